@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make run` and `make test`. Nothing else is installed by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check bench sample clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/reader --store data/articles.json
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+check: $(STAMP)
+	$(BIN)/ruff check reader tests bench
+	$(BIN)/ruff format --check reader tests bench
+	$(BIN)/mypy
+
+# Rebuild the bundled sample library from the seed article (reproducible: the import time is pinned).
+sample: $(STAMP)
+	rm -f data/articles.json
+	SOURCE_DATE_EPOCH=0 $(BIN)/reader import --store data/articles.json tests/data/seed/000_a14d585e98ce9933.txt
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -1,0 +1,201 @@
+"""Command line: ``reader [--store PATH]`` opens the TUI; subcommands work on the same library.
+
+Exit codes: 0 success, 1 failure (one clear line on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reader import __version__
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr with exit status 1."""
+
+
+def _dump_json(value: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _library(args: argparse.Namespace) -> Any:
+    from reader.library import Library
+
+    return Library.open(args.store)
+
+
+# -- commands ----------------------------------------------------------------------------
+def cmd_tui(args: argparse.Namespace) -> int:
+    from reader.library import Library
+
+    library = Library.open(args.store)
+    library.store.all()  # fail here, with a clear message, on a store that cannot be read
+    from reader.app import ReaderApp
+
+    app = ReaderApp(library)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.render import import_progress, print_import_summary
+
+    library = _library(args)
+    with import_progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+        report = library.import_sources(args.sources, progress=progress)
+    for label, reason in report.failed:
+        print(f"reader: {label}: {reason}", file=sys.stderr)
+    if args.json:
+        _dump_json(
+            {
+                "added": report.added,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "failed": [{"source": label, "error": reason} for label, reason in report.failed],
+            }
+        )
+    elif not args.quiet:
+        print_import_summary(_console(stderr=True), report, library.path)
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = _library(args)
+    rows = library.summaries()
+    if args.json:
+        _dump_json(rows)
+        return EXIT_OK
+    from reader.render import print_article_table
+
+    print_article_table(_console(), rows, library.read_flags(), library.path)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    library = _library(args)
+    article = library.require(args.id)
+    if args.json:
+        data = article.to_dict()
+        analysis = data.pop("analysis") or {}
+        data["words"] = article.words
+        data.update({k: analysis.get(k, []) for k in ("quotes", "people", "sources", "links")})
+        data["analyzer_version"] = analysis.get("version")
+        _dump_json(data)
+        return EXIT_OK
+    from reader.render import print_article
+
+    print_article(_console(), article)
+    return EXIT_OK
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from reader.analysis import analyze
+    from reader.importers.common import ImportError_, decode
+    from reader.importers.plaintext import parse_text
+
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as exc:
+        raise CommandError(f"{args.file}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        article = parse_text(decode(data), source=Path(args.file).name if args.file != "-" else "stdin")
+    except ImportError_ as exc:
+        raise CommandError(f"{args.file}: {exc}") from exc
+    analysis = analyze(article.body, article.title)
+    result = {"title": article.title, **{k: v for k, v in analysis.to_dict().items() if k != "version"}}
+    if args.json:
+        _dump_json(result)
+        return EXIT_OK
+    from reader.render import print_analysis
+
+    print_analysis(_console(), article, analysis)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "analyze": cmd_analyze,
+}
+
+
+# -- parser ------------------------------------------------------------------------------
+def _store_option(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        default=default,
+        help="the library file (default: $READER_STORE, else articles.json in the user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read news articles in the terminal and see who said what: quotes, people, sources.",
+        epilog="Run 'reader' alone to open the app. 'reader COMMAND --help' describes each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    _store_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import files, directories and URLs into the library")
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="a file, a directory (recursive) or a URL")
+    p.add_argument("--json", action="store_true", help="print the outcome as JSON")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    p = sub.add_parser("list", help="list the articles in the library, newest first")
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = sub.add_parser("show", help="show one article with its quotes, people and sources")
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("id", metavar="ID", help="an article id (or a unique prefix of one) from 'reader list'")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = sub.add_parser("analyze", help="analyse one plain-text article without touching any library")
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("file", metavar="FILE", help="a text file (title line, blank line, body), or - for stdin")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from reader.library import ArticleNotFound
+    from reader.storage import StoreError
+
+    handler = COMMANDS.get(args.command, cmd_tui) if args.command else cmd_tui
+    try:
+        return handler(args)
+    except (CommandError, StoreError, ArticleNotFound) as exc:
+        message = exc.args[0] if exc.args else str(exc)
+        print(f"reader: error: {message}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

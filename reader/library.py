@@ -1,0 +1,163 @@
+"""The Library facade: the one API the TUI, the CLI and scripts use.
+
+    from reader import Library
+    lib = Library.open("data/articles.json")
+    for article in lib.articles():
+        print(article.title)
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from reader import locations
+from reader.analysis import ANALYZER_VERSION, analyze
+from reader.models import Analysis, Article
+from reader.store import ArticleStore
+from reader.userstate import UserState
+
+
+class ArticleNotFound(LookupError):
+    pass
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (label, reason)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def analyse_article(article: Article) -> Article:
+    """The article with a current analysis (recomputed when missing or of another version)."""
+    if article.analysis is not None and article.analysis.version == ANALYZER_VERSION:
+        return article
+    return replace(article, analysis=analyze(article.body, article.title, list(article.links)))
+
+
+def sort_key(article: Article) -> tuple[str, str]:
+    """Newest first: by publication date, else import time."""
+    return (article.published or article.imported_at or "", article.title)
+
+
+class Library:
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.store = ArticleStore(self.path)
+        self._state: UserState | None = None
+
+    @classmethod
+    def open(cls, store_path: str | Path | None = None) -> Library:
+        """Open a store; the default one is created from the bundled sample on first use."""
+        path = locations.resolve_store(store_path)
+        if store_path is None and path == locations.default_store_path() and not path.exists():
+            sample = locations.sample_store()
+            if sample.is_file():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(sample, path)
+        return cls(path)
+
+    @property
+    def state(self) -> UserState:
+        if self._state is None:
+            self._state = UserState(locations.state_path(self.path))
+        return self._state
+
+    @property
+    def cache_dir(self) -> Path:
+        return locations.cache_dir(self.path)
+
+    # -- articles ------------------------------------------------------------------------
+    def articles(self) -> list[Article]:
+        return sorted(self.store.all(), key=sort_key, reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def get(self, article_id: str) -> Article | None:
+        """An article by id or unique id prefix, its analysis current."""
+        article = self.store.get(article_id)
+        if article is None and len(article_id) >= 4:
+            matches = [a for a in self.store.ids() if a.startswith(article_id)]
+            if len(matches) == 1:
+                article = self.store.get(matches[0])
+        return analyse_article(article) if article else None
+
+    def require(self, article_id: str) -> Article:
+        article = self.get(article_id)
+        if article is None:
+            raise ArticleNotFound(f"no article with id '{article_id}' in {self.path} (see 'reader list')")
+        return article
+
+    def add(self, articles: Iterable[Article]) -> ImportReport:
+        analysed = [analyse_article(a) for a in articles]
+        result = self.store.upsert(analysed)
+        return ImportReport(result.added, result.updated, result.unchanged)
+
+    def import_sources(
+        self, sources: list[str], progress: Callable[[str, Any], None] | None = None
+    ) -> ImportReport:
+        """Import files, directories (recursively) and URLs; failures are reported per item."""
+        from reader.importers import collect
+
+        report = ImportReport()
+        parsed: dict[str, Article] = {}
+        for item in collect(sources):
+            if item.article is None:
+                report.failed.append((item.label, item.error or "failed"))
+            else:
+                parsed[item.article.id] = analyse_article(item.article)
+            if progress:
+                progress(item.label, item)
+        done = self.store.upsert(parsed.values())
+        report.added, report.updated, report.unchanged = done.added, done.updated, done.unchanged
+        return report
+
+    def delete(self, article_ids: Iterable[str]) -> list[str]:
+        return self.store.delete(article_ids)
+
+    def refresh_analyses(self) -> int:
+        """Store fresh analyses for every article analysed by an older analyzer version."""
+        stale = [a for a in self.store.all() if a.analysis is None or a.analysis.version != ANALYZER_VERSION]
+        if stale:
+            self.store.upsert(analyse_article(a) for a in stale)
+        return len(stale)
+
+    def analysis(self, article_id: str) -> Analysis:
+        analysis = self.require(article_id).analysis
+        assert analysis is not None
+        return analysis
+
+    # -- reading state -------------------------------------------------------------------
+    def is_read(self, article_id: str) -> bool:
+        return self.state.is_read(article_id)
+
+    def read_flags(self) -> dict[str, bool]:
+        return {k: bool(v.get("read")) for k, v in self.state.all_reading().items()}
+
+    def mark_read(self, article_id: str, read: bool = True) -> None:
+        self.state.set_reading(article_id, read=read)
+
+    def position(self, article_id: str) -> int:
+        return int(self.state.reading(article_id).get("position") or 0)
+
+    def save_position(self, article_id: str, offset: int) -> None:
+        self.state.set_reading(article_id, position=int(offset))
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """Rows of ``reader list --json``."""
+        return [{**a.summary(), "bookmarks": 0} for a in self.articles()]
+
+    def close(self) -> None:
+        self.store.close()
+        if self._state is not None:
+            self._state.close()

@@ -1,0 +1,157 @@
+"""The article store: a TinyDB database (one JSON file) written atomically, one write per batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from reader.locations import backup_path, lock_path
+from reader.models import Article
+from reader.storage import AtomicJSONStorage, StoreError, write_lock
+
+SCHEMA_VERSION = 1
+ARTICLES = "articles"
+META = "_meta"
+
+
+@dataclass
+class UpsertResult:
+    added: list[str]
+    updated: list[str]
+    unchanged: list[str]
+
+
+def _content(doc: dict[str, Any]) -> dict[str, Any]:
+    """The fields that decide whether a re-import changed an article."""
+    return {k: v for k, v in doc.items() if k not in ("imported_at",)}
+
+
+class ArticleStore:
+    """Articles keyed by their stable id. Reads are cached while the file is unchanged on disk."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.lock_file = lock_path(self.path)
+        self.db = TinyDB(self.path, storage=AtomicJSONStorage, backup=backup_path(self.path))
+        self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+        self._articles: dict[str, Article] | None = None
+        self._stamp: object = None
+        self._check(self.storage.read())
+
+    # -- reading -------------------------------------------------------------------------
+    def _check(self, raw: dict[str, Any] | None) -> None:
+        if not raw:
+            return
+        meta = raw.get(META) or {}
+        schema = max((int(doc.get("schema", 0)) for doc in meta.values()), default=0) if isinstance(meta, dict) else 0
+        if schema > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer reader (library format {schema}, this one reads "
+                f"up to {SCHEMA_VERSION}); upgrade reader to open it. The file was left as it is."
+            )
+        table = raw.get(ARTICLES)
+        if table is None and set(raw) - {META}:
+            raise StoreError(f"{self.path}: not a reader library (no '{ARTICLES}' table); the file was left as it is")
+        if table is not None and not isinstance(table, dict):
+            raise StoreError(f"{self.path}: not a reader library ('{ARTICLES}' is not a table)")
+        for doc in (table or {}).values():
+            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+                raise StoreError(f"{self.path}: not a reader library (an article without an id)")
+            break
+
+    def _load(self) -> dict[str, Article]:
+        raw = self.storage.read()
+        stamp = self.storage.stamp
+        if self._articles is not None and stamp == self._stamp and stamp is not None:
+            return self._articles
+        self._check(raw)
+        articles: dict[str, Article] = {}
+        for doc in self.db.table(ARTICLES, cache_size=0).all():
+            try:
+                article = Article.from_dict(doc)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise StoreError(f"{self.path}: article {doc.doc_id} is malformed ({exc})") from exc
+            articles[article.id] = article
+        self._articles, self._stamp = articles, stamp
+        return articles
+
+    def all(self) -> list[Article]:
+        return list(self._load().values())
+
+    def get(self, article_id: str) -> Article | None:
+        return self._load().get(article_id)
+
+    def ids(self) -> list[str]:
+        return list(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def changed_on_disk(self) -> bool:
+        return self.storage.changed_on_disk()
+
+    # -- writing -------------------------------------------------------------------------
+    def _write(self, change: Any) -> Any:
+        """Apply ``change(table_dict)`` to a fresh read of the file and write it once, under the lock.
+
+        ``change`` returns ``(result, dirty)``; nothing is written when it changed nothing.
+        """
+        with write_lock(self.lock_file):
+            raw = self.storage.read() or {}
+            self._check(raw)
+            raw = dict(raw)
+            table = dict(raw.get(ARTICLES) or {})
+            result, dirty = change(table)
+            if not dirty:
+                return result
+            raw[ARTICLES] = table
+            raw[META] = {"1": {"schema": SCHEMA_VERSION, "app": "reader"}}
+            self.storage.write(raw)
+            self._articles = None
+            return result
+
+    def upsert(self, articles: Iterable[Article]) -> UpsertResult:
+        """Add new articles and replace changed ones, in one atomic write."""
+        incoming = [a.to_dict() for a in articles]
+        result = UpsertResult([], [], [])
+
+        def change(table: dict[str, Any]) -> tuple[UpsertResult, bool]:
+            by_id = {doc["id"]: key for key, doc in table.items()}
+            next_key = max((int(k) for k in table), default=0) + 1
+            for doc in incoming:
+                key = by_id.get(doc["id"])
+                if key is None:
+                    key = str(next_key)
+                    next_key += 1
+                    by_id[doc["id"]] = key
+                    table[key] = doc
+                    result.added.append(doc["id"])
+                    continue
+                old = table[key]
+                if _content(old) == _content(doc):
+                    result.unchanged.append(doc["id"])
+                    continue
+                table[key] = {**doc, "imported_at": old.get("imported_at") or doc.get("imported_at")}
+                result.updated.append(doc["id"])
+            return result, bool(result.added or result.updated)
+
+        if not incoming:
+            return result
+        return self._write(change)  # type: ignore[no-any-return]
+
+    def delete(self, article_ids: Iterable[str]) -> list[str]:
+        wanted = set(article_ids)
+
+        def change(table: dict[str, Any]) -> tuple[list[str], bool]:
+            gone = [key for key, doc in table.items() if doc.get("id") in wanted]
+            removed = [table.pop(key)["id"] for key in gone]
+            return removed, bool(removed)
+
+        return self._write(change)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        self.db.close()

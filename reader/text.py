@@ -1,0 +1,84 @@
+"""Canonical article text: clean, untrusted-safe plain text with paragraphs split by one blank line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), DCS/SOS/PM/APC
+# strings, two-byte ESC sequences, and their 8-bit C1 forms.
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]            # CSI
+  | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c)      # OSC, terminated
+  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c)  # DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]                              # other ESC sequences
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# Unterminated OSC/DCS strings: drop the introducer and everything up to the end of the line.
+_OPEN_STRINGS = re.compile(r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\n]*")
+# C0 and C1 controls except tab and newline (carriage returns are normalised before this runs).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible format characters that can reorder or hide text (bidi overrides, isolates).
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+# Sentence-final punctuation, optionally followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep tabs and newlines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ESCAPES.sub("", text)
+    text = _OPEN_STRINGS.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return _BIDI_CONTROLS.sub("", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of safe text: controls removed, whitespace collapsed (for titles, names, notes)."""
+    text = strip_controls(text)
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def normalize_body(text: str) -> str:
+    """Canonical body: NFC, no controls, single spaces, paragraphs separated by one blank line.
+
+    Lines inside a paragraph are joined with a space, so hard-wrapped text reads as prose.
+    Typographic characters (curly quotes, ellipses, dashes) are kept as they are.
+    """
+    text = unicodedata.normalize("NFC", strip_controls(text))
+    paragraphs = []
+    for block in _BLANK_LINES.split(text):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        paragraph = " ".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each paragraph of a canonical body."""
+    spans = []
+    start = 0
+    for paragraph in body.split("\n\n"):
+        end = start + len(paragraph)
+        if paragraph:
+            spans.append((start, end))
+        start = end + 2
+    return spans
+
+
+def looks_truncated(body: str) -> bool:
+    """True when the text stops mid-sentence (no closing punctuation at its very end)."""
+    tail = body.rstrip()
+    if not tail:
+        return False
+    return _SENTENCE_END.search(tail) is None
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

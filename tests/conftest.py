@@ -1,0 +1,38 @@
+"""Shared fixtures. Every test runs with its own data, cache and config directories."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "tests" / "data" / "seed"
+SEED_TXT = SEED_DIR / "000_a14d585e98ce9933.txt"
+SEED_EXPECTED = SEED_DIR / "000_a14d585e98ce9933.expected.json"
+SAMPLE_STORE = ROOT / "data" / "articles.json"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("READER_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("READER_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("READER_CONFIG", str(home / "config" / "config.toml"))
+    monkeypatch.delenv("READER_STORE", raising=False)
+    return home
+
+
+@pytest.fixture
+def sample_store(tmp_path: Path) -> Path:
+    """A private copy of the bundled sample library."""
+    target = tmp_path / "library" / "articles.json"
+    target.parent.mkdir()
+    shutil.copyfile(SAMPLE_STORE, target)
+    return target
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Path:
+    return tmp_path / "empty" / "articles.json"
