@@ -58,8 +58,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     library = _library(args)
     with import_progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
         report = library.import_sources(args.sources, progress=progress)
+    from reader.text import clean_line
+
     for label, reason in report.failed:
-        print(f"reader: {label}: {reason}", file=sys.stderr)
+        print(f"reader: {clean_line(label)}: {clean_line(reason)}", file=sys.stderr)
     if args.json:
         _dump_json(
             {

@@ -1,9 +1,9 @@
 """The Library facade: the one API the TUI, the CLI and scripts use.
 
-    from reader import Library
-    lib = Library.open("data/articles.json")
-    for article in lib.articles():
-        print(article.title)
+from reader import Library
+lib = Library.open("data/articles.json")
+for article in lib.articles():
+    print(article.title)
 """
 
 from __future__ import annotations
@@ -104,22 +104,40 @@ class Library:
         return ImportReport(result.added, result.updated, result.unchanged)
 
     def import_sources(
-        self, sources: list[str], progress: Callable[[str, Any], None] | None = None
+        self,
+        sources: list[str],
+        progress: Callable[[str, int, int | None, str], None] | None = None,
+        fetcher_factory: Callable[[], Any] | None = None,
     ) -> ImportReport:
-        """Import files, directories (recursively) and URLs; failures are reported per item."""
-        from reader.importers import collect
+        """Import files, directories (recursively), URLs, feeds and '-' (stdin).
+
+        Failures are reported per item; duplicates (same URL or same text) are stored once; the
+        store is written one atomic chunk at a time. ``progress(stage, done, total, label)``.
+        """
+        from reader.importers.batch import Deduper, WorkerPool, chunks, read_items
 
         report = ImportReport()
-        parsed: dict[str, Article] = {}
-        for item in collect(sources):
-            if item.article is None:
-                report.failed.append((item.label, item.error or "failed"))
-            else:
-                parsed[item.article.id] = analyse_article(item.article)
-            if progress:
-                progress(item.label, item)
-        done = self.store.upsert(parsed.values())
-        report.added, report.updated, report.unchanged = done.added, done.updated, done.unchanged
+        with WorkerPool() as pool:
+            dedupe = Deduper(self.store.all())
+            for item in read_items(sources, pool, progress, fetcher_factory):
+                if item.article is None:
+                    report.failed.append((item.label, item.error or "failed"))
+                else:
+                    dedupe.add(item.article)
+            articles = dedupe.articles()
+            report.unchanged.extend(dedupe.duplicates)
+            done = 0
+            for chunk in chunks(articles):
+                analysed = []
+                for article in pool.map(analyse_article, chunk):
+                    analysed.append(article)
+                    done += 1
+                    if progress:
+                        progress("Analysing", done, len(articles), article.title)
+                result = self.store.upsert(analysed)
+                report.added += result.added
+                report.updated += result.updated
+                report.unchanged += result.unchanged
         return report
 
     def delete(self, article_ids: Iterable[str]) -> list[str]:
