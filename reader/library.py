@@ -17,6 +17,7 @@ from typing import Any
 from reader import locations
 from reader.analysis import ANALYZER_VERSION, analyze
 from reader.models import Analysis, Article
+from reader.storage import StoreError
 from reader.store import ArticleStore
 from reader.userstate import UserState
 
@@ -134,7 +135,14 @@ class Library:
                     done += 1
                     if progress:
                         progress("Analysing", done, len(articles), article.title)
-                result = self.store.upsert(analysed)
+                try:
+                    result = self.store.upsert(analysed)
+                except OSError as exc:
+                    stored = len(report.added) + len(report.updated)
+                    raise StoreError(
+                        f"{self.path}: cannot write ({exc.strerror or exc}); the library is whole, with the "
+                        f"{stored} articles stored before the failure"
+                    ) from exc
                 report.added += result.added
                 report.updated += result.updated
                 report.unchanged += result.unchanged

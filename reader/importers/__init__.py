@@ -74,7 +74,7 @@ def sniff(data: bytes, suffix: str = "", content_type: str = "") -> str:
         return "feed"  # neither a page nor a known feed: the feed parser says what is wrong
     if "json" in content_type or head[:1] in (b"{", b"["):
         return "json"
-    if "markdown" in content_type:
+    if "markdown" in content_type or (not suffix and lowered.startswith((b"---\n", b"# "))):
         return "markdown"
     return "text"
 

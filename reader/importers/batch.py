@@ -131,6 +131,7 @@ class Deduper:
         return list(self.batch.values())
 
 
-def chunks(items: list[T], size: int = CHUNK_SIZE) -> Iterator[list[T]]:
+def chunks(items: list[T], size: int | None = None) -> Iterator[list[T]]:
+    size = size or CHUNK_SIZE
     for start in range(0, len(items), size):
         yield items[start : start + size]

@@ -35,6 +35,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    sample = data[:8192]
+    if sum(byte < 32 and byte not in b"\t\n\x0c\r" for byte in sample) > 0.02 * len(sample):
+        raise ImportError_("not text (binary data)")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:

@@ -7,9 +7,9 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.importers.common import ImportError_, build_article, canonical_url, locate_links, web_url
+from reader.importers.common import ImportError_, build_article, canonical_url, decode, locate_links, web_url
 from reader.models import Article
-from reader.text import clean_line, normalize_body
+from reader.text import clean_line, normalize_body, strip_controls
 
 # Blocks of trafilatura's XML whose text becomes one paragraph each; lists give one per item.
 _LIST_TAGS = ("list",)
@@ -57,6 +57,11 @@ def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> A
         raise ImportError_("not text (binary data)")
     if not data.strip():
         raise ImportError_("empty (no text)")
+    if isinstance(data, bytes):
+        from trafilatura.utils import decode_file  # honours the page's declared or detected charset
+
+        data = decode_file(data)
+    data = strip_controls(data)  # before parsing: lxml would drop ESC and leave the rest of a sequence
     document: Any = trafilatura.bare_extraction(
         data,
         url=url,
@@ -98,4 +103,5 @@ def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> A
 
 
 def parse(data: bytes, origin: str) -> list[Article]:
+    decode(data)  # refuses binary data; trafilatura then reads the bytes with the page's own charset
     return [extract(data, origin=origin)]
