@@ -45,6 +45,19 @@ def analyse_article(article: Article) -> Article:
     return replace(article, analysis=analyze(article.body, article.title, list(article.links)))
 
 
+def _keep_current_analysis(article: Article, stored: Article | None) -> Article:
+    """Re-importing unchanged text reuses the stored analysis instead of computing it again."""
+    if (
+        stored is not None
+        and stored.analysis is not None
+        and stored.analysis.version == ANALYZER_VERSION
+        and article.analysis is None
+        and (stored.body, stored.title, stored.links) == (article.body, article.title, article.links)
+    ):
+        return replace(article, analysis=stored.analysis)
+    return article
+
+
 def sort_key(article: Article) -> tuple[str, str]:
     """Newest first: by publication date, else import time."""
     return (article.published or article.imported_at or "", article.title)
@@ -125,7 +138,7 @@ class Library:
                     report.failed.append((item.label, item.error or "failed"))
                 else:
                     dedupe.add(item.article)
-            articles = dedupe.articles()
+            articles = [_keep_current_analysis(a, dedupe.stored.get(a.id)) for a in dedupe.articles()]
             report.unchanged.extend(dedupe.duplicates)
             done = 0
             for chunk in chunks(articles):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.importers.common import MAX_FILE_BYTES, ImportError_
+from reader.importers.common import MAX_COLLECTION_BYTES, MAX_FILE_BYTES, ImportError_
 from reader.models import Article
 
 if TYPE_CHECKING:
@@ -140,8 +140,9 @@ def _read_limited(path: Path) -> bytes:
         raise ImportError_("no such file") from None
     except OSError as exc:
         raise ImportError_(f"cannot read ({exc.strerror or exc})") from exc
-    if size > MAX_FILE_BYTES:
-        raise ImportError_(f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    limit = MAX_COLLECTION_BYTES if path.suffix.lower() == ".json" else MAX_FILE_BYTES
+    if size > limit:
+        raise ImportError_(f"too large ({size // (1024 * 1024)} MB; the limit is {limit // (1024 * 1024)} MB)")
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -189,9 +190,9 @@ class Collector:
         if isinstance(source, Path):
             return self.load_path(source)
         if source == STDIN:
-            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-            if len(data) > MAX_FILE_BYTES:
-                return [ImportItem("stdin", error=f"too large (over {MAX_FILE_BYTES // (1024 * 1024)} MB)")]
+            data = sys.stdin.buffer.read(MAX_COLLECTION_BYTES + 1)
+            if len(data) > MAX_COLLECTION_BYTES:
+                return [ImportItem("stdin", error=f"too large (over {MAX_COLLECTION_BYTES // (1024 * 1024)} MB)")]
             return self.load_bytes(data, "stdin", sniff(data))
         return self.load_url(source)
 

@@ -16,6 +16,7 @@ from reader.models import Article
 
 # Worker processes cost a start-up; below this many files or articles one process is faster.
 PARALLEL_MIN = 200
+PARALLEL_MIN_BYTES = 1_000_000  # about 200 articles, when they come in a few big files
 CHUNK_SIZE = 1000
 
 Progress = Callable[[str, int, int | None, str], None]
@@ -45,8 +46,11 @@ class WorkerPool:
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
 
-    def map(self, function: Callable[[T], R], items: list[T]) -> Iterator[R]:
-        if len(items) <= PARALLEL_MIN or self.workers < 2:
+    def map(self, function: Callable[[T], R], items: list[T], parallel: bool | None = None) -> Iterator[R]:
+        """Results in order; ``parallel`` overrides the choice made from the number of items."""
+        if parallel is None:
+            parallel = len(items) > PARALLEL_MIN
+        if not parallel or len(items) < 2 or self.workers < 2:
             return map(function, items)
         if self._executor is None:
             self._executor = ProcessPoolExecutor(self.workers)
@@ -66,7 +70,8 @@ def read_items(
     local = [s for s in inputs if isinstance(s, Path) and not needs_network(s)]
     other = [s for s in inputs if not (isinstance(s, Path) and not needs_network(s))]
     done = 0
-    for path, items in zip(local, pool.map(load_file, local), strict=True):
+    parallel = len(local) > PARALLEL_MIN or sum(_size(p) for p in local) > PARALLEL_MIN_BYTES
+    for path, items in zip(local, pool.map(load_file, local, parallel), strict=True):
         done += 1
         if progress:
             progress("Reading", done, total, str(path))
@@ -78,6 +83,13 @@ def read_items(
             if progress:
                 progress("Reading", done, total, str(source))
             yield from items
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _merge(keep: Article, extra: Article) -> Article:

@@ -13,7 +13,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from reader.models import Article, Link, make_article_id
 from reader.text import clean_line, looks_truncated, normalize_body
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 50 * 1024 * 1024  # one article (text, page, Markdown) or a feed
+MAX_COLLECTION_BYTES = 1024 * 1024 * 1024  # JSON arrays and other libraries: ~5 KB per article
 
 
 class ImportError_(Exception):  # noqa: N801, N818 - the builtin ImportError means something else
@@ -85,13 +86,13 @@ def build_article(
     )
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def content_hash(body: str) -> str:
     """A fingerprint of the words alone, so the same text saved twice (other spacing, case,
     punctuation or typography) is recognised as one article."""
-    words = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", body).casefold()).split()
+    words = _WORD.findall(unicodedata.normalize("NFKC", body).casefold())
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
