@@ -45,6 +45,11 @@ def analyse_article(article: Article) -> Article:
     return replace(article, analysis=analyze(article.body, article.title, list(article.links)))
 
 
+def _current_analysis(article: Article) -> Analysis | None:
+    """Only the analysis travels back from a worker process, not the whole article again."""
+    return analyse_article(article).analysis
+
+
 def _keep_current_analysis(article: Article, stored: Article | None) -> Article:
     """Re-importing unchanged text reuses the stored analysis instead of computing it again."""
     if (
@@ -143,7 +148,8 @@ class Library:
             done = 0
             for chunk in chunks(articles):
                 analysed = []
-                for article in pool.map(analyse_article, chunk):
+                for article, analysis in zip(chunk, pool.map(_current_analysis, chunk), strict=True):
+                    article = replace(article, analysis=analysis)
                     analysed.append(article)
                     done += 1
                     if progress:

@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.console import Console, Group
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from reader.models import Analysis, Article
@@ -106,6 +106,11 @@ def print_analysis(console: Console, article: Article, analysis: Analysis) -> No
         console.print()
 
 
+def _short_label(label: str) -> str:
+    """The end of a path or URL (where its name is), the start of a title."""
+    return f"…{label[-39:]}" if "/" in label and len(label) > 40 else label
+
+
 @contextlib.contextmanager
 def import_progress(enabled: bool) -> Iterator[Callable[[str, int, int | None, str], None] | None]:
     """A progress bar on a terminal (stage, count, rate, ETA); nothing when output is not a terminal.
@@ -117,20 +122,26 @@ def import_progress(enabled: bool) -> Iterator[Callable[[str, int, int | None, s
         return
     columns = (
         TextColumn("{task.description}", markup=False),
-        BarColumn(),
+        BarColumn(bar_width=24),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(elapsed_when_finished=True),
-        TextColumn("{task.fields[label]}", style="dim", markup=False),
+        # The label (a file name or an article title) gets what is left of the line, never the counts.
+        TextColumn(
+            "{task.fields[label]}",
+            style="dim",
+            markup=False,
+            table_column=Column(ratio=1, no_wrap=True, overflow="ellipsis"),
+        ),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    with Progress(*columns, console=Console(stderr=True), transient=True, expand=True) as progress:
         task = progress.add_task("Importing", total=None, rate="", label="")
 
         def update(stage: str, done: int, total: int | None, label: str) -> None:
             current = progress.tasks[0]
             if current.description != stage:  # a new stage starts its own count and rate
                 progress.reset(task, description=stage, total=total, completed=0)
-            progress.update(task, completed=done, total=total, label=clean_line(label)[-40:])
+            progress.update(task, completed=done, total=total, label=_short_label(clean_line(label)))
             speed = progress.tasks[0].speed
             progress.update(task, rate=f"{speed:.0f}/s" if speed else "")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +20,9 @@ TYPES = {
 }
 # Paths that answer specially, to show how failures are reported.
 SPECIAL = {
-    "/feeds/rss-served-as-rss.xml": ("/feeds/rss.xml", "application/rss+xml"),
+    "/feeds/mixed.rss": ("/feeds/mixed.xml", "application/rss+xml"),
+    "/feeds/atom-as-html": ("/feeds/atom.xml", "text/html"),  # a misconfigured server
+    "/slow.html": (None, "text/html"),
     "/photo.png": (None, "image/png"),
     "/huge.html": (None, "text/html"),
     "/huge-unannounced.html": (None, "text/html"),
@@ -50,6 +53,10 @@ class _Handler(BaseHTTPRequestHandler):
         target, content_type = SPECIAL.get(path, (path, ""))
         if content_type.startswith("redirect:"):
             self._send(301, "text/plain", b"moved", {"Location": content_type.removeprefix("redirect:")})
+            return
+        if path == "/slow.html":
+            time.sleep(2)
+            self._send(200, content_type, b"<html><body><p>Too late.</p></body></html>")
             return
         if path == "/photo.png":
             self._send(200, content_type, b"\x89PNG\r\n\x1a\n" + bytes(200))

@@ -8,10 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from import_server import serve
 
 from reader.importers import collect
+from reader.importers.fetch import Fetcher
 from reader.library import Library
 from reader.models import Article
 
@@ -223,3 +225,28 @@ def test_cli_imports_good_files_and_names_each_bad_one(site, tmp_path):
     )
     assert sorted(row["title"] for row in json.loads(listing.stdout)) == ["Quay Street reopens", "Regatta returns"]
     assert json.loads(store.read_text())["articles"]  # the store is whole, valid JSON
+
+
+def test_feed_entries_whose_pages_fail_are_named_and_the_others_import(site, empty_store):
+    base, _ = site
+    library = Library.open(empty_store)
+    report = library.import_sources([f"{base}/feeds/mixed.rss"])
+    assert [a.title for a in library.articles()] == ["New lifeboat arrives after town raises £400,000"]
+    assert library.articles()[0].source == "Island Times"
+    assert report.failed == [
+        (f"{base}/news/2023/01/withdrawn.html", f"linked page {base}/news/2023/01/withdrawn.html: HTTP 404 Not Found"),
+        (f"{base}/photo.png", f"linked page {base}/photo.png: not text (content type image/png)"),
+    ]
+
+
+def test_a_feed_is_recognised_by_its_content_whatever_the_server_calls_it(site):
+    base, _ = site
+    titles = {item.article.title for item in collect([f"{base}/feeds/atom-as-html"]) if item.article}
+    assert titles == {"New lifeboat arrives after town raises £400,000", "Ferry crews announce strike over rotas"}
+
+
+def test_a_server_that_does_not_answer_in_time_is_reported(site):
+    base, _ = site
+    short = httpx.Timeout(0.3)
+    (item,) = list(collect([f"{base}/slow.html"], fetcher_factory=lambda: Fetcher(timeout=short)))
+    assert item.error == "timed out"
