@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.importers import ImportItem, collect
-from reader.importers.common import ImportError_
+from reader.importers.common import ImportError_, content_hash
 from reader.importers.markdown import parse_markdown
 from reader.library import Library
 from reader.text import normalize_body
@@ -198,3 +198,19 @@ def test_markdown_of_any_text_gives_a_canonical_body_or_a_clear_error(text):
     for link in article.links:
         if link.start is not None:
             assert article.body[link.start : link.end] == link.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12).filter(
+            lambda w: w.upper().casefold() == w.casefold()  # letters whose capital folds back (not ı)
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_the_content_hash_ignores_spacing_case_and_punctuation(words):
+    plain = " ".join(words)
+    noisy = "\n\n".join(f"  {w.upper()}, " if i % 2 else f"“{w}”…" for i, w in enumerate(words))
+    assert content_hash(plain) == content_hash(noisy)
