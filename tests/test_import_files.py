@@ -115,6 +115,31 @@ def test_saved_page_file_uses_its_canonical_url(tmp_path, empty_store):
     assert "Luxury cruises" not in article.body and "Related stories" not in article.body
 
 
+def test_a_page_without_an_article_is_reported(tmp_path):
+    page = tmp_path / "front.html"
+    page.write_text(
+        "<html><head><title>Home | The Coastal Ledger</title></head><body>"
+        '<nav><a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>'
+        "<footer><p>© 2024 The Coastal Ledger. All rights reserved.</p></footer></body></html>"
+    )
+    (item,) = items(page)
+    assert item.error == "no article text found"
+
+
+def test_a_short_page_with_a_real_paragraph_still_imports(tmp_path):
+    page = tmp_path / "brief.html"
+    page.write_text(
+        "<html><head><title>Road closed</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        "<h1>Road closed</h1><p>Quay Street will be closed to traffic on Sunday morning for the harbour "
+        "fun run, the council said on Friday.</p></article><footer>© 2024</footer></body></html>"
+    )
+    (item,) = items(page)
+    assert item.article is not None
+    assert item.article.body == (
+        "Quay Street will be closed to traffic on Sunday morning for the harbour fun run, the council said on Friday."
+    )
+
+
 def test_same_text_in_two_files_is_stored_once(tmp_path, empty_store):
     text = "Quay Street reopens\n\nThe road along the quay reopened on Monday, a week early.\n"
     (tmp_path / "a.txt").write_text(text)

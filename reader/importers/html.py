@@ -11,6 +11,8 @@ from reader.importers.common import ImportError_, build_article, canonical_url, 
 from reader.models import Article
 from reader.text import clean_line, normalize_body, strip_controls
 
+# Extractions shorter than this are checked again with trafilatura's precision mode.
+CHECK_BELOW_WORDS = 80
 # Blocks of trafilatura's XML whose text becomes one paragraph each; lists give one per item.
 _LIST_TAGS = ("list",)
 _ROW_TAGS = ("table",)
@@ -62,15 +64,18 @@ def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> A
 
         data = decode_file(data)
     data = strip_controls(data)  # before parsing: lxml would drop ESC and leave the rest of a sequence
-    document: Any = trafilatura.bare_extraction(
-        data,
-        url=url,
-        with_metadata=True,
-        include_links=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-    )
+    options: dict[str, Any] = {
+        "url": url,
+        "with_metadata": True,
+        "include_links": True,
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+    }
+    document: Any = trafilatura.bare_extraction(data, **options)
+    if document is not None and len((document.text or "").split()) < CHECK_BELOW_WORDS:
+        # Little text: maybe only the menu or footer of a page without an article. Ask for precision.
+        document = trafilatura.bare_extraction(data, favor_precision=True, **options)
     if document is None or getattr(document, "body", None) is None:
         raise ImportError_("no article text found")
     title = clean_line(document.title or "")
