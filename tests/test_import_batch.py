@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,16 @@ def test_reimporting_a_large_batch_reports_unchanged_and_updated(tmp_path, empty
     third = library.import_sources([str(source)])
     assert len(third.updated) == 1 and len(third.unchanged) == 209
     assert len(library.articles()) == 210
+
+
+def test_a_large_batch_imports_from_a_thread_as_the_app_does(tmp_path, empty_store):
+    source = tmp_path / "many.json"
+    write_articles(source, 220)
+    outcome = {}
+    worker = threading.Thread(
+        target=lambda: outcome.update(report=Library.open(empty_store).import_sources([str(source)]))
+    )
+    worker.start()
+    worker.join(timeout=120)
+    assert len(outcome["report"].added) == 220
+    assert len(Library.open(empty_store).articles()) == 220

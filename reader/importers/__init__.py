@@ -247,10 +247,11 @@ class Collector:
             index, entry = numbered
             name = entry.link or f"{label} entry {index}"
             try:
-                return ImportItem(entry.title or name, entry_article(entry, feed, self.fetch))
+                return ImportItem(entry.title or name, entry_article(entry, feed, fetcher.get))
             except ImportError_ as exc:
                 return ImportItem(name, error=str(exc))
 
+        fetcher = self.fetcher  # made here, once, not by the first of the threads below
         with ThreadPoolExecutor(PAGE_FETCH_THREADS) as pool:
             return list(pool.map(one, enumerate(feed.entries, 1)))
 

@@ -3,7 +3,11 @@ articles handed to the store in chunks so each write is atomic and progress surv
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import replace
@@ -31,6 +35,16 @@ def worker_count() -> int:
         return os.cpu_count() or 1
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork (fast, and plain scripts need no ``__main__`` guard) only while this process runs a
+    single thread; the app imports from a worker thread, and forking a threaded process can
+    deadlock the child, so then the workers come from a clean server process instead."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 class WorkerPool:
     """Runs a function over many items, in worker processes when they are many, else in this one."""
 
@@ -53,7 +67,7 @@ class WorkerPool:
         if not parallel or len(items) < 2 or self.workers < 2:
             return map(function, items)
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(self.workers)
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
         chunksize = max(1, min(64, len(items) // (self.workers * 8)))
         return self._executor.map(function, items, chunksize=chunksize)
 
