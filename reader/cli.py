@@ -41,13 +41,18 @@ def _library(args: argparse.Namespace) -> Any:
 
 # -- commands ----------------------------------------------------------------------------
 def cmd_tui(args: argparse.Namespace) -> int:
+    from reader.config import ConfigError, load_config
     from reader.library import Library
 
     library = Library.open(args.store)
     library.store.all()  # fail here, with a clear message, on a store that cannot be read
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        raise CommandError(str(exc)) from exc
     from reader.app import ReaderApp
 
-    app = ReaderApp(library)
+    app = ReaderApp(library, config)
     app.run()
     return app.return_code or EXIT_OK
 

@@ -1,0 +1,250 @@
+"""The article screen: the body at a reading width with Quotes, People and Sources & Links beside it
+(or as tabs under it on narrow terminals)."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, Tab, Tabs
+
+from reader.models import Article
+from reader.widgets.article_body import ArticleBody, Mark
+from reader.widgets.panes import OpenLink, PeoplePane, QuotesPane, SourcesPane, speaker_colours
+
+NARROW_WIDTH = 100
+PANES = ("quotes", "people", "sources")
+PANE_TITLES = {"quotes": "Quotes", "people": "People", "sources": "Sources & Links"}
+FOCUS_STYLE = Style(reverse=True, bold=True)
+MENTION_STYLE = Style(underline=True, bold=True)
+CURRENT_MENTION_STYLE = Style(reverse=True, bold=True)
+SCARE_STYLE = Style(italic=True, dim=True)
+
+
+def safe_url(url: str) -> bool:
+    """Only web links are ever opened: no file:, javascript:, data: or custom schemes."""
+    return url.lower().startswith(("http://", "https://"))
+
+
+class ArticleScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="article.back"),
+        Binding("left_square_bracket", "previous_article", "Prev article", key_display="[", id="article.previous"),
+        Binding("right_square_bracket", "next_article", "Next article", key_display="]", id="article.next"),
+        Binding("left_curly_bracket", "previous_paragraph", "Prev passage", key_display="{", id="article.previous-paragraph"),
+        Binding("right_curly_bracket", "next_paragraph", "Next passage", key_display="}", id="article.next-paragraph"),
+        Binding("0", "focus_pane('body')", "Body", show=False, id="article.focus-body"),
+        Binding("1", "focus_pane('quotes')", "Quotes", id="article.focus-quotes"),
+        Binding("2", "focus_pane('people')", "People", id="article.focus-people"),
+        Binding("3", "focus_pane('sources')", "Sources", id="article.focus-sources"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="article.help"),
+    ]
+
+    def __init__(self, article_id: str, order: list[str] | None = None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.order = order or [article_id]
+        self.article: Article | None = None
+        self.colours: dict[str | None, str] = {}
+        self.mention_step: dict[str, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-title", classes="title-bar")
+        with Horizontal(id="article-main"):
+            yield ArticleBody(id="body")
+            with Vertical(id="panes"):
+                yield Tabs(*(Tab(PANE_TITLES[name], id=f"tab-{name}") for name in PANES), id="pane-tabs")
+                yield QuotesPane(id="quotes")
+                yield PeoplePane(id="people")
+                yield SourcesPane(id="sources")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        for name in PANES:
+            self.query_one(f"#{name}").border_title = PANE_TITLES[name]
+        self.apply_width(self.app.size.width)
+        await self.show_article(self.article_id)
+
+    # -- loading -------------------------------------------------------------------------
+    async def show_article(self, article_id: str) -> None:
+        library = self.app.library
+        article = library.get(article_id)
+        if article is None:
+            self.notify(f"Article {article_id} is no longer in the library", severity="error")
+            return
+        if self.article is not None:
+            self.remember_position()
+        self.article_id, self.article = article.id, article
+        analysis = article.analysis
+        assert analysis is not None
+        self.colours = speaker_colours(analysis.quotes)
+        self.mention_step.clear()
+        self.query_one("#article-title", Static).update(self.title_text(article))
+        footer = None
+        if article.truncated:
+            footer = Text("✂ The text ends mid-sentence: this article is truncated.", style="italic")
+        body = self.query_one(ArticleBody)
+        await body.load(article.body, footer)
+        body.set_layer("quotes", self.quote_marks(article))
+        self.query_one(QuotesPane).load(analysis, self.colours)
+        self.query_one(PeoplePane).load(analysis, self.colours)
+        self.query_one(SourcesPane).load(analysis)
+        position = library.position(article.id)
+        library.mark_read(article.id)
+        body.focus()
+        if position:
+            body.set_cursor_to(position)
+            self.call_after_refresh(body.scroll_to_offset, position, center=False)
+
+    def title_text(self, article: Article) -> Text:
+        analysis = article.analysis
+        quotes = sum(1 for q in analysis.quotes if not q.scare) if analysis else 0
+        meta = [x for x in (article.source, (article.published or "")[:10]) if x]
+        meta += [f"{article.words} words", f"{quotes} quote{'s' if quotes != 1 else ''}"]
+        if len(self.order) > 1 and article.id in self.order:
+            meta.append(f"article {self.order.index(article.id) + 1} of {len(self.order)}")
+        text = Text.assemble((article.title, "bold"), "\n", (" · ".join(meta), "dim"))
+        if article.truncated:
+            text.append("  ✂ truncated", style="bold")
+        return text
+
+    def quote_marks(self, article: Article) -> list[Mark]:
+        marks = []
+        for quote in article.analysis.quotes if article.analysis else ():
+            if quote.scare:
+                marks.append(Mark(quote.start, quote.end, SCARE_STYLE))
+            else:
+                marks.append(Mark(quote.start, quote.end, Style(color=self.colours.get(quote.speaker))))
+        return marks
+
+    def remember_position(self) -> None:
+        if self.article is not None:
+            self.app.library.save_position(self.article.id, self.query_one(ArticleBody).top_offset())
+
+    # -- layout --------------------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        self.apply_width(event.size.width)
+
+    def apply_width(self, width: int) -> None:
+        narrow = width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        active = self.query_one(Tabs).active or "tab-quotes"
+        for name in PANES:
+            self.query_one(f"#{name}").display = not narrow or active == f"tab-{name}"
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def tab_changed(self, event: Tabs.TabActivated) -> None:
+        self.apply_width(self.size.width or self.app.size.width)
+
+    def action_focus_pane(self, name: str) -> None:
+        if name == "body":
+            self.query_one(ArticleBody).focus()
+            return
+        if self.has_class("-narrow"):
+            self.query_one(Tabs).active = f"tab-{name}"
+            self.apply_width(self.size.width)
+        self.query_one(f"#{name}", OptionList).focus()
+
+    # -- panes ---------------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#quotes")
+    def quote_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        quote = self.query_one(QuotesPane).quote_at(event.option_index)
+        body = self.query_one(ArticleBody)
+        if quote is None:
+            body.clear_layer("focus")
+            return
+        body.set_layer("focus", [Mark(quote.start, quote.end, FOCUS_STYLE)])
+        body.scroll_to_offset(quote.start)
+
+    @on(OptionList.OptionSelected, "#quotes")
+    def quote_selected(self, event: OptionList.OptionSelected) -> None:
+        self.quote_highlighted(event)  # type: ignore[arg-type]
+
+    @on(OptionList.OptionHighlighted, "#people")
+    def person_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        person = self.query_one(PeoplePane).person_at(event.option_index)
+        body = self.query_one(ArticleBody)
+        if person is None:
+            body.clear_layer("focus")
+            return
+        body.set_layer("focus", [Mark(a, b, MENTION_STYLE) for a, b in person.mentions])
+        if person.mentions:
+            body.scroll_to_offset(person.mentions[0][0])
+
+    @on(OptionList.OptionSelected, "#people")
+    def person_selected(self, event: OptionList.OptionSelected) -> None:
+        """Each Enter steps to the person's next mention in the body."""
+        person = self.query_one(PeoplePane).person_at(event.option_index)
+        if person is None or not person.mentions:
+            return
+        step = self.mention_step.get(person.name, -1) + 1
+        step %= len(person.mentions)
+        self.mention_step[person.name] = step
+        start, end = person.mentions[step]
+        marks = [Mark(a, b, MENTION_STYLE) for a, b in person.mentions]
+        marks.append(Mark(start, end, CURRENT_MENTION_STYLE))
+        body = self.query_one(ArticleBody)
+        body.set_layer("focus", marks)
+        body.scroll_to_offset(start)
+        self.notify(f"{person.name}: mention {step + 1} of {len(person.mentions)}", timeout=2)
+
+    @on(OptionList.OptionSelected, "#sources")
+    def source_selected(self, event: OptionList.OptionSelected) -> None:
+        pane = self.query_one(SourcesPane)
+        if pane.current_link is not None:
+            self.open_link(OpenLink(pane.current_link, copy=False))
+            return
+        index = event.option_index
+        item = pane.items[index] if 0 <= index < len(pane.items) else None
+        mentions = getattr(item, "mentions", ())
+        if mentions:
+            body = self.query_one(ArticleBody)
+            body.set_layer("focus", [Mark(a, b, MENTION_STYLE) for a, b in mentions])
+            body.scroll_to_offset(mentions[0][0])
+
+    @on(OpenLink)
+    def open_link(self, message: OpenLink) -> None:
+        link = message.link
+        if link is None:
+            self.notify("Select a numbered link first", severity="warning")
+            return
+        if not safe_url(link.url):
+            self.notify("Only http and https links are opened", severity="error")
+            return
+        if message.copy:
+            self.app.copy_to_clipboard(link.url)
+            self.notify(f"Copied {link.url}", timeout=3)
+        else:
+            self.app.open_url(link.url)
+            self.notify(f"Opening {link.url}", timeout=3)
+
+    # -- keys ----------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.remember_position()
+        self.app.pop_screen()
+
+    async def _step_article(self, delta: int) -> None:
+        if self.article_id not in self.order:
+            return
+        index = self.order.index(self.article_id) + delta
+        if not 0 <= index < len(self.order):
+            self.notify("No more articles in that direction", timeout=2)
+            return
+        await self.show_article(self.order[index])
+
+    async def action_previous_article(self) -> None:
+        await self._step_article(-1)
+
+    async def action_next_article(self) -> None:
+        await self._step_article(1)
+
+    def action_previous_paragraph(self) -> None:
+        self.query_one(ArticleBody).move_cursor(-1)
+
+    def action_next_paragraph(self) -> None:
+        self.query_one(ArticleBody).move_cursor(1)

@@ -1,0 +1,113 @@
+"""The library screen: every article, newest first, with read and truncated marks."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reader.widgets.article_list import ArticleList, Row, header_text
+
+
+def rows_for(library) -> list[Row]:  # type: ignore[no-untyped-def]
+    read = library.read_flags()
+    rows = []
+    for article in library.articles():
+        summary = article.summary()
+        rows.append(
+            Row(
+                id=article.id,
+                title=article.title,
+                source=article.source,
+                date=(article.published or "")[:10],
+                words=summary["words"],
+                quotes=summary["quotes"],
+                read=read.get(article.id, False),
+                truncated=article.truncated,
+            )
+        )
+    return rows
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="library.quit"),
+        Binding("r", "toggle_read", "Read/unread", id="library.toggle-read"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="library-title", classes="title-bar")
+        yield Static(id="library-header", classes="column-header")
+        yield ArticleList(id="articles")
+        yield Static(id="library-empty", classes="empty-state")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#library-title", Static).update(Text(f"reader · {self.app.library.path}"))
+        self.query_one("#library-empty").display = False
+        self.load_rows()
+
+    @work(thread=True, exclusive=True, group="library-rows")
+    def load_rows(self, keep_id: str | None = None) -> None:
+        rows = rows_for(self.app.library)
+        self.app.call_from_thread(self.show_rows, rows, keep_id)
+
+    def show_rows(self, rows: list[Row], keep_id: str | None = None) -> None:
+        articles = self.query_one(ArticleList)
+        articles.set_rows(rows, keep_id)
+        empty = self.query_one("#library-empty", Static)
+        empty.display = not rows
+        articles.display = bool(rows)
+        if not rows:
+            empty.update(
+                Text.assemble(
+                    ("The library is empty.\n\n", "bold"),
+                    "Add articles from a shell:\n\n",
+                    (f"  reader import --store {self.app.library.path} FILE|DIR|URL\n\n", "bold"),
+                    "Text, Markdown, HTML, JSON files and folders of them can be imported.",
+                )
+            )
+        unread = sum(1 for row in rows if not row.read)
+        self.query_one("#library-title", Static).update(
+            Text.assemble(
+                ("reader", "bold"),
+                f" · {len(rows)} article{'s' if len(rows) != 1 else ''} · {unread} unread · ",
+                (str(self.app.library.path), "dim"),
+            )
+        )
+        self.refresh_header()
+        if rows:
+            articles.focus()
+
+    def refresh_header(self) -> None:
+        width = self.query_one(ArticleList).scrollable_content_region.width or self.size.width
+        self.query_one("#library-header", Static).update(header_text(width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_header)
+
+    def on_screen_resume(self) -> None:
+        current = self.query_one(ArticleList).current
+        if current is not None:
+            self.load_rows(keep_id=current.id)
+
+    @on(ArticleList.Selected)
+    def open_article(self, event: ArticleList.Selected) -> None:
+        from reader.screens.article import ArticleScreen
+
+        order = [row.id for row in self.query_one(ArticleList).rows]
+        self.app.push_screen(ArticleScreen(event.row.id, order))
+
+    def action_toggle_read(self) -> None:
+        articles = self.query_one(ArticleList)
+        row = articles.current
+        if row is None:
+            return
+        self.app.library.mark_read(row.id, not row.read)
+        from dataclasses import replace
+
+        articles.update_row(replace(row, read=not row.read))
