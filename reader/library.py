@@ -1,9 +1,9 @@
 """The Library facade: the one API the TUI, the CLI and scripts use.
 
-    from reader import Library
-    lib = Library.open("data/articles.json")
-    for article in lib.articles():
-        print(article.title)
+from reader import Library
+lib = Library.open("data/articles.json")
+for article in lib.articles():
+    print(article.title)
 """
 
 from __future__ import annotations
@@ -103,9 +103,7 @@ class Library:
         result = self.store.upsert(analysed)
         return ImportReport(result.added, result.updated, result.unchanged)
 
-    def import_sources(
-        self, sources: list[str], progress: Callable[[str, Any], None] | None = None
-    ) -> ImportReport:
+    def import_sources(self, sources: list[str], progress: Callable[[str, Any], None] | None = None) -> ImportReport:
         """Import files, directories (recursively) and URLs; failures are reported per item."""
         from reader.importers import collect
 

@@ -36,7 +36,9 @@ class ArticleScreen(Screen[None]):
         Binding("escape,q", "back", "Back", id="article.back"),
         Binding("left_square_bracket", "previous_article", "Prev article", key_display="[", id="article.previous"),
         Binding("right_square_bracket", "next_article", "Next article", key_display="]", id="article.next"),
-        Binding("left_curly_bracket", "previous_paragraph", "Prev passage", key_display="{", id="article.previous-paragraph"),
+        Binding(
+            "left_curly_bracket", "previous_paragraph", "Prev passage", key_display="{", id="article.previous-paragraph"
+        ),
         Binding("right_curly_bracket", "next_paragraph", "Next passage", key_display="}", id="article.next-paragraph"),
         Binding("0", "focus_pane('body')", "Body", show=False, id="article.focus-body"),
         Binding("1", "focus_pane('quotes')", "Quotes", id="article.focus-quotes"),

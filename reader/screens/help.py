@@ -69,7 +69,8 @@ class HelpScreen(ModalScreen[None]):
                     for keys, description, binding_id in rows:
                         table.add_row(Text(keys), Text(description), Text(binding_id))
                     table.add_row("", "", "")
-            yield Static(table)
+            self.keys_table = table
+            yield Static(table, id="help-keys")
             yield Static(Text("Press Esc to close", style="dim italic"))
 
     def action_dismiss(self) -> None:  # type: ignore[override]

@@ -102,6 +102,9 @@ class LibraryScreen(Screen[None]):
         order = [row.id for row in self.query_one(ArticleList).rows]
         self.app.push_screen(ArticleScreen(event.row.id, order))
 
+    def action_quit(self) -> None:
+        self.app.exit(return_code=0)
+
     def action_toggle_read(self) -> None:
         articles = self.query_one(ArticleList)
         row = articles.current

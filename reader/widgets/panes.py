@@ -51,9 +51,7 @@ class QuotesPane(Pane):
         self.quotes = [q for q in analysis.quotes if not q.scare] + [q for q in analysis.quotes if q.scare]
         for index, quote in enumerate(self.quotes):
             if quote.scare:
-                prompt = Text.assemble(
-                    ("term  ", "dim"), (f"“{excerpt(quote.text)}”", Style(dim=True, italic=True))
-                )
+                prompt = Text.assemble(("term  ", "dim"), (f"“{excerpt(quote.text)}”", Style(dim=True, italic=True)))
             else:
                 colour = colours.get(quote.speaker, UNKNOWN_COLOUR)
                 prompt = Text.assemble(

@@ -1,0 +1,222 @@
+"""The TUI as a user drives it: keys pressed, then what the screen shows."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import OptionList, Static, Tabs
+
+from reader.config import Config
+from reader.screens.article import ArticleScreen
+from reader.screens.help import HelpScreen
+from reader.screens.library import LibraryScreen
+from reader.widgets.article_body import ArticleBody
+from reader.widgets.article_list import ArticleList
+from tests.tui_helpers import make_app, settle
+
+
+def option_texts(widget: OptionList) -> list[str]:
+    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+
+
+async def open_seed(pilot) -> ArticleScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ArticleScreen)
+    return screen
+
+
+async def test_library_lists_the_seed_article(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert [row.title for row in articles.rows] == ["Hundreds Of Belarus Citizens Unite To Fight For Ukraine"]
+        row = articles.rows[0]
+        assert row.truncated and not row.read and row.quotes == 4
+
+
+async def test_seed_article_panes_show_quotes_people_and_sources(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        quotes = "\n".join(option_texts(screen.query_one("#quotes", OptionList)))
+        for speaker in ("Pavel Kulazhanka", "Aleksandr", "Pavel Latushko", "Hanna Liubakova"):
+            assert speaker in quotes
+        assert "Life is about leaps of faith" in quotes
+        people = "\n".join(option_texts(screen.query_one("#people", OptionList)))
+        assert "Hanna Liubakova" in people and "reporter" in people
+        sources = "\n".join(option_texts(screen.query_one("#sources", OptionList)))
+        assert "The Washington Post" in sources
+        title = str(screen.query_one("#article-title", Static).render())
+        assert "truncated" in title
+
+
+async def test_number_keys_and_tab_move_focus_between_panes(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        assert isinstance(app.focused, ArticleBody)
+        await pilot.press("2")
+        assert app.focused is screen.query_one("#people")
+        await pilot.press("3")
+        assert app.focused is screen.query_one("#sources")
+        await pilot.press("1")
+        assert app.focused is screen.query_one("#quotes")
+        await pilot.press("tab")
+        assert app.focused is screen.query_one("#people")
+        await pilot.press("0")
+        assert isinstance(app.focused, ArticleBody)
+
+
+async def test_selecting_a_quote_scrolls_the_body_to_it_and_marks_it(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        body = screen.query_one(ArticleBody)
+        assert body.scroll_offset.y == 0
+        await pilot.press("1", "end")  # the last quote: Liubakova's, in the last paragraph
+        await settle(pilot)
+        pane = screen.query_one("#quotes", OptionList)
+        quote = screen.query_one("#quotes").quote_at(pane.highlighted)
+        assert quote.speaker == "Hanna Liubakova"
+        assert body.scroll_offset.y > 0
+        focus = body.mark_layers["focus"]
+        assert [(m.start, m.end) for m in focus] == [(quote.start, quote.end)]
+        # the paragraph that holds the quote is on screen
+        paragraph = body._paragraph_widget(body.paragraph_at(quote.start))
+        top, height = body.scroll_offset.y, body.scrollable_content_region.height
+        assert paragraph.virtual_region.y < top + height and paragraph.virtual_region.bottom > top
+
+
+async def test_enter_on_a_person_steps_through_their_mentions(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        people = screen.query_one("#people")
+        await pilot.press("2")
+        index = next(i for i, p in enumerate(people.people) if p.name == "Alexander Lukashenko")
+        people.highlighted = index
+        await pilot.press("enter")
+        first = screen.mention_step["Alexander Lukashenko"]
+        await pilot.press("enter")
+        assert screen.mention_step["Alexander Lukashenko"] == first + 1
+        current = screen.query_one(ArticleBody).mark_layers["focus"][-1]
+        person = people.people[index]
+        assert (current.start, current.end) == tuple(person.mentions[first + 1])
+
+
+async def test_passage_cursor_moves_by_paragraph(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        body = screen.query_one(ArticleBody)
+        assert body.cursor_paragraph == 0
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        assert body.cursor_paragraph == 2
+        marked = [p.index for p in body.query(".paragraph.-cursor")]
+        assert marked == [2]
+        await pilot.press("left_curly_bracket")
+        assert body.cursor_paragraph == 1
+
+
+async def test_q_goes_back_and_q_on_the_library_quits(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        row = app.screen.query_one(ArticleList).rows[0]
+        assert row.read  # opening marks it read
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_reading_position_is_restored_when_reopened(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        saved_top = screen.query_one(ArticleBody).top_offset()
+        assert saved_top > 0
+        await pilot.press("q")
+        await settle(pilot)
+    app = make_app(sample_store)  # a restart
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await settle(pilot)
+        assert screen.query_one(ArticleBody).top_offset() == saved_top
+
+
+async def test_help_lists_the_keys_of_the_screen(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.keys_table)
+        text = console.export_text()
+        for words in ("Next passage", "Prev article", "Back", "Quotes", "Page down"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ArticleScreen)
+
+
+async def test_keys_can_be_remapped_by_binding_id(sample_store: Path) -> None:
+    app = make_app(sample_store, Config(keys={"article.next-paragraph": "n"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("n")
+        assert screen.query_one(ArticleBody).cursor_paragraph == 1
+
+
+async def test_narrow_terminal_shows_the_panes_as_tabs(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_seed(pilot)
+        assert screen.has_class("-narrow")
+        assert screen.query_one(Tabs).display
+        visible = [name for name in ("quotes", "people", "sources") if screen.query_one(f"#{name}").display]
+        assert visible == ["quotes"]
+        await pilot.press("2")
+        visible = [name for name in ("quotes", "people", "sources") if screen.query_one(f"#{name}").display]
+        assert visible == ["people"]
+        assert app.focused is screen.query_one("#people")
+
+
+async def test_empty_library_says_how_to_import(empty_store: Path) -> None:
+    app = make_app(empty_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        message = str(app.screen.query_one("#library-empty", Static).render())
+        assert "empty" in message and "reader import" in message
+
+
+async def test_hostile_markup_in_titles_and_bodies_is_shown_literally(tmp_path: Path) -> None:
+    from reader.library import Library
+
+    source = tmp_path / "hostile.txt"
+    source.write_text(
+        "[bold red]Loud[/] title [@click=app.quit]x[/]\n\n"
+        "Body with [link=file:///etc/passwd]a link[/link] and \x1b]52;c;aGk=\x07 osc.\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "lib.json"
+    Library.open(store).import_sources([str(source)])
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        title = str(screen.query_one("#article-title", Static).render())
+        assert "[bold red]Loud[/] title [@click=app.quit]x[/]" in title
+        body_text = "".join(str(p.render()) for p in screen.query(".paragraph"))
+        assert "[link=file:///etc/passwd]a link[/link]" in body_text
+        assert "\x1b" not in body_text and "52;c" not in body_text
