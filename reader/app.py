@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from reader.config import Config, load_settings, save_setting
 from reader.library import Library
@@ -46,6 +48,13 @@ class ReaderApp(App[None]):
             except OSError as exc:
                 self.notify(f"Could not remember the theme: {exc}", severity="warning")
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place that reports failed background work, as one readable line."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            message = error.args[0] if error is not None and error.args else str(error)
+            self.notify(str(message), title="Something failed", severity="error", timeout=10)
+
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen
 
@@ -53,9 +62,58 @@ class ReaderApp(App[None]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def action_import(self) -> None:
+        from reader.screens.dialogs import InputDialog
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.run_import([source])
+
+        self.push_screen(
+            InputDialog(
+                "Import into the library",
+                placeholder="a file, a folder or an http(s) URL",
+                hint="Text, Markdown, HTML, JSON and feeds. Enter imports, Esc cancels.",
+            ),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def run_import(self, sources: list[str]) -> None:
+        """Import off the UI thread, with progress in a notification, then refresh the library."""
+        from pathlib import Path
+
+        count = 0
+
+        def progress(label: str, item: object) -> None:
+            nonlocal count
+            count += 1
+            if count % 25 == 0:
+                self.call_from_thread(self.notify, f"Importing… {count} items read", timeout=2)
+
+        expanded = [str(Path(s).expanduser()) if "://" not in s else s for s in sources]
+        report = self.library.import_sources(expanded, progress=progress)
+        summary = (
+            f"{len(report.added)} imported, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+        )
+        failures = "".join(f"\n{label}: {reason}" for label, reason in report.failed[:5])
+        self.call_from_thread(
+            self.notify, summary + failures, severity="error" if report.failed else "information", timeout=8
+        )
+        self.call_from_thread(self.refresh_library)
+
+    def refresh_library(self) -> None:
+        from reader.screens.library import LibraryScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.load_rows()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Show every key of this screen", self.action_help)
+        yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.description and binding.id and "help" not in binding.id:
                 action = binding.action

@@ -172,10 +172,10 @@ async def test_help_lists_the_keys_of_the_screen(sample_store: Path) -> None:
 
 
 async def test_keys_can_be_remapped_by_binding_id(sample_store: Path) -> None:
-    app = make_app(sample_store, Config(keys={"article.next-paragraph": "n"}))
+    app = make_app(sample_store, Config(keys={"article.next-paragraph": "x"}))
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_seed(pilot)
-        await pilot.press("n")
+        await pilot.press("x")
         assert screen.query_one(ArticleBody).cursor_paragraph == 1
 
 
@@ -220,3 +220,59 @@ async def test_hostile_markup_in_titles_and_bodies_is_shown_literally(tmp_path: 
         body_text = "".join(str(p.render()) for p in screen.query(".paragraph"))
         assert "[link=file:///etc/passwd]a link[/link]" in body_text
         assert "\x1b" not in body_text and "52;c" not in body_text
+
+
+async def test_find_in_article_counts_and_steps_through_matches(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        body = screen.query_one(ArticleBody)
+        expected = body.body.lower().count("lukashenko")
+        assert expected > 3
+        await pilot.press("slash")
+        await pilot.press(*"LUKASHENKO")
+        await settle(pilot)
+        status = str(screen.query_one("#find-status", Static).render())
+        assert status == f"1/{expected}"
+        await pilot.press("enter")  # keep the matches, back to the body
+        await pilot.press("n", "n")
+        assert str(screen.query_one("#find-status", Static).render()) == f"3/{expected}"
+        start, end = screen.matches[screen.match_index]
+        assert body.body[start:end] == "Lukashenko"
+        await pilot.press("N")
+        assert str(screen.query_one("#find-status", Static).render()) == f"2/{expected}"
+        await pilot.press("slash", "escape")
+        assert "find" not in body.mark_layers
+        assert not screen.query_one("#find-bar").display
+
+
+async def test_import_from_the_palette_command_adds_to_the_library(sample_store: Path, tmp_path: Path) -> None:
+    new = tmp_path / "new.txt"
+    new.write_text("A freshly imported story\n\nIt has one paragraph.\n", encoding="utf-8")
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_import()
+        await pilot.pause()
+        await pilot.press(*str(new))
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        titles = [row.title for row in app.screen.query_one(ArticleList).rows]
+        assert "A freshly imported story" in titles and len(titles) == 2
+
+
+async def test_library_refreshes_when_another_process_changes_the_store(sample_store: Path, tmp_path: Path) -> None:
+    from reader.library import Library
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert len(app.screen.query_one(ArticleList).rows) == 1
+        other = tmp_path / "other.txt"
+        other.write_text("Written from a second terminal\n\nBody text here.\n", encoding="utf-8")
+        Library.open(sample_store).import_sources([str(other)])  # a second writer
+        app.screen.check_for_changes()
+        await settle(pilot)
+        titles = [row.title for row in app.screen.query_one(ArticleList).rows]
+        assert "Written from a second terminal" in titles

@@ -11,8 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, Tab, Tabs
+from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
 
+from reader.find import find_all
 from reader.models import Article
 from reader.widgets.article_body import ArticleBody, Mark
 from reader.widgets.panes import OpenLink, PeoplePane, QuotesPane, SourcesPane, speaker_colours
@@ -24,6 +25,8 @@ FOCUS_STYLE = Style(reverse=True, bold=True)
 MENTION_STYLE = Style(underline=True, bold=True)
 CURRENT_MENTION_STYLE = Style(reverse=True, bold=True)
 SCARE_STYLE = Style(italic=True, dim=True)
+MATCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
+CURRENT_MATCH_STYLE = Style(bgcolor="#d7af00", color="#000000", bold=True)
 
 
 def safe_url(url: str) -> bool:
@@ -44,6 +47,9 @@ class ArticleScreen(Screen[None]):
         Binding("1", "focus_pane('quotes')", "Quotes", id="article.focus-quotes"),
         Binding("2", "focus_pane('people')", "People", id="article.focus-people"),
         Binding("3", "focus_pane('sources')", "Sources", id="article.focus-sources"),
+        Binding("slash", "find", "Find", key_display="/", id="article.find"),
+        Binding("n", "find_next(1)", "Next match", show=False, id="article.find-next"),
+        Binding("N", "find_next(-1)", "Previous match", show=False, id="article.find-previous"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="article.help"),
     ]
 
@@ -54,6 +60,8 @@ class ArticleScreen(Screen[None]):
         self.article: Article | None = None
         self.colours: dict[str | None, str] = {}
         self.mention_step: dict[str, int] = {}
+        self.matches: list[tuple[int, int]] = []
+        self.match_index = -1
 
     def compose(self) -> ComposeResult:
         yield Static(id="article-title", classes="title-bar")
@@ -64,12 +72,16 @@ class ArticleScreen(Screen[None]):
                 yield QuotesPane(id="quotes")
                 yield PeoplePane(id="people")
                 yield SourcesPane(id="sources")
+        with Horizontal(id="find-bar"):
+            yield Input(placeholder="Find in this article (Enter: keep matches, Esc: clear)", id="find")
+            yield Static(id="find-status")
         yield Footer()
 
     async def on_mount(self) -> None:
         for name in PANES:
             self.query_one(f"#{name}").border_title = PANE_TITLES[name]
         self.apply_width(self.app.size.width)
+        self.query_one("#find-bar").display = False
         await self.show_article(self.article_id)
 
     # -- loading -------------------------------------------------------------------------
@@ -86,6 +98,7 @@ class ArticleScreen(Screen[None]):
         assert analysis is not None
         self.colours = speaker_colours(analysis.quotes)
         self.mention_step.clear()
+        self.matches, self.match_index = [], -1
         self.query_one("#article-title", Static).update(self.title_text(article))
         footer = None
         if article.truncated:
@@ -250,3 +263,64 @@ class ArticleScreen(Screen[None]):
 
     def action_next_paragraph(self) -> None:
         self.query_one(ArticleBody).move_cursor(1)
+
+    # -- find in article -----------------------------------------------------------------
+    def action_find(self) -> None:
+        bar = self.query_one("#find-bar")
+        bar.display = True
+        self.query_one("#find", Input).focus()
+
+    @on(Input.Changed, "#find")
+    def find_changed(self, event: Input.Changed) -> None:
+        body = self.query_one(ArticleBody)
+        self.matches = find_all(body.body, event.value)
+        top = body.top_offset()
+        self.match_index = next((i for i, (start, _) in enumerate(self.matches) if start >= top), 0)
+        if not self.matches:
+            self.match_index = -1
+        self.show_match()
+
+    @on(Input.Submitted, "#find")
+    def find_submitted(self) -> None:
+        self.query_one(ArticleBody).focus()
+        if not self.matches:
+            self.clear_find()
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key == "escape" and self.focused is self.query_one("#find", Input):
+            event.stop()
+            event.prevent_default()
+            self.clear_find()
+
+    def clear_find(self) -> None:
+        self.matches, self.match_index = [], -1
+        find = self.query_one("#find", Input)
+        with find.prevent(Input.Changed):
+            find.value = ""
+        self.query_one("#find-bar").display = False
+        body = self.query_one(ArticleBody)
+        body.clear_layer("find")
+        body.focus()
+
+    def action_find_next(self, step: int) -> None:
+        if not self.matches:
+            if self.query_one("#find", Input).value:
+                self.notify("No matches", timeout=2)
+            return
+        self.match_index = (self.match_index + step) % len(self.matches)
+        self.show_match()
+
+    def show_match(self) -> None:
+        body = self.query_one(ArticleBody)
+        status = self.query_one("#find-status", Static)
+        if not self.matches:
+            body.clear_layer("find")
+            query = self.query_one("#find", Input).value.strip()
+            status.update(Text("no matches" if query else "", style="bold red"))
+            return
+        marks = [Mark(a, b, MATCH_STYLE) for a, b in self.matches]
+        start, end = self.matches[self.match_index]
+        marks.append(Mark(start, end, CURRENT_MATCH_STYLE))
+        body.set_layer("find", marks)
+        body.scroll_to_offset(start)
+        status.update(Text(f"{self.match_index + 1}/{len(self.matches)}", style="bold"))

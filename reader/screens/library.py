@@ -50,8 +50,15 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-title", Static).update(Text(f"reader · {self.app.library.path}"))
         self.query_one("#library-empty").display = False
         self.load_rows()
+        self.set_interval(2.0, self.check_for_changes)
 
-    @work(thread=True, exclusive=True, group="library-rows")
+    def check_for_changes(self) -> None:
+        """Another process (an import in a second terminal) changed the store: show it."""
+        if self.is_current and self.app.library.store.changed_on_disk():
+            current = self.query_one(ArticleList).current
+            self.load_rows(keep_id=current.id if current else None)
+
+    @work(thread=True, exclusive=True, group="library-rows", exit_on_error=False)
     def load_rows(self, keep_id: str | None = None) -> None:
         rows = rows_for(self.app.library)
         self.app.call_from_thread(self.show_rows, rows, keep_id)
