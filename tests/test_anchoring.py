@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from reader.anchoring import (
@@ -200,13 +200,23 @@ def _edit(paragraphs: list[str], keep: int, edits: list[tuple[str, int, str]]) -
 EDITS = st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]), st.integers(0, 50), PARAGRAPH), max_size=8)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(article_and_passage(), EDITS)
-def test_edits_away_from_a_passage_never_orphan_it(case: tuple[list[str], int, int, int], edits: list) -> None:
+AROUND = st.one_of(
+    st.none(), st.tuples(st.text(alphabet="abc xyz", max_size=30), st.text(alphabet="abc xyz", max_size=30))
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(article_and_passage(), EDITS, AROUND)
+def test_edits_away_from_a_passage_never_orphan_it(
+    case: tuple[list[str], int, int, int], edits: list, around: tuple[str, str] | None
+) -> None:
     paragraphs, index, start, end = case
     body = "\n\n".join(paragraphs)
     offset = sum(len(p) + 2 for p in paragraphs[:index])
     anchor = make_anchor(body, offset + start, offset + end)
+    if around is not None:  # the rest of the passage's own paragraph rewritten too
+        paragraphs = list(paragraphs)
+        paragraphs[index] = around[0] + anchor.exact + around[1]
     edited = "\n\n".join(_edit(paragraphs, index, edits))
     placement = reanchor(anchor, edited)
     assert placement.status != ORPHANED
@@ -227,3 +237,24 @@ def test_unchanged_passage_reanchors_to_exactly_its_text(
     placement = reanchor(anchor, edited)
     assert placement.status in (ANCHORED, MOVED)
     assert edited[placement.start : placement.end] == anchor.exact
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARTICLE, st.data())
+def test_a_word_changed_inside_a_long_passage_is_followed(paragraphs: list[str], data: st.DataObject) -> None:
+    index = data.draw(st.integers(0, len(paragraphs) - 1))
+    words = paragraphs[index].split(" ")
+    if len(words) < 12:
+        words = [*words, *data.draw(st.lists(WORDS, min_size=12 - len(words), max_size=12 - len(words)))]
+        paragraphs = [*paragraphs[:index], " ".join(words), *paragraphs[index + 1 :]]
+    body = "\n\n".join(paragraphs)
+    offset = sum(len(p) + 2 for p in paragraphs[:index])
+    anchor = make_anchor(body, offset, offset + len(paragraphs[index]))
+    at = data.draw(st.integers(1, len(words) - 2))
+    replacement = data.draw(WORDS.filter(lambda w: w != words[at]))
+    changed = " ".join([*words[:at], replacement, *words[at + 1 :]])
+    edited = body[:offset] + changed + body[offset + len(paragraphs[index]) :]
+    assume(anchor.exact not in edited)  # else the old text is still there, word for word, and is found
+    placement = reanchor(anchor, edited)
+    assert placement.status == MOVED
+    assert edited[placement.start : placement.end] == changed
