@@ -58,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         return ACTIONS[args.action](library, args)
     except BookmarkNotFound as exc:
         raise CommandError(str(exc.args[0])) from exc
+    except OSError as exc:  # the user-state file could not be written (read-only folder, full disk)
+        raise CommandError(f"{exc.filename or library.state.path}: cannot write ({exc.strerror or exc})") from exc
 
 
 def _list(library: Any, args: argparse.Namespace) -> int:

@@ -146,6 +146,21 @@ def test_export_to_an_unwritable_place_fails_cleanly(reader: Reader, with_articl
     assert blocker.read_text() == "x"
 
 
+def test_state_that_cannot_be_written_fails_cleanly(
+    reader: Reader, with_article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Path, data: bytes, **_: object) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("reader.storage.atomic_write_bytes", refuse)
+    code, out, err = reader("bookmarks", "add", with_article, "--text", "Kastus Kalinouski Battalion")
+    assert code == 1 and out == ""
+    assert err.startswith("reader: error: ") and "state.json: cannot write (Permission denied)" in err
+    assert err.count("\n") == 1
+    monkeypatch.undo()
+    assert reader.json("bookmarks", "list", "--json") == []
+
+
 def test_notes_cannot_put_escapes_on_the_terminal(reader: Reader, with_article: str) -> None:
     note = "see \x1b]8;;http://evil\x07this\x1b]8;;\x07 \x1b[2J\x1b[31mred\x9b1m"
     reader(
