@@ -132,11 +132,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from reader.cli_bookmarks import run
+
+    return run(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
     "analyze": cmd_analyze,
+    "bookmarks": cmd_bookmarks,
 }
 
 
@@ -179,6 +186,10 @@ def build_parser() -> argparse.ArgumentParser:
     _store_option(p, argparse.SUPPRESS)
     p.add_argument("file", metavar="FILE", help="a text file (title line, blank line, body), or - for stdin")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    from reader.cli_bookmarks import add_parser as add_bookmarks_parser
+
+    add_bookmarks_parser(sub, _store_option)
     return parser
 
 

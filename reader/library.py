@@ -16,6 +16,7 @@ from typing import Any
 
 from reader import locations
 from reader.analysis import ANALYZER_VERSION, analyze
+from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark, place
 from reader.models import Analysis, Article
 from reader.store import ArticleStore
 from reader.userstate import UserState
@@ -54,6 +55,7 @@ class Library:
         self.path = Path(path)
         self.store = ArticleStore(self.path)
         self._state: UserState | None = None
+        self._bookmarks: Bookmarks | None = None
 
     @classmethod
     def open(cls, store_path: str | Path | None = None) -> Library:
@@ -153,7 +155,52 @@ class Library:
 
     def summaries(self) -> list[dict[str, Any]]:
         """Rows of ``reader list --json``."""
-        return [{**a.summary(), "bookmarks": 0} for a in self.articles()]
+        counts = self.bookmark_store.counts()
+        return [{**a.summary(), "bookmarks": counts.get(a.id, 0)} for a in self.articles()]
+
+    # -- bookmarks -----------------------------------------------------------------------
+    @property
+    def bookmark_store(self) -> Bookmarks:
+        if self._bookmarks is None:
+            self._bookmarks = Bookmarks(self.state)
+        return self._bookmarks
+
+    def bookmarks(self, query: str = "") -> list[PlacedBookmark]:
+        """Every bookmark, newest first, with its status in the current text; ``query`` filters by text or #tag."""
+        return self.bookmark_store.placed(self.store.get, query)
+
+    def article_bookmarks(self, article_id: str) -> list[PlacedBookmark]:
+        """The bookmarks of one article, placed in its current body (to mark them while reading)."""
+        article = self.store.get(article_id)
+        return [place(b, article) for b in self.bookmark_store.for_article(article_id)]
+
+    def bookmark(self, bookmark_id: str) -> PlacedBookmark:
+        bookmark = self.bookmark_store.get(bookmark_id)
+        return place(bookmark, self.store.get(bookmark.article_id))
+
+    def add_bookmark(
+        self, article_id: str, start: int, end: int, note: str = "", tags: Iterable[str] = ()
+    ) -> PlacedBookmark:
+        """Bookmark ``body[start:end]`` of an article; ValueError when the span holds no text."""
+        article = self.require(article_id)
+        bookmark = self.bookmark_store.add(article, start, end, note=note, tags=tags)
+        return place(bookmark, article)
+
+    def edit_bookmark(self, bookmark_id: str, note: str | None = None, tags: Iterable[str] | None = None) -> Bookmark:
+        return self.bookmark_store.edit(bookmark_id, note=note, tags=tags)
+
+    def delete_bookmark(self, bookmark_id: str) -> Bookmark:
+        """Delete a bookmark; keep the returned one to undo with ``restore_bookmark``."""
+        return self.bookmark_store.delete(bookmark_id)
+
+    def restore_bookmark(self, bookmark: Bookmark) -> None:
+        self.bookmark_store.restore(bookmark)
+
+    def export_bookmarks(self, fmt: str, query: str = "") -> bytes:
+        """Bookmarks as Markdown ('md', for a report) or JSON ('json', everything)."""
+        from reader import export
+
+        return export.render(fmt, self.bookmarks(query), self.store.get)
 
     def close(self) -> None:
         self.store.close()
