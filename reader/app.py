@@ -19,6 +19,7 @@ class ReaderApp(App[None]):
     TITLE = "reader"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
         Binding("ctrl+p", "command_palette", "Commands", id="app.palette"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
     ]
@@ -61,6 +62,12 @@ class ReaderApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.screen))
+
+    def action_bookmarks(self) -> None:
+        from reader.screens.bookmarks import BookmarksScreen
+
+        if not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
 
     def action_import(self) -> None:
         from reader.screens.dialogs import InputDialog
@@ -113,6 +120,7 @@ class ReaderApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Show every key of this screen", self.action_help)
+        yield SystemCommand("Bookmarks", "List, filter, edit and export bookmarked passages", self.action_bookmarks)
         yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.description and binding.id and "help" not in binding.id:

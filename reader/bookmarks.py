@@ -21,7 +21,7 @@ from reader.userstate import UserState
 BOOKMARKS = "bookmarks"
 
 
-class BookmarkNotFound(LookupError):  # noqa: N818 - named like ArticleNotFound
+class BookmarkNotFound(LookupError):
     pass
 
 

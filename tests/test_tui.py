@@ -276,3 +276,67 @@ async def test_library_refreshes_when_another_process_changes_the_store(sample_s
         await settle(pilot)
         titles = [row.title for row in app.screen.query_one(ArticleList).rows]
         assert "Written from a second terminal" in titles
+
+
+async def test_bookmark_made_with_m_survives_a_restart_and_is_listed(sample_store: Path) -> None:
+    from reader.library import Library
+    from reader.screens.bookmarks import BookmarksScreen
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("right_curly_bracket")  # the second paragraph
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"Kulazhanka on leaps of faith")
+        await pilot.press("tab", *"belarus quotes", "enter")
+        await settle(pilot)
+        assert "1 bookmark" in str(screen.query_one("#article-title", Static).render())
+        second = screen.query_one(ArticleBody).spans[1]
+        assert [(m.start, m.end) for m in screen.query_one(ArticleBody).mark_layers["bookmarks"]] == [second]
+    [bookmark] = Library.open(sample_store).bookmarks()  # a restart
+    assert bookmark.bookmark.note == "Kulazhanka on leaps of faith"
+    assert bookmark.bookmark.tags == ("belarus", "quotes")
+    assert bookmark.bookmark.text.startswith("Ukrainians have welcomed")
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        assert app.screen.current.id == bookmark.id
+        await pilot.press("enter")  # jump to the passage
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        body = app.screen.query_one(ArticleBody)
+        assert body.cursor_paragraph == 1
+        assert [(m.start, m.end) for m in body.mark_layers["flash"]] == [second]
+
+
+async def test_bookmarks_screen_filters_deletes_and_undoes(sample_store: Path) -> None:
+    from reader.library import Library
+    from reader.screens.bookmarks import BookmarksScreen
+
+    library = Library.open(sample_store)
+    [article] = library.articles()
+    spans = article.body.split("\n\n")
+    library.add_bookmark(article.id, 0, len(spans[0]), note="opening", tags=["context"])
+    start = article.body.index(spans[2])
+    library.add_bookmark(article.id, start, start + len(spans[2]), note="prison", tags=["testimony"])
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        assert len([i for i in screen.items if i]) == 2
+        await pilot.press(*"#testimony")
+        await settle(pilot)
+        assert [i.bookmark.note for i in screen.items if i] == ["prison"]
+        await pilot.press("enter", "d")  # back to the list, delete
+        await settle(pilot)
+        assert len(Library.open(sample_store).bookmarks()) == 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(Library.open(sample_store).bookmarks()) == 2

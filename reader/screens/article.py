@@ -27,6 +27,8 @@ CURRENT_MENTION_STYLE = Style(reverse=True, bold=True)
 SCARE_STYLE = Style(italic=True, dim=True)
 MATCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
 CURRENT_MATCH_STYLE = Style(bgcolor="#d7af00", color="#000000", bold=True)
+BOOKMARK_STYLE = Style(underline=True)
+FLASH_STYLE = Style(reverse=True)
 
 
 def safe_url(url: str) -> bool:
@@ -47,19 +49,22 @@ class ArticleScreen(Screen[None]):
         Binding("1", "focus_pane('quotes')", "Quotes", id="article.focus-quotes"),
         Binding("2", "focus_pane('people')", "People", id="article.focus-people"),
         Binding("3", "focus_pane('sources')", "Sources", id="article.focus-sources"),
+        Binding("m", "bookmark", "Bookmark passage", id="article.bookmark"),
         Binding("slash", "find", "Find", key_display="/", id="article.find"),
         Binding("n", "find_next(1)", "Next match", show=False, id="article.find-next"),
         Binding("N", "find_next(-1)", "Previous match", show=False, id="article.find-previous"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="article.help"),
     ]
 
-    def __init__(self, article_id: str, order: list[str] | None = None) -> None:
+    def __init__(self, article_id: str, order: list[str] | None = None, jump_to: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.article_id = article_id
+        self.jump_to = jump_to
         self.order = order or [article_id]
         self.article: Article | None = None
         self.colours: dict[str | None, str] = {}
         self.mention_step: dict[str, int] = {}
+        self.bookmark_count = 0
         self.matches: list[tuple[int, int]] = []
         self.match_index = -1
 
@@ -109,12 +114,63 @@ class ArticleScreen(Screen[None]):
         self.query_one(QuotesPane).load(analysis, self.colours)
         self.query_one(PeoplePane).load(analysis, self.colours)
         self.query_one(SourcesPane).load(analysis)
+        self.show_bookmarks()
         position = library.position(article.id)
         library.mark_read(article.id)
         body.focus()
-        if position:
+        if self.jump_to is not None:
+            start, end = self.jump_to
+            self.jump_to = None
+            body.set_cursor_to(start)
+            body.set_layer("flash", [Mark(start, end, FLASH_STYLE)])
+            self.call_after_refresh(body.scroll_to_offset, start)
+            self.set_timer(1.5, lambda: body.clear_layer("flash"))
+        elif position:
             body.set_cursor_to(position)
             self.call_after_refresh(body.scroll_to_offset, position, center=False)
+
+    def show_bookmarks(self) -> None:
+        """Mark bookmarked passages in the body and count them in the title."""
+        assert self.article is not None
+        placed = [b for b in self.app.library.article_bookmarks(self.article.id) if b.start is not None]
+        self.bookmark_count = len(placed)
+        body = self.query_one(ArticleBody)
+        body.set_layer("bookmarks", [Mark(b.start, b.end, BOOKMARK_STYLE) for b in placed])  # type: ignore[arg-type]
+        self.query_one("#article-title", Static).update(self.title_text(self.article))
+
+    def action_bookmark(self) -> None:
+        """Bookmark the selected text, else the paragraph under the passage cursor."""
+        from reader.anchoring import find_passage
+        from reader.screens.dialogs import BookmarkDialog
+
+        if self.article is None:
+            return
+        body = self.query_one(ArticleBody)
+        span = body.cursor_span
+        selected = (self.get_selected_text() or "").strip()
+        if selected:
+            found = find_passage(self.article.body, selected)
+            if found:
+                anchor = span[0] if span else 0
+                span = min(found, key=lambda s: abs(s[0] - anchor))
+        if span is None:
+            return
+        start, end = span
+        article_id = self.article.id
+
+        def save(answer: tuple[str, list[str]] | None) -> None:
+            if answer is None:
+                return
+            note, tags = answer
+            try:
+                self.app.library.add_bookmark(article_id, start, end, note=note, tags=tags)
+            except (ValueError, OSError) as exc:
+                self.notify(f"Could not save the bookmark: {exc}", severity="error")
+                return
+            self.notify("Bookmarked. B lists your bookmarks.", timeout=3)
+            self.show_bookmarks()
+
+        self.app.push_screen(BookmarkDialog(self.article.body[start:end]), save)
 
     def title_text(self, article: Article) -> Text:
         analysis = article.analysis
@@ -124,6 +180,8 @@ class ArticleScreen(Screen[None]):
         if len(self.order) > 1 and article.id in self.order:
             meta.append(f"article {self.order.index(article.id) + 1} of {len(self.order)}")
         text = Text.assemble((article.title, "bold"), "\n", (" · ".join(meta), "dim"))
+        if self.bookmark_count:
+            text.append(f"  ★ {self.bookmark_count} bookmark{'s' if self.bookmark_count != 1 else ''}", style="bold")
         if article.truncated:
             text.append("  ✂ truncated", style="bold")
         return text

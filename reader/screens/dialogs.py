@@ -35,3 +35,38 @@ class InputDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class BookmarkDialog(ModalScreen[tuple[str, list[str]] | None]):
+    """Note and tags for a bookmark. Enter saves (from either field), Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, passage: str, note: str = "", tags: tuple[str, ...] = (), title: str = "Bookmark") -> None:
+        super().__init__()
+        self.passage = passage
+        self.note = note
+        self.tags = tags
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        from rich.text import Text
+
+        excerpt = self.passage if len(self.passage) <= 240 else self.passage[:239] + "…"
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Label(Text(f"“{excerpt}”", style="italic"), classes="dialog-passage")
+            yield Input(value=self.note, placeholder="Note (optional)", id="bookmark-note")
+            yield Input(
+                value=" ".join(self.tags), placeholder="Tags, separated by spaces or commas", id="bookmark-tags"
+            )
+            yield Label("Enter saves, Esc cancels.", classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def submitted(self) -> None:
+        note = self.query_one("#bookmark-note", Input).value.strip()
+        raw_tags = self.query_one("#bookmark-tags", Input).value.replace(",", " ")
+        self.dismiss((note, [tag.lstrip("#") for tag in raw_tags.split() if tag.lstrip("#")]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
