@@ -21,9 +21,9 @@ from typing import Any
 import orjson
 
 from reader.models import Article
-from reader.search.query import Clause, DateRange, Query, Term, analyzer, parse
+from reader.search.query import Clause, DateRange, Query, QueryError, Term, analyzer, parse
 from reader.search.results import Hit, SearchResults, match_spans, merge, snippet, within
-from reader.storage import atomic_write_bytes, write_lock
+from reader.storage import BusyError, atomic_write_bytes, write_lock
 
 INDEX_VERSION = 1  # bump whenever the schema or what goes into a field changes
 TOKENIZER = "reader_fold"
@@ -45,7 +45,7 @@ class SearchError(Exception):
 
 
 def store_fingerprint(store_path: Path) -> Fingerprint:
-    """Identity of the store file's content (inode, size, mtime): changes whenever any process writes it."""
+    """Identity of a file's content (inode, size, mtime): changes whenever any process writes it."""
     try:
         st = os.stat(store_path)
     except FileNotFoundError:
@@ -130,6 +130,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._index: Any = None
         self._meta: dict[str, Any] | None = None
+        self._meta_stamp: Fingerprint = None  # meta.json as last read or written: another process may replace it
 
     # -- state on disk -------------------------------------------------------------------
     def _read_meta(self) -> dict[str, Any] | None:
@@ -156,7 +157,9 @@ class SearchIndex:
             index.reload()
             if index.searcher().num_docs != meta.get("articles"):
                 return None
-        except (ValueError, OSError, RuntimeError):
+        except BaseException as exc:
+            if not _engine_failure(exc):
+                raise
             return None
         return index
 
@@ -173,13 +176,15 @@ class SearchIndex:
         """An index matching the store as it is now, opening or rebuilding it as needed."""
         with self._lock:
             fingerprint = store_fingerprint(self.store_path)
-            if self._index is not None and self._meta and self._meta.get("fingerprint") == fingerprint:
+            current = self._index is not None and self._meta and self._meta.get("fingerprint") == fingerprint
+            if current and store_fingerprint(self.meta_path) == self._meta_stamp:
                 return self._index
             meta = self._read_meta()
             if meta is not None and meta.get("fingerprint") == fingerprint:
                 index = self._open(meta)
                 if index is not None:
                     self._index, self._meta = index, meta
+                    self._meta_stamp = store_fingerprint(self.meta_path)
                     return index
             self.rebuild()
             return self._index
@@ -216,6 +221,7 @@ class SearchIndex:
             }
             atomic_write_bytes(self.meta_path, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
             self._index, self._meta = index, meta
+            self._meta_stamp = store_fingerprint(self.meta_path)
             self._remove_old(keep=name)
             return count
 
@@ -251,16 +257,42 @@ class SearchIndex:
                     meta["articles"] = index.searcher().num_docs
                     atomic_write_bytes(self.meta_path, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
                     self._index, self._meta = index, meta
-            except (ValueError, OSError, RuntimeError):
+                    self._meta_stamp = store_fingerprint(self.meta_path)
+            except BusyError:
+                self._index = self._meta = None  # another process holds the index: rebuilt when next searched
+            except BaseException as exc:
+                if not _engine_failure(exc):
+                    raise
                 self._index = self._meta = None  # the next search rebuilds from the store
 
     # -- searching -----------------------------------------------------------------------
     def search(self, query: str | Query, limit: int = 20) -> SearchResults:
         parsed = parse(query) if isinstance(query, str) else query
-        index = self._ensure()
+        limit = max(0, int(limit))
+        try:
+            return self._run(self._ensure(), parsed, limit)
+        except BaseException as exc:
+            if not _engine_failure(exc):
+                raise
+        # The index failed under us (damaged files): rebuild it from the store once and retry.
+        with self._lock:
+            self._index = self._meta = None
+            try:
+                self.rebuild()
+            except OSError as exc:
+                raise SearchError(f"cannot write the search index in {self.dir} ({exc.strerror or exc})") from None
+            except BusyError:
+                raise SearchError("another reader is rebuilding the search index; try again in a moment") from None
+            try:
+                return self._run(self._index, parsed, limit)
+            except BaseException as exc:
+                if not _engine_failure(exc):
+                    raise
+                raise SearchError(f"the search index at {self.dir} cannot be used ({exc})") from None
+
+    def _run(self, index: Any, parsed: Query, limit: int) -> SearchResults:
         searcher = index.searcher()
         compiled = compile_query(parsed, index.schema)
-        limit = max(0, int(limit))
         if parsed.ranked:
             found = searcher.search(compiled, limit, count=True)
         else:
@@ -268,6 +300,14 @@ class SearchIndex:
         hits = [make_hit(searcher.doc(address), float(score), parsed) for score, address in found.hits]
         total = found.count if found.count is not None else len(hits)
         return SearchResults(query=parsed.text, total=int(total), hits=hits, notes=parsed.notes)
+
+
+def _engine_failure(exc: BaseException) -> bool:
+    """Errors the engine raises on damaged files, including the panics its bindings turn into
+    exceptions deriving from BaseException; never interrupts or exits."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit, QueryError)):
+        return False
+    return isinstance(exc, (ValueError, OSError, RuntimeError)) or type(exc).__name__ == "PanicException"
 
 
 def _engine() -> str:
@@ -293,7 +333,7 @@ def _clause_query(schema: Any, clause: Clause) -> Any:
     if isinstance(clause, DateRange):
         lower, upper = clause.bounds()
         return tantivy.Query.range_query(
-            schema, "date", tantivy.FieldType.Integer, lower, upper, include_lower=True, include_upper=False
+            schema, "date", tantivy.FieldType.Integer, lower, upper, include_lower=True, include_upper=upper is None
         )
     fields = FIELD_MAP[clause.field]
     if len(fields) == 1:
