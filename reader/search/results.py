@@ -69,25 +69,28 @@ def match_spans(text: str, terms: Sequence[Term]) -> list[Span]:
         return []
     tokens = analyzer().pre_tokenize(text).tokens
     words = [t.text for t in tokens]
+    exact = {t.words[0] for t in terms if not (t.prefix and len(t.words) == 1)}
+    prefixes = tuple(t.words[0] for t in terms if t.prefix and len(t.words) == 1)
+    if prefixes:
+        starts = [i for i, w in enumerate(words) if w in exact or w.startswith(prefixes)]
+    else:
+        starts = [i for i, w in enumerate(words) if w in exact]
     spans: list[Span] = []
-    for term in terms:
-        first, rest = term.words[0], term.words[1:]
-        last = len(term.words) - 1
-        for i, word in enumerate(words):
-            if not (word.startswith(first) if term.prefix and not rest else word == first):
-                continue
-            end = i + len(rest)
-            if end >= len(words):
-                continue
-            ok = True
-            for k, wanted in enumerate(rest, 1):
-                got = words[i + k]
-                if not (got.startswith(wanted) if term.prefix and k == last else got == wanted):
-                    ok = False
-                    break
-            if ok:
+    for i in starts:
+        for term in terms:
+            end = i + len(term.words) - 1
+            if end < len(words) and _matches_at(words, i, term):
                 spans.append((tokens[i].char_offset_from, tokens[end].char_offset_to))
     return merge(spans)
+
+
+def _matches_at(words: list[str], i: int, term: Term) -> bool:
+    last = len(term.words) - 1
+    for k, wanted in enumerate(term.words):
+        got = words[i + k]
+        if not (got.startswith(wanted) if term.prefix and k == last else got == wanted):
+            return False
+    return True
 
 
 def merge(spans: list[Span]) -> list[Span]:
