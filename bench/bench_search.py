@@ -170,13 +170,13 @@ def bench_size(count: int, engines: list[str], repeats: int, seed: int) -> list[
         built: dict[str, tuple[float, int]] = {}
         runners: dict[str, Callable[[tuple[str, str, Naive]], object]] = {}
         if "tantivy" in engines:
-            index = SearchIndex(work / "none.json", work / "cache", load=lambda: iter(articles))
+            index = SearchIndex(work / "none.json", work / "cache", load=tuple)
             started = time.perf_counter()
             index.rebuild(articles)
             built["tantivy"] = (time.perf_counter() - started, _size(index.dir))
             runners["tantivy"] = lambda q: index.search(q[0], limit=20)
             started = time.perf_counter()  # what the app pays on its first search: open the index, then query
-            SearchIndex(work / "none.json", work / "cache", load=lambda: iter(articles)).search("said officials")
+            SearchIndex(work / "none.json", work / "cache", load=tuple).search("said officials")
             first = (time.perf_counter() - started) * 1000
             print(f"  {count:>7} tantivy  open + first search {first:.1f} ms", file=sys.stderr)
         if "fts5" in engines:
