@@ -136,6 +136,42 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     from reader.cli_bookmarks import run
 
     return run(args)
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.search import QueryError, SearchError
+
+    library = _library(args)
+    if args.limit < 0:
+        raise CommandError(f"--limit must be 0 or more (got {args.limit})")
+    try:
+        results = library.search(args.query, limit=args.limit)
+    except (QueryError, SearchError) as exc:
+        raise CommandError(f"search: {exc}") from exc
+    if args.json:
+        _dump_json(results.to_dict())
+        return EXIT_OK
+    from reader.search.render import print_results
+
+    print_results(_console(), results)
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    import time
+
+    from reader.search import SearchError
+
+    library = _library(args)
+    started = time.perf_counter()
+    try:
+        count = library.reindex()
+    except SearchError as exc:
+        raise CommandError(f"reindex: {exc}") from exc
+    elapsed = time.perf_counter() - started
+    if args.json:
+        _dump_json({"articles": count, "seconds": round(elapsed, 3), "index": str(library.search_index.dir)})
+    else:
+        print(f"Indexed {count} article{'s' if count != 1 else ''} in {elapsed:.1f} s", file=sys.stderr)
+    return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -144,6 +180,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "analyze": cmd_analyze,
     "bookmarks": cmd_bookmarks,
+    "search": cmd_search,
+    "reindex": cmd_reindex,
 }
 
 
@@ -190,6 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_bookmarks import add_parser as add_bookmarks_parser
 
     add_bookmarks_parser(sub, _store_option)
+    p = sub.add_parser(
+        "search",
+        help='search the library (words, "phrases", OR, -word, prefix*, title: source: person: speaker: '
+        "quote: after: before:)",
+        description="Search the library. See docs/search.md for the query language.",
+    )
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("query", metavar="QUERY", help="e.g. 'ukraine \"peace talks\" -opinion after:2022'")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N articles (default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = sub.add_parser("reindex", help="rebuild the search index from the library")
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 
 

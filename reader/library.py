@@ -12,7 +12,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import locations
 from reader.analysis import ANALYZER_VERSION, analyze
@@ -20,6 +20,9 @@ from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark, place
 from reader.models import Analysis, Article
 from reader.store import ArticleStore
 from reader.userstate import UserState
+
+if TYPE_CHECKING:
+    from reader.search import Overview, QuoteHit, SearchIndex, SearchResults
 
 
 class ArticleNotFound(LookupError):
@@ -56,6 +59,7 @@ class Library:
         self.store = ArticleStore(self.path)
         self._state: UserState | None = None
         self._bookmarks: Bookmarks | None = None
+        self._search: SearchIndex | None = None
 
     @classmethod
     def open(cls, store_path: str | Path | None = None) -> Library:
@@ -102,7 +106,9 @@ class Library:
 
     def add(self, articles: Iterable[Article]) -> ImportReport:
         analysed = [analyse_article(a) for a in articles]
+        before = self._store_fingerprint()
         result = self.store.upsert(analysed)
+        self._index_changed(before, analysed, result.added + result.updated)
         return ImportReport(result.added, result.updated, result.unchanged)
 
     def import_sources(self, sources: list[str], progress: Callable[[str, Any], None] | None = None) -> ImportReport:
@@ -118,12 +124,18 @@ class Library:
                 parsed[item.article.id] = analyse_article(item.article)
             if progress:
                 progress(item.label, item)
+        before = self._store_fingerprint()
         done = self.store.upsert(parsed.values())
+        self._index_changed(before, parsed.values(), done.added + done.updated)
         report.added, report.updated, report.unchanged = done.added, done.updated, done.unchanged
         return report
 
     def delete(self, article_ids: Iterable[str]) -> list[str]:
-        return self.store.delete(article_ids)
+        before = self._store_fingerprint()
+        removed = self.store.delete(article_ids)
+        if removed:
+            self._index_changed(before, (), [], removed)
+        return removed
 
     def refresh_analyses(self) -> int:
         """Store fresh analyses for every article analysed by an older analyzer version."""
@@ -201,6 +213,51 @@ class Library:
         from reader import export
 
         return export.render(fmt, self.bookmarks(query), self.store.get)
+
+    # -- search --------------------------------------------------------------------------
+    @property
+    def search_index(self) -> SearchIndex:
+        """The library's search index; nothing is read or built until the first search."""
+        if self._search is None:
+            from reader.search import SearchIndex
+
+            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(analyse_article, self.store.all()))
+        return self._search
+
+    def search(self, query: str, limit: int = 20) -> SearchResults:
+        """Ranked hits for a query (see docs/search.md); raises ``reader.search.QueryError`` on a bad query."""
+        return self.search_index.search(query, limit=limit)
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the store; returns the number of articles indexed."""
+        return self.search_index.rebuild()
+
+    def quotes_by(self, person: str) -> list[QuoteHit]:
+        """Every quote in the library spoken by ``person`` (full name or alias), newest first."""
+        from reader.search import quotes_by
+
+        return quotes_by(map(analyse_article, self.store.all()), person)
+
+    def overview(self, limit: int = 10) -> Overview:
+        """The most quoted people and the most cited sources, with counts."""
+        from reader.search import overview
+
+        return overview(map(analyse_article, self.store.all()), limit=limit)
+
+    def _store_fingerprint(self) -> Any:
+        from reader.search.index import store_fingerprint
+
+        return store_fingerprint(self.path)
+
+    def _index_changed(
+        self, before: Any, articles: Iterable[Article], changed_ids: list[str], removed: Iterable[str] = ()
+    ) -> None:
+        """Keep an existing search index in step with a write just made to the store."""
+        wanted = set(changed_ids)
+        removed = list(removed)
+        if wanted or removed:
+            changed = [a for a in articles if a.id in wanted]
+            self.search_index.store_changed(before, changed, removed)
 
     def close(self) -> None:
         self.store.close()
