@@ -136,6 +136,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     from reader.cli_bookmarks import run
 
     return run(args)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.search import QueryError, SearchError
 

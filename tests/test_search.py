@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.search_corpus import build_library
 
 from reader.library import Library
 from reader.search import QueryError
+from tests.search_corpus import build_library
 
 
 @pytest.fixture

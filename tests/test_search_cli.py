@@ -8,10 +8,10 @@ from pathlib import Path
 
 import orjson
 import pytest
-from tests.search_corpus import build_library
 
 from reader.cli import main
 from reader.library import Library
+from tests.search_corpus import build_library
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import orjson
 import pytest
-from tests.search_corpus import build_library
 
 from bench.corpus import make_article
 from reader.library import Library
 from reader.store import ArticleStore
+from tests.search_corpus import build_library
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.search_corpus import build_library
 
 from reader.search import QueryError, SearchError, parse
 from reader.search.query import DateRange, Term
+from tests.search_corpus import build_library
 
 
 def test_words_phrases_fields_and_prefixes_are_read() -> None:
