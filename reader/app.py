@@ -69,6 +69,11 @@ class ReaderApp(App[None]):
         if not isinstance(self.screen, BookmarksScreen):
             self.push_screen(BookmarksScreen())
 
+    def action_overview(self) -> None:
+        from reader.screens.people import OverviewScreen
+
+        self.push_screen(OverviewScreen())
+
     def action_import(self) -> None:
         from reader.screens.dialogs import InputDialog
 
@@ -121,6 +126,9 @@ class ReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Show every key of this screen", self.action_help)
         yield SystemCommand("Bookmarks", "List, filter, edit and export bookmarked passages", self.action_bookmarks)
+        yield SystemCommand(
+            "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
+        )
         yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.description and binding.id and "help" not in binding.id:

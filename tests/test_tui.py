@@ -340,3 +340,99 @@ async def test_bookmarks_screen_filters_deletes_and_undoes(sample_store: Path) -
         await pilot.press("u")
         await settle(pilot)
         assert len(Library.open(sample_store).bookmarks()) == 2
+
+
+async def test_live_search_opens_the_article_at_its_hits(sample_store: Path, tmp_path: Path) -> None:
+    from reader.library import Library
+    from reader.widgets.search_results import SearchResults
+
+    other = tmp_path / "other.txt"
+    other.write_text("Harvest report\n\nFarmers in Kansas brought in wheat early.\n", encoding="utf-8")
+    Library.open(sample_store).import_sources([str(other)])
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"railway partisans")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        screen = app.screen
+        results = screen.query_one(SearchResults)
+        assert results.display and not screen.query_one(ArticleList).display
+        assert [hit.title for hit in results.hits] == ["Hundreds Of Belarus Citizens Unite To Fight For Ukraine"]
+        assert "1 article match" in str(screen.query_one("#search-status", Static).render())
+        # a result that arrives for an older query is dropped
+        screen.show_results(screen.search_generation - 1, "kansas", None, "")
+        assert [hit.title for hit in results.hits] == ["Hundreds Of Belarus Citizens Unite To Fight For Ukraine"]
+        await pilot.press("enter", "enter")  # to the results, then open
+        await settle(pilot)
+        article = app.screen
+        assert isinstance(article, ArticleScreen)
+        body = article.query_one(ArticleBody)
+        marked = {body.body[a:b].lower() for a, b in article.matches}
+        assert marked == {"railway", "partisans"}
+        assert str(article.query_one("#find-status", Static).render()).startswith("1/")
+        await pilot.press("escape")  # clears the hits first
+        assert not article.matches and isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("escape")  # clears the search
+        assert app.screen.query_one(ArticleList).display
+
+
+async def test_a_malformed_query_is_explained_not_crashed(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"title:")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        status = str(app.screen.query_one("#search-status", Static).render())
+        assert status and "Traceback" not in status
+        assert app.is_running
+
+
+async def test_w_on_a_person_lists_their_quotes_across_the_library(sample_store: Path, tmp_path: Path) -> None:
+    from reader.library import Library
+    from reader.screens.people import QuotesByScreen
+
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Exiles speak again\n\nPavel Latushko, a former Belarusian official, said: “We will return home soon.”\n",
+        encoding="utf-8",
+    )
+    Library.open(sample_store).import_sources([str(second)])
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(ArticleList).rows
+        app.screen.query_one(ArticleList).cursor = next(i for i, r in enumerate(rows) if r.title.startswith("Hundreds"))
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        people = screen.query_one("#people")
+        await pilot.press("2")
+        people.highlighted = next(i for i, p in enumerate(people.people) if p.name == "Pavel Latushko")
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, QuotesByScreen)
+        texts = sorted(hit.text for hit in app.screen.hits)
+        assert len(texts) == 2
+        assert texts[0].startswith("To me it is obvious") and texts[1] == "We will return home soon."
+        assert "2 quotes in 2 articles" in str(app.screen.query_one("#quotes-by-title", Static).render())
+
+
+async def test_overview_shows_most_quoted_people_as_bars(sample_store: Path) -> None:
+    from reader.screens.people import OverviewScreen
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_overview()
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#overview-people", Static).content)
+        console.print(app.screen.query_one("#overview-sources", Static).content)
+        text = console.export_text()
+        assert "Most quoted people" in text and "Pavel Kulazhanka" in text and "█" in text
+        assert "Most cited sources" in text and "The Washington Post" in text

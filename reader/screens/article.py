@@ -50,16 +50,24 @@ class ArticleScreen(Screen[None]):
         Binding("2", "focus_pane('people')", "People", id="article.focus-people"),
         Binding("3", "focus_pane('sources')", "Sources", id="article.focus-sources"),
         Binding("m", "bookmark", "Bookmark passage", id="article.bookmark"),
+        Binding("w", "quotes_by", "Who said what", id="article.quotes-by"),
         Binding("slash", "find", "Find", key_display="/", id="article.find"),
         Binding("n", "find_next(1)", "Next match", show=False, id="article.find-next"),
         Binding("N", "find_next(-1)", "Previous match", show=False, id="article.find-previous"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="article.help"),
     ]
 
-    def __init__(self, article_id: str, order: list[str] | None = None, jump_to: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        article_id: str,
+        order: list[str] | None = None,
+        jump_to: tuple[int, int] | None = None,
+        hits: list[tuple[int, int]] | None = None,
+    ) -> None:
         super().__init__()
         self.article_id = article_id
         self.jump_to = jump_to
+        self.hits = hits
         self.order = order or [article_id]
         self.article: Article | None = None
         self.colours: dict[str | None, str] = {}
@@ -118,7 +126,13 @@ class ArticleScreen(Screen[None]):
         position = library.position(article.id)
         library.mark_read(article.id)
         body.focus()
-        if self.jump_to is not None:
+        if self.hits:
+            # Opened from a library search: its hits are the matches that n/N step through.
+            self.matches, self.match_index, self.hits = list(self.hits), 0, None
+            self.query_one("#find-bar").display = True
+            self.query_one("#find", Input).placeholder = "Search hits: n/N next and previous, / to find, Esc clears"
+            self.call_after_refresh(self.show_match)
+        elif self.jump_to is not None:
             start, end = self.jump_to
             self.jump_to = None
             body.set_cursor_to(start)
@@ -137,6 +151,22 @@ class ArticleScreen(Screen[None]):
         body = self.query_one(ArticleBody)
         body.set_layer("bookmarks", [Mark(b.start, b.end, BOOKMARK_STYLE) for b in placed])  # type: ignore[arg-type]
         self.query_one("#article-title", Static).update(self.title_text(self.article))
+
+    def action_quotes_by(self) -> None:
+        """Every quote in the library by the person selected in People (or the quote's speaker)."""
+        from reader.screens.people import QuotesByScreen
+
+        name = None
+        if self.focused is self.query_one(PeoplePane):
+            person = self.query_one(PeoplePane).person_at(self.query_one(PeoplePane).highlighted)
+            name = person.name if person else None
+        elif self.focused is self.query_one(QuotesPane):
+            quote = self.query_one(QuotesPane).quote_at(self.query_one(QuotesPane).highlighted)
+            name = quote.speaker if quote and not quote.scare else None
+        if not name:
+            self.notify("Select a person in People (2) or a quote in Quotes (1), then press w", timeout=4)
+            return
+        self.app.push_screen(QuotesByScreen(name))
 
     def action_bookmark(self) -> None:
         """Bookmark the selected text, else the paragraph under the passage cursor."""
@@ -345,7 +375,8 @@ class ArticleScreen(Screen[None]):
             self.clear_find()
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key == "escape" and self.focused is self.query_one("#find", Input):
+        find_open = self.query_one("#find-bar").display
+        if event.key == "escape" and (self.focused is self.query_one("#find", Input) or (find_open and self.matches)):
             event.stop()
             event.prevent_default()
             self.clear_find()
