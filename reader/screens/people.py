@@ -78,7 +78,7 @@ class QuotesByScreen(Screen[None]):
 
 
 def bars(title: str, counts: list[Count], unit: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=None, show_header=False, expand=False)
+    table = Table(title=title, title_justify="left", title_style="bold", box=None, show_header=False, min_width=60)
     table.add_column(no_wrap=True, max_width=36)
     table.add_column(no_wrap=True)
     table.add_column(justify="right", style="dim", no_wrap=True)
