@@ -166,7 +166,7 @@ def timed_import(store: Path, sources: list[str]) -> tuple[float, dict[str, floa
     def progress(stage: str, done: int, total: int | None, label: str) -> None:
         stages[stage] = time.perf_counter() - started
 
-    report = Library.open(store).import_sources(sources, progress=progress)
+    report = Library.open(store).import_sources(sources, stage_progress=progress)
     return time.perf_counter() - started, stages, report
 
 

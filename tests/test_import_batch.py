@@ -34,7 +34,7 @@ def test_a_large_batch_is_analysed_in_worker_processes_and_stored_whole(tmp_path
     seen: list[tuple[str, int, int | None]] = []
     library = Library.open(empty_store)
     report = library.import_sources(
-        [str(source)], progress=lambda stage, done, total, label: seen.append((stage, done, total))
+        [str(source)], stage_progress=lambda stage, done, total, label: seen.append((stage, done, total))
     )
     assert report.ok and len(report.added) == 450
     articles = library.articles()

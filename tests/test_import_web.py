@@ -10,12 +10,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from import_server import serve
 
 from reader.importers import collect
 from reader.importers.fetch import Fetcher
 from reader.library import Library
 from reader.models import Article
+from tests.import_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BOILERPLATE = (

@@ -21,5 +21,7 @@ def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Anal
     for match in _QUOTE.finditer(body):
         group = 1 if match.group(1) is not None else 2
         quotes.append(Quote(text=match.group(group), start=match.start(group), end=match.end(group)))
-    found = [Link(url=m.group(0).rstrip(".,;:"), text=m.group(0), start=m.start(), end=m.end()) for m in _URL.finditer(body)]
+    found = [
+        Link(url=m.group(0).rstrip(".,;:"), text=m.group(0), start=m.start(), end=m.end()) for m in _URL.finditer(body)
+    ]
     return Analysis(version=ANALYZER_VERSION, quotes=tuple(quotes), links=tuple(list(links or []) + found))

@@ -17,7 +17,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # one article (text, page, Markdown) or a fee
 MAX_COLLECTION_BYTES = 1024 * 1024 * 1024  # JSON arrays and other libraries: ~5 KB per article
 
 
-class ImportError_(Exception):  # noqa: N801, N818 - the builtin ImportError means something else
+class ImportError_(Exception):  # noqa: N801 - the builtin ImportError means something else
     """An input that cannot become an article; the message says why in a few words."""
 
 
