@@ -119,6 +119,7 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
     for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
         _add_run(text, index, run, person_starts or set())
     _add_cued_outlets(text, index)
+    _add_speaking_names(text, tokens, index, person_starts or set())
     _add_acronyms(text, index)
     _add_short_aliases(text, index)
     for org in index.orgs:
@@ -159,6 +160,28 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
             start, words = part[1].start if len(part) > 1 else start, words[1:]
         if words and not all(w in lx.PLACES or w in lx.NATIONALITIES for w in words):
             index.add(" ".join(words) if words[0] != "The" else " ".join(words), kind, start, end)
+
+
+def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
+    """One-word bodies that speak ("Microsoft says"), named more than once and never as a person."""
+    counts: dict[str, int] = {}
+    for token in tokens:
+        counts[token.text] = counts.get(token.text, 0) + 1
+    for i, token in enumerate(tokens[:-1]):
+        word = token.text
+        if not token.cap or token.start in person_starts or counts[word] < 2 or index.get(word):
+            continue
+        if word in lx.STOP_CAPS or word in lx.PLACES or word in lx.NATIONALITIES or word in lx.TITLES:
+            continue
+        if tokens[i + 1].text not in lx.SOURCE_VERBS or text[token.end : tokens[i + 1].start] != " ":
+            continue
+        previous = tokens[i - 1] if i else None
+        if previous is not None and (previous.cap or previous.text in lx.TITLES) and text[previous.end : token.start] == " ":
+            continue  # part of a longer name
+        org = index.add(word, "organization", token.start, token.end)
+        for other in tokens:
+            if other.text == word and other.start != token.start and other.start not in person_starts:
+                org.mentions.append((other.start, other.end))
 
 
 _CUED_BEFORE = re.compile(r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]*\s?){1,4})")

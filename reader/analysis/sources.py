@@ -86,7 +86,7 @@ class SourceCollector:
 
     def _told(self, start: int, end: int) -> None:
         text = self.att.masked[start:end]
-        match = re.match(r"(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)", text)
+        match = re.match(r"(?:the\s+)?((?:[a-z]{1,3}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)", text)
         if not match:
             return
         for org in self.orgs_in(start, start + match.end()):

@@ -21,7 +21,7 @@ AUXILIARIES = re.compile(
     r"will|had|reportedly|allegedly|repeatedly|publicly|simply|firmly|quickly|angrily|proudly|subsequently))+\s*$"
 )
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
-CLAUSE_WORDS = re.compile(r"\b(?:but|while|whereas|as|and|when|after|before|because|although|though|so)\s+$")
+CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 
 
@@ -119,12 +119,11 @@ class Attributor:
         text = self.masked[floor:end]
         cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"), text.rfind("—"), text.rfind("("), text.rfind("–"))
         start = floor + cut + 1 if cut >= 0 else floor
-        clause = CLAUSE_WORDS.search(self.masked[start:end])
-        if clause:
-            if not self.masked[start + clause.end() : end].strip():
-                return None
-            if not re.search(r"[A-Z]", self.masked[start : start + clause.start()]):
-                start += clause.end()  # "but he replied"
+        clause = CLAUSE_WORDS.match(self.masked, start)
+        if clause and clause.end() <= end:
+            start = clause.end()  # "but he replied"
+        if not self.masked[start:end].strip():
+            return None
         return self.resolve(start, end)
 
     def object_after(self, start: int, limit: int) -> Speaker | None:
