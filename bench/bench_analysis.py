@@ -29,8 +29,10 @@ def _articles() -> list[tuple[str, str]]:
 
 def _import_seconds() -> float:
     code = "import time; t = time.perf_counter(); import reader.analysis; print(time.perf_counter() - t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                 cwd=ROOT).stdout) for _ in range(5)]
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+        for _ in range(5)
+    ]
     return statistics.median(runs)
 
 

@@ -25,7 +25,10 @@ def test_seed_matches_its_expected_file() -> None:
     expected = json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
     out = subprocess.run(
         [sys.executable, "-m", "reader", "analyze", str(SEED_TXT), "--json"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     result = json.loads(out.stdout)
     assert result["title"] == expected["title"]
@@ -63,10 +66,7 @@ def test_both_orders_and_inverted_said() -> None:
 
 
 def test_pronoun_takes_the_nearest_fitting_person() -> None:
-    body = (
-        "Coach Peter Lindqvist praised the young goalkeeper, Anna Berg. "
-        '"I am proud of the whole team," he said.'
-    )
+    body = 'Coach Peter Lindqvist praised the young goalkeeper, Anna Berg. "I am proud of the whole team," he said.'
     assert _speakers(body) == [("I am proud of the whole team,", "Peter Lindqvist", False)]
 
 
@@ -154,6 +154,8 @@ def test_links_from_text_and_importer_without_duplicates() -> None:
 
 def test_version_is_set_and_import_stays_light() -> None:
     assert analyze("").version == ANALYZER_VERSION
-    code = "import sys, reader.analysis; print(sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'}))"
+    code = (
+        "import sys, reader.analysis; print(sorted(m for m in sys.modules if m.split('.')[0] in {'textual', 'rich'}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"

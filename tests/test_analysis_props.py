@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from reader.analysis import analyze
 
-MARKS = st.sampled_from(list("\"'“”‘’«»„ .,;:—-\n") + ["\n\n", " said ", " told ", "Mr. ", "According to ", "The "])
+MARKS = st.sampled_from([*list("\"'“”‘’«»„ .,;:—-\n"), "\n\n", " said ", " told ", "Mr. ", "According to ", "The "])
 WORDS = st.sampled_from(["Anna", "Berg", "Post", "News", "Ministry", "of", "he", "she", "it", "named", "Reuters"])
 TEXT = st.lists(st.one_of(MARKS, WORDS, st.text(max_size=6)), max_size=60).map("".join)
 

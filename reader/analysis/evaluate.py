@@ -89,11 +89,11 @@ class Result:
 
 
 def _gold_spans(body: str, quotes: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for quote in quotes:
         start, end = quote.get("start"), quote.get("end")
-        if start is None or body[start:end] != quote["text"]:
+        if start is None or end is None or body[start:end] != quote["text"]:
             start = body.find(quote["text"], pos)
             if start < 0:
                 raise ValueError(f"gold quote not in the text: {quote['text'][:60]!r}")
@@ -189,10 +189,12 @@ def evaluate_dir(gold_dir: Path, verbose: bool = False) -> Result:
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         result = evaluate_article(text_path, expected)
         if verbose:
-            print(f"{text_path.name}: quotes {result.quotes.tp}/{result.quotes.gold} (+{result.quotes.predicted - result.quotes.tp}), "
-                  f"speakers {result.speakers_right}/{result.speakers_total}, people {result.people.tp}/{result.people.gold} "
-                  f"(+{result.people.predicted - result.people.tp}), sources {result.sources.tp}/{result.sources.gold} "
-                  f"(+{result.sources.predicted - result.sources.tp})")
+            q, p, s = result.quotes, result.people, result.sources
+            print(
+                f"{text_path.name}: quotes {q.tp}/{q.gold} (+{q.predicted - q.tp}), "
+                f"speakers {result.speakers_right}/{result.speakers_total}, people {p.tp}/{p.gold} "
+                f"(+{p.predicted - p.tp}), sources {s.tp}/{s.gold} (+{s.predicted - s.tp})"
+            )
             for note in result.notes:
                 print(note)
         total.add(result)
@@ -215,10 +217,18 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2))
         return 0
     q, p, s = result.quotes, result.people, result.sources
-    print(f"quotes   P {q.precision:.3f}  R {q.recall:.3f}  F1 {q.f1:.3f}  ({q.tp} of {q.gold} gold, {q.predicted} found)")
-    print(f"speakers accuracy {result.speaker_accuracy:.3f}  ({result.speakers_right} of {result.speakers_total} matched)")
-    print(f"people   P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}  ({p.tp} of {p.gold} gold, {p.predicted} found)")
-    print(f"sources  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  ({s.tp} of {s.gold} gold, {s.predicted} found)")
+    print(
+        f"quotes   P {q.precision:.3f}  R {q.recall:.3f}  F1 {q.f1:.3f}  ({q.tp} of {q.gold} gold, {q.predicted} found)"
+    )
+    print(
+        f"speakers accuracy {result.speaker_accuracy:.3f}  ({result.speakers_right} of {result.speakers_total} matched)"
+    )
+    print(
+        f"people   P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}  ({p.tp} of {p.gold} gold, {p.predicted} found)"
+    )
+    print(
+        f"sources  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  ({s.tp} of {s.gold} gold, {s.predicted} found)"
+    )
     return 0
 
 

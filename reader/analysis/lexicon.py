@@ -35,21 +35,45 @@ REPORTING_VERBS = (
         "emphasize emphasise mention remark reveal predict promise repeat vow exclaim shout theorize theorise "
         "whisper joke lament boast caution contend maintain testify allege post"
     )
-) - frozenset({"putting", "posting", "posted", "posts", "post", "continue", "continues", "continuing", "call", "calls",
-               "calling", "ask", "asks", "asking", "adding", "mentioning", "continued", "state", "states", "note", "notes", "noting", "report", "reports"})
+) - frozenset(
+    {
+        "putting",
+        "posting",
+        "posted",
+        "posts",
+        "post",
+        "continue",
+        "continues",
+        "continuing",
+        "call",
+        "calls",
+        "calling",
+        "ask",
+        "asks",
+        "asking",
+        "adding",
+        "mentioning",
+        "continued",
+        "state",
+        "states",
+        "note",
+        "notes",
+        "noting",
+        "report",
+        "reports",
+    }
+)
 # Nouns that are also verb forms above but mostly nouns in news text: only used as verbs after a subject.
-REPORTING_NOUN_LIKE = frozenset({"note", "notes", "report", "reports", "state", "states", "post", "posts", "call", "calls"})
+REPORTING_NOUN_LIKE = frozenset(
+    {"note", "notes", "report", "reports", "state", "states", "post", "posts", "call", "calls"}
+)
 
 # Cues whose speaker follows them.
 LEADING_CUES = ("according to", "in the words of", "quoting", "as quoted by", "reported by", "said by")
 
 # Verbs that make an organisation a cited source ("X reported", "X notes", "X data").
-SOURCE_VERBS = (
-    _words("say says said told tells tell wrote writes")
-    | _inflect(
-        "report explain note observe state announce conclude reveal assert describe claim confirm "
-        "estimate publish warn"
-    )
+SOURCE_VERBS = _words("say says said told tells tell wrote writes") | _inflect(
+    "report explain note observe state announce conclude reveal assert describe claim confirm estimate publish warn"
 )
 
 TITLES = _words(
@@ -61,7 +85,10 @@ TITLES = _words(
     "Undersecretary Under-Secretary Emeritus Senior Officer Detective Inspector Constable Superintendent Coach "
     "Saint St St. Former Acting Leader Spokesman Spokeswoman Spokesperson Co-founder Cofounder Founder QC SC MP "
     "Councillor Councilor Commissioner Attorney Mufti Ayatollah Marshal Corporal Private Brigadier "
-    "Doctor Editor Counsel Cpl Cpl. Pres Pres. Supt Hon Hon."
+    "Doctor Editor Counsel Cpl Cpl. Pres Pres. Supt Hon Hon. Administrator Treasurer Coordinator Curator "
+    "Registrar Provost Secretary-General Governor-General Lieutenant-Governor Councilman Councilwoman Congressman "
+    "Congresswoman Assemblyman "
+    "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress"
 )
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady")
 MALE_WORDS = _words("Mr Mr. Sir Lord King Prince Father he him his spokesman husband father son brother man boy")
@@ -88,7 +115,8 @@ ROLE_NOUNS = _words(
     "quarterback pitcher cosplayer homeopath scientologist vice-president premier strategist pollster "
     "economist theologian imam rabbi monk nun survivor refugee migrant protester organiser organizer "
     "campaigner volunteer inventor scholar expert sergeant lieutenant colonel admiral marshal "
-    "child boy girl man woman teenager"
+    "child boy girl man woman teenager administrator treasurer coordinator curator registrar congressman "
+    "congresswoman councilman councilwoman assemblyman magistrate headmaster headmistress"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").
@@ -197,16 +225,90 @@ OUTLET_WORDS = _words(
 )
 KNOWN_OUTLETS = frozenset(
     {
-        "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "BBC", "CNN", "CBC", "ABC", "NBC",
-        "CBS", "Fox News", "Al Jazeera", "Bloomberg", "Yonhap", "Xinhua", "TASS", "RIA Novosti", "Interfax",
-        "Kyodo", "NHK", "Der Spiegel", "Le Monde", "Le Figaro", "El País", "HuffPost", "Politico", "Axios",
-        "NPR", "PBS", "Voice of America", "VOA", "RFE/RL", "Radio Free Europe", "Newsweek", "USA Today", 
-        "Wired", "The Verge", "TechCrunch", "Vox", "BuzzFeed", "Vice", "ProPublica",
-        "Haaretz", "Al Arabiya", "Anadolu", "Meduza", "Kommersant", "ANSA", "EFE", "dpa", "DW", "Deutsche Welle",
-        "Euronews", "France 24", "RT", "Sputnik", "ITV", "Sky News", "Channel 4", "RNZ", "Stuff", 
-        "Ukrainska Pravda", "Novaya Gazeta", "Mother Jones", "The Atlantic",
-        "The New Yorker", "Slate", "Salon", "Forbes", "Fortune", "Time", "Variety", "Billboard", "Rolling Stone",
-        "Nature", "Science", "The Lancet", "Mashable", "Engadget", "CNET", "ZDNet", "Ars Technica", "Wikinews",
+        "Reuters",
+        "AP",
+        "Associated Press",
+        "AFP",
+        "Agence France-Presse",
+        "BBC",
+        "CNN",
+        "CBC",
+        "ABC",
+        "NBC",
+        "CBS",
+        "Fox News",
+        "Al Jazeera",
+        "Bloomberg",
+        "Yonhap",
+        "Xinhua",
+        "TASS",
+        "RIA Novosti",
+        "Interfax",
+        "Kyodo",
+        "NHK",
+        "Der Spiegel",
+        "Le Monde",
+        "Le Figaro",
+        "El País",
+        "HuffPost",
+        "Politico",
+        "Axios",
+        "NPR",
+        "PBS",
+        "Voice of America",
+        "VOA",
+        "RFE/RL",
+        "Radio Free Europe",
+        "Newsweek",
+        "USA Today",
+        "Wired",
+        "The Verge",
+        "TechCrunch",
+        "Vox",
+        "BuzzFeed",
+        "Vice",
+        "ProPublica",
+        "Haaretz",
+        "Al Arabiya",
+        "Anadolu",
+        "Meduza",
+        "Kommersant",
+        "ANSA",
+        "EFE",
+        "dpa",
+        "DW",
+        "Deutsche Welle",
+        "Euronews",
+        "France 24",
+        "RT",
+        "Sputnik",
+        "ITV",
+        "Sky News",
+        "Channel 4",
+        "RNZ",
+        "Stuff",
+        "Ukrainska Pravda",
+        "Novaya Gazeta",
+        "Mother Jones",
+        "The Atlantic",
+        "The New Yorker",
+        "Slate",
+        "Salon",
+        "Forbes",
+        "Fortune",
+        "Time",
+        "Variety",
+        "Billboard",
+        "Rolling Stone",
+        "Nature",
+        "Science",
+        "The Lancet",
+        "Mashable",
+        "Engadget",
+        "CNET",
+        "ZDNet",
+        "Ars Technica",
+        "Wikinews",
     }
 )
 OUTLET_NOUNS = _words("newspaper magazine broadcaster daily weekly tabloid outlet website channel station agency")

@@ -3,7 +3,12 @@ which pronoun ("he"/"she") may refer to them. Names of either gender are in both
 
 from __future__ import annotations
 
-MALE = frozenset(
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MALE = _names(
     """
 Aaron Abdul Abdullah Adam Adrian Ahmad Ahmed Alan Alberto Alec  Aleksei Alexander Alexandre Alexei
 Alfred Ali  Amir Anders Andre Andrea Andreas Andrei Andrew Andrzej Andy Angelo Anthony Antoine Anton
@@ -32,10 +37,10 @@ Hyun Sung Young Wei Jun Hao Jian Ming Hiroshi Takashi Kenji Akira Satoshi Rodrig
 Ignacio Joaquin Santiago Emiliano Nicolás Matías Sebastián Tomás José Luís João Gonçalo Rui Nuno Tiago Yousef
 Mahmoud Hamza Bilal Faisal Osama Samir Tarek Walid Youssef Ehsan  Ashraf Nasser Saeed Majid Vusi
 Thabo Sipho Kwame Kofi Chinedu Emeka Oluwaseun Tunde Abubakar Musa Idris Amadou Moussa Ousmane Cheikh
-""".split()
+"""
 )
 
-FEMALE = frozenset(
+FEMALE = _names(
     """
 Abigail Ada Adriana Agnes Aisha Alexandra Alice Alicia Alina Alison Alexis Alia Amanda Amber Amelia Amy Ana
 Anastasia Andrea Angela Angelina Anita Ann Anna Anne Annie Antonia Ariana Ashley Audrey Barbara Beatrice Becky
@@ -47,7 +52,7 @@ Eva Eve Evelyn Fatima Fiona Florence Frances Francesca Gabriela Gabrielle Gail G
 Giulia Gloria Grace Hanna Hannah Heather Heidi Helen Helena Ingrid Irene Iris Isabel Isabella Ivana Jacqueline
 Jane Janet Janice Jasmine Jean Jeanne Jennifer Jenny Jessica Jill Joan Joanna Jocelyn Josephine Joyce Judith
 Judy Julia Julie Juliet Karen Kate Katherine Kathleen Kathryn Katie Katrina Kelly Kerry Kim Kimberly Kristina
-Laura Lauren Leah Leila Lena Linda Lisa Liz Lorraine Louise Lucia Lucy Lydia Lynn Madeleine Maggie 
+Laura Lauren Leah Leila Lena Linda Lisa Liz Lorraine Louise Lucia Lucy Lydia Lynn Madeleine Maggie
 Margaret Maria Marie Marina Marion Martha Mary Maya Megan Melanie Melissa Mia Michelle Mila Miriam Molly
 Monica Nadia Nancy Naomi Natalia Natalie Natasha Nicole Nina Nora Olga Olivia Paola Patricia Paula Pauline
 Penny Priya Rachel Rebecca Renee Rita Roberta Rosa Rose Ruth Sabrina Sally Samantha Sandra Sara Sarah Sharon
@@ -59,7 +64,7 @@ Ewa Hana Jana Petra Lenka Mei Ling Yan Hui Xin Yumi Yuki Keiko Akiko Sakura Hye 
 Pooja Sunita Deepa Lakshmi Amina Mariam Maryam Noor Layla Yasmine Rania Dalia Salma Nour Farah Leyla Amira
 Ngozi Chioma Amara Adaeze Wanjiru Nomvula Thandiwe    Julieta Luciana Valeria Ximena
 Guadalupe Lucía Inés Beatriz Mariana Fernanda
-""".split()
+"""
 )
 
 GIVEN = MALE | FEMALE

@@ -23,7 +23,37 @@ ORG_HEADS = lx._words(
     "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's"
 )
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
-ACRONYM_STOP = frozenset("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA".split())
+ACRONYM_STOP = frozenset(
+    [
+        "US",
+        "USA",
+        "UK",
+        "UAE",
+        "EU",
+        "UN",
+        "TV",
+        "VR",
+        "CEO",
+        "GMT",
+        "AM",
+        "PM",
+        "OK",
+        "ID",
+        "IQ",
+        "NZ",
+        "MP",
+        "QC",
+        "SC",
+        "DC",
+        "LA",
+        "PC",
+        "IT",
+        "AI",
+        "HIV",
+        "AIDS",
+        "DNA",
+    ]
+)
 
 
 @dataclass(eq=False)
@@ -104,9 +134,8 @@ class OrgIndex:
             short, long_ = sorted((words, other), key=len)
             if len(short) >= 2 and (long_[-len(short) :] == short or long_[: len(short)] == short):
                 return org
-            if len(short) == 1 and long_[0] == short[0] and short[0].isupper() is False and len(short[0]) > 2:
-                if org.kind == "outlet" and long_[-1] in {"news"}:
-                    return org
+            if len(short) == 1 and len(short[0]) > 2 and long_[0] == short[0] and long_[-1] == "news":
+                return org
         return None
 
 
@@ -150,7 +179,11 @@ def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
 def _add_part(index: OrgIndex, part: list[Token]) -> None:
     if part:
         words = [t.text for t in part]
-        if len([w for w in words if w != "The"]) < 2 and words[-1] not in lx.KNOWN_OUTLETS and not DOMAIN.match(words[-1]):
+        if (
+            len([w for w in words if w != "The"]) < 2
+            and words[-1] not in lx.KNOWN_OUTLETS
+            and not DOMAIN.match(words[-1])
+        ):
             return
         kind = _kind([w for w in words if w != "The"] or words)
         if kind is None:
@@ -159,7 +192,7 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
         if words[0] == "The" and kind != "outlet":
             start, words = part[1].start if len(part) > 1 else start, words[1:]
         if words and not all(w in lx.PLACES or w in lx.NATIONALITIES for w in words):
-            index.add(" ".join(words) if words[0] != "The" else " ".join(words), kind, start, end)
+            index.add(" ".join(words), kind, start, end)
 
 
 def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
@@ -176,7 +209,11 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
         if tokens[i + 1].text not in lx.SOURCE_VERBS or text[token.end : tokens[i + 1].start] != " ":
             continue
         previous = tokens[i - 1] if i else None
-        if previous is not None and (previous.cap or previous.text in lx.TITLES) and text[previous.end : token.start] == " ":
+        if (
+            previous is not None
+            and (previous.cap or previous.text in lx.TITLES)
+            and text[previous.end : token.start] == " "
+        ):
             continue  # part of a longer name
         org = index.add(word, "organization", token.start, token.end)
         for other in tokens:
@@ -184,9 +221,12 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
                 org.mentions.append((other.start, other.end))
 
 
-_CUED_BEFORE = re.compile(r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]*\s?){1,4})")
+_CUED_BEFORE = re.compile(
+    r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]*\s?){1,4})"
+)
 _CUED_AFTER = re.compile(
-    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
+    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+"
+    r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
 )
 
 
@@ -235,7 +275,9 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:
             continue
-        owners = [o for o in index.orgs if o.kind == "outlet" and o.name.split()[-1] == word and o.first < match.start()]
+        owners = [
+            o for o in index.orgs if o.kind == "outlet" and o.name.split()[-1] == word and o.first < match.start()
+        ]
         if owners:
             owner = owners[-1]
             owner.aliases.add(f"the {word}")

@@ -9,6 +9,7 @@ names of things, so the person inside them is not mentioned.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,10 @@ from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
 
 NOT_NAME = lx.TITLES | lx.NATIONALITIES | lx.PLACES | lx.ORG_WORDS | lx.STOP_CAPS | lx.MONTHS | lx.DAYS
 INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
+# Without other evidence, a capitalised pair after these words is a place or a body ("in Cape Canaveral").
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
+)
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
 
 
@@ -67,7 +72,7 @@ class _Context:
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
-    said = {a.text for a, b in zip(tokens, tokens[1:], strict=False) if a.cap and b.text in lx.REPORTING_VERBS}
+    said = {a.text for a, b in itertools.pairwise(tokens) if a.cap and b.text in lx.REPORTING_VERBS}
     in_org: set[int] = set()
     for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
         words = [t.text for t in run if t.text != "The"]
@@ -90,7 +95,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = re.search(r"([\w-]+),\s*$", text[max(0, run[0].start - 30) : run[0].start])
         return bool(head and head.group(1) in lx.ROLE_NOUNS and names[0] in GIVEN)
-    if names[0] in GIVEN and not any(n in GIVEN for n in names[1:2]) or names[0] in GIVEN and len(tail) > 2:
+    if (names[0] in GIVEN and not any(n in GIVEN for n in names[1:2])) or (names[0] in GIVEN and len(tail) > 2):
         return True
     if _AGE.match(after):
         return True
@@ -101,8 +106,11 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS or re.match(r",\s+its\b", after):
         return False
-    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org:
+    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or before.lower() in PLACE_PREPOSITIONS:
         return False
+    place = re.match(r",\s+([A-Z]\w+)", after)
+    if place and place.group(1) in lx.PLACES:
+        return False  # "Cape Canaveral, Florida"
     return len(tail) <= 3 and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail)
 
 
@@ -119,23 +127,25 @@ def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
         tail = tail[1:]
     if not tail or not tail[-1].cap:
         return None
-    if prefix and any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix) and len(tail) > 2:
-        if not any(t.text in lx.TITLES for t in prefix):
-            tail = tail[-2:]
+    after_body = any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix)
+    if after_body and len(tail) > 2 and not any(t.text in lx.TITLES for t in prefix):
+        tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari"
     if len(tail) > 4:
         return None
     return prefix, tail
 
 
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> str | None:
-    parts = []
+    parts: list[str] = []
     lead = re.search(r"((?:[a-z][\w-]*\s+){0,3})$", text[max(0, run[0].start - 60) : run[0].start])
     words = lead.group(1).split() if lead else []
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
             parts.insert(0, words.pop())
-    title = " ".join(t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS)
+    title = " ".join(
+        t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+    )
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role:
         return role

@@ -84,9 +84,12 @@ def _primary_marks(body: str, start: int, end: int, single: bool) -> list[tuple[
         elif ch == '"':
             marks.append((pos, _straight_kind(body, pos)))
         elif ch in DOUBLE_OPEN:
-            marks.append((pos, "close" if (ch == "“" and uses_low) else "open"))
+            # A wrong-way mark at a word's end closes ("decision.“ However").
+            backwards = _straight_kind(body, pos) == "close" and body[pos - 1] in ".,!?;:…"
+            marks.append((pos, "close" if (ch == "“" and uses_low) or backwards else "open"))
         elif ch in DOUBLE_CLOSE:
-            marks.append((pos, "close"))
+            backwards = _straight_kind(body, pos) == "open"
+            marks.append((pos, "either" if backwards else "close"))
     return marks
 
 

@@ -11,8 +11,8 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
-from reader.analysis.quotes import MASK
 from reader.analysis.people import PersonEntity
+from reader.analysis.quotes import MASK
 from reader.analysis.speakers import Attributor, Speaker
 from reader.models import Source
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
@@ -22,6 +23,7 @@ AUXILIARIES = re.compile(
 )
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
+STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 
 
@@ -45,7 +47,7 @@ class Attributor:
         self.body, self.masked, self.tokens, self.sentences = body, masked, tokens, sentences
         self.starts = [s for s, _ in sentences]
         self.token_starts = [t.start for t in tokens]
-        mentions = [(s, e, 0, p) for p in people for s, e in p.mentions]
+        mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
         mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
         self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
         self.people = people
@@ -155,7 +157,14 @@ class Attributor:
                 found.append(("lead", token.start, token.end + (3 if word.lower() == "words" else 0)))
             elif word in lx.REPORTING_VERBS:
                 found.append(("verb", token.start, token.end))
-            elif word in lx.REPORTING_NOUN_LIKE and i and (self.tokens[i - 1].cap or self.tokens[i - 1].lower in ("he", "she", "it")):
+            elif word in ("statement", "statements") and i > 1 and self.tokens[i - 2].text in STATEMENT_VERBS:
+                verb = self.tokens[i - 2]  # "X issued a statement"
+                found.append(("verb", verb.start, verb.end))
+            elif (
+                word in lx.REPORTING_NOUN_LIKE
+                and i
+                and (self.tokens[i - 1].cap or self.tokens[i - 1].lower in ("he", "she", "it"))
+            ):
                 found.append(("verb", token.start, token.end))
             i += 1
         return found
@@ -194,8 +203,10 @@ class Attributor:
         return self.subject_before(offset, c_start)
 
 
-QUANTITIES = frozenset("thousands hundreds millions billions dozens scores tens".split())
-SMALL_WORDS = frozenset("of the and a an in on for to at by vs vs. de la le du".split())
+QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
+SMALL_WORDS = frozenset(
+    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
+)
 
 
 def title_like(text: str) -> bool:
@@ -244,14 +255,18 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                     speaker = results[earlier[-1]][0]
                 elif not earlier:
                     speaker = att.from_cues(p_start, p_end, p_end)
-        if speaker is None and paragraph > 0 and (quote.continued or opens_sentence and s_start <= paragraphs[paragraph][0] + 1):
+        if (
+            speaker is None
+            and paragraph > 0
+            and (quote.continued or (opens_sentence and s_start <= paragraphs[paragraph][0] + 1))
+        ):
             speaker = _from_previous_paragraph(att, quotes, results, primary, i, paragraphs[paragraph - 1])
         scare = False
         if title_like(text) and not said_after:
             scare, speaker = True, None
-        elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
-            scare = True
-        elif len(words) <= 4 and speaker is None:
+        elif (len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES) or (
+            len(words) <= 4 and speaker is None
+        ):
             scare = True
         results.append((speaker, scare))
     return results
@@ -269,6 +284,10 @@ def _from_previous_paragraph(att: Attributor, quotes, results, primary, i, span)
         speaker, scare = results[last]
         if speaker is not None and not scare and quotes[last].open_mark >= last_sentence[0] - 1:
             return speaker
-        if speaker is not None and not scare and att.sentence_index(quotes[last].open_mark) >= att.sentence_index(last_sentence[0]) - 1:
+        if (
+            speaker is not None
+            and not scare
+            and att.sentence_index(quotes[last].open_mark) >= att.sentence_index(last_sentence[0]) - 1
+        ):
             return speaker
     return None

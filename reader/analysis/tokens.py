@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ABBREVIATIONS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ABBREVIATIONS = _words(
     "Mr Mrs Ms Dr St Prof Gen Sen Rep Gov Lt Col Capt Sgt Cpl Jr Sr Inc Ltd Co Corp Rev Hon Pres Supt vs No "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U D.C L.A a.m p.m e.g i.e etc".split()
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U D.C L.A a.m p.m e.g i.e etc"
 )
-PARTICLES = frozenset("al el bin ibn de da di del della van von der den du dos das la le ter ten bint abu".split())
-ORG_CONNECTORS = frozenset("of for on and & the de des du la le".split())
+PARTICLES = _words("al el bin ibn de da di del della van von der den du dos das la le ter ten bint abu")
+ORG_CONNECTORS = _words("of for on and & the de des du la le")
 
 _WORD = re.compile(r"[^\W_][\w'’.\-&/]*")
 
