@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from reader.analysis import lexicon as lx
@@ -23,6 +24,7 @@ AUXILIARIES = re.compile(
 )
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
+CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 
@@ -101,21 +103,23 @@ class Attributor:
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:
         """The speaker named before a reporting verb, skipping appositives (", a former official,")."""
-        text = self.masked[floor:verb]
-        text = AUXILIARIES.sub("", text)
-        stripped = text.rstrip()
-        if stripped.endswith((",", "—", "–")):
-            inner = stripped[:-1]
-            cut = max(inner.rfind(","), inner.rfind("—"), inner.rfind("–"), inner.rfind("("))
-            if cut >= 0:
-                appositive = (floor + cut + 1, floor + len(inner))
-                if not RELATIVE.match(self.masked[appositive[0] : appositive[1]]):
-                    found = self.entity_in(*appositive, persons_only=True)
-                    if found:
-                        return found
-                return self._clause(floor, floor + cut)
-            return self._clause(floor, floor + len(inner))
-        return self._clause(floor, floor + len(stripped))
+        text = AUXILIARIES.sub("", self.masked[floor:verb]).rstrip()
+        end = floor + len(text)
+        cuts = [floor - 1] + [floor + m.start() for m in re.finditer(r"[,;:—–()]", text)]
+        head_start = cuts[-1] + 1
+        if self.masked[head_start:end].strip():
+            return self._clause(head_start, end)  # "... Najib Razak said"
+        segments = [(a + 1, b) for a, b in pairwise(cuts)][::-1][:4]
+        segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
+        for seg in segments:  # "Pavel Latushko, a former Belarusian official, commented"
+            found = self.entity_in(*seg, persons_only=True)
+            if found:
+                return found
+        for seg in segments:  # "The security firm Secunia.com, has said"
+            found = self._clause(*seg)
+            if found:
+                return found
+        return None
 
     def _clause(self, floor: int, end: int) -> Speaker | None:
         text = self.masked[floor:end]
@@ -155,7 +159,7 @@ class Attributor:
                 found.append(("lead", token.start, self.tokens[i + 1].end))
             elif word.lower() == "quoting" or (word.lower() == "words" and i and self.tokens[i - 1].text == "the"):
                 found.append(("lead", token.start, token.end + (3 if word.lower() == "words" else 0)))
-            elif word in lx.REPORTING_VERBS:
+            elif word in lx.REPORTING_VERBS or (word in CONTINUED and self.masked[token.end : token.end + 1] in ":,"):
                 found.append(("verb", token.start, token.end))
             elif word in ("statement", "statements") and i > 1 and self.tokens[i - 2].text in STATEMENT_VERBS:
                 verb = self.tokens[i - 2]  # "X issued a statement"
