@@ -90,6 +90,8 @@ def test_organisation_speaks_and_is_a_source() -> None:
 def test_unknown_speaker_stays_empty() -> None:
     body = 'A sign on the door read "Closed until further notice, sorry for the trouble."'
     assert _speakers(body)[0][1] is None
+    # Reported speech whose speaker the text never names is still speech, not a scare quote.
+    assert _speakers('"Not today," she said.') == [("Not today,", None, False)]
 
 
 def test_scare_quotes_and_partial_reported_speech() -> None:

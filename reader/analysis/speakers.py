@@ -189,6 +189,15 @@ class Attributor:
                 return found
         return None
 
+    def cued(self, quote: RawQuote, floor: int, limit: int, window: int = 14) -> bool:
+        """Whether a reporting cue frames the quote, even one whose speaker is unknown ("she said")."""
+        if window == 14 and self.cues(floor, quote.open_mark):
+            return True
+        if quote.close_mark is None:
+            return False
+        after = self.cues(quote.close_mark + 1, limit)
+        return bool(after) and len(self.masked[quote.close_mark + 1 : after[0][1]].split()) <= window
+
     def after_quote(self, quote: RawQuote, limit: int) -> Speaker | None:
         if quote.close_mark is None:
             return None
@@ -266,11 +275,12 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         ):
             speaker = _from_previous_paragraph(att, quotes, results, primary, i, paragraphs[paragraph - 1])
         scare = False
-        if title_like(text) and not said_after:
+        spoken = said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3))
+        if title_like(text) and not spoken:
             scare, speaker = True, None
-        elif (len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES) or (
-            len(words) <= 4 and speaker is None
-        ):
+        elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
+            scare = True  # "thousands" more Belarusians
+        elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
             scare = True
         results.append((speaker, scare))
     return results
