@@ -41,13 +41,18 @@ def _library(args: argparse.Namespace) -> Any:
 
 # -- commands ----------------------------------------------------------------------------
 def cmd_tui(args: argparse.Namespace) -> int:
+    from reader.config import ConfigError, load_config
     from reader.library import Library
 
     library = Library.open(args.store)
     library.store.all()  # fail here, with a clear message, on a store that cannot be read
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        raise CommandError(str(exc)) from exc
     from reader.app import ReaderApp
 
-    app = ReaderApp(library)
+    app = ReaderApp(library, config)
     app.run()
     return app.return_code or EXIT_OK
 
@@ -127,11 +132,58 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    from reader.cli_bookmarks import run
+
+    return run(args)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.search import QueryError, SearchError
+
+    library = _library(args)
+    if args.limit < 0:
+        raise CommandError(f"--limit must be 0 or more (got {args.limit})")
+    try:
+        results = library.search(args.query, limit=args.limit)
+    except (QueryError, SearchError) as exc:
+        raise CommandError(f"search: {exc}") from exc
+    if args.json:
+        _dump_json(results.to_dict())
+        return EXIT_OK
+    from reader.search.render import print_results
+
+    print_results(_console(), results)
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    import time
+
+    from reader.search import SearchError
+
+    library = _library(args)
+    started = time.perf_counter()
+    try:
+        count = library.reindex()
+    except SearchError as exc:
+        raise CommandError(f"reindex: {exc}") from exc
+    elapsed = time.perf_counter() - started
+    if args.json:
+        _dump_json({"articles": count, "seconds": round(elapsed, 3), "index": str(library.search_index.dir)})
+    else:
+        print(f"Indexed {count} article{'s' if count != 1 else ''} in {elapsed:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
     "analyze": cmd_analyze,
+    "bookmarks": cmd_bookmarks,
+    "search": cmd_search,
+    "reindex": cmd_reindex,
 }
 
 
@@ -173,6 +225,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", help="analyse one plain-text article without touching any library")
     _store_option(p, argparse.SUPPRESS)
     p.add_argument("file", metavar="FILE", help="a text file (title line, blank line, body), or - for stdin")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    from reader.cli_bookmarks import add_parser as add_bookmarks_parser
+
+    add_bookmarks_parser(sub, _store_option)
+    p = sub.add_parser(
+        "search",
+        help='search the library (words, "phrases", OR, -word, prefix*, title: source: person: speaker: '
+        "quote: after: before:)",
+        description="Search the library. See docs/search.md for the query language.",
+    )
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("query", metavar="QUERY", help="e.g. 'ukraine \"peace talks\" -opinion after:2022'")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N articles (default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = sub.add_parser("reindex", help="rebuild the search index from the library")
+    _store_option(p, argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 

@@ -78,10 +78,15 @@ def _keep_backup(path: Path, backup: Path) -> None:
     with contextlib.suppress(OSError):
         link.unlink()
     try:
-        os.link(path, link)
-    except OSError:  # file systems without hard links: copy instead
-        link.write_bytes(path.read_bytes())
-    os.replace(link, backup)
+        try:
+            os.link(path, link)
+        except OSError:  # file systems without hard links: copy instead
+            link.write_bytes(path.read_bytes())
+        os.replace(link, backup)
+    except OSError:
+        # A backup that cannot be made must not stop the save itself.
+        with contextlib.suppress(OSError):
+            link.unlink()
 
 
 def read_json_file(path: Path) -> Any | None:

@@ -5,19 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), DCS/SOS/PM/APC
-# strings, two-byte ESC sequences, and their 8-bit C1 forms.
+# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC/DCS/SOS/PM/APC strings up to their
+# terminator (BEL or ST) or, when unterminated, the end of the line, other ESC sequences, and
+# their 8-bit C1 forms.
 _ESCAPES = re.compile(
     r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]            # CSI
-  | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c)      # OSC, terminated
-  | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c)  # DCS, SOS, PM, APC
-  | \x1b[ -/]*[0-~]                              # other ESC sequences
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                                  # CSI
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # strings
+  | \x1b[ -/]*[0-~]?                                                   # other ESC sequences
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
-# Unterminated OSC/DCS strings: drop the introducer and everything up to the end of the line.
-_OPEN_STRINGS = re.compile(r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\n]*")
 # C0 and C1 controls except tab and newline (carriage returns are normalised before this runs).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that can reorder or hide text (bidi overrides, isolates).
@@ -33,7 +31,6 @@ def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters; keep tabs and newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPES.sub("", text)
-    text = _OPEN_STRINGS.sub("", text)
     text = _CONTROLS.sub("", text)
     return _BIDI_CONTROLS.sub("", text)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.importers.common import ImportError_, MAX_FILE_BYTES
+from reader.importers.common import MAX_FILE_BYTES, ImportError_
 from reader.models import Article
 
 Parser = Callable[[bytes, str], list[Article]]
@@ -68,7 +68,12 @@ def load_file(path: Path) -> list[ImportItem]:
     except OSError as exc:
         return [ImportItem(label, error=f"cannot read ({exc.strerror or exc})")]
     if size > MAX_FILE_BYTES:
-        return [ImportItem(label, error=f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")]
+        return [
+            ImportItem(
+                label,
+                error=f"too large ({size // (1024 * 1024)} MB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+            )
+        ]
     parser = _parser_for(path)
     if parser is None:
         return [ImportItem(label, error=f"unsupported file type '{path.suffix}'")]

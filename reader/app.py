@@ -1,0 +1,140 @@
+"""The Textual application. Only this module, screens/ and widgets/ import Textual."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from reader.config import Config, load_settings, save_setting
+from reader.library import Library
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.palette"),
+        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+    ]
+
+    def __init__(self, library: Library, config: Config | None = None, *, remember_theme: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self.config = config or Config()
+        self.remember_theme = remember_theme
+        self.return_code_on_exit = 0
+
+    def on_mount(self) -> None:
+        theme = self.config.theme or load_settings().get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        from reader.screens.library import LibraryScreen
+
+        self.push_screen(LibraryScreen())
+
+    def _remember_theme(self, theme) -> None:  # type: ignore[no-untyped-def]
+        if self.remember_theme:
+            try:
+                save_setting("theme", theme.name)
+            except OSError as exc:
+                self.notify(f"Could not remember the theme: {exc}", severity="warning")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place that reports failed background work, as one readable line."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            message = error.args[0] if error is not None and error.args else str(error)
+            self.notify(str(message), title="Something failed", severity="error", timeout=10)
+
+    def action_help(self) -> None:
+        from reader.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_bookmarks(self) -> None:
+        from reader.screens.bookmarks import BookmarksScreen
+
+        if not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
+
+    def action_overview(self) -> None:
+        from reader.screens.people import OverviewScreen
+
+        self.push_screen(OverviewScreen())
+
+    def action_import(self) -> None:
+        from reader.screens.dialogs import InputDialog
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.run_import([source])
+
+        self.push_screen(
+            InputDialog(
+                "Import into the library",
+                placeholder="a file, a folder or an http(s) URL",
+                hint="Text, Markdown, HTML, JSON and feeds. Enter imports, Esc cancels.",
+            ),
+            chosen,
+        )
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def run_import(self, sources: list[str]) -> None:
+        """Import off the UI thread, with progress in a notification, then refresh the library."""
+        from pathlib import Path
+
+        count = 0
+
+        def progress(label: str, item: object) -> None:
+            nonlocal count
+            count += 1
+            if count % 25 == 0:
+                self.call_from_thread(self.notify, f"Importing… {count} items read", timeout=2)
+
+        expanded = [str(Path(s).expanduser()) if "://" not in s else s for s in sources]
+        report = self.library.import_sources(expanded, progress=progress)
+        summary = (
+            f"{len(report.added)} imported, {len(report.updated)} updated, "
+            f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
+        )
+        failures = "".join(f"\n{label}: {reason}" for label, reason in report.failed[:5])
+        self.call_from_thread(
+            self.notify, summary + failures, severity="error" if report.failed else "information", timeout=8
+        )
+        self.call_from_thread(self.refresh_library)
+
+    def refresh_library(self) -> None:
+        from reader.screens.library import LibraryScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.load_rows()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Show every key of this screen", self.action_help)
+        yield SystemCommand("Bookmarks", "List, filter, edit and export bookmarked passages", self.action_bookmarks)
+        yield SystemCommand(
+            "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
+        )
+        yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description and binding.id and "help" not in binding.id:
+                action = binding.action
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.description} ({binding.key_display or binding.key})",
+                    lambda action=action, screen=screen: self.run_action(action, screen),
+                )

@@ -1,0 +1,72 @@
+"""User configuration (hand-written TOML) and remembered settings (written by the app).
+
+``config.toml``::
+
+    theme = "gruvbox"            # optional: a built-in Textual theme
+
+    [keys]                       # binding id = "key[,key...]"
+    "article.next-paragraph" = "ctrl+down"
+    "app.help" = "f1"
+
+Settings the app remembers (the theme picked from the palette) go to ``settings.json`` beside
+it, so the user's own file is never rewritten.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reader import locations
+from reader.storage import atomic_write_bytes
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    keys: dict[str, str] = field(default_factory=dict)
+    theme: str | None = None
+    path: Path | None = None
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config file; a missing file is an empty config, a broken one a ConfigError."""
+    path = path or locations.config_path()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Config(path=path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    keys = raw.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise ConfigError(f'{path}: [keys] must map binding ids to key names, e.g. "app.help" = "f1"')
+    theme = raw.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise ConfigError(f"{path}: theme must be a string")
+    return Config(keys=dict(keys), theme=theme, path=path)
+
+
+def load_settings(path: Path | None = None) -> dict[str, Any]:
+    path = path or locations.settings_path()
+    try:
+        value = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def save_setting(name: str, value: Any, path: Path | None = None) -> None:
+    path = path or locations.settings_path()
+    settings = load_settings(path)
+    settings[name] = value
+    atomic_write_bytes(path, orjson.dumps(settings, option=orjson.OPT_INDENT_2))

@@ -1,0 +1,38 @@
+"""Rich output of search results for the CLI. Article text goes into ``Text`` and is styled by
+offsets, never parsed as markup."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from reader.search.results import SearchResults
+
+HIGHLIGHT_STYLE = "bold reverse"
+
+
+def styled(text: str, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]], style: str = HIGHLIGHT_STYLE) -> Text:
+    """``text`` with the given spans styled: the safe way to show matched words in untrusted text."""
+    result = Text(text)
+    for start, end in spans:
+        result.stylize(style, start, end)
+    return result
+
+
+def print_results(console: Console, results: SearchResults) -> None:
+    for note in results.notes:
+        console.print(Text(f"Note: {note}", style="dim italic"))
+    if not results.hits:
+        console.print(Text(f"No articles match {results.query!r}.", style="yellow"))
+        return
+    shown = len(results.hits)
+    more = f" (showing {shown})" if shown < results.total else ""
+    console.print(Text(f"{results.total} article{'s' if results.total != 1 else ''} match{more}", style="dim"))
+    for hit in results.hits:
+        console.print()
+        title = styled(hit.title, hit.title_highlights, "bold underline")
+        title.stylize("bold", 0, len(hit.title))
+        console.print(title)
+        meta = " · ".join(x for x in (hit.id, hit.source, (hit.published or "")[:10], f"score {hit.score:.2f}") if x)
+        console.print(Text(meta, style="dim"))
+        console.print(styled(hit.snippet, hit.highlights))
