@@ -1,0 +1,34 @@
+"""Links: URLs written in the text plus the anchors the importer kept, without duplicates."""
+
+from __future__ import annotations
+
+import re
+
+from reader.models import Link
+
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]{}]+", re.I)
+
+
+def find_links(body: str, kept: list[Link] | None = None) -> list[Link]:
+    links: list[Link] = []
+    seen: set[str] = set()
+    for link in kept or []:
+        key = _key(link.url)
+        if key not in seen:
+            seen.add(key)
+            links.append(link)
+    for match in _URL.finditer(body):
+        raw = match.group(0).rstrip(".,;:!?")
+        if not raw or raw.lower() in ("www.", "http://", "https://"):
+            continue
+        url = raw if "://" in raw else f"http://{raw}"
+        key = _key(url)
+        if key in seen:
+            continue
+        seen.add(key)
+        links.append(Link(url=url, text=raw, start=match.start(), end=match.start() + len(raw)))
+    return links
+
+
+def _key(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")

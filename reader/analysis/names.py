@@ -1,0 +1,70 @@
+"""Common given names with their usual gender: evidence that a capitalised pair is a person, and
+which pronoun ("he"/"she") may refer to them. Names of either gender are in both sets."""
+
+from __future__ import annotations
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MALE = _names(
+    """
+Aaron Abdul Abdullah Adam Adrian Ahmad Ahmed Alan Alberto Alec  Aleksei Alexander Alexandre Alexei
+Alfred Ali  Amir Anders Andre Andrea Andreas Andrei Andrew Andrzej Andy Angelo Anthony Antoine Anton
+Antonio Arjun Arnold Arthur Axel Barack Barry Ben Benjamin Bernard Bill Billy Bob Bobby Boris Brad Bradley
+Brandon Brendan Brian Bruce Bruno Bryan Carl Carlos Charles Charlie Chris Christian Christopher Claude Claudio
+Clive Colin Craig Dan Daniel Danny Dario Darren Dave David Dean Dennis Derek Diego Dmitry Dominic Don Donald
+Doug Douglas  Duncan Dylan Ed Eddie Edward Emmanuel Enrique Eric Erik Ernest Ethan Eugene Evan Fabio
+Farouk Felipe Felix Fernando Francesco Francis Francisco Frank Franz Fred Frederick Fuad Gabriel Gareth Gary
+Gavin Geoffrey George Gerald Gerhard Giorgio Giovanni Giuseppe Glenn Gordon Graham Greg Gregory Guillermo
+Gustavo Hamid Hans Harold Harry Hassan Hector Henri Henry Herbert  Howard Hugh Hugo Hussein Ian Ibrahim
+Igor Ivan Jack Jacob Jacques Jake James Jamie Jan Jason Javier Jean Jeff Jeffrey Jeremy Jerome Jerry Jesse
+Jim Jimmy Joachim Joe Joel Johan Johann Johannes John Johnnie Johnny Jon Jonathan Jorge Jose Joseph Josh
+Joshua Juan Julian Julio Justin Kamal Karim Karl Keith Ken Kenneth Kevin Khaled Khalid Kirk Konstantin Kurt
+Kyle Lars Larry Lawrence Lee Leo Leon Leonard Lewis Liam Lionel Lorenzo Louis Luca Lucas Luis Luke Malcolm
+Manuel Marc Marcel Marco Marcus Mario Mark Martin Marvin Mateo Matt Matthew Maurice Max Maxim Maxime Mehmet
+Michael Michel Miguel Mike Mikhail Mohamed Mohammad Mohammed Muhammad Mustafa Nabil Najib Nathan Neil Nicholas
+Nick Nicolas Nigel Nikolai Noah Norman Oleg Oliver Omar Oscar Otto Owen Pablo Patrick Paul Pavel Pedro Peter
+Phil Philip Philippe Pierre Pietro Rafael Rahul Raj Ralph Ramon Randy Raul Ray Raymond Reza Ricardo Richard
+Rick Rob Robert Roberto Robin Roger Roland Roman Ron Ronald Ross Roy Russell Ryan Said Salman Sam Samuel
+Sanjay Scott Sean Sebastian Sergei Sergey Sergio Seth Shane Simon Stan Stanley Stefan Stephen Steve Steven
+Stuart Suleiman Tariq Ted Terry  Thomas Tim Timothy Tobias Todd Tom Tommy Tony Travis Tyler Umar
+Valentin Victor Vikram Vincent Viktor Vladimir Vladislav Walter Wayne Werner Wilhelm Will William Xavier
+Yannick Yasser Yuri Yusuf Zachary Zoltan Vasily Volodymyr Oleksandr Oleksiy Dmytro Yevgeny Yevgeniy Anatoly
+Alexey Nikita Ilya Kirill Artem Denis Ruslan Timur Emil Nils Sven Magnus Bjorn Henrik Mats Jens Kim Jae Min
+Hyun Sung Young Wei Jun Hao Jian Ming Hiroshi Takashi Kenji Akira Satoshi Rodrigo Mauricio Alejandro Andres
+Ignacio Joaquin Santiago Emiliano Nicolás Matías Sebastián Tomás José Luís João Gonçalo Rui Nuno Tiago Yousef
+Mahmoud Hamza Bilal Faisal Osama Samir Tarek Walid Youssef Ehsan  Ashraf Nasser Saeed Majid Vusi
+Thabo Sipho Kwame Kofi Chinedu Emeka Oluwaseun Tunde Abubakar Musa Idris Amadou Moussa Ousmane Cheikh
+"""
+)
+
+FEMALE = _names(
+    """
+Abigail Ada Adriana Agnes Aisha Alexandra Alice Alicia Alina Alison Alexis Alia Amanda Amber Amelia Amy Ana
+Anastasia Andrea Angela Angelina Anita Ann Anna Anne Annie Antonia Ariana Ashley Audrey Barbara Beatrice Becky
+Belinda Beth Bethany Betty Beverly Bianca Brenda Bridget Brigitte Caitlin Camila Carla Carmen Carol Caroline
+Carolyn Catherine Cathy Cecilia Charlotte Chelsea Cheryl Chloe Christina Christine Claire Clara Claudia
+Colette Courtney Cynthia Daisy Dana Daniela Danielle Daria Debbie Deborah Denise Diana Diane Dolores Donna
+Doris Dorothy Edith Elaine Eleanor Elena Elisabeth Eliza Elizabeth Ella Ellen Emily Emma Erica Erin Esther
+Eva Eve Evelyn Fatima Fiona Florence Frances Francesca Gabriela Gabrielle Gail Gemma Georgia Gillian Gina
+Giulia Gloria Grace Hanna Hannah Heather Heidi Helen Helena Ingrid Irene Iris Isabel Isabella Ivana Jacqueline
+Jane Janet Janice Jasmine Jean Jeanne Jennifer Jenny Jessica Jill Joan Joanna Jocelyn Josephine Joyce Judith
+Judy Julia Julie Juliet Karen Kate Katherine Kathleen Kathryn Katie Katrina Kelly Kerry Kim Kimberly Kristina
+Laura Lauren Leah Leila Lena Linda Lisa Liz Lorraine Louise Lucia Lucy Lydia Lynn Madeleine Maggie
+Margaret Maria Marie Marina Marion Martha Mary Maya Megan Melanie Melissa Mia Michelle Mila Miriam Molly
+Monica Nadia Nancy Naomi Natalia Natalie Natasha Nicole Nina Nora Olga Olivia Paola Patricia Paula Pauline
+Penny Priya Rachel Rebecca Renee Rita Roberta Rosa Rose Ruth Sabrina Sally Samantha Sandra Sara Sarah Sharon
+Sheila Shirley Silvia Simone Sofia Sonia Sophia Sophie Stefania Stephanie  Susan Suzanne Svetlana
+Sylvia Tamara Tanya Tatiana Teresa Theresa Tina Tracy Ursula Valentina  Vanessa Vera Veronica Victoria
+Viktoria Violet Virginia Wendy Yasmin Yulia Yvonne Zoe Zainab Zara Zeynep Oksana Iryna Olena Yuliia Kateryna
+Tetiana Svitlana Lyudmila Galina Ekaterina Yekaterina Aleksandra Marta Agnieszka Katarzyna Magdalena Malgorzata
+Ewa Hana Jana Petra Lenka Mei Ling Yan Hui Xin Yumi Yuki Keiko Akiko Sakura Hye Eun Ji Soo Priyanka Anjali
+Pooja Sunita Deepa Lakshmi Amina Mariam Maryam Noor Layla Yasmine Rania Dalia Salma Nour Farah Leyla Amira
+Ngozi Chioma Amara Adaeze Wanjiru Nomvula Thandiwe    Julieta Luciana Valeria Ximena
+Guadalupe Lucía Inés Beatriz Mariana Fernanda
+"""
+)
+
+GIVEN = MALE | FEMALE

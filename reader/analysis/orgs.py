@@ -1,0 +1,284 @@
+"""Organisations, news outlets and documents named in an article, with their aliases.
+
+"The Washington Post" and a later "the Post" are one outlet; "Korean Central News Agency (KCNA)"
+makes KCNA an alias; lowercase cues name outlets too ("magazine MicroMega", "al-Ikhbariya
+television", "Yonhap news agency").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.analysis import lexicon as lx
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
+
+ORG_HEADS = lx._words(
+    "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
+    "University College School Foundation Association Union Party Church Police Office Court Bank Corporation "
+    "Corp Corp. Inc Inc. Ltd Ltd. LLC Company Co. Group Army Navy Force Forces Troops Board Centre Center Society "
+    "Club Federation League Battalion Brigade Regiment Movement Front Network Service Services Bureau Parliament "
+    "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
+    "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
+    "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's"
+)
+DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
+ACRONYM_STOP = frozenset(
+    [
+        "US",
+        "USA",
+        "UK",
+        "UAE",
+        "EU",
+        "UN",
+        "TV",
+        "VR",
+        "CEO",
+        "GMT",
+        "AM",
+        "PM",
+        "OK",
+        "ID",
+        "IQ",
+        "NZ",
+        "MP",
+        "QC",
+        "SC",
+        "DC",
+        "LA",
+        "PC",
+        "IT",
+        "AI",
+        "HIV",
+        "AIDS",
+        "DNA",
+    ]
+)
+
+
+@dataclass(eq=False)
+class OrgEntity:
+    name: str
+    kind: str  # outlet | organization | document
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    first: int = 0
+
+
+def _kind(words: list[str]) -> str | None:
+    name = " ".join(words)
+    if name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS or ("News" in words and "Agency" in words):
+        return "outlet"
+    if words[-1] in lx.DOCUMENT_WORDS:
+        return "document"
+    if any(w in ORG_HEADS for w in words) or DOMAIN.match(words[-1]):
+        return "organization"
+    if len(words) > 1 and words[-1] == "World" and words[0].isupper():
+        return "outlet"  # PC World, Computer World style titles
+    return None
+
+
+_EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    while run and run[0].text in _EDGE and run[0].text != "The":
+        run = run[1:]
+    while run and (run[-1].text in _EDGE or run[-1].text in lx.TITLES):
+        run = run[:-1]
+    while run and run[-1].text in ORG_CONNECTORS | lx.DAYS | lx.MONTHS:
+        run = run[:-1]
+    return run
+
+
+def _split_and(part: list[Token]) -> list[list[Token]]:
+    """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
+    for i, token in enumerate(part):
+        if token.text == "and" and 0 < i < len(part) - 1:
+            left, right = part[:i], part[i + 1 :]
+            if any(t.text in ORG_HEADS for t in left) and any(t.text in ORG_HEADS for t in right):
+                return [left, *_split_and(right)]
+    return [part]
+
+
+class OrgIndex:
+    def __init__(self) -> None:
+        self.orgs: list[OrgEntity] = []
+
+    def get(self, name: str) -> OrgEntity | None:
+        key = _key(name)
+        for org in self.orgs:
+            if key == _key(org.name) or key in {_key(a) for a in org.aliases}:
+                return org
+        return None
+
+    def add(self, name: str, kind: str, start: int, end: int) -> OrgEntity:
+        org = self.get(name) or self._prefix_match(name)
+        if org is None:
+            org = OrgEntity(name, kind, first=start)
+            self.orgs.append(org)
+        elif name != org.name:
+            if len(name) > len(org.name) and not name.startswith("The "):
+                org.aliases.add(org.name)
+                org.name = name
+            else:
+                org.aliases.add(name)
+        org.mentions.append((start, end))
+        return org
+
+    def _prefix_match(self, name: str) -> OrgEntity | None:
+        """CBC and CBC News, State Department and US State Department are one body."""
+        words = _key(name).split()
+        for org in self.orgs:
+            other = _key(org.name).split()
+            short, long_ = sorted((words, other), key=len)
+            if len(short) >= 2 and (long_[-len(short) :] == short or long_[: len(short)] == short):
+                return org
+            if len(short) == 1 and len(short[0]) > 2 and long_[0] == short[0] and long_[-1] == "news":
+                return org
+        return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.I).casefold()
+
+
+def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = None) -> list[OrgEntity]:
+    index = OrgIndex()
+    for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
+        _add_run(text, index, run, person_starts or set())
+    _add_cued_outlets(text, index)
+    _add_speaking_names(text, tokens, index, person_starts or set())
+    _add_acronyms(text, index)
+    _add_short_aliases(text, index)
+    for org in index.orgs:
+        org.mentions.sort()
+        org.aliases.discard(org.name)
+    return sorted(index.orgs, key=lambda o: o.first)
+
+
+def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[int]) -> None:
+    # Split at possessives: "Saudi Arabia's Civil Defense Authority" is a place and an authority.
+    parts: list[list[Token]] = [[]]
+    for token in run:
+        parts[-1].append(token)
+        if token.possessive:
+            parts.append([])
+    for chunk in parts:
+        for piece in _split_and(chunk):
+            _add_part(index, _cut_people(_trim(piece), person_starts))
+
+
+def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
+    for i, token in enumerate(part):
+        if i and token.start in person_starts:
+            return _trim(part[:i])
+    return part
+
+
+def _add_part(index: OrgIndex, part: list[Token]) -> None:
+    if part:
+        words = [t.text for t in part]
+        if (
+            len([w for w in words if w != "The"]) < 2
+            and words[-1] not in lx.KNOWN_OUTLETS
+            and not DOMAIN.match(words[-1])
+        ):
+            return
+        kind = _kind([w for w in words if w != "The"] or words)
+        if kind is None:
+            return
+        start, end = part[0].start, part[-1].end
+        if words[0] == "The" and kind != "outlet":
+            start, words = part[1].start if len(part) > 1 else start, words[1:]
+        if words and not all(w in lx.PLACES or w in lx.NATIONALITIES for w in words):
+            index.add(" ".join(words), kind, start, end)
+
+
+def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
+    """One-word bodies that speak ("Microsoft says"), named more than once and never as a person."""
+    counts: dict[str, int] = {}
+    for token in tokens:
+        counts[token.text] = counts.get(token.text, 0) + 1
+    for i, token in enumerate(tokens[:-1]):
+        word = token.text
+        if not token.cap or token.start in person_starts or counts[word] < 2 or index.get(word):
+            continue
+        if word in lx.STOP_CAPS or word in lx.PLACES or word in lx.NATIONALITIES or word in lx.TITLES:
+            continue
+        if tokens[i + 1].text not in lx.SOURCE_VERBS or text[token.end : tokens[i + 1].start] != " ":
+            continue
+        previous = tokens[i - 1] if i else None
+        if (
+            previous is not None
+            and (previous.cap or previous.text in lx.TITLES)
+            and text[previous.end : token.start] == " "
+        ):
+            continue  # part of a longer name
+        org = index.add(word, "organization", token.start, token.end)
+        for other in tokens:
+            if other.text == word and other.start != token.start and other.start not in person_starts:
+                org.mentions.append((other.start, other.end))
+
+
+_CUED_BEFORE = re.compile(
+    r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]*\s?){1,4})"
+)
+_CUED_AFTER = re.compile(
+    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+"
+    r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
+)
+
+
+def _add_cued_outlets(text: str, index: OrgIndex) -> None:
+    for pattern in (_CUED_BEFORE, _CUED_AFTER):
+        for match in pattern.finditer(text):
+            name = match.group(1).strip()
+            words = name.split()
+            while words and (words[0] in lx.STOP_CAPS or words[0] in lx.PLACES or words[0] in lx.NATIONALITIES):
+                words = words[1:]
+            if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS:
+                continue
+            name = " ".join(words)
+            start = match.start(1) + match.group(1).index(words[0])
+            index.add(name, "outlet", start, start + len(name))
+
+
+_PAREN = re.compile(r"([A-Z][\w.&'’-]*(?:\s+(?:of|for|and|on|the|&|[A-Z][\w.&'’-]*))*)\s+\(([A-Z][A-Z0-9&.]{1,9})\)")
+
+
+def _add_acronyms(text: str, index: OrgIndex) -> None:
+    for match in _PAREN.finditer(text):
+        full, short = match.group(1), match.group(2)
+        org = index.get(full)
+        if org is None:
+            words = full.split()
+            # "North Korea's main news agency Korean Central News Agency": keep the name's tail
+            for cut in range(len(words)):
+                org = index.get(" ".join(words[cut:]))
+                if org:
+                    break
+        if org is not None:
+            org.aliases.add(short)
+    known = {a: org for org in index.orgs for a in org.aliases if a.isupper()}
+    for match in re.finditer(r"\b([A-Z][A-Z0-9&]{1,7})\b", text):
+        word = match.group(1)
+        if word in known:
+            known[word].mentions.append((match.start(), match.end()))
+        elif word in lx.KNOWN_OUTLETS and word not in ACRONYM_STOP:
+            index.add(word, "outlet", match.start(), match.end())
+
+
+def _add_short_aliases(text: str, index: OrgIndex) -> None:
+    """'the Post' after 'The Washington Post'."""
+    for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])", text):
+        word = match.group(1)
+        if word not in lx.OUTLET_WORDS:
+            continue
+        owners = [
+            o for o in index.orgs if o.kind == "outlet" and o.name.split()[-1] == word and o.first < match.start()
+        ]
+        if owners:
+            owner = owners[-1]
+            owner.aliases.add(f"the {word}")
+            owner.mentions.append((match.start(), match.end()))

@@ -1,0 +1,266 @@
+"""People named in an article: full names, aliases (surname, given name, possessives), roles, mentions.
+
+A capitalised run is a person when some evidence says so: a known given name, a title (President,
+Mr), a role noun before it (reporter, coach), an introduction (named Aleksandr), a reporting verb or
+an age after it. Runs that end in an organisation or place word (Kastus Kalinouski Battalion) are
+names of things, so the person inside them is not mentioned.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from reader.analysis import lexicon as lx
+from reader.analysis.names import FEMALE, GIVEN, MALE
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
+
+NOT_NAME = lx.TITLES | lx.NATIONALITIES | lx.PLACES | lx.ORG_WORDS | lx.STOP_CAPS | lx.MONTHS | lx.DAYS
+INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
+# Without other evidence, a capitalised pair after these words is a place or a body ("in Cape Canaveral").
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
+)
+_AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+
+
+@dataclass(eq=False)
+class PersonEntity:
+    tokens: tuple[str, ...]
+    role: str | None = None
+    gender: str | None = None  # "m", "f" or None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    first: int = 0  # offset of the first mention
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([\w’'-]+)\W*$", text[max(0, start - 40) : start])
+    return match.group(1) if match else ""
+
+
+def _is_name_token(token: Token) -> bool:
+    word = token.text
+    if len(word) == 1 or any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1 and "." not in word):
+        return False
+    return word not in NOT_NAME and word.rstrip(".") not in NOT_NAME
+
+
+def _lower_elsewhere(words_lower: set[str], token: Token) -> bool:
+    return token.text.lower() in words_lower
+
+
+@dataclass
+class _Context:
+    words_lower: set[str]  # words seen in lowercase somewhere in the text
+    said: set[str]  # capitalised words followed by a reporting verb somewhere
+    in_org: set[int]  # offsets of tokens inside an organisation's name
+    quotes: list[tuple[int, int]]
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+
+def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
+    said = {a.text for a, b in itertools.pairwise(tokens) if a.cap and b.text in lx.REPORTING_VERBS}
+    in_org: set[int] = set()
+    for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
+        words = [t.text for t in run if t.text != "The"]
+        if len(words) > 1 and (words[0] in lx.ORG_WORDS or words[-1] in lx.ORG_WORDS):
+            in_org.update(t.start for t in run)
+    return _Context({t.text for t in tokens if t.text[:1].islower()}, said, in_org, quotes)
+
+
+def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token], ctx: _Context) -> bool:
+    before = _word_before(text, run[0].start)
+    after = text[tail[-1].end + (2 if tail[-1].possessive else 0) : tail[-1].end + 40]
+    names = [t.text for t in tail]
+    if any(t.text in lx.TITLES for t in prefix):
+        return True
+    if ctx.in_quote(tail[0].start):
+        return names[0] in GIVEN and len(tail) > 1
+    if before in lx.ROLE_NOUNS or before.lower() in INTRODUCERS:
+        return True
+    if len(tail) == 1:
+        # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
+        head = re.search(r"([\w-]+),\s*$", text[max(0, run[0].start - 30) : run[0].start])
+        return bool(head and head.group(1) in lx.ROLE_NOUNS and names[0] in GIVEN)
+    if (names[0] in GIVEN and not any(n in GIVEN for n in names[1:2])) or (names[0] in GIVEN and len(tail) > 2):
+        return True
+    if _AGE.match(after):
+        return True
+    follow = re.match(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|later\s+|then\s+)?(\w+)", after)
+    if follow and follow.group(1) in lx.REPORTING_VERBS:
+        return True
+    if tail[-1].text in ctx.said and not ctx.in_quote(tail[0].start):
+        return True
+    if before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS or re.match(r",\s+its\b", after):
+        return False
+    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or before.lower() in PLACE_PREPOSITIONS:
+        return False
+    place = re.match(r",\s+([A-Z]\w+)", after)
+    if place and place.group(1) in lx.PLACES:
+        return False  # "Cape Canaveral, Florida"
+    return len(tail) <= 3 and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail)
+
+
+def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
+    last_lexical = -1
+    for index, token in enumerate(run):
+        word = token.text
+        leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and word not in GIVEN
+        if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
+            last_lexical = index
+    prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
+    while tail and tail[0].text in ORG_CONNECTORS:
+        tail = tail[1:]
+    if not tail or not tail[-1].cap:
+        return None
+    after_body = any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix)
+    if after_body and len(tail) > 2 and not any(t.text in lx.TITLES for t in prefix):
+        tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari"
+    if len(tail) > 4:
+        return None
+    return prefix, tail
+
+
+def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> str | None:
+    parts: list[str] = []
+    lead = re.search(r"((?:[a-z][\w-]*\s+){0,3})$", text[max(0, run[0].start - 60) : run[0].start])
+    words = lead.group(1).split() if lead else []
+    while words and words[-1] in lx.ROLE_NOUNS:
+        parts.insert(0, words.pop())
+        if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
+            parts.insert(0, words.pop())
+    title = " ".join(
+        t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+    )
+    role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
+    if role:
+        return role
+    after = text[tail[-1].end : tail[-1].end + 120]
+    apposition = re.match(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]", after)
+    if apposition:
+        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))
+    return None
+
+
+def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> str | None:
+    cues = {first, before, *(role or "").split(), *(t.text for t in prefix)}
+    if cues & lx.FEMALE_WORDS or (first in FEMALE and first not in MALE):
+        return "f"
+    if cues & lx.MALE_WORDS or (first in MALE and first not in FEMALE):
+        return "m"
+    return None
+
+
+def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
+    ctx = _context(text, tokens, quotes or [])
+    runs = capitalised_runs(text, tokens)
+    people: dict[tuple[str, ...], PersonEntity] = {}
+    singles: list[tuple[str, int, int, list[Token]]] = []
+    for run in runs:
+        split = _split_run(run)
+        if split is None:
+            continue
+        prefix, tail = split
+        if not _evidence(text, run, tail, prefix, ctx):
+            if len(tail) == 1:
+                singles.append((tail[0].text, tail[0].start, tail[0].end, prefix))
+            continue
+        key = tuple(t.text for t in tail)
+        if len(key) == 1:
+            singles.append((key[0], tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
+            continue
+        person = people.get(key)
+        if person is None:
+            role = _role(text, run, prefix, tail)
+            before = _word_before(text, run[0].start)
+            person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
+        person.mentions.append((tail[0].start, tail[-1].end))
+    _add_singles(text, people, singles)
+    _add_alias_mentions(text, tokens, people)
+    return sorted(people.values(), key=lambda p: p.first)
+
+
+def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles: list) -> None:
+    """Single-word names: an alias of a known person, or a person of their own when introduced as one."""
+    for word, start, end, prefix in singles:
+        owner = _owner_of(word, people.values())
+        if owner is not None:
+            continue  # counted by the alias pass
+        introduced = bool(prefix) and (
+            any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
+        )
+        if not introduced:
+            continue
+        fuzzy = _fuzzy_owner(word, people.values())
+        if fuzzy is not None:
+            fuzzy.aliases.add(word)
+            fuzzy.mentions.append((start, end))
+            continue
+        key = (word,)
+        if key not in people:
+            role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
+            before = _word_before(text, start)
+            people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
+        people[key].mentions.append((start, end))
+
+
+def _owner_of(word: str, people) -> PersonEntity | None:
+    candidates = [p for p in people if len(p.tokens) > 1 and (word == p.surname or word in p.tokens[1:])]
+    if not candidates:
+        candidates = [p for p in people if len(p.tokens) > 1 and word == p.tokens[0]]
+    if not candidates:
+        candidates = [p for p in people if p.tokens == (word,)]
+    return min(candidates, key=lambda p: p.first) if candidates else None
+
+
+def _fuzzy_owner(word: str, people) -> PersonEntity | None:
+    """A misspelt surname (Bauchtman for Buchtmann) when it is close to exactly one person's."""
+    close = [p for p in people if len(p.tokens) > 1 and difflib.SequenceMatcher(None, word, p.surname).ratio() >= 0.8]
+    return close[0] if len(close) == 1 else None
+
+
+def _add_alias_mentions(text: str, tokens: list[Token], people: dict[tuple[str, ...], PersonEntity]) -> None:
+    if not people:
+        return
+    runs = capitalised_runs(text, tokens, ORG_CONNECTORS)
+    covered = {span for p in people.values() for span in p.mentions}
+    for run in runs:
+        if run[-1].text in lx.ORG_WORDS and len(run) > 1:
+            continue  # a name inside an organisation's name is not a mention of the person
+        for token in run:
+            if any(s <= token.start < e for s, e in covered):
+                continue
+            owner = _owner_of(token.text, people.values())
+            if owner is None:
+                if token.text in NOT_NAME:
+                    continue
+                prev = run[run.index(token) - 1].text if run.index(token) else ""
+                if prev in lx.TITLES:
+                    owner = _fuzzy_owner(token.text, people.values())
+                if owner is None:
+                    continue
+            if token.start < owner.first and token.text == owner.tokens[0] and len(owner.tokens) > 1:
+                continue
+            owner.aliases.add(token.text)
+            owner.mentions.append((token.start, token.end))
+    for person in people.values():
+        person.mentions.sort()
+        person.aliases.discard(person.name)
+
+
+def mention_index(people: list[PersonEntity]) -> list[tuple[int, int, PersonEntity]]:
+    return sorted((s, e, p) for p in people for s, e in p.mentions)

@@ -1,0 +1,307 @@
+"""Who said each quote: reporting verbs before or after it, pronouns, quotes that continue.
+
+The speaker is the person or organisation the sentence attributes the quote to; when the article
+does not say, the speaker stays None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from reader.analysis import lexicon as lx
+from reader.analysis.orgs import OrgEntity
+from reader.analysis.people import PersonEntity
+from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.tokens import Token
+
+AUXILIARIES = re.compile(
+    r"(?:\s+(?:also|later|then|further|again|recently|previously|once|has|have|had|was|were|is|are|been|would|"
+    r"will|had|reportedly|allegedly|repeatedly|publicly|simply|firmly|quickly|angrily|proudly|subsequently))+\s*$"
+)
+RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
+CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
+CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
+STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
+PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
+
+
+@dataclass
+class Speaker:
+    name: str
+    kind: str  # "person" or "organization"
+    entity: object
+
+
+class Attributor:
+    def __init__(
+        self,
+        body: str,
+        masked: str,
+        tokens: list[Token],
+        sentences: list[tuple[int, int]],
+        people: list[PersonEntity],
+        orgs: list[OrgEntity],
+    ) -> None:
+        self.body, self.masked, self.tokens, self.sentences = body, masked, tokens, sentences
+        self.starts = [s for s, _ in sentences]
+        self.token_starts = [t.start for t in tokens]
+        mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
+        mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
+        self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
+        self.people = people
+
+    # -- entities ------------------------------------------------------------------------
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def _outside_quotes(self, start: int) -> bool:
+        return self.masked[start] != MASK
+
+    def entity_in(self, start: int, end: int, persons_only: bool = False) -> Speaker | None:
+        found = [m for m in self.mentions if start <= m[0] and m[1] <= end and self._outside_quotes(m[0])]
+        people = [m for m in found if m[2] == 0]
+        if people:
+            person = people[0][3]
+            return Speaker(person.name, "person", person)
+        if found and not persons_only:
+            org = found[0][3]
+            return Speaker(org.name, "organization", org)
+        return None
+
+    def pronoun(self, word: str, pos: int) -> Speaker | None:
+        word = word.lower()
+        if word == "they":
+            return None
+        index = self.sentence_index(pos)
+        for i in range(index, max(-1, index - 4), -1):
+            s, e = self.sentences[i]
+            end = min(e, pos)
+            for start, stop, kind, entity in self.mentions:
+                if not (s <= start and stop <= end) or not self._outside_quotes(start):
+                    continue
+                if word == "it" and kind == 1:
+                    return Speaker(entity.name, "organization", entity)
+                if word in ("he", "she") and kind == 0:
+                    wanted = "m" if word == "he" else "f"
+                    if entity.gender in (None, wanted):
+                        return Speaker(entity.name, "person", entity)
+            if word == "it":
+                continue
+        return None
+
+    def resolve(self, start: int, end: int) -> Speaker | None:
+        text = self.masked[start:end]
+        match = PRONOUN.match(text)
+        if match and not text[match.end() :].strip(" ,"):
+            return self.pronoun(match.group(1), start + match.start(1))
+        return self.entity_in(start, end)
+
+    # -- subjects --------------------------------------------------------------------------
+    def subject_before(self, floor: int, verb: int) -> Speaker | None:
+        """The speaker named before a reporting verb, skipping appositives (", a former official,")."""
+        text = AUXILIARIES.sub("", self.masked[floor:verb]).rstrip()
+        end = floor + len(text)
+        cuts = [floor - 1] + [floor + m.start() for m in re.finditer(r"[,;:—–()]", text)]
+        head_start = cuts[-1] + 1
+        if self.masked[head_start:end].strip():
+            return self._clause(head_start, end)  # "... Najib Razak said"
+        segments = [(a + 1, b) for a, b in pairwise(cuts)][::-1][:4]
+        segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
+        for seg in segments:  # "Pavel Latushko, a former Belarusian official, commented"
+            found = self.entity_in(*seg, persons_only=True)
+            if found:
+                return found
+        for seg in segments:  # "The security firm Secunia.com, has said"
+            found = self._clause(*seg)
+            if found:
+                return found
+        return None
+
+    def _clause(self, floor: int, end: int) -> Speaker | None:
+        text = self.masked[floor:end]
+        cut = max(text.rfind(","), text.rfind(";"), text.rfind(":"), text.rfind("—"), text.rfind("("), text.rfind("–"))
+        start = floor + cut + 1 if cut >= 0 else floor
+        clause = CLAUSE_WORDS.match(self.masked, start)
+        if clause and clause.end() <= end:
+            start = clause.end()  # "but he replied"
+        if not self.masked[start:end].strip():
+            return None
+        return self.resolve(start, end)
+
+    def object_after(self, start: int, limit: int) -> Speaker | None:
+        text = self.masked[start:limit]
+        stop = re.search(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}", text)
+        end = start + (stop.start() if stop else len(text))
+        comma = text.find(",", 0, end - start)
+        if comma > 0:
+            found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
+            if found is not None:
+                return found
+        return self.resolve(start, end)
+
+    # -- cues ------------------------------------------------------------------------------
+    def cues(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """("verb" | "lead", start, end) reporting cues between offsets, in text order."""
+        found: list[tuple[str, int, int]] = []
+        i = bisect.bisect_left(self.token_starts, start)
+        while i < len(self.tokens) and self.tokens[i].end <= end:
+            token = self.tokens[i]
+            word = token.text
+            if self.masked[token.start] == MASK:
+                i += 1
+                continue
+            nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+            if word.lower() == "according" and nxt == "to":
+                found.append(("lead", token.start, self.tokens[i + 1].end))
+            elif word.lower() == "quoting" or (word.lower() == "words" and i and self.tokens[i - 1].text == "the"):
+                found.append(("lead", token.start, token.end + (3 if word.lower() == "words" else 0)))
+            elif word in lx.REPORTING_VERBS or (word in CONTINUED and self.masked[token.end : token.end + 1] in ":,"):
+                found.append(("verb", token.start, token.end))
+            elif word in ("statement", "statements") and i > 1 and self.tokens[i - 2].text in STATEMENT_VERBS:
+                verb = self.tokens[i - 2]  # "X issued a statement"
+                found.append(("verb", verb.start, verb.end))
+            elif (
+                word in lx.REPORTING_NOUN_LIKE
+                and i
+                and (self.tokens[i - 1].cap or self.tokens[i - 1].lower in ("he", "she", "it"))
+            ):
+                found.append(("verb", token.start, token.end))
+            i += 1
+        return found
+
+    def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
+        for kind, start, stop in reversed(self.cues(floor, end)):
+            if kind == "lead":
+                found = self.object_after(stop, limit)
+            elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
+                first = self.sentences[self.sentence_index(start)][0]
+                verbs = [c for c in self.cues(first, start) if c[0] == "verb"]
+                found = self.subject_before(first, verbs[0][1]) if verbs else None
+            else:
+                found = self.subject_before(floor, start)
+                if found is None and not self.masked[floor:start].strip(" ,\"“”'"):
+                    found = self.object_after(stop, limit)  # said X, the minister
+            if found is not None:
+                return found
+        return None
+
+    def cued(self, quote: RawQuote, floor: int, limit: int, window: int = 14) -> bool:
+        """Whether a reporting cue frames the quote, even one whose speaker is unknown ("she said")."""
+        if window == 14 and self.cues(floor, quote.open_mark):
+            return True
+        if quote.close_mark is None:
+            return False
+        after = self.cues(quote.close_mark + 1, limit)
+        return bool(after) and len(self.masked[quote.close_mark + 1 : after[0][1]].split()) <= window
+
+    def after_quote(self, quote: RawQuote, limit: int) -> Speaker | None:
+        if quote.close_mark is None:
+            return None
+        start = quote.close_mark + 1
+        window = self.masked[start:limit]
+        lead = re.match(r"[\s,;—–-]*", window)
+        offset = start + (lead.end() if lead else 0)
+        cues = self.cues(offset, limit)
+        if not cues:
+            return None
+        kind, c_start, c_end = cues[0]
+        if len(self.masked[offset:c_start].split()) > 14:
+            return None
+        if kind == "lead" or not self.masked[offset:c_start].strip():
+            return self.object_after(c_end, limit)
+        return self.subject_before(offset, c_start)
+
+
+QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
+SMALL_WORDS = frozenset(
+    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
+)
+
+
+def title_like(text: str) -> bool:
+    """Names of things (sites, robots, awards, sections): every significant word capitalised."""
+    words = re.findall(r"[\w'’.-]+", text)
+    significant = [w for w in words if w.lower() not in SMALL_WORDS]
+    if not significant or len(words) > 6:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: list[tuple[int, int]]) -> list:
+    """(speaker or None, scare) for each quote, in the order of ``quotes``."""
+    results: list[tuple[Speaker | None, bool]] = []
+    primary = [i for i, q in enumerate(quotes) if q.depth == 0]
+    for i, quote in enumerate(quotes):
+        text = body[quote.start : quote.end]
+        words = text.split()
+        if quote.depth == 1:
+            parent = results[quote.parent][0] if quote.parent is not None and quote.parent < len(results) else None
+            results.append((parent, len(words) <= 4))
+            continue
+        sentence = att.sentence_index(quote.open_mark)
+        s_start, s_end = att.sentences[sentence]
+        same = [j for j in primary if att.sentence_index(quotes[j].open_mark) == sentence]
+        prev = max((j for j in same if j < i), default=None)
+        nxt = min((j for j in same if j > i), default=None)
+        floor = s_start
+        if prev is not None:
+            closing = quotes[prev].close_mark
+            floor = closing + 1 if closing is not None else quotes[prev].end
+        limit = quotes[nxt].open_mark if nxt is not None else s_end
+        speaker = att.after_quote(quote, limit)
+        said_after = speaker is not None
+        if speaker is None:
+            speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
+        if speaker is None and prev is not None:
+            speaker = results[prev][0]
+        opens_sentence = not att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
+        paragraph = quote.paragraph
+        if speaker is None and opens_sentence and sentence > 0:
+            p_start, p_end = att.sentences[sentence - 1]
+            if paragraphs[paragraph][0] <= p_start:
+                earlier = [j for j in primary if j < i and p_start <= quotes[j].open_mark < p_end and results[j][0]]
+                if earlier and not results[earlier[-1]][1]:
+                    speaker = results[earlier[-1]][0]
+                elif not earlier:
+                    speaker = att.from_cues(p_start, p_end, p_end)
+        if (
+            speaker is None
+            and paragraph > 0
+            and (quote.continued or (opens_sentence and s_start <= paragraphs[paragraph][0] + 1))
+        ):
+            speaker = _from_previous_paragraph(att, quotes, results, primary, i, paragraphs[paragraph - 1])
+        scare = False
+        spoken = said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3))
+        if title_like(text) and not spoken:
+            scare, speaker = True, None
+        elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
+            scare = True  # "thousands" more Belarusians
+        elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
+            scare = True
+        results.append((speaker, scare))
+    return results
+
+
+def _from_previous_paragraph(att: Attributor, quotes, results, primary, i, span) -> Speaker | None:
+    p_start, p_end = span
+    tail = att.masked[p_start:p_end].rstrip()
+    last_sentence = att.sentences[att.sentence_index(max(p_start, p_end - 1))]
+    if tail.endswith((":", ",")):
+        return att.from_cues(max(p_start, last_sentence[0]), p_end, p_end)
+    earlier = [j for j in primary if j < i and p_start <= quotes[j].open_mark < p_end]
+    if earlier:
+        last = earlier[-1]
+        speaker, scare = results[last]
+        if speaker is not None and not scare and quotes[last].open_mark >= last_sentence[0] - 1:
+            return speaker
+        if (
+            speaker is not None
+            and not scare
+            and att.sentence_index(quotes[last].open_mark) >= att.sentence_index(last_sentence[0]) - 1
+        ):
+            return speaker
+    return None
