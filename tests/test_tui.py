@@ -79,9 +79,10 @@ async def test_selecting_a_quote_scrolls_the_body_to_it_and_marks_it(sample_stor
         screen = await open_seed(pilot)
         body = screen.query_one(ArticleBody)
         assert body.scroll_offset.y == 0
-        await pilot.press("1", "end")  # the last quote: Liubakova's, in the last paragraph
-        await settle(pilot)
         pane = screen.query_one("#quotes", OptionList)
+        target = next(i for i, q in enumerate(pane.quotes) if q.speaker == "Hanna Liubakova")
+        await pilot.press("1", *["down"] * target)  # Liubakova's quote, in the last paragraph
+        await settle(pilot)
         quote = screen.query_one("#quotes").quote_at(pane.highlighted)
         assert quote.speaker == "Hanna Liubakova"
         assert body.scroll_offset.y > 0

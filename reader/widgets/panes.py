@@ -34,6 +34,11 @@ class Pane(OptionList):
 
     empty_text = "Nothing found"
 
+    def on_focus(self) -> None:
+        """Focusing a pane selects its first item, so the body shows where it is at once."""
+        if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
+            self.highlighted = 0
+
     def show_empty(self) -> None:
         self.add_option(Option(Text(self.empty_text, style="dim italic"), disabled=True))
 
