@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, SEED_EXPECTED, SEED_TXT
+from tests.conftest import ROOT, SEED_EXPECTED, SEED_TXT
 
 from reader.analysis import ANALYZER_VERSION, analyze
 from reader.analysis.evaluate import normalize_name
