@@ -62,9 +62,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     library = _library(args)
     with import_progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-        report = library.import_sources(args.sources, progress=progress)
+        report = library.import_sources(args.sources, stage_progress=progress)
+    from reader.text import clean_line
+
     for label, reason in report.failed:
-        print(f"reader: {label}: {reason}", file=sys.stderr)
+        print(f"reader: {clean_line(label)}: {clean_line(reason)}", file=sys.stderr)
     if args.json:
         _dump_json(
             {
@@ -207,9 +209,20 @@ def build_parser() -> argparse.ArgumentParser:
     _store_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import files, directories and URLs into the library")
+    p = sub.add_parser(
+        "import",
+        help="import files, directories, web pages and feeds into the library",
+        description="Import articles: text, Markdown, HTML and JSON files (or another reader library), "
+        "directories (recursively), web pages, RSS/Atom feeds and OPML lists by URL, and '-' for stdin. "
+        "The same article (same URL or same text) is stored once; importing again updates it in place.",
+    )
     _store_option(p, argparse.SUPPRESS)
-    p.add_argument("sources", nargs="+", metavar="SOURCE", help="a file, a directory (recursive) or a URL")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="a file, a directory (recursive), a URL (page, feed or OPML) or - for stdin",
+    )
     p.add_argument("--json", action="store_true", help="print the outcome as JSON")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 

@@ -18,6 +18,7 @@ from reader import locations
 from reader.analysis import ANALYZER_VERSION, analyze
 from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark, place
 from reader.models import Analysis, Article
+from reader.storage import StoreError
 from reader.store import ArticleStore
 from reader.userstate import UserState
 
@@ -46,6 +47,24 @@ def analyse_article(article: Article) -> Article:
     if article.analysis is not None and article.analysis.version == ANALYZER_VERSION:
         return article
     return replace(article, analysis=analyze(article.body, article.title, list(article.links)))
+
+
+def _current_analysis(article: Article) -> Analysis | None:
+    """Only the analysis travels back from a worker process, not the whole article again."""
+    return analyse_article(article).analysis
+
+
+def _keep_current_analysis(article: Article, stored: Article | None) -> Article:
+    """Re-importing unchanged text reuses the stored analysis instead of computing it again."""
+    if (
+        stored is not None
+        and stored.analysis is not None
+        and stored.analysis.version == ANALYZER_VERSION
+        and article.analysis is None
+        and (stored.body, stored.title, stored.links) == (article.body, article.title, article.links)
+    ):
+        return replace(article, analysis=stored.analysis)
+    return article
 
 
 def sort_key(article: Article) -> tuple[str, str]:
@@ -111,23 +130,57 @@ class Library:
         self._index_changed(before, analysed, result.added + result.updated)
         return ImportReport(result.added, result.updated, result.unchanged)
 
-    def import_sources(self, sources: list[str], progress: Callable[[str, Any], None] | None = None) -> ImportReport:
-        """Import files, directories (recursively) and URLs; failures are reported per item."""
-        from reader.importers import collect
+    def import_sources(
+        self,
+        sources: list[str],
+        progress: Callable[[str, Any], None] | None = None,
+        *,
+        stage_progress: Callable[[str, int, int | None, str], None] | None = None,
+        fetcher_factory: Callable[[], Any] | None = None,
+    ) -> ImportReport:
+        """Import files, directories (recursively), URLs, feeds and '-' (stdin).
+
+        Failures are reported per item; duplicates (same URL or same text) are stored once; the
+        store is written one atomic chunk at a time. ``progress(label, item)`` is called for each
+        item read; ``stage_progress(stage, done, total, label)`` counts inputs read, then articles
+        analysed, with totals (for a bar with an ETA).
+        """
+        from reader.importers.batch import Deduper, WorkerPool, chunks, read_items
 
         report = ImportReport()
-        parsed: dict[str, Article] = {}
-        for item in collect(sources):
-            if item.article is None:
-                report.failed.append((item.label, item.error or "failed"))
-            else:
-                parsed[item.article.id] = analyse_article(item.article)
-            if progress:
-                progress(item.label, item)
-        before = self._store_fingerprint()
-        done = self.store.upsert(parsed.values())
-        self._index_changed(before, parsed.values(), done.added + done.updated)
-        report.added, report.updated, report.unchanged = done.added, done.updated, done.unchanged
+        with WorkerPool() as pool:
+            dedupe = Deduper(self.store.all())
+            for item in read_items(sources, pool, stage_progress, fetcher_factory):
+                if item.article is None:
+                    report.failed.append((item.label, item.error or "failed"))
+                else:
+                    dedupe.add(item.article)
+                if progress:
+                    progress(item.label, item)
+            articles = [_keep_current_analysis(a, dedupe.stored.get(a.id)) for a in dedupe.articles()]
+            report.unchanged.extend(dedupe.duplicates)
+            done = 0
+            for chunk in chunks(articles):
+                analysed = []
+                for article, analysis in zip(chunk, pool.map(_current_analysis, chunk), strict=True):
+                    article = replace(article, analysis=analysis)
+                    analysed.append(article)
+                    done += 1
+                    if stage_progress:
+                        stage_progress("Analysing", done, len(articles), article.title)
+                before = self._store_fingerprint()
+                try:
+                    result = self.store.upsert(analysed)
+                except OSError as exc:
+                    stored = len(report.added) + len(report.updated)
+                    raise StoreError(
+                        f"{self.path}: cannot write ({exc.strerror or exc}); the library is whole, with the "
+                        f"{stored} articles stored before the failure"
+                    ) from exc
+                self._index_changed(before, analysed, result.added + result.updated)
+                report.added += result.added
+                report.updated += result.updated
+                report.unchanged += result.unchanged
         return report
 
     def delete(self, article_ids: Iterable[str]) -> list[str]:

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console, Group
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Column, Table
 from rich.text import Text
 
 from reader.models import Analysis, Article
+from reader.text import clean_line
 
 QUOTE_STYLE = "bold yellow"
 SCARE_STYLE = "dim italic"
@@ -105,30 +106,46 @@ def print_analysis(console: Console, article: Article, analysis: Analysis) -> No
         console.print()
 
 
+def _short_label(label: str) -> str:
+    """The end of a path or URL (where its name is), the start of a title."""
+    return f"…{label[-39:]}" if "/" in label and len(label) > 40 else label
+
+
 @contextlib.contextmanager
-def import_progress(enabled: bool) -> Iterator[Callable[[str, Any], None] | None]:
-    """A progress bar on a terminal (count, rate, elapsed); nothing when output is not a terminal."""
+def import_progress(enabled: bool) -> Iterator[Callable[[str, int, int | None, str], None] | None]:
+    """A progress bar on a terminal (stage, count, rate, ETA); nothing when output is not a terminal.
+
+    Yields ``progress(stage, done, total, label)``; the label is article text, so never markup.
+    """
     if not enabled:
         yield None
         return
     columns = (
-        TextColumn("Importing"),
-        BarColumn(),
+        TextColumn("{task.description}", markup=False),
+        BarColumn(bar_width=24),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        TextColumn("{task.fields[label]}", style="dim", markup=False),
+        TimeRemainingColumn(elapsed_when_finished=True),
+        # The label (a file name or an article title) gets what is left of the line, never the counts.
+        TextColumn(
+            "{task.fields[label]}",
+            style="dim",
+            markup=False,
+            table_column=Column(ratio=1, no_wrap=True, overflow="ellipsis"),
+        ),
     )
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("import", total=None, rate="", label="")
+    with Progress(*columns, console=Console(stderr=True), transient=True, expand=True) as progress:
+        task = progress.add_task("Importing", total=None, rate="", label="")
 
-        def advance(label: str, item: Any) -> None:
-            progress.advance(task)
-            done = progress.tasks[0]
-            rate = f"{done.speed:.0f}/s" if done.speed else ""
-            progress.update(task, rate=rate, label=Text(label[-40:]).plain)
+        def update(stage: str, done: int, total: int | None, label: str) -> None:
+            current = progress.tasks[0]
+            if current.description != stage:  # a new stage starts its own count and rate
+                progress.reset(task, description=stage, total=total, completed=0)
+            progress.update(task, completed=done, total=total, label=_short_label(clean_line(label)))
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.0f}/s" if speed else "")
 
-        yield advance
+        yield update
 
 
 def print_import_summary(console: Console, report: Any, path: Path) -> None:

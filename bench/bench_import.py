@@ -1,0 +1,218 @@
+"""Import throughput: a generated corpus of news-like JSON articles imported into an empty library.
+
+    python -m bench.bench_import                 # 10k articles of ~700 words, all cores
+    python -m bench.bench_import --articles 1000 --workers 1
+
+The corpus (quotes, named speakers, paragraphs) is generated in a temporary folder on each run, never
+committed. Reported: articles per second for the whole import (reading, analysis, store writes),
+the time of each stage, and a second import of the same files (everything unchanged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIRST = [
+    "Ifan",
+    "Bethan",
+    "Sioned",
+    "Gareth",
+    "Eleri",
+    "Delyth",
+    "Tomos",
+    "Marta",
+    "Catrin",
+    "Rhodri",
+    "Emyr",
+    "Alun",
+    "Megan",
+    "Non",
+    "Owain",
+    "Lowri",
+]
+LAST = [
+    "Rowlands",
+    "Harries",
+    "Pryce",
+    "Lloyd",
+    "Jenkins",
+    "Morgan",
+    "Breck",
+    "Quillon",
+    "Owen",
+    "Vaughan",
+    "Lewis",
+    "Tegid",
+    "Rees",
+    "Griffiths",
+]
+ROLES = [
+    "councillor",
+    "the harbour master",
+    "a local shopkeeper",
+    "the union organiser",
+    "a spokesperson",
+    "the coxswain",
+]
+OUTLETS = ["The Coastal Ledger", "Harbour Voice", "Island Times", "Western Gazette"]
+WORDS = [
+    "the",
+    "council",
+    "harbour",
+    "ferry",
+    "storm",
+    "wall",
+    "vote",
+    "plan",
+    "town",
+    "island",
+    "crews",
+    "residents",
+    "money",
+    "winter",
+    "summer",
+    "boats",
+    "school",
+    "road",
+    "market",
+    "quay",
+    "agency",
+    "report",
+    "board",
+    "meeting",
+    "families",
+    "homes",
+    "granite",
+    "lifeboat",
+    "station",
+    "week",
+    "decision",
+    "cost",
+    "funding",
+    "repair",
+    "levy",
+    "moorings",
+    "season",
+    "deliveries",
+    "stock",
+    "talks",
+    "result",
+    "timetable",
+    "sailings",
+]
+VERBS = ["said", "told the Ledger", "added", "explained", "warned"]
+
+
+def _sentence(rng: random.Random, low: int = 8, high: int = 22) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    return " ".join(words).capitalize() + "."
+
+
+def make_article(rng: random.Random, n: int, words: int) -> dict[str, object]:
+    """One article of about ``words`` words: paragraphs of prose with quotes from named people."""
+    people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(3)]
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        if rng.random() < 0.4:
+            who = rng.choice(people)
+            quote = " ".join(_sentence(rng, 6, 14) for _ in range(rng.randint(1, 2)))
+            text = f"“{quote}” {rng.choice(VERBS)} {who}, {rng.choice(ROLES)}. {_sentence(rng)}"
+        else:
+            text = " ".join(_sentence(rng) for _ in range(rng.randint(2, 4)))
+            if rng.random() < 0.3:
+                text += f" According to {rng.choice(people)}, {_sentence(rng).lower()}"
+        paragraphs.append(text)
+        count += len(text.split())
+    return {
+        "title": f"{_sentence(rng, 4, 9)[:-1]} ({n})",
+        "body": "\n\n".join(paragraphs),
+        "source": rng.choice(OUTLETS),
+        "url": f"https://news.example.org/{n // 1000}/{n}",
+        "published": f"2024-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}",
+        "author": rng.choice(people),
+    }
+
+
+def write_corpus(folder: Path, articles: int, words: int, files: int) -> list[Path]:
+    rng = random.Random(20240314)
+    per_file = -(-articles // files)
+    paths = []
+    for index in range(files):
+        start = index * per_file
+        batch = [make_article(rng, n, words) for n in range(start, min(start + per_file, articles))]
+        if not batch:
+            break
+        path = folder / f"articles-{index:03}.json"
+        path.write_text(json.dumps(batch, ensure_ascii=False))
+        paths.append(path)
+    return paths
+
+
+def timed_import(store: Path, sources: list[str]) -> tuple[float, dict[str, float], object]:
+    from reader.library import Library
+
+    stages: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def progress(stage: str, done: int, total: int | None, label: str) -> None:
+        stages[stage] = time.perf_counter() - started
+
+    report = Library.open(store).import_sources(sources, stage_progress=progress)
+    return time.perf_counter() - started, stages, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_import", description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--words", type=int, default=700, help="about this many words per article")
+    parser.add_argument("--files", type=int, default=10, help="JSON files the corpus is split into")
+    parser.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
+    args = parser.parse_args(argv)
+
+    from reader.analysis import ANALYZER_VERSION
+    from reader.importers import batch
+
+    if args.workers:
+        batch.worker_count = lambda: args.workers
+    workers = batch.worker_count()
+    with tempfile.TemporaryDirectory(prefix="reader-bench-import-") as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        paths = write_corpus(folder, args.articles, args.words, args.files)
+        generated = time.perf_counter() - t0
+        sources = [str(p) for p in paths]
+        store = folder / "library.json"
+        elapsed, stages, report = timed_import(store, sources)
+        again, _, second = timed_import(store, sources)
+        size = store.stat().st_size
+    read_s = stages.get("Reading", 0.0)
+    print(
+        f"python {platform.python_version()} on {os.cpu_count()} cores, {workers} worker processes, "
+        f"analyzer {ANALYZER_VERSION}"
+    )
+    print(
+        f"corpus: {args.articles} articles of ~{args.words} words in {len(paths)} JSON files "
+        f"(generated in {generated:.1f} s)"
+    )
+    print(
+        f"first import:  {elapsed:6.2f} s  {args.articles / elapsed:7.0f} articles/s  "
+        f"(read+parse {read_s:.2f} s, analyse+store {elapsed - read_s:.2f} s; "
+        f"{len(report.added)} imported, {len(report.failed)} failed; store {size / 1e6:.0f} MB)"
+    )
+    print(
+        f"second import: {again:6.2f} s  {args.articles / again:7.0f} articles/s  ({len(second.unchanged)} unchanged)"
+    )
+    return 0 if not report.failed and len(report.added) == args.articles else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

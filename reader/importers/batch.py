@@ -1,0 +1,163 @@
+"""Big imports: files parsed and articles analysed in worker processes, duplicates folded together,
+articles handed to the store in chunks so each write is atomic and progress survives a failure."""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.context
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from reader.importers import Collector, ImportItem, expand, load_file, needs_network
+from reader.importers.common import content_hash
+from reader.models import Article
+
+# Worker processes cost a start-up; below this many files or articles one process is faster.
+PARALLEL_MIN = 200
+PARALLEL_MIN_BYTES = 1_000_000  # about 200 articles, when they come in a few big files
+CHUNK_SIZE = 1000
+
+Progress = Callable[[str, int, int | None, str], None]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def worker_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork (fast, and plain scripts need no ``__main__`` guard) only while this process runs a
+    single thread; the app imports from a worker thread, and forking a threaded process can
+    deadlock the child, so then the workers come from a clean server process instead."""
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class WorkerPool:
+    """Runs a function over many items, in worker processes when they are many, else in this one."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or worker_count()
+        self._executor: Executor | None = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+    def map(self, function: Callable[[T], R], items: list[T], parallel: bool | None = None) -> Iterator[R]:
+        """Results in order; ``parallel`` overrides the choice made from the number of items."""
+        if parallel is None:
+            parallel = len(items) > PARALLEL_MIN
+        if not parallel or len(items) < 2 or self.workers < 2:
+            return map(function, items)
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
+        chunksize = max(1, min(64, len(items) // (self.workers * 8)))
+        return self._executor.map(function, items, chunksize=chunksize)
+
+
+def read_items(
+    sources: Iterable[str],
+    pool: WorkerPool,
+    progress: Progress | None = None,
+    fetcher_factory: Callable[[], Any] | None = None,
+) -> Iterator[ImportItem]:
+    """Every item of every source. Local files are parsed by the pool; URLs, feeds and stdin here."""
+    inputs = list(expand(sources))
+    total = len(inputs)
+    local = [s for s in inputs if isinstance(s, Path) and not needs_network(s)]
+    other = [s for s in inputs if not (isinstance(s, Path) and not needs_network(s))]
+    done = 0
+    parallel = len(local) > PARALLEL_MIN or sum(_size(p) for p in local) > PARALLEL_MIN_BYTES
+    for path, items in zip(local, pool.map(load_file, local, parallel), strict=True):
+        done += 1
+        if progress:
+            progress("Reading", done, total, str(path))
+        yield from items
+    with Collector(fetcher_factory) as collector:
+        for source in other:
+            items = collector.load(source)
+            done += 1
+            if progress:
+                progress("Reading", done, total, str(source))
+            yield from items
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _merge(keep: Article, extra: Article) -> Article:
+    """One article from two copies of the same text: the first kept, gaps filled from the second."""
+    links = keep.links or extra.links
+    return replace(
+        keep,
+        url=keep.url or extra.url,
+        published=keep.published or extra.published,
+        authors=keep.authors or extra.authors,
+        links=links,
+        analysis=keep.analysis if links is keep.links else None,
+    )
+
+
+class Deduper:
+    """Folds an import batch onto itself and onto the store: same id (the canonical URL, else title
+    and source), same URL or same normalised text all mean the same article."""
+
+    def __init__(self, stored: Iterable[Article]):
+        self.stored: dict[str, Article] = {}
+        self.by_hash: dict[str, str] = {}
+        self.by_url: dict[str, str] = {}
+        for article in stored:
+            self.stored[article.id] = article
+            self._index(article.id, article)
+        self.batch: dict[str, Article] = {}
+        self.duplicates: list[str] = []
+
+    def _index(self, key: str, article: Article) -> None:
+        self.by_hash.setdefault(article.meta.get("content_hash") or content_hash(article.body), key)
+        if article.url:
+            self.by_url.setdefault(article.url, key)
+
+    def add(self, article: Article) -> None:
+        digest = article.meta.get("content_hash") or content_hash(article.body)
+        if article.id in self.batch or article.id in self.stored:
+            key = article.id
+        else:
+            key = (article.url and self.by_url.get(article.url)) or self.by_hash.get(digest) or article.id
+        if key != article.id and key in self.batch:  # the same text twice in this batch
+            self.batch[key] = _merge(self.batch[key], article)
+            self.duplicates.append(key)
+            return
+        if key != article.id:  # already stored under another id: update that one in place
+            article = _merge(self.stored[key], article)
+        self.batch[key] = article
+        self._index(key, article)
+
+    def articles(self) -> list[Article]:
+        return list(self.batch.values())
+
+
+def chunks(items: list[T], size: int | None = None) -> Iterator[list[T]]:
+    size = size or CHUNK_SIZE
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,112 @@
+"""HTML pages: the main text by trafilatura (no navigation, ads, share bars or footers), its
+metadata, and the links inside the text tied to offsets in the canonical body."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from reader.importers.common import ImportError_, build_article, canonical_url, decode, locate_links, web_url
+from reader.models import Article
+from reader.text import clean_line, normalize_body, strip_controls
+
+# Extractions shorter than this are checked again with trafilatura's precision mode.
+CHECK_BELOW_WORDS = 80
+# Blocks of trafilatura's XML whose text becomes one paragraph each; lists give one per item.
+_LIST_TAGS = ("list",)
+_ROW_TAGS = ("table",)
+
+
+def _block_paragraphs(block: Any) -> list[Any]:
+    if block.tag in _LIST_TAGS:
+        return [item for item in block.iter("item")]
+    if block.tag in _ROW_TAGS:
+        return [row for row in block.iter("row")]
+    return [block]
+
+
+def _text_of(element: Any) -> str:
+    if element.tag == "row":
+        return "  ".join("".join(cell.itertext()).strip() for cell in element.iter("cell"))
+    return "".join(element.itertext())
+
+
+def body_and_links(tree: Any, title: str, base: str | None) -> tuple[str, list[tuple[str, str]]]:
+    """Paragraph texts of trafilatura's body tree, and the (url, anchor text) pairs inside them."""
+    for br in tree.iter("lb"):
+        br.text = "\n"
+    paragraphs: list[str] = []
+    anchors: list[tuple[str, str]] = []
+    for index, block in enumerate(tree):
+        for part in _block_paragraphs(block):
+            text = _text_of(part)
+            if index == 0 and block.tag == "head" and clean_line(text) == title:
+                continue  # the headline, already the article's title
+            paragraphs.append(text)
+            for ref in part.iter("ref"):
+                url = web_url(ref.get("target"), base)
+                if url:
+                    anchors.append((url, "".join(ref.itertext())))
+    return normalize_body("\n\n".join(paragraphs)), anchors
+
+
+def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> Article:
+    """One article from one page; ``url`` is where it was fetched from (None for a file)."""
+    import trafilatura
+
+    if isinstance(data, bytes) and b"\x00" in data[:8192]:
+        raise ImportError_("not text (binary data)")
+    if not data.strip():
+        raise ImportError_("empty (no text)")
+    if isinstance(data, bytes):
+        from trafilatura.utils import decode_file  # honours the page's declared or detected charset
+
+        data = decode_file(data)
+    data = strip_controls(data)  # before parsing: lxml would drop ESC and leave the rest of a sequence
+    options: dict[str, Any] = {
+        "url": url,
+        "with_metadata": True,
+        "include_links": True,
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+    }
+    document: Any = trafilatura.bare_extraction(data, **options)
+    if document is not None and len((document.text or "").split()) < CHECK_BELOW_WORDS:
+        # Little text: maybe only the menu or footer of a page without an article. Ask for precision.
+        document = trafilatura.bare_extraction(data, favor_precision=True, **options)
+    if document is None or getattr(document, "body", None) is None:
+        raise ImportError_("no article text found")
+    title = clean_line(document.title or "")
+    base = url or document.url
+    body, anchors = body_and_links(document.body, title, base)
+    if not body:
+        raise ImportError_("no article text found")
+    page_url = canonical_url(document.url, url) or canonical_url(url)
+    host = urlsplit(page_url).hostname if page_url else None
+    source = document.sitename or host or (PurePath(origin).name if origin else "")
+    authors = [a.strip() for a in (document.author or "").split(";") if a.strip()]
+    meta: dict[str, Any] = {"format": "html"}
+    if origin and not url:
+        meta["origin"] = PurePath(origin).name
+    if url and page_url != canonical_url(url):
+        meta["fetched_from"] = url
+    if document.description:
+        meta["description"] = clean_line(document.description)
+    return build_article(
+        title=title,
+        body=body,
+        source=source,
+        url=page_url,
+        published=document.date,
+        authors=authors,
+        meta=meta,
+        links=locate_links(body, anchors),
+        body_is_clean=True,
+    )
+
+
+def parse(data: bytes, origin: str) -> list[Article]:
+    decode(data)  # refuses binary data; trafilatura then reads the bytes with the page's own charset
+    return [extract(data, origin=origin)]

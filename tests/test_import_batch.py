@@ -1,0 +1,107 @@
+"""Big imports: worker processes, chunked atomic writes, progress."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import ANALYZER_VERSION
+from reader.importers import batch
+from reader.library import Library
+from reader.storage import StoreError
+
+
+def write_articles(path: Path, count: int, start: int = 0) -> None:
+    articles = [
+        {
+            "title": f"Council meeting number {n}",
+            "body": f"Councillor Ifan Rowlands opened meeting {n}. “We will vote on item {n} tonight,” he said.",
+            "source": "The Coastal Ledger",
+            "url": f"https://ledger.example.org/meetings/{n}",
+        }
+        for n in range(start, start + count)
+    ]
+    path.write_text(json.dumps(articles))
+
+
+def test_a_large_batch_is_analysed_in_worker_processes_and_stored_whole(tmp_path, empty_store, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 100)
+    source = tmp_path / "many.json"
+    write_articles(source, 450)
+    seen: list[tuple[str, int, int | None]] = []
+    library = Library.open(empty_store)
+    report = library.import_sources(
+        [str(source)], stage_progress=lambda stage, done, total, label: seen.append((stage, done, total))
+    )
+    assert report.ok and len(report.added) == 450
+    articles = library.articles()
+    assert len(articles) == 450
+    for article in articles:
+        assert article.analysis is not None and article.analysis.version == ANALYZER_VERSION
+        assert [q.text for q in article.analysis.quotes] == [article.body.split("“")[1].split("”")[0]]
+    assert seen[-1] == ("Analysing", 450, 450)
+    assert ("Reading", 1, 1) in seen
+
+
+def test_each_chunk_is_kept_when_a_later_one_fails(tmp_path, empty_store, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 100)
+    source = tmp_path / "many.json"
+    write_articles(source, 250)
+    library = Library.open(empty_store)
+    real_upsert = library.store.upsert
+    calls = []
+
+    def failing_upsert(articles):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real_upsert(articles)
+
+    monkeypatch.setattr(library.store, "upsert", failing_upsert)
+    with pytest.raises(StoreError, match=r"cannot write \(disk full\); the library is whole, with the 100 articles"):
+        library.import_sources([str(source)])
+    reopened = Library.open(empty_store)
+    assert len(reopened.articles()) == 100  # the first chunk, whole; the store still reads
+
+
+def test_many_files_are_parsed_in_worker_processes(tmp_path, empty_store):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for n in range(230):
+        (folder / f"{n:03}.txt").write_text(f"Harbour notice {n}\n\nMooring {n} is free from Monday.\n")
+    (folder / "999-empty.txt").write_text("")
+    library = Library.open(empty_store)
+    report = library.import_sources([str(folder)])
+    assert len(report.added) == 230
+    assert report.failed == [(str(folder / "999-empty.txt"), "empty (no text)")]
+
+
+def test_reimporting_a_large_batch_reports_unchanged_and_updated(tmp_path, empty_store):
+    source = tmp_path / "many.json"
+    write_articles(source, 210)
+    library = Library.open(empty_store)
+    library.import_sources([str(source)])
+    again = library.import_sources([str(source)])
+    assert len(again.unchanged) == 210 and not again.added and not again.updated
+    data = json.loads(source.read_text())
+    data[5]["body"] += " The vote was postponed."
+    source.write_text(json.dumps(data))
+    third = library.import_sources([str(source)])
+    assert len(third.updated) == 1 and len(third.unchanged) == 209
+    assert len(library.articles()) == 210
+
+
+def test_a_large_batch_imports_from_a_thread_as_the_app_does(tmp_path, empty_store):
+    source = tmp_path / "many.json"
+    write_articles(source, 220)
+    outcome = {}
+    worker = threading.Thread(
+        target=lambda: outcome.update(report=Library.open(empty_store).import_sources([str(source)]))
+    )
+    worker.start()
+    worker.join(timeout=120)
+    assert len(outcome["report"].added) == 220
+    assert len(Library.open(empty_store).articles()) == 220
