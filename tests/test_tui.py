@@ -79,7 +79,8 @@ async def test_selecting_a_quote_scrolls_the_body_to_it_and_marks_it(sample_stor
         screen = await open_seed(pilot)
         body = screen.query_one(ArticleBody)
         assert body.scroll_offset.y == 0
-        await pilot.press("1", "end")  # the last quote: Liubakova's, in the last paragraph
+        # The last reported-speech quote (Liubakova's, in the last paragraph); scare quotes are listed after it.
+        await pilot.press("1", "end", "up")
         await settle(pilot)
         pane = screen.query_one("#quotes", OptionList)
         quote = screen.query_one("#quotes").quote_at(pane.highlighted)
