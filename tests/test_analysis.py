@@ -6,11 +6,10 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SEED_EXPECTED, SEED_TXT
-
 from reader.analysis import ANALYZER_VERSION, analyze
 from reader.analysis.evaluate import normalize_name
 from reader.models import Link
+from tests.conftest import ROOT, SEED_EXPECTED, SEED_TXT
 
 
 def _speakers(body: str) -> list[tuple[str, str | None, bool]]:

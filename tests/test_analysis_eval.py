@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
-
 from reader.analysis.evaluate import evaluate_dir, main
+from tests.conftest import ROOT
 
 GOLD = ROOT / "tests" / "data" / "gold"
 
