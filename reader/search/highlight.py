@@ -76,10 +76,13 @@ def match_spans(text: str, terms: Sequence[Term]) -> list[Span]:
     if folded is None:
         return token_spans(text, terms)
     spans = []
-    for match in _pattern(tuple(terms)).finditer(folded):
+    pattern = _pattern(tuple(terms))
+    match = pattern.search(folded)
+    while match:  # searched again from the next character, so overlapping phrases are all found
         start = match.start()
         if start == 0 or not folded[start - 1].isalnum():  # the match starts a word
             spans.append(match.span())
+        match = pattern.search(folded, start + 1)
     return merge(spans)
 
 
