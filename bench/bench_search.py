@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             tan = [r for r in rows if r["articles"] == size and r["engine"] == "tantivy" and r["category"] == category]
             nai = [r for r in rows if r["articles"] == size and r["engine"] == "naive" and r["category"] == category]
             if tan and nai:
-                ratio.append(f"{category} {float(nai[0]['p50']) / float(tan[0]['p50']):.0f}x")  # type: ignore[arg-type]
+                ratio.append(f"{category} {float(nai[0]['p50']) / float(tan[0]['p50']):.1f}x")  # type: ignore[arg-type]
         if ratio:
             print(f"{size:,} articles, naive p50 / tantivy p50: " + ", ".join(ratio))
     return 0

@@ -21,8 +21,9 @@ from typing import Any
 import orjson
 
 from reader.models import Article
+from reader.search.highlight import match_spans, merge
 from reader.search.query import Clause, DateRange, Query, QueryError, Term, analyzer, parse
-from reader.search.results import Hit, SearchResults, match_spans, merge, snippet, within
+from reader.search.results import Hit, SearchResults, snippet, within
 from reader.storage import BusyError, atomic_write_bytes, write_lock
 
 INDEX_VERSION = 1  # bump whenever the schema or what goes into a field changes

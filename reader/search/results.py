@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.search.query import Term, analyzer
-
 Span = tuple[int, int]
 SNIPPET_CHARS = 200
 CONTEXT_CHARS = 50
@@ -61,46 +59,6 @@ class SearchResults:
         if self.notes:
             data["notes"] = list(self.notes)
         return data
-
-
-def match_spans(text: str, terms: Sequence[Term]) -> list[Span]:
-    """Offsets in ``text`` of the words each term matches, found with the index's own analyzer."""
-    if not terms or not text:
-        return []
-    tokens = analyzer().pre_tokenize(text).tokens
-    words = [t.text for t in tokens]
-    exact = {t.words[0] for t in terms if not (t.prefix and len(t.words) == 1)}
-    prefixes = tuple(t.words[0] for t in terms if t.prefix and len(t.words) == 1)
-    if prefixes:
-        starts = [i for i, w in enumerate(words) if w in exact or w.startswith(prefixes)]
-    else:
-        starts = [i for i, w in enumerate(words) if w in exact]
-    spans: list[Span] = []
-    for i in starts:
-        for term in terms:
-            end = i + len(term.words) - 1
-            if end < len(words) and _matches_at(words, i, term):
-                spans.append((tokens[i].char_offset_from, tokens[end].char_offset_to))
-    return merge(spans)
-
-
-def _matches_at(words: list[str], i: int, term: Term) -> bool:
-    last = len(term.words) - 1
-    for k, wanted in enumerate(term.words):
-        got = words[i + k]
-        if not (got.startswith(wanted) if term.prefix and k == last else got == wanted):
-            return False
-    return True
-
-
-def merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def within(spans: list[Span], regions: Sequence[Sequence[int]]) -> list[Span]:
