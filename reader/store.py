@@ -26,6 +26,7 @@ SCHEMA_VERSION = 1
 ARTICLES = "articles"
 META = "_meta"
 KIND = "reader library"
+FOREIGN_ADVICE = "the file was left as it is; check the path given with --store or READER_STORE"
 
 
 def _from_v0(raw: dict[str, Any]) -> dict[str, Any]:
@@ -48,6 +49,23 @@ def article_from_doc(doc: Any) -> Article:
         return Article.from_dict(doc)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ValueError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def check_library(raw: dict[str, Any] | None, path: Path) -> dict[str, Any]:
+    """The file's tables in the current format; StoreError for a file reader must not touch."""
+    if not raw:
+        return {}
+    raw = migrate(raw, schema_version(raw, path, KIND), SCHEMA_VERSION, MIGRATIONS, path, KIND)
+    table = raw.get(ARTICLES)
+    if table is None and set(raw) - {META}:
+        raise StoreError(f"{path}: not a reader library (no '{ARTICLES}' table); {FOREIGN_ADVICE}")
+    if table is not None and not isinstance(table, dict):
+        raise StoreError(f"{path}: not a reader library ('{ARTICLES}' is not a table); {FOREIGN_ADVICE}")
+    for doc in (table or {}).values():
+        if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+            raise StoreError(f"{path}: not a reader library (an article without an id); {FOREIGN_ADVICE}")
+        break
+    return raw
 
 
 @dataclass
@@ -77,20 +95,7 @@ class ArticleStore:
 
     # -- reading -------------------------------------------------------------------------
     def _check(self, raw: dict[str, Any] | None) -> dict[str, Any]:
-        """The file's tables in the current format; StoreError for a file reader must not touch."""
-        if not raw:
-            return {}
-        raw = migrate(raw, schema_version(raw, self.path, KIND), SCHEMA_VERSION, MIGRATIONS, self.path, KIND)
-        table = raw.get(ARTICLES)
-        if table is None and set(raw) - {META}:
-            raise StoreError(f"{self.path}: not a reader library (no '{ARTICLES}' table); the file was left as it is")
-        if table is not None and not isinstance(table, dict):
-            raise StoreError(f"{self.path}: not a reader library ('{ARTICLES}' is not a table)")
-        for doc in (table or {}).values():
-            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
-                raise StoreError(f"{self.path}: not a reader library (an article without an id)")
-            break
-        return raw
+        return check_library(raw, self.path)
 
     def _load(self) -> dict[str, Article]:
         raw = self.storage.read()

@@ -35,6 +35,17 @@ def _from_v0(raw: dict[str, Any]) -> dict[str, Any]:
 STATE_MIGRATIONS: dict[int, Migration] = {0: _from_v0}
 
 
+def check_state(raw: dict[str, Any] | None, path: Path) -> dict[str, Any]:
+    """The state's tables in the current format; StoreError for a file reader must not touch."""
+    if not raw:
+        return {}
+    raw = migrate(raw, schema_version(raw, path, KIND), STATE_SCHEMA_VERSION, STATE_MIGRATIONS, path, KIND)
+    for name, table in raw.items():
+        if not isinstance(table, dict):
+            raise StoreError(f"{path}: table '{name}' is malformed; the file was left as it is")
+    return raw
+
+
 class UserState:
     def __init__(self, path: Path):
         self.path = Path(path)
@@ -46,15 +57,7 @@ class UserState:
         self._check(self.storage.read())
 
     def _check(self, raw: dict[str, Any] | None) -> dict[str, Any]:
-        """The state's tables in the current format; StoreError for a file reader must not touch."""
-        if not raw:
-            return {}
-        version = schema_version(raw, self.path, KIND)
-        raw = migrate(raw, version, STATE_SCHEMA_VERSION, STATE_MIGRATIONS, self.path, KIND)
-        for name, table in raw.items():
-            if not isinstance(table, dict):
-                raise StoreError(f"{self.path}: table '{name}' is malformed; the file was left as it is")
-        return raw
+        return check_state(raw, self.path)
 
     def read_table(self, name: str) -> dict[str, dict[str, Any]]:
         raw = self._check(self.storage.read())
