@@ -13,7 +13,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from reader import locations, store as store_module
+from reader import locations
+from reader import store as store_module
 from reader.importers.common import build_article
 from reader.models import Article
 from reader.storage import StoreError, StoreWriteError, write_lock
