@@ -103,6 +103,10 @@ def _read(path: Path, label: str, kind: str, current: int) -> tuple[Inspection, 
     try:
         raw = read_json_file(path)
         if raw is None:
+            backup = path.with_name(f"{path.name}.bak")
+            if not path.name.endswith(".bak") and backup.exists() and backup.stat().st_size > 0:
+                found.error = f"empty, while its backup {backup.name} is not"
+                return found, None
             return found, {}
         if not isinstance(raw, dict):
             raise StoreError(f"{path}: not a {kind} (expected a JSON object of tables)")

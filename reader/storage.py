@@ -141,6 +141,16 @@ def _keep_backup(path: Path, backup: Path) -> None:
             link.unlink()
 
 
+def remove_temp_files(path: Path) -> int:
+    """Delete temp files that killed saves of ``path`` left behind; call it only while holding the write lock."""
+    removed = 0
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed += 1
+    return removed
+
+
 def keep_copy(path: Path, suffix: str) -> Path:
     """Keep the bytes of ``path`` beside it as ``<name><suffix>`` (never over an existing file)."""
     target = path.with_name(f"{path.name}{suffix}")
@@ -273,6 +283,13 @@ def write_lock(lock_file: Path, timeout: float | None = None) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def _has_content(path: Path | None) -> bool:
+    try:
+        return path is not None and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: orjson, atomic replace on every write, a backup of the last good file.
 
@@ -314,6 +331,11 @@ class AtomicJSONStorage(Storage):
         if not fresh and stamp is not None and stamp == self._stamp and self._cache is not None:
             return self._cache
         data = read_json_file(self.path)
+        if data is None and stamp is not None and _has_content(self.backup):
+            raise StoreError(
+                f"{self.path}: empty, while its backup {self.backup.name} is not; the file was left as it is. "  # type: ignore[union-attr]
+                "Run 'reader doctor --repair' to restore the backup."
+            )
         if data is not None and not isinstance(data, dict):
             raise StoreError(
                 f"{self.path}: not a {self.kind} (expected a JSON object of tables); the file was left as it is"

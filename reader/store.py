@@ -18,6 +18,7 @@ from reader.storage import (
     StoreError,
     keep_before_migration,
     migrate,
+    remove_temp_files,
     schema_version,
     write_lock,
 )
@@ -150,6 +151,7 @@ class ArticleStore:
             if version < SCHEMA_VERSION:
                 keep_before_migration(self.path, version)
             self.storage.write(raw)
+            remove_temp_files(self.path)
             self._articles = None
             return result
 

@@ -16,6 +16,7 @@ from reader.storage import (
     StoreError,
     keep_before_migration,
     migrate,
+    remove_temp_files,
     schema_version,
     write_lock,
 )
@@ -79,6 +80,7 @@ class UserState:
             if version < STATE_SCHEMA_VERSION:
                 keep_before_migration(self.path, version)
             self.storage.write(raw)
+            remove_temp_files(self.path)
             return result
 
     # -- reading state -------------------------------------------------------------------

@@ -115,7 +115,7 @@ def test_a_symlinked_library_is_written_through_the_link(tmp_path: Path) -> None
     assert titles(real) == {"First", "Second"}
 
 
-def test_an_emptied_library_never_replaces_the_good_backup(tmp_path: Path) -> None:
+def test_an_emptied_library_is_refused_while_its_backup_holds_articles(tmp_path: Path) -> None:
     path = tmp_path / "articles.json"
     store = ArticleStore(path)
     store.upsert([article("One")])
@@ -123,8 +123,11 @@ def test_an_emptied_library_never_replaces_the_good_backup(tmp_path: Path) -> No
     backup = tmp_path / "articles.json.bak"
     good = backup.read_bytes()
     path.write_bytes(b"")  # e.g. a crash on a file system that lost the data
-    ArticleStore(path).upsert([article("Three")])
-    assert backup.read_bytes() == good
+    err = one_line_error(run("import", "--store", str(path), str(tmp_path / "articles.json.bak")))
+    assert str(path) in err and "doctor --repair" in err
+    assert path.read_bytes() == b"" and backup.read_bytes() == good
+    assert run("doctor", "--repair", "--store", str(path)).returncode == 0
+    assert titles(path) == {"One"}
 
 
 def test_a_writer_never_trusts_its_cache_for_what_it_rewrites(tmp_path: Path) -> None:
