@@ -312,7 +312,7 @@ def run(store: Path, repair: bool = False) -> Report:
         index = locations.cache_dir(store)
         if repair and index.exists():
             try:
-                with write_lock(index / ".lock"):  # the index's own writers hold this lock
+                with write_lock(index / "search" / ".lock"):  # held by the search index's own writers
                     shutil.rmtree(index, ignore_errors=True)
                 report.add("fixed", f"search index: removed {index}; it is rebuilt on the next search")
             except StoreError as exc:
