@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -318,3 +319,19 @@ def test_an_unknown_old_format_is_refused_not_guessed(tmp_path: Path, monkeypatc
     with pytest.raises(StoreError, match="cannot be upgraded"):
         ArticleStore(path)
     assert path.read_bytes() == content
+
+
+def test_every_file_the_project_writes_goes_through_atomic_writes() -> None:
+    """A plain write can leave half a file after a crash: only reader/storage.py may open files for writing."""
+    root = Path(__file__).resolve().parent.parent / "reader"
+    plain_write = re.compile(
+        r"\.write_(bytes|text)\(|open\([^)]*['\"][wax]b?\+?['\"]|shutil\.copy|os\.open\([^)]*O_WRONLY"
+    )
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.py")
+        if path.name != "storage.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if plain_write.search(line)
+    ]
+    assert offenders == []
