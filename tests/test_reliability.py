@@ -257,7 +257,7 @@ def test_a_version_0_library_is_upgraded_without_losing_anything(tmp_path: Path)
     path = tmp_path / "articles.json"
     old = [article(f"Old {i}", f"Old body {i}. “A quote {i}.”") for i in range(3)]
     docs = {str(i + 1): a.to_dict() for i, a in enumerate(old)}
-    del docs["2"]["links"], docs["2"]["meta"]  # an older writer left out empty fields
+    del docs["2"]["links"], docs["2"]["truncated"]  # an older writer left out fields at their defaults
     original = orjson.dumps({"articles": docs})  # format 0: no _meta table
     path.write_bytes(original)
 
