@@ -104,9 +104,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         data["analyzer_version"] = analysis.get("version")
         _dump_json(data)
         return EXIT_OK
+    from rich.console import Console
+
     from reader.render import print_article
 
-    print_article(_console(), article)
+    # Piped output is not wrapped by rich: a very long article prints at once and stays greppable.
+    print_article(Console(highlight=False, soft_wrap=not sys.stdout.isatty()), article)
     return EXIT_OK
 
 
