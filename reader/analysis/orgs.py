@@ -102,27 +102,44 @@ def _split_and(part: list[Token]) -> list[list[Token]]:
 
 
 class OrgIndex:
+    """The organisations found so far, looked up by any of their names through a dictionary.
+
+    An organisation's names only grow (a renamed one keeps its old name as an alias), so each key maps
+    to the earliest organisation that has it: what a scan of all organisations would find first.
+    """
+
     def __init__(self) -> None:
         self.orgs: list[OrgEntity] = []
+        self.keys: dict[str, OrgEntity] = {}
+        self.rank: dict[int, int] = {}  # id of an organisation -> its place in ``orgs``
 
     def get(self, name: str) -> OrgEntity | None:
+        return self.keys.get(_key(name))
+
+    def alias(self, org: OrgEntity, name: str) -> None:
+        org.aliases.add(name)
+        self._register(org, name)
+
+    def _register(self, org: OrgEntity, name: str) -> None:
         key = _key(name)
-        for org in self.orgs:
-            if key == _key(org.name) or key in {_key(a) for a in org.aliases}:
-                return org
-        return None
+        known = self.keys.get(key)
+        if known is None or self.rank[id(org)] < self.rank[id(known)]:
+            self.keys[key] = org
 
     def add(self, name: str, kind: str, start: int, end: int) -> OrgEntity:
         org = self.get(name) or self._prefix_match(name)
         if org is None:
             org = OrgEntity(name, kind, first=start)
+            self.rank[id(org)] = len(self.orgs)
             self.orgs.append(org)
+            self._register(org, name)
         elif name != org.name:
             if len(name) > len(org.name) and not name.startswith("The "):
-                org.aliases.add(org.name)
+                self.alias(org, org.name)
                 org.name = name
+                self._register(org, name)
             else:
-                org.aliases.add(name)
+                self.alias(org, name)
         org.mentions.append((start, end))
         return org
 
@@ -197,9 +214,10 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
 
 def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
     """One-word bodies that speak ("Microsoft says"), named more than once and never as a person."""
-    counts: dict[str, int] = {}
+    by_word: dict[str, list[Token]] = {}
     for token in tokens:
-        counts[token.text] = counts.get(token.text, 0) + 1
+        by_word.setdefault(token.text, []).append(token)
+    counts = {word: len(found) for word, found in by_word.items()}
     for i, token in enumerate(tokens[:-1]):
         word = token.text
         if not token.cap or token.start in person_starts or counts[word] < 2 or index.get(word):
@@ -216,8 +234,8 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
         ):
             continue  # part of a longer name
         org = index.add(word, "organization", token.start, token.end)
-        for other in tokens:
-            if other.text == word and other.start != token.start and other.start not in person_starts:
+        for other in by_word[word]:
+            if other.start != token.start and other.start not in person_starts:
                 org.mentions.append((other.start, other.end))
 
 
@@ -259,7 +277,7 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
                 if org:
                     break
         if org is not None:
-            org.aliases.add(short)
+            index.alias(org, short)
     known = {a: org for org in index.orgs for a in org.aliases if a.isupper()}
     for match in re.finditer(r"\b([A-Z][A-Z0-9&]{1,7})\b", text):
         word = match.group(1)
@@ -271,14 +289,16 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:
     """'the Post' after 'The Washington Post'."""
+    outlets: dict[str, list[OrgEntity]] = {}  # by the last word of their name
+    for org in index.orgs:
+        if org.kind == "outlet":
+            outlets.setdefault(org.name.split()[-1], []).append(org)
     for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])", text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:
             continue
-        owners = [
-            o for o in index.orgs if o.kind == "outlet" and o.name.split()[-1] == word and o.first < match.start()
-        ]
+        owners = [o for o in outlets.get(word, ()) if o.first < match.start()]
         if owners:
             owner = owners[-1]
-            owner.aliases.add(f"the {word}")
+            index.alias(owner, f"the {word}")
             owner.mentions.append((match.start(), match.end()))

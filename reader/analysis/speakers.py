@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -52,6 +53,7 @@ class Attributor:
         mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
         mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
         self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
+        self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
 
     # -- entities ------------------------------------------------------------------------
@@ -61,15 +63,27 @@ class Attributor:
     def _outside_quotes(self, start: int) -> bool:
         return self.masked[start] != MASK
 
+    def mentions_within(self, start: int, end: int) -> Iterator[tuple[int, int, int, Any]]:
+        """Mentions lying inside ``start``..``end`` in text order, found by bisection, not a scan of all."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        while i < len(self.mentions) and self.mention_starts[i] <= end:
+            mention = self.mentions[i]
+            if mention[1] <= end:
+                yield mention
+            i += 1
+
     def entity_in(self, start: int, end: int, persons_only: bool = False) -> Speaker | None:
-        found = [m for m in self.mentions if start <= m[0] and m[1] <= end and self._outside_quotes(m[0])]
-        people = [m for m in found if m[2] == 0]
-        if people:
-            person = people[0][3]
-            return Speaker(person.name, "person", person)
-        if found and not persons_only:
-            org = found[0][3]
-            return Speaker(org.name, "organization", org)
+        first_org = None
+        for mention in self.mentions_within(start, end):
+            if not self._outside_quotes(mention[0]):
+                continue
+            if mention[2] == 0:
+                person = mention[3]
+                return Speaker(person.name, "person", person)
+            if first_org is None:
+                first_org = mention[3]
+        if first_org is not None and not persons_only:
+            return Speaker(first_org.name, "organization", first_org)
         return None
 
     def pronoun(self, word: str, pos: int) -> Speaker | None:
@@ -80,8 +94,8 @@ class Attributor:
         for i in range(index, max(-1, index - 4), -1):
             s, e = self.sentences[i]
             end = min(e, pos)
-            for start, stop, kind, entity in self.mentions:
-                if not (s <= start and stop <= end) or not self._outside_quotes(start):
+            for start, _stop, kind, entity in self.mentions_within(s, end):
+                if not self._outside_quotes(start):
                     continue
                 if word == "it" and kind == 1:
                     return Speaker(entity.name, "organization", entity)
@@ -235,6 +249,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     """(speaker or None, scare) for each quote, in the order of ``quotes``."""
     results: list[tuple[Speaker | None, bool]] = []
     primary = [i for i, q in enumerate(quotes) if q.depth == 0]
+    # Primary quotes' opening marks strictly increase in list order, so the quotes of one sentence or
+    # span are a slice of ``primary`` found by bisection (a scan of all quotes per quote is quadratic).
+    marks = [quotes[j].open_mark for j in primary]
+    sentence_of = [att.sentence_index(mark) for mark in marks]
+    rank = {j: k for k, j in enumerate(primary)}
     for i, quote in enumerate(quotes):
         text = body[quote.start : quote.end]
         words = text.split()
@@ -244,9 +263,9 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             continue
         sentence = att.sentence_index(quote.open_mark)
         s_start, s_end = att.sentences[sentence]
-        same = [j for j in primary if att.sentence_index(quotes[j].open_mark) == sentence]
-        prev = max((j for j in same if j < i), default=None)
-        nxt = min((j for j in same if j > i), default=None)
+        k = rank[i]
+        prev = primary[k - 1] if k > 0 and sentence_of[k - 1] == sentence else None
+        nxt = primary[k + 1] if k + 1 < len(primary) and sentence_of[k + 1] == sentence else None
         floor = s_start
         if prev is not None:
             closing = quotes[prev].close_mark
@@ -263,17 +282,17 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if speaker is None and opens_sentence and sentence > 0:
             p_start, p_end = att.sentences[sentence - 1]
             if paragraphs[paragraph][0] <= p_start:
-                earlier = [j for j in primary if j < i and p_start <= quotes[j].open_mark < p_end and results[j][0]]
-                if earlier and not results[earlier[-1]][1]:
-                    speaker = results[earlier[-1]][0]
-                elif not earlier:
+                last = _last_with_speaker(primary, marks, results, p_start, min(p_end, quote.open_mark))
+                if last is not None and not results[last][1]:
+                    speaker = results[last][0]
+                elif last is None:
                     speaker = att.from_cues(p_start, p_end, p_end)
         if (
             speaker is None
             and paragraph > 0
             and (quote.continued or (opens_sentence and s_start <= paragraphs[paragraph][0] + 1))
         ):
-            speaker = _from_previous_paragraph(att, quotes, results, primary, i, paragraphs[paragraph - 1])
+            speaker = _from_previous_paragraph(att, quotes, results, primary, marks, i, paragraphs[paragraph - 1])
         scare = False
         spoken = said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3))
         if title_like(text) and not spoken:
@@ -286,15 +305,25 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     return results
 
 
-def _from_previous_paragraph(att: Attributor, quotes, results, primary, i, span) -> Speaker | None:
+def _last_with_speaker(primary: list[int], marks: list[int], results: list, start: int, end: int) -> int | None:
+    """The last primary quote opening in ``start``..``end`` whose speaker is known."""
+    k = bisect.bisect_left(marks, end) - 1
+    while k >= 0 and marks[k] >= start:
+        if results[primary[k]][0]:
+            return primary[k]
+        k -= 1
+    return None
+
+
+def _from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i, span) -> Speaker | None:
     p_start, p_end = span
     tail = att.masked[p_start:p_end].rstrip()
     last_sentence = att.sentences[att.sentence_index(max(p_start, p_end - 1))]
     if tail.endswith((":", ",")):
         return att.from_cues(max(p_start, last_sentence[0]), p_end, p_end)
-    earlier = [j for j in primary if j < i and p_start <= quotes[j].open_mark < p_end]
-    if earlier:
-        last = earlier[-1]
+    k = bisect.bisect_left(marks, min(p_end, quotes[i].open_mark)) - 1
+    if k >= 0 and marks[k] >= p_start:
+        last = primary[k]
         speaker, scare = results[last]
         if speaker is not None and not scare and quotes[last].open_mark >= last_sentence[0] - 1:
             return speaker
