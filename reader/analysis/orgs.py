@@ -81,24 +81,34 @@ def _kind(words: list[str]) -> str | None:
 _EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
 
 
+_TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+AFFIX_MAX = 12  # names are merged by prefix or suffix (CBC, CBC News) up to this many words
+
+
 def _trim(run: list[Token]) -> list[Token]:
-    while run and run[0].text in _EDGE and run[0].text != "The":
-        run = run[1:]
-    while run and (run[-1].text in _EDGE or run[-1].text in lx.TITLES):
-        run = run[:-1]
-    while run and run[-1].text in ORG_CONNECTORS | lx.DAYS | lx.MONTHS:
-        run = run[:-1]
-    return run
+    low, high = 0, len(run)
+    while low < high and run[low].text in _EDGE and run[low].text != "The":
+        low += 1
+    while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
+        high -= 1
+    while high > low and run[high - 1].text in _TAIL:
+        high -= 1
+    return run[low:high]
 
 
 def _split_and(part: list[Token]) -> list[list[Token]]:
     """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
+    head_after = [False] * (len(part) + 1)  # whether part[i:] holds an organisation head
+    for i in range(len(part) - 1, -1, -1):
+        head_after[i] = head_after[i + 1] or part[i].text in ORG_HEADS
+    pieces, start, head_before = [], 0, False
     for i, token in enumerate(part):
-        if token.text == "and" and 0 < i < len(part) - 1:
-            left, right = part[:i], part[i + 1 :]
-            if any(t.text in ORG_HEADS for t in left) and any(t.text in ORG_HEADS for t in right):
-                return [left, *_split_and(right)]
-    return [part]
+        if token.text == "and" and start < i < len(part) - 1 and head_before and head_after[i + 1]:
+            pieces.append(part[start:i])
+            start, head_before = i + 1, False
+            continue
+        head_before = head_before or token.text in ORG_HEADS
+    return [*pieces, part[start:]]
 
 
 class OrgIndex:
@@ -112,6 +122,13 @@ class OrgIndex:
         self.orgs: list[OrgEntity] = []
         self.keys: dict[str, OrgEntity] = {}
         self.rank: dict[int, int] = {}  # id of an organisation -> its place in ``orgs``
+        # For prefix matching: each organisation's current name as words, and its name, prefixes and
+        # suffixes (up to AFFIX_MAX words) pointing back at it. Entries of former names are checked.
+        self.words_of: dict[int, tuple[str, ...]] = {}
+        self.named: dict[tuple[str, ...], list[OrgEntity]] = {}
+        self.prefixes: dict[tuple[str, ...], list[OrgEntity]] = {}
+        self.suffixes: dict[tuple[str, ...], list[OrgEntity]] = {}
+        self.news_first: dict[str, list[OrgEntity]] = {}  # first word of names ending in "news"
 
     def get(self, name: str) -> OrgEntity | None:
         return self.keys.get(_key(name))
@@ -133,27 +150,53 @@ class OrgIndex:
             self.rank[id(org)] = len(self.orgs)
             self.orgs.append(org)
             self._register(org, name)
+            self._index_name(org)
         elif name != org.name:
             if len(name) > len(org.name) and not name.startswith("The "):
                 self.alias(org, org.name)
                 org.name = name
                 self._register(org, name)
+                self._index_name(org)
             else:
                 self.alias(org, name)
         org.mentions.append((start, end))
         return org
 
+    def _index_name(self, org: OrgEntity) -> None:
+        words = tuple(_key(org.name).split())
+        self.words_of[id(org)] = words
+        for size in range(2, min(len(words), AFFIX_MAX) + 1):
+            self.prefixes.setdefault(words[:size], []).append(org)
+            self.suffixes.setdefault(words[-size:], []).append(org)
+        if len(words) <= AFFIX_MAX:
+            self.named.setdefault(words, []).append(org)
+        if words and words[-1] == "news":
+            self.news_first.setdefault(words[0], []).append(org)
+
     def _prefix_match(self, name: str) -> OrgEntity | None:
-        """CBC and CBC News, State Department and US State Department are one body."""
-        words = _key(name).split()
-        for org in self.orgs:
-            other = _key(org.name).split()
-            short, long_ = sorted((words, other), key=len)
-            if len(short) >= 2 and (long_[-len(short) :] == short or long_[: len(short)] == short):
-                return org
-            if len(short) == 1 and len(short[0]) > 2 and long_[0] == short[0] and long_[-1] == "news":
-                return org
-        return None
+        """CBC and CBC News, State Department and US State Department are one body: the earliest such."""
+        words = tuple(_key(name).split())
+        candidates: list[OrgEntity] = []
+        if len(words) >= 2:
+            size = min(len(words), AFFIX_MAX)
+            candidates += self.prefixes.get(words[:size], []) + self.suffixes.get(words[-size:], [])
+            for size in range(2, min(len(words) - 1, AFFIX_MAX) + 1):
+                candidates += self.named.get(words[:size], []) + self.named.get(words[-size:], [])
+            candidates += self.named.get(words[:1], [])
+        elif words:
+            candidates += self.news_first.get(words[0], [])
+        best = None
+        for org in candidates:
+            if (best is None or self.rank[id(org)] < self.rank[id(best)]) and _merges(words, self.words_of[id(org)]):
+                best = org
+        return best
+
+
+def _merges(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    short, long_ = sorted((words, other), key=len)
+    if len(short) >= 2 and (long_[-len(short) :] == short or long_[: len(short)] == short):
+        return True
+    return len(short) == 1 and len(short[0]) > 2 and long_[0] == short[0] and long_[-1] == "news"
 
 
 def _key(name: str) -> str:
@@ -239,11 +282,12 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
                 org.mentions.append((other.start, other.end))
 
 
+# Words in names are bounded ({0,60}) so that a giant "word" cannot make a regex rescan it from every letter.
 _CUED_BEFORE = re.compile(
-    r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]*\s?){1,4})"
+    r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
 )
 _CUED_AFTER = re.compile(
-    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+"
+    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,3})\s+"
     r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
 )
 
@@ -262,7 +306,10 @@ def _add_cued_outlets(text: str, index: OrgIndex) -> None:
             index.add(name, "outlet", start, start + len(name))
 
 
-_PAREN = re.compile(r"([A-Z][\w.&'’-]*(?:\s+(?:of|for|and|on|the|&|[A-Z][\w.&'’-]*))*)\s+\(([A-Z][A-Z0-9&.]{1,9})\)")
+# A name of up to 13 words before its acronym: an unbounded run would be rescanned from each of its words.
+_PAREN = re.compile(
+    r"([A-Z][\w.&'’-]{0,60}(?:\s+(?:of|for|and|on|the|&|[A-Z][\w.&'’-]{0,60})){0,12})\s+\(([A-Z][A-Z0-9&.]{1,9})\)"
+)
 
 
 def _add_acronyms(text: str, index: OrgIndex) -> None:

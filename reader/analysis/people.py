@@ -26,6 +26,9 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+# Misspelt surnames are looked for only while an article names at most this many people: each look-up
+# compares with every surname, which would grow with the square of a very long article's names.
+FUZZY_PEOPLE = 100
 
 
 @dataclass(eq=False)
@@ -219,6 +222,7 @@ class _Owners:
         self.single: dict[str, list[PersonEntity]] = {}  # one-word names
         self.by_length: dict[int, list[PersonEntity]] = {}  # full names by the length of their surname
         self.fuzzy_seen: dict[str, PersonEntity | None] = {}
+        self.full_names = 0
         for person in people:
             self.add(person)
 
@@ -228,9 +232,10 @@ class _Owners:
                 self.later.setdefault(word, []).append(person)
             self.given.setdefault(person.tokens[0], []).append(person)
             self.by_length.setdefault(len(person.surname), []).append(person)
+            self.full_names += 1
+            self.fuzzy_seen.clear()
         else:
             self.single.setdefault(person.tokens[0], []).append(person)
-        self.fuzzy_seen.clear()
 
     def owner(self, word: str) -> PersonEntity | None:
         for table in (self.later, self.given, self.single):
@@ -246,6 +251,8 @@ class _Owners:
         return self.fuzzy_seen[word]
 
     def _fuzzy(self, word: str) -> PersonEntity | None:
+        if self.full_names > FUZZY_PEOPLE:
+            return None
         close: list[PersonEntity] = []
         for length, persons in self.by_length.items():
             if 2 * min(length, len(word)) / (length + len(word)) < 0.8:

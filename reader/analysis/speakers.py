@@ -28,6 +28,11 @@ CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
+LEAD = re.compile(r"[\s,;—–-]*")
+# How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
+# are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
+# length for each of its cues, which made analysis quadratic.
+REACH = 1000
 
 
 @dataclass
@@ -93,7 +98,7 @@ class Attributor:
         index = self.sentence_index(pos)
         for i in range(index, max(-1, index - 4), -1):
             s, e = self.sentences[i]
-            end = min(e, pos)
+            s, end = max(s, pos - REACH), min(e, pos)
             for start, _stop, kind, entity in self.mentions_within(s, end):
                 if not self._outside_quotes(start):
                     continue
@@ -117,6 +122,7 @@ class Attributor:
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:
         """The speaker named before a reporting verb, skipping appositives (", a former official,")."""
+        floor = max(floor, verb - REACH)
         text = AUXILIARIES.sub("", self.masked[floor:verb]).rstrip()
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in re.finditer(r"[,;:—–()]", text)]
@@ -147,6 +153,7 @@ class Attributor:
         return self.resolve(start, end)
 
     def object_after(self, start: int, limit: int) -> Speaker | None:
+        limit = min(limit, start + REACH)
         text = self.masked[start:limit]
         stop = re.search(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}", text)
         end = start + (stop.start() if stop else len(text))
@@ -160,7 +167,13 @@ class Attributor:
     # -- cues ------------------------------------------------------------------------------
     def cues(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """("verb" | "lead", start, end) reporting cues between offsets, in text order."""
-        found: list[tuple[str, int, int]] = []
+        return list(self.iter_cues(start, end))
+
+    def first_cue(self, start: int, end: int, kind: str | None = None) -> tuple[str, int, int] | None:
+        """The first cue (of ``kind``) between offsets, without reading the rest of the span."""
+        return next((cue for cue in self.iter_cues(start, end) if kind is None or cue[0] == kind), None)
+
+    def iter_cues(self, start: int, end: int) -> Iterator[tuple[str, int, int]]:
         i = bisect.bisect_left(self.token_starts, start)
         while i < len(self.tokens) and self.tokens[i].end <= end:
             token = self.tokens[i]
@@ -170,31 +183,31 @@ class Attributor:
                 continue
             nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
             if word.lower() == "according" and nxt == "to":
-                found.append(("lead", token.start, self.tokens[i + 1].end))
+                yield ("lead", token.start, self.tokens[i + 1].end)
             elif word.lower() == "quoting" or (word.lower() == "words" and i and self.tokens[i - 1].text == "the"):
-                found.append(("lead", token.start, token.end + (3 if word.lower() == "words" else 0)))
+                yield ("lead", token.start, token.end + (3 if word.lower() == "words" else 0))
             elif word in lx.REPORTING_VERBS or (word in CONTINUED and self.masked[token.end : token.end + 1] in ":,"):
-                found.append(("verb", token.start, token.end))
+                yield ("verb", token.start, token.end)
             elif word in ("statement", "statements") and i > 1 and self.tokens[i - 2].text in STATEMENT_VERBS:
                 verb = self.tokens[i - 2]  # "X issued a statement"
-                found.append(("verb", verb.start, verb.end))
+                yield ("verb", verb.start, verb.end)
             elif (
                 word in lx.REPORTING_NOUN_LIKE
                 and i
                 and (self.tokens[i - 1].cap or self.tokens[i - 1].lower in ("he", "she", "it"))
             ):
-                found.append(("verb", token.start, token.end))
+                yield ("verb", token.start, token.end)
             i += 1
-        return found
 
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
+        floor = max(floor, end - REACH)
         for kind, start, stop in reversed(self.cues(floor, end)):
             if kind == "lead":
                 found = self.object_after(stop, limit)
             elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
-                first = self.sentences[self.sentence_index(start)][0]
-                verbs = [c for c in self.cues(first, start) if c[0] == "verb"]
-                found = self.subject_before(first, verbs[0][1]) if verbs else None
+                first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
+                verb = self.first_cue(first, start, "verb")
+                found = self.subject_before(first, verb[1]) if verb else None
             else:
                 found = self.subject_before(floor, start)
                 if found is None and not self.masked[floor:start].strip(" ,\"“”'"):
@@ -205,24 +218,23 @@ class Attributor:
 
     def cued(self, quote: RawQuote, floor: int, limit: int, window: int = 14) -> bool:
         """Whether a reporting cue frames the quote, even one whose speaker is unknown ("she said")."""
-        if window == 14 and self.cues(floor, quote.open_mark):
+        if window == 14 and self.first_cue(floor, quote.open_mark):
             return True
         if quote.close_mark is None:
             return False
-        after = self.cues(quote.close_mark + 1, limit)
-        return bool(after) and len(self.masked[quote.close_mark + 1 : after[0][1]].split()) <= window
+        after = self.first_cue(quote.close_mark + 1, limit)
+        return after is not None and len(self.masked[quote.close_mark + 1 : after[1]].split()) <= window
 
     def after_quote(self, quote: RawQuote, limit: int) -> Speaker | None:
         if quote.close_mark is None:
             return None
         start = quote.close_mark + 1
-        window = self.masked[start:limit]
-        lead = re.match(r"[\s,;—–-]*", window)
-        offset = start + (lead.end() if lead else 0)
-        cues = self.cues(offset, limit)
-        if not cues:
+        lead = LEAD.match(self.masked, start, max(start, limit))
+        offset = lead.end() if lead else start
+        cue = self.first_cue(offset, limit)
+        if cue is None:
             return None
-        kind, c_start, c_end = cues[0]
+        kind, c_start, c_end = cue
         if len(self.masked[offset:c_start].split()) > 14:
             return None
         if kind == "lead" or not self.masked[offset:c_start].strip():
@@ -254,6 +266,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     marks = [quotes[j].open_mark for j in primary]
     sentence_of = [att.sentence_index(mark) for mark in marks]
     rank = {j: k for k, j in enumerate(primary)}
+    leads_in = [att.masked[a:b].rstrip().endswith((":", ",")) for a, b in paragraphs]  # "... X said:"
+    last_cache: dict[tuple[int, int], int | None] = {}  # quotes of earlier sentences are settled
     for i, quote in enumerate(quotes):
         text = body[quote.start : quote.end]
         words = text.split()
@@ -282,7 +296,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if speaker is None and opens_sentence and sentence > 0:
             p_start, p_end = att.sentences[sentence - 1]
             if paragraphs[paragraph][0] <= p_start:
-                last = _last_with_speaker(primary, marks, results, p_start, min(p_end, quote.open_mark))
+                span = (p_start, min(p_end, quote.open_mark))
+                if span not in last_cache:
+                    last_cache[span] = _last_with_speaker(primary, marks, results, *span)
+                last = last_cache[span]
                 if last is not None and not results[last][1]:
                     speaker = results[last][0]
                 elif last is None:
@@ -292,7 +309,9 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             and paragraph > 0
             and (quote.continued or (opens_sentence and s_start <= paragraphs[paragraph][0] + 1))
         ):
-            speaker = _from_previous_paragraph(att, quotes, results, primary, marks, i, paragraphs[paragraph - 1])
+            speaker = _from_previous_paragraph(
+                att, quotes, results, primary, marks, i, paragraphs[paragraph - 1], leads_in[paragraph - 1]
+            )
         scare = False
         spoken = said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3))
         if title_like(text) and not spoken:
@@ -315,11 +334,10 @@ def _last_with_speaker(primary: list[int], marks: list[int], results: list, star
     return None
 
 
-def _from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i, span) -> Speaker | None:
+def _from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i, span, leads_in) -> Speaker | None:
     p_start, p_end = span
-    tail = att.masked[p_start:p_end].rstrip()
     last_sentence = att.sentences[att.sentence_index(max(p_start, p_end - 1))]
-    if tail.endswith((":", ",")):
+    if leads_in:
         return att.from_cues(max(p_start, last_sentence[0]), p_end, p_end)
     k = bisect.bisect_left(marks, min(p_end, quotes[i].open_mark)) - 1
     if k >= 0 and marks[k] >= p_start:
