@@ -22,7 +22,8 @@ KINDS = ("quotes", "plain", "articles", "oneline")
 DEFAULT_SIZES = "10k,100k,400k,1M,10M"
 
 
-def _paragraphs() -> list[str]:
+def gold_paragraphs() -> list[str]:
+    """Every paragraph of the gold articles, in file order."""
     from reader.importers.plaintext import parse_text
 
     paragraphs = []
@@ -34,7 +35,7 @@ def _paragraphs() -> list[str]:
 
 def make_text(kind: str, size: int) -> str:
     """About ``size`` characters of gold paragraphs, cut at a paragraph end (``oneline``: at a sentence)."""
-    paragraphs = _paragraphs()
+    paragraphs = gold_paragraphs()
     if kind == "quotes":
         pool = [p for p in paragraphs if any(m in p for m in QUOTE_MARKS)]
     elif kind == "plain":
