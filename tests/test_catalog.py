@@ -3,6 +3,7 @@ imports, and able to serve an article without the store being read."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,14 @@ def expected_rows(path: Path) -> list[tuple[object, ...]]:
     """What the list must show, computed the slow way from every article in the store."""
     library = Library.open(path)
     read = library.read_flags()
-    return [
-        (a.id, a.title, a.source, (a.published or "")[:10], a.summary()["words"], a.summary()["quotes"], a.truncated)
-        + (read.get(a.id, False),)
-        for a in library.articles()
-    ]
+    rows = []
+    for a in library.articles():
+        summary = a.summary()
+        date = (a.published or "")[:10]
+        rows.append(
+            (a.id, a.title, a.source, date, summary["words"], summary["quotes"], a.truncated, read.get(a.id, False))
+        )
+    return rows
 
 
 def shown(rows) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
@@ -132,7 +136,7 @@ def test_orders_sort_by_date_title_source_and_quotes() -> None:
     assert [r.title.casefold() for r in by_title] == sorted(r.title.casefold() for r in rows)
     by_source = sort_rows(rows, "source")
     assert [r.source for r in by_source] == sorted((r.source for r in rows), key=str.casefold)
-    for a, b in zip(by_source, by_source[1:], strict=False):
+    for a, b in itertools.pairwise(by_source):
         if a.source == b.source:
             assert a.sort_key >= b.sort_key  # newest first within a source
     by_quotes = sort_rows(rows, "quotes")
