@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from reader import locations
 from reader.analysis import ANALYZER_VERSION, analyze
-from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark, place
 from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fingerprint
 from reader.models import Analysis, Article
 from reader.storage import StoreError
@@ -25,7 +24,15 @@ from reader.store import ArticleStore, article_from_doc
 from reader.userstate import UserState
 
 if TYPE_CHECKING:
+    from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark
     from reader.search import Overview, QuoteHit, SearchIndex, SearchResults
+
+
+def place(bookmark: Bookmark, article: Article | None) -> PlacedBookmark:
+    """Bookmarks (and rapidfuzz, for re-anchoring) are imported on first use: the TUI starts without them."""
+    from reader.bookmarks import place as place_bookmark
+
+    return place_bookmark(bookmark, article)
 
 
 class ArticleNotFound(LookupError):
@@ -309,6 +316,8 @@ class Library:
     @property
     def bookmark_store(self) -> Bookmarks:
         if self._bookmarks is None:
+            from reader.bookmarks import Bookmarks
+
             self._bookmarks = Bookmarks(self.state)
         return self._bookmarks
 
