@@ -12,6 +12,7 @@ cost of opening one article from the catalog against parsing the whole store (th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import pty
@@ -87,10 +88,8 @@ class Terminal:
 
     def finish(self, quit_keys: bytes = b"\x11") -> int:
         """Quit, drain the output, reap the child: its peak resident memory in kB."""
-        try:
+        with contextlib.suppress(OSError):
             os.write(self.fd, quit_keys)
-        except OSError:
-            pass
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             ready, _, _ = select.select([self.fd], [], [], 0.5)
@@ -292,9 +291,13 @@ def markdown(results: list[SizeResult]) -> str:
             f"| {median([w.open_article for w in r.warm]) * 1000:.0f} ms "
             f"| {median([w.peak_kb for w in r.warm]) / 1024:.0f} MB |"
         )
-    lines += ["", "| articles | cold start (no catalog): whole list | its peak memory | rows from the catalog "
-              "| open one article: catalog / naive (parse the store) | sort by date / title / source / quotes "
-              "| unread only |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| articles | cold start (no catalog): whole list | its peak memory | rows from the catalog "
+        "| open one article: catalog / naive (parse the store) | sort by date / title / source / quotes "
+        "| unread only |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         cold = f"{r.cold.whole_list:.1f} s | {r.cold.peak_kb / 1024:,.0f} MB" if r.cold else "- | -"
         naive = f"{r.open_naive_s:.2f} s" if r.open_naive_s is not None else "-"
@@ -307,6 +310,7 @@ def markdown(results: list[SizeResult]) -> str:
 
 
 def run(sizes: list[int], repeats: int, naive: bool = True, cold: bool = True) -> list[SizeResult]:
+    os.environ["READER_CACHE_DIR"] = str(CORPORA / "cache")  # the catalogs the child processes use
     return [bench_size(count, repeats, naive, cold) for count in sizes]
 
 

@@ -192,14 +192,18 @@ class Library:
             articles = [_keep_current_analysis(a, dedupe.stored.get(a.id)) for a in dedupe.articles()]
             report.unchanged.extend(dedupe.duplicates)
             done = 0
-            for chunk in chunks(articles):
+            batches = list(chunks(articles))
+            analyses = pool.map(_current_analysis, batches[0]) if batches else iter(())
+            for index, chunk in enumerate(batches):
                 analysed = []
-                for article, analysis in zip(chunk, pool.map(_current_analysis, chunk), strict=True):
+                for article, analysis in zip(chunk, analyses, strict=True):
                     article = replace(article, analysis=analysis)
                     analysed.append(article)
                     done += 1
                     if stage_progress:
                         stage_progress("Analysing", done, len(articles), article.title)
+                if index + 1 < len(batches):  # worker processes analyse the next chunk while this one is saved
+                    analyses = pool.map(_current_analysis, batches[index + 1])
                 before = self._store_fingerprint()
                 try:
                     result = self.store.upsert(analysed)

@@ -101,6 +101,9 @@ class LibraryScreen(Screen[None]):
             return  # the catalog is being updated by a writer: the next check tries again
         view = view_rows(rows, self.order, self.unread_only)
         self.app.call_from_thread(self.show_rows, rows, view, keep_id, fingerprint)
+        # While the list is looked at: import what opening an article needs, so the first Enter is not slower.
+        import reader.bookmarks
+        import reader.screens.article  # noqa: F401
 
     def show_rows(
         self,
