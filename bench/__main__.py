@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5, help="warm TUI starts per size")
     parser.add_argument("--import-repeats", type=int, default=3, help="imports per size")
     parser.add_argument("--search-repeats", type=int, default=25, help="timed runs of each query")
+    parser.add_argument("--before", metavar="REF", help="also run the TUI of this git revision once per size")
     parser.add_argument("--no-doc", action="store_true", help="print, do not update docs/benchmarks.md")
     args = parser.parse_args(argv)
     try:
@@ -179,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_tui.corpus_store(count)
     parts: dict[str, str] = {}
     if "tui" in only:
-        parts["tui"] = bench_tui.markdown(bench_tui.run(sizes, args.repeats))
+        parts["tui"] = bench_tui.markdown(bench_tui.run(sizes, args.repeats, before=args.before))
         print(parts["tui"])
     if "search" in only:
         parts["search"] = bench_search(sizes, args.search_repeats)

@@ -146,6 +146,7 @@ class Run:
 @dataclass
 class SizeResult:
     articles: int
+    before: Run | None = None
     bare: list[tuple[float, int]] = field(default_factory=list)
     warm: list[Run] = field(default_factory=list)
     cold: Run | None = None
@@ -155,9 +156,16 @@ class SizeResult:
     sort_ms: dict[str, float] = field(default_factory=dict)
 
 
-def reader_run(store: Path, count: int, tmp: Path, first_title: str | None, body: str | None) -> Run:
-    """One session: start, first row (or, cold, the whole list), Enter, body drawn, quit."""
-    term = Terminal([sys.executable, "-m", "reader", "--store", str(store)], child_env(tmp))
+def reader_run(
+    store: Path, count: int, tmp: Path, first_title: str | None, body: str | None, code: Path | None = None
+) -> Run:
+    """One session: start, first row (or, cold, the whole list), Enter, body drawn, quit.
+
+    ``code``: a checkout of another version of reader to run instead (``--before``)."""
+    env = child_env(tmp)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    term = Terminal([sys.executable, "-m", "reader", "--store", str(store)], env)
     whole = f"{count} article".encode()
     first = term.wait_for(first_screen_marker(first_title)) if first_title else term.wait_for(whole, timeout=600)
     whole_s = term.wait_for(whole, timeout=600)
@@ -205,7 +213,7 @@ def in_process(store: Path, count: int, result: SizeResult, naive: bool) -> tupl
     return rows[0].title, newest.body
 
 
-def bench_size(count: int, repeats: int, naive: bool, cold: bool) -> SizeResult:
+def bench_size(count: int, repeats: int, naive: bool, cold: bool, before: Path | None = None) -> SizeResult:
     from reader.library import Library
 
     store = corpus_store(count)
@@ -217,6 +225,9 @@ def bench_size(count: int, repeats: int, naive: bool, cold: bool) -> SizeResult:
             result.cold = reader_run(store, count, tmp, None, None)
             print(f"  {count:>7} cold start: whole list {result.cold.whole_list:.2f} s", file=sys.stderr)
         title, body = _child_in_process(store, count, result, naive)
+        if before is not None:  # the same session with the version given by --before, once
+            result.before = reader_run(store, count, tmp, title, body, before)
+            print(f"  {count:>7} before: first row {result.before.first_row:.2f} s", file=sys.stderr)
         for _ in range(repeats):
             result.bare.append(bare_start(tmp))
             result.warm.append(reader_run(store, count, tmp, title, body))
@@ -291,6 +302,14 @@ def markdown(results: list[SizeResult]) -> str:
             f"| {median([w.open_article for w in r.warm]) * 1000:.0f} ms "
             f"| {median([w.peak_kb for w in r.warm]) / 1024:.0f} MB |"
         )
+    if any(r.before for r in results):
+        lines += ["", "| articles | the TUI before the catalog: first row drawn | open article | peak memory |"]
+        lines.append("|---|---|---|---|")
+        for r in results:
+            if r.before:
+                b = r.before
+                opened = b.open_article * 1000
+                lines.append(f"| {r.articles:,} | {b.first_row:.2f} s | {opened:.0f} ms | {b.peak_kb / 1024:,.0f} MB |")
     lines += [
         "",
         "| articles | cold start (no catalog): whole list | its peak memory | rows from the catalog "
@@ -309,9 +328,22 @@ def markdown(results: list[SizeResult]) -> str:
     return "\n".join(lines)
 
 
-def run(sizes: list[int], repeats: int, naive: bool = True, cold: bool = True) -> list[SizeResult]:
+def run(
+    sizes: list[int], repeats: int, naive: bool = True, cold: bool = True, before: str | None = None
+) -> list[SizeResult]:
     os.environ["READER_CACHE_DIR"] = str(CORPORA / "cache")  # the catalogs the child processes use
-    return [bench_size(count, repeats, naive, cold) for count in sizes]
+    with tempfile.TemporaryDirectory(prefix="reader-bench-before-") as name:
+        code = checkout(before, Path(name)) if before else None
+        return [bench_size(count, repeats, naive, cold, code) for count in sizes]
+
+
+def checkout(ref: str, folder: Path) -> Path:
+    """The ``reader`` package as it was at git ``ref``, to run the same session with it."""
+    import subprocess
+
+    archive = subprocess.run(["git", "archive", ref, "reader"], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,9 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5, help="warm starts per size (medians reported)")
     parser.add_argument("--no-cold", action="store_true", help="skip the start without a catalog")
     parser.add_argument("--no-naive", action="store_true", help="skip opening an article by parsing the store")
+    parser.add_argument("--before", metavar="REF", help="also run the TUI of this git revision once per size")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.replace("_", "").split(",") if s.strip()]
-    print(markdown(run(sizes, args.repeats, not args.no_naive, not args.no_cold)))
+    print(markdown(run(sizes, args.repeats, not args.no_naive, not args.no_cold, args.before)))
     return 0
 
 

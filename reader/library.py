@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -139,6 +139,16 @@ class Library:
         if fresh:
             return self._article(doc) if doc is not None else None
         return self.store.get(article_id)
+
+    def _all_stored(self) -> Iterator[Article]:
+        """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the
+        store of 100k articles takes 5 GB), else from the store."""
+        docs = self.catalog.documents()
+        if docs is None:
+            yield from self.store.all()
+            return
+        for doc in docs:
+            yield self._article(doc)
 
     def _article(self, doc: dict[str, Any]) -> Article:
         try:
@@ -369,7 +379,7 @@ class Library:
         if self._search is None:
             from reader.search import SearchIndex
 
-            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(analyse_article, self.store.all()))
+            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(analyse_article, self._all_stored()))
         return self._search
 
     def search(self, query: str, limit: int = 20) -> SearchResults:
@@ -384,13 +394,13 @@ class Library:
         """Every quote in the library spoken by ``person`` (full name or alias), newest first."""
         from reader.search import quotes_by
 
-        return quotes_by(map(analyse_article, self.store.all()), person)
+        return quotes_by(map(analyse_article, self._all_stored()), person)
 
     def overview(self, limit: int = 10) -> Overview:
         """The most quoted people and the most cited sources, with counts."""
         from reader.search import overview
 
-        return overview(map(analyse_article, self.store.all()), limit=limit)
+        return overview(map(analyse_article, self._all_stored()), limit=limit)
 
     def _store_fingerprint(self) -> Any:
         from reader.search.index import store_fingerprint

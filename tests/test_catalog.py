@@ -141,3 +141,22 @@ def test_orders_sort_by_date_title_source_and_quotes() -> None:
             assert a.sort_key >= b.sort_key  # newest first within a source
     by_quotes = sort_rows(rows, "quotes")
     assert [r.quotes for r in by_quotes] == sorted((r.quotes for r in rows), reverse=True)
+
+
+def test_search_and_library_wide_counts_read_the_catalog_not_the_whole_store(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Library.open(store).list_rows()
+    speaker = next(q.speaker for a in Library.open(store).store.all() for q in a.analysis.quotes if q.speaker)
+    read = AtomicJSONStorage.read
+
+    def no_full_read(self, fresh: bool = False):  # type: ignore[no-untyped-def]
+        assert self.path != store, "the whole store was read"
+        return read(self, fresh)
+
+    monkeypatch.setattr(AtomicJSONStorage, "read", no_full_read)
+    library = Library.open(store, lazy=True)
+    assert library.search("said").total == 40  # the index is built from the catalog's documents
+    assert all(hit.speaker == speaker for hit in library.quotes_by(speaker))
+    assert library.quotes_by(speaker)
+    assert library.overview().people
