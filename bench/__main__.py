@@ -122,7 +122,9 @@ Medians of the warm starts (the catalog fresh)."""
 TUI_NOTES_2 = """Cold start: the catalog missing (as after a store written by another program), so the process reads
 the whole store once and rebuilds it before the app starts. In-process: the whole list read from the
 catalog; one article opened from the catalog (median of 20) against the naive way (parse the whole
-store, as the TUI did before the catalog); sorting and filtering every row (done in a worker)."""
+store, as the TUI did before the catalog); sorting and filtering every row (done in a worker; the
+catalog serves the rows newest first, so that order costs nothing). With `--before REF`, the same
+session is run once with the TUI of that revision (the whole store read before the first frame)."""
 
 
 def write_doc(parts: dict[str, str], sizes: list[int], started: float) -> None:
@@ -141,7 +143,8 @@ def write_doc(parts: dict[str, str], sizes: list[int], started: float) -> None:
             text,
             "search",
             "### Search at scale\n\n`bench.bench_search` on the generated articles: tantivy (what `reader search` "
-            "and the TUI use) against a naive in-memory scan, top 20 with snippets, milliseconds p50 / p95.\n\n"
+            "and the TUI use) against a naive in-memory scan, top 20 with snippets, milliseconds p50 / p95; the "
+            "queries are those of the Search section above (four per kind, 25 timed runs each).\n\n"
             f"{run}\n\n{parts['search']}",
         )
     if "import" in parts:

@@ -175,6 +175,34 @@ def timed_import(store: Path, sources: list[str], index: bool = True) -> tuple[f
     return time.perf_counter() - started, stages, report
 
 
+def breakdown(articles: int, words: int, files: int) -> int:
+    """Where an import's time goes: the analyser's own throughput, and everything else."""
+    from reader import library
+    from reader.analysis import ANALYZER_VERSION, analyze
+    from reader.importers import batch
+    from reader.models import Analysis
+
+    rng = random.Random(7)
+    sample = [make_article(rng, n, words) for n in range(300)]
+    started = time.perf_counter()
+    for doc in sample:
+        analyze(str(doc["body"]), str(doc["title"]), [])
+    per = (time.perf_counter() - started) / len(sample)
+    print(f"analysis alone: {per * 1000:.2f} ms per article: {1 / per:.0f}/s on one core, {2 / per:.0f}/s on two")
+    library.analyze = lambda body, title, links: Analysis(ANALYZER_VERSION)  # type: ignore[assignment]
+    batch.worker_count = lambda: 1
+    with tempfile.TemporaryDirectory(prefix="reader-bench-import-") as tmp:
+        folder = Path(tmp)
+        os.environ["READER_CACHE_DIR"] = str(folder / "cache")
+        paths = write_corpus(folder, articles, words, files)
+        elapsed, _, _ = timed_import(folder / "library.json", [str(p) for p in paths])
+    print(
+        f"everything else (reading, store, search index, catalog), one process: {elapsed:.1f} s for {articles}, "
+        f"{articles / elapsed:.0f}/s"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_import", description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -182,11 +210,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=10, help="JSON files the corpus is split into")
     parser.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
     parser.add_argument("--no-index", action="store_true", help="no search index to keep in step")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="instead: the analyser alone on one core, then the import in one process with analysis left out",
+    )
     args = parser.parse_args(argv)
 
     from reader.analysis import ANALYZER_VERSION
     from reader.importers import batch
 
+    if args.breakdown:
+        return breakdown(args.articles, args.words, args.files)
     if args.workers:
         batch.worker_count = lambda: args.workers
     workers = batch.worker_count()

@@ -50,12 +50,14 @@ class Timeout(Exception):
 class Terminal:
     """A child process on a pseudo-terminal, its output read as it comes."""
 
-    def __init__(self, argv: list[str], env: dict[str, str]):
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path | None = None):
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # the child: a terminal of a known size, then the program
             try:
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+                if cwd is not None:  # ``python -m`` looks in the current folder first
+                    os.chdir(cwd)
                 os.execve(argv[0], argv, env)
             finally:
                 os._exit(127)
@@ -165,7 +167,7 @@ def reader_run(
     env = child_env(tmp)
     if code is not None:
         env["PYTHONPATH"] = str(code)
-    term = Terminal([sys.executable, "-m", "reader", "--store", str(store)], env)
+    term = Terminal([sys.executable, "-m", "reader", "--store", str(store)], env, cwd=code)
     whole = f"{count} article".encode()
     first = term.wait_for(first_screen_marker(first_title)) if first_title else term.wait_for(whole, timeout=600)
     whole_s = term.wait_for(whole, timeout=600)

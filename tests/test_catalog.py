@@ -160,3 +160,13 @@ def test_search_and_library_wide_counts_read_the_catalog_not_the_whole_store(
     assert all(hit.speaker == speaker for hit in library.quotes_by(speaker))
     assert library.quotes_by(speaker)
     assert library.overview().people
+
+
+def test_the_tui_refuses_a_broken_store_before_it_starts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    broken = tmp_path / "articles.json"
+    broken.write_bytes(b'{"articles": {"1": {"id": "x", "title"')
+    assert main(["--store", str(broken)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not valid JSON" in err and str(broken) in err

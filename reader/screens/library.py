@@ -57,7 +57,7 @@ class LibraryScreen(Screen[None]):
 
     async def mount_rest(self) -> None:
         """The hidden search box and results, and the footer, mounted once the list is on screen: the
-        first frame does not wait for them (a third of the time Textual takes to draw this screen)."""
+        first frame does not wait for them (they take Textual about as long to build as the list)."""
         if self.rest_mounted:
             return
         self.rest_mounted = True
