@@ -157,17 +157,50 @@ def write_corpus(folder: Path, articles: int, words: int, files: int) -> list[Pa
     return paths
 
 
-def timed_import(store: Path, sources: list[str]) -> tuple[float, dict[str, float], object]:
+def timed_import(store: Path, sources: list[str], index: bool = True) -> tuple[float, dict[str, float], object]:
+    """With ``index``, the search index exists before the import, so the import keeps it in step (as
+    it does for a library that has been searched); the catalog is kept in step in any case."""
     from reader.library import Library
 
+    library = Library.open(store)
+    if index and not library.search_index.meta_path.exists():
+        library.reindex()
     stages: dict[str, float] = {}
     started = time.perf_counter()
 
     def progress(stage: str, done: int, total: int | None, label: str) -> None:
         stages[stage] = time.perf_counter() - started
 
-    report = Library.open(store).import_sources(sources, stage_progress=progress)
+    report = library.import_sources(sources, stage_progress=progress)
     return time.perf_counter() - started, stages, report
+
+
+def breakdown(articles: int, words: int, files: int) -> int:
+    """Where an import's time goes: the analyser's own throughput, and everything else."""
+    from reader import library
+    from reader.analysis import ANALYZER_VERSION, analyze
+    from reader.importers import batch
+    from reader.models import Analysis
+
+    rng = random.Random(7)
+    sample = [make_article(rng, n, words) for n in range(300)]
+    started = time.perf_counter()
+    for doc in sample:
+        analyze(str(doc["body"]), str(doc["title"]), [])
+    per = (time.perf_counter() - started) / len(sample)
+    print(f"analysis alone: {per * 1000:.2f} ms per article: {1 / per:.0f}/s on one core, {2 / per:.0f}/s on two")
+    library.analyze = lambda body, title, links: Analysis(ANALYZER_VERSION)  # type: ignore[assignment]
+    batch.worker_count = lambda: 1
+    with tempfile.TemporaryDirectory(prefix="reader-bench-import-") as tmp:
+        folder = Path(tmp)
+        os.environ["READER_CACHE_DIR"] = str(folder / "cache")
+        paths = write_corpus(folder, articles, words, files)
+        elapsed, _, _ = timed_import(folder / "library.json", [str(p) for p in paths])
+    print(
+        f"everything else (reading, store, search index, catalog), one process: {elapsed:.1f} s for {articles}, "
+        f"{articles / elapsed:.0f}/s"
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,28 +209,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=700, help="about this many words per article")
     parser.add_argument("--files", type=int, default=10, help="JSON files the corpus is split into")
     parser.add_argument("--workers", type=int, default=0, help="worker processes (default: all cores)")
+    parser.add_argument("--no-index", action="store_true", help="no search index to keep in step")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="instead: the analyser alone on one core, then the import in one process with analysis left out",
+    )
     args = parser.parse_args(argv)
 
     from reader.analysis import ANALYZER_VERSION
     from reader.importers import batch
 
+    if args.breakdown:
+        return breakdown(args.articles, args.words, args.files)
     if args.workers:
         batch.worker_count = lambda: args.workers
     workers = batch.worker_count()
     with tempfile.TemporaryDirectory(prefix="reader-bench-import-") as tmp:
         folder = Path(tmp)
+        os.environ["READER_CACHE_DIR"] = str(folder / "cache")  # the index and catalog go with the temp folder
         t0 = time.perf_counter()
         paths = write_corpus(folder, args.articles, args.words, args.files)
         generated = time.perf_counter() - t0
         sources = [str(p) for p in paths]
         store = folder / "library.json"
-        elapsed, stages, report = timed_import(store, sources)
-        again, _, second = timed_import(store, sources)
+        elapsed, stages, report = timed_import(store, sources, not args.no_index)
+        again, _, second = timed_import(store, sources, not args.no_index)
         size = store.stat().st_size
     read_s = stages.get("Reading", 0.0)
     print(
         f"python {platform.python_version()} on {os.cpu_count()} cores, {workers} worker processes, "
-        f"analyzer {ANALYZER_VERSION}"
+        f"analyzer {ANALYZER_VERSION}, search index {'not kept' if args.no_index else 'kept in step'}"
     )
     print(
         f"corpus: {args.articles} articles of ~{args.words} words in {len(paths)} JSON files "

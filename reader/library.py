@@ -8,21 +8,31 @@ for article in lib.articles():
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import locations
 from reader.analysis import ANALYZER_VERSION, analyze
-from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark, place
+from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fingerprint
 from reader.models import Analysis, Article
 from reader.storage import StoreError
-from reader.store import ArticleStore
+from reader.store import ArticleStore, article_from_doc
 from reader.userstate import UserState
 
 if TYPE_CHECKING:
+    from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark
     from reader.search import Overview, QuoteHit, SearchIndex, SearchResults
+
+
+def place(bookmark: Bookmark, article: Article | None) -> PlacedBookmark:
+    """Bookmarks (and rapidfuzz, for re-anchoring) are imported on first use: the TUI starts without them."""
+    from reader.bookmarks import place as place_bookmark
+
+    return place_bookmark(bookmark, article)
 
 
 class ArticleNotFound(LookupError):
@@ -72,15 +82,17 @@ def sort_key(article: Article) -> tuple[str, str]:
 
 
 class Library:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, lazy: bool = False):
+        """``lazy``: do not read the store until it is needed (the TUI starts from the catalog)."""
         self.path = Path(path)
-        self.store = ArticleStore(self.path)
+        self.store = ArticleStore(self.path, check=not lazy)
+        self._catalog: Catalog | None = None
         self._state: UserState | None = None
         self._bookmarks: Bookmarks | None = None
         self._search: SearchIndex | None = None
 
     @classmethod
-    def open(cls, store_path: str | Path | None = None) -> Library:
+    def open(cls, store_path: str | Path | None = None, *, lazy: bool = False) -> Library:
         """Open a store; the default one is created from the bundled sample on first use."""
         path = locations.resolve_store(store_path)
         if store_path is None and path == locations.default_store_path() and not path.exists():
@@ -89,7 +101,7 @@ class Library:
                 from reader.storage import atomic_write_bytes
 
                 atomic_write_bytes(path, sample.read_bytes())
-        return cls(path)
+        return cls(path, lazy=lazy)
 
     @property
     def state(self) -> UserState:
@@ -110,12 +122,42 @@ class Library:
 
     def get(self, article_id: str) -> Article | None:
         """An article by id or unique id prefix, its analysis current."""
+        fresh, doc = self.catalog.document(article_id, prefix=True)
+        if fresh:
+            return analyse_article(self._article(doc)) if doc is not None else None
         article = self.store.get(article_id)
         if article is None and len(article_id) >= 4:
             matches = [a for a in self.store.ids() if a.startswith(article_id)]
             if len(matches) == 1:
                 article = self.store.get(matches[0])
         return analyse_article(article) if article else None
+
+    def _stored(self, article_id: str) -> Article | None:
+        """An article as stored: from the catalog while it holds the store as it is now (one small
+        read instead of parsing the whole store), else from the store."""
+        fresh, doc = self.catalog.document(article_id)
+        if fresh:
+            return self._article(doc) if doc is not None else None
+        return self.store.get(article_id)
+
+    def _all_stored(self) -> Iterator[Article]:
+        """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the
+        store of 100k articles takes 5 GB), else from the store."""
+        docs = self.catalog.documents()
+        if docs is None:
+            yield from self.store.all()
+            return
+        for doc in docs:
+            yield self._article(doc)
+
+    def _article(self, doc: dict[str, Any]) -> Article:
+        try:
+            return article_from_doc(doc)
+        except ValueError as exc:
+            raise StoreError(
+                f"{self.path}: article {doc.get('id') if isinstance(doc, dict) else '?'} is malformed ({exc}); "
+                "the file was left as it is. Run 'reader doctor' to check the library."
+            ) from exc
 
     def require(self, article_id: str) -> Article:
         article = self.get(article_id)
@@ -160,14 +202,18 @@ class Library:
             articles = [_keep_current_analysis(a, dedupe.stored.get(a.id)) for a in dedupe.articles()]
             report.unchanged.extend(dedupe.duplicates)
             done = 0
-            for chunk in chunks(articles):
+            batches = list(chunks(articles))
+            analyses = pool.map(_current_analysis, batches[0]) if batches else iter(())
+            for index, chunk in enumerate(batches):
                 analysed = []
-                for article, analysis in zip(chunk, pool.map(_current_analysis, chunk), strict=True):
+                for article, analysis in zip(chunk, analyses, strict=True):
                     article = replace(article, analysis=analysis)
                     analysed.append(article)
                     done += 1
                     if stage_progress:
                         stage_progress("Analysing", done, len(articles), article.title)
+                if index + 1 < len(batches):  # worker processes analyse the next chunk while this one is saved
+                    analyses = pool.map(_current_analysis, batches[index + 1])
                 before = self._store_fingerprint()
                 try:
                     result = self.store.upsert(analysed)
@@ -194,13 +240,70 @@ class Library:
         """Store fresh analyses for every article analysed by an older analyzer version."""
         stale = [a for a in self.store.all() if a.analysis is None or a.analysis.version != ANALYZER_VERSION]
         if stale:
-            self.store.upsert(analyse_article(a) for a in stale)
+            before = self._store_fingerprint()
+            result = self.store.upsert(analyse_article(a) for a in stale)
+            self._catalog_changed(before, result.added + result.updated)
         return len(stale)
 
     def analysis(self, article_id: str) -> Analysis:
         analysis = self.require(article_id).analysis
         assert analysis is not None
         return analysis
+
+    # -- the library list (served by the catalog) -----------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = Catalog(self.cache_dir, self.path)
+        return self._catalog
+
+    def list_rows(self, limit: int | None = None) -> list[Row]:
+        """The library list, newest first, with read flags: from the catalog, which is rebuilt first
+        (one full read of the store) when it is missing or stale."""
+        if store_fingerprint(self.path) is None:
+            return []
+        read = self.read_flags()
+        rows = self.catalog.rows(limit, read)
+        if rows is None:
+            docs = self.prepare_list()
+            rows = self.catalog.rows(limit, read)
+            if rows is None:  # the catalog cannot be written here, or the store changed meanwhile
+                rows = rows_from_docs(docs, read)[:limit]
+        return rows
+
+    def cached_rows(self, limit: int | None = None) -> list[Row] | None:
+        """The library list, newest first, only if the catalog holds the store as it is now (None
+        otherwise): never reads the store, so the TUI can draw its first page at once."""
+        if store_fingerprint(self.path) is None:
+            return []
+        return self.catalog.rows(limit, self.read_flags())
+
+    def list_fingerprint(self) -> Fingerprint:
+        """Identity of the store as it is now: the list is out of date when this changes."""
+        return store_fingerprint(self.path)
+
+    def prepare_list(self) -> list[dict[str, Any]]:
+        """Make the catalog hold the store as it is now; a full read of the store (and StoreError on
+        a file or article that cannot be read) only when it does not already. Returns the documents read."""
+        if self.catalog.fresh():
+            return []
+        stamp, docs = self.store.documents()
+        for doc in docs:
+            self._article(doc)  # every article readable, as when the whole store is loaded
+        with contextlib.suppress(sqlite3.Error, OSError):  # derived data: the list is served from the documents read
+            self.catalog.rebuild(docs, stamp)
+        return docs
+
+    def _catalog_changed(self, before: Fingerprint, changed_ids: Iterable[str], removed: Iterable[str] = ()) -> None:
+        """Keep the catalog in step with a write just made to the store (from the store's cache, no re-read)."""
+        try:
+            after, docs = self.store.documents()
+            wanted = set(changed_ids)
+            changed = [doc for doc in docs if doc.get("id") in wanted]
+            if not self.catalog.store_changed(before, after, changed, removed):
+                self.catalog.rebuild(docs, after)
+        except (sqlite3.Error, OSError):
+            pass  # derived data: the next reader rebuilds it
 
     # -- reading state -------------------------------------------------------------------
     def is_read(self, article_id: str) -> bool:
@@ -227,21 +330,23 @@ class Library:
     @property
     def bookmark_store(self) -> Bookmarks:
         if self._bookmarks is None:
+            from reader.bookmarks import Bookmarks
+
             self._bookmarks = Bookmarks(self.state)
         return self._bookmarks
 
     def bookmarks(self, query: str = "") -> list[PlacedBookmark]:
         """Every bookmark, newest first, with its status in the current text; ``query`` filters by text or #tag."""
-        return self.bookmark_store.placed(self.store.get, query)
+        return self.bookmark_store.placed(self._stored, query)
 
     def article_bookmarks(self, article_id: str) -> list[PlacedBookmark]:
         """The bookmarks of one article, placed in its current body (to mark them while reading)."""
-        article = self.store.get(article_id)
+        article = self._stored(article_id)
         return [place(b, article) for b in self.bookmark_store.for_article(article_id)]
 
     def bookmark(self, bookmark_id: str) -> PlacedBookmark:
         bookmark = self.bookmark_store.get(bookmark_id)
-        return place(bookmark, self.store.get(bookmark.article_id))
+        return place(bookmark, self._stored(bookmark.article_id))
 
     def add_bookmark(
         self, article_id: str, start: int, end: int, note: str = "", tags: Iterable[str] = ()
@@ -265,7 +370,7 @@ class Library:
         """Bookmarks as Markdown ('md', for a report) or JSON ('json', everything)."""
         from reader import export
 
-        return export.render(fmt, self.bookmarks(query), self.store.get)
+        return export.render(fmt, self.bookmarks(query), self._stored)
 
     # -- search --------------------------------------------------------------------------
     @property
@@ -274,7 +379,7 @@ class Library:
         if self._search is None:
             from reader.search import SearchIndex
 
-            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(analyse_article, self.store.all()))
+            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(analyse_article, self._all_stored()))
         return self._search
 
     def search(self, query: str, limit: int = 20) -> SearchResults:
@@ -289,13 +394,13 @@ class Library:
         """Every quote in the library spoken by ``person`` (full name or alias), newest first."""
         from reader.search import quotes_by
 
-        return quotes_by(map(analyse_article, self.store.all()), person)
+        return quotes_by(map(analyse_article, self._all_stored()), person)
 
     def overview(self, limit: int = 10) -> Overview:
         """The most quoted people and the most cited sources, with counts."""
         from reader.search import overview
 
-        return overview(map(analyse_article, self.store.all()), limit=limit)
+        return overview(map(analyse_article, self._all_stored()), limit=limit)
 
     def _store_fingerprint(self) -> Any:
         from reader.search.index import store_fingerprint
@@ -305,9 +410,11 @@ class Library:
     def _index_changed(
         self, before: Any, articles: Iterable[Article], changed_ids: list[str], removed: Iterable[str] = ()
     ) -> None:
-        """Keep an existing search index in step with a write just made to the store."""
+        """Keep an existing search index (and the catalog) in step with a write just made to the store."""
         wanted = set(changed_ids)
         removed = list(removed)
+        if wanted or removed:
+            self._catalog_changed(before, wanted, removed)
         if wanted or removed:
             changed = [a for a in articles if a.id in wanted]
             self.search_index.store_changed(before, changed, removed)

@@ -6,8 +6,9 @@ Every offset is a character offset into ``Article.body``, the canonical plain te
 
 from __future__ import annotations
 
+import copy
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 Span = tuple[int, int]
@@ -177,10 +178,21 @@ class Article:
         return len(self.body.split())
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["links"] = [link.to_dict() for link in self.links]
-        data["analysis"] = self.analysis.to_dict() if self.analysis else None
-        return data
+        # By hand: dataclasses.asdict deep-copies every quote and mention, a tenth of an import's time.
+        return {
+            "id": self.id,
+            "title": self.title,
+            "body": self.body,
+            "source": self.source,
+            "url": self.url,
+            "published": self.published,
+            "authors": list(self.authors),
+            "imported_at": self.imported_at,
+            "truncated": self.truncated,
+            "meta": copy.deepcopy(self.meta),
+            "links": [link.to_dict() for link in self.links],
+            "analysis": self.analysis.to_dict() if self.analysis else None,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:

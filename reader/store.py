@@ -84,7 +84,8 @@ def _content(doc: dict[str, Any]) -> dict[str, Any]:
 class ArticleStore:
     """Articles keyed by their stable id. Reads are cached while the file is unchanged on disk."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, check: bool = True):
+        """``check=False`` defers reading the file to the first use (the TUI starts from the catalog)."""
         self.path = Path(path)
         # the lock sits beside the real file, so a symlinked path and its target share it
         self.lock_file = lock_path(Path(os.path.realpath(self.path)))
@@ -92,7 +93,8 @@ class ArticleStore:
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
         self._articles: dict[str, Article] | None = None
         self._stamp: object = None
-        self._check(self.storage.read())
+        if check:
+            self._check(self.storage.read())
 
     # -- reading -------------------------------------------------------------------------
     def _check(self, raw: dict[str, Any] | None) -> dict[str, Any]:
@@ -116,6 +118,13 @@ class ArticleStore:
             articles[article.id] = article
         self._articles, self._stamp = articles, stamp
         return articles
+
+    def documents(self) -> tuple[list[int] | None, list[dict[str, Any]]]:
+        """The article documents as stored, unparsed, with the stamp of the file they were read from:
+        derived data (the catalog) is built from them without making 100k ``Article`` objects."""
+        raw = self._check(self.storage.read())
+        stamp = self.storage.stamp
+        return (list(stamp) if stamp is not None else None), list((raw.get(ARTICLES) or {}).values())
 
     def all(self) -> list[Article]:
         return list(self._load().values())

@@ -1,6 +1,10 @@
-"""The library screen: every article, newest first, with read and truncated marks."""
+"""The library screen: every article with read and truncated marks, sorted by date, title, source or
+quotes, optionally only the unread ones. The first page comes from the catalog before anything else
+is read, so a library of 100k articles opens as fast as one of 100."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on, work
@@ -10,82 +14,148 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from reader.catalog import ORDERS, next_order, sort_rows
 from reader.widgets.article_list import ArticleList, Row, header_text
 from reader.widgets.search_results import SearchResults
 
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
 SEARCH_LIMIT = 50
+FIRST_PAGE = 200  # rows drawn before the whole list has been read
+REST_DELAY = 0.05  # seconds after mounting: the first frame is drawn before the rest of the list and the footer
+STALE_CHECKS = 2  # checks a changed store may stay without a fresh catalog (a writer updates it) before a rebuild
 
 
 def rows_for(library) -> list[Row]:  # type: ignore[no-untyped-def]
-    read = library.read_flags()
-    rows = []
-    for article in library.articles():
-        summary = article.summary()
-        rows.append(
-            Row(
-                id=article.id,
-                title=article.title,
-                source=article.source,
-                date=(article.published or "")[:10],
-                words=summary["words"],
-                quotes=summary["quotes"],
-                read=read.get(article.id, False),
-                truncated=article.truncated,
-            )
-        )
-    return rows
+    """Every row of the library list, newest first."""
+    return library.list_rows()
+
+
+def view_rows(rows: list[Row], order: str, unread_only: bool) -> list[Row]:
+    """What the list shows: the rows in the chosen order, only the unread ones when asked."""
+    shown = rows if order == "date" else sort_rows(rows, order)
+    return [row for row in shown if not row.read] if unread_only else shown
 
 
 class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="library.quit"),
         Binding("r", "toggle_read", "Read/unread", id="library.toggle-read"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("u", "toggle_unread", "Unread only", id="library.unread-only"),
         Binding("slash", "search", "Search", key_display="/", id="library.search"),
         Binding("escape", "clear_search", "Clear search", show=False, id="library.clear-search"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
     ]
 
+    rest_mounted = False
+
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", classes="title-bar")
-        yield Input(
-            placeholder='Search: words, "a phrase", OR, -word, pre*, title: person: speaker: quote: after:', id="search"
-        )
-        yield Static(id="search-status")
         yield Static(id="library-header", classes="column-header")
         yield ArticleList(id="articles")
-        yield SearchResults(id="results")
         yield Static(id="library-empty", classes="empty-state")
-        yield Footer()
+
+    async def mount_rest(self) -> None:
+        """The hidden search box and results, and the footer, mounted once the list is on screen: the
+        first frame does not wait for them (they take Textual about as long to build as the list)."""
+        if self.rest_mounted:
+            return
+        self.rest_mounted = True
+        search = Input(
+            placeholder='Search: words, "a phrase", OR, -word, pre*, title: person: speaker: quote: after:', id="search"
+        )
+        status, results = Static(id="search-status"), SearchResults(id="results")
+        for widget in (search, status, results):
+            widget.display = False
+        await self.mount(search, status, before="#library-header")
+        await self.mount(results, after="#articles")
+        await self.mount(Footer())
+        self.refresh_bindings()  # the footer lists the keys once told they are known
+
+    def searching(self) -> bool:
+        """Whether the search box is open with a query in it (then the results replace the list)."""
+        boxes = self.query("#search").results(Input)
+        box = next(boxes, None)
+        return box is not None and box.display and bool(box.value.strip())
 
     def on_mount(self) -> None:
         self.query_one("#library-title", Static).update(Text(f"reader · {self.app.library.path}"))
         self.query_one("#library-empty").display = False
-        for hidden in ("#search", "#search-status", "#results"):
-            self.query_one(hidden).display = False
         self.search_generation = 0
         self.search_timer = None
-        self.load_rows()
+        self.order = "date"
+        self.unread_only = False
+        self.all_rows: list[Row] = []
+        self.complete = False  # False while only the first page is shown
+        self.fingerprint: object = None
+        self.stale_checks = 0
+        # The first page straight from the catalog (a few ms, the store is not read), then everything.
+        first = self.app.library.cached_rows(limit=FIRST_PAGE)
+        if first:
+            self.show_rows(first, first, complete=False)
+            # A worker reading 100k rows holds the GIL for a while: it starts once the first frame is out.
+            self.set_timer(REST_DELAY, self.after_first_frame)
+        else:
+            self.load_rows()
+            self.call_after_refresh(self.mount_rest)
         self.set_interval(2.0, self.check_for_changes)
 
+    async def after_first_frame(self) -> None:
+        self.load_rows()
+        await self.mount_rest()
+
     def check_for_changes(self) -> None:
-        """Another process (an import in a second terminal) changed the store: show it."""
-        if self.is_current and self.app.library.store.changed_on_disk():
-            current = self.query_one(ArticleList).current
-            self.load_rows(keep_id=current.id if current else None)
+        """Another process (an import in a second terminal) changed the store: show it.
+
+        A writer updates the catalog right after the store, so a stale catalog is given a few checks
+        before this screen rebuilds it (a full read of the store)."""
+        if not self.is_current or not self.complete:
+            return
+        if self.app.library.list_fingerprint() == self.fingerprint:
+            self.stale_checks = 0
+            return
+        self.stale_checks += 1
+        current = self.query_one(ArticleList).current
+        self.load_rows(keep_id=current.id if current else None, rebuild=self.stale_checks > STALE_CHECKS)
 
     @work(thread=True, exclusive=True, group="library-rows", exit_on_error=False)
-    def load_rows(self, keep_id: str | None = None) -> None:
-        rows = rows_for(self.app.library)
-        self.app.call_from_thread(self.show_rows, rows, keep_id)
+    def load_rows(self, keep_id: str | None = None, rebuild: bool = True) -> None:
+        library = self.app.library
+        fingerprint = library.list_fingerprint()
+        rows = rows_for(library) if rebuild else library.cached_rows()
+        if rows is None or get_current_worker().is_cancelled:
+            return  # the catalog is being updated by a writer: the next check tries again
+        view = view_rows(rows, self.order, self.unread_only)
+        # Before the rows are shown, so that Enter then finds nothing running here: import what opening an
+        # article needs, and collect garbage once with the rows in memory, which keeps Python's full
+        # collections (each scans every row: 30 ms at 100k) rare while articles are opened.
+        import gc
 
-    def show_rows(self, rows: list[Row], keep_id: str | None = None) -> None:
+        import reader.bookmarks
+        import reader.screens.article  # noqa: F401
+
+        gc.collect()
+        self.app.call_from_thread(self.show_rows, rows, view, keep_id, fingerprint)
+
+    def show_rows(
+        self,
+        rows: list[Row],
+        view: list[Row],
+        keep_id: str | None = None,
+        fingerprint: object = None,
+        complete: bool = True,
+    ) -> None:
         articles = self.query_one(ArticleList)
-        articles.set_rows(rows, keep_id)
+        if keep_id is None and articles.current is not None:
+            keep_id = articles.current.id  # a cursor moved on the first page stays where it is
+        self.all_rows, self.complete = rows, complete
+        if complete:
+            self.fingerprint, self.stale_checks = fingerprint, 0
+        articles.set_rows(view, keep_id)
         empty = self.query_one("#library-empty", Static)
-        searching = self.query_one("#search", Input).display and bool(self.query_one("#search", Input).value.strip())
-        empty.display = not rows and not searching
-        articles.display = bool(rows) and not searching
+        searching = self.searching()
+        empty.display = not view and not searching
+        articles.display = bool(view) and not searching
         if not rows:
             empty.update(
                 Text.assemble(
@@ -95,17 +165,48 @@ class LibraryScreen(Screen[None]):
                     "Text, Markdown, HTML, JSON files and folders of them can be imported.",
                 )
             )
-        unread = sum(1 for row in rows if not row.read)
-        self.query_one("#library-title", Static).update(
-            Text.assemble(
-                ("reader", "bold"),
-                f" · {len(rows)} article{'s' if len(rows) != 1 else ''} · {unread} unread · ",
-                (str(self.app.library.path), "dim"),
-            )
-        )
+        elif not view:
+            empty.update(Text.assemble(("Every article has been read.\n\n", "bold"), "Press u to list them all."))
+        self.show_title()
         self.refresh_header()
-        if rows and not searching:
+        box = next(self.query("#search").results(Input), None)
+        if view and not searching and not (box is not None and box.display and box.has_focus):
             articles.focus()
+
+    def show_title(self) -> None:
+        rows = self.all_rows
+        order = ORDERS[self.order] + (" · unread only" if self.unread_only else "")
+        if self.complete:
+            unread = sum(1 for row in rows if not row.read)
+            counts = f"{len(rows)} article{'s' if len(rows) != 1 else ''} · {unread} unread"
+        else:
+            counts = "reading the list…"
+        self.query_one("#library-title", Static).update(
+            Text.assemble(("reader", "bold"), f" · {counts} · {order} · ", (str(self.app.library.path), "dim"))
+        )
+
+    @work(thread=True, exclusive=True, group="library-view", exit_on_error=False)
+    def show_view(self) -> None:
+        """Sort and filter off the UI thread (100k rows take a few tens of ms), then show the result."""
+        rows = self.all_rows
+        view = view_rows(rows, self.order, self.unread_only)
+        self.app.call_from_thread(self._show_view, rows, view)
+
+    def _show_view(self, rows: list[Row], view: list[Row]) -> None:
+        if rows is not self.all_rows:
+            return  # new rows arrived meanwhile, already shown in the current order
+        current = self.query_one(ArticleList).current
+        self.show_rows(rows, view, current.id if current else None, self.fingerprint, self.complete)
+
+    def action_cycle_sort(self) -> None:
+        self.order = next_order(self.order)
+        self.show_title()
+        self.show_view()
+
+    def action_toggle_unread(self) -> None:
+        self.unread_only = not self.unread_only
+        self.show_title()
+        self.show_view()
 
     def refresh_header(self) -> None:
         width = self.query_one(ArticleList).scrollable_content_region.width or self.size.width
@@ -116,8 +217,9 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         current = self.query_one(ArticleList).current
-        if current is not None:
-            self.load_rows(keep_id=current.id)
+        if current is not None and self.complete:
+            # read flags changed while reading; the catalog is fresh unless the store changed
+            self.load_rows(keep_id=current.id, rebuild=False)
 
     @on(ArticleList.Selected)
     def open_article(self, event: ArticleList.Selected) -> None:
@@ -135,20 +237,22 @@ class LibraryScreen(Screen[None]):
         if row is None:
             return
         self.app.library.mark_read(row.id, not row.read)
-        from dataclasses import replace
-
-        articles.update_row(replace(row, read=not row.read))
+        changed = replace(row, read=not row.read)
+        articles.update_row(changed)  # it stays listed (even when only unread ones are) until the view changes
+        self.all_rows = [changed if r.id == row.id else r for r in self.all_rows]
+        self.show_title()
 
     # -- search --------------------------------------------------------------------------
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        await self.mount_rest()
         box = self.query_one("#search", Input)
         box.display = True
         self.query_one("#search-status").display = True
         box.focus()
 
     def action_clear_search(self) -> None:
-        box = self.query_one("#search", Input)
-        if not box.display:
+        box = next(self.query("#search").results(Input), None)
+        if box is None or not box.display:
             return
         self.search_generation += 1  # results still on their way are now stale
         with box.prevent(Input.Changed):

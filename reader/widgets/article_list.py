@@ -17,18 +17,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.catalog import Row
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    id: str
-    title: str
-    source: str
-    date: str
-    words: int
-    quotes: int
-    read: bool = False
-    truncated: bool = False
-    bookmarks: int = 0
+__all__ = ["ArticleList", "Columns", "Row", "header_text"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.search import Hit
+if TYPE_CHECKING:  # the search package is imported when a search runs, not when the app starts
+    from reader.search import Hit
 
 HIT_STYLE = Style(bold=True, color="#d7af00")
 
