@@ -20,7 +20,7 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.palette"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
     ]
 

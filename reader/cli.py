@@ -104,9 +104,12 @@ def cmd_show(args: argparse.Namespace) -> int:
         data["analyzer_version"] = analysis.get("version")
         _dump_json(data)
         return EXIT_OK
+    from rich.console import Console
+
     from reader.render import print_article
 
-    print_article(_console(), article)
+    # Piped output is not wrapped by rich: a very long article prints at once and stays greppable.
+    print_article(Console(highlight=False, soft_wrap=not sys.stdout.isatty()), article)
     return EXIT_OK
 
 
@@ -178,6 +181,21 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from reader import locations
+    from reader.doctor import run
+
+    report = run(locations.resolve_store(args.store), repair=args.repair)
+    if args.json:
+        _dump_json(report.to_dict())
+    else:
+        width = max(len(status) for status, _ in report.lines)
+        for status, text in report.lines:
+            print(f"{status.upper():<{width}}  {text}")
+        print("healthy" if report.healthy else "problems remain: see the lines marked PROBLEM")
+    return EXIT_OK if report.healthy else EXIT_FAIL
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "list": cmd_list,
@@ -186,6 +204,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bookmarks": cmd_bookmarks,
     "search": cmd_search,
     "reindex": cmd_reindex,
+    "doctor": cmd_doctor,
 }
 
 
@@ -256,6 +275,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reindex", help="rebuild the search index from the library")
     _store_option(p, argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = sub.add_parser("doctor", help="check the library and user state; --repair restores them from backups")
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="restore damaged files from their backups (the damaged ones are kept aside) and rebuild the index",
+    )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli import EXIT_OK, CommandError, _console, _dump_json, _library
+from reader.storage import StoreError
 
 STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "red"}
 
@@ -58,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         return ACTIONS[args.action](library, args)
     except BookmarkNotFound as exc:
         raise CommandError(str(exc.args[0])) from exc
+    except StoreError:
+        raise  # already names the file and what happened
     except OSError as exc:  # the user-state file could not be written (read-only folder, full disk)
         raise CommandError(f"{exc.filename or library.state.path}: cannot write ({exc.strerror or exc})") from exc
 

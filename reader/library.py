@@ -8,7 +8,6 @@ for article in lib.articles():
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -87,8 +86,9 @@ class Library:
         if store_path is None and path == locations.default_store_path() and not path.exists():
             sample = locations.sample_store()
             if sample.is_file():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(sample, path)
+                from reader.storage import atomic_write_bytes
+
+                atomic_write_bytes(path, sample.read_bytes())
         return cls(path)
 
     @property

@@ -1,4 +1,4 @@
-"""Crash-safe files: atomic writes, a lock for writers, and the TinyDB storage built on them."""
+"""Crash-safe files: atomic writes, a lock for writers, schema migrations, and the TinyDB storage built on them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import errno
 import os
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,11 @@ try:  # POSIX advisory locks; on other systems writers are not serialised across
 except ImportError:  # pragma: no cover - exercised only on Windows
     fcntl = None  # type: ignore[assignment]
 
+META = "_meta"
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
 
 class StoreError(Exception):
     """A file reader cannot use as it is; the message names the file and what to do."""
@@ -26,6 +32,31 @@ class StoreError(Exception):
 
 class BusyError(StoreError):
     """Another reader process holds the library's write lock for too long."""
+
+
+class StoreWriteError(StoreError, OSError):
+    """A save that failed (disk full, read-only folder...); the previous version is still in place.
+
+    It is an OSError too, so callers that handle failed writes as OSError keep working.
+    """
+
+
+_WRITE_HINTS = {
+    errno.ENOSPC: "the disk is full; free some space and try again",
+    errno.EDQUOT: "the disk quota is used up; free some space and try again",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "the folder is not writable; check its permissions",
+    errno.EPERM: "the folder is not writable; check its permissions",
+}
+
+
+def _write_error(path: Path, exc: OSError, what: str = "cannot save") -> StoreWriteError:
+    reason = exc.strerror or str(exc)
+    hint = _WRITE_HINTS.get(exc.errno or 0)
+    message = f"{path}: {what} ({reason}){'; ' + hint if hint else ''}; the previous version was left as it is"
+    error = StoreWriteError(message)
+    error.errno = exc.errno
+    return error
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -41,29 +72,41 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: Path | None = None) -
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, whole.
 
     Temp file in the same folder, fsync, rename over the target, fsync the folder. With
-    ``backup``, the previous version is kept there (a hard link, so it costs no copy).
+    ``backup``, the previous version is kept there (a hard link, so it costs no copy). A failure
+    raises StoreWriteError naming the file, and leaves the old file and no temp file behind.
+    A symlinked target is written through the link, so the link survives.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    tmp: Path | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(tmp_name)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            if backup is not None:
-                _keep_backup(path, backup)
-        else:  # mkstemp creates 0600; a new file gets the usual permissions
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
+        try:
+            mode: int | None = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = None
+        # mkstemp creates 0600: keep the old file's permissions, or the usual ones for a new file
         with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+            os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
+        if mode is not None and backup is not None:
+            _keep_backup(path, backup)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        if isinstance(exc, StoreWriteError):
+            raise
+        raise _write_error(path, exc) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
     _fsync_dir(path.parent)
 
 
@@ -74,19 +117,54 @@ def _umask() -> int:
 
 
 def _keep_backup(path: Path, backup: Path) -> None:
+    """Make ``backup`` the current version of ``path``; an empty file never replaces a backup."""
+    try:
+        if path.stat().st_size == 0:
+            return
+    except OSError:
+        return
     link = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
     with contextlib.suppress(OSError):
         link.unlink()
     try:
         try:
             os.link(path, link)
-        except OSError:  # file systems without hard links: copy instead
-            link.write_bytes(path.read_bytes())
+        except OSError:  # file systems without hard links: a synced copy instead
+            with open(link, "wb") as handle:
+                handle.write(path.read_bytes())
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(link, backup)
     except OSError:
         # A backup that cannot be made must not stop the save itself.
         with contextlib.suppress(OSError):
             link.unlink()
+
+
+def remove_temp_files(path: Path) -> int:
+    """Delete temp files that killed saves of ``path`` left behind; call it only while holding the write lock."""
+    removed = 0
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed += 1
+    return removed
+
+
+def keep_copy(path: Path, suffix: str) -> Path:
+    """Keep the bytes of ``path`` beside it as ``<name><suffix>`` (never over an existing file)."""
+    target = path.with_name(f"{path.name}{suffix}")
+    if target.exists():
+        if target.read_bytes() == path.read_bytes():
+            return target
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = path.with_name(f"{path.name}{suffix}-{stamp}")
+    try:
+        os.link(path, target)
+    except OSError:
+        atomic_write_bytes(target, path.read_bytes())
+    _fsync_dir(path.parent)
+    return target
 
 
 def read_json_file(path: Path) -> Any | None:
@@ -104,18 +182,87 @@ def read_json_file(path: Path) -> Any | None:
     except orjson.JSONDecodeError as exc:
         raise StoreError(
             f"{path}: not valid JSON ({exc.msg} at byte {exc.pos}); the file was left as it is. "
-            "Run 'reader doctor' to restore the last good copy."
+            "Run 'reader doctor --repair' to restore the last good copy."
         ) from exc
 
 
+# -- schema versions -----------------------------------------------------------------------
+def schema_version(raw: Mapping[str, Any], path: Path, kind: str) -> int:
+    """The format version recorded in the ``_meta`` table; 0 for files written before it existed."""
+    meta = raw.get(META)
+    if meta is None:
+        return 0
+    bad = StoreError(f"{path}: not a {kind} (its '{META}' table is malformed); the file was left as it is")
+    if not isinstance(meta, dict):
+        raise bad
+    versions = []
+    for doc in meta.values():
+        version = doc.get("schema", 0) if isinstance(doc, dict) else None
+        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+            raise bad
+        versions.append(version)
+    return max(versions, default=0)
+
+
+def migrate(
+    raw: dict[str, Any], version: int, target: int, migrations: Mapping[int, Migration], path: Path, kind: str
+) -> dict[str, Any]:
+    """Bring ``raw`` from format ``version`` to ``target``, one step at a time (``migrations[n]``: n → n+1).
+
+    A migration returns a new dict and never changes its argument, so a failed one leaves nothing half done.
+    """
+    if version > target:
+        raise StoreError(
+            f"{path}: written by a newer reader ({kind} format {version}, this one reads up to {target}); "
+            "upgrade reader to open it. The file was left as it is."
+        )
+    while version < target:
+        step = migrations.get(version)
+        if step is None:
+            raise StoreError(f"{path}: {kind} format {version} cannot be upgraded; the file was left as it is")
+        raw = step(raw)
+        version += 1
+    return raw
+
+
+def keep_before_migration(path: Path, version: int) -> Path | None:
+    """Keep the file as it was before a migration rewrites it: ``<name>.v<version>.bak``."""
+    if not path.exists():
+        return None
+    return keep_copy(path, f".v{version}.bak")
+
+
+# -- the writer lock -----------------------------------------------------------------------
+def lock_timeout() -> float:
+    """Seconds a writer waits for the lock: READER_LOCK_TIMEOUT, else 10."""
+    try:
+        return max(0.0, float(os.environ.get("READER_LOCK_TIMEOUT") or DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
 @contextlib.contextmanager
-def write_lock(lock_file: Path, timeout: float = 10.0) -> Iterator[None]:
-    """Hold the library's write lock; BusyError if another process keeps it past ``timeout``."""
+def write_lock(lock_file: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the library's write lock; BusyError if another process keeps it past ``timeout``.
+
+    The lock is ``flock`` on a file beside the data: the kernel releases it when its holder dies,
+    so a crashed writer never leaves the library locked.
+    """
     if fcntl is None:  # pragma: no cover
         yield
         return
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    timeout = lock_timeout() if timeout is None else timeout
+    try:
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            try:  # a read-only folder that already holds a lock file readable by us
+                fd = os.open(lock_file, os.O_RDONLY)
+            except OSError:
+                raise _write_error(lock_file.parent, exc, "cannot save here") from exc
+        else:
+            raise _write_error(lock_file.parent, exc, "cannot save here") from exc
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -123,7 +270,7 @@ def write_lock(lock_file: Path, timeout: float = 10.0) -> Iterator[None]:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     raise
                 if time.monotonic() >= deadline:
                     raise BusyError(
@@ -136,16 +283,31 @@ def write_lock(lock_file: Path, timeout: float = 10.0) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def _has_content(path: Path | None) -> bool:
+    try:
+        return path is not None and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: orjson, atomic replace on every write, a backup of the last good file.
 
     Parsed content is cached while the file on disk is unchanged (same inode, size and mtime),
-    so repeated reads of a large library do not re-parse it.
+    so repeated reads of a large library do not re-parse it. Writers read with ``fresh=True``
+    inside the lock: inode numbers are reused and mtimes are coarse, so the cache is never
+    trusted for a read-modify-write.
     """
 
-    def __init__(self, path: str | os.PathLike[str], backup: str | os.PathLike[str] | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        backup: str | os.PathLike[str] | None = None,
+        kind: str = "reader library",
+    ):
         self.path = Path(path)
         self.backup = Path(backup) if backup else None
+        self.kind = kind
         self._cache: dict[str, Any] | None = None
         self._stamp: tuple[int, int, int] | None = None
 
@@ -164,19 +326,29 @@ class AtomicJSONStorage(Storage):
     def changed_on_disk(self) -> bool:
         return self._current_stamp() != self._stamp
 
-    def read(self) -> dict[str, Any] | None:
+    def read(self, fresh: bool = False) -> dict[str, Any] | None:
         stamp = self._current_stamp()
-        if stamp is not None and stamp == self._stamp and self._cache is not None:
+        if not fresh and stamp is not None and stamp == self._stamp and self._cache is not None:
             return self._cache
         data = read_json_file(self.path)
+        if data is None and stamp is not None and _has_content(self.backup):
+            raise StoreError(
+                f"{self.path}: empty, while its backup {self.backup.name} is not; the file was left as it is. "  # type: ignore[union-attr]
+                "Run 'reader doctor --repair' to restore the backup."
+            )
         if data is not None and not isinstance(data, dict):
-            raise StoreError(f"{self.path}: not a reader library (expected a JSON object of tables)")
+            raise StoreError(
+                f"{self.path}: not a {self.kind} (expected a JSON object of tables); the file was left as it is"
+            )
         self._cache, self._stamp = data, stamp
         return data
 
     def write(self, data: dict[str, Any]) -> None:
         try:
-            payload = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+            try:
+                payload = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+            except orjson.JSONEncodeError as exc:
+                raise StoreError(f"{self.path}: cannot save ({exc}); the previous version was left as it is") from exc
             atomic_write_bytes(self.path, payload, backup=self.backup)
         except BaseException:
             # TinyDB changed the cached dict before asking us to write it: forget it.

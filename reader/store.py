@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,11 +12,61 @@ from tinydb import TinyDB
 
 from reader.locations import backup_path, lock_path
 from reader.models import Article
-from reader.storage import AtomicJSONStorage, StoreError, write_lock
+from reader.storage import (
+    AtomicJSONStorage,
+    Migration,
+    StoreError,
+    keep_before_migration,
+    migrate,
+    remove_temp_files,
+    schema_version,
+    write_lock,
+)
 
 SCHEMA_VERSION = 1
 ARTICLES = "articles"
 META = "_meta"
+KIND = "reader library"
+FOREIGN_ADVICE = "the file was left as it is; check the path given with --store or READER_STORE"
+
+
+def _from_v0(raw: dict[str, Any]) -> dict[str, Any]:
+    """Format 0 (before ``_meta``) holds the same article documents: only the version is added."""
+    return {**raw, META: {"1": {"schema": 1, "app": "reader"}}}
+
+
+# version n -> the function that turns a file of format n into format n + 1
+MIGRATIONS: dict[int, Migration] = {0: _from_v0}
+
+
+def article_from_doc(doc: Any) -> Article:
+    """An article document as stored; ValueError saying what is wrong with it."""
+    if not isinstance(doc, dict):
+        raise ValueError("not an object")
+    for name in ("id", "title", "body"):
+        if not isinstance(doc.get(name), str):
+            raise ValueError(f"'{name}' is missing or not text")
+    try:
+        return Article.from_dict(doc)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ValueError(f"{type(exc).__name__}: {exc}") from exc
+
+
+def check_library(raw: dict[str, Any] | None, path: Path) -> dict[str, Any]:
+    """The file's tables in the current format; StoreError for a file reader must not touch."""
+    if not raw:
+        return {}
+    raw = migrate(raw, schema_version(raw, path, KIND), SCHEMA_VERSION, MIGRATIONS, path, KIND)
+    table = raw.get(ARTICLES)
+    if table is None and set(raw) - {META}:
+        raise StoreError(f"{path}: not a reader library (no '{ARTICLES}' table); {FOREIGN_ADVICE}")
+    if table is not None and not isinstance(table, dict):
+        raise StoreError(f"{path}: not a reader library ('{ARTICLES}' is not a table); {FOREIGN_ADVICE}")
+    for doc in (table or {}).values():
+        if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
+            raise StoreError(f"{path}: not a reader library (an article without an id); {FOREIGN_ADVICE}")
+        break
+    return raw
 
 
 @dataclass
@@ -35,46 +86,33 @@ class ArticleStore:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.lock_file = lock_path(self.path)
-        self.db = TinyDB(self.path, storage=AtomicJSONStorage, backup=backup_path(self.path))
+        # the lock sits beside the real file, so a symlinked path and its target share it
+        self.lock_file = lock_path(Path(os.path.realpath(self.path)))
+        self.db = TinyDB(self.path, storage=AtomicJSONStorage, backup=backup_path(self.path), kind=KIND)
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
         self._articles: dict[str, Article] | None = None
         self._stamp: object = None
         self._check(self.storage.read())
 
     # -- reading -------------------------------------------------------------------------
-    def _check(self, raw: dict[str, Any] | None) -> None:
-        if not raw:
-            return
-        meta = raw.get(META) or {}
-        schema = max((int(doc.get("schema", 0)) for doc in meta.values()), default=0) if isinstance(meta, dict) else 0
-        if schema > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer reader (library format {schema}, this one reads "
-                f"up to {SCHEMA_VERSION}); upgrade reader to open it. The file was left as it is."
-            )
-        table = raw.get(ARTICLES)
-        if table is None and set(raw) - {META}:
-            raise StoreError(f"{self.path}: not a reader library (no '{ARTICLES}' table); the file was left as it is")
-        if table is not None and not isinstance(table, dict):
-            raise StoreError(f"{self.path}: not a reader library ('{ARTICLES}' is not a table)")
-        for doc in (table or {}).values():
-            if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
-                raise StoreError(f"{self.path}: not a reader library (an article without an id)")
-            break
+    def _check(self, raw: dict[str, Any] | None) -> dict[str, Any]:
+        return check_library(raw, self.path)
 
     def _load(self) -> dict[str, Article]:
         raw = self.storage.read()
         stamp = self.storage.stamp
         if self._articles is not None and stamp == self._stamp and stamp is not None:
             return self._articles
-        self._check(raw)
+        table = self._check(raw).get(ARTICLES) or {}
         articles: dict[str, Article] = {}
-        for doc in self.db.table(ARTICLES, cache_size=0).all():
+        for key, doc in table.items():
             try:
-                article = Article.from_dict(doc)
-            except (KeyError, TypeError, ValueError) as exc:
-                raise StoreError(f"{self.path}: article {doc.doc_id} is malformed ({exc})") from exc
+                article = article_from_doc(doc)
+            except ValueError as exc:
+                raise StoreError(
+                    f"{self.path}: article {key} is malformed ({exc}); the file was left as it is. "
+                    "Run 'reader doctor' to check the library."
+                ) from exc
             articles[article.id] = article
         self._articles, self._stamp = articles, stamp
         return articles
@@ -101,16 +139,19 @@ class ArticleStore:
         ``change`` returns ``(result, dirty)``; nothing is written when it changed nothing.
         """
         with write_lock(self.lock_file):
-            raw = self.storage.read() or {}
-            self._check(raw)
-            raw = dict(raw)
+            raw = self.storage.read(fresh=True) or {}
+            version = schema_version(raw, self.path, KIND) if raw else SCHEMA_VERSION
+            raw = dict(self._check(raw))
             table = dict(raw.get(ARTICLES) or {})
             result, dirty = change(table)
             if not dirty:
                 return result
             raw[ARTICLES] = table
             raw[META] = {"1": {"schema": SCHEMA_VERSION, "app": "reader"}}
+            if version < SCHEMA_VERSION:
+                keep_before_migration(self.path, version)
             self.storage.write(raw)
+            remove_temp_files(self.path)
             self._articles = None
             return result
 
@@ -121,7 +162,7 @@ class ArticleStore:
 
         def change(table: dict[str, Any]) -> tuple[UpsertResult, bool]:
             by_id = {doc["id"]: key for key, doc in table.items()}
-            next_key = max((int(k) for k in table), default=0) + 1
+            next_key = max((int(k) for k in table if k.isdigit()), default=0) + 1
             for doc in incoming:
                 key = by_id.get(doc["id"])
                 if key is None:

@@ -10,35 +10,58 @@ from typing import Any
 
 from tinydb import TinyDB
 
-from reader.storage import AtomicJSONStorage, StoreError, write_lock
+from reader.storage import (
+    AtomicJSONStorage,
+    Migration,
+    StoreError,
+    keep_before_migration,
+    migrate,
+    remove_temp_files,
+    schema_version,
+    write_lock,
+)
 
 STATE_SCHEMA_VERSION = 1
 READING = "reading"
 META = "_meta"
+KIND = "reader state file"
+
+
+def _from_v0(raw: dict[str, Any]) -> dict[str, Any]:
+    """Format 0 (before ``_meta``) holds the same tables: only the version is added."""
+    return {**raw, META: {"1": {"schema": 1}}}
+
+
+# version n -> the function that turns a state file of format n into format n + 1
+STATE_MIGRATIONS: dict[int, Migration] = {0: _from_v0}
+
+
+def check_state(raw: dict[str, Any] | None, path: Path) -> dict[str, Any]:
+    """The state's tables in the current format; StoreError for a file reader must not touch."""
+    if not raw:
+        return {}
+    raw = migrate(raw, schema_version(raw, path, KIND), STATE_SCHEMA_VERSION, STATE_MIGRATIONS, path, KIND)
+    for name, table in raw.items():
+        if not isinstance(table, dict):
+            raise StoreError(f"{path}: table '{name}' is malformed; the file was left as it is")
+    return raw
 
 
 class UserState:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.lock_file = self.path.with_name(f".{self.path.name}.lock")
-        self.db = TinyDB(self.path, storage=AtomicJSONStorage, backup=self.path.with_name(f"{self.path.name}.bak"))
+        self.db = TinyDB(
+            self.path, storage=AtomicJSONStorage, backup=self.path.with_name(f"{self.path.name}.bak"), kind=KIND
+        )
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
         self._check(self.storage.read())
 
-    def _check(self, raw: dict[str, Any] | None) -> None:
-        if not raw:
-            return
-        meta = raw.get(META) or {}
-        schema = max((int(doc.get("schema", 0)) for doc in meta.values()), default=0) if isinstance(meta, dict) else 0
-        if schema > STATE_SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer reader (state format {schema}); upgrade reader to open it. "
-                "The file was left as it is."
-            )
+    def _check(self, raw: dict[str, Any] | None) -> dict[str, Any]:
+        return check_state(raw, self.path)
 
     def read_table(self, name: str) -> dict[str, dict[str, Any]]:
-        raw = self.storage.read() or {}
-        self._check(raw)
+        raw = self._check(self.storage.read())
         table = raw.get(name) or {}
         if not isinstance(table, dict):
             raise StoreError(f"{self.path}: table '{name}' is malformed; the file was left as it is")
@@ -47,13 +70,17 @@ class UserState:
     def update_table(self, name: str, change: Any) -> Any:
         """Apply ``change(table)`` to a fresh read and write the whole file once, atomically, under a lock."""
         with write_lock(self.lock_file):
-            raw = dict(self.storage.read() or {})
-            self._check(raw)
+            raw = self.storage.read(fresh=True) or {}
+            version = schema_version(raw, self.path, KIND) if raw else STATE_SCHEMA_VERSION
+            raw = dict(self._check(raw))
             table = dict(raw.get(name) or {})
             result = change(table)
             raw[name] = table
             raw[META] = {"1": {"schema": STATE_SCHEMA_VERSION}}
+            if version < STATE_SCHEMA_VERSION:
+                keep_before_migration(self.path, version)
             self.storage.write(raw)
+            remove_temp_files(self.path)
             return result
 
     # -- reading state -------------------------------------------------------------------

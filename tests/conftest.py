@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "tests" / "data" / "seed"
 SEED_TXT = SEED_DIR / "000_a14d585e98ce9933.txt"
 SEED_EXPECTED = SEED_DIR / "000_a14d585e98ce9933.expected.json"
 SAMPLE_STORE = ROOT / "data" / "articles.json"
+
+# Property tests: a quick run by default, READER_FUZZ=long for the long run reported in docs/reliability.md.
+# A test that sets max_examples itself is not lengthened by the long profile.
+# The quick profile is derandomized so that a run in CI is reproducible; the long run explores.
+settings.register_profile("quick", deadline=None, derandomize=True)
+settings.register_profile(
+    "long", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.load_profile("long" if os.environ.get("READER_FUZZ") == "long" else "quick")
 
 
 @pytest.fixture(autouse=True)

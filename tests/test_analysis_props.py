@@ -6,13 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.analysis import analyze
+from tests.fuzz import examples
 
 MARKS = st.sampled_from([*list("\"'“”‘’«»„ .,;:—-\n"), "\n\n", " said ", " told ", "Mr. ", "According to ", "The "])
 WORDS = st.sampled_from(["Anna", "Berg", "Post", "News", "Ministry", "of", "he", "she", "it", "named", "Reuters"])
 TEXT = st.lists(st.one_of(MARKS, WORDS, st.text(max_size=6)), max_size=60).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXT)
 def test_analyze_never_raises_and_offsets_hold(body: str) -> None:
     analysis = analyze(body)
@@ -27,7 +28,7 @@ def test_analyze_never_raises_and_offsets_hold(body: str) -> None:
             assert body[link.start : link.end] == link.text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=300))
 def test_analyze_takes_arbitrary_unicode(body: str) -> None:
     analyze(body)

@@ -111,3 +111,13 @@ def test_import_reports_each_bad_file_and_keeps_the_good(tmp_path: Path) -> None
     assert "empty.txt" in err and "broken.json" in err and "Traceback" not in err
     titles = [row["title"] for row in orjson.loads(run("list", "--store", str(store), "--json").stdout)]
     assert titles == ["A good title"]
+
+
+def test_a_broken_config_file_is_named_before_the_app_starts(sample_store: Path, isolated_dirs: Path) -> None:
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('[keys\n"app.help" = "f1"\n', encoding="utf-8")
+    result = run("--store", str(sample_store))
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert str(config) in err and "not valid TOML" in err and "Traceback" not in err

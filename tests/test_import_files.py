@@ -16,6 +16,7 @@ from reader.importers.common import ImportError_, content_hash
 from reader.importers.markdown import parse_markdown
 from reader.library import Library
 from reader.text import normalize_body
+from tests.fuzz import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ROOT / "tests" / "data" / "import" / "files"
@@ -210,7 +211,7 @@ def test_control_characters_and_escapes_never_reach_the_article(tmp_path):
     assert item.article.title == "Calm red title"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_markdown_of_any_text_gives_a_canonical_body_or_a_clear_error(text):
     try:
@@ -225,7 +226,7 @@ def test_markdown_of_any_text_gives_a_canonical_body_or_a_clear_error(text):
             assert article.body[link.start : link.end] == link.text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.lists(
         st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1, max_size=12).filter(

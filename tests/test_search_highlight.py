@@ -9,12 +9,13 @@ from bench.corpus import make_article
 from reader.search.highlight import _folding, match_spans, token_spans
 from reader.search.query import QueryError, parse
 from reader.search.results import snippet
+from tests.fuzz import examples
 
 WORDS = ["cafe", "Café", "CAFÉ", "cafés", "Zürich", "zurich", "Łódź", "lodz", "İstanbul", "naïve", "ｃａｆｅ", "x_y"]
 GLUE = [" ", "-", "’", "“", "”", ", ", ".\n\n", "_", "—", "'"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GLUE)), min_size=1, max_size=25),
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=3),

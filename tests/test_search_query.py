@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reader.search import QueryError, SearchError, parse
 from reader.search.query import DateRange, Term
+from tests.fuzz import examples
 from tests.search_corpus import build_library
 
 
@@ -91,7 +92,7 @@ QUERY_ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.text(max_size=40), st.lists(QUERY_ALPHABET, max_size=12).map("".join)))
 def test_no_query_crashes_the_search(corpus_library, text: str) -> None:
     try:

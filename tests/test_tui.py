@@ -437,3 +437,18 @@ async def test_overview_shows_most_quoted_people_as_bars(sample_store: Path) -> 
         text = console.export_text()
         assert "Most quoted people" in text and "Pavel Kulazhanka" in text and "█" in text
         assert "Most cited sources" in text and "The Washington Post" in text
+
+
+async def test_the_chosen_theme_is_remembered_for_the_next_start(sample_store: Path) -> None:
+    from reader.app import ReaderApp
+    from reader.library import Library
+
+    app = ReaderApp(Library.open(sample_store), Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.theme = "gruvbox"
+        await settle(pilot)
+    again = ReaderApp(Library.open(sample_store), Config())
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == "gruvbox"

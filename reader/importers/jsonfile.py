@@ -25,7 +25,8 @@ def _authors(obj: dict[str, Any]) -> list[str]:
 def _links(obj: dict[str, Any], body: str) -> list[Link]:
     """Links an article object carries; offsets are re-found in the body rather than trusted."""
     anchors = []
-    for raw in obj.get("links") or ():
+    links = obj.get("links")
+    for raw in links if isinstance(links, list) else ():
         url = web_url(raw.get("url")) if isinstance(raw, dict) and isinstance(raw.get("url"), str) else None
         if url:
             anchors.append((url, str(raw.get("text") or "")))

@@ -22,7 +22,7 @@ def parse_text(text: str, source: str = "", origin: str | None = None) -> Articl
     probe = index
     while probe < len(lines) and not lines[probe].strip():
         probe += 1
-    while probe < len(lines) and lines[probe].strip().isdigit():
+    while probe < len(lines) and lines[probe].strip().isdecimal():  # int() reads these, not '²'
         counters.append(int(lines[probe].strip()))
         probe += 1
     if counters:

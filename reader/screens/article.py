@@ -13,8 +13,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
 
-from reader.find import find_all
 from reader.models import Article
+from reader.screens.find import FindInArticle
 from reader.widgets.article_body import ArticleBody, Mark
 from reader.widgets.panes import OpenLink, PeoplePane, QuotesPane, SourcesPane, speaker_colours
 
@@ -25,8 +25,6 @@ FOCUS_STYLE = Style(reverse=True, bold=True)
 MENTION_STYLE = Style(underline=True, bold=True)
 CURRENT_MENTION_STYLE = Style(reverse=True, bold=True)
 SCARE_STYLE = Style(italic=True, dim=True)
-MATCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
-CURRENT_MATCH_STYLE = Style(bgcolor="#d7af00", color="#000000", bold=True)
 BOOKMARK_STYLE = Style(underline=True)
 FLASH_STYLE = Style(reverse=True)
 
@@ -36,7 +34,7 @@ def safe_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(FindInArticle, Screen[None]):
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="article.back"),
         Binding("left_square_bracket", "previous_article", "Prev article", key_display="[", id="article.previous"),
@@ -351,65 +349,3 @@ class ArticleScreen(Screen[None]):
 
     def action_next_paragraph(self) -> None:
         self.query_one(ArticleBody).move_cursor(1)
-
-    # -- find in article -----------------------------------------------------------------
-    def action_find(self) -> None:
-        bar = self.query_one("#find-bar")
-        bar.display = True
-        self.query_one("#find", Input).focus()
-
-    @on(Input.Changed, "#find")
-    def find_changed(self, event: Input.Changed) -> None:
-        body = self.query_one(ArticleBody)
-        self.matches = find_all(body.body, event.value)
-        top = body.top_offset()
-        self.match_index = next((i for i, (start, _) in enumerate(self.matches) if start >= top), 0)
-        if not self.matches:
-            self.match_index = -1
-        self.show_match()
-
-    @on(Input.Submitted, "#find")
-    def find_submitted(self) -> None:
-        self.query_one(ArticleBody).focus()
-        if not self.matches:
-            self.clear_find()
-
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        find_open = self.query_one("#find-bar").display
-        if event.key == "escape" and (self.focused is self.query_one("#find", Input) or (find_open and self.matches)):
-            event.stop()
-            event.prevent_default()
-            self.clear_find()
-
-    def clear_find(self) -> None:
-        self.matches, self.match_index = [], -1
-        find = self.query_one("#find", Input)
-        with find.prevent(Input.Changed):
-            find.value = ""
-        self.query_one("#find-bar").display = False
-        body = self.query_one(ArticleBody)
-        body.clear_layer("find")
-        body.focus()
-
-    def action_find_next(self, step: int) -> None:
-        if not self.matches:
-            if self.query_one("#find", Input).value:
-                self.notify("No matches", timeout=2)
-            return
-        self.match_index = (self.match_index + step) % len(self.matches)
-        self.show_match()
-
-    def show_match(self) -> None:
-        body = self.query_one(ArticleBody)
-        status = self.query_one("#find-status", Static)
-        if not self.matches:
-            body.clear_layer("find")
-            query = self.query_one("#find", Input).value.strip()
-            status.update(Text("no matches" if query else "", style="bold red"))
-            return
-        marks = [Mark(a, b, MATCH_STYLE) for a, b in self.matches]
-        start, end = self.matches[self.match_index]
-        marks.append(Mark(start, end, CURRENT_MATCH_STYLE))
-        body.set_layer("find", marks)
-        body.scroll_to_offset(start)
-        status.update(Text(f"{self.match_index + 1}/{len(self.matches)}", style="bold"))

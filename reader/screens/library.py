@@ -83,8 +83,9 @@ class LibraryScreen(Screen[None]):
         articles = self.query_one(ArticleList)
         articles.set_rows(rows, keep_id)
         empty = self.query_one("#library-empty", Static)
-        empty.display = not rows
-        articles.display = bool(rows)
+        searching = self.query_one("#search", Input).display and bool(self.query_one("#search", Input).value.strip())
+        empty.display = not rows and not searching
+        articles.display = bool(rows) and not searching
         if not rows:
             empty.update(
                 Text.assemble(
@@ -103,7 +104,7 @@ class LibraryScreen(Screen[None]):
             )
         )
         self.refresh_header()
-        if rows:
+        if rows and not searching:
             articles.focus()
 
     def refresh_header(self) -> None:

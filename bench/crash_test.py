@@ -1,0 +1,268 @@
+"""Kill test: SIGKILL imports and bookmark saves at random moments, then check nothing was lost.
+
+    python -m bench.crash_test --runs 60
+
+Each run starts two children on one library: one imports articles through ``Library.import_sources``,
+the other saves bookmark-like entries and reading positions in the user state. A child prints a line
+after each save that returned. The parent kills both at random moments with SIGKILL and then checks
+that every file (store, state and their backups) is readable and that every article and entry a
+child reported saved is there. The library grows from run to run, so later saves take longer and
+more kills land in the middle of one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_VOCABULARY = """council minister river harbour budget school winter vote report station market village court
+doctor bridge police museum festival storm border election hospital farmer union mayor"""
+WORDS = tuple(_VOCABULARY.split())
+
+
+# -- children ----------------------------------------------------------------------------------
+def _unsafe_writes() -> None:
+    """The control experiment: plain in-place writes instead of atomic ones, to show what the test catches."""
+    import reader.storage
+
+    def write_in_place(path: Path, data: bytes, *, backup: Path | None = None) -> None:
+        with open(path, "wb") as handle:
+            for start in range(0, len(data), 65536):
+                handle.write(data[start : start + 65536])
+
+    reader.storage.atomic_write_bytes = write_in_place  # type: ignore[assignment]
+
+
+def _say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _article_text(rng: random.Random, title: str) -> str:
+    paragraphs = []
+    for _ in range(rng.randint(2, 5)):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(30, 80))]
+        words[3] = f"“{words[3]}"
+        words[9] = f"{words[9]},” said Ann Example"
+        paragraphs.append(" ".join(words).capitalize() + ".")
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def child_import(store: Path, tag: str, seed: int) -> None:
+    from reader.library import Library
+
+    rng = random.Random(seed)
+    inbox = Path(tempfile.mkdtemp(prefix=f"inbox-{tag}-", dir=store.parent.parent))
+    library = Library(store)
+    for batch in range(10_000):
+        files = []
+        for n in range(rng.randint(1, 4)):
+            path = inbox / f"{batch}-{n}.txt"
+            path.write_text(_article_text(rng, f"{tag} story {batch}-{n}"), encoding="utf-8")
+            files.append(str(path))
+        _say("saving")
+        report = library.import_sources(files)
+        for article_id in report.added + report.updated + report.unchanged:
+            _say(f"article {article_id}")
+
+
+def child_state(store: Path, tag: str, seed: int) -> None:
+    from reader.library import Library
+
+    rng = random.Random(seed)
+    library = Library(store)
+    for n in range(100_000):
+        entry_id = f"{tag}-{n}"
+        entry = {
+            "id": entry_id,
+            "article_id": f"{rng.getrandbits(48):012x}",
+            "start": n,
+            "end": n + 20,
+            "text": " ".join(rng.choice(WORDS) for _ in range(8)),
+            "note": " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 30))),
+            "created": time.time(),
+        }
+        _say("saving")
+        library.state.update_table("bookmarks", lambda table, e=entry: table.__setitem__(e["id"], e))
+        _say(f"bookmark {entry_id}")
+        if n % 3 == 0:
+            library.save_position(entry["article_id"], n)
+
+
+# -- parent ------------------------------------------------------------------------------------
+@dataclass
+class Outcome:
+    runs: int = 0
+    kills: int = 0  # children that were still running when SIGKILL reached them
+    kills_during_save: int = 0  # ... whose last word was "saving": killed between starting a save and reporting it
+    articles_confirmed: int = 0
+    bookmarks_confirmed: int = 0
+    unreadable: int = 0
+    lost_articles: int = 0
+    lost_bookmarks: int = 0
+    temp_leftovers: int = 0
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def lost(self) -> int:
+        return self.lost_articles + self.lost_bookmarks
+
+    @property
+    def ok(self) -> bool:
+        return self.unreadable == 0 and self.lost == 0
+
+
+class Child:
+    """A child process whose complete output lines are collected as they arrive."""
+
+    def __init__(self, mode: str, store: Path, tag: str, seed: int, env: dict[str, str], unsafe: bool = False):
+        command = [sys.executable, "-m", "bench.crash_test", "--child", mode, "--store", str(store)]
+        command += ["--tag", tag, "--seed", str(seed)] + (["--unsafe-writes"] if unsafe else [])
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for raw in self.process.stdout:
+            if raw.endswith(b"\n"):  # a line cut by the kill was never reported
+                self.lines.append(raw.decode().rstrip("\n"))
+
+    def kill(self) -> tuple[bool, bool]:
+        """SIGKILL; (was it still running, was it inside a save)."""
+        alive = self.process.poll() is None
+        saving = bool(self.lines) and self.lines[-1] == "saving"
+        if alive:
+            self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+        self._reader.join(timeout=10)
+        return alive, alive and saving
+
+    def confirmed(self, kind: str) -> set[str]:
+        return {line.split(" ", 1)[1] for line in self.lines if line.startswith(kind + " ")}
+
+    def errors(self) -> str:
+        assert self.process.stderr is not None
+        return self.process.stderr.read().decode(errors="replace").strip()
+
+
+def check_files(store: Path) -> list[str]:
+    """Every file a user would need, readable and well-formed; a list of what is not."""
+    from reader import locations
+    from reader.doctor import inspect_state, inspect_store
+
+    state = locations.state_path(store)
+    found = [
+        inspect_store(store),
+        inspect_store(locations.backup_path(store), "library backup"),
+        inspect_state(state),
+        inspect_state(state.with_name(f"{state.name}.bak"), "user state backup"),
+    ]
+    return [f"{f.path.name}: {f.error or 'malformed articles'}" for f in found if f.exists and not f.clean]
+
+
+def crash_runs(
+    runs: int, seed: int = 0, workdir: Path | None = None, verbose: bool = False, unsafe: bool = False
+) -> Outcome:
+    from reader import locations
+    from reader.store import ArticleStore
+    from reader.userstate import UserState
+
+    rng = random.Random(seed)
+    root = Path(workdir or tempfile.mkdtemp(prefix="reader-crash-"))
+    store = root / "library" / "articles.json"
+    store.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "READER_CACHE_DIR": str(root / "cache"), "READER_DATA_DIR": str(root / "data")}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    outcome = Outcome()
+    articles: set[str] = set()
+    bookmarks: set[str] = set()
+    started = time.monotonic()
+    for run in range(runs):
+        children = [
+            Child("import", store, f"r{run}i", rng.getrandbits(32), env, unsafe),
+            Child("state", store, f"r{run}s", rng.getrandbits(32), env, unsafe),
+        ]
+        moments = sorted((rng.uniform(0.3, 2.5), child) for child in children)  # each child its own moment
+        begin = time.monotonic()
+        for moment, child in sorted(moments, key=lambda m: m[0]):
+            time.sleep(max(0.0, begin + moment - time.monotonic()))
+            alive, saving = child.kill()
+            outcome.kills += alive
+            outcome.kills_during_save += saving
+            if not alive and child.process.returncode != -signal.SIGKILL:
+                outcome.problems.append(f"run {run}: a child ended by itself: {child.errors()[-300:]}")
+        articles |= children[0].confirmed("article")
+        bookmarks |= children[1].confirmed("bookmark")
+        outcome.runs += 1
+
+        broken = check_files(store)
+        outcome.unreadable += len(broken)
+        outcome.problems += [f"run {run}: unreadable {b}" for b in broken]
+        if broken:  # the control experiment: count, then start again from empty files
+            for path in store.parent.iterdir():
+                path.unlink()
+            articles.clear()
+            bookmarks.clear()
+            continue
+        stored = set(ArticleStore(store).ids()) if store.exists() else set()
+        state_path = locations.state_path(store)
+        saved = set(UserState(state_path).read_table("bookmarks")) if state_path.exists() else set()
+        lost_a, lost_b = articles - stored, bookmarks - saved
+        if lost_a or lost_b:
+            outcome.problems.append(f"run {run}: lost {len(lost_a)} articles, {len(lost_b)} bookmarks")
+        outcome.lost_articles, outcome.lost_bookmarks = len(lost_a), len(lost_b)
+        if verbose:
+            print(
+                f"run {run + 1}/{runs}: {len(stored)} articles, {len(saved)} bookmarks, "
+                f"kills {outcome.kills} ({outcome.kills_during_save} during a save), "
+                f"unreadable {outcome.unreadable}, lost {outcome.lost}",
+                file=sys.stderr,
+            )
+    outcome.articles_confirmed, outcome.bookmarks_confirmed = len(articles), len(bookmarks)
+    outcome.temp_leftovers = len(list(store.parent.glob(".*.tmp")))
+    outcome.seconds = round(time.monotonic() - started, 1)
+    return outcome
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.crash_test", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=60, help="runs; each kills two children (default 60)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, help="where the library is built (default: a new temp dir)")
+    parser.add_argument("--child", choices=("import", "state"), help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--tag", help=argparse.SUPPRESS)
+    parser.add_argument("-q", "--quiet", action="store_true")
+    parser.add_argument(
+        "--unsafe-writes", action="store_true", help="control experiment: children write files in place, not atomically"
+    )
+    args = parser.parse_args(argv)
+    if args.child:
+        if args.unsafe_writes:
+            _unsafe_writes()
+        (child_import if args.child == "import" else child_state)(args.store, args.tag, args.seed)
+        return 0
+    outcome = crash_runs(args.runs, args.seed, args.workdir, verbose=not args.quiet, unsafe=args.unsafe_writes)
+    for problem in outcome.problems[:20]:
+        print(problem, file=sys.stderr)
+    summary = {k: v for k, v in asdict(outcome).items() if k != "problems"}
+    summary["lost"] = outcome.lost
+    print(" ".join(f"{k}={v}" for k, v in summary.items()))
+    return 0 if outcome.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
