@@ -26,7 +26,8 @@ class FindInArticle:
     def action_find(self) -> None:
         bar = self.query_one("#find-bar")
         bar.display = True
-        self.query_one("#find", Input).focus()
+        # Focus now, not after the queued keys: what is typed right after / belongs in the box.
+        self.set_focus(self.query_one("#find", Input))  # type: ignore[attr-defined]
 
     # Handlers by name, not @on: a mixin's decorated handlers are not collected by Textual.
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -248,7 +248,8 @@ class LibraryScreen(Screen[None]):
         box = self.query_one("#search", Input)
         box.display = True
         self.query_one("#search-status").display = True
-        box.focus()
+        # Focus now, not after the keys already queued: what is typed right after / is the query.
+        self.set_focus(box)
 
     def action_clear_search(self) -> None:
         box = next(self.query("#search").results(Input), None)
@@ -285,6 +286,10 @@ class LibraryScreen(Screen[None]):
         if not query.strip():
             self.app.call_from_thread(self.show_results, generation, query, None, "")
             return
+        if self.app.library.search_index.status() != "ok":
+            # The first search of a library (or one changed elsewhere) builds the index: say so.
+            message = "Building the search index (first search, or the library changed); results follow…"
+            self.app.call_from_thread(self.show_searching, generation, message)
         try:
             results = self.app.library.search(query, limit=SEARCH_LIMIT)
             error = ""
@@ -292,6 +297,10 @@ class LibraryScreen(Screen[None]):
             results, error = None, str(exc)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_results, generation, query, results, error)
+
+    def show_searching(self, generation: int, message: str) -> None:
+        if generation == self.search_generation:
+            self.query_one("#search-status", Static).update(Text(message, style="italic"))
 
     def show_results(self, generation: int, query: str, results, error: str) -> None:  # type: ignore[no-untyped-def]
         if generation != self.search_generation:
