@@ -188,14 +188,27 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
     library = _library(args)
     started = time.perf_counter()
+    # Analyses made by an older analyzer are redone and stored first, so the index reflects them.
+    refreshed = library.refresh_analyses()
     try:
         count = library.reindex()
     except SearchError as exc:
         raise CommandError(f"reindex: {exc}") from exc
     elapsed = time.perf_counter() - started
     if args.json:
-        _dump_json({"articles": count, "seconds": round(elapsed, 3), "index": str(library.search_index.dir)})
+        _dump_json(
+            {
+                "articles": count,
+                "reanalysed": refreshed,
+                "seconds": round(elapsed, 3),
+                "index": str(library.search_index.dir),
+            }
+        )
     else:
+        if refreshed:
+            print(
+                f"Re-analysed {refreshed} article{'s' if refreshed != 1 else ''} (analyzer upgraded)", file=sys.stderr
+            )
         print(f"Indexed {count} article{'s' if count != 1 else ''} in {elapsed:.1f} s", file=sys.stderr)
     return EXIT_OK
 
@@ -292,7 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N articles (default 20)")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    p = sub.add_parser("reindex", help="rebuild the search index from the library")
+    p = sub.add_parser(
+        "reindex", help="redo analyses made by an older analyzer and rebuild the search index from the library"
+    )
     _store_option(p, argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 

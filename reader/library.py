@@ -63,6 +63,17 @@ def _current_analysis(article: Article) -> Analysis | None:
     return analyse_article(article).analysis
 
 
+def with_some_analysis(article: Article) -> Article:
+    """The article with its stored analysis even when an older analyzer made it.
+
+    Library-wide views (the search index, who said what, the overview) read every article:
+    re-analysing a whole library after an analyzer upgrade would stall them for minutes, so they
+    take what is stored and analyse only articles that have nothing. ``refresh_analyses`` (and
+    ``reader doctor --repair``) bring the stored analyses up to date.
+    """
+    return article if article.analysis is not None else analyse_article(article)
+
+
 def _keep_current_analysis(article: Article, stored: Article | None) -> Article:
     """Re-importing unchanged text reuses the stored analysis instead of computing it again."""
     if (
@@ -379,7 +390,7 @@ class Library:
         if self._search is None:
             from reader.search import SearchIndex
 
-            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(analyse_article, self._all_stored()))
+            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(with_some_analysis, self._all_stored()))
         return self._search
 
     def search(self, query: str, limit: int = 20) -> SearchResults:
@@ -394,13 +405,13 @@ class Library:
         """Every quote in the library spoken by ``person`` (full name or alias), newest first."""
         from reader.search import quotes_by
 
-        return quotes_by(map(analyse_article, self._all_stored()), person)
+        return quotes_by(map(with_some_analysis, self._all_stored()), person)
 
     def overview(self, limit: int = 10) -> Overview:
         """The most quoted people and the most cited sources, with counts."""
         from reader.search import overview
 
-        return overview(map(analyse_article, self._all_stored()), limit=limit)
+        return overview(map(with_some_analysis, self._all_stored()), limit=limit)
 
     def _store_fingerprint(self) -> Any:
         from reader.search.index import store_fingerprint

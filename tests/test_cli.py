@@ -121,3 +121,19 @@ def test_a_broken_config_file_is_named_before_the_app_starts(sample_store: Path,
     assert result.returncode == 1
     err = result.stderr.decode()
     assert str(config) in err and "not valid TOML" in err and "Traceback" not in err
+
+
+def test_reindex_redoes_analyses_made_by_an_older_analyzer(sample_store: Path) -> None:
+    from reader.analysis import ANALYZER_VERSION
+
+    raw = orjson.loads(sample_store.read_bytes())
+    [doc] = raw["articles"].values()
+    doc["analysis"]["version"] = "0.0-old"
+    doc["analysis"]["quotes"] = []
+    sample_store.write_bytes(orjson.dumps(raw))
+    result = run("reindex", "--store", str(sample_store), "--json")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["reanalysed"] == 1
+    [stored] = orjson.loads(sample_store.read_bytes())["articles"].values()
+    assert stored["analysis"]["version"] == ANALYZER_VERSION
+    assert len(stored["analysis"]["quotes"]) == 5
