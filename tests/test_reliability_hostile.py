@@ -184,11 +184,6 @@ def test_a_10_mb_article_imports_lists_and_shows_as_json(tmp_path: Path) -> None
     _import_list_show(tmp_path, _big_body(10_000_000, quotes=False))
 
 
-@pytest.mark.xfail(
-    run=False,
-    reason="the analysis is quadratic in the quotes of one article: 400k characters of quoted prose take 8 s, "
-    "so 10 MB would take over an hour (docs/reliability.md, 'Big articles')",
-)
 def test_a_10_mb_article_full_of_quotes_imports_lists_and_shows_as_json(tmp_path: Path) -> None:
     _import_list_show(tmp_path, _big_body(10_000_000))
 

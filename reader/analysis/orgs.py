@@ -81,62 +81,122 @@ def _kind(words: list[str]) -> str | None:
 _EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
 
 
+_TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+AFFIX_MAX = 12  # names are merged by prefix or suffix (CBC, CBC News) up to this many words
+
+
 def _trim(run: list[Token]) -> list[Token]:
-    while run and run[0].text in _EDGE and run[0].text != "The":
-        run = run[1:]
-    while run and (run[-1].text in _EDGE or run[-1].text in lx.TITLES):
-        run = run[:-1]
-    while run and run[-1].text in ORG_CONNECTORS | lx.DAYS | lx.MONTHS:
-        run = run[:-1]
-    return run
+    low, high = 0, len(run)
+    while low < high and run[low].text in _EDGE and run[low].text != "The":
+        low += 1
+    while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
+        high -= 1
+    while high > low and run[high - 1].text in _TAIL:
+        high -= 1
+    return run[low:high]
 
 
 def _split_and(part: list[Token]) -> list[list[Token]]:
     """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
+    head_after = [False] * (len(part) + 1)  # whether part[i:] holds an organisation head
+    for i in range(len(part) - 1, -1, -1):
+        head_after[i] = head_after[i + 1] or part[i].text in ORG_HEADS
+    pieces, start, head_before = [], 0, False
     for i, token in enumerate(part):
-        if token.text == "and" and 0 < i < len(part) - 1:
-            left, right = part[:i], part[i + 1 :]
-            if any(t.text in ORG_HEADS for t in left) and any(t.text in ORG_HEADS for t in right):
-                return [left, *_split_and(right)]
-    return [part]
+        if token.text == "and" and start < i < len(part) - 1 and head_before and head_after[i + 1]:
+            pieces.append(part[start:i])
+            start, head_before = i + 1, False
+            continue
+        head_before = head_before or token.text in ORG_HEADS
+    return [*pieces, part[start:]]
 
 
 class OrgIndex:
+    """The organisations found so far, looked up by any of their names through a dictionary.
+
+    An organisation's names only grow (a renamed one keeps its old name as an alias), so each key maps
+    to the earliest organisation that has it: what a scan of all organisations would find first.
+    """
+
     def __init__(self) -> None:
         self.orgs: list[OrgEntity] = []
+        self.keys: dict[str, OrgEntity] = {}
+        self.rank: dict[int, int] = {}  # id of an organisation -> its place in ``orgs``
+        # For prefix matching: each organisation's current name as words, and its name, prefixes and
+        # suffixes (up to AFFIX_MAX words) pointing back at it. Entries of former names are checked.
+        self.words_of: dict[int, tuple[str, ...]] = {}
+        self.named: dict[tuple[str, ...], list[OrgEntity]] = {}
+        self.prefixes: dict[tuple[str, ...], list[OrgEntity]] = {}
+        self.suffixes: dict[tuple[str, ...], list[OrgEntity]] = {}
+        self.news_first: dict[str, list[OrgEntity]] = {}  # first word of names ending in "news"
 
     def get(self, name: str) -> OrgEntity | None:
+        return self.keys.get(_key(name))
+
+    def alias(self, org: OrgEntity, name: str) -> None:
+        org.aliases.add(name)
+        self._register(org, name)
+
+    def _register(self, org: OrgEntity, name: str) -> None:
         key = _key(name)
-        for org in self.orgs:
-            if key == _key(org.name) or key in {_key(a) for a in org.aliases}:
-                return org
-        return None
+        known = self.keys.get(key)
+        if known is None or self.rank[id(org)] < self.rank[id(known)]:
+            self.keys[key] = org
 
     def add(self, name: str, kind: str, start: int, end: int) -> OrgEntity:
         org = self.get(name) or self._prefix_match(name)
         if org is None:
             org = OrgEntity(name, kind, first=start)
+            self.rank[id(org)] = len(self.orgs)
             self.orgs.append(org)
+            self._register(org, name)
+            self._index_name(org)
         elif name != org.name:
             if len(name) > len(org.name) and not name.startswith("The "):
-                org.aliases.add(org.name)
+                self.alias(org, org.name)
                 org.name = name
+                self._register(org, name)
+                self._index_name(org)
             else:
-                org.aliases.add(name)
+                self.alias(org, name)
         org.mentions.append((start, end))
         return org
 
+    def _index_name(self, org: OrgEntity) -> None:
+        words = tuple(_key(org.name).split())
+        self.words_of[id(org)] = words
+        for size in range(2, min(len(words), AFFIX_MAX) + 1):
+            self.prefixes.setdefault(words[:size], []).append(org)
+            self.suffixes.setdefault(words[-size:], []).append(org)
+        if len(words) <= AFFIX_MAX:
+            self.named.setdefault(words, []).append(org)
+        if words and words[-1] == "news":
+            self.news_first.setdefault(words[0], []).append(org)
+
     def _prefix_match(self, name: str) -> OrgEntity | None:
-        """CBC and CBC News, State Department and US State Department are one body."""
-        words = _key(name).split()
-        for org in self.orgs:
-            other = _key(org.name).split()
-            short, long_ = sorted((words, other), key=len)
-            if len(short) >= 2 and (long_[-len(short) :] == short or long_[: len(short)] == short):
-                return org
-            if len(short) == 1 and len(short[0]) > 2 and long_[0] == short[0] and long_[-1] == "news":
-                return org
-        return None
+        """CBC and CBC News, State Department and US State Department are one body: the earliest such."""
+        words = tuple(_key(name).split())
+        candidates: list[OrgEntity] = []
+        if len(words) >= 2:
+            size = min(len(words), AFFIX_MAX)
+            candidates += self.prefixes.get(words[:size], []) + self.suffixes.get(words[-size:], [])
+            for size in range(2, min(len(words) - 1, AFFIX_MAX) + 1):
+                candidates += self.named.get(words[:size], []) + self.named.get(words[-size:], [])
+            candidates += self.named.get(words[:1], [])
+        elif words:
+            candidates += self.news_first.get(words[0], [])
+        best = None
+        for org in candidates:
+            if (best is None or self.rank[id(org)] < self.rank[id(best)]) and _merges(words, self.words_of[id(org)]):
+                best = org
+        return best
+
+
+def _merges(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    short, long_ = sorted((words, other), key=len)
+    if len(short) >= 2 and (long_[-len(short) :] == short or long_[: len(short)] == short):
+        return True
+    return len(short) == 1 and len(short[0]) > 2 and long_[0] == short[0] and long_[-1] == "news"
 
 
 def _key(name: str) -> str:
@@ -197,9 +257,10 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
 
 def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
     """One-word bodies that speak ("Microsoft says"), named more than once and never as a person."""
-    counts: dict[str, int] = {}
+    by_word: dict[str, list[Token]] = {}
     for token in tokens:
-        counts[token.text] = counts.get(token.text, 0) + 1
+        by_word.setdefault(token.text, []).append(token)
+    counts = {word: len(found) for word, found in by_word.items()}
     for i, token in enumerate(tokens[:-1]):
         word = token.text
         if not token.cap or token.start in person_starts or counts[word] < 2 or index.get(word):
@@ -216,16 +277,17 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
         ):
             continue  # part of a longer name
         org = index.add(word, "organization", token.start, token.end)
-        for other in tokens:
-            if other.text == word and other.start != token.start and other.start not in person_starts:
+        for other in by_word[word]:
+            if other.start != token.start and other.start not in person_starts:
                 org.mentions.append((other.start, other.end))
 
 
+# Words in names are bounded ({0,60}) so that a giant "word" cannot make a regex rescan it from every letter.
 _CUED_BEFORE = re.compile(
-    r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]*\s?){1,4})"
+    r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
 )
 _CUED_AFTER = re.compile(
-    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+"
+    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,3})\s+"
     r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
 )
 
@@ -244,7 +306,10 @@ def _add_cued_outlets(text: str, index: OrgIndex) -> None:
             index.add(name, "outlet", start, start + len(name))
 
 
-_PAREN = re.compile(r"([A-Z][\w.&'’-]*(?:\s+(?:of|for|and|on|the|&|[A-Z][\w.&'’-]*))*)\s+\(([A-Z][A-Z0-9&.]{1,9})\)")
+# A name of up to 13 words before its acronym: an unbounded run would be rescanned from each of its words.
+_PAREN = re.compile(
+    r"([A-Z][\w.&'’-]{0,60}(?:\s+(?:of|for|and|on|the|&|[A-Z][\w.&'’-]{0,60})){0,12})\s+\(([A-Z][A-Z0-9&.]{1,9})\)"
+)
 
 
 def _add_acronyms(text: str, index: OrgIndex) -> None:
@@ -259,7 +324,7 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
                 if org:
                     break
         if org is not None:
-            org.aliases.add(short)
+            index.alias(org, short)
     known = {a: org for org in index.orgs for a in org.aliases if a.isupper()}
     for match in re.finditer(r"\b([A-Z][A-Z0-9&]{1,7})\b", text):
         word = match.group(1)
@@ -271,14 +336,16 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:
     """'the Post' after 'The Washington Post'."""
+    outlets: dict[str, list[OrgEntity]] = {}  # by the last word of their name
+    for org in index.orgs:
+        if org.kind == "outlet":
+            outlets.setdefault(org.name.split()[-1], []).append(org)
     for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])", text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:
             continue
-        owners = [
-            o for o in index.orgs if o.kind == "outlet" and o.name.split()[-1] == word and o.first < match.start()
-        ]
+        owners = [o for o in outlets.get(word, ()) if o.first < match.start()]
         if owners:
             owner = owners[-1]
-            owner.aliases.add(f"the {word}")
+            index.alias(owner, f"the {word}")
             owner.mentions.append((match.start(), match.end()))

@@ -8,9 +8,11 @@ names of things, so the person inside them is not mentioned.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
@@ -24,6 +26,9 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+# Misspelt surnames are looked for only while an article names at most this many people: each look-up
+# compares with every surname, which would grow with the square of a very long article's names.
+FUZZY_PEOPLE = 100
 
 
 @dataclass(eq=False)
@@ -60,15 +65,28 @@ def _lower_elsewhere(words_lower: set[str], token: Token) -> bool:
     return token.text.lower() in words_lower
 
 
+class Spans:
+    """Whether an offset lies in any of many (start, end) spans, by bisection rather than a scan of all."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+
 @dataclass
 class _Context:
     words_lower: set[str]  # words seen in lowercase somewhere in the text
     said: set[str]  # capitalised words followed by a reporting verb somewhere
     in_org: set[int]  # offsets of tokens inside an organisation's name
-    quotes: list[tuple[int, int]]
+    quotes: Spans
 
     def in_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        return self.quotes.covers(pos)
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
@@ -78,7 +96,7 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
         words = [t.text for t in run if t.text != "The"]
         if len(words) > 1 and (words[0] in lx.ORG_WORDS or words[-1] in lx.ORG_WORDS):
             in_org.update(t.start for t in run)
-    return _Context({t.text for t in tokens if t.text[:1].islower()}, said, in_org, quotes)
+    return _Context({t.text for t in tokens if t.text[:1].islower()}, said, in_org, Spans(quotes))
 
 
 def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token], ctx: _Context) -> bool:
@@ -189,15 +207,69 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             before = _word_before(text, run[0].start)
             person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
         person.mentions.append((tail[0].start, tail[-1].end))
-    _add_singles(text, people, singles)
-    _add_alias_mentions(text, tokens, people)
+    owners = _Owners(people.values())
+    _add_singles(text, people, singles, owners)
+    _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
 
 
-def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles: list) -> None:
+class _Owners:
+    """Whose alias a single word is, looked up by word: a scan of every person per token is quadratic."""
+
+    def __init__(self, people: Iterable[PersonEntity]) -> None:
+        self.later: dict[str, list[PersonEntity]] = {}  # surname or middle name of a full name
+        self.given: dict[str, list[PersonEntity]] = {}  # first word of a full name
+        self.single: dict[str, list[PersonEntity]] = {}  # one-word names
+        self.by_length: dict[int, list[PersonEntity]] = {}  # full names by the length of their surname
+        self.fuzzy_seen: dict[str, PersonEntity | None] = {}
+        self.full_names = 0
+        for person in people:
+            self.add(person)
+
+    def add(self, person: PersonEntity) -> None:
+        if len(person.tokens) > 1:
+            for word in set(person.tokens[1:]):
+                self.later.setdefault(word, []).append(person)
+            self.given.setdefault(person.tokens[0], []).append(person)
+            self.by_length.setdefault(len(person.surname), []).append(person)
+            self.full_names += 1
+            self.fuzzy_seen.clear()
+        else:
+            self.single.setdefault(person.tokens[0], []).append(person)
+
+    def owner(self, word: str) -> PersonEntity | None:
+        for table in (self.later, self.given, self.single):
+            candidates = table.get(word)
+            if candidates:
+                return min(candidates, key=lambda p: p.first)
+        return None
+
+    def fuzzy(self, word: str) -> PersonEntity | None:
+        """A misspelt surname (Bauchtman for Buchtmann) when it is close to exactly one person's."""
+        if word not in self.fuzzy_seen:
+            self.fuzzy_seen[word] = self._fuzzy(word)
+        return self.fuzzy_seen[word]
+
+    def _fuzzy(self, word: str) -> PersonEntity | None:
+        if self.full_names > FUZZY_PEOPLE:
+            return None
+        close: list[PersonEntity] = []
+        for length, persons in self.by_length.items():
+            if 2 * min(length, len(word)) / (length + len(word)) < 0.8:
+                continue  # no alignment of words this different in length reaches the ratio
+            for person in persons:
+                matcher = difflib.SequenceMatcher(None, word, person.surname)
+                if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
+                    close.append(person)
+                    if len(close) > 1:
+                        return None
+        return close[0] if close else None
+
+
+def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles: list, owners: _Owners) -> None:
     """Single-word names: an alias of a known person, or a person of their own when introduced as one."""
     for word, start, end, prefix in singles:
-        owner = _owner_of(word, people.values())
+        owner = owners.owner(word)
         if owner is not None:
             continue  # counted by the alias pass
         introduced = bool(prefix) and (
@@ -205,7 +277,7 @@ def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles
         )
         if not introduced:
             continue
-        fuzzy = _fuzzy_owner(word, people.values())
+        fuzzy = owners.fuzzy(word)
         if fuzzy is not None:
             fuzzy.aliases.add(word)
             fuzzy.mentions.append((start, end))
@@ -215,42 +287,30 @@ def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles
             role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
             before = _word_before(text, start)
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
+            owners.add(people[key])
         people[key].mentions.append((start, end))
 
 
-def _owner_of(word: str, people) -> PersonEntity | None:
-    candidates = [p for p in people if len(p.tokens) > 1 and (word == p.surname or word in p.tokens[1:])]
-    if not candidates:
-        candidates = [p for p in people if len(p.tokens) > 1 and word == p.tokens[0]]
-    if not candidates:
-        candidates = [p for p in people if p.tokens == (word,)]
-    return min(candidates, key=lambda p: p.first) if candidates else None
-
-
-def _fuzzy_owner(word: str, people) -> PersonEntity | None:
-    """A misspelt surname (Bauchtman for Buchtmann) when it is close to exactly one person's."""
-    close = [p for p in people if len(p.tokens) > 1 and difflib.SequenceMatcher(None, word, p.surname).ratio() >= 0.8]
-    return close[0] if len(close) == 1 else None
-
-
-def _add_alias_mentions(text: str, tokens: list[Token], people: dict[tuple[str, ...], PersonEntity]) -> None:
+def _add_alias_mentions(
+    text: str, tokens: list[Token], people: dict[tuple[str, ...], PersonEntity], owners: _Owners
+) -> None:
     if not people:
         return
     runs = capitalised_runs(text, tokens, ORG_CONNECTORS)
-    covered = {span for p in people.values() for span in p.mentions}
+    covered = Spans({span for p in people.values() for span in p.mentions})
     for run in runs:
         if run[-1].text in lx.ORG_WORDS and len(run) > 1:
             continue  # a name inside an organisation's name is not a mention of the person
-        for token in run:
-            if any(s <= token.start < e for s, e in covered):
+        for index, token in enumerate(run):
+            if covered.covers(token.start):
                 continue
-            owner = _owner_of(token.text, people.values())
+            owner = owners.owner(token.text)
             if owner is None:
                 if token.text in NOT_NAME:
                     continue
-                prev = run[run.index(token) - 1].text if run.index(token) else ""
+                prev = run[index - 1].text if index else ""
                 if prev in lx.TITLES:
-                    owner = _fuzzy_owner(token.text, people.values())
+                    owner = owners.fuzzy(token.text)
                 if owner is None:
                     continue
             if token.start < owner.first and token.text == owner.tokens[0] and len(owner.tokens) > 1:

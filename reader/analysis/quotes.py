@@ -6,7 +6,9 @@ words (don't, Russia’s) are not quote marks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from reader.text import paragraph_spans
 
@@ -179,11 +181,14 @@ def find_quotes(body: str) -> list[RawQuote]:
 def _outside_singles(body: str, primary: list[RawQuote]) -> list[RawQuote]:
     """Single-quoted terms outside double quotes ('quasi-state of war' style)."""
     found = []
-    covered = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in primary]
+    covered = sorted((q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in primary)
+    starts = [s for s, _ in covered]
+    reach = list(accumulate((e for _, e in covered), max))  # furthest end among spans starting so far
     for index, (p_start, p_end) in enumerate(paragraph_spans(body)):
         for a, b in _single_pairs(body, p_start, p_end):
-            if any(s <= a <= e for s, e in covered):
-                continue
+            i = bisect_right(starts, a) - 1
+            if i >= 0 and reach[i] >= a:
+                continue  # inside a double-quoted span
             s, e = _trimmed(body, a + 1, b)
             if e > s and len(body[s:e].split()) <= MAX_OUTSIDE_SINGLE_WORDS:
                 found.append(RawQuote(s, e, a, b, index))

@@ -13,7 +13,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
-from reader.analysis.speakers import Attributor, Speaker
+from reader.analysis.speakers import REACH, Attributor, Speaker
 from reader.models import Source
 
 _BY = re.compile(r"\b(?:shared|reported|published|posted|provided|released|compiled|gathered) by\s+")
@@ -41,7 +41,7 @@ class SourceCollector:
             self.found[name.casefold()] = Source(name=name, kind=kind, aliases=aliases, mentions=mentions)
 
     def orgs_in(self, start: int, end: int) -> list[OrgEntity]:
-        hits = [m for m in self.att.mentions if start <= m[0] and m[1] <= end and m[2] == 1]
+        hits = [m for m in self.att.mentions_within(start, end) if m[2] == 1]
         return [m[3] for m in hits if self.att.masked[m[0]] != MASK]
 
     def collect(self, speakers: list[Speaker | None]) -> list[Source]:
@@ -78,6 +78,7 @@ class SourceCollector:
             return
         self.add_entity(subject.entity)
         # "Both the Irving school district and the Irving police have asserted": every body joined by "and".
+        s_start = max(s_start, verb - REACH)
         floor = max(s_start, self.att.masked.rfind(",", s_start, verb) + 1)
         clause = self.att.masked[floor:verb]
         if " and " in clause:
@@ -85,7 +86,7 @@ class SourceCollector:
                 self.add_entity(org)
 
     def _told(self, start: int, end: int) -> None:
-        text = self.att.masked[start:end]
+        text = self.att.masked[start : min(end, start + REACH)]
         match = re.match(r"(?:the\s+)?((?:[a-z]{1,3}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)", text)
         if not match:
             return

@@ -46,8 +46,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _WORD.finditer(text):
         word, start = match.group(0), match.start()
         possessive = False
-        while word and word[-1] in "-/&":
-            word = word[:-1]
+        word = word.rstrip("-/&")
         if word.endswith("."):
             bare = word[:-1]
             if not (bare in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare):
@@ -97,7 +96,9 @@ def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] 
     return runs
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)]*\s+|\n\n")
+# Matches start only at the first of a run of stops: a run not followed by a space fails from every one
+# of its characters alike, and trying each of them made a long run of dots quadratic.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+|\n\n")
 
 
 def sentence_spans(masked: str) -> list[tuple[int, int]]:
