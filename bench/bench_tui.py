@@ -270,13 +270,25 @@ def _child_in_process(store: Path, count: int, result: SizeResult, naive: bool) 
 
 
 def corpus_store(count: int) -> Path:
-    """``bench/corpora/<n>k/articles.json``, generated once and reused (git-ignored)."""
+    """``bench/corpora/<n>k/articles.json``, generated once and reused (git-ignored) while the
+    analyser's version is the one its analyses carry (else every article would be re-analysed)."""
+    from reader.analysis import ANALYZER_VERSION
+
     store = CORPORA / label(count) / "articles.json"
-    if not store.exists():
-        from bench.corpus import generate, write_store
+    stamp = store.with_name("analyzer-version")
+    if not store.exists() or not stamp.exists() or stamp.read_text().strip() != ANALYZER_VERSION:
+        import subprocess
+
+        from reader.storage import atomic_write_bytes
 
         print(f"  generating {count} articles -> {store}", file=sys.stderr)
-        write_store(list(generate(count)), store)
+        for old in store.parent.glob("articles.json*"):
+            old.unlink()
+        # In a process of its own: the 4 GB it takes at 100k must not stay in this one, whose forked
+        # children would start with it (and report it as their peak memory).
+        argv = [sys.executable, "-m", "bench.corpus", "--count", str(count), "--store", str(store)]
+        subprocess.run(argv, cwd=ROOT, check=True)
+        atomic_write_bytes(stamp, ANALYZER_VERSION.encode())
     return store
 
 

@@ -13,6 +13,7 @@ CORE = [
     "reader.store",
     "reader.userstate",
     "reader.library",
+    "reader.catalog",
     "reader.locations",
     "reader.config",
     "reader.analysis",
