@@ -191,6 +191,18 @@ def _refine(anchor: Anchor, body: str, guess: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _within_paragraph(body: str, start: int, end: int) -> tuple[int, int]:
+    """The longest paragraph piece of a span: a passage within one paragraph stays within one."""
+    text = body[start:end]
+    if "\n\n" not in text:
+        return start, end
+    pieces, position = [], start
+    for part in text.split("\n\n"):
+        pieces.append((position, position + len(part)))
+        position += len(part) + 2
+    return trim_span(body, *max(pieces, key=lambda piece: piece[1] - piece[0]))
+
+
 def _required_similarity(anchor: Anchor) -> float:
     """Short quotes match something by chance more easily, so they must match more closely."""
     length = len(anchor.exact)
@@ -211,7 +223,9 @@ def _fuzzy(anchor: Anchor, body: str) -> Placement | None:
             guesses.add(hit.dest_start - hit.src_start - offset)
     for guess in sorted(guesses):
         span = _refine(anchor, body, guess)
-        if span is None:
+        if span is not None and "\n\n" not in anchor.exact:
+            span = _within_paragraph(body, *span)
+        if span is None or span[0] >= span[1]:
             continue
         quote = _similarity(anchor.exact, body[span[0] : span[1]])
         prefix, suffix = _context_scores(anchor, body, *span)
