@@ -7,6 +7,7 @@ import random
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from reader.anchoring import (
     ANCHORED,
@@ -250,6 +251,10 @@ def test_a_word_changed_inside_a_long_passage_is_followed(paragraphs: list[str],
         paragraphs = [*paragraphs[:index], " ".join(words), *paragraphs[index + 1 :]]
     # Prose, not a run of one repeated word: in "a a a aaaaaa a a" any span is as good as another.
     assume(len(set(words)) * 2 >= len(words))
+    # And no near-copy of the passage elsewhere: once edited, the copy may be the closer match
+    # (a known limit, docs/bookmarks.md).
+    passage = " ".join(words)
+    assume(all(fuzz.ratio(other, passage) < 80 for i, other in enumerate(paragraphs) if i != index))
     body = "\n\n".join(paragraphs)
     offset = sum(len(p) + 2 for p in paragraphs[:index])
     anchor = make_anchor(body, offset, offset + len(paragraphs[index]))
