@@ -1,10 +1,4 @@
-"""The Library facade: the one API the TUI, the CLI and scripts use.
-
-from reader import Library
-lib = Library.open("data/articles.json")
-for article in lib.articles():
-    print(article.title)
-"""
+"""The Library facade: the one API the TUI, the CLI and scripts use (``Library.open(path)``)."""
 
 from __future__ import annotations
 
@@ -16,7 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import locations
-from reader.analysis import ANALYZER_VERSION, analyze
+from reader.analysis import ANALYZER_VERSION
+from reader.analysis.stored import (
+    _current_analysis,
+    _keep_current_analysis,
+    analyse_article,
+    with_some_analysis,
+)
 from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fingerprint
 from reader.models import Analysis, Article
 from reader.storage import StoreError
@@ -49,42 +49,6 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def analyse_article(article: Article) -> Article:
-    """The article with a current analysis (recomputed when missing or of another version)."""
-    if article.analysis is not None and article.analysis.version == ANALYZER_VERSION:
-        return article
-    return replace(article, analysis=analyze(article.body, article.title, list(article.links)))
-
-
-def _current_analysis(article: Article) -> Analysis | None:
-    """Only the analysis travels back from a worker process, not the whole article again."""
-    return analyse_article(article).analysis
-
-
-def with_some_analysis(article: Article) -> Article:
-    """The article with its stored analysis even when an older analyzer made it.
-
-    Library-wide views (the search index, who said what, the overview) read every article:
-    re-analysing a whole library after an analyzer upgrade would stall them for minutes, so they
-    take what is stored and analyse only articles that have nothing. ``refresh_analyses`` (and
-    ``reader doctor --repair``) bring the stored analyses up to date.
-    """
-    return article if article.analysis is not None else analyse_article(article)
-
-
-def _keep_current_analysis(article: Article, stored: Article | None) -> Article:
-    """Re-importing unchanged text reuses the stored analysis instead of computing it again."""
-    if (
-        stored is not None
-        and stored.analysis is not None
-        and stored.analysis.version == ANALYZER_VERSION
-        and article.analysis is None
-        and (stored.body, stored.title, stored.links) == (article.body, article.title, article.links)
-    ):
-        return replace(article, analysis=stored.analysis)
-    return article
 
 
 def sort_key(article: Article) -> tuple[str, str]:
