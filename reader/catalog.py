@@ -20,6 +20,8 @@ from typing import Any
 
 import orjson
 
+from reader.storage import file_fingerprint as store_fingerprint
+
 CATALOG_VERSION = 1
 FILE_NAME = "catalog.sqlite3"
 Fingerprint = list[int] | None
@@ -59,15 +61,6 @@ class Row:
     truncated: bool = False
     bookmarks: int = 0
     sort_key: str = ""  # publication date, else import time: newest first sorts on it
-
-
-def store_fingerprint(store_path: Path) -> Fingerprint:
-    """Identity of the store file's content: changes whenever any process writes it."""
-    try:
-        st = os.stat(store_path)
-    except FileNotFoundError:
-        return None
-    return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 def entry_values(doc: dict[str, Any]) -> tuple[Any, ...]:

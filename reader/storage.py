@@ -359,3 +359,15 @@ class AtomicJSONStorage(Storage):
     def close(self) -> None:
         self._cache = None
         self._stamp = None
+
+
+def file_fingerprint(path: Path) -> list[int] | None:
+    """Identity of a file's content (inode, size, mtime): changes whenever any process writes it.
+
+    Derived data (the search index, the list catalog) records it to know when it is stale.
+    """
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns]

@@ -8,7 +8,6 @@ writes a new folder and then swaps ``meta.json`` atomically, so a reader never s
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import threading
 import uuid
@@ -25,6 +24,7 @@ from reader.search.highlight import match_spans, merge
 from reader.search.query import Clause, DateRange, Query, QueryError, Term, analyzer, parse
 from reader.search.results import Hit, SearchResults, snippet, within
 from reader.storage import BusyError, atomic_write_bytes, write_lock
+from reader.storage import file_fingerprint as store_fingerprint
 
 INDEX_VERSION = 1  # bump whenever the schema or what goes into a field changes
 TOKENIZER = "reader_fold"
@@ -43,15 +43,6 @@ Fingerprint = list[int] | None
 
 class SearchError(Exception):
     """The index cannot be used or built; the message says why."""
-
-
-def store_fingerprint(store_path: Path) -> Fingerprint:
-    """Identity of a file's content (inode, size, mtime): changes whenever any process writes it."""
-    try:
-        st = os.stat(store_path)
-    except FileNotFoundError:
-        return None
-    return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
 def timestamp(value: str | None) -> int | None:
