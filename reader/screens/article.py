@@ -252,15 +252,19 @@ class ArticleScreen(FindInArticle, Screen[None]):
         self.query_one(f"#{name}", OptionList).focus()
 
     # -- panes ---------------------------------------------------------------------------
+    def focus_marks(self, marks: list[Mark], at: int | None = None) -> None:
+        """Mark what the selected pane item points at and scroll to it (``at``, else the first mark)."""
+        body = self.query_one(ArticleBody)
+        if not marks:
+            body.clear_layer("focus")
+            return
+        body.set_layer("focus", marks)
+        body.scroll_to_offset(marks[0].start if at is None else at)
+
     @on(OptionList.OptionHighlighted, "#quotes")
     def quote_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         quote = self.query_one(QuotesPane).quote_at(event.option_index)
-        body = self.query_one(ArticleBody)
-        if quote is None:
-            body.clear_layer("focus")
-            return
-        body.set_layer("focus", [Mark(quote.start, quote.end, FOCUS_STYLE)])
-        body.scroll_to_offset(quote.start)
+        self.focus_marks([Mark(quote.start, quote.end, FOCUS_STYLE)] if quote else [])
 
     @on(OptionList.OptionSelected, "#quotes")
     def quote_selected(self, event: OptionList.OptionSelected) -> None:
@@ -269,13 +273,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
     @on(OptionList.OptionHighlighted, "#people")
     def person_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         person = self.query_one(PeoplePane).person_at(event.option_index)
-        body = self.query_one(ArticleBody)
-        if person is None:
-            body.clear_layer("focus")
-            return
-        body.set_layer("focus", [Mark(a, b, MENTION_STYLE) for a, b in person.mentions])
-        if person.mentions:
-            body.scroll_to_offset(person.mentions[0][0])
+        self.focus_marks([Mark(a, b, MENTION_STYLE) for a, b in person.mentions] if person else [])
 
     @on(OptionList.OptionSelected, "#people")
     def person_selected(self, event: OptionList.OptionSelected) -> None:
@@ -288,10 +286,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
         self.mention_step[person.name] = step
         start, end = person.mentions[step]
         marks = [Mark(a, b, MENTION_STYLE) for a, b in person.mentions]
-        marks.append(Mark(start, end, CURRENT_MENTION_STYLE))
-        body = self.query_one(ArticleBody)
-        body.set_layer("focus", marks)
-        body.scroll_to_offset(start)
+        self.focus_marks([*marks, Mark(start, end, CURRENT_MENTION_STYLE)], at=start)
         self.notify(f"{person.name}: mention {step + 1} of {len(person.mentions)}", timeout=2)
 
     @on(OptionList.OptionSelected, "#sources")
@@ -304,9 +299,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
         item = pane.items[index] if 0 <= index < len(pane.items) else None
         mentions = getattr(item, "mentions", ())
         if mentions:
-            body = self.query_one(ArticleBody)
-            body.set_layer("focus", [Mark(a, b, MENTION_STYLE) for a, b in mentions])
-            body.scroll_to_offset(mentions[0][0])
+            self.focus_marks([Mark(a, b, MENTION_STYLE) for a, b in mentions])
 
     @on(OpenLink)
     def open_link(self, message: OpenLink) -> None:
