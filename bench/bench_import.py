@@ -177,8 +177,7 @@ def timed_import(store: Path, sources: list[str], index: bool = True) -> tuple[f
 
 def breakdown(articles: int, words: int, files: int) -> int:
     """Where an import's time goes: the analyser's own throughput, and everything else."""
-    from reader import library
-    from reader.analysis import ANALYZER_VERSION, analyze
+    from reader.analysis import ANALYZER_VERSION, analyze, stored
     from reader.importers import batch
     from reader.models import Analysis
 
@@ -189,7 +188,7 @@ def breakdown(articles: int, words: int, files: int) -> int:
         analyze(str(doc["body"]), str(doc["title"]), [])
     per = (time.perf_counter() - started) / len(sample)
     print(f"analysis alone: {per * 1000:.2f} ms per article: {1 / per:.0f}/s on one core, {2 / per:.0f}/s on two")
-    library.analyze = lambda body, title, links: Analysis(ANALYZER_VERSION)  # type: ignore[assignment]
+    stored.analyze = lambda body, title, links: Analysis(ANALYZER_VERSION)  # type: ignore[assignment]
     batch.worker_count = lambda: 1
     with tempfile.TemporaryDirectory(prefix="reader-bench-import-") as tmp:
         folder = Path(tmp)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import locations
-from reader.analysis import ANALYZER_VERSION
 from reader.analysis.stored import (
-    _current_analysis,
     _keep_current_analysis,
     analyse_article,
+    is_current,
     with_some_analysis,
 )
 from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fingerprint
@@ -162,7 +161,7 @@ class Library:
         item read; ``stage_progress(stage, done, total, label)`` counts inputs read, then articles
         analysed, with totals (for a bar with an ETA).
         """
-        from reader.importers.batch import Deduper, WorkerPool, chunks, read_items
+        from reader.importers.batch import Deduper, WorkerPool, analysed, read_items, write_size
 
         report = ImportReport()
         with WorkerPool() as pool:
@@ -176,33 +175,36 @@ class Library:
                     progress(item.label, item)
             articles = [_keep_current_analysis(a, dedupe.stored.get(a.id)) for a in dedupe.articles()]
             report.unchanged.extend(dedupe.duplicates)
-            done = 0
-            batches = list(chunks(articles))
-            analyses = pool.map(_current_analysis, batches[0]) if batches else iter(())
-            for index, chunk in enumerate(batches):
-                analysed = []
-                for article, analysis in zip(chunk, analyses, strict=True):
-                    article = replace(article, analysis=analysis)
-                    analysed.append(article)
-                    done += 1
+            stored = len(dedupe.stored)
+            pending: list[Article] = []
+            for done, article in enumerate(analysed(articles, pool), 1):
+                pending.append(article)
+                if stage_progress:
+                    stage_progress("Analysing", done, len(articles), article.title)
+                if len(pending) >= write_size(stored) or done == len(articles):
                     if stage_progress:
-                        stage_progress("Analysing", done, len(articles), article.title)
-                if index + 1 < len(batches):  # worker processes analyse the next chunk while this one is saved
-                    analyses = pool.map(_current_analysis, batches[index + 1])
-                before = self._store_fingerprint()
-                try:
-                    result = self.store.upsert(analysed)
-                except OSError as exc:
-                    stored = len(report.added) + len(report.updated)
-                    raise StoreError(
-                        f"{self.path}: cannot write ({exc.strerror or exc}); the library is whole, with the "
-                        f"{stored} articles stored before the failure"
-                    ) from exc
-                self._index_changed(before, analysed, result.added + result.updated)
-                report.added += result.added
-                report.updated += result.updated
-                report.unchanged += result.unchanged
+                        stage_progress("Analysing", done, len(articles), f"saving {len(pending)} articles…")
+                    result = self._save_chunk(pending, report)
+                    stored += len(result.added)
+                    pending = []
         return report
+
+    def _save_chunk(self, articles: list[Article], report: ImportReport) -> Any:
+        """One atomic write of part of an import, the search index and catalog kept in step."""
+        before = self._store_fingerprint()
+        try:
+            result = self.store.upsert(articles)
+        except OSError as exc:
+            stored = len(report.added) + len(report.updated)
+            raise StoreError(
+                f"{self.path}: cannot write ({exc.strerror or exc}); the library is whole, with the "
+                f"{stored} articles stored before the failure"
+            ) from exc
+        self._index_changed(before, articles, result.added + result.updated)
+        report.added += result.added
+        report.updated += result.updated
+        report.unchanged += result.unchanged
+        return result
 
     def delete(self, article_ids: Iterable[str]) -> list[str]:
         before = self._store_fingerprint()
@@ -213,10 +215,14 @@ class Library:
 
     def refresh_analyses(self) -> int:
         """Store fresh analyses for every article analysed by an older analyzer version."""
-        stale = [a for a in self.store.all() if a.analysis is None or a.analysis.version != ANALYZER_VERSION]
+        from reader.importers.batch import WorkerPool, analysed
+
+        stale = [a for a in self.store.all() if not is_current(a)]
         if stale:
+            with WorkerPool() as pool:
+                fresh = list(analysed(stale, pool))
             before = self._store_fingerprint()
-            result = self.store.upsert(analyse_article(a) for a in stale)
+            result = self.store.upsert(fresh)
             self._catalog_changed(before, result.added + result.updated)
         return len(stale)
 

@@ -20,16 +20,22 @@ _ESCAPES = re.compile(
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that can reorder or hide text (bidi overrides, isolates).
 _BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# Every escape sequence starts with ESC or a C1 control, so text without any of these is already clean.
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
-# Sentence-final punctuation, optionally followed by closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+# A sentence ends in one of these, maybe followed by closing quotes or brackets, or in a closing quote.
+_FINAL_STOPS = ".!?…:;"
+_CLOSERS = "\"'”’»)]"
+_QUOTE_CLOSERS = '"”’»'
 
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters; keep tabs and newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ANY_CONTROL.search(text) is None:
+        return text  # the usual case, found by one scan instead of three substitutions
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     return _BIDI_CONTROLS.sub("", text)
@@ -47,10 +53,11 @@ def normalize_body(text: str) -> str:
     Lines inside a paragraph are joined with a space, so hard-wrapped text reads as prose.
     Typographic characters (curly quotes, ellipses, dashes) are kept as they are.
     """
-    text = unicodedata.normalize("NFC", strip_controls(text))
+    # Runs of spaces never cross a newline, so collapsing them in one pass equals doing it line by line.
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", strip_controls(text)))
     paragraphs = []
     for block in _BLANK_LINES.split(text):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line.strip() for line in block.split("\n")]
         paragraph = " ".join(line for line in lines if line)
         if paragraph:
             paragraphs.append(paragraph)
@@ -74,7 +81,11 @@ def looks_truncated(body: str) -> bool:
     tail = body.rstrip()
     if not tail:
         return False
-    return _SENTENCE_END.search(tail) is None
+    if tail[-1] in _QUOTE_CLOSERS:
+        return False
+    # Only the end is read: a pattern anchored at the end would be tried from every character.
+    core = tail.rstrip(_CLOSERS)
+    return not core or core[-1] not in _FINAL_STOPS
 
 
 def word_count(text: str) -> int:

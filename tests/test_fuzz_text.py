@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.text import clean_line, normalize_body, paragraph_spans, strip_controls
+from reader.text import clean_line, looks_truncated, normalize_body, paragraph_spans, strip_controls
 
 # Pieces that make cleaning hard: escape sequences and their fragments, C1 controls, line and paragraph
 # separators, bidi controls, combining marks, characters that NFC changes, odd spaces, markup.
@@ -56,3 +56,19 @@ def test_clean_line_is_one_clean_line_and_idempotent(text: str) -> None:
     assert not CONTROL.search(line)
     assert not BIDI.search(line)
     assert line == line.strip()
+
+
+# The rule for a text that stops mid-sentence, written as a pattern: a final stop, maybe followed by
+# closing quotes or brackets, or a closing quote. The code reads only the end of the text instead.
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
+endings = st.lists(st.sampled_from([".", "!", "?", "…", ":", ";", '"', "'", "”", "’", "»", ")", "]", " ", "\n", "a"]))
+
+
+@given(any_text, endings.map("".join))
+@example("He said.", "")
+@example("Cut off mid", "")
+@example("She asked: (why?", ")]")
+def test_looks_truncated_follows_the_sentence_end_rule(text: str, ending: str) -> None:
+    body = text + ending
+    tail = body.rstrip()
+    assert looks_truncated(body) == (bool(tail) and SENTENCE_END.search(tail) is None)

@@ -257,13 +257,16 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
 
 def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
     """One-word bodies that speak ("Microsoft says"), named more than once and never as a person."""
-    by_word: dict[str, list[Token]] = {}
-    for token in tokens:
-        by_word.setdefault(token.text, []).append(token)
-    counts = {word: len(found) for word, found in by_word.items()}
-    for i, token in enumerate(tokens[:-1]):
+    by_word: dict[str, list[Token]] = {}  # capitalised tokens only: being capitalised depends on the text alone
+    capitalised = []
+    for i, token in enumerate(tokens):
+        if token.cap:
+            by_word.setdefault(token.text, []).append(token)
+            capitalised.append(i)
+    for i in capitalised:
+        token = tokens[i]
         word = token.text
-        if not token.cap or token.start in person_starts or counts[word] < 2 or index.get(word):
+        if i == len(tokens) - 1 or token.start in person_starts or len(by_word[word]) < 2 or index.get(word):
             continue
         if word in lx.STOP_CAPS or word in lx.PLACES or word in lx.NATIONALITIES or word in lx.TITLES:
             continue
@@ -291,8 +294,22 @@ _CUED_AFTER = re.compile(
     r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
 )
 
+_CUE_WORDS = (
+    "magazine",
+    "newspaper",
+    "broadcaster",
+    "news agency",
+    "news site",
+    "tabloid",
+    "daily",
+    "television",
+    "radio",
+)
+
 
 def _add_cued_outlets(text: str, index: OrgIndex) -> None:
+    if not any(word in text for word in _CUE_WORDS):
+        return  # both patterns need one of these words, and most articles have none
     for pattern in (_CUED_BEFORE, _CUED_AFTER):
         for match in pattern.finditer(text):
             name = match.group(1).strip()

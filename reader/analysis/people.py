@@ -49,8 +49,18 @@ class PersonEntity:
         return self.tokens[-1]
 
 
+# Compiled once: these run for every capitalised run of every article.
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
+_ROLE_COMMA = re.compile(r"([\w-]+),\s*$")
+_FOLLOWING_WORD = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|later\s+|then\s+)?(\w+)")
+_ITS = re.compile(r",\s+its\b")
+_COMMA_PLACE = re.compile(r",\s+([A-Z]\w+)")
+_LOWER_LEAD = re.compile(r"((?:[a-z][\w-]*\s+){0,3})$")
+_APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
+
+
 def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([\w’'-]+)\W*$", text[max(0, start - 40) : start])
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
     return match.group(1) if match else ""
 
 
@@ -111,22 +121,22 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
-        head = re.search(r"([\w-]+),\s*$", text[max(0, run[0].start - 30) : run[0].start])
+        head = _ROLE_COMMA.search(text[max(0, run[0].start - 30) : run[0].start])
         return bool(head and head.group(1) in lx.ROLE_NOUNS and names[0] in GIVEN)
     if (names[0] in GIVEN and not any(n in GIVEN for n in names[1:2])) or (names[0] in GIVEN and len(tail) > 2):
         return True
     if _AGE.match(after):
         return True
-    follow = re.match(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|later\s+|then\s+)?(\w+)", after)
+    follow = _FOLLOWING_WORD.match(after)
     if follow and follow.group(1) in lx.REPORTING_VERBS:
         return True
     if tail[-1].text in ctx.said and not ctx.in_quote(tail[0].start):
         return True
-    if before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS or re.match(r",\s+its\b", after):
+    if before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS or _ITS.match(after):
         return False
     if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or before.lower() in PLACE_PREPOSITIONS:
         return False
-    place = re.match(r",\s+([A-Z]\w+)", after)
+    place = _COMMA_PLACE.match(after)
     if place and place.group(1) in lx.PLACES:
         return False  # "Cape Canaveral, Florida"
     return len(tail) <= 3 and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail)
@@ -155,7 +165,7 @@ def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
 
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> str | None:
     parts: list[str] = []
-    lead = re.search(r"((?:[a-z][\w-]*\s+){0,3})$", text[max(0, run[0].start - 60) : run[0].start])
+    lead = _LOWER_LEAD.search(text[max(0, run[0].start - 60) : run[0].start])
     words = lead.group(1).split() if lead else []
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
@@ -168,7 +178,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -
     if role:
         return role
     after = text[tail[-1].end : tail[-1].end + 120]
-    apposition = re.match(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]", after)
+    apposition = _APPOSITION.match(after)
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))
     return None

@@ -6,6 +6,7 @@ words (don't, Russia’s) are not quote marks.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -19,6 +20,11 @@ SINGLE_CLOSE = "’›"
 OPEN_BEFORE = " \t\n([{—–-/:;,"  # characters after which a straight mark opens a quote
 MASK = "\ue000"  # stands for a character inside a quote in the masked text
 MAX_OUTSIDE_SINGLE_WORDS = 8  # single-quoted phrases outside double quotes: headline-style terms only
+
+# Only the few marks in a text are looked at; the scans jump from one to the next.
+_SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
+_NOT_NEWLINE = re.compile("[^\n]")
+_DOUBLE_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
 
 
 @dataclass(slots=True)
@@ -76,13 +82,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _primary_marks(body: str, start: int, end: int, single: bool) -> list[tuple[int, str]]:
     marks: list[tuple[int, str]] = []
     uses_low = "„" in body[start:end]
-    for pos in range(start, end):
+    for match in (_SINGLE_MARKS if single else _DOUBLE_MARKS).finditer(body, start, end):
+        pos = match.start()
         ch = body[pos]
         if single:
-            if ch in SINGLE_OPEN + SINGLE_CLOSE + "'":
-                kind = _single_kind(body, pos)
-                if kind:
-                    marks.append((pos, kind))
+            kind = _single_kind(body, pos)
+            if kind:
+                marks.append((pos, kind))
         elif ch == '"':
             marks.append((pos, _straight_kind(body, pos)))
         elif ch in DOUBLE_OPEN:
@@ -145,9 +151,8 @@ def _single_pairs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) offsets of single-quoted phrases between ``start`` and ``end``."""
     pairs = []
     open_at: int | None = None
-    for pos in range(start, end):
-        if body[pos] not in SINGLE_OPEN + SINGLE_CLOSE + "'":
-            continue
+    for match in _SINGLE_MARKS.finditer(body, start, end):
+        pos = match.start()
         kind = _single_kind(body, pos)
         if kind == "open" and open_at is None:
             open_at = pos
@@ -210,7 +215,6 @@ def mask_quotes(body: str, quotes: list[RawQuote]) -> str:
     for quote in quotes:
         if quote.depth == 0:
             end = quote.end - 1 if body[quote.end - 1] in ".!?…" else quote.end  # keeps sentence ends
-            for pos in range(quote.start, end):
-                if chars[pos] != "\n":
-                    chars[pos] = MASK
+            inside = body[quote.start : end]
+            chars[quote.start : end] = _NOT_NEWLINE.sub(MASK, inside) if "\n" in inside else MASK * len(inside)
     return "".join(chars)

@@ -30,6 +30,8 @@ CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
+_CUTS = re.compile(r"[,;:—–()]")
+_OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
 # length for each of its cues, which made analysis quadratic.
@@ -73,12 +75,13 @@ class Attributor:
     ) -> None:
         self.body, self.masked, self.tokens, self.sentences = body, masked, tokens, sentences
         self.starts = [s for s, _ in sentences]
-        self.token_starts = [t.start for t in tokens]
         mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
         mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
         self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
+        self._cues: list[tuple[int, int, tuple[str, int, int]]] | None = None  # found on first use
+        self._cue_starts: list[int] = []
 
     # -- entities ------------------------------------------------------------------------
     def sentence_index(self, pos: int) -> int:
@@ -144,7 +147,7 @@ class Attributor:
         floor = max(floor, verb - REACH)
         text = _without_auxiliaries(self.masked[floor:verb]).rstrip()
         end = floor + len(text)
-        cuts = [floor - 1] + [floor + m.start() for m in re.finditer(r"[,;:—–()]", text)]
+        cuts = [floor - 1] + [floor + m.start() for m in _CUTS.finditer(text)]
         head_start = cuts[-1] + 1
         if self.masked[head_start:end].strip():
             return self._clause(head_start, end)  # "... Najib Razak said"
@@ -174,7 +177,7 @@ class Attributor:
     def object_after(self, start: int, limit: int) -> Speaker | None:
         limit = min(limit, start + REACH)
         text = self.masked[start:limit]
-        stop = re.search(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}", text)
+        stop = _OBJECT_END.search(text)
         end = start + (stop.start() if stop else len(text))
         comma = text.find(",", 0, end - start)
         if comma > 0:
@@ -193,30 +196,44 @@ class Attributor:
         return next((cue for cue in self.iter_cues(start, end) if kind is None or cue[0] == kind), None)
 
     def iter_cues(self, start: int, end: int) -> Iterator[tuple[str, int, int]]:
-        i = bisect.bisect_left(self.token_starts, start)
-        while i < len(self.tokens) and self.tokens[i].end <= end:
-            token = self.tokens[i]
-            word = token.text
-            if self.masked[token.start] == MASK:
-                i += 1
+        """The cues of the tokens lying wholly between ``start`` and ``end``."""
+        if self._cues is None:
+            self._cues = self._all_cues()
+            self._cue_starts = [cue[0] for cue in self._cues]
+        i = bisect.bisect_left(self._cue_starts, start)
+        cues = self._cues
+        while i < len(cues) and cues[i][1] <= end:
+            yield cues[i][2]
+            i += 1
+
+    def _all_cues(self) -> list[tuple[int, int, tuple[str, int, int]]]:
+        """(token start, token end, cue) for every token outside quotes that is a reporting cue."""
+        found = []
+        tokens, masked = self.tokens, self.masked
+        for i, token in enumerate(tokens):
+            if masked[token.start] == MASK:
                 continue
-            nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
-            if word.lower() == "according" and nxt == "to":
-                yield ("lead", token.start, self.tokens[i + 1].end)
-            elif word.lower() == "quoting" or (word.lower() == "words" and i and self.tokens[i - 1].text == "the"):
-                yield ("lead", token.start, token.end + (3 if word.lower() == "words" else 0))
-            elif word in lx.REPORTING_VERBS or (word in CONTINUED and self.masked[token.end : token.end + 1] in ":,"):
-                yield ("verb", token.start, token.end)
-            elif word in ("statement", "statements") and i > 1 and self.tokens[i - 2].text in STATEMENT_VERBS:
-                verb = self.tokens[i - 2]  # "X issued a statement"
-                yield ("verb", verb.start, verb.end)
+            word = token.text
+            low = word.lower()
+            cue = None
+            if low == "according" and i + 1 < len(tokens) and tokens[i + 1].text == "to":
+                cue = ("lead", token.start, tokens[i + 1].end)
+            elif low == "quoting" or (low == "words" and i and tokens[i - 1].text == "the"):
+                cue = ("lead", token.start, token.end + (3 if low == "words" else 0))
+            elif word in lx.REPORTING_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
+                cue = ("verb", token.start, token.end)
+            elif word in ("statement", "statements") and i > 1 and tokens[i - 2].text in STATEMENT_VERBS:
+                verb = tokens[i - 2]  # "X issued a statement"
+                cue = ("verb", verb.start, verb.end)
             elif (
                 word in lx.REPORTING_NOUN_LIKE
                 and i
-                and (self.tokens[i - 1].cap or self.tokens[i - 1].lower in ("he", "she", "it"))
+                and (tokens[i - 1].cap or tokens[i - 1].lower in ("he", "she", "it"))
             ):
-                yield ("verb", token.start, token.end)
-            i += 1
+                cue = ("verb", token.start, token.end)
+            if cue is not None:
+                found.append((token.start, token.end, cue))
+        return found
 
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
         floor = max(floor, end - REACH)

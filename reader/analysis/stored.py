@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from reader.analysis import ANALYZER_VERSION, analyze
-from reader.models import Analysis, Article
+from reader.models import Analysis, Article, Link
 
 
 def analyse_article(article: Article) -> Article:
     """The article with a current analysis (recomputed when missing or of another version)."""
-    if article.analysis is not None and article.analysis.version == ANALYZER_VERSION:
+    if is_current(article):
         return article
     return replace(article, analysis=analyze(article.body, article.title, list(article.links)))
 
 
-def _current_analysis(article: Article) -> Analysis | None:
-    """Only the analysis travels back from a worker process, not the whole article again."""
-    return analyse_article(article).analysis
+def is_current(article: Article) -> bool:
+    return article.analysis is not None and article.analysis.version == ANALYZER_VERSION
+
+
+def analysis_of(parts: tuple[str, str, Sequence[Link]]) -> Analysis:
+    """The analysis of (body, title, links): what a worker process is sent and sends back, rather
+    than whole articles."""
+    body, title, links = parts
+    return analyze(body, title, list(links))
 
 
 def with_some_analysis(article: Article) -> Article:

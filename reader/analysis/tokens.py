@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _words(text: str) -> frozenset[str]:
@@ -20,84 +20,104 @@ ORG_CONNECTORS = _words("of for on and & the de des du la le")
 _WORD = re.compile(r"[^\W_][\w'’.\-&/]*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str  # without a possessive ending
     start: int
     end: int  # end of ``text`` (a possessive ending is not included)
     possessive: bool = False
-
-    @property
-    def cap(self) -> bool:
-        first = self.text[0]
-        if first.isupper():
-            return True
-        # al-Amr, el-Sisi: a lowercase particle joined to a capitalised name
-        head, _, rest = self.text.partition("-")
-        return bool(rest) and head in PARTICLES and rest[:1].isupper()
+    cap: bool = False  # capitalised, or a lowercase particle joined to a capitalised name (al-Amr)
 
     @property
     def lower(self) -> str:
         return self.text.lower()
 
 
-def tokenize(text: str) -> list[Token]:
-    tokens = []
+def _capitalised(word: str) -> bool:
+    if word[0].isupper():
+        return True
+    # al-Amr, el-Sisi: a lowercase particle joined to a capitalised name
+    head, _, rest = word.partition("-")
+    return bool(rest) and head in PARTICLES and rest[:1].isupper()
+
+
+class Tokens(list[Token]):
+    """The tokens of one text. Several rules ask for the same capitalised runs; they are found once."""
+
+    def __init__(self, tokens: list[Token]):
+        super().__init__(tokens)
+        self.runs: dict[frozenset[str], list[list[Token]]] = {}
+
+
+_ADJUSTED_ENDINGS = frozenset("-/&.'’s")
+
+
+def tokenize(text: str) -> Tokens:
+    tokens: list[Token] = []
+    append, new = tokens.append, tuple.__new__  # the tuple made directly: the hottest loop of the analysis
     for match in _WORD.finditer(text):
-        word, start = match.group(0), match.start()
+        word, start = match.group(), match.start()
         possessive = False
-        word = word.rstrip("-/&")
-        if word.endswith("."):
-            bare = word[:-1]
-            if not (bare in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare):
-                word = bare
-        if word.endswith(("'s", "’s")) and len(word) > 2:
-            word, possessive = word[:-2], True
-        elif word.endswith(("'", "’")):
-            word, possessive = word[:-1], word[:-1].endswith("s")
-        if word:
-            tokens.append(Token(word, start, start + len(word), possessive))
-    return tokens
+        if word[-1] in _ADJUSTED_ENDINGS:
+            word = word.rstrip("-/&")
+            if word.endswith("."):
+                bare = word[:-1]
+                if not (bare in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare):
+                    word = bare
+            if word.endswith(("'s", "’s")) and len(word) > 2:
+                word, possessive = word[:-2], True
+            elif word.endswith(("'", "’")):
+                word, possessive = word[:-1], word[:-1].endswith("s")
+            if not word:
+                continue
+        cap = word[0].isupper() or ("-" in word and _capitalised(word))
+        append(new(Token, (word, start, start + len(word), possessive, cap)))
+    return Tokens(tokens)
 
 
 def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] = frozenset()) -> list[list[Token]]:
     """Maximal sequences of capitalised tokens separated by single spaces.
 
     Lowercase particles (al, de, van ...) and, for organisation names, ``connectors`` (of, for, and)
-    may join two capitalised tokens. A possessive ends a run.
+    may join two capitalised tokens. A possessive ends a run. The runs of a ``Tokens`` list are
+    found once per set of connectors and shared, so callers must not change them.
     """
+    cache = tokens.runs if isinstance(tokens, Tokens) else None
+    if cache is not None and connectors in cache:
+        return cache[connectors]
     runs: list[list[Token]] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].cap:
-            i += 1
-            continue
+    count = len(tokens)
+    j = 0
+    for i in [k for k, token in enumerate(tokens) if token.cap]:
+        if i < j:
+            continue  # already inside the previous run
         run = [tokens[i]]
+        last = run[0]
         j = i + 1
-        while j < len(tokens) and not run[-1].possessive:
-            gap = text[run[-1].end : tokens[j].start]
-            if gap not in (" ", "'s ", "’s "):
-                break
-            if gap != " ":
-                break
+        while j < count and not last.possessive:
             token = tokens[j]
+            if text[last.end : token.start] != " ":
+                break
             if token.cap:
                 run.append(token)
+                last = token
                 j += 1
                 continue
             joins = token.text in PARTICLES or token.text in connectors
-            if joins and j + 1 < len(tokens) and tokens[j + 1].cap and text[token.end : tokens[j + 1].start] == " ":
-                run.extend([token, tokens[j + 1]])
+            if joins and j + 1 < count and tokens[j + 1].cap and text[token.end : tokens[j + 1].start] == " ":
+                last = tokens[j + 1]
+                run.extend([token, last])
                 j += 2
                 continue
             break
         runs.append(run)
-        i = j
+    if cache is not None:
+        cache[connectors] = runs
     return runs
 
 
 # Matches start only at the first of a run of stops: a run not followed by a space fails from every one
 # of its characters alike, and trying each of them made a long run of dots quadratic.
+_LAST_WORD = re.compile(r"([\w.]+)\.?$")
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+|\n\n")
 
 
@@ -109,7 +129,7 @@ def sentence_spans(masked: str) -> list[tuple[int, int]]:
         end = match.start()
         if match.group(0) != "\n\n":
             before = masked[max(0, end - 12) : end + 1]
-            word = re.search(r"([\w.]+)\.?$", before[:-1] if before.endswith(".") else before)
+            word = _LAST_WORD.search(before[:-1] if before.endswith(".") else before)
             following = masked[match.end() : match.end() + 1]
             if word and masked[end] == "." and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
