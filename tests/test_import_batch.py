@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import ANALYZER_VERSION
+from reader.analysis import ANALYZER_VERSION, stored
 from reader.importers import batch
 from reader.library import Library
 from reader.storage import StoreError
@@ -105,3 +105,39 @@ def test_a_large_batch_imports_from_a_thread_as_the_app_does(tmp_path, empty_sto
     worker.join(timeout=120)
     assert len(outcome["report"].added) == 220
     assert len(Library.open(empty_store).articles()) == 220
+
+
+def test_reimporting_unchanged_articles_does_not_analyse_them_again(tmp_path, empty_store, monkeypatch):
+    source = tmp_path / "many.json"
+    write_articles(source, 30)
+    library = Library.open(empty_store)
+    library.import_sources([str(source)])
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged article was analysed again")
+
+    monkeypatch.setattr(stored, "analyze", refuse)
+    again = library.import_sources([str(source)])
+    assert len(again.unchanged) == 30 and not again.failed
+
+
+def test_imports_into_a_bigger_library_are_written_in_fewer_larger_chunks(tmp_path, empty_store, monkeypatch):
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 100)
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    write_articles(first, 400)
+    write_articles(second, 190, start=400)
+    library = Library.open(empty_store)
+    writes: list[int] = []
+    real_upsert = library.store.upsert
+
+    def counting_upsert(articles):
+        writes.append(len(articles))
+        return real_upsert(articles)
+
+    monkeypatch.setattr(library.store, "upsert", counting_upsert)
+    library.import_sources([str(first)])
+    assert writes == [100, 100, 100, 100]  # an empty library: the smallest chunks, so progress is saved often
+    writes.clear()
+    report = library.import_sources([str(second)])
+    assert writes == [190]  # 400 stored: a write may carry up to 200, so the whole batch is one write
+    assert len(report.added) == 190 and len(Library.open(empty_store).articles()) == 590
