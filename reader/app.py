@@ -29,7 +29,12 @@ class ReaderApp(App[None]):
         self.library = library
         self.config = config or Config()
         self.remember_theme = remember_theme
-        self.return_code_on_exit = 0
+        self.exit_error: str | None = None  # printed by the command line once the screen is restored
+
+    def fail(self, message: str) -> None:
+        """End the app with status 1 and ``message`` as one line on stderr, as a failed command does."""
+        self.exit_error = message
+        self.exit(return_code=1)
 
     def on_mount(self) -> None:
         theme = self.config.theme or load_settings().get("theme")

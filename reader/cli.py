@@ -52,6 +52,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
     finally:
         gc.enable()
     app.run()
+    if app.exit_error:
+        print(f"reader: {app.exit_error}", file=sys.stderr)
     return app.return_code or EXIT_OK
 
 
@@ -60,9 +62,10 @@ def _tui_app(args: argparse.Namespace) -> Any:
     from reader.library import Library
 
     library = Library.open(args.store, lazy=True)
-    if not library.catalog.fresh():
+    if not library.catalog.fresh() and not library.list_in_background():
         # First start after the store was written by something else: one full read, which also fails
         # here, with a clear message, on a store that cannot be read. Later starts read only the catalog.
+        # A big store in the current format is listed by the app itself, which shows its progress.
         if library.path.exists() and library.path.stat().st_size > 50_000_000:
             print("reader: reading the whole library once to list it quickly from now on…", file=sys.stderr)
         library.prepare_list()

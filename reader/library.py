@@ -22,6 +22,8 @@ from reader.storage import StoreError
 from reader.store import ArticleStore, article_from_doc
 from reader.userstate import UserState
 
+LIST_IN_BACKGROUND_BYTES = 20_000_000  # about 2k articles, listed in under a second before the app starts
+
 if TYPE_CHECKING:
     from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark
     from reader.search import Overview, QuoteHit, SearchIndex, SearchResults
@@ -238,15 +240,15 @@ class Library:
             self._catalog = Catalog(self.cache_dir, self.path)
         return self._catalog
 
-    def list_rows(self, limit: int | None = None) -> list[Row]:
+    def list_rows(self, limit: int | None = None, progress: Callable[[int, int], None] | None = None) -> list[Row]:
         """The library list, newest first, with read flags: from the catalog, which is rebuilt first
-        (one full read of the store) when it is missing or stale."""
+        (one full read of the store, followed by ``progress``) when it is missing or stale."""
         if store_fingerprint(self.path) is None:
             return []
         read = self.read_flags()
         rows = self.catalog.rows(limit, read)
         if rows is None:
-            docs = self.prepare_list()
+            docs = self.prepare_list(progress)
             rows = self.catalog.rows(limit, read)
             if rows is None:  # the catalog cannot be written here, or the store changed meanwhile
                 rows = rows_from_docs(docs, read)[:limit]
@@ -263,17 +265,44 @@ class Library:
         """Identity of the store as it is now: the list is out of date when this changes."""
         return store_fingerprint(self.path)
 
-    def prepare_list(self) -> list[dict[str, Any]]:
+    def prepare_list(self, progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
         """Make the catalog hold the store as it is now; a full read of the store (and StoreError on
-        a file or article that cannot be read) only when it does not already. Returns the documents read."""
+        a file or article that cannot be read) only when it does not already.
+
+        The store is streamed into the catalog one article at a time, so memory stays flat however big
+        the library; ``progress(bytes read, file size)`` follows it. Returns the documents read when
+        the catalog could not be written (then the list is served from them), else nothing.
+        """
         if self.catalog.fresh():
             return []
+        import ijson
+
+        with (
+            contextlib.suppress(ijson.JSONError, sqlite3.Error, OSError),
+            self.store.streamed_documents(progress) as streamed,
+        ):
+            if streamed is not None:
+                self.catalog.rebuild(streamed[1], streamed[0])
+                return []
+        # An older format, a damaged file or no catalog folder: read the store whole, which migrates
+        # it, or says what is wrong with it, or serves the list without the catalog.
         stamp, docs = self.store.documents()
         for doc in docs:
             self._article(doc)  # every article readable, as when the whole store is loaded
         with contextlib.suppress(sqlite3.Error, OSError):  # derived data: the list is served from the documents read
             self.catalog.rebuild(docs, stamp)
         return docs
+
+    def list_in_background(self) -> bool:
+        """Whether the list can be built while the app runs: the catalog is stale and the store big, in
+        the current format (so it can be streamed; reading only its head tells). Otherwise the caller
+        builds it first, which is quick, or migrates the store, or fails with a clear message."""
+        if self.catalog.fresh() or store_fingerprint(self.path) is None:
+            return False
+        if self.path.stat().st_size < LIST_IN_BACKGROUND_BYTES:
+            return False
+        with self.store.streamed_documents() as streamed:
+            return streamed is not None
 
     def _catalog_changed(self, before: Fingerprint, changed_ids: Iterable[str], removed: Iterable[str] = ()) -> None:
         """Keep the catalog in step with a write just made to the store (from the store's cache, no re-read)."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,56 @@ class ArticleStore:
         raw = self._check(self.storage.read())
         stamp = self.storage.stamp
         return (list(stamp) if stamp is not None else None), list((raw.get(ARTICLES) or {}).values())
+
+    @contextlib.contextmanager
+    def streamed_documents(
+        self, progress: Callable[[int, int], None] | None = None
+    ) -> Iterator[tuple[list[int], Iterator[dict[str, Any]]] | None]:
+        """The article documents read from the file one at a time (with ijson), with the stamp of the
+        file they come from: a whole 100k-article store would take gigabytes of memory as one object.
+
+        Each document is checked as ``_load`` checks it (StoreError for a malformed one), and
+        ``progress(bytes read, file size)`` follows the reading. Yields None when the file is not in
+        the current format (missing, older, newer, foreign): the caller then reads it whole, which
+        migrates it or says what is wrong. A damaged file raises ``ijson.JSONError`` while iterating.
+        """
+        import ijson  # only for this, which few runs need
+
+        try:
+            file = open(self.path, "rb")  # noqa: SIM115 - closed by the with below, after the caller is done
+        except FileNotFoundError:
+            yield None
+            return
+        with file:
+            st = os.fstat(file.fileno())
+            stamp = [st.st_ino, st.st_size, st.st_mtime_ns]  # as storage.file_fingerprint, of the file read
+            try:
+                meta = next(ijson.items(file, META), None)  # written first, so only the file's head is read
+                current = meta is not None and schema_version({META: meta}, self.path, KIND) == SCHEMA_VERSION
+            except (ijson.JSONError, StoreError):
+                current = False
+            if not current:
+                yield None
+                return
+            file.seek(0)
+            yield stamp, self._stream(file, st.st_size, progress)
+
+    def _stream(self, file: Any, size: int, progress: Callable[[int, int], None] | None) -> Iterator[dict[str, Any]]:
+        import ijson
+
+        for count, (key, doc) in enumerate(ijson.kvitems(file, ARTICLES, use_float=True), 1):
+            try:
+                article_from_doc(doc)
+            except ValueError as exc:
+                raise StoreError(
+                    f"{self.path}: article {key} is malformed ({exc}); the file was left as it is. "
+                    "Run 'reader doctor' to check the library."
+                ) from exc
+            if progress and count % 500 == 0:
+                progress(file.tell(), size)
+            yield doc
+        if progress:
+            progress(size, size)
 
     def all(self) -> list[Article]:
         return list(self._load().values())

@@ -170,3 +170,58 @@ def test_the_tui_refuses_a_broken_store_before_it_starts(tmp_path: Path, capsys:
     assert main(["--store", str(broken)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "not valid JSON" in err and str(broken) in err
+
+
+def test_the_store_is_streamed_into_the_catalog_without_being_read_whole(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = expected_rows(store)
+    read = AtomicJSONStorage.read
+
+    def no_full_read(self, fresh: bool = False):  # type: ignore[no-untyped-def]
+        assert self.path != store, "the whole store was read"
+        return read(self, fresh)
+
+    monkeypatch.setattr(AtomicJSONStorage, "read", no_full_read)
+    library = Library.open(store, lazy=True)
+    seen: list[tuple[int, int]] = []
+    assert library.prepare_list(lambda done, size: seen.append((done, size))) == []
+    assert library.catalog.fresh()
+    assert shown(library.cached_rows() or []) == expected
+    size = store.stat().st_size
+    assert seen[-1] == (size, size) and [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_store_of_the_older_format_is_still_listed(store: Path) -> None:
+    import orjson
+
+    raw = orjson.loads(store.read_bytes())
+    expected = expected_rows(store)
+    del raw["_meta"]  # format 0: the same articles, no version
+    store.write_bytes(orjson.dumps(raw))
+    library = Library.open(store, lazy=True)
+    assert not library.list_in_background()  # the app lists it before it starts, migrating as it reads
+    assert shown(library.list_rows()) == expected
+
+
+def test_a_store_cut_off_midway_is_refused_and_leaves_no_half_catalog(store: Path) -> None:
+    library = Library.open(store)
+    library.list_rows()
+    whole = store.read_bytes()
+    store.write_bytes(whole[: len(whole) // 2])  # the articles table breaks off in the middle
+    library = Library.open(store, lazy=True)
+    with pytest.raises(StoreError, match="not valid JSON"):
+        library.prepare_list()
+    assert not library.catalog.fresh() and library.cached_rows() is None
+
+
+def test_only_a_big_store_of_the_current_format_is_listed_while_the_app_runs(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import library as library_module
+
+    assert not Library.open(store, lazy=True).list_in_background()  # small: listed before the app starts
+    monkeypatch.setattr(library_module, "LIST_IN_BACKGROUND_BYTES", 0)
+    assert Library.open(store, lazy=True).list_in_background()
+    Library.open(store).list_rows()
+    assert not Library.open(store, lazy=True).list_in_background()  # the catalog is fresh: nothing to list

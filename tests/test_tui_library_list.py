@@ -40,9 +40,9 @@ async def test_first_page_comes_from_the_catalog_while_the_list_is_still_being_r
     release = threading.Event()
     slow_rows = library_screen.rows_for
 
-    def held_back(library):  # type: ignore[no-untyped-def]
+    def held_back(library, progress=None):  # type: ignore[no-untyped-def]
         assert release.wait(10), "the test never released the full list"
-        return slow_rows(library)
+        return slow_rows(library, progress)
 
     monkeypatch.setattr(library_screen, "rows_for", held_back)
     app = make_app(store)
@@ -122,3 +122,46 @@ async def test_with_every_article_read_the_unread_list_says_so(sample_store: Pat
         await pilot.press("u")
         await settle(pilot)
         assert not empty.display and len(titles(app)) == 1
+
+
+async def test_without_a_list_the_app_starts_at_once_and_shows_how_far_the_listing_has_come(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    real_prepare = Library.prepare_list
+
+    def held_back(self, progress=None):  # type: ignore[no-untyped-def]
+        progress(50, 100)
+        assert release.wait(10), "the test never released the listing"
+        return real_prepare(self, progress)
+
+    monkeypatch.setattr(Library, "prepare_list", held_back)
+    app = make_app(store)  # no catalog yet, as after another program wrote the store
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        panel = str(app.screen.query_one("#library-empty", Static).render())
+        assert "Listing the library" in panel and "50%" in panel
+        await pilot.press("question_mark")  # keys work while the list is being built
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        release.set()
+        await settle(pilot)
+        assert len(titles(app)) == COUNT and f"{COUNT} articles" in title_bar(app)
+        assert not app.screen.query_one("#library-empty", Static).display
+
+
+async def test_an_article_found_malformed_while_listing_ends_the_app_with_the_reason(store: Path) -> None:
+    import orjson
+
+    raw = orjson.loads(store.read_bytes())
+    list(raw["articles"].values())[-1]["title"] = 7
+    store.write_bytes(orjson.dumps(raw))
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 1
+    assert app.exit_error is not None and "malformed" in app.exit_error and str(store) in app.exit_error

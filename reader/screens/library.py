@@ -5,6 +5,7 @@ is read, so a library of 100k articles opens as fast as one of 100."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -15,6 +16,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.catalog import ORDERS, next_order, sort_rows
+from reader.storage import StoreError
 from reader.widgets.article_list import ArticleList, Row, header_text
 from reader.widgets.search_results import SearchResults
 
@@ -25,15 +27,23 @@ REST_DELAY = 0.05  # seconds after mounting: the first frame is drawn before the
 STALE_CHECKS = 2  # checks a changed store may stay without a fresh catalog (a writer updates it) before a rebuild
 
 
-def rows_for(library) -> list[Row]:  # type: ignore[no-untyped-def]
-    """Every row of the library list, newest first."""
-    return library.list_rows()
+def rows_for(library, progress=None) -> list[Row]:  # type: ignore[no-untyped-def]
+    """Every row of the library list, newest first; ``progress(bytes read, size)`` follows a full
+    read of the store, when the catalog must be rebuilt first."""
+    return library.list_rows(progress=progress)
 
 
 def view_rows(rows: list[Row], order: str, unread_only: bool) -> list[Row]:
     """What the list shows: the rows in the chosen order, only the unread ones when asked."""
     shown = rows if order == "date" else sort_rows(rows, order)
     return [row for row in shown if not row.read] if unread_only else shown
+
+
+def _megabytes(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size / 1e6:,.0f} MB"
+    except OSError:
+        return "size unknown"
 
 
 class LibraryScreen(Screen[None]):
@@ -96,6 +106,9 @@ class LibraryScreen(Screen[None]):
             # A worker reading 100k rows holds the GIL for a while: it starts once the first frame is out.
             self.set_timer(REST_DELAY, self.after_first_frame)
         else:
+            # No list yet (the store was changed by another program): it is built in a worker while
+            # this screen takes keys; a big store shows how far the reading has come.
+            self.show_listing(0, 0)
             self.load_rows()
             self.call_after_refresh(self.mount_rest)
         self.set_interval(2.0, self.check_for_changes)
@@ -122,7 +135,16 @@ class LibraryScreen(Screen[None]):
     def load_rows(self, keep_id: str | None = None, rebuild: bool = True) -> None:
         library = self.app.library
         fingerprint = library.list_fingerprint()
-        rows = rows_for(library) if rebuild else library.cached_rows()
+
+        def progress(done: int, size: int) -> None:
+            self.app.call_from_thread(self.show_listing, done, size)
+
+        try:
+            rows = rows_for(library, progress) if rebuild else library.cached_rows()
+        except StoreError as exc:
+            # The app cannot show a library it cannot read: out, with the reason, as the command line would.
+            self.app.call_from_thread(self.app.fail, str(exc))
+            return
         if rows is None or get_current_worker().is_cancelled:
             return  # the catalog is being updated by a writer: the next check tries again
         view = view_rows(rows, self.order, self.unread_only)
@@ -136,6 +158,24 @@ class LibraryScreen(Screen[None]):
 
         gc.collect()
         self.app.call_from_thread(self.show_rows, rows, view, keep_id, fingerprint)
+
+    def show_listing(self, done: int, size: int) -> None:
+        """The list is being built from a full read of the store: how far it has come."""
+        if self.all_rows:
+            return
+        self.show_title()
+        self.query_one(ArticleList).display = False
+        empty = self.query_one("#library-empty", Static)
+        empty.display = True
+        share = f"{done / size:.0%} of " if size else ""
+        empty.update(
+            Text.assemble(
+                ("Listing the library…\n\n", "bold"),
+                f"Reading {share}{self.app.library.path.name} ({_megabytes(self.app.library.path)}), once after it was "
+                "changed by another program.\n\n",
+                ("q quits, ? shows the keys.", "dim"),
+            )
+        )
 
     def show_rows(
         self,
