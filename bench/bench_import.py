@@ -2,6 +2,7 @@
 
     python -m bench.bench_import                 # 10k articles of ~700 words, all cores
     python -m bench.bench_import --articles 1000 --workers 1
+    python -m bench.bench_import --articles 1000 --into bench/corpora/100k/articles.json
 
 The corpus (quotes, named speakers, paragraphs) is generated in a temporary folder on each run, never
 committed. Reported: articles per second for the whole import (reading, analysis, store writes),
@@ -202,6 +203,39 @@ def breakdown(articles: int, words: int, files: int) -> int:
     return 0
 
 
+def into_library(store: Path, articles: int, words: int) -> int:
+    """Import ``articles`` new ones into a copy of an existing library, its list catalog and search index
+    prepared first (as for a library in use): the time and the peak memory of the import alone."""
+    import resource
+    import shutil
+
+    from reader.library import Library
+
+    with tempfile.TemporaryDirectory(prefix="reader-bench-into-") as tmp:
+        folder = Path(tmp)
+        os.environ["READER_CACHE_DIR"] = str(folder / "cache")
+        copy = folder / "library.json"
+        shutil.copyfile(store, copy)
+        started = time.perf_counter()
+        library = Library.open(copy, lazy=True)
+        library.prepare_list()
+        library.reindex()
+        print(f"prepared the copy's list catalog and search index in {time.perf_counter() - started:.1f} s")
+        paths = write_corpus(folder, articles, words, 1)
+        rng = random.Random(99)  # new titles and URLs, so that none is a duplicate of the library's
+        batch = [make_article(rng, 10_000_000 + n, words) for n in range(articles)]
+        paths[0].write_text(json.dumps(batch, ensure_ascii=False))
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        elapsed, _, report = timed_import(copy, [str(paths[0])])
+        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, before)
+        size = copy.stat().st_size
+    print(
+        f"{articles} articles into a library of {size / 1e6:,.0f} MB: {elapsed:.1f} s ({articles / elapsed:.0f}/s), "
+        f"{len(report.added)} imported; peak memory of this process {peak / 1024:,.0f} MB"
+    )
+    return 0 if len(report.added) == articles else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_import", description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -214,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="instead: the analyser alone on one core, then the import in one process with analysis left out",
     )
+    parser.add_argument(
+        "--into", type=Path, metavar="STORE", help="instead: import into a copy of this library (left as it is)"
+    )
     args = parser.parse_args(argv)
 
     from reader.analysis import ANALYZER_VERSION
@@ -221,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.breakdown:
         return breakdown(args.articles, args.words, args.files)
+    if args.into:
+        return into_library(args.into, args.articles, args.words)
     if args.workers:
         batch.worker_count = lambda: args.workers
     workers = batch.worker_count()
