@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from reader.analysis import ANALYZER_VERSION
+from reader.importers.common import content_hash
 from reader.models import Analysis, Article, Person, Quote, Source, make_article_id
 
 
@@ -230,7 +231,8 @@ def make_article(index: int, seed: int = 0) -> Article:
         source=outlet,
         published=published,
         imported_at="2025-01-01T00:00:00Z",
-        meta={"origin": f"corpus-{seed}-{index}", "topic": topic_name},
+        # as ``reader import`` stores it: the fingerprint that finds the same text imported twice
+        meta={"origin": f"corpus-{seed}-{index}", "topic": topic_name, "content_hash": content_hash(body)},
         analysis=_analysis(body, people, iter(speakers), outlet),
     )
 

@@ -167,7 +167,7 @@ class Library:
 
         report = ImportReport()
         with WorkerPool() as pool:
-            dedupe = Deduper(self.store.all())
+            dedupe = Deduper(self.store.checked_documents())
             for item in read_items(sources, pool, stage_progress, fetcher_factory):
                 if item.article is None:
                     report.failed.append((item.label, item.error or "failed"))
@@ -175,7 +175,7 @@ class Library:
                     dedupe.add(item.article)
                 if progress:
                     progress(item.label, item)
-            articles = [_keep_current_analysis(a, dedupe.stored.get(a.id)) for a in dedupe.articles()]
+            articles = [_keep_current_analysis(a, dedupe.stored_article(a.id)) for a in dedupe.articles()]
             report.unchanged.extend(dedupe.duplicates)
             stored = len(dedupe.stored)
             pending: list[Article] = []

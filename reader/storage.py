@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import tempfile
 import time
@@ -169,13 +170,22 @@ def keep_copy(path: Path, suffix: str) -> Path:
 
 def read_json_file(path: Path) -> Any | None:
     """Parse a JSON file; None when it is missing or empty; StoreError when it is not JSON."""
+    return parse_json_bytes(path, read_file_bytes(path))
+
+
+def read_file_bytes(path: Path) -> bytes | None:
+    """A file's bytes; None when it is missing; StoreError when it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if not raw.strip():
+
+
+def parse_json_bytes(path: Path, raw: bytes | None) -> Any | None:
+    """JSON read from ``path``; None when missing or blank; StoreError naming the file when it is not JSON."""
+    if raw is None or not raw.strip():
         return None
     try:
         return orjson.loads(raw)
@@ -295,8 +305,9 @@ class AtomicJSONStorage(Storage):
 
     Parsed content is cached while the file on disk is unchanged (same inode, size and mtime),
     so repeated reads of a large library do not re-parse it. Writers read with ``fresh=True``
-    inside the lock: inode numbers are reused and mtimes are coarse, so the cache is never
-    trusted for a read-modify-write.
+    inside the lock: inode numbers are reused and mtimes are coarse, so for a read-modify-write
+    the bytes are read again and the cache is used only when their digest is that of the bytes
+    last parsed or written (hashing 1 GB takes about a second; parsing it, fifteen).
     """
 
     def __init__(
@@ -310,6 +321,7 @@ class AtomicJSONStorage(Storage):
         self.kind = kind
         self._cache: dict[str, Any] | None = None
         self._stamp: tuple[int, int, int] | None = None
+        self._digest: bytes | None = None  # of the bytes the cache was parsed from or written as
 
     def _current_stamp(self) -> tuple[int, int, int] | None:
         try:
@@ -330,7 +342,12 @@ class AtomicJSONStorage(Storage):
         stamp = self._current_stamp()
         if not fresh and stamp is not None and stamp == self._stamp and self._cache is not None:
             return self._cache
-        data = read_json_file(self.path)
+        raw = read_file_bytes(self.path)
+        digest = _digest(raw) if raw is not None else None
+        if digest is not None and digest == self._digest and self._cache is not None:
+            self._stamp = stamp
+            return self._cache  # the very bytes last parsed or written
+        data = parse_json_bytes(self.path, raw)
         if data is None and stamp is not None and _has_content(self.backup):
             raise StoreError(
                 f"{self.path}: empty, while its backup {self.backup.name} is not; the file was left as it is. "  # type: ignore[union-attr]
@@ -340,7 +357,7 @@ class AtomicJSONStorage(Storage):
             raise StoreError(
                 f"{self.path}: not a {self.kind} (expected a JSON object of tables); the file was left as it is"
             )
-        self._cache, self._stamp = data, stamp
+        self._cache, self._stamp, self._digest = data, stamp, digest
         return data
 
     def write(self, data: dict[str, Any]) -> None:
@@ -351,14 +368,20 @@ class AtomicJSONStorage(Storage):
                 raise StoreError(f"{self.path}: cannot save ({exc}); the previous version was left as it is") from exc
             atomic_write_bytes(self.path, payload, backup=self.backup)
         except BaseException:
-            # TinyDB changed the cached dict before asking us to write it: forget it.
-            self._cache = self._stamp = None
+            # The caller may have changed the cached dict before asking us to write it: forget it.
+            self.close()
             raise
-        self._cache, self._stamp = data, self._current_stamp()
+        self._cache, self._stamp, self._digest = data, self._current_stamp(), _digest(payload)
 
     def close(self) -> None:
+        """Forget the cached content (also after a failed change that may have altered it in place)."""
         self._cache = None
         self._stamp = None
+        self._digest = None
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
 
 
 def file_fingerprint(path: Path) -> list[int] | None:

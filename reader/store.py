@@ -127,6 +127,19 @@ class ArticleStore:
         stamp = self.storage.stamp
         return (list(stamp) if stamp is not None else None), list((raw.get(ARTICLES) or {}).values())
 
+    def checked_documents(self) -> list[dict[str, Any]]:
+        """The article documents, each checked for what every reader of them needs (an id, a title
+        and a body), without making ``Article`` objects; StoreError naming the first that lacks it."""
+        raw = self._check(self.storage.read())
+        table = raw.get(ARTICLES) or {}
+        for key, doc in table.items():
+            if not isinstance(doc, dict) or not all(isinstance(doc.get(f), str) for f in ("id", "title", "body")):
+                raise StoreError(
+                    f"{self.path}: article {key} is malformed (no id, title or body); the file was left as it is. "
+                    "Run 'reader doctor' to check the library."
+                )
+        return list(table.values())
+
     @contextlib.contextmanager
     def streamed_documents(
         self, progress: Callable[[int, int], None] | None = None
@@ -203,7 +216,11 @@ class ArticleStore:
             version = schema_version(raw, self.path, KIND) if raw else SCHEMA_VERSION
             raw = dict(self._check(raw))
             table = dict(raw.get(ARTICLES) or {})
-            result, dirty = change(table)
+            try:
+                result, dirty = change(table)
+            except BaseException:
+                self.storage.close()  # the change may have altered cached documents before it failed
+                raise
             if not dirty:
                 return result
             raw[ARTICLES] = table

@@ -74,7 +74,11 @@ class UserState:
             version = schema_version(raw, self.path, KIND) if raw else STATE_SCHEMA_VERSION
             raw = dict(self._check(raw))
             table = dict(raw.get(name) or {})
-            result = change(table)
+            try:
+                result = change(table)
+            except BaseException:
+                self.storage.close()  # the change may have altered cached entries before it failed
+                raise
             raw[name] = table
             raw[META] = {"1": {"schema": STATE_SCHEMA_VERSION}}
             if version < STATE_SCHEMA_VERSION:

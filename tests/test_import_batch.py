@@ -141,3 +141,20 @@ def test_imports_into_a_bigger_library_are_written_in_fewer_larger_chunks(tmp_pa
     report = library.import_sources([str(second)])
     assert writes == [190]  # 400 stored: a write may carry up to 200, so the whole batch is one write
     assert len(report.added) == 190 and len(Library.open(empty_store).articles()) == 590
+
+
+def test_an_import_into_a_store_with_a_malformed_article_is_refused_and_changes_nothing(tmp_path, empty_store, capsys):
+    from reader.cli import main
+
+    source = tmp_path / "few.json"
+    write_articles(source, 3)
+    Library.open(empty_store).import_sources([str(source)])
+    raw = json.loads(empty_store.read_text())
+    raw["articles"]["2"]["body"] = None
+    empty_store.write_text(json.dumps(raw))
+    before = empty_store.read_bytes()
+    write_articles(source, 2, start=10)
+    assert main(["import", "--store", str(empty_store), str(source)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "article 2 is malformed" in err and str(empty_store) in err
+    assert empty_store.read_bytes() == before

@@ -18,6 +18,7 @@ from reader.analysis.stored import analysis_of, is_current
 from reader.importers import Collector, ImportItem, expand, load_file, needs_network
 from reader.importers.common import content_hash
 from reader.models import Article
+from reader.store import article_from_doc
 
 # Worker processes cost a start-up; below this many files or articles one process is faster.
 PARALLEL_MIN = 200
@@ -125,22 +126,30 @@ def _merge(keep: Article, extra: Article) -> Article:
 
 class Deduper:
     """Folds an import batch onto itself and onto the store: same id (the canonical URL, else title
-    and source), same URL or same normalised text all mean the same article."""
+    and source), same URL or same normalised text all mean the same article.
 
-    def __init__(self, stored: Iterable[Article]):
-        self.stored: dict[str, Article] = {}
+    The store comes as its documents: only those the batch touches become ``Article`` objects (at
+    100k articles, making them all took longer than the rest of a small import)."""
+
+    def __init__(self, stored: Iterable[dict[str, Any]]):
+        self.stored: dict[str, dict[str, Any]] = {}
         self.by_hash: dict[str, str] = {}
         self.by_url: dict[str, str] = {}
-        for article in stored:
-            self.stored[article.id] = article
-            self._index(article.id, article)
+        for doc in stored:
+            self.stored[doc["id"]] = doc
+            meta = doc.get("meta") or {}
+            self._index(doc["id"], meta.get("content_hash") or content_hash(doc["body"]), doc.get("url"))
         self.batch: dict[str, Article] = {}
         self.duplicates: list[str] = []
 
-    def _index(self, key: str, article: Article) -> None:
-        self.by_hash.setdefault(article.meta.get("content_hash") or content_hash(article.body), key)
-        if article.url:
-            self.by_url.setdefault(article.url, key)
+    def stored_article(self, article_id: str) -> Article | None:
+        doc = self.stored.get(article_id)
+        return article_from_doc(doc) if doc is not None else None
+
+    def _index(self, key: str, digest: str, url: str | None) -> None:
+        self.by_hash.setdefault(digest, key)
+        if url:
+            self.by_url.setdefault(url, key)
 
     def add(self, article: Article) -> None:
         digest = article.meta.get("content_hash") or content_hash(article.body)
@@ -153,9 +162,11 @@ class Deduper:
             self.duplicates.append(key)
             return
         if key != article.id:  # already stored under another id: update that one in place
-            article = _merge(self.stored[key], article)
+            stored = self.stored_article(key)
+            assert stored is not None
+            article = _merge(stored, article)
         self.batch[key] = article
-        self._index(key, article)
+        self._index(key, article.meta.get("content_hash") or content_hash(article.body), article.url)
 
     def articles(self) -> list[Article]:
         return list(self.batch.values())
