@@ -119,12 +119,15 @@ bar counts the whole list; from Enter until the first words of the article's bod
 process's peak resident memory (`wait4` rusage; the session holds the whole list and one open article).
 Medians of the warm starts (the catalog fresh)."""
 
-TUI_NOTES_2 = """Cold start: the catalog missing (as after a store written by another program), so the process reads
-the whole store once and rebuilds it before the app starts. In-process: the whole list read from the
-catalog; one article opened from the catalog (median of 20) against the naive way (parse the whole
-store, as the TUI did before the catalog); sorting and filtering every row (done in a worker; the
-catalog serves the rows newest first, so that order costs nothing). With `--before REF`, the same
-session is run once with the TUI of that revision (the whole store read before the first frame)."""
+TUI_NOTES_2 = """Cold start: the catalog missing (as after a store written by another program), so the store is
+streamed once into a new catalog: before the app starts for a store under 20 MB (1k), by the app
+itself for a bigger one, which is on screen at once with the reading's progress ("app on screen":
+until "Listing the library" is drawn; "whole list": until the title bar counts every article).
+In-process: the whole list read from the catalog; one article opened from the catalog (median of
+20) against the naive way (parse the whole store, as the TUI did before the catalog); sorting and
+filtering every row (done in a worker; the catalog serves the rows newest first, so that order costs
+nothing). With `--before REF`, the same session is run once with the TUI of that revision (the whole
+store read before the first frame)."""
 
 
 def write_doc(parts: dict[str, str], sizes: list[int], started: float) -> None:
