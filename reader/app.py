@@ -120,6 +120,25 @@ class ReaderApp(App[None]):
         )
         self.call_from_thread(self.refresh_library)
 
+    def action_refresh_analyses(self) -> None:
+        self.notify("Analysing again the articles an older analyzer version analysed…", timeout=3)
+        self.run_refresh_analyses()
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def run_refresh_analyses(self) -> None:
+        """What ``reader reindex`` does first, off the UI thread: quotes, people and sources of every
+        article as the current analyzer finds them (on every core), the list refreshed after."""
+        from reader.analysis import ANALYZER_VERSION
+
+        count = self.library.refresh_analyses()
+        if count:
+            message = f"{count} article{'s' if count != 1 else ''} analysed again (analyzer {ANALYZER_VERSION})"
+        else:
+            message = f"Every analysis is current (analyzer {ANALYZER_VERSION})"
+        self.call_from_thread(self.notify, message, timeout=6)
+        if count:
+            self.call_from_thread(self.refresh_library)
+
     def refresh_library(self) -> None:
         from reader.screens.library import LibraryScreen
 
@@ -135,6 +154,11 @@ class ReaderApp(App[None]):
             "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
         )
         yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
+        yield SystemCommand(
+            "Redo outdated analyses",
+            "Analyse again the articles an older version of the analyzer analysed",
+            self.action_refresh_analyses,
+        )
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.description and binding.id and "help" not in binding.id:
                 action = binding.action

@@ -452,3 +452,27 @@ async def test_the_chosen_theme_is_remembered_for_the_next_start(sample_store: P
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert again.theme == "gruvbox"
+
+
+async def test_outdated_analyses_are_redone_from_the_palette(sample_store: Path) -> None:
+    import json
+
+    from reader.analysis import ANALYZER_VERSION
+    from reader.library import Library
+
+    raw = json.loads(sample_store.read_text(encoding="utf-8"))
+    for doc in raw["articles"].values():
+        doc["analysis"]["version"] = "0.9"  # as left by an older reader
+        doc["analysis"]["quotes"] = []
+    sample_store.write_text(json.dumps(raw), encoding="utf-8")
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(ArticleList).rows[0].quotes == 0
+        app.action_refresh_analyses()
+        await settle(pilot)
+        await settle(pilot)
+        assert any("1 article analysed again" in str(n.message) for n in app._notifications)
+        assert app.screen.query_one(ArticleList).rows[0].quotes > 0  # the list shows the fresh analysis
+    article = Library.open(sample_store).articles()[0]
+    assert article.analysis is not None and article.analysis.version == ANALYZER_VERSION
