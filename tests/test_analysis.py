@@ -160,3 +160,19 @@ def test_version_is_set_and_import_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_analysis_output_is_the_recorded_one_for_this_version() -> None:
+    """Stored analyses are redone only when ANALYZER_VERSION changes, so the same version must give
+    the same output; see tests/analysis_fingerprint.py to record a new version's digest."""
+    import json
+
+    from reader.analysis import ANALYZER_VERSION
+    from tests.analysis_fingerprint import RECORD, fingerprint
+
+    recorded = json.loads(RECORD.read_text(encoding="utf-8"))
+    assert ANALYZER_VERSION in recorded, f"no digest recorded for analyzer {ANALYZER_VERSION}"
+    assert fingerprint() == recorded[ANALYZER_VERSION], (
+        f"the analysis output changed under analyzer {ANALYZER_VERSION}: bump ANALYZER_VERSION and record "
+        "the new digest with 'python -m tests.analysis_fingerprint'"
+    )
