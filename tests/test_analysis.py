@@ -135,7 +135,20 @@ def test_people_roles_aliases_and_names_inside_organisations() -> None:
     assert people["Vladimir Putin"].role == "Russian President"
     assert people["Vladimir Putin"].aliases == ("Putin",)
     assert people["Hanna Liubakova"].role == "reporter"
+    assert people["Aleksandr"].role == "38-year-old"  # what the article calls him before naming him
     assert len(people["Vladimir Putin"].mentions) == 2
+
+
+def test_roles_keep_the_country_before_them_and_come_from_dashed_asides() -> None:
+    body = (
+        "Belarusian leader Alexander Lukashenko backed the plan. Tunisia's coach Nabil Maaloul did not. "
+        "Pavel Kulazhanka — who fled Belarus in 2020 and is a member of the battalion fighting for Ukraine — "
+        "told the Post the unit was growing."
+    )
+    people = {p.name: p.role for p in analyze(body).people}
+    assert people["Alexander Lukashenko"] == "Belarusian leader"
+    assert people["Nabil Maaloul"] == "Tunisia's coach"
+    assert people["Pavel Kulazhanka"] == "member of the battalion fighting for Ukraine"
 
 
 def test_outlet_aliases_are_merged() -> None:

@@ -60,9 +60,15 @@ class Result:
     speakers_total: int = 0
     people: Counts = field(default_factory=Counts)
     sources: Counts = field(default_factory=Counts)
+    roles_exact: int = 0  # found people whose role is the gold one
+    roles_close: int = 0  # ... or shares a word with it ("captain" for "English captain")
+    roles_total: int = 0  # found people that have a gold role
     notes: list[str] = field(default_factory=list)
 
     def add(self, other: Result) -> None:
+        self.roles_exact += other.roles_exact
+        self.roles_close += other.roles_close
+        self.roles_total += other.roles_total
         self.quotes.add(other.quotes)
         self.people.add(other.people)
         self.sources.add(other.sources)
@@ -85,6 +91,8 @@ class Result:
             "sources_precision": self.sources.precision,
             "sources_recall": self.sources.recall,
             "sources_f1": self.sources.f1,
+            "roles_exact": self.roles_exact / self.roles_total if self.roles_total else 1.0,
+            "roles_close": self.roles_close / self.roles_total if self.roles_total else 1.0,
         }
 
 
@@ -176,7 +184,36 @@ def evaluate_article(text_path: Path, expected: dict[str, Any]) -> Result:
     result.quotes.gold = len(gold_quotes)
     result.people = _match_entities(list(analysis.people), expected.get("people", []), result.notes, "person")
     result.sources = _match_entities(list(analysis.sources), expected.get("sources", []), result.notes, "source")
+    _compare_roles(list(analysis.people), expected.get("people", []), result)
     return result
+
+
+ROLE_FILLER = frozenset({"a", "an", "the", "of", "for", "at", "to", "in", "and", "on"})
+
+
+def _role_words(role: str) -> set[str]:
+    return {normalize_name(word) for word in role.replace(",", " ").split()} - ROLE_FILLER - {""}
+
+
+def _compare_roles(predicted: list[Any], gold: list[dict[str, Any]], result: Result) -> None:
+    """Roles of the people found, against the gold ones: exactly (ignoring case), or sharing a word."""
+    for entry in gold:
+        if not entry.get("role"):
+            continue
+        found = next(
+            (p for p in predicted if _names(entry) & ({normalize_name(p.name)} | set(map(normalize_name, p.aliases)))),
+            None,
+        )
+        if found is None:
+            continue
+        result.roles_total += 1
+        role = found.role or ""
+        if role.casefold() == entry["role"].casefold():
+            result.roles_exact += 1
+        if _role_words(role) & _role_words(entry["role"]):
+            result.roles_close += 1
+        else:
+            result.notes.append(f"  role of {entry['name']}: {found.role!r} != {entry['role']!r}")
 
 
 def evaluate_dir(gold_dir: Path, verbose: bool = False) -> Result:
@@ -228,6 +265,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"sources  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  ({s.tp} of {s.gold} gold, {s.predicted} found)"
+    )
+    print(
+        f"roles    exact {figures['roles_exact']:.3f}  sharing a word {figures['roles_close']:.3f}  "
+        f"(of {result.roles_total} people found with a gold role)"
     )
     return 0
 

@@ -56,6 +56,11 @@ _FOLLOWING_WORD = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|later\s+|then\s
 _ITS = re.compile(r",\s+its\b")
 _COMMA_PLACE = re.compile(r",\s+([A-Z]\w+)")
 _LOWER_LEAD = re.compile(r"((?:[a-z][\w-]*\s+){0,3})$")
+# "Belarusian leader", "Tunisia's coach": a nationality or a place's possessive right before the role nouns
+_COUNTRY_ROLE = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:['’]s)? ((?:[a-z][\w-]* ){1,3})$")
+# "X — who fled Belarus and is a member of the battalion — told ...": the role inside a dashed aside
+_DASHED_ROLE = re.compile(r"\s*[—–]\s*who\b[^—–.]{0,200}?\b(?:is|was)\s+(?:a|an|the)\s+([^—–,;.]{3,100}?)\s*[—–]")
+_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:named|called)\s+$")
 _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
 
 
@@ -165,23 +170,37 @@ def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
 
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> str | None:
     parts: list[str] = []
-    lead = _LOWER_LEAD.search(text[max(0, run[0].start - 60) : run[0].start])
+    window = text[max(0, run[0].start - 60) : run[0].start]
+    lead = _LOWER_LEAD.search(window)
     words = lead.group(1).split() if lead else []
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
             parts.insert(0, words.pop())
+    country = _COUNTRY_ROLE.search(window) if parts else None
+    if (
+        country
+        and country.group(2).split() == parts
+        and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
+    ):
+        parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
     title = " ".join(
         t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     )
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role:
         return role
-    after = text[tail[-1].end : tail[-1].end + 120]
-    apposition = _APPOSITION.match(after)
+    after = text[tail[-1].end : tail[-1].end + 300]
+    apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))
-    return None
+    return _introduced_role(text, run[0].start)
+
+
+def _introduced_role(text: str, start: int) -> str | None:
+    """ "a 38-year-old named Aleksandr": what the article calls the person before naming them."""
+    introduced = _INTRODUCED.search(text, max(0, start - 80), start)
+    return introduced.group(1) if introduced else None
 
 
 def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> str | None:
@@ -295,6 +314,7 @@ def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles
         key = (word,)
         if key not in people:
             role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
+            role = role or _introduced_role(text, start)
             before = _word_before(text, start)
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
             owners.add(people[key])
