@@ -18,7 +18,15 @@ from tests.tui_helpers import make_app, settle
 
 
 def option_texts(widget: OptionList) -> list[str]:
-    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+    """Each option as the plain text it shows (a wide console, so nothing wraps)."""
+    from rich.console import Console
+
+    console = Console(width=400, record=True, file=io.StringIO())
+    texts = []
+    for index in range(widget.option_count):
+        console.print(widget.get_option_at_index(index).prompt)
+        texts.append(console.export_text().rstrip("\n"))
+    return texts
 
 
 async def open_seed(pilot) -> ArticleScreen:  # type: ignore[no-untyped-def]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -74,6 +76,11 @@ class QuotesPane(Pane):
         return self.quotes[index] if index is not None and 0 <= index < len(self.quotes) else None
 
 
+def _with_detail(head: Text, detail: Text | None) -> RenderableType:
+    """An item's first line, and a detail below it indented by two columns, wrapped lines too."""
+    return head if detail is None else Group(head, Padding(detail, (0, 0, 0, 2)))
+
+
 class PeoplePane(Pane):
     empty_text = "No people found"
 
@@ -91,10 +98,8 @@ class PeoplePane(Pane):
                 (person.name, Style(bold=True, color=colour) if colour else Style(bold=True)),
                 (f"  {count} mention{'s' if count != 1 else ''}", "dim"),
             )
-            if person.role:
-                prompt.append("\n  ")
-                prompt.append(excerpt(person.role, 80), style="italic")
-            self.add_option(Option(prompt, id=f"p{index}"))
+            role = Text(excerpt(person.role, 80), style="italic") if person.role else None
+            self.add_option(Option(_with_detail(prompt, role), id=f"p{index}"))
         if not self.people:
             self.show_empty()
 
@@ -127,9 +132,8 @@ class SourcesPane(Pane):
         self.items = [*analysis.sources, *analysis.links]
         for source in analysis.sources:
             prompt = Text.assemble((source.name, "bold"), (f"  {source.kind}", "dim"))
-            if source.aliases:
-                prompt.append(f"\n  also: {', '.join(source.aliases)}", style="dim italic")
-            self.add_option(Option(prompt))
+            aliases = Text(f"also: {', '.join(source.aliases)}", style="dim italic") if source.aliases else None
+            self.add_option(Option(_with_detail(prompt, aliases)))
         for number, link in enumerate(analysis.links, 1):
             label = link.text if link.text and link.text != link.url else ""
             prompt = Text.assemble((f"[{number}] ", "bold"), (excerpt(label, 60) + "\n    " if label else ""))
