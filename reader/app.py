@@ -13,6 +13,8 @@ from textual.worker import Worker, WorkerState
 from reader.config import Config, load_settings, save_setting
 from reader.library import Library
 
+PROGRESS_EVERY = 2.0  # seconds between two progress notifications of an import
+
 
 class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
@@ -97,19 +99,23 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def run_import(self, sources: list[str]) -> None:
-        """Import off the UI thread, with progress in a notification, then refresh the library."""
+        """Import off the UI thread, with progress in a notification (files read, then articles
+        analysed, every two seconds at most), then refresh the library."""
+        import time
         from pathlib import Path
 
-        count = 0
+        shown = 0.0
 
-        def progress(label: str, item: object) -> None:
-            nonlocal count
-            count += 1
-            if count % 25 == 0:
-                self.call_from_thread(self.notify, f"Importing… {count} items read", timeout=2)
+        def progress(stage: str, done: int, total: int | None, label: str) -> None:
+            nonlocal shown
+            if time.monotonic() - shown < PROGRESS_EVERY and done != total:
+                return
+            shown = time.monotonic()
+            counts = f"{done:,} of {total:,}" if total else f"{done:,}"
+            self.call_from_thread(self.notify, f"Importing: {stage.lower()} {counts}", timeout=PROGRESS_EVERY + 0.5)
 
         expanded = [str(Path(s).expanduser()) if "://" not in s else s for s in sources]
-        report = self.library.import_sources(expanded, progress=progress)
+        report = self.library.import_sources(expanded, stage_progress=progress)
         summary = (
             f"{len(report.added)} imported, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.widgets import OptionList, Static, Tabs
 
@@ -255,7 +256,12 @@ async def test_find_in_article_counts_and_steps_through_matches(sample_store: Pa
         assert not screen.query_one("#find-bar").display
 
 
-async def test_import_from_the_palette_command_adds_to_the_library(sample_store: Path, tmp_path: Path) -> None:
+async def test_import_from_the_palette_command_adds_to_the_library(
+    sample_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.app
+
+    monkeypatch.setattr(reader.app, "PROGRESS_EVERY", 60.0)  # notifications stay up until they are checked
     new = tmp_path / "new.txt"
     new.write_text("A freshly imported story\n\nIt has one paragraph.\n", encoding="utf-8")
     app = make_app(sample_store)
@@ -269,6 +275,9 @@ async def test_import_from_the_palette_command_adds_to_the_library(sample_store:
         await settle(pilot)
         titles = [row.title for row in app.screen.query_one(ArticleList).rows]
         assert "A freshly imported story" in titles and len(titles) == 2
+        shown = [str(n.message) for n in app._notifications]
+        assert "Importing: analysing 1 of 1" in shown  # progress through the stages, then the summary
+        assert any(message.startswith("1 imported") for message in shown)
 
 
 async def test_library_refreshes_when_another_process_changes_the_store(sample_store: Path, tmp_path: Path) -> None:
