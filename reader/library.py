@@ -5,21 +5,19 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import locations
 from reader.analysis.stored import (
-    _keep_current_analysis,
     analyse_article,
     is_current,
     with_some_analysis,
 )
 from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fingerprint
-from reader.models import Analysis, Article
+from reader.models import Analysis, Article, ImportReport
 from reader.storage import StoreError
-from reader.store import ArticleStore, article_from_doc
+from reader.store import ArticleStore, UpsertResult, article_from_doc
 from reader.userstate import UserState
 
 LIST_IN_BACKGROUND_BYTES = 20_000_000  # about 2k articles, listed in under a second before the app starts
@@ -38,18 +36,6 @@ def place(bookmark: Bookmark, article: Article | None) -> PlacedBookmark:
 
 class ArticleNotFound(LookupError):
     pass
-
-
-@dataclass
-class ImportReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (label, reason)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
 
 
 def sort_key(article: Article) -> tuple[str, str]:
@@ -163,49 +149,23 @@ class Library:
         item read; ``stage_progress(stage, done, total, label)`` counts inputs read, then articles
         analysed, with totals (for a bar with an ETA).
         """
-        from reader.importers.batch import Deduper, WorkerPool, analysed, read_items, write_size
+        from reader.importers.batch import run_import
 
-        report = ImportReport()
-        with WorkerPool() as pool:
-            dedupe = Deduper(self.store.checked_documents())
-            for item in read_items(sources, pool, stage_progress, fetcher_factory):
-                if item.article is None:
-                    report.failed.append((item.label, item.error or "failed"))
-                else:
-                    dedupe.add(item.article)
-                if progress:
-                    progress(item.label, item)
-            articles = [_keep_current_analysis(a, dedupe.stored_article(a.id)) for a in dedupe.articles()]
-            report.unchanged.extend(dedupe.duplicates)
-            stored = len(dedupe.stored)
-            pending: list[Article] = []
-            for done, article in enumerate(analysed(articles, pool), 1):
-                pending.append(article)
-                if stage_progress:
-                    stage_progress("Analysing", done, len(articles), article.title)
-                if len(pending) >= write_size(stored) or done == len(articles):
-                    if stage_progress:
-                        stage_progress("Analysing", done, len(articles), f"saving {len(pending)} articles…")
-                    result = self._save_chunk(pending, report)
-                    stored += len(result.added)
-                    pending = []
-        return report
+        return run_import(
+            sources,
+            self.store.checked_documents(),
+            self._save_chunk,
+            self.path,
+            progress=progress,
+            stage_progress=stage_progress,
+            fetcher_factory=fetcher_factory,
+        )
 
-    def _save_chunk(self, articles: list[Article], report: ImportReport) -> Any:
+    def _save_chunk(self, articles: list[Article]) -> UpsertResult:
         """One atomic write of part of an import, the search index and catalog kept in step."""
         before = self._store_fingerprint()
-        try:
-            result = self.store.upsert(articles)
-        except OSError as exc:
-            stored = len(report.added) + len(report.updated)
-            raise StoreError(
-                f"{self.path}: cannot write ({exc.strerror or exc}); the library is whole, with the "
-                f"{stored} articles stored before the failure"
-            ) from exc
+        result = self.store.upsert(articles)
         self._index_changed(before, articles, result.added + result.updated)
-        report.added += result.added
-        report.updated += result.updated
-        report.unchanged += result.unchanged
         return result
 
     def delete(self, article_ids: Iterable[str]) -> list[str]:

@@ -223,3 +223,17 @@ class Article:
             "words": self.words,
             "quotes": sum(1 for q in self.analysis.quotes if not q.scare) if self.analysis else 0,
         }
+
+
+@dataclass
+class ImportReport:
+    """What an import did: article ids added, updated and unchanged, and the items that failed."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (label, reason)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed

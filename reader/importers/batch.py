@@ -14,11 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reader.analysis.stored import analysis_of, is_current
+from reader.analysis.stored import _keep_current_analysis, analysis_of, is_current
 from reader.importers import Collector, ImportItem, expand, load_file, needs_network
 from reader.importers.common import content_hash
-from reader.models import Article
-from reader.store import article_from_doc
+from reader.models import Article, ImportReport
+from reader.storage import StoreError
+from reader.store import UpsertResult, article_from_doc
 
 # Worker processes cost a start-up; below this many files or articles one process is faster.
 PARALLEL_MIN = 200
@@ -188,3 +189,54 @@ def analysed(articles: list[Article], pool: WorkerPool) -> Iterator[Article]:
     fresh = pool.map(analysis_of, todo)
     for article in articles:
         yield article if is_current(article) else replace(article, analysis=next(fresh))
+
+
+def run_import(
+    sources: list[str],
+    stored: list[dict[str, Any]],
+    save: Callable[[list[Article]], UpsertResult],
+    store_path: Path,
+    *,
+    progress: Callable[[str, Any], None] | None = None,
+    stage_progress: Progress | None = None,
+    fetcher_factory: Callable[[], Any] | None = None,
+) -> ImportReport:
+    """Read every source, fold duplicates onto themselves and onto ``stored`` (the store's documents),
+    analyse what needs it in worker processes and hand the articles to ``save`` in chunks of
+    ``write_size``, each one atomic write; see ``Library.import_sources``."""
+    report = ImportReport()
+    with WorkerPool() as pool:
+        dedupe = Deduper(stored)
+        for item in read_items(sources, pool, stage_progress, fetcher_factory):
+            if item.article is None:
+                report.failed.append((item.label, item.error or "failed"))
+            else:
+                dedupe.add(item.article)
+            if progress:
+                progress(item.label, item)
+        articles = [_keep_current_analysis(a, dedupe.stored_article(a.id)) for a in dedupe.articles()]
+        report.unchanged.extend(dedupe.duplicates)
+        count = len(dedupe.stored)
+        pending: list[Article] = []
+        for done, article in enumerate(analysed(articles, pool), 1):
+            pending.append(article)
+            if stage_progress:
+                stage_progress("Analysing", done, len(articles), article.title)
+            if len(pending) < write_size(count) and done < len(articles):
+                continue
+            if stage_progress:
+                stage_progress("Analysing", done, len(articles), f"saving {len(pending)} articles…")
+            try:
+                result = save(pending)
+            except OSError as exc:
+                saved = len(report.added) + len(report.updated)
+                raise StoreError(
+                    f"{store_path}: cannot write ({exc.strerror or exc}); the library is whole, with the "
+                    f"{saved} articles stored before the failure"
+                ) from exc
+            report.added += result.added
+            report.updated += result.updated
+            report.unchanged += result.unchanged
+            count += len(result.added)
+            pending = []
+    return report
