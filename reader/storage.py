@@ -373,6 +373,41 @@ class AtomicJSONStorage(Storage):
             raise
         self._cache, self._stamp, self._digest = data, self._current_stamp(), _digest(payload)
 
+    def update_table(
+        self,
+        lock_file: Path,
+        name: str,
+        change: Callable[[dict[str, Any]], tuple[Any, bool]],
+        check: Callable[[dict[str, Any] | None], dict[str, Any]],
+        meta: dict[str, Any],
+    ) -> tuple[Any, bool]:
+        """Apply ``change(table)`` to a fresh read of table ``name`` and write the file once, under the
+        writers' lock: the read-modify-write of every writer of these files.
+
+        ``check`` validates (and migrates) what was read; ``meta`` is the ``_meta`` entry written, whose
+        ``schema`` is the current format. ``change`` returns ``(result, dirty)``; nothing is written
+        when it changed nothing. Returns ``(result, written)``.
+        """
+        with write_lock(lock_file):
+            raw = self.read(fresh=True) or {}
+            version = schema_version(raw, self.path, self.kind) if raw else meta["schema"]
+            raw = dict(check(raw))
+            table = dict(raw.get(name) or {})
+            try:
+                result, dirty = change(table)
+            except BaseException:
+                self.close()  # the change may have altered cached entries before it failed
+                raise
+            if not dirty:
+                return result, False
+            raw[name] = table
+            raw[META] = {"1": meta}
+            if version < meta["schema"]:
+                keep_before_migration(self.path, version)
+            self.write(raw)
+            remove_temp_files(self.path)
+            return result, True
+
     def close(self) -> None:
         """Forget the cached content (also after a failed change that may have altered it in place)."""
         self._cache = None

@@ -17,11 +17,8 @@ from reader.storage import (
     AtomicJSONStorage,
     Migration,
     StoreError,
-    keep_before_migration,
     migrate,
-    remove_temp_files,
     schema_version,
-    write_lock,
 )
 
 SCHEMA_VERSION = 1
@@ -211,26 +208,11 @@ class ArticleStore:
 
         ``change`` returns ``(result, dirty)``; nothing is written when it changed nothing.
         """
-        with write_lock(self.lock_file):
-            raw = self.storage.read(fresh=True) or {}
-            version = schema_version(raw, self.path, KIND) if raw else SCHEMA_VERSION
-            raw = dict(self._check(raw))
-            table = dict(raw.get(ARTICLES) or {})
-            try:
-                result, dirty = change(table)
-            except BaseException:
-                self.storage.close()  # the change may have altered cached documents before it failed
-                raise
-            if not dirty:
-                return result
-            raw[ARTICLES] = table
-            raw[META] = {"1": {"schema": SCHEMA_VERSION, "app": "reader"}}
-            if version < SCHEMA_VERSION:
-                keep_before_migration(self.path, version)
-            self.storage.write(raw)
-            remove_temp_files(self.path)
+        meta = {"schema": SCHEMA_VERSION, "app": "reader"}
+        result, written = self.storage.update_table(self.lock_file, ARTICLES, change, self._check, meta)
+        if written:
             self._articles = None
-            return result
+        return result
 
     def upsert(self, articles: Iterable[Article]) -> UpsertResult:
         """Add new articles and replace changed ones, in one atomic write."""

@@ -14,11 +14,8 @@ from reader.storage import (
     AtomicJSONStorage,
     Migration,
     StoreError,
-    keep_before_migration,
     migrate,
-    remove_temp_files,
     schema_version,
-    write_lock,
 )
 
 STATE_SCHEMA_VERSION = 1
@@ -69,23 +66,11 @@ class UserState:
 
     def update_table(self, name: str, change: Any) -> Any:
         """Apply ``change(table)`` to a fresh read and write the whole file once, atomically, under a lock."""
-        with write_lock(self.lock_file):
-            raw = self.storage.read(fresh=True) or {}
-            version = schema_version(raw, self.path, KIND) if raw else STATE_SCHEMA_VERSION
-            raw = dict(self._check(raw))
-            table = dict(raw.get(name) or {})
-            try:
-                result = change(table)
-            except BaseException:
-                self.storage.close()  # the change may have altered cached entries before it failed
-                raise
-            raw[name] = table
-            raw[META] = {"1": {"schema": STATE_SCHEMA_VERSION}}
-            if version < STATE_SCHEMA_VERSION:
-                keep_before_migration(self.path, version)
-            self.storage.write(raw)
-            remove_temp_files(self.path)
-            return result
+        meta = {"schema": STATE_SCHEMA_VERSION}
+        result, _ = self.storage.update_table(
+            self.lock_file, name, lambda table: (change(table), True), self._check, meta
+        )
+        return result
 
     # -- reading state -------------------------------------------------------------------
     def reading(self, article_id: str) -> dict[str, Any]:
