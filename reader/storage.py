@@ -425,7 +425,10 @@ def file_fingerprint(path: Path) -> list[int] | None:
     Derived data (the search index, the list catalog) records it to know when it is stale.
     """
     try:
-        st = os.stat(path)
+        return stat_fingerprint(os.stat(path))
     except FileNotFoundError:
         return None
+
+
+def stat_fingerprint(st: os.stat_result) -> list[int]:
     return [st.st_ino, st.st_size, st.st_mtime_ns]

@@ -19,6 +19,7 @@ from reader.storage import (
     StoreError,
     migrate,
     schema_version,
+    stat_fingerprint,
 )
 
 SCHEMA_VERSION = 1
@@ -98,6 +99,12 @@ class ArticleStore:
     def _check(self, raw: dict[str, Any] | None) -> dict[str, Any]:
         return check_library(raw, self.path)
 
+    def _malformed(self, key: str, reason: str) -> StoreError:
+        return StoreError(
+            f"{self.path}: article {key} is malformed ({reason}); the file was left as it is. "
+            "Run 'reader doctor' to check the library."
+        )
+
     def _load(self) -> dict[str, Article]:
         raw = self.storage.read()
         stamp = self.storage.stamp
@@ -109,10 +116,7 @@ class ArticleStore:
             try:
                 article = article_from_doc(doc)
             except ValueError as exc:
-                raise StoreError(
-                    f"{self.path}: article {key} is malformed ({exc}); the file was left as it is. "
-                    "Run 'reader doctor' to check the library."
-                ) from exc
+                raise self._malformed(key, str(exc)) from exc
             articles[article.id] = article
         self._articles, self._stamp = articles, stamp
         return articles
@@ -131,10 +135,7 @@ class ArticleStore:
         table = raw.get(ARTICLES) or {}
         for key, doc in table.items():
             if not isinstance(doc, dict) or not all(isinstance(doc.get(f), str) for f in ("id", "title", "body")):
-                raise StoreError(
-                    f"{self.path}: article {key} is malformed (no id, title or body); the file was left as it is. "
-                    "Run 'reader doctor' to check the library."
-                )
+                raise self._malformed(key, "no id, title or body")
         return list(table.values())
 
     @contextlib.contextmanager
@@ -158,7 +159,7 @@ class ArticleStore:
             return
         with file:
             st = os.fstat(file.fileno())
-            stamp = [st.st_ino, st.st_size, st.st_mtime_ns]  # as storage.file_fingerprint, of the file read
+            stamp = stat_fingerprint(st)  # of the file read, whatever replaces it meanwhile
             try:
                 meta = next(ijson.items(file, META), None)  # written first, so only the file's head is read
                 current = meta is not None and schema_version({META: meta}, self.path, KIND) == SCHEMA_VERSION
@@ -177,10 +178,7 @@ class ArticleStore:
             try:
                 article_from_doc(doc)
             except ValueError as exc:
-                raise StoreError(
-                    f"{self.path}: article {key} is malformed ({exc}); the file was left as it is. "
-                    "Run 'reader doctor' to check the library."
-                ) from exc
+                raise self._malformed(key, str(exc)) from exc
             if progress and count % 500 == 0:
                 progress(file.tell(), size)
             yield doc

@@ -125,6 +125,11 @@ def _merge(keep: Article, extra: Article) -> Article:
     )
 
 
+def _text_key(meta: dict[str, Any], body: str) -> str:
+    """The content hash an importer recorded, or the body's when it is missing (older stores)."""
+    return str(meta.get("content_hash") or content_hash(body))
+
+
 class Deduper:
     """Folds an import batch onto itself and onto the store: same id (the canonical URL, else title
     and source), same URL or same normalised text all mean the same article.
@@ -138,8 +143,7 @@ class Deduper:
         self.by_url: dict[str, str] = {}
         for doc in stored:
             self.stored[doc["id"]] = doc
-            meta = doc.get("meta") or {}
-            self._index(doc["id"], meta.get("content_hash") or content_hash(doc["body"]), doc.get("url"))
+            self._index(doc["id"], _text_key(doc.get("meta") or {}, doc["body"]), doc.get("url"))
         self.batch: dict[str, Article] = {}
         self.duplicates: list[str] = []
 
@@ -153,7 +157,7 @@ class Deduper:
             self.by_url.setdefault(url, key)
 
     def add(self, article: Article) -> None:
-        digest = article.meta.get("content_hash") or content_hash(article.body)
+        digest = _text_key(article.meta, article.body)
         if article.id in self.batch or article.id in self.stored:
             key = article.id
         else:
@@ -167,7 +171,7 @@ class Deduper:
             assert stored is not None
             article = _merge(stored, article)
         self.batch[key] = article
-        self._index(key, article.meta.get("content_hash") or content_hash(article.body), article.url)
+        self._index(key, _text_key(article.meta, article.body), article.url)
 
     def articles(self) -> list[Article]:
         return list(self.batch.values())
