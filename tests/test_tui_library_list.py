@@ -165,3 +165,23 @@ async def test_an_article_found_malformed_while_listing_ends_the_app_with_the_re
             await pilot.pause(0.05)
     assert app.return_code == 1
     assert app.exit_error is not None and "malformed" in app.exit_error and str(store) in app.exit_error
+
+
+async def test_an_empty_library_says_so_and_never_claims_to_be_listing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    slow_rows = library_screen.rows_for
+
+    def held_back(library, progress=None):  # type: ignore[no-untyped-def]
+        assert release.wait(10), "the test never released the list"
+        return slow_rows(library, progress)
+
+    monkeypatch.setattr(library_screen, "rows_for", held_back)
+    app = make_app(tmp_path / "none-yet" / "articles.json")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Listing" not in str(app.screen.query_one("#library-empty", Static).render())
+        release.set()
+        await settle(pilot)
+        assert "The library is empty" in str(app.screen.query_one("#library-empty", Static).render())

@@ -106,9 +106,10 @@ class LibraryScreen(Screen[None]):
             # A worker reading 100k rows holds the GIL for a while: it starts once the first frame is out.
             self.set_timer(REST_DELAY, self.after_first_frame)
         else:
-            # No list yet (the store was changed by another program): it is built in a worker while
-            # this screen takes keys; a big store shows how far the reading has come.
-            self.show_listing(0, 0)
+            if first is None:
+                # No list yet (the store was changed by another program): it is built in a worker while
+                # this screen takes keys; a big store shows how far the reading has come.
+                self.show_listing(0, 0)
             self.load_rows()
             self.call_after_refresh(self.mount_rest)
         self.set_interval(2.0, self.check_for_changes)
