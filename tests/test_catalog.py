@@ -41,6 +41,17 @@ def shown(rows) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
     return [(r.id, r.title, r.source, r.date, r.words, r.quotes, r.truncated, r.read) for r in rows]
 
 
+def forbid_full_read(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, parsing the whole store fails the test."""
+    read = AtomicJSONStorage.read
+
+    def no_full_read(self, fresh: bool = False):  # type: ignore[no-untyped-def]
+        assert self.path != store, "the whole store was read"
+        return read(self, fresh)
+
+    monkeypatch.setattr(AtomicJSONStorage, "read", no_full_read)
+
+
 def catalog_file(path: Path) -> Path:
     return Library.open(path).cache_dir / FILE_NAME
 
@@ -103,13 +114,7 @@ def test_an_article_opens_from_the_catalog_without_reading_the_store(
     Library.open(store).list_rows()
     wanted = Library.open(store).store.all()[7]
 
-    read = AtomicJSONStorage.read
-
-    def no_full_read(self, fresh: bool = False):  # type: ignore[no-untyped-def]
-        assert self.path != store, "the whole store was read"
-        return read(self, fresh)
-
-    monkeypatch.setattr(AtomicJSONStorage, "read", no_full_read)
+    forbid_full_read(store, monkeypatch)
     library = Library.open(store, lazy=True)
     assert library.get(wanted.id) == wanted
     assert library.get(wanted.id[:6]) == wanted  # a unique id prefix, as `reader show` takes
@@ -148,13 +153,7 @@ def test_search_and_library_wide_counts_read_the_catalog_not_the_whole_store(
 ) -> None:
     Library.open(store).list_rows()
     speaker = next(q.speaker for a in Library.open(store).store.all() for q in a.analysis.quotes if q.speaker)
-    read = AtomicJSONStorage.read
-
-    def no_full_read(self, fresh: bool = False):  # type: ignore[no-untyped-def]
-        assert self.path != store, "the whole store was read"
-        return read(self, fresh)
-
-    monkeypatch.setattr(AtomicJSONStorage, "read", no_full_read)
+    forbid_full_read(store, monkeypatch)
     library = Library.open(store, lazy=True)
     assert library.search("said").total == 40  # the index is built from the catalog's documents
     assert all(hit.speaker == speaker for hit in library.quotes_by(speaker))
@@ -176,13 +175,7 @@ def test_the_store_is_streamed_into_the_catalog_without_being_read_whole(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = expected_rows(store)
-    read = AtomicJSONStorage.read
-
-    def no_full_read(self, fresh: bool = False):  # type: ignore[no-untyped-def]
-        assert self.path != store, "the whole store was read"
-        return read(self, fresh)
-
-    monkeypatch.setattr(AtomicJSONStorage, "read", no_full_read)
+    forbid_full_read(store, monkeypatch)
     library = Library.open(store, lazy=True)
     seen: list[tuple[int, int]] = []
     assert library.prepare_list(lambda done, size: seen.append((done, size))) == []
