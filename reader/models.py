@@ -22,6 +22,9 @@ class Quote:
     speaker: str | None = None
     scare: bool = False
     speaker_type: str | None = None  # "person", "organization", ... when the speaker is known
+    # How the speaker was found (a short code, see reader.analysis.speakers) and how far to trust it.
+    speaker_reason: str | None = None
+    confidence: str | None = None  # "high" | "medium" | "low"
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -33,6 +36,10 @@ class Quote:
         }
         if self.speaker_type is not None:
             data["speaker_type"] = self.speaker_type
+        if self.speaker_reason is not None:
+            data["speaker_reason"] = self.speaker_reason
+        if self.confidence is not None:
+            data["confidence"] = self.confidence
         return data
 
     @classmethod
@@ -44,6 +51,8 @@ class Quote:
             speaker=data.get("speaker"),
             scare=bool(data.get("scare", False)),
             speaker_type=data.get("speaker_type"),
+            speaker_reason=data.get("speaker_reason"),
+            confidence=data.get("confidence"),
         )
 
 
