@@ -16,6 +16,7 @@ import orjson
 from reader import __version__
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+MAX_LIMIT = 1_000_000  # search hits one command prints at most; the index caps it to what it holds
 
 
 class CommandError(Exception):
@@ -169,8 +170,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     from reader.search import QueryError, SearchError
 
     library = _library(args)
-    if args.limit < 0:
-        raise CommandError(f"--limit must be 0 or more (got {args.limit})")
     try:
         results = library.search(args.query, limit=args.limit)
     except (QueryError, SearchError) as exc:
@@ -244,6 +243,21 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 # -- parser ------------------------------------------------------------------------------
+def count_in_range(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``, else one line of usage error (exit 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high:,}, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high:,}, got {text.strip()}")
+        return value
+
+    return parse
+
+
 def _store_option(parser: argparse.ArgumentParser, default: Any = None) -> None:
     parser.add_argument(
         "--store",
@@ -305,7 +319,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _store_option(p, argparse.SUPPRESS)
     p.add_argument("query", metavar="QUERY", help="e.g. 'ukraine \"peace talks\" -opinion after:2022'")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="show at most N articles (default 20)")
+    p.add_argument(
+        "--limit",
+        type=count_in_range(1, MAX_LIMIT),
+        default=20,
+        metavar="N",
+        help=f"show at most N articles, 1 to {MAX_LIMIT:,} (default 20)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
     p = sub.add_parser(

@@ -285,13 +285,16 @@ class SearchIndex:
     def _run(self, index: Any, parsed: Query, limit: int) -> SearchResults:
         searcher = index.searcher()
         compiled = compile_query(parsed, index.schema)
+        # The engine panics on a limit of 0 and aborts the process on one past 2**32: ask for at least
+        # one hit and never more than the index holds, then keep the ``limit`` asked for.
+        wanted = max(1, min(limit, searcher.num_docs))
         if parsed.ranked:
-            found = searcher.search(compiled, limit, count=True)
+            found = searcher.search(compiled, wanted, count=True)
         else:
-            found = searcher.search(compiled, limit, count=True, order_by_field="date")
+            found = searcher.search(compiled, wanted, count=True, order_by_field="date")
         hits = [make_hit(searcher.doc(address), float(score), parsed) for score, address in found.hits]
         total = found.count if found.count is not None else len(hits)
-        return SearchResults(query=parsed.text, total=int(total), hits=hits, notes=parsed.notes)
+        return SearchResults(query=parsed.text, total=int(total), hits=hits[:limit], notes=parsed.notes)
 
 
 def _engine_failure(exc: BaseException) -> bool:
