@@ -6,13 +6,15 @@ Each run starts two children on one library: one imports articles through ``Libr
 the other saves bookmark-like entries and reading positions in the user state. A child prints a line
 after each save that returned. The parent kills both at random moments with SIGKILL and then checks
 that every file (store, state and their backups) is readable and that every article and entry a
-child reported saved is there. The library grows from run to run, so later saves take longer and
-more kills land in the middle of one.
+child reported saved is there, and (on Linux) that no process the killed child started, such as
+the import's worker processes, is still running 5 s later. The library grows from run to run, so
+later saves take longer and more kills land in the middle of one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import signal
@@ -28,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 _VOCABULARY = """council minister river harbour budget school winter vote report station market village court
 doctor bridge police museum festival storm border election hospital farmer union mayor"""
 WORDS = tuple(_VOCABULARY.split())
+COUNT_PROCESSES = Path("/proc/self/environ").exists()  # processes left behind are counted on Linux
+PROCESS_MARK = "READER_CRASH_TEST_CHILD"
+WORKER_GRACE = 5.0  # seconds the workers of a killed child have to notice and end
 
 
 # -- children ----------------------------------------------------------------------------------
@@ -59,7 +64,12 @@ def _article_text(rng: random.Random, title: str) -> str:
 
 
 def child_import(store: Path, tag: str, seed: int) -> None:
+    import reader.importers.batch
     from reader.library import Library
+
+    # Every batch of two or more files goes through worker processes, so that kills land while they
+    # run and the parent can count those left behind.
+    reader.importers.batch.PARALLEL_MIN = reader.importers.batch.PARALLEL_MIN_BYTES = 0
 
     rng = random.Random(seed)
     inbox = Path(tempfile.mkdtemp(prefix=f"inbox-{tag}-", dir=store.parent.parent))
@@ -111,6 +121,8 @@ class Outcome:
     lost_articles: int = 0
     lost_bookmarks: int = 0
     temp_leftovers: int = 0
+    kills_with_workers: int = 0  # kills of the import child while it had worker processes
+    workers_left: int = 0  # processes of a killed child still running 5 s after the kill (must be 0)
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
@@ -120,7 +132,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.unreadable == 0 and self.lost == 0
+        return self.unreadable == 0 and self.lost == 0 and self.workers_left == 0
 
 
 class Child:
@@ -129,7 +141,11 @@ class Child:
     def __init__(self, mode: str, store: Path, tag: str, seed: int, env: dict[str, str], unsafe: bool = False):
         command = [sys.executable, "-m", "bench.crash_test", "--child", mode, "--store", str(store)]
         command += ["--tag", tag, "--seed", str(seed)] + (["--unsafe-writes"] if unsafe else [])
+        # Every process this child starts inherits the mark, so those left after its death can be found.
+        self.mark = f"{PROCESS_MARK}={os.getpid()}-{tag}"
+        env = {**env, PROCESS_MARK: self.mark.split("=", 1)[1]}
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.mode = mode
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -139,6 +155,10 @@ class Child:
         for raw in self.process.stdout:
             if raw.endswith(b"\n"):  # a line cut by the kill was never reported
                 self.lines.append(raw.decode().rstrip("\n"))
+
+    def descendants(self) -> list[int]:
+        """Running processes started by this child (found by the mark they inherit), itself excepted."""
+        return [pid for pid in marked_processes(self.mark) if pid != self.process.pid]
 
     def kill(self) -> tuple[bool, bool]:
         """SIGKILL; (was it still running, was it inside a save)."""
@@ -156,6 +176,33 @@ class Child:
     def errors(self) -> str:
         assert self.process.stderr is not None
         return self.process.stderr.read().decode(errors="replace").strip()
+
+
+def marked_processes(mark: str) -> list[int]:
+    """Running (not zombie) processes whose environment holds ``mark``; Linux only (/proc)."""
+    found = []
+    needle = mark.encode() + b"\0"
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if needle not in (entry / "environ").read_bytes() + b"\0":
+                continue
+            if (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+                continue
+        except (OSError, IndexError):
+            continue
+        found.append(int(entry.name))
+    return found
+
+
+def left_behind(child: Child) -> int:
+    """Processes of a killed child still running after ``WORKER_GRACE``; they are then killed."""
+    deadline = time.monotonic() + WORKER_GRACE
+    while (left := child.descendants()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    for pid in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    return len(left)
 
 
 def check_files(store: Path) -> list[str]:
@@ -199,9 +246,16 @@ def crash_runs(
         begin = time.monotonic()
         for moment, child in sorted(moments, key=lambda m: m[0]):
             time.sleep(max(0.0, begin + moment - time.monotonic()))
+            had_workers = COUNT_PROCESSES and bool(child.descendants())
             alive, saving = child.kill()
             outcome.kills += alive
             outcome.kills_during_save += saving
+            outcome.kills_with_workers += alive and had_workers
+            if COUNT_PROCESSES:
+                left = left_behind(child)
+                outcome.workers_left += left
+                if left:
+                    outcome.problems.append(f"run {run}: {left} process(es) of the killed {child.mode} child left running")
             if not alive and child.process.returncode != -signal.SIGKILL:
                 outcome.problems.append(f"run {run}: a child ended by itself: {child.errors()[-300:]}")
         articles |= children[0].confirmed("article")

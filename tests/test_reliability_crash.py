@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.crash_test import crash_runs
+from bench.crash_test import COUNT_PROCESSES, crash_runs
 
 
 def test_killed_imports_and_bookmark_saves_lose_nothing_and_leave_readable_files(tmp_path: Path) -> None:
@@ -14,3 +14,6 @@ def test_killed_imports_and_bookmark_saves_lose_nothing_and_leave_readable_files
     assert outcome.articles_confirmed > 0 and outcome.bookmarks_confirmed > 0
     assert outcome.unreadable == 0
     assert outcome.lost == 0
+    if COUNT_PROCESSES:  # no worker process of a killed import is left running
+        assert outcome.kills_with_workers > 0
+        assert outcome.workers_left == 0

@@ -6,8 +6,10 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import os
+import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import replace
@@ -39,6 +41,52 @@ def worker_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
+
+
+PARENT_CHECK_SECONDS = 1.0  # how often a worker looks for its parent, besides being told by the kernel
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_with_parent(parent_pid: int | None) -> None:
+    """Pool initializer: make this worker end when the process that started the pool dies.
+
+    A ``kill -9`` of ``reader import`` otherwise leaves the workers waiting for work forever (25-40
+    MB each), holding the caller's stdout and stderr open. On Linux the kernel sends SIGKILL on the
+    parent's death (``PR_SET_PDEATHSIG``); everywhere, a thread watches the parent's sentinel (a pipe
+    on POSIX, a process handle on Windows, which multiprocessing gives every child) and whether this
+    process was handed to a new parent, and ends the worker when either says the parent is gone.
+    ``parent_pid`` is the pool's owner when workers are forked straight from it.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watching thread below still ends the worker
+    first_parent = os.getppid()
+    if parent_pid is not None and first_parent != parent_pid:
+        os._exit(1)  # the owner died before the kernel was told to signal its death
+    parent = multiprocessing.parent_process()
+    sentinel = parent.sentinel if parent is not None else None
+    threading.Thread(target=_watch_parent, args=(sentinel, first_parent), daemon=True, name="parent-watch").start()
+
+
+def _watch_parent(sentinel: Any, first_parent: int) -> None:
+    from multiprocessing.connection import wait
+
+    while True:
+        if sentinel is not None:
+            try:
+                if wait([sentinel], timeout=PARENT_CHECK_SECONDS):
+                    os._exit(1)
+            except OSError:
+                sentinel = None
+        else:
+            time.sleep(PARENT_CHECK_SECONDS)
+        if os.getppid() != first_parent:  # POSIX hands orphans to another process
+            os._exit(1)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -73,7 +121,11 @@ class WorkerPool:
         if not parallel or len(items) < 2 or self.workers < 2:
             return map(function, items)
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
+            context = _context()
+            owner = os.getpid() if context.get_start_method() == "fork" else None
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_exit_with_parent, initargs=(owner,)
+            )
         chunksize = max(1, min(64, len(items) // (self.workers * 8)))
         return self._executor.map(function, items, chunksize=chunksize)
 
