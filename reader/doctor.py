@@ -270,6 +270,36 @@ def _leftovers(folder: Path, names: list[str]) -> list[Path]:
     return sorted(set(found))
 
 
+def _can_stat(path: Path) -> bool:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _remove_cache(index: Path, report: Report) -> None:
+    """Remove the derived index and catalog, and say what really happened when they cannot be."""
+    failures: list[BaseException] = []
+    try:
+        with write_lock(index / "search" / ".lock"):  # held by the search index's own writers
+            shutil.rmtree(index, onerror=lambda _f, _p, info: failures.append(info[1]))
+    except StoreError as exc:
+        report.add("problem", f"search index: {exc}")
+        return
+    if not failures and _can_stat(index) and not index.exists():
+        report.add("fixed", f"search index: removed {index}; it is rebuilt on the next search")
+        return
+    reason = next((getattr(exc, "strerror", None) or str(exc) for exc in failures), "it is still there")
+    report.add(
+        "problem",
+        f"search index: cannot remove {index} ({reason}); nothing in the library is affected, but searches "
+        "cannot rebuild it there: make the folder writable or set READER_CACHE_DIR to another one",
+    )
+
+
 def _under_locks(store: Path, state: Path, work: Callable[[], None]) -> None:
     with write_lock(locations.lock_path(store)), write_lock(state.with_name(f".{state.name}.lock")):
         work()
@@ -310,13 +340,8 @@ def run(store: Path, repair: bool = False) -> Report:
         elif leftovers:
             report.add("note", f"{len(leftovers)} temp file(s) left by interrupted saves ('--repair' removes them)")
         index = locations.cache_dir(store)
-        if repair and index.exists():
-            try:
-                with write_lock(index / "search" / ".lock"):  # held by the search index's own writers
-                    shutil.rmtree(index, ignore_errors=True)
-                report.add("fixed", f"search index: removed {index}; it is rebuilt on the next search")
-            except StoreError as exc:
-                report.add("problem", f"search index: {exc}")
+        if repair and (index.exists() if _can_stat(index) else True):
+            _remove_cache(index, report)
 
     if repair:
         _under_locks(store, state, work)

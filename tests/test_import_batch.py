@@ -61,7 +61,10 @@ def test_each_chunk_is_kept_when_a_later_one_fails(tmp_path, empty_store, monkey
         return real_upsert(articles)
 
     monkeypatch.setattr(library.store, "upsert", failing_upsert)
-    with pytest.raises(StoreError, match=r"cannot write \(disk full\); the library is whole, with the 100 articles"):
+    with pytest.raises(
+        StoreError,
+        match=r"cannot write \(disk full\); the library is whole and holds 100 articles \(100 saved by this import",
+    ):
         library.import_sources([str(source)])
     reopened = Library.open(empty_store)
     assert len(reopened.articles()) == 100  # the first chunk, whole; the store still reads

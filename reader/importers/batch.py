@@ -164,6 +164,10 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _articles(count: int) -> str:
+    return f"{count} article{'' if count == 1 else 's'}"
+
+
 def _merge(keep: Article, extra: Article) -> Article:
     """One article from two copies of the same text: the first kept, gaps filled from the second."""
     links = keep.links or extra.links
@@ -287,8 +291,8 @@ def run_import(
             except OSError as exc:
                 saved = len(report.added) + len(report.updated)
                 raise StoreError(
-                    f"{store_path}: cannot write ({exc.strerror or exc}); the library is whole, with the "
-                    f"{saved} articles stored before the failure"
+                    f"{store_path}: cannot write ({exc.strerror or exc}); the library is whole and holds "
+                    f"{_articles(count)} ({saved} saved by this import before the failure)"
                 ) from exc
             report.added += result.added
             report.updated += result.updated

@@ -182,7 +182,19 @@ class SearchIndex:
             return self._index
 
     def rebuild(self, articles: Iterable[Article] | None = None) -> int:
-        """Index every article afresh into a new folder, then switch to it. Returns the count."""
+        """Index every article afresh into a new folder, then switch to it. Returns the count.
+
+        SearchError when the cache folder cannot be written (read-only, not a folder, full disk).
+        """
+        try:
+            return self._rebuild(articles)
+        except BusyError:
+            raise
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise SearchError(f"cannot write the search index in {self.dir} ({reason})") from exc
+
+    def _rebuild(self, articles: Iterable[Article] | None) -> int:
         import tantivy
 
         with self._lock, write_lock(self.dir / ".lock", timeout=120):
