@@ -255,7 +255,7 @@ def crash_runs(
                 left = left_behind(child)
                 outcome.workers_left += left
                 if left:
-                    outcome.problems.append(f"run {run}: {left} process(es) of the killed {child.mode} child left running")
+                    outcome.problems.append(f"run {run}: {left} process(es) of the killed {child.mode} child still ran")
             if not alive and child.process.returncode != -signal.SIGKILL:
                 outcome.problems.append(f"run {run}: a child ended by itself: {child.errors()[-300:]}")
         articles |= children[0].confirmed("article")

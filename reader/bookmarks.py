@@ -179,6 +179,23 @@ def group_by_article(items: Iterable[PlacedBookmark]) -> list[tuple[str, str, li
     return list(groups.values())
 
 
+def read_bookmarks(table: dict[str, Any]) -> tuple[dict[str, Bookmark], dict[str, str]]:
+    """The bookmarks of a table, and the entries that are not (key -> why): a hand-damaged entry is
+    skipped, kept in the file as it is, and reported by ``reader doctor`` and ``bookmarks list``."""
+    loaded: dict[str, Bookmark] = {}
+    bad: dict[str, str] = {}
+    for key, doc in table.items():
+        try:
+            if not isinstance(doc, dict):
+                raise TypeError("not an object")
+            loaded[key] = Bookmark.from_dict(doc)
+        except KeyError as exc:
+            bad[key] = f"no {exc.args[0]!r}"
+        except (TypeError, ValueError, AttributeError) as exc:
+            bad[key] = str(exc) or type(exc).__name__
+    return loaded, bad
+
+
 class Bookmarks:
     """The bookmarks table of the user-state file: every change is one atomic write under its lock."""
 
@@ -187,14 +204,12 @@ class Bookmarks:
         self.clock = clock
 
     def _load(self) -> dict[str, Bookmark]:
-        table = self.state.read_table(BOOKMARKS)
-        loaded: dict[str, Bookmark] = {}
-        for key, doc in table.items():
-            try:
-                loaded[key] = Bookmark.from_dict(doc)
-            except (KeyError, TypeError, ValueError):
-                continue  # a hand-damaged entry is skipped, and kept in the file as it is
+        loaded, _ = read_bookmarks(self.state.read_table(BOOKMARKS))
         return loaded
+
+    def malformed(self) -> dict[str, str]:
+        """Entries of the table that are not bookmarks (key -> why), kept in the file as they are."""
+        return read_bookmarks(self.state.read_table(BOOKMARKS))[1]
 
     def all(self) -> list[Bookmark]:
         return newest_first(self._load().values())

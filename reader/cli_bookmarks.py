@@ -48,6 +48,7 @@ def add_parser(sub: Any, store_option: Callable[..., None]) -> None:
     store_option(a, argparse.SUPPRESS)
     a.add_argument("--format", choices=("md", "json"), default="md", help="md (default) or json")
     a.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    a.add_argument("--parents", action="store_true", help="create the folders of FILE that do not exist yet")
     a.add_argument("--filter", metavar="QUERY", default="", help="export only the bookmarks this query finds")
 
 
@@ -67,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _list(library: Any, args: argparse.Namespace) -> int:
     items = library.bookmarks(args.filter)
+    _warn_malformed(library)
     if args.json:
         _dump_json([item.to_dict() for item in items])
         return EXIT_OK
@@ -123,6 +125,9 @@ def _export(library: Any, args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     target = Path(args.output).expanduser()
+    if not args.parents and not target.parent.is_dir():
+        what = "is not a folder" if target.parent.exists() else "does not exist"
+        raise CommandError(f"{target}: cannot write ({target.parent} {what}); pass --parents to create it")
     try:
         export.write(target, data)
     except OSError as exc:
@@ -142,6 +147,19 @@ ACTIONS: dict[str, Callable[[Any, argparse.Namespace], int]] = {
 
 
 # -- output ----------------------------------------------------------------------------------------
+def _warn_malformed(library: Any) -> None:
+    """Entries of the bookmarks table that cannot be read are not listed, but never silently."""
+    bad = library.bookmark_store.malformed()
+    if bad:
+        keys = ", ".join(list(bad)[:5])
+        print(
+            f"reader: {len(bad)} bookmark entr{'y' if len(bad) == 1 else 'ies'} in {library.state.path} cannot be "
+            f"read and {'is' if len(bad) == 1 else 'are'} not listed ({keys}); they are kept as they are "
+            "(see 'reader doctor')",
+            file=sys.stderr,
+        )
+
+
 def _excerpt(text: str, width: int = 70) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

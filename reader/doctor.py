@@ -47,6 +47,7 @@ class Inspection:
     bad: dict[str, str] = field(default_factory=dict)  # article key -> what is wrong
     offsets: dict[str, str] = field(default_factory=dict)  # article key -> analysis outside the body
     duplicates: list[str] = field(default_factory=list)  # article keys repeating an earlier id
+    unreadable_bookmarks: dict[str, str] = field(default_factory=dict)  # key -> why; kept as they are
     count: int = 0
 
     @property
@@ -158,7 +159,24 @@ def inspect_state(path: Path, label: str = "user state") -> Inspection:
         found.error = _reason(exc, path)
         return found
     found.count = sum(len(table) for name, table in found.raw.items() if name != META)
+    from reader.bookmarks import BOOKMARKS, read_bookmarks
+
+    found.unreadable_bookmarks = read_bookmarks(found.raw.get(BOOKMARKS) or {})[1]
     return found
+
+
+def _report_unreadable_bookmarks(found: Inspection, report: Report) -> None:
+    """Entries of the bookmarks table that are not bookmarks: never dropped, so never repaired, only said."""
+    bad = found.unreadable_bookmarks
+    if not bad:
+        return
+    entries = "entry cannot" if len(bad) == 1 else "entries cannot"
+    details = "; ".join(f"{key}: {why}" for key, why in list(bad.items())[:3])
+    report.add(
+        "problem",
+        f"{found.label}: {len(bad)} bookmark {entries} be read ({details}); kept as they are in "
+        f"{found.path.name}: fix or remove them there",
+    )
 
 
 def _timestamp() -> str:
@@ -329,6 +347,7 @@ def run(store: Path, repair: bool = False) -> Report:
             report.add("note", f"library backup: {lib_bak.path.name} is not usable ({lib_bak.error or 'damaged'})")
         if st.exists or st_bak.exists:
             _describe(st, st_bak, "entries", STATE_SCHEMA_VERSION, report, repair)
+            _report_unreadable_bookmarks(st, report)
         else:
             report.add("ok", f"user state: {state.name} not created yet (nothing saved)")
         leftovers = _leftovers(store.parent, [store.name, f"{store.name}.bak", state.name, f"{state.name}.bak"])
