@@ -16,6 +16,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from reader.backups import file_has_entries, generations, has_entries, keep_generations
+
 try:  # POSIX advisory locks; on other systems writers are not serialised across processes.
     import fcntl
 except ImportError:  # pragma: no cover - exercised only on Windows
@@ -73,7 +75,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: Path | None = None) -
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, whole.
 
     Temp file in the same folder, fsync, rename over the target, fsync the folder. With
-    ``backup``, the previous version is kept there (a hard link, so it costs no copy). A failure
+    ``backup``, the previous version is kept there (a hard link, so it costs no copy) and older
+    ones are shifted down (``reader.backups``: three distinct versions and one a day). A failure
     raises StoreWriteError naming the file, and leaves the old file and no temp file behind.
     A symlinked target is written through the link, so the link survives.
     """
@@ -97,7 +100,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: Path | None = None) -
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         if mode is not None and backup is not None:
-            _keep_backup(path, backup)
+            keep_generations(path, backup)
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
@@ -115,31 +118,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _keep_backup(path: Path, backup: Path) -> None:
-    """Make ``backup`` the current version of ``path``; an empty file never replaces a backup."""
-    try:
-        if path.stat().st_size == 0:
-            return
-    except OSError:
-        return
-    link = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
-    with contextlib.suppress(OSError):
-        link.unlink()
-    try:
-        try:
-            os.link(path, link)
-        except OSError:  # file systems without hard links: a synced copy instead
-            with open(link, "wb") as handle:
-                handle.write(path.read_bytes())
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(link, backup)
-    except OSError:
-        # A backup that cannot be made must not stop the save itself.
-        with contextlib.suppress(OSError):
-            link.unlink()
 
 
 def remove_temp_files(path: Path) -> int:
@@ -357,6 +335,15 @@ class AtomicJSONStorage(Storage):
             raise StoreError(
                 f"{self.path}: not a {self.kind} (expected a JSON object of tables); the file was left as it is"
             )
+        if data is not None and META not in data and not has_entries(data) and self.backup is not None:
+            # '{}' or empty tables, which reader never writes: a save now would push the last good copy
+            # down the backups. (A file reader emptied records its format, and the store its count.)
+            full = next((p for p in generations(self.path, self.backup) if file_has_entries(p)), None)
+            if full is not None:
+                raise StoreError(
+                    f"{self.path}: holds nothing, while its backup {full.name} holds a {self.kind}; the file was "
+                    "left as it is. Run 'reader doctor --repair' to recover it."
+                )
         self._cache, self._stamp, self._digest = data, stamp, digest
         return data
 
@@ -380,13 +367,15 @@ class AtomicJSONStorage(Storage):
         change: Callable[[dict[str, Any]], tuple[Any, bool]],
         check: Callable[[dict[str, Any] | None], dict[str, Any]],
         meta: dict[str, Any],
+        meta_for: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     ) -> tuple[Any, bool]:
         """Apply ``change(table)`` to a fresh read of table ``name`` and write the file once, under the
         writers' lock: the read-modify-write of every writer of these files.
 
         ``check`` validates (and migrates) what was read; ``meta`` is the ``_meta`` entry written, whose
         ``schema`` is the current format. ``change`` returns ``(result, dirty)``; nothing is written
-        when it changed nothing. Returns ``(result, written)``.
+        when it changed nothing. ``meta_for(table)``, when given, makes the ``_meta`` entry from the
+        changed table (the store records its article count). Returns ``(result, written)``.
         """
         with write_lock(lock_file):
             raw = self.read(fresh=True) or {}
@@ -401,7 +390,7 @@ class AtomicJSONStorage(Storage):
             if not dirty:
                 return result, False
             raw[name] = table
-            raw[META] = {"1": meta}
+            raw[META] = {"1": meta_for(table) if meta_for is not None else meta}
             if version < meta["schema"]:
                 keep_before_migration(self.path, version)
             self.write(raw)

@@ -56,6 +56,9 @@ def check_library(raw: dict[str, Any] | None, path: Path) -> dict[str, Any]:
     if not raw:
         return {}
     raw = migrate(raw, schema_version(raw, path, KIND), SCHEMA_VERSION, MIGRATIONS, path, KIND)
+    app = foreign_app(raw)
+    if app is not None:
+        raise StoreError(f"{path}: not a reader library (written by another program, '{app}'); {FOREIGN_ADVICE}")
     table = raw.get(ARTICLES)
     if table is None and set(raw) - {META}:
         raise StoreError(f"{path}: not a reader library (no '{ARTICLES}' table); {FOREIGN_ADVICE}")
@@ -66,6 +69,39 @@ def check_library(raw: dict[str, Any] | None, path: Path) -> dict[str, Any]:
             raise StoreError(f"{path}: not a reader library (an article without an id); {FOREIGN_ADVICE}")
         break
     return raw
+
+
+def foreign_app(raw: dict[str, Any]) -> str | None:
+    """The program a file's ``_meta`` says wrote it, when that is not reader."""
+    for doc in (raw.get(META) or {}).values():
+        app = doc.get("app") if isinstance(doc, dict) else None
+        if app is not None and app != "reader":
+            return str(app)[:60]
+    return None
+
+
+def recorded_count(raw: dict[str, Any]) -> tuple[int | None, int]:
+    """``(articles, removed)`` as the last save recorded them in ``_meta``: how many articles the
+    file held, and how many that save removed at the user's request (0 when none)."""
+    doc = (raw.get(META) or {}).get("1")
+    if not isinstance(doc, dict):
+        return None, 0
+    count, removed = doc.get("articles"), doc.get("removed")
+    valid = isinstance(count, int) and not isinstance(count, bool) and count >= 0
+    return (count if valid else None), (removed if isinstance(removed, int) and removed > 0 else 0)
+
+
+def backup_count(path: Path) -> int | None:
+    """The article count a store file recorded, read from its head only (``_meta`` is written first,
+    so this costs nothing at any size); None when it recorded none or cannot be read."""
+    import ijson
+
+    try:
+        with open(path, "rb") as handle:
+            meta = next(ijson.items(handle, META), None)
+    except (OSError, ijson.JSONError):
+        return None
+    return recorded_count({META: meta})[0] if isinstance(meta, dict) else None
 
 
 @dataclass
@@ -201,16 +237,48 @@ class ArticleStore:
         return self.storage.changed_on_disk()
 
     # -- writing -------------------------------------------------------------------------
-    def _write(self, change: Any) -> Any:
+    def _write(self, change: Any, removing: bool = False) -> Any:
         """Apply ``change(table_dict)`` to a fresh read of the file and write it once, under the lock.
 
-        ``change`` returns ``(result, dirty)``; nothing is written when it changed nothing.
+        ``change`` returns ``(result, dirty)``; nothing is written when it changed nothing. The file
+        records how many articles it holds and, with ``removing`` (the user asked for the removal),
+        how many this write removed: fewer articles than the backup holds are accepted on the next
+        save only with that record (see ``_check_shrink``).
         """
         meta = {"schema": SCHEMA_VERSION, "app": "reader"}
-        result, written = self.storage.update_table(self.lock_file, ARTICLES, change, self._check, meta)
+        before: list[int] = []
+
+        def check(raw: dict[str, Any] | None) -> dict[str, Any]:
+            checked = self._check_shrink(self._check(raw))
+            before.append(len(checked.get(ARTICLES) or {}))
+            return checked
+
+        def meta_for(table: dict[str, Any]) -> dict[str, Any]:
+            removed = max(0, before[-1] - len(table)) if removing else 0
+            return {**meta, "articles": len(table), **({"removed": removed} if removed else {})}
+
+        result, written = self.storage.update_table(self.lock_file, ARTICLES, change, check, meta, meta_for)
         if written:
             self._articles = None
         return result
+
+    def _check_shrink(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """Refuse to save over a file that holds fewer articles than its backup when reader did not
+        remove them (another program, a copy of an older file): the save would push the last good
+        copy down the backups. Only backups that recorded their count are compared."""
+        backup = backup_path(self.path)
+        held = len(raw.get(ARTICLES) or {})
+        kept = backup_count(backup) if raw else None
+        if kept is None or held >= kept:
+            return raw
+        recorded, removed = recorded_count(raw)
+        if removed and recorded == held:
+            return raw  # the last save removed them, as the user asked
+        raise StoreError(
+            f"{self.path}: holds {held} article{'' if held == 1 else 's'} while its backup {backup.name} holds "
+            f"{kept}, and reader did not remove them; the file was left as it is. Run 'reader doctor --repair' "
+            f"to recover them, or move {backup.name} aside to keep the library as it is."
+        )
 
     def upsert(self, articles: Iterable[Article]) -> UpsertResult:
         """Add new articles and replace changed ones, in one atomic write."""
@@ -249,7 +317,7 @@ class ArticleStore:
             removed = [table.pop(key)["id"] for key in gone]
             return removed, bool(removed)
 
-        return self._write(change)  # type: ignore[no-any-return]
+        return self._write(change, removing=True)  # type: ignore[no-any-return]
 
     def close(self) -> None:
         self.db.close()

@@ -73,7 +73,7 @@ def test_bookmark_lives_through_reimports_and_restarts(reader: Reader, tmp_path:
     assert reader.json("list", "--json")[0]["bookmarks"] == 1
 
     out_file = tmp_path / "report" / "bookmarks.md"
-    assert reader("bookmarks", "export", "--format", "md", "-o", str(out_file))[0] == 0
+    assert reader("bookmarks", "export", "--format", "md", "-o", str(out_file), "--parents")[0] == 0
     markdown = out_file.read_text(encoding="utf-8")
     assert f"## {TITLE}" in markdown
     assert f"> {MARKED}" in markdown
