@@ -235,6 +235,19 @@ class Catalog:
             return None
         return self._stream(db)
 
+    def saved_documents(self) -> list[dict[str, Any]]:
+        """Every document the catalog holds, fresh or not: what ``reader doctor --repair`` can still
+        take from it when the store is damaged. Empty when there is no readable catalog."""
+        docs = []
+        try:
+            with self._connect() as db:
+                for (blob,) in db.execute("SELECT doc FROM docs ORDER BY rowid"):
+                    with contextlib.suppress(zlib.error, orjson.JSONDecodeError):
+                        docs.append(orjson.loads(zlib.decompress(blob)))
+        except sqlite3.Error:
+            return []
+        return docs
+
     def _stream(self, db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         try:
             for (blob,) in db.execute("SELECT doc FROM docs ORDER BY rowid"):

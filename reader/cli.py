@@ -217,17 +217,45 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     from reader import locations
-    from reader.doctor import run
+    from reader.doctor import Report
+    from reader.doctor import run as run_doctor
 
-    report = run(locations.resolve_store(args.store), repair=args.repair)
+    refused: list[str] = []
+    printed = 0
+
+    def confirm(label: str, lost: list[str]) -> bool:
+        """A repair that loses something goes on only when the user says so."""
+        if args.yes:
+            return True
+        if args.json or not sys.stdin.isatty():
+            refused.append(label)
+            return False
+        nonlocal printed
+        _print_findings(report.lines[printed:])
+        printed = len(report.lines)
+        answer = input(f"Repair {label} anyway, losing what is listed above? [y/N] ")
+        return answer.strip().lower() in ("y", "yes")
+
+    report = Report()
+    run_doctor(locations.resolve_store(args.store), repair=args.repair, confirm=confirm, report=report)
     if args.json:
         _dump_json(report.to_dict())
     else:
-        width = max(len(status) for status, _ in report.lines)
-        for status, text in report.lines:
-            print(f"{status.upper():<{width}}  {text}")
+        _print_findings(report.lines[printed:])
         print("healthy" if report.healthy else "problems remain: see the lines marked PROBLEM")
+    if refused:
+        print(
+            f"reader: error: the repair of the {' and the '.join(refused)} would lose data and was not made; "
+            "pass --yes to repair anyway",
+            file=sys.stderr,
+        )
     return EXIT_OK if report.healthy else EXIT_FAIL
+
+
+def _print_findings(lines: list[tuple[str, str]]) -> None:
+    width = max((len(status) for status, _ in lines), default=0)
+    for status, text in lines:
+        print(f"{status.upper():<{width}}  {text}")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -339,8 +367,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--repair",
         action="store_true",
-        help="restore damaged files from their backups (the damaged ones are kept aside) and rebuild the index",
+        help="rebuild damaged files from what they still hold, their backups and the catalog (the damaged "
+        "ones are kept aside), and remove the index to be rebuilt; asks before losing anything",
     )
+    p.add_argument("-y", "--yes", action="store_true", help="repair even what would lose data, without asking")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
 

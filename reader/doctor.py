@@ -1,8 +1,9 @@
 """``reader doctor``: check a library's files and repair what can be repaired without losing anything.
 
 A damaged file is never deleted or rewritten in place: it is kept aside as
-``<name>.corrupt-<timestamp>`` before its last good backup (``<name>.bak``) takes its place.
-The search index is derived data, so a repair simply removes it and it is rebuilt.
+``<name>.corrupt-<timestamp>``, then rebuilt from every whole entry of it, of its backups and (for
+the store) of the catalog's copies (``reader.repair``, ``reader.salvage``); a repair that would
+still lose something is asked for. The search index is derived data: a repair removes it.
 """
 
 from __future__ import annotations
@@ -11,24 +12,32 @@ import contextlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from reader import locations
+from reader import repair as repair_module
+from reader.backups import file_has_entries, generations, has_entries
 from reader.models import Article
+from reader.salvage import articles_word, entries_word
 from reader.storage import (
     StoreError,
     atomic_write_bytes,
     keep_before_migration,
-    keep_copy,
     read_json_file,
     schema_version,
     write_lock,
 )
-from reader.store import ARTICLES, KIND, META, SCHEMA_VERSION, article_from_doc, check_library
+from reader.store import (
+    ARTICLES,
+    KIND,
+    META,
+    SCHEMA_VERSION,
+    article_from_doc,
+    backup_count,
+    check_library,
+    recorded_count,
+)
 from reader.userstate import KIND as STATE_KIND
 from reader.userstate import STATE_SCHEMA_VERSION, check_state
 
@@ -146,7 +155,23 @@ def inspect_store(path: Path, label: str = "library") -> Inspection:
         problem = analysis_problem(article)
         if problem:
             found.offsets[key] = problem
+    if label == "library":
+        found.error = _poorer_than_backup(found, locations.backup_path(path))
     return found
+
+
+def _poorer_than_backup(found: Inspection, backup: Path) -> str | None:
+    """Why a readable store must not be trusted over its backups: it holds nothing that reader
+    wrote, or fewer articles than its backup without reader having removed them."""
+    if META not in found.raw and not has_entries(found.raw):
+        full = next((p for p in generations(found.path, backup) if file_has_entries(p)), None)
+        return f"holds nothing, while its backup {full.name} holds a library" if full else None
+    kept = backup_count(backup)
+    held = len(found.raw.get(ARTICLES) or {})
+    recorded, removed = recorded_count(found.raw)
+    if kept is not None and held < kept and not (removed and recorded == held):
+        return f"holds {articles_word(held)} while its backup {backup.name} holds {kept} that reader did not remove"
+    return None
 
 
 def inspect_state(path: Path, label: str = "user state") -> Inspection:
@@ -159,6 +184,11 @@ def inspect_state(path: Path, label: str = "user state") -> Inspection:
         found.error = _reason(exc, path)
         return found
     found.count = sum(len(table) for name, table in found.raw.items() if name != META)
+    backup = path.with_name(f"{path.name}.bak")
+    if label == "user state" and META not in found.raw and not found.count:
+        full = next((p for p in generations(path, backup) if file_has_entries(p)), None)
+        if full is not None:
+            found.error = f"holds nothing, while its backup {full.name} holds entries"
     from reader.bookmarks import BOOKMARKS, read_bookmarks
 
     found.unreadable_bookmarks = read_bookmarks(found.raw.get(BOOKMARKS) or {})[1]
@@ -179,70 +209,25 @@ def _report_unreadable_bookmarks(found: Inspection, report: Report) -> None:
     )
 
 
-def _timestamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _dump(raw: dict[str, Any]) -> bytes:
-    return orjson.dumps(raw, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
-
-
-def _restore_from_backup(found: Inspection, backup: Path, report: Report) -> bool:
-    """Put the backup's bytes in place, the damaged file kept aside first."""
-    if found.exists:
-        aside = keep_copy(found.path, f".corrupt-{_timestamp()}")
-        atomic_write_bytes(found.path, backup.read_bytes())
-        report.add("fixed", f"{found.label}: restored from {backup.name}; the damaged file is kept as {aside.name}")
-    else:
-        atomic_write_bytes(found.path, backup.read_bytes())
-        report.add("fixed", f"{found.label}: restored from {backup.name}")
-    return True
-
-
-def _mend_articles(found: Inspection, fallback: Inspection, report: Report) -> None:
-    """Rewrite the store without its malformed articles (taken from the backup when it has them whole)."""
-    from reader.library import analyse_article
-
-    table = dict(found.raw.get(ARTICLES) or {})
-    backup_table = fallback.raw.get(ARTICLES) or {} if fallback.clean else {}
-    replaced, dropped = [], []
-    for key in found.bad:
-        if key in backup_table:
-            table[key] = backup_table[key]
-            replaced.append(key)
-        else:
-            doc = table.pop(key)
-            dropped.append(str(doc.get("id") or key) if isinstance(doc, dict) else key)
-    for key in found.duplicates:
-        table.pop(key, None)
-    for key in found.offsets:
-        article = article_from_doc(table[key])
-        article.analysis = None
-        table[key] = analyse_article(article).to_dict()
-    aside = keep_copy(found.path, f".corrupt-{_timestamp()}")
-    atomic_write_bytes(found.path, _dump({**found.raw, ARTICLES: table}))
-    parts = []
-    if replaced:
-        parts.append(f"{len(replaced)} malformed article(s) taken from {fallback.path.name}")
-    if dropped:
-        parts.append(f"{len(dropped)} malformed article(s) set aside ({', '.join(dropped[:5])})")
-    if found.duplicates:
-        parts.append(f"{len(found.duplicates)} duplicate(s) removed")
-    if found.offsets:
-        parts.append(f"{len(found.offsets)} analysis(es) recomputed")
-    report.add("fixed", f"{found.label}: {'; '.join(parts)}; the file as it was is kept as {aside.name}")
-
-
-def _describe(found: Inspection, backup: Inspection, what: str, current: int, report: Report, repair: bool) -> None:
-    """Report one file (store or state) and, with ``repair``, fix it from its backup."""
+def _describe(
+    found: Inspection,
+    backup: Inspection,
+    what: Callable[[int], str],
+    current: int,
+    report: Report,
+    repair: bool,
+    confirm: repair_module.Confirm | None,
+    rebuild: Callable[..., bool],
+) -> None:
+    """Report one file (store or state) and, with ``repair``, mend it without losing what can be had."""
     name = found.path.name
     if found.clean:
-        status = f"{found.label}: {name}, {found.count} {what}"
+        status = f"{found.label}: {name}, {what(found.count)}"
         if found.version is None:
             status += " (empty)"
         elif found.version < current and repair:
             kept = keep_before_migration(found.path, found.version)
-            atomic_write_bytes(found.path, _dump(found.raw))
+            atomic_write_bytes(found.path, repair_module.dump(found.raw))
             status += f", upgraded from format {found.version} to {current} (the old file kept as {kept and kept.name})"
         elif found.version < current:
             status += f", format {found.version} (upgraded to {current} on the next save)"
@@ -254,30 +239,26 @@ def _describe(found: Inspection, backup: Inspection, what: str, current: int, re
         report.add("problem", f"{found.label}: {name} was {found.error}; it was left as it is")
         return
     if not found.usable:
-        problem = found.error or "missing"
-        if not found.exists:
-            problem = f"{name} is missing"
-        if not backup.clean:
-            advice = (
-                "no usable backup: move the file aside to start afresh, or restore it from your own backups"
-                if found.exists
-                else "nothing to restore it from"
-            )
-            report.add("problem", f"{found.label}: {problem}; {advice}")
-        elif repair:
-            _restore_from_backup(found, backup.path, report)
-        else:
-            report.add(
-                "problem", f"{found.label}: {problem}; run 'reader doctor --repair' to restore {backup.path.name}"
-            )
+        problem = (found.error or "missing") if found.exists else f"{name} is missing"
+        rebuild(found, problem, report, repair, confirm)
         return
     details = [f"article {key}: {why}" for key, why in list(found.bad.items())[:3]]
     details += [f"article {key}: {why}" for key, why in list(found.offsets.items())[:3]]
     details += [f"article {key} repeats an earlier id" for key in found.duplicates[:3]]
     if repair:
-        _mend_articles(found, backup, report)
+        repair_module.mend_articles(found, backup, report, confirm)
     else:
         report.add("problem", f"{found.label}: {'; '.join(details)}; run 'reader doctor --repair' to mend it")
+
+
+def _backups(store: Path, report: Report) -> None:
+    """Which backup generations exist and what each holds (``reader.backups``)."""
+    found = generations(store, locations.backup_path(store))
+    if found:
+        held = [
+            f"{p.name} {'(count not recorded)' if (n := backup_count(p)) is None else articles_word(n)}" for p in found
+        ]
+        report.add("ok", f"library backups: {', '.join(held)}")
 
 
 def _leftovers(folder: Path, names: list[str]) -> list[Path]:
@@ -323,11 +304,16 @@ def _under_locks(store: Path, state: Path, work: Callable[[], None]) -> None:
         work()
 
 
-def run(store: Path, repair: bool = False) -> Report:
-    """Check (and with ``repair`` mend) the library at ``store``, its backup, the user state and the index."""
+def run(
+    store: Path, repair: bool = False, confirm: repair_module.Confirm | None = None, report: Report | None = None
+) -> Report:
+    """Check (and with ``repair`` mend) the library at ``store``, its backups, the user state and the
+    index. ``confirm(label, lost)`` is asked before a repair that would lose something; without it,
+    such a repair is not made and says so. Findings go to ``report`` (a new one by default), so that
+    a caller asking a question can show those made so far."""
     store = Path(store)
     state = locations.state_path(store)
-    report = Report()
+    report = Report() if report is None else report
 
     def check_all() -> tuple[Inspection, Inspection, Inspection, Inspection]:
         return (
@@ -342,11 +328,14 @@ def run(store: Path, repair: bool = False) -> Report:
         if not lib.exists and not lib_bak.exists:
             report.add("problem", f"library: no library at {store} (check the path; 'reader import' creates one)")
         else:
-            _describe(lib, lib_bak, "articles", SCHEMA_VERSION, report, repair)
+            _describe(lib, lib_bak, articles_word, SCHEMA_VERSION, report, repair, confirm, repair_module.salvage_store)
+            _backups(store, report)
         if lib_bak.exists and not lib_bak.clean:
             report.add("note", f"library backup: {lib_bak.path.name} is not usable ({lib_bak.error or 'damaged'})")
         if st.exists or st_bak.exists:
-            _describe(st, st_bak, "entries", STATE_SCHEMA_VERSION, report, repair)
+            _describe(
+                st, st_bak, entries_word, STATE_SCHEMA_VERSION, report, repair, confirm, repair_module.salvage_state
+            )
             _report_unreadable_bookmarks(st, report)
         else:
             report.add("ok", f"user state: {state.name} not created yet (nothing saved)")

@@ -91,6 +91,12 @@ def test_an_empty_or_foreign_store_is_refused_while_its_backup_is_a_library(tmp_
     assert store.read_bytes() == replacement and backup.read_bytes() == good
     assert cli(store, "list").returncode == 1
 
+    repaired = cli(store, "doctor", "--repair")  # the backup's articles come back; nothing lost, nothing asked
+    assert repaired.returncode == 0, repaired.stdout + repaired.stderr
+    assert "nothing is lost" in repaired.stdout
+    assert len(ArticleStore(store)) == 2
+    assert next(tmp_path.glob("articles.json.corrupt-*")).read_bytes() == replacement
+
 
 def test_a_store_with_fewer_articles_than_its_backup_is_not_saved_over(tmp_path: Path) -> None:
     store = tmp_path / "articles.json"
@@ -103,6 +109,10 @@ def test_a_store_with_fewer_articles_than_its_backup_is_not_saved_over(tmp_path:
     with pytest.raises(StoreError, match=r"holds 1 article while its backup articles.json.bak holds 3"):
         ArticleStore(store).upsert([article(9)])
     assert backup.read_bytes() == good
+    checked = cli(store, "doctor")
+    assert checked.returncode == 1 and "holds 1 article while its backup articles.json.bak holds 3" in checked.stdout
+    assert cli(store, "doctor", "--repair").returncode == 0
+    assert {a.title for a in ArticleStore(store).all()} == {"Story 0", "Story 1", "Story 2"}
 
 
 def test_deleting_articles_is_asked_for_so_later_saves_go_on(tmp_path: Path) -> None:

@@ -70,9 +70,17 @@ def test_a_corrupt_library_is_reported_then_restored_from_its_backup(tmp_path: P
     assert store.read_bytes() == damaged  # checking changes nothing
     assert cache.exists()
 
-    repaired = doctor(store, "--repair")
+    # The damaged file recorded two articles; only the backup's one can be had: that is asked first.
+    refused = doctor(store, "--repair")
+    assert refused.returncode == 1 and "would lose 1 article" in refused.stdout
+    assert refused.stderr.strip().splitlines() == [
+        "reader: error: the repair of the library would lose data and was not made; pass --yes to repair anyway"
+    ]
+    assert store.read_bytes() == damaged and not aside_copies(store)
+
+    repaired = doctor(store, "--repair", "--yes")
     assert repaired.returncode == 0, repaired.stdout
-    assert store.read_bytes() == good
+    assert orjson.loads(store.read_bytes())["articles"] == orjson.loads(good)["articles"]
     [aside] = aside_copies(store)
     assert aside.read_bytes() == damaged  # the damaged file is kept, never deleted
     assert not cache.exists()  # the derived index goes, to be rebuilt
@@ -130,7 +138,9 @@ def test_malformed_articles_and_analyses_out_of_range_are_mended(tmp_path: Path)
     assert checked.returncode == 1
     assert "outside the body" in checked.stdout and "article 2" in checked.stdout
 
-    repaired = doctor(store, "--repair")
+    assert doctor(store, "--repair").returncode == 1  # "zzz" is nowhere else: dropping it is asked first
+    assert store.read_bytes() == before
+    repaired = doctor(store, "--repair", "--yes")
     assert repaired.returncode == 0, repaired.stdout
     assert aside_copies(store)[0].read_bytes() == before
     mended = {a.title: a for a in ArticleStore(store).all()}
