@@ -5,9 +5,9 @@
 Each run starts two children on one library: one imports articles through ``Library.import_sources``,
 the other saves bookmark-like entries and reading positions in the user state. A child prints a line
 after each save that returned. The parent kills both at random moments with SIGKILL and then checks
-that every file (store, state and their backups) is readable and that every article and entry a
-child reported saved is there, and (on Linux) that no process the killed child started, such as
-the import's worker processes, is still running 5 s later. The library grows from run to run, so
+that every file (store, state and every generation of their backups) is readable, that every
+article and entry a child reported saved is there, and (on Linux) that no process the killed child
+started, such as the import's worker processes, is still running 5 s later. The library grows from run to run, so
 later saves take longer and more kills land in the middle of one.
 """
 
@@ -208,15 +208,13 @@ def left_behind(child: Child) -> int:
 def check_files(store: Path) -> list[str]:
     """Every file a user would need, readable and well-formed; a list of what is not."""
     from reader import locations
+    from reader.backups import generations
     from reader.doctor import inspect_state, inspect_store
 
     state = locations.state_path(store)
-    found = [
-        inspect_store(store),
-        inspect_store(locations.backup_path(store), "library backup"),
-        inspect_state(state),
-        inspect_state(state.with_name(f"{state.name}.bak"), "user state backup"),
-    ]
+    found = [inspect_store(store), inspect_state(state)]
+    found += [inspect_store(p, "library backup") for p in generations(store, locations.backup_path(store))]
+    found += [inspect_state(p, "user state backup") for p in generations(state, state.with_name(f"{state.name}.bak"))]
     return [f"{f.path.name}: {f.error or 'malformed articles'}" for f in found if f.exists and not f.clean]
 
 

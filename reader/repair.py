@@ -6,6 +6,7 @@ ask before losing anything. The file as it was is always kept aside first, never
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -62,34 +63,28 @@ def salvage_store(found: Inspection, problem: str, report: Report, repair: bool,
     """Rebuild an unusable store from its whole articles, the catalog and the backups. Returns
     whether the file was rewritten."""
     plan = salvage.plan_store(found.path)
-    what = salvage.articles_word
-    if not plan.table:
-        advice = "no usable backup, no whole article in it and none in the catalog"
-        if found.exists:
-            advice += ": move the file aside to start afresh, or restore it from your own backups"
-        report.add("problem", f"{found.label}: {problem}; {advice}")
-        return False
-    report.add("note" if repair else "problem", f"{found.label}: {problem}")
-    for n, source in enumerate(plan.sources):
-        report.add("note", f"{found.label} source, {salvage.describe(source, damaged=n == 0)}")
-    kept = f"{what(len(plan.table))} ({_taken(plan.taken, what)})"
-    report.add("note", _lost_line(found.label, plan.lost, what, plan.lost_count))
-    orphans = _orphaned_bookmarks(found.path, plan.ids)
-    if orphans:
-        report.add("note", f"{found.label}: {orphans}")
-    if not repair:
-        report.add("note", f"{found.label}: 'reader doctor --repair' rebuilds it with {kept}")
-        return False
-    if not _agreed(found.label, plan.lost, plan.lost_count, what, report, confirm):
-        return False
     meta = {"schema": SCHEMA_VERSION, "app": "reader", "articles": len(plan.table)}
     if plan.lost_count:
         meta["removed"] = plan.lost_count  # the user agreed: later saves may go below the backups
-    aside = keep_copy(found.path, f".corrupt-{timestamp()}") if found.exists else None
-    atomic_write_bytes(found.path, dump({META: {"1": meta}, ARTICLES: plan.table}))
-    kept_aside = f"; the file as it was is kept as {aside.name}" if aside else ""
-    report.add("fixed", f"{found.label}: rebuilt with {kept}{kept_aside}")
-    return True
+    orphans = _orphaned_bookmarks(found.path, plan.ids) if plan.table else None
+    return _rebuild(
+        found,
+        problem,
+        report,
+        Rebuild(
+            what=salvage.articles_word,
+            nothing="no usable backup, no whole article in it and none in the catalog",
+            sources=[salvage.describe(source, damaged=n == 0) for n, source in enumerate(plan.sources)],
+            count=len(plan.table),
+            taken=plan.taken,
+            lost=plan.lost,
+            lost_count=plan.lost_count,
+            notes=[orphans] if orphans else [],
+            content={META: {"1": meta}, ARTICLES: plan.table},
+        ),
+        repair,
+        confirm,
+    )
 
 
 def _orphaned_bookmarks(store: Any, ids: set[str]) -> str | None:
@@ -107,26 +102,65 @@ def _orphaned_bookmarks(store: Any, ids: set[str]) -> str | None:
 def salvage_state(found: Inspection, problem: str, report: Report, repair: bool, confirm: Confirm | None) -> bool:
     """Rebuild an unusable user-state file from its whole entries and those of its backups."""
     plan = salvage.plan_state(found.path)
-    what = salvage.entries_word
-    if not plan.tables or not any(plan.tables.values()):
-        advice = "no usable backup and no whole entry in it"
+    return _rebuild(
+        found,
+        problem,
+        report,
+        Rebuild(
+            what=salvage.entries_word,
+            nothing="no usable backup and no whole entry in it",
+            sources=[salvage.describe_state(label, salvaged) for label, salvaged in plan.sources],
+            count=sum(len(table) for table in plan.tables.values()),
+            taken=plan.taken,
+            lost=plan.lost,
+            lost_count=len(plan.lost),
+            content={**plan.tables, META: {"1": {"schema": STATE_SCHEMA_VERSION}}},
+        ),
+        repair,
+        confirm,
+    )
+
+
+@dataclass
+class Rebuild:
+    """What a rebuild of one file would keep and lose, and the content it would write."""
+
+    what: Callable[[int], str]  # "3 articles", "1 entry"
+    nothing: str  # why there is nothing to rebuild from
+    sources: list[str]  # one line per source
+    count: int
+    taken: dict[str, int]
+    lost: list[str]
+    lost_count: int
+    content: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+
+
+def _rebuild(
+    found: Inspection, problem: str, report: Report, plan: Rebuild, repair: bool, confirm: Confirm | None
+) -> bool:
+    """Say what each source gives and what would be lost; with ``repair`` (and agreement to a loss)
+    keep the file aside and write the rebuilt one. Returns whether it was written."""
+    if not plan.count:
+        advice = plan.nothing
         if found.exists:
             advice += ": move the file aside to start afresh, or restore it from your own backups"
         report.add("problem", f"{found.label}: {problem}; {advice}")
         return False
     report.add("note" if repair else "problem", f"{found.label}: {problem}")
-    for label, salvaged in plan.sources:
-        report.add("note", f"{found.label} source, {salvage.describe_state(label, salvaged)}")
-    total = sum(len(table) for table in plan.tables.values())
-    kept = f"{what(total)} ({_taken(plan.taken, what)})"
-    report.add("note", _lost_line(found.label, plan.lost, what, len(plan.lost)))
+    for line in plan.sources:
+        report.add("note", f"{found.label} source, {line}")
+    kept = f"{plan.what(plan.count)} ({_taken(plan.taken, plan.what)})"
+    report.add("note", _lost_line(found.label, plan.lost, plan.what, plan.lost_count))
+    for note in plan.notes:
+        report.add("note", f"{found.label}: {note}")
     if not repair:
         report.add("note", f"{found.label}: 'reader doctor --repair' rebuilds it with {kept}")
         return False
-    if not _agreed(found.label, plan.lost, len(plan.lost), what, report, confirm):
+    if not _agreed(found.label, plan.lost, plan.lost_count, plan.what, report, confirm):
         return False
     aside = keep_copy(found.path, f".corrupt-{timestamp()}") if found.exists else None
-    atomic_write_bytes(found.path, dump({**plan.tables, META: {"1": {"schema": STATE_SCHEMA_VERSION}}}))
+    atomic_write_bytes(found.path, dump(plan.content))
     kept_aside = f"; the file as it was is kept as {aside.name}" if aside else ""
     report.add("fixed", f"{found.label}: rebuilt with {kept}{kept_aside}")
     return True

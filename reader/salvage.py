@@ -256,7 +256,8 @@ def describe(source: Source, damaged: bool = False) -> str:
     if source.missing:
         return f"{source.label}: not there"
     text = f"{source.label}{' (the file being repaired)' if damaged else ''}: "
-    text += f"{articles_word(len(source.articles))}{' whole' if source.error else ''}"
+    count = articles_word(len(source.articles))
+    text += count.replace(" article", " whole article") if source.error else count
     extra = []
     if source.error and not damaged:
         extra.append(source.error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ SCHEMA_VERSION = 1
 ARTICLES = "articles"
 META = "_meta"
 KIND = "reader library"
+HEAD_BYTES = 65536  # where a store's _meta is: it sorts first and is a few lines long
 FOREIGN_ADVICE = "the file was left as it is; check the path given with --store or READER_STORE"
 
 
@@ -98,7 +100,8 @@ def backup_count(path: Path) -> int | None:
 
     try:
         with open(path, "rb") as handle:
-            meta = next(ijson.items(handle, META), None)
+            head = handle.read(HEAD_BYTES)  # a file without _meta up front is not read to its end
+        meta = next(ijson.items(io.BytesIO(head), META), None)
     except (OSError, ijson.JSONError):
         return None
     return recorded_count({META: meta})[0] if isinstance(meta, dict) else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +49,15 @@ def sample_store(tmp_path: Path) -> Path:
 @pytest.fixture
 def empty_store(tmp_path: Path) -> Path:
     return tmp_path / "empty" / "articles.json"
+
+
+def run_reader(store: Path, *args: str, **options: object) -> subprocess.CompletedProcess[str]:
+    """``reader --store STORE ARGS...`` in a subprocess, as a user runs it; its output as text."""
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "reader", "--store", str(store), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        **options,
+    )

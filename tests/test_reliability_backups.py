@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from reader.library import Library
 from reader.storage import StoreError
 from reader.store import ArticleStore
 from reader.userstate import UserState
-from tests.conftest import ROOT
+from tests.conftest import run_reader
 
 
 def article(n: int) -> object:
@@ -34,16 +32,6 @@ def grown(store: Path, saves: int) -> ArticleStore:
 
 def count(path: Path) -> int:
     return len(orjson.loads(path.read_bytes()).get("articles") or {})
-
-
-def cli(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "--store", str(store), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 def test_the_last_three_versions_and_one_a_day_are_kept(tmp_path: Path) -> None:
@@ -84,14 +72,14 @@ def test_an_empty_or_foreign_store_is_refused_while_its_backup_is_a_library(tmp_
     new = tmp_path / "new.txt"
     new.write_text("New\n\nA new article body.\n", encoding="utf-8")
 
-    run = cli(store, "import", "-q", str(new))
+    run = run_reader(store, "import", "-q", str(new))
     assert run.returncode == 1 and "Traceback" not in run.stderr
     [line] = run.stderr.strip().splitlines()
     assert "the file was left as it is" in line
     assert store.read_bytes() == replacement and backup.read_bytes() == good
-    assert cli(store, "list").returncode == 1
+    assert run_reader(store, "list").returncode == 1
 
-    repaired = cli(store, "doctor", "--repair")  # the backup's articles come back; nothing lost, nothing asked
+    repaired = run_reader(store, "doctor", "--repair")  # the backup's articles come back; nothing lost, nothing asked
     assert repaired.returncode == 0, repaired.stdout + repaired.stderr
     assert "nothing is lost" in repaired.stdout
     assert len(ArticleStore(store)) == 2
@@ -109,9 +97,9 @@ def test_a_store_with_fewer_articles_than_its_backup_is_not_saved_over(tmp_path:
     with pytest.raises(StoreError, match=r"holds 1 article while its backup articles.json.bak holds 3"):
         ArticleStore(store).upsert([article(9)])
     assert backup.read_bytes() == good
-    checked = cli(store, "doctor")
+    checked = run_reader(store, "doctor")
     assert checked.returncode == 1 and "holds 1 article while its backup articles.json.bak holds 3" in checked.stdout
-    assert cli(store, "doctor", "--repair").returncode == 0
+    assert run_reader(store, "doctor", "--repair").returncode == 0
     assert {a.title for a in ArticleStore(store).all()} == {"Story 0", "Story 1", "Story 2"}
 
 

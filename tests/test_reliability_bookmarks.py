@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
 
 from reader import locations
 from reader.library import Library
-from tests.conftest import ROOT, SAMPLE_STORE
-
-
-def reader(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reader", "--store", str(store), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+from tests.conftest import SAMPLE_STORE, run_reader
 
 
 def bookmarked_library(folder: Path) -> Path:
@@ -35,13 +23,13 @@ def bookmarked_library(folder: Path) -> Path:
 def test_export_to_a_missing_folder_is_refused_unless_asked(tmp_path: Path) -> None:
     store = bookmarked_library(tmp_path)
     target = tmp_path / "no" / "such" / "dir" / "x.md"
-    refused = reader(store, "bookmarks", "export", "-o", str(target))
+    refused = run_reader(store, "bookmarks", "export", "-o", str(target))
     assert refused.returncode == 1
     [line] = refused.stderr.strip().splitlines()
     assert "does not exist" in line and "--parents" in line
     assert not (tmp_path / "no").exists()  # no folder made behind the user's back
 
-    made = reader(store, "bookmarks", "export", "-o", str(target), "--parents")
+    made = run_reader(store, "bookmarks", "export", "-o", str(target), "--parents")
     assert made.returncode == 0, made.stderr
     assert "kept" in target.read_text(encoding="utf-8")
 
@@ -54,17 +42,17 @@ def test_malformed_bookmark_entries_are_reported_and_kept(tmp_path: Path) -> Non
     raw["bookmarks"]["junk"] = "not a bookmark"
     state.write_bytes(orjson.dumps(raw))
 
-    listed = reader(store, "bookmarks", "list", "--json")
+    listed = run_reader(store, "bookmarks", "list", "--json")
     assert listed.returncode == 0
     assert len(orjson.loads(listed.stdout)) == 1
     assert "2 bookmark entries" in listed.stderr and "hand-edited" in listed.stderr
 
-    checked = reader(store, "doctor")
+    checked = run_reader(store, "doctor")
     assert checked.returncode == 1, checked.stdout
     problem = [line for line in checked.stdout.splitlines() if line.startswith("PROBLEM")]
     assert len(problem) == 1 and "hand-edited" in problem[0] and "junk" in problem[0]
 
-    repaired = reader(store, "doctor", "--repair")  # nothing to mend: they stay for the user to fix
+    repaired = run_reader(store, "doctor", "--repair")  # nothing to mend: they stay for the user to fix
     assert repaired.returncode == 1
     library = Library.open(store)
     library.add_bookmark(library.articles()[0].id, 40, 60)  # a later save keeps them too
