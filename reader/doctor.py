@@ -349,7 +349,10 @@ def run(
             report.add("note", f"{len(leftovers)} temp file(s) left by interrupted saves ('--repair' removes them)")
         index = locations.cache_dir(store)
         if repair and (index.exists() if _can_stat(index) else True):
-            _remove_cache(index, report)
+            if lib.usable or inspect_store(store).usable:
+                _remove_cache(index, report)
+            else:  # its catalog holds copies of articles a later repair may still need
+                report.add("note", f"search index and catalog: kept in {index} while the library is not repaired")
 
     if repair:
         _under_locks(store, state, work)

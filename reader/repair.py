@@ -159,8 +159,15 @@ def _rebuild(
         return False
     if not _agreed(found.label, plan.lost, plan.lost_count, plan.what, report, confirm):
         return False
-    aside = keep_copy(found.path, f".corrupt-{timestamp()}") if found.exists else None
-    atomic_write_bytes(found.path, dump(plan.content))
+    if found.path.exists() and not found.path.is_file():
+        report.add("problem", f"{found.label}: {found.path.name} is not a file; move it aside, then repair again")
+        return False
+    try:
+        aside = keep_copy(found.path, f".corrupt-{timestamp()}") if found.exists else None
+        atomic_write_bytes(found.path, dump(plan.content))
+    except OSError as exc:  # a read-only folder, a full disk: the file stays as it was
+        report.add("problem", f"{found.label}: not repaired: {exc.strerror or exc}")
+        return False
     kept_aside = f"; the file as it was is kept as {aside.name}" if aside else ""
     report.add("fixed", f"{found.label}: rebuilt with {kept}{kept_aside}")
     return True

@@ -159,3 +159,31 @@ def test_on_a_terminal_the_loss_is_asked(library: tuple[Path, str], answer: str)
     else:
         assert run.returncode == 0, run.stdout
         assert len(titles(store)) > 1
+
+
+def test_a_repair_not_made_keeps_the_catalog_for_the_next_one(library: tuple[Path, str]) -> None:
+    store, _ = library
+    aside = store.with_name("moved.json")
+    store.rename(aside)
+    store.mkdir()  # not a file: nothing can be set aside or written there
+    run = doctor(store, "--repair", "--yes")
+    assert run.returncode == 1 and "is not a file" in run.stdout and "Traceback" not in run.stderr
+    assert locations.cache_dir(store).exists()  # its catalog still holds the 33 articles
+    store.rmdir()
+    again = doctor(store, "--repair")
+    assert again.returncode == 0, again.stdout
+    assert "rebuilt with 33 articles" in again.stdout and len(titles(store)) == 33
+
+
+def test_a_damaged_state_keeps_the_bookmarks_saved_after_its_backup(tmp_path: Path) -> None:
+    store = tmp_path / "articles.json"
+    store.write_bytes(SAMPLE_STORE.read_bytes())
+    library = Library.open(store)
+    article = library.articles()[0]
+    marks = [library.add_bookmark(article.id, n * 50, n * 50 + 30, note=f"mark {n}").id for n in range(4)]
+    state = locations.state_path(store)
+    assert len(orjson.loads(state.with_name(f"{state.name}.bak").read_bytes())["bookmarks"]) == 3
+    state.write_bytes(state.read_bytes()[:-4] + b"garbage")  # the end of the file damaged
+    run = doctor(store, "--repair")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert {b.id for b in Library.open(store).bookmarks()} == set(marks)
