@@ -216,6 +216,8 @@ def run_import(
                 report.failed.append((item.label, item.error or "failed"))
             else:
                 dedupe.add(item.article)
+                if item.note:
+                    report.partial.append((item.label, item.note))
             if progress:
                 progress(item.label, item)
         articles = [_keep_current_analysis(a, dedupe.stored_article(a.id)) for a in dedupe.articles()]

@@ -51,18 +51,17 @@ def body_and_links(tree: Any, title: str, base: str | None) -> tuple[str, list[t
     return normalize_body("\n\n".join(paragraphs)), anchors
 
 
-def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> Article:
-    """One article from one page; ``url`` is where it was fetched from (None for a file)."""
+def extract(
+    data: bytes | str, *, url: str | None = None, origin: str = "", declared_charset: str | None = None
+) -> Article:
+    """One article from one page; ``url`` is where it was fetched from (None for a file),
+    ``declared_charset`` what the server said the bytes are."""
     import trafilatura
 
-    if isinstance(data, bytes) and b"\x00" in data[:8192]:
-        raise ImportError_("not text (binary data)")
     if not data.strip():
         raise ImportError_("empty (no text)")
     if isinstance(data, bytes):
-        from trafilatura.utils import decode_file  # honours the page's declared or detected charset
-
-        data = decode_file(data)
+        data = decode(data, declared_charset)  # the server's charset, the page's own, then detection
     data = strip_controls(data)  # before parsing: lxml would drop ESC and leave the rest of a sequence
     options: dict[str, Any] = {
         "url": url,
@@ -108,5 +107,4 @@ def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> A
 
 
 def parse(data: bytes, origin: str) -> list[Article]:
-    decode(data)  # refuses binary data; trafilatura then reads the bytes with the page's own charset
     return [extract(data, origin=origin)]
