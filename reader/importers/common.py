@@ -125,7 +125,7 @@ def build_article(
         source=clean_source,
         url=clean_url,
         published=clean_line(published) if published else None,
-        authors=[a for a in (clean_line(x) for x in authors or []) if a],
+        authors=list(dict.fromkeys(a for a in (clean_author(x) for x in authors or []) if a)),
         imported_at=now_iso(),
         truncated=looks_truncated(clean_body),
         meta=meta,
@@ -133,13 +133,66 @@ def build_article(
     )
 
 
+# What sites put around or instead of a byline: "View all posts by X", "By X", a bare "Author".
+_BYLINE_PREFIX = re.compile(
+    r"^(?:(?:view|see|read|more|browse)\s+(?:all\s+)?(?:posts|articles|stories)\s+(?:by|from)|"
+    r"(?:posted|written|published|reported|words)\s+by|by|par|por|door)\s*:?\s+",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    {
+        "author",
+        "authors",
+        "autor",
+        "autorin",
+        "auteur",
+        "autore",
+        "autores",
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redazione",
+        "redactie",
+        "admin",
+        "administrator",
+        "editor",
+        "editors",
+        "staff",
+        "guest",
+        "anonymous",
+        "unknown",
+        "user",
+        "reporter",
+        "contributor",
+        "team",
+        "by",
+        "posted",
+    }
+)
+
+
+def clean_author(name: str) -> str:
+    """An author's name without the byline words around it; "" for a word that names no one."""
+    name = _BYLINE_PREFIX.sub("", clean_line(name)).strip(" ,;:|-–—")
+    if name.casefold() in _NOT_A_NAME or not any(ch.isalpha() for ch in name) or ("@" in name and " " not in name):
+        return ""
+    return name
+
+
 _WORD = re.compile(r"[^\W_]+")
+
+
+# The hash of no words at all, as stores written before empty bodies got none hold it.
+EMPTY_CONTENT_HASH = hashlib.sha1(b"").hexdigest()[:16]
 
 
 def content_hash(body: str) -> str:
     """A fingerprint of the words alone, so the same text saved twice (other spacing, case,
-    punctuation or typography) is recognised as one article."""
+    punctuation or typography) is recognised as one article; "" for a body without words
+    (emoji, dashes), which says nothing about which article it is."""
     words = _WORD.findall(unicodedata.normalize("NFKC", body).casefold())
+    if not words:
+        return ""
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 
