@@ -20,6 +20,7 @@ _LIST_TAGS = ("list",)
 _ROW_TAGS = ("table",)
 # A doctype with an internal subset (<!DOCTYPE html [ <!ENTITY ...> ]>) makes lxml lose the <head>.
 _INTERNAL_SUBSET = re.compile(r"^(\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE\s+[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_BLANK_LINES = re.compile(r"\n\s*\n")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # Where a saved page came from: the comment browsers write on "Save as" and SingleFile's header.
 _SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|\s*url:\s*)(https?://[^\s>]+)", re.IGNORECASE)
@@ -67,11 +68,10 @@ def _own_refs(element: Any) -> list[Any]:
 def _text_of(element: Any) -> str:
     if element.tag == "row":
         return "  ".join("".join(cell.itertext()).strip() for cell in element.iter("cell"))
-    if element.tag == "item":
-        return "".join(_own_text(element))
     if len(element) == 0:
         return element.text or ""
-    return "".join(_own_text(element, skip_lists=False))
+    # one block of the body stays one paragraph: its inner blocks are lines of it
+    return _BLANK_LINES.sub("\n", "".join(_own_text(element, skip_lists=element.tag == "item")))
 
 
 def body_and_links(tree: Any, title: str, base: str | None) -> tuple[str, list[tuple[str, str]]]:
