@@ -120,6 +120,8 @@ class ReaderApp(App[None]):
             f"{len(report.added)} imported, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
         )
+        if report.partial:  # imported from a feed's summary: their pages could not be fetched
+            summary += f"; {len(report.partial)} of them only as the feed's summary"
         failures = "".join(f"\n{label}: {reason}" for label, reason in report.failed[:5])
         self.call_from_thread(
             self.notify, summary + failures, severity="error" if report.failed else "information", timeout=8
