@@ -200,3 +200,11 @@ def test_a_feed_whose_charset_only_the_server_names_is_read_in_it():
     assert item.article is not None, item.error
     assert item.article.source == "Вести"
     assert "Городской совет проголосовал" in item.article.body
+
+
+def test_a_feed_file_in_an_encoding_it_does_not_declare_is_detected(tmp_path):
+    text = "Городской совет проголосовал за восстановление набережной. " * 12
+    data = rss(f"<item><title>Совет</title><guid>1</guid><description>{text}</description></item>", "Вести")
+    (item,) = feed_items(tmp_path, data.decode().replace(' encoding="utf-8"', "").encode("cp1251"))
+    assert item.article is not None and item.article.source == "Вести"
+    assert text.strip() in item.article.body

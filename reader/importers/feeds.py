@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.importers import html
-from reader.importers.common import ImportError_, build_article, canonical_url, web_url
+from reader.importers.common import ImportError_, build_article, canonical_url, undeclared_charset, web_url
 from reader.importers.fragment import fragment_text, plain
 from reader.models import Article
 
@@ -118,6 +118,7 @@ def parse_feed(data: bytes, origin: str, url: str | None = None, charset: str | 
     import feedparser
 
     headers = {"content-location": url} if url else {}
+    charset = charset or undeclared_charset(data)  # feedparser alone would guess Windows-1252
     if charset:
         headers["content-type"] = f"application/xml; charset={charset}"
     parsed = feedparser.parse(data, response_headers=headers or None)
