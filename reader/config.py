@@ -8,6 +8,9 @@
     "article.next-paragraph" = "ctrl+down"
     "app.help" = "f1"
 
+    [fetch]
+    allow_hosts = ["intranet.example", "192.168.1.20"]  # may be local or private addresses
+
 Settings the app remembers (the theme picked from the palette) go to ``settings.json`` beside
 it, so the user's own file is never rewritten.
 """
@@ -34,6 +37,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     path: Path | None = None
+    allow_hosts: list[str] = field(default_factory=list)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -53,7 +57,11 @@ def load_config(path: Path | None = None) -> Config:
     theme = raw.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise ConfigError(f"{path}: theme must be a string")
-    return Config(keys=dict(keys), theme=theme, path=path)
+    fetch = raw.get("fetch", {})
+    allow_hosts = fetch.get("allow_hosts", []) if isinstance(fetch, dict) else None
+    if not isinstance(allow_hosts, list) or not all(isinstance(h, str) for h in allow_hosts):
+        raise ConfigError(f'{path}: [fetch] allow_hosts must be a list of host names, e.g. ["intranet.example"]')
+    return Config(keys=dict(keys), theme=theme, path=path, allow_hosts=list(allow_hosts))
 
 
 def load_settings(path: Path | None = None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from reader.analysis.stored import _keep_current_analysis, analysis_of, is_current
 from reader.importers import Collector, ImportItem, expand, load_file, needs_network
-from reader.importers.common import content_hash
+from reader.importers.common import EMPTY_CONTENT_HASH, content_hash
 from reader.models import Article, ImportReport
 from reader.storage import StoreError
 from reader.store import UpsertResult, article_from_doc
@@ -143,7 +143,8 @@ def read_items(
     other = [s for s in inputs if not (isinstance(s, Path) and not needs_network(s))]
     done = 0
     parallel = len(local) > PARALLEL_MIN or sum(_size(p) for p in local) > PARALLEL_MIN_BYTES
-    for path, items in zip(local, pool.map(load_file, local, parallel), strict=True):
+    load = load_and_analyse if parallel else load_file
+    for path, items in zip(local, pool.map(load, local, parallel), strict=True):
         done += 1
         if progress:
             progress("Reading", done, total, str(path))
@@ -155,6 +156,17 @@ def read_items(
             if progress:
                 progress("Reading", done, total, str(source))
             yield from items
+
+
+def load_and_analyse(path: Path) -> list[ImportItem]:
+    """A file's items, each article analysed by the worker that parsed it: the analysis of one
+    page then runs while the other worker parses the next, instead of all of it after the parsing."""
+    items = load_file(path)
+    for item in items:
+        if item.article is not None:
+            article = item.article
+            item.article = replace(article, analysis=analysis_of((article.body, article.title, article.links)))
+    return items
 
 
 def _size(path: Path) -> int:
@@ -182,8 +194,10 @@ def _merge(keep: Article, extra: Article) -> Article:
 
 
 def _text_key(meta: dict[str, Any], body: str) -> str:
-    """The content hash an importer recorded, or the body's when it is missing (older stores)."""
-    return str(meta.get("content_hash") or content_hash(body))
+    """The content hash an importer recorded, or the body's when it is missing (older stores);
+    "" when the body has no words: such bodies are told apart by id and URL only."""
+    digest = str(meta.get("content_hash") or content_hash(body))
+    return "" if digest == EMPTY_CONTENT_HASH else digest
 
 
 class Deduper:
@@ -208,7 +222,8 @@ class Deduper:
         return article_from_doc(doc) if doc is not None else None
 
     def _index(self, key: str, digest: str, url: str | None) -> None:
-        self.by_hash.setdefault(digest, key)
+        if digest:
+            self.by_hash.setdefault(digest, key)
         if url:
             self.by_url.setdefault(url, key)
 
@@ -217,7 +232,7 @@ class Deduper:
         if article.id in self.batch or article.id in self.stored:
             key = article.id
         else:
-            key = (article.url and self.by_url.get(article.url)) or self.by_hash.get(digest) or article.id
+            key = (article.url and self.by_url.get(article.url)) or (digest and self.by_hash.get(digest)) or article.id
         if key != article.id and key in self.batch:  # the same text twice in this batch
             self.batch[key] = _merge(self.batch[key], article)
             self.duplicates.append(key)
@@ -272,6 +287,8 @@ def run_import(
                 report.failed.append((item.label, item.error or "failed"))
             else:
                 dedupe.add(item.article)
+                if item.note:
+                    report.partial.append((item.label, item.note))
             if progress:
                 progress(item.label, item)
         articles = [_keep_current_analysis(a, dedupe.stored_article(a.id)) for a in dedupe.articles()]
