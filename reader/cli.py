@@ -124,6 +124,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         data["words"] = article.words
         data.update({k: analysis.get(k, []) for k in ("quotes", "people", "sources", "links")})
         data["analyzer_version"] = analysis.get("version")
+        data["feed"] = article.meta.get("feed")
         _dump_json(data)
         return EXIT_OK
     from rich.console import Console
@@ -163,6 +164,18 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     from reader.cli_bookmarks import run
 
     return run(args)
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    from reader.cli_feeds import run_feeds
+
+    return run_feeds(args)
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from reader.cli_feeds import run_refresh
+
+    return run_refresh(args)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -237,6 +250,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "analyze": cmd_analyze,
     "bookmarks": cmd_bookmarks,
+    "feeds": cmd_feeds,
+    "refresh": cmd_refresh,
     "search": cmd_search,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
@@ -297,6 +312,9 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_bookmarks import add_parser as add_bookmarks_parser
 
     add_bookmarks_parser(sub, _store_option)
+    from reader.cli_feeds import add_parsers as add_feeds_parsers
+
+    add_feeds_parsers(sub, _store_option)
     p = sub.add_parser(
         "search",
         help='search the library (words, "phrases", OR, -word, prefix*, title: source: person: speaker: '

@@ -1,0 +1,398 @@
+"""Refreshing subscribed feeds: every feed fetched in parallel (a bounded number at once, each with its
+own deadline, all within an overall limit), the new and edited entries turned into articles (their
+pages fetched when the feed carries only a summary), imported as any other article, and what each
+feed said recorded in its subscription."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from reader.feeds.http import FeedClient, FeedGone
+from reader.importers import ImportItem
+from reader.importers.common import ImportError_, build_article, canonical_url
+from reader.importers.feeds import FULL_TEXT_CHARS, Entry, Feed, entry_article, parse_feed
+from reader.models import Article, ImportReport
+from reader.userdata.subscriptions import SeenEntry, Subscription, backoff, now_iso
+
+if TYPE_CHECKING:
+    from reader.importers.fetch import Fetched, Fetcher
+    from reader.library import Library
+
+JOBS = 8  # feeds fetched at once
+PAGE_JOBS = 8  # linked pages fetched at once, over all feeds
+OVERALL_LIMIT = 300.0  # seconds for a whole refresh
+Progress = Callable[[str, int, int | None, str], None]
+
+
+@dataclass
+class FeedOutcome:
+    """What refreshing one feed gave: new articles and their entries, or the reason it failed."""
+
+    feed: Subscription
+    name: str = ""  # the feed's name after this refresh (one named by nobody takes its title)
+    error: str | None = None
+    gone: bool = False
+    not_modified: bool = False
+    moved_to: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    title: str = ""
+    articles: list[Article] = field(default_factory=list)
+    seen: dict[str, SeenEntry] = field(default_factory=dict)
+    skipped_entries: list[str] = field(default_factory=list)  # entries with no text and no page
+    added: int = 0
+    updated: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    @property
+    def status(self) -> str:
+        if self.gone:
+            return "gone"
+        if self.error:
+            return "failed"
+        return "not modified" if self.not_modified else "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "feed": self.name or self.feed.name,
+            "id": self.feed.id,
+            "url": self.moved_to or self.feed.url,
+            "status": self.status,
+            "error": self.error,
+            "added": self.added,
+            "updated": self.updated,
+            "moved_to": self.moved_to,
+            "summary_only": sum(1 for s in self.seen.values() if s.summary_only),
+            "skipped_entries": self.skipped_entries,
+        }
+
+
+@dataclass
+class RefreshReport:
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+    skipped: list[tuple[Subscription, str]] = field(default_factory=list)  # not tried, and why
+    imported: ImportReport = field(default_factory=ImportReport)
+
+    @property
+    def failed(self) -> list[FeedOutcome]:
+        return [o for o in self.outcomes if o.failed]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    @property
+    def added(self) -> int:
+        return sum(o.added for o in self.outcomes)
+
+    @property
+    def updated(self) -> int:
+        return sum(o.updated for o in self.outcomes)
+
+    def summary(self) -> str:
+        feeds = len(self.outcomes)
+        text = f"{self.added} new, {self.updated} updated from {feeds} feed{'s' if feeds != 1 else ''}"
+        if self.failed:
+            text += f", {len(self.failed)} failed"
+        if self.skipped:
+            text += f", {len(self.skipped)} skipped"
+        return text
+
+
+def entry_key(entry: Entry) -> str:
+    """What identifies an entry from one refresh to the next: its link, else its title and date."""
+    return entry.link or f"{entry.title}\x1f{entry.published or ''}"
+
+
+def entry_digest(entry: Entry) -> str:
+    """Changes when the feed edits the entry (title, date, text or link)."""
+    raw = "\x1f".join((entry.title, entry.link or "", entry.published or "", entry.content_html))
+    return hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def wants_page(entry: Entry, mode: str) -> bool:
+    """Whether an entry's linked page is fetched for its text: ``auto`` when the entry is a teaser."""
+    if not entry.link or mode == "never":
+        return False
+    return mode == "always" or entry.text_length < FULL_TEXT_CHARS
+
+
+def entry_to_article(
+    entry: Entry, feed: Feed, mode: str, fetch_page: Callable[[str], Fetched]
+) -> tuple[Article, str | None]:
+    """The article of an entry, and why its page could not be had when only its summary was kept
+    (marked ``summary_only`` in the article's meta). ImportError_ when there is no text at all."""
+    problem = None
+    if wants_page(entry, mode):
+        # entry_article fetches the page of an entry shorter than a full text: with ``always``, any entry.
+        asked = replace(entry, text_length=0) if mode == "always" else entry
+        try:
+            return entry_article(asked, feed, fetch_page), None
+        except ImportError_ as exc:
+            problem = str(exc)
+    if entry.text_length == 0:
+        raise ImportError_(problem or "empty (the entry has no text and no page to fetch)")
+    try:
+        article = entry_article(entry, feed, None)
+    except ImportError_:
+        article = summary_article(entry, feed)  # too short for the page extractor: its plain text
+    if problem:
+        article.meta.update(summary_only=True, page_error=problem)
+    return article, problem
+
+
+def summary_article(entry: Entry, feed: Feed) -> Article:
+    """An entry's own text as plain paragraphs, for a summary too short to look like an article."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(entry.content_html, create_parent="div")
+    except Exception as exc:  # lxml raises several kinds on broken fragments
+        raise ImportError_("no text found in the entry") from exc
+    blocks = [" ".join(p.text_content().split()) for p in root.iter("p", "li", "blockquote", "h2", "h3")]
+    paragraphs = [b for b in blocks if b] or [" ".join(root.text_content().split())]
+    return build_article(
+        title=entry.title,
+        body="\n\n".join(paragraphs),
+        source=feed.title,
+        url=canonical_url(entry.link),
+        published=entry.published,
+        authors=entry.authors,
+        meta={"format": "feed", "feed": feed.title},
+    )
+
+
+class Refresher:
+    """One refresh: a feed client and a page fetcher shared by every thread, and the overall deadline."""
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        jobs: int = JOBS,
+        timeout: float | None = None,
+        limit: float = OVERALL_LIMIT,
+        client_args: dict[str, Any] | None = None,
+        fetcher_factory: Callable[[], Fetcher] | None = None,
+    ):
+        self.library = library
+        self.jobs = max(1, jobs)
+        self.limit = limit
+        self.ends = time.monotonic() + limit
+        client_options: dict[str, Any] = {**(client_args or {})}
+        if timeout:
+            client_options["timeout"] = timeout
+        self.client = FeedClient(**client_options)
+        self._fetcher_factory = fetcher_factory
+        self._fetcher: Fetcher | None = None
+        self._names_lock = threading.Lock()
+        self._taken = {s.name.casefold() for s in library.feeds.subscriptions.all()}
+
+    def __enter__(self) -> Refresher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+    @property
+    def fetcher(self) -> Fetcher:
+        if self._fetcher is None:
+            from reader.importers.fetch import Fetcher
+
+            self._fetcher = (self._fetcher_factory or Fetcher)()
+        return self._fetcher
+
+    def fetch_page(self, url: str) -> Fetched:
+        if time.monotonic() > self.ends:
+            raise ImportError_(f"not fetched (the refresh's limit of {self.limit:.0f} s was reached)")
+        return self.fetcher.get(url)
+
+    # -- one feed ------------------------------------------------------------------------
+    def refresh_feed(self, sub: Subscription, pages: ThreadPoolExecutor) -> FeedOutcome:
+        outcome = FeedOutcome(sub, name=sub.name, title=sub.title)
+        try:
+            response = self.client.get(sub.url, sub.etag, sub.last_modified, self.ends)
+        except FeedGone as exc:
+            outcome.error, outcome.gone = str(exc), True
+            return outcome
+        except ImportError_ as exc:
+            outcome.error = str(exc)
+            return outcome
+        outcome.moved_to = response.moved_to
+        outcome.etag = response.etag or (sub.etag if response.not_modified else None)
+        outcome.last_modified = response.last_modified or (sub.last_modified if response.not_modified else None)
+        todo: list[tuple[str, Entry, SeenEntry | None, str]] = []
+        if response.not_modified:
+            outcome.not_modified = True
+            feed = Feed(title=sub.title or sub.name, url=sub.url, entries=[])
+        else:
+            try:
+                feed = parse_feed(response.data, sub.name, response.url)
+            except ImportError_ as exc:
+                outcome.error = str(exc)
+                return outcome
+            outcome.title = feed.title
+            outcome.name = self._name_for(sub, feed.title)
+            for entry in feed.entries:
+                key, digest = entry_key(entry), entry_digest(entry)
+                seen = sub.entries.get(key)
+                if seen is None or seen.digest != digest or seen.summary_only:
+                    todo.append((key, entry, seen, digest))
+        listed = {key for key, *_ in todo}
+        if sub.full_text != "never":  # pages that could not be had before are tried again
+            for key, seen in sub.entries.items():
+                stored = self._stored_entry(key, seen) if seen.summary_only and key not in listed else None
+                if stored is not None:
+                    todo.append((key, stored, seen, seen.digest))
+        results = pages.map(lambda t: self._one(t, feed, sub, outcome.name), todo)
+        for (key, *_), result in zip(todo, results, strict=True):
+            if isinstance(result, str):
+                outcome.skipped_entries.append(result)
+            elif result is not None:
+                outcome.articles.append(result[0])
+                outcome.seen[key] = result[1]
+        return outcome
+
+    def _name_for(self, sub: Subscription, title: str) -> str:
+        """A feed named by nobody takes its own title, made unique among the subscriptions."""
+        with self._names_lock:
+            if sub.named or not title or title.casefold() == sub.name.casefold():
+                return sub.name
+            self._taken.discard(sub.name.casefold())
+            name = _unique(title, self._taken)
+            self._taken.add(name.casefold())
+            return name
+
+    def _stored_entry(self, key: str, seen: SeenEntry) -> Entry | None:
+        """An entry no longer in the feed whose page is still wanted: rebuilt from its stored article."""
+        article = self.library.get(seen.article_id)
+        if article is None or not key.startswith(("http://", "https://")):
+            return None
+        return Entry(title=article.title, link=key, published=article.published, authors=list(article.authors))
+
+    def _one(
+        self, todo: tuple[str, Entry, SeenEntry | None, str], feed: Feed, sub: Subscription, name: str
+    ) -> tuple[Article, SeenEntry] | str | None:
+        key, entry, seen, digest = todo
+        try:
+            article, problem = entry_to_article(entry, feed, sub.full_text, self.fetch_page)
+        except ImportError_ as exc:
+            if seen is not None:
+                return None  # a retried page still missing: the stored summary stays as it is
+            return f"{entry.title or key}: {exc}"
+        if seen is not None and seen.article_id:
+            article = replace(article, id=seen.article_id)  # an edit or a page found later: the same article
+        article.meta.update(feed=name, feed_id=sub.id)
+        return article, SeenEntry(article.id, digest, summary_only=problem is not None)
+
+    # -- every feed ----------------------------------------------------------------------
+    def run(self, feeds: list[Subscription], progress: Progress | None = None) -> RefreshReport:
+        report = RefreshReport()
+        # Not ``with``: past the overall limit the refresh goes on without waiting for the threads,
+        # which end by themselves at their deadlines.
+        pool = ThreadPoolExecutor(self.jobs, thread_name_prefix="feed")
+        pages = ThreadPoolExecutor(PAGE_JOBS, thread_name_prefix="page")
+        futures = {pool.submit(self.refresh_feed, sub, pages): sub for sub in feeds}
+        if progress:
+            progress("Fetching", 0, len(feeds), "")
+        try:
+            left = max(0.0, self.ends - time.monotonic())
+            for done, future in enumerate(concurrent.futures.as_completed(futures, timeout=left), 1):
+                outcome = future.result()
+                report.outcomes.append(outcome)
+                if progress:
+                    progress("Fetching", done, len(feeds), outcome.feed.name)
+        except concurrent.futures.TimeoutError:
+            limit = f"timed out (the refresh's overall limit of {self.limit:.0f} s was reached)"
+            report.outcomes += [FeedOutcome(sub, error=limit) for future, sub in futures.items() if not future.done()]
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pages.shutdown(wait=False, cancel_futures=True)
+        order = {sub.id: i for i, sub in enumerate(feeds)}
+        report.outcomes.sort(key=lambda o: order[o.feed.id])
+        self._import(report, progress)
+        record(self.library, report)
+        return report
+
+    def _import(self, report: RefreshReport, progress: Progress | None) -> None:
+        owner: dict[str, FeedOutcome] = {}
+
+        def items() -> Iterator[ImportItem]:
+            for outcome in report.outcomes:
+                for article in outcome.articles:
+                    owner[article.id] = outcome
+                    yield ImportItem(f"{outcome.feed.name}: {article.title}", article)
+
+        if not any(o.articles for o in report.outcomes):
+            return
+        report.imported = self.library.import_items(items(), stage_progress=progress)
+        for article_id in report.imported.added:
+            if article_id in owner:
+                owner[article_id].added += 1
+        for article_id in report.imported.updated:
+            if article_id in owner:
+                owner[article_id].updated += 1
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    if name.casefold() not in taken:
+        return name
+    for number in range(2, 1000):
+        candidate = f"{name} ({number})"
+        if candidate.casefold() not in taken:
+            return candidate
+    return name
+
+
+def record(library: Library, report: RefreshReport) -> None:
+    """Write what every refreshed feed said into its subscription, in one write of the state file."""
+    stamp = now_iso()
+    now = datetime.now(UTC)
+
+    def applying(outcome: FeedOutcome) -> Callable[[Subscription], Subscription]:
+        def apply(sub: Subscription) -> Subscription:
+            if outcome.failed:
+                failures = sub.failures + 1
+                wait = backoff(failures)
+                return replace(
+                    sub,
+                    last_refresh=stamp,
+                    last_error=outcome.error,
+                    failures=failures,
+                    gone=outcome.gone,
+                    retry_after=(now + wait).isoformat().replace("+00:00", "Z") if wait else None,
+                )
+            moved = outcome.moved_to if outcome.moved_to and outcome.moved_to != sub.url else None
+            return replace(
+                sub,
+                url=moved or sub.url,
+                moved_from=sub.url if moved else sub.moved_from,
+                name=sub.name if sub.named or not outcome.name else outcome.name,
+                title=outcome.title or sub.title,
+                etag=outcome.etag,
+                last_modified=outcome.last_modified,
+                last_refresh=stamp,
+                last_success=stamp,
+                last_error=None,
+                failures=0,
+                retry_after=None,
+                gone=False,
+                entries={**sub.entries, **outcome.seen},
+            )
+
+        return apply
+
+    library.feeds.subscriptions.update({o.feed.id: applying(o) for o in report.outcomes})
