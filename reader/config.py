@@ -3,6 +3,7 @@
 ``config.toml``::
 
     theme = "gruvbox"            # optional: a built-in Textual theme
+    refresh_minutes = 30         # optional: refresh the feeds this often while the app is open
 
     [keys]                       # binding id = "key[,key...]"
     "article.next-paragraph" = "ctrl+down"
@@ -34,6 +35,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     path: Path | None = None
+    refresh_minutes: float | None = None
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -53,7 +55,10 @@ def load_config(path: Path | None = None) -> Config:
     theme = raw.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise ConfigError(f"{path}: theme must be a string")
-    return Config(keys=dict(keys), theme=theme, path=path)
+    minutes = raw.get("refresh_minutes")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes < 1):
+        raise ConfigError(f"{path}: refresh_minutes must be a number of minutes, 1 or more (e.g. refresh_minutes = 30)")
+    return Config(keys=dict(keys), theme=theme, path=path, refresh_minutes=float(minutes) if minutes else None)
 
 
 def load_settings(path: Path | None = None) -> dict[str, Any]:
