@@ -89,6 +89,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     for label, reason in report.failed:
         print(f"reader: {clean_line(label)}: {clean_line(reason)}", file=sys.stderr)
+    for label, note in report.partial:
+        print(f"reader: {clean_line(label)}: {clean_line(note)}", file=sys.stderr)
     if args.json:
         _dump_json(
             {
@@ -96,6 +98,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "updated": report.updated,
                 "unchanged": report.unchanged,
                 "failed": [{"source": label, "error": reason} for label, reason in report.failed],
+                "partial": [{"source": label, "note": note} for label, note in report.partial],
             }
         )
     elif not args.quiet:
@@ -138,17 +141,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     from reader.analysis import analyze
-    from reader.importers.common import ImportError_, decode
+    from reader.importers import read_file_limited, read_stdin
+    from reader.importers.common import MAX_FILE_BYTES, ImportError_, decode
     from reader.importers.plaintext import parse_text
 
     try:
-        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
-    except OSError as exc:
-        raise CommandError(f"{args.file}: cannot read ({exc.strerror or exc})") from exc
-    try:
+        # the cap of one imported file; devices and pipes other than stdin are refused, not read
+        data = read_stdin() if args.file == "-" else read_file_limited(Path(args.file), MAX_FILE_BYTES)
         article = parse_text(decode(data), source=Path(args.file).name if args.file != "-" else "stdin")
     except ImportError_ as exc:
-        raise CommandError(f"{args.file}: {exc}") from exc
+        reason = "cannot read (no such file)" if str(exc) == "no such file" else str(exc)
+        raise CommandError(f"{args.file}: {reason}") from exc
     analysis = analyze(article.body, article.title)
     result = {"title": article.title, **{k: v for k, v in analysis.to_dict().items() if k != "version"}}
     if args.json:

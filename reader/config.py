@@ -9,6 +9,9 @@
     "article.next-paragraph" = "ctrl+down"
     "app.help" = "f1"
 
+    [fetch]
+    allow_hosts = ["intranet.example", "192.168.1.20"]  # may be local or private addresses
+
 Settings the app remembers (the theme picked from the palette) go to ``settings.json`` beside
 it, so the user's own file is never rewritten.
 """
@@ -35,6 +38,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
     path: Path | None = None
+    allow_hosts: list[str] = field(default_factory=list)
     refresh_minutes: float | None = None
 
 
@@ -55,10 +59,20 @@ def load_config(path: Path | None = None) -> Config:
     theme = raw.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise ConfigError(f"{path}: theme must be a string")
+    fetch = raw.get("fetch", {})
+    allow_hosts = fetch.get("allow_hosts", []) if isinstance(fetch, dict) else None
+    if not isinstance(allow_hosts, list) or not all(isinstance(h, str) for h in allow_hosts):
+        raise ConfigError(f'{path}: [fetch] allow_hosts must be a list of host names, e.g. ["intranet.example"]')
     minutes = raw.get("refresh_minutes")
     if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes < 1):
         raise ConfigError(f"{path}: refresh_minutes must be a number of minutes, 1 or more (e.g. refresh_minutes = 30)")
-    return Config(keys=dict(keys), theme=theme, path=path, refresh_minutes=float(minutes) if minutes else None)
+    return Config(
+        keys=dict(keys),
+        theme=theme,
+        path=path,
+        allow_hosts=list(allow_hosts),
+        refresh_minutes=float(minutes) if minutes else None,
+    )
 
 
 def load_settings(path: Path | None = None) -> dict[str, Any]:

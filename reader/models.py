@@ -243,6 +243,8 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (label, reason)
+    # imported, but not whole (label, what is missing): a feed's summary kept for a page that failed
+    partial: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

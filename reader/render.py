@@ -153,4 +153,8 @@ def print_import_summary(console: Console, report: Any, path: Path) -> None:
         f"{len(report.added)} imported, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
     )
+    partial = len(getattr(report, "partial", ()))
+    if partial:
+        pages = "its page" if partial == 1 else "their pages"
+        summary += f"; {partial} of them only as the feed's summary ({pages} could not be fetched)"
     console.print(Text(f"{summary} → {path}", style="red" if report.failed else "green"))

@@ -16,12 +16,21 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# C0 and C1 controls except tab and newline (carriage returns are normalised before this runs).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Invisible format characters that can reorder or hide text (bidi overrides, isolates).
-_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+# C0 and C1 controls except tab and newline (carriage returns are normalised before this runs), and
+# the invisible format characters that can reorder or hide text (bidi overrides, isolates, marks).
+_CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+# A run of them between two visible characters stood where a reader sees words apart (``abc\u202eevil``
+# shows as two words): it becomes one space, so the words stay apart for search and analysis.
+_CONTROLS_BETWEEN = re.compile(rf"(?<=\S)[{_CONTROL_CHARS}]+(?=[^\s{_CONTROL_CHARS}])")
+_CONTROLS = re.compile(rf"[{_CONTROL_CHARS}]")
+# Invisible characters that only say where a word may break (soft hyphen, zero-width space, word
+# joiner, BOM): dropped, so ``réac\u00adtion`` is the word ``réaction``. Zero-width (non-)joiners stay:
+# they shape emoji and some scripts.
+INVISIBLE_BREAKS = "\u00ad\u200b\u2060\ufeff\u180e"
+_INVISIBLE = re.compile(f"[{INVISIBLE_BREAKS}]")
 # Every escape sequence starts with ESC or a C1 control, so text without any of these is already clean.
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_ANY_CONTROL = re.compile(rf"[{_CONTROL_CHARS}{INVISIBLE_BREAKS}\ud800-\udfff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -32,13 +41,21 @@ _QUOTE_CLOSERS = '"”’»'
 
 
 def strip_controls(text: str) -> str:
-    """Remove terminal escape sequences and control characters; keep tabs and newlines."""
+    """Remove terminal escape sequences, control characters and invisible word breaks; keep tabs
+    and newlines. A control that separated two words leaves a space."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ANY_CONTROL.search(text) is None:
-        return text  # the usual case, found by one scan instead of three substitutions
+        return text  # the usual case, found by one scan instead of several substitutions
     text = _ESCAPES.sub("", text)
+    text = _CONTROLS_BETWEEN.sub(" ", text)
     text = _CONTROLS.sub("", text)
-    return _BIDI_CONTROLS.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    return _SURROGATES.sub("\ufffd", text)  # lone surrogates (undecodable file names) cannot be stored
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the invisible word-break characters (for text stored before they were dropped)."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
 
 
 def clean_line(text: str) -> str:

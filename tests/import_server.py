@@ -27,7 +27,12 @@ SPECIAL = {
     "/huge.html": (None, "text/html"),
     "/huge-unannounced.html": (None, "text/html"),
     "/moved": (None, "redirect:/news/2024/03/sea-wall.html"),
+    "/to-javascript": (None, "redirect:javascript:alert(1)"),
+    "/to-localhost": (None, "redirect:http://localhost:{PORT}/news/2024/03/sea-wall.html"),
+    "/drip.html": (None, "text/html"),  # a body of one byte every 0.2 s, for a minute
+    "/drip-headers": (None, "text/html"),  # headers one byte every 0.2 s
 }
+DRIP_SECONDS = 60
 HUGE_BYTES = 12 * 1024 * 1024
 
 
@@ -52,7 +57,12 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.requests.append(self.path)  # type: ignore[attr-defined]
         target, content_type = SPECIAL.get(path, (path, ""))
         if content_type.startswith("redirect:"):
-            self._send(301, "text/plain", b"moved", {"Location": content_type.removeprefix("redirect:")})
+            port = str(self.server.server_address[1])
+            location = content_type.removeprefix("redirect:").replace("{PORT}", port)
+            self._send(301, "text/plain", b"moved", {"Location": location})
+            return
+        if path in ("/drip.html", "/drip-headers"):
+            self._drip(path == "/drip-headers")
             return
         if path == "/slow.html":
             time.sleep(2)
@@ -73,12 +83,40 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"<p>word</p>" * 5958)
             self.close_connection = True
             return
+        if path.startswith("/deep/"):  # /deep/N.opml names /deep/N+1.opml: a chain of lists without end
+            number = int(path.removeprefix("/deep/").removesuffix(".opml") or 0)
+            page = f'<opml version="2.0"><body><outline xmlUrl="{self.base}/deep/{number + 1}.opml"/></body></opml>'
+            self._send(200, "text/x-opml", page.encode())
+            return
+        if path.startswith("/bulk/"):  # /bulk/N.html: a page of its own for any N (feeds with many entries)
+            number = path.removeprefix("/bulk/").removesuffix(".html")
+            page = (
+                f"<html><head><title>Bulk {number}</title></head><body><article><p>Page {number}. "
+                + ("A sentence about the harbour and its boats. " * 40)
+                + "</p></article></body></html>"
+            )
+            self._send(200, "text/html; charset=utf-8", page.encode())
+            return
         file = (SITE / str(target).lstrip("/")).resolve()
         if not file.is_file() or SITE not in file.parents:
             self._send(404, "text/html", b"<html><body><h1>Not found</h1></body></html>")
             return
         body = file.read_bytes().replace(b"{{BASE}}", self.base.encode())
         self._send(200, content_type or TYPES.get(file.suffix, "application/octet-stream"), body)
+
+    def _drip(self, headers: bool) -> None:
+        """Send a response so slowly that no per-read timeout ever fires: only a total deadline ends it."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n"
+        body = b"<html><body><p>" + b"drip " * 20000
+        data = head + body if headers else body
+        if not headers:
+            self.wfile.write(head)
+        with contextlib.suppress(OSError):
+            for index in range(int(DRIP_SECONDS / 0.2)):
+                self.wfile.write(data[index : index + 1])
+                self.wfile.flush()
+                time.sleep(0.2)
+        self.close_connection = True
 
 
 @contextlib.contextmanager

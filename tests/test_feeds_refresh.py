@@ -221,3 +221,25 @@ def test_removing_a_feed_keeps_its_articles_unless_asked(site: Site, library: Li
     _, deleted = library.feeds.remove("b", delete_articles=True)
     assert len(deleted) == 3 and titles(library) == {"a story 1", "a story 2"}
     assert library.feeds.all() == []
+
+
+def test_only_the_subscribed_host_may_be_local(site: Site, library: Library) -> None:
+    """The feed's own host was named by the user; a page or a redirect leading to another local
+    host (here ``localhost``, the same machine by another name) was not, and is refused."""
+    elsewhere = site.base.replace("127.0.0.1", "localhost")
+    site.page("/news/own.html", article_page("Own page", 1))
+    site.page("/news/other.html", article_page("Other page", 2))
+    items = [
+        {"title": "Own page", "link": f"{site.base}/news/own.html", "summary": "A teaser on the feed's host."},
+        {"title": "Other page", "link": f"{elsewhere}/news/other.html", "summary": "A teaser pointing elsewhere."},
+    ]
+    library.feeds.add(site.feed("/local.xml", rss("Local", items)), name="Local")
+    library.feeds.add(site.redirect("/away.xml", f"{elsewhere}/local.xml"), name="Away")
+    report = library.feeds.refresh()
+    by_title = {a.title: a for a in library.articles()}
+    assert "harbour wall" in by_title["Own page"].body
+    other = by_title["Other page"]
+    assert other.meta.get("summary_only") and "refused" in other.meta["page_error"]
+    assert site.hits("/news/other.html") == []
+    away = next(o for o in report.outcomes if o.feed.name == "Away")
+    assert away.failed and "refused" in (away.error or "")

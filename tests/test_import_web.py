@@ -227,15 +227,26 @@ def test_cli_imports_good_files_and_names_each_bad_one(site, tmp_path):
     assert json.loads(store.read_text())["articles"]  # the store is whole, valid JSON
 
 
-def test_feed_entries_whose_pages_fail_are_named_and_the_others_import(site, empty_store):
+def test_feed_entries_whose_pages_fail_keep_their_summary_and_say_so(site, empty_store):
     base, _ = site
     library = Library.open(empty_store)
     report = library.import_sources([f"{base}/feeds/mixed.rss"])
-    assert [a.title for a in library.articles()] == ["New lifeboat arrives after town raises £400,000"]
-    assert library.articles()[0].source == "Island Times"
-    assert report.failed == [
-        (f"{base}/news/2023/01/withdrawn.html", f"linked page {base}/news/2023/01/withdrawn.html: HTTP 404 Not Found"),
-        (f"{base}/photo.png", f"linked page {base}/photo.png: not text (content type image/png)"),
+    articles = by_title(library)
+    assert set(articles) == {
+        "New lifeboat arrives after town raises £400,000",
+        "A story that was taken down",
+        "A picture, not a page",
+    }
+    assert {a.source for a in articles.values()} == {"Island Times"}
+    assert report.failed == []
+    withdrawn = articles["A story that was taken down"]
+    assert withdrawn.body == "This page no longer exists."
+    assert withdrawn.meta["summary_only"] is True  # a later refresh can fill in the page
+    assert withdrawn.meta["page_error"] == f"linked page {base}/news/2023/01/withdrawn.html: HTTP 404 Not Found"
+    assert "summary_only" not in articles["New lifeboat arrives after town raises £400,000"].meta
+    assert sorted(note for _, note in report.partial) == [
+        f"kept the feed's summary (linked page {base}/news/2023/01/withdrawn.html: HTTP 404 Not Found)",
+        f"kept the feed's summary (linked page {base}/photo.png: not text (content type image/png))",
     ]
 
 

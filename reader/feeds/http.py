@@ -1,6 +1,8 @@
 """Fetching a subscribed feed: conditional GET (ETag, Last-Modified; a 304 costs nothing), gzip,
 redirects followed one by one (a permanent one moves the subscription), 410 Gone, and the same
-size cap, content-type check and timeouts as any other fetch, under a total deadline.
+size cap, content-type check, timeouts, total deadline and address rules (``importers.guard``:
+checked after DNS, on every hop) as any other fetch. A subscribed feed's host counts as named by
+the user, so it may be local or private; where its redirects lead is checked like any other host.
 
 ``reader.importers.fetch`` fetches pages; this module adds what a feed reader needs on top of it.
 """
@@ -14,17 +16,10 @@ from urllib.parse import urljoin
 
 import httpx
 
-from reader.importers.common import ImportError_
-from reader.importers.fetch import (
-    MAX_BYTES,
-    MAX_REDIRECTS,
-    TEXT_TYPES,
-    TIMEOUT,
-    USER_AGENT,
-    _first_line,
-    _megabytes,
-    check_url,
-)
+from reader.importers.common import ImportError_, megabytes
+from reader.importers.fetch import MAX_BYTES, MAX_REDIRECTS, TEXT_TYPES, TIMEOUT, USER_AGENT, _first_line
+from reader.importers.guard import AddressPolicy, guarded_client, refusal
+from reader.importers.guard import deadline as total_deadline
 
 ACCEPT = "application/rss+xml,application/atom+xml,application/rdf+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
 FEED_DEADLINE = 60.0  # seconds for one feed, redirects and download included
@@ -57,12 +52,15 @@ class FeedClient:
         max_bytes: int = MAX_BYTES,
         timeout: float | httpx.Timeout = TIMEOUT,
         deadline: float = FEED_DEADLINE,
+        policy: AddressPolicy | None = None,
         **client_args: Any,
     ):
         self.max_bytes = max_bytes
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.deadline = deadline
-        self.client = httpx.Client(
+        self.policy = policy or AddressPolicy()
+        self.client = guarded_client(
+            self.policy,
             follow_redirects=False,  # followed here, one hop at a time, to tell permanent moves
             timeout=self.timeout,
             headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
@@ -104,8 +102,12 @@ class FeedClient:
         current, permanent = url, True
         try:
             for _hop in range(MAX_REDIRECTS + 1):
-                check_url(current)
-                with self.client.stream("GET", current, headers=headers, timeout=self._timeout(ends)) as response:
+                self.policy.check_url(current)
+                timeout = self._timeout(ends)
+                with (
+                    total_deadline(ends - time.monotonic()),
+                    self.client.stream("GET", current, headers=headers, timeout=timeout) as response,
+                ):
                     if response.status_code in (301, 302, 303, 307, 308):
                         location = response.headers.get("location")
                         if not location:
@@ -118,8 +120,11 @@ class FeedClient:
         except httpx.TimeoutException as exc:
             raise ImportError_("timed out") from exc
         except httpx.ConnectError as exc:
+            refused = refusal(exc)
+            if refused:
+                raise ImportError_(refused) from exc
             raise ImportError_(f"cannot connect ({_first_line(exc)})") from exc
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError, UnicodeError) as exc:
             raise ImportError_(f"download failed ({_first_line(exc)})") from exc
 
     def _answer(self, response: httpx.Response, asked: str, final: str, permanent: bool, ends: float) -> FeedResponse:
@@ -138,12 +143,12 @@ class FeedClient:
         declared = response.headers.get("content-length", "")
         # Content-Length counts the compressed bytes: the cap below holds for what they unpack to.
         if declared.isdigit() and int(declared) > self.max_bytes and "content-encoding" not in response.headers:
-            raise ImportError_(f"too large ({_megabytes(int(declared))}; the limit is {_megabytes(self.max_bytes)})")
+            raise ImportError_(f"too large ({megabytes(int(declared))}; the limit is {megabytes(self.max_bytes)})")
         chunks, size = [], 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > self.max_bytes:
-                raise ImportError_(f"too large (over {_megabytes(self.max_bytes)})")
+                raise ImportError_(f"too large (over {megabytes(self.max_bytes)})")
             if time.monotonic() > ends:
                 raise ImportError_(f"timed out (the download took over {self.deadline:.0f} s)")
             chunks.append(chunk)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from reader.feeds.http import FeedClient, FeedGone
 from reader.importers import ImportItem
-from reader.importers.common import ImportError_, build_article, canonical_url
-from reader.importers.feeds import FULL_TEXT_CHARS, Entry, Feed, entry_article, parse_feed
+from reader.importers.common import ImportError_
+from reader.importers.feeds import Entry, Feed, entry_article, parse_feed
 from reader.models import Article, ImportReport
 from reader.userdata.subscriptions import SeenEntry, Subscription, backoff, now_iso
 
@@ -111,8 +111,9 @@ class RefreshReport:
 
 
 def entry_key(entry: Entry) -> str:
-    """What identifies an entry from one refresh to the next: its link, else its title and date."""
-    return entry.link or f"{entry.title}\x1f{entry.published or ''}"
+    """What identifies an entry from one refresh to the next: its id (guid), else its link, else its
+    title and date."""
+    return entry.guid or entry.link or f"{entry.title}\x1f{entry.published or ''}"
 
 
 def entry_digest(entry: Entry) -> str:
@@ -121,56 +122,18 @@ def entry_digest(entry: Entry) -> str:
     return hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
 
 
-def wants_page(entry: Entry, mode: str) -> bool:
-    """Whether an entry's linked page is fetched for its text: ``auto`` when the entry is a teaser."""
-    if not entry.link or mode == "never":
-        return False
-    return mode == "always" or entry.text_length < FULL_TEXT_CHARS
-
-
 def entry_to_article(
     entry: Entry, feed: Feed, mode: str, fetch_page: Callable[[str], Fetched]
 ) -> tuple[Article, str | None]:
-    """The article of an entry, and why its page could not be had when only its summary was kept
-    (marked ``summary_only`` in the article's meta). ImportError_ when there is no text at all."""
-    problem = None
-    if wants_page(entry, mode):
-        # entry_article fetches the page of an entry shorter than a full text: with ``always``, any entry.
-        asked = replace(entry, text_length=0) if mode == "always" else entry
-        try:
-            return entry_article(asked, feed, fetch_page), None
-        except ImportError_ as exc:
-            problem = str(exc)
-    if entry.text_length == 0:
-        raise ImportError_(problem or "empty (the entry has no text and no page to fetch)")
-    try:
-        article = entry_article(entry, feed, None)
-    except ImportError_:
-        article = summary_article(entry, feed)  # too short for the page extractor: its plain text
-    if problem:
-        article.meta.update(summary_only=True, page_error=problem)
-    return article, problem
-
-
-def summary_article(entry: Entry, feed: Feed) -> Article:
-    """An entry's own text as plain paragraphs, for a summary too short to look like an article."""
-    import lxml.html
-
-    try:
-        root = lxml.html.fragment_fromstring(entry.content_html, create_parent="div")
-    except Exception as exc:  # lxml raises several kinds on broken fragments
-        raise ImportError_("no text found in the entry") from exc
-    blocks = [" ".join(p.text_content().split()) for p in root.iter("p", "li", "blockquote", "h2", "h3")]
-    paragraphs = [b for b in blocks if b] or [" ".join(root.text_content().split())]
-    return build_article(
-        title=entry.title,
-        body="\n\n".join(paragraphs),
-        source=feed.title,
-        url=canonical_url(entry.link),
-        published=entry.published,
-        authors=entry.authors,
-        meta={"format": "feed", "feed": feed.title},
-    )
+    """The article of an entry, and why its page could not be had when only the feed's own text was
+    kept (``summary_only`` in its meta). ``auto`` fetches the page of a teaser (``needs_page``),
+    ``always`` of every entry with a link, ``never`` none. ImportError_ when there is no text at all."""
+    if mode == "never":
+        return entry_article(entry, feed, None), None
+    # entry_article fetches the page of an entry shorter than a full text: with ``always``, any entry.
+    asked = replace(entry, text_length=0) if mode == "always" and entry.link else entry
+    article = entry_article(asked, feed, fetch_page)
+    return article, str(article.meta.get("page_error") or "page") if article.meta.get("summary_only") else None
 
 
 class Refresher:
@@ -190,10 +153,18 @@ class Refresher:
         self.jobs = max(1, jobs)
         self.limit = limit
         self.ends = time.monotonic() + limit
+        from reader.importers.fetch import configured_allow_hosts
+        from reader.importers.guard import AddressPolicy
+
+        # Hosts of subscribed feeds count as named by the user (they may be local); so do the
+        # config's [fetch] allow_hosts. Feeds and their pages share this policy.
+        self.policy = AddressPolicy(configured_allow_hosts())
+        for sub in library.feeds.subscriptions.all():
+            self.policy.allow(sub.url)
         client_options: dict[str, Any] = {**(client_args or {})}
         if timeout:
             client_options["timeout"] = timeout
-        self.client = FeedClient(**client_options)
+        self.client = FeedClient(policy=self.policy, **client_options)
         self._fetcher_factory = fetcher_factory
         self._fetcher: Fetcher | None = None
         self._names_lock = threading.Lock()
@@ -209,16 +180,20 @@ class Refresher:
 
     @property
     def fetcher(self) -> Fetcher:
-        if self._fetcher is None:
-            from reader.importers.fetch import Fetcher
+        """The page fetcher, made by the first thread that needs one (under a lock: one for all)."""
+        with self._names_lock:
+            if self._fetcher is None:
+                from reader.importers.fetch import Fetcher
 
-            self._fetcher = (self._fetcher_factory or Fetcher)()
-        return self._fetcher
+                self._fetcher = self._fetcher_factory() if self._fetcher_factory else Fetcher(policy=self.policy)
+            return self._fetcher
 
     def fetch_page(self, url: str) -> Fetched:
-        if time.monotonic() > self.ends:
+        left = self.ends - time.monotonic()
+        if left <= 0:
             raise ImportError_(f"not fetched (the refresh's limit of {self.limit:.0f} s was reached)")
-        return self.fetcher.get(url)
+        fetcher = self.fetcher
+        return fetcher.get(url, deadline=min(left, fetcher.deadline))
 
     # -- one feed ------------------------------------------------------------------------
     def refresh_feed(self, sub: Subscription, pages: ThreadPoolExecutor) -> FeedOutcome:
@@ -334,7 +309,9 @@ class Refresher:
             for outcome in report.outcomes:
                 for article in outcome.articles:
                     owner[article.id] = outcome
-                    yield ImportItem(f"{outcome.feed.name}: {article.title}", article)
+                    kept = article.meta.get("page_error") if article.meta.get("summary_only") else None
+                    note = f"kept the feed's summary ({kept})" if kept else None
+                    yield ImportItem(f"{outcome.name or outcome.feed.name}: {article.title}", article, note=note)
 
         if not any(o.articles for o in report.outcomes):
             return

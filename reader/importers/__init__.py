@@ -8,14 +8,17 @@ input never stops the others.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.importers.common import MAX_COLLECTION_BYTES, MAX_FILE_BYTES, ImportError_
+from reader.importers.common import MAX_COLLECTION_BYTES, MAX_FILE_BYTES, ImportError_, megabytes
 from reader.models import Article
 
 if TYPE_CHECKING:
@@ -24,6 +27,15 @@ if TYPE_CHECKING:
 Parser = Callable[[bytes, str], Sequence[Article | ImportError_]]
 STDIN = "-"
 PAGE_FETCH_THREADS = 8
+# A feed may send reader to this many linked pages, within this many seconds in all; the entries
+# past either keep their own summary (and say so), so one feed can neither fetch without end nor
+# hold back what already arrived.
+MAX_PAGES_PER_FEED = 100
+FEED_PAGES_SECONDS = 180.0
+# How deep OPML lists and feeds may lead to one another (a list naming a list naming a feed).
+MAX_NESTING = 3
+# Standard input is read with the cap of a single file: it can be endless (``< /dev/zero``).
+MAX_STDIN_BYTES = MAX_FILE_BYTES
 
 _SUFFIX_KINDS = {
     ".txt": "text",
@@ -49,10 +61,16 @@ class ImportItem:
     label: str
     article: Article | None = None
     error: str | None = None
+    note: str | None = None  # imported, but not whole: e.g. the feed's summary kept for a failed page
 
 
 def is_url(source: str) -> bool:
     return "://" in source
+
+
+def display_path(path: Path | str) -> str:
+    """A file name as it can be printed and stored: bytes that are not UTF-8 shown as ``\\xNN``."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def sniff(data: bytes, suffix: str = "", content_type: str = "") -> str:
@@ -101,8 +119,8 @@ def _files_under(directory: Path) -> Iterator[Path]:
 def expand(sources: Iterable[str]) -> Iterator[str | Path]:
     """Arguments to single inputs: directories are walked recursively; URLs and '-' pass through."""
     for source in sources:
-        if is_url(source) or source == STDIN:
-            yield source
+        if is_url(source) or source == STDIN or not source.strip():
+            yield source  # an empty argument is refused by ``Collector.load``, never read as '.'
             continue
         path = Path(source).expanduser()
         if path.is_dir():
@@ -133,20 +151,67 @@ def parse_bytes(data: bytes, label: str, kind: str) -> list[ImportItem]:
         return [ImportItem(label, error=str(exc))]
 
 
-def _read_limited(path: Path) -> bytes:
+_NOT_REGULAR = (
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
+def read_file_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; devices, pipes and sockets refused.
+
+    The file is opened without blocking and checked on the open descriptor, so a FIFO never
+    blocks and a symlink to ``/dev/zero`` is refused, and at most ``limit + 1`` bytes are read even
+    if the file grows while it is read (stdin, the one stream reader reads, has ``read_stdin``)."""
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise ImportError_("no such file") from None
     except OSError as exc:
         raise ImportError_(f"cannot read ({exc.strerror or exc})") from exc
+    with os.fdopen(fd, "rb", buffering=0) as file:
+        mode = os.fstat(fd).st_mode
+        for test, kind in _NOT_REGULAR:
+            if test(mode):
+                raise ImportError_(f"not a regular file ({kind}; give '-' to read standard input)")
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise ImportError_(f"too large ({megabytes(size)}; the limit is {megabytes(limit)})")
+        try:
+            data = _read_at_most(file, limit + 1)
+        except OSError as exc:
+            raise ImportError_(f"cannot read ({exc.strerror or exc})") from exc
+    if len(data) > limit:
+        raise ImportError_(f"too large (over {megabytes(limit)})")
+    return data
+
+
+def _read_at_most(file: Any, count: int) -> bytes:
+    chunks: list[bytes] = []
+    left = count
+    while left > 0:
+        chunk = file.read(min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_stdin(limit: int = MAX_STDIN_BYTES) -> bytes:
+    """Standard input, at most ``limit`` bytes: an endless stream is refused, never read whole."""
+    data = _read_at_most(sys.stdin.buffer, limit + 1)
+    if len(data) > limit:
+        raise ImportError_(f"too large (standard input is read up to {megabytes(limit)}; save it to a file)")
+    return data
+
+
+def _read_limited(path: Path) -> bytes:
     limit = MAX_COLLECTION_BYTES if path.suffix.lower() == ".json" else MAX_FILE_BYTES
-    if size > limit:
-        raise ImportError_(f"too large ({size // (1024 * 1024)} MB; the limit is {limit // (1024 * 1024)} MB)")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ImportError_(f"cannot read ({exc.strerror or exc})") from exc
+    return read_file_limited(path, limit)
 
 
 def needs_network(path: Path) -> bool:
@@ -166,6 +231,7 @@ class Collector:
     def __init__(self, fetcher_factory: Callable[[], Fetcher] | None = None):
         self._fetcher_factory = fetcher_factory
         self._fetcher: Fetcher | None = None
+        self._visited: set[str] = set()  # feed and OPML URLs read, so a list naming itself ends
 
     def __enter__(self) -> Collector:
         return self
@@ -180,24 +246,41 @@ class Collector:
         if self._fetcher is None:
             from reader.importers.fetch import Fetcher
 
-            self._fetcher = (self._fetcher_factory or Fetcher)()
+            fetcher = (self._fetcher_factory or Fetcher)()
+            from reader.importers.fetch import configured_allow_hosts
+
+            for host in configured_allow_hosts():
+                fetcher.allow(host)
+            self._fetcher = fetcher
         return self._fetcher
 
     def fetch(self, url: str) -> Fetched:
         return self.fetcher.get(url)
 
     def load(self, source: str | Path) -> list[ImportItem]:
-        if isinstance(source, Path):
-            return self.load_path(source)
-        if source == STDIN:
-            data = sys.stdin.buffer.read(MAX_COLLECTION_BYTES + 1)
-            if len(data) > MAX_COLLECTION_BYTES:
-                return [ImportItem("stdin", error=f"too large (over {MAX_COLLECTION_BYTES // (1024 * 1024)} MB)")]
-            return self.load_bytes(data, "stdin", sniff(data))
-        return self.load_url(source)
+        """The items of one argument; whatever goes wrong with it is its own one-line failure."""
+        label = display_path(source)
+        try:
+            if isinstance(source, Path):
+                return self.load_path(source)
+            if not source.strip():
+                return [ImportItem(repr(source), error="empty argument (not a file, folder or URL)")]
+            if source == STDIN:
+                try:
+                    data = read_stdin()
+                except ImportError_ as exc:
+                    return [ImportItem("stdin", error=str(exc))]
+                return self.load_bytes(data, "stdin", sniff(data))
+            if is_url(source):
+                self.fetcher.allow(source)  # the user named this host: it may be local
+            return self.load_url(source)
+        except RecursionError:
+            return [ImportItem(label, error="nested too deeply")]
+        except Exception as exc:  # one broken source must not end the import of the others
+            return [ImportItem(label, error=f"failed ({type(exc).__name__}: {_first_line(exc)})")]
 
     def load_path(self, path: Path) -> list[ImportItem]:
-        label = str(path)
+        label = display_path(path)
         if path.suffix and path.suffix.lower() not in SUPPORTED_SUFFIXES:
             return [ImportItem(label, error=f"unsupported file type '{path.suffix}'")]
         try:
@@ -206,54 +289,89 @@ class Collector:
             return [ImportItem(label, error=str(exc))]
         return self.load_bytes(data, label, sniff(data, path.suffix))
 
-    def load_url(self, url: str) -> list[ImportItem]:
+    def load_url(self, url: str, depth: int = 0) -> list[ImportItem]:
         try:
             page = self.fetch(url)
         except ImportError_ as exc:
             return [ImportItem(url, error=str(exc))]
+        self._visited.update((url, page.url))
         suffix = Path(page.url.split("?", 1)[0]).suffix
         kind = sniff(page.data, suffix if suffix in (".md", ".markdown", ".txt") else "", page.content_type)
         if kind == "html":
             from reader.importers.html import extract
 
             try:
-                return [ImportItem(url, extract(page.text(), url=page.url))]
+                return [ImportItem(url, extract(page.text(), url=page.url, declared_charset=page.charset))]
             except ImportError_ as exc:
                 return [ImportItem(url, error=str(exc))]
-        return self.load_bytes(page.data, url, kind, url=page.url)
+        return self.load_bytes(page.data, url, kind, url=page.url, depth=depth)
 
-    def load_bytes(self, data: bytes, label: str, kind: str, url: str | None = None) -> list[ImportItem]:
+    def load_bytes(
+        self, data: bytes, label: str, kind: str, url: str | None = None, depth: int = 0
+    ) -> list[ImportItem]:
         if kind == "feed":
             return self.load_feed(data, label, url)
         if kind == "opml":
-            from reader.importers.feeds import parse_opml
-
-            try:
-                feeds = parse_opml(data)
-            except ImportError_ as exc:
-                return [ImportItem(label, error=str(exc))]
-            return [item for feed in feeds for item in self.load_url(feed)]
+            return self.load_opml(data, label, depth)
         return parse_bytes(data, label, kind)
 
+    def load_opml(self, data: bytes, label: str, depth: int = 0) -> list[ImportItem]:
+        """The items of every feed an OPML list names, each list and feed read once, ``MAX_NESTING`` deep."""
+        from reader.importers.feeds import parse_opml
+
+        try:
+            feeds = parse_opml(data)
+        except ImportError_ as exc:
+            return [ImportItem(label, error=str(exc))]
+        if depth >= MAX_NESTING:
+            return [ImportItem(label, error=f"not read: OPML lists nested more than {MAX_NESTING} deep")]
+        items: list[ImportItem] = []
+        for feed in feeds:
+            if feed in self._visited:
+                continue  # already read in this import (a list that names itself, or two lists one feed)
+            self._visited.add(feed)
+            items.extend(self.load_url(feed, depth + 1))
+        return items
+
     def load_feed(self, data: bytes, label: str, url: str | None = None) -> list[ImportItem]:
-        from reader.importers.feeds import entry_article, parse_feed
+        from reader.importers.feeds import entry_article, needs_page, parse_feed
 
         try:
             feed = parse_feed(data, label, url)
         except ImportError_ as exc:
             return [ImportItem(label, error=str(exc))]
+        fetcher = self.fetcher  # made here, once, not by the first of the threads below
+        ends = time.monotonic() + FEED_PAGES_SECONDS
+        pages = [e for e in feed.entries if needs_page(e)]
+        capped = {id(e) for e in pages[MAX_PAGES_PER_FEED:]}
+
+        def fetch_page(link: str) -> Fetched:
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise ImportError_(f"not fetched: the feed's {FEED_PAGES_SECONDS:.0f} s for its pages ran out")
+            return fetcher.get(link, deadline=min(left, fetcher.deadline))
 
         def one(numbered: tuple[int, Any]) -> ImportItem:
             index, entry = numbered
             name = entry.link or f"{label} entry {index}"
+            unfetched = (
+                f"linked page {entry.link}: not fetched (a feed may fetch {MAX_PAGES_PER_FEED} pages)"
+                if id(entry) in capped
+                else None
+            )
             try:
-                return ImportItem(entry.title or name, entry_article(entry, feed, fetcher.get))
+                article = entry_article(entry, feed, fetch_page, unfetched)
             except ImportError_ as exc:
                 return ImportItem(name, error=str(exc))
+            note = article.meta.get("page_error") if article.meta.get("summary_only") else None
+            return ImportItem(entry.title or name, article, note=f"kept the feed's summary ({note})" if note else None)
 
-        fetcher = self.fetcher  # made here, once, not by the first of the threads below
         with ThreadPoolExecutor(PAGE_FETCH_THREADS) as pool:
             return list(pool.map(one, enumerate(feed.entries, 1)))
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0][:200]
 
 
 def collect(sources: Iterable[str], fetcher_factory: Callable[[], Fetcher] | None = None) -> Iterator[ImportItem]:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from reader.analysis.stored import _keep_current_analysis, analysis_of, is_current
 from reader.importers import Collector, ImportItem, expand, load_file, needs_network
-from reader.importers.common import content_hash
+from reader.importers.common import EMPTY_CONTENT_HASH, content_hash
 from reader.models import Article, ImportReport
 from reader.storage import StoreError
 from reader.store import UpsertResult, article_from_doc
@@ -127,8 +127,10 @@ def _merge(keep: Article, extra: Article) -> Article:
 
 
 def _text_key(meta: dict[str, Any], body: str) -> str:
-    """The content hash an importer recorded, or the body's when it is missing (older stores)."""
-    return str(meta.get("content_hash") or content_hash(body))
+    """The content hash an importer recorded, or the body's when it is missing (older stores);
+    "" when the body has no words: such bodies are told apart by id and URL only."""
+    digest = str(meta.get("content_hash") or content_hash(body))
+    return "" if digest == EMPTY_CONTENT_HASH else digest
 
 
 class Deduper:
@@ -153,7 +155,8 @@ class Deduper:
         return article_from_doc(doc) if doc is not None else None
 
     def _index(self, key: str, digest: str, url: str | None) -> None:
-        self.by_hash.setdefault(digest, key)
+        if digest:
+            self.by_hash.setdefault(digest, key)
         if url:
             self.by_url.setdefault(url, key)
 
@@ -162,7 +165,7 @@ class Deduper:
         if article.id in self.batch or article.id in self.stored:
             key = article.id
         else:
-            key = (article.url and self.by_url.get(article.url)) or self.by_hash.get(digest) or article.id
+            key = (article.url and self.by_url.get(article.url)) or (digest and self.by_hash.get(digest)) or article.id
         if key != article.id and key in self.batch:  # the same text twice in this batch
             self.batch[key] = _merge(self.batch[key], article)
             self.duplicates.append(key)
@@ -219,6 +222,8 @@ def run_import(
                 report.failed.append((item.label, item.error or "failed"))
             else:
                 dedupe.add(item.article)
+                if item.note:
+                    report.partial.append((item.label, item.note))
             if progress:
                 progress(item.label, item)
         articles = [_keep_current_analysis(a, dedupe.stored_article(a.id)) for a in dedupe.articles()]

@@ -17,6 +17,10 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # one article (text, page, Markdown) or a fee
 MAX_COLLECTION_BYTES = 1024 * 1024 * 1024  # JSON arrays and other libraries: ~5 KB per article
 
 
+def megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+
+
 class ImportError_(Exception):  # noqa: N801 - the builtin ImportError means something else
     """An input that cannot become an article; the message says why in a few words."""
 
@@ -28,23 +32,66 @@ def now_iso() -> str:
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else a clear error for binary input."""
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+# <meta charset="...">, <meta http-equiv=... content="...; charset=...">, <?xml ... encoding="..."?>
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+# Labels whose bytes browsers read as a wider encoding (the WHATWG Encoding Standard).
+_WIDER = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page or feed declares in its first bytes (meta tag or XML declaration)."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii").lower()
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    import codecs
+
+    label = _WIDER.get(label.strip().lower(), label.strip().lower())
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: a BOM, else the charset the server (``declared``) or the text itself declares,
+    else UTF-8, else what charset-normalizer detects; binary input is a clear error."""
+    for bom, bom_codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(bom_codec, errors="replace")
     if b"\x00" in data[:8192]:
         raise ImportError_("not text (binary data)")
+    sample = data[:8192]
+    if sum(byte < 32 and byte not in b"\t\n\x0c\r\x1b" for byte in sample) > 0.02 * len(sample):
+        raise ImportError_("not text (binary data)")
+    for given in (declared, declared_charset(data)):
+        codec = _codec(given)
+        if codec and codec not in ("utf-16", "utf-32", "utf-16-le", "utf-16-be"):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                continue  # a wrong declaration: the bytes tell
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    sample = data[:8192]
-    if sum(byte < 32 and byte not in b"\t\n\x0c\r" for byte in sample) > 0.02 * len(sample):
-        raise ImportError_("not text (binary data)")
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ImportError_("not text (unknown encoding)") from exc
-    printable = sum(ch.isprintable() or ch.isspace() for ch in text)
-    if printable < 0.95 * max(len(text), 1):
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()
+    if best is None:
+        raise ImportError_("not text (unknown encoding)")
+    text = data.decode(best.encoding, errors="replace")
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:8192])
+    if printable < 0.95 * max(len(text[:8192]), 1):
         raise ImportError_("not text (binary data)")
     return text
 
@@ -78,7 +125,7 @@ def build_article(
         source=clean_source,
         url=clean_url,
         published=clean_line(published) if published else None,
-        authors=[a for a in (clean_line(x) for x in authors or []) if a],
+        authors=list(dict.fromkeys(a for a in (clean_author(x) for x in authors or []) if a)),
         imported_at=now_iso(),
         truncated=looks_truncated(clean_body),
         meta=meta,
@@ -86,13 +133,66 @@ def build_article(
     )
 
 
+# What sites put around or instead of a byline: "View all posts by X", "By X", a bare "Author".
+_BYLINE_PREFIX = re.compile(
+    r"^(?:(?:view|see|read|more|browse)\s+(?:all\s+)?(?:posts|articles|stories)\s+(?:by|from)|"
+    r"(?:posted|written|published|reported|words)\s+by|by|par|por|door)\s*:?\s+",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset(
+    {
+        "author",
+        "authors",
+        "autor",
+        "autorin",
+        "auteur",
+        "autore",
+        "autores",
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redazione",
+        "redactie",
+        "admin",
+        "administrator",
+        "editor",
+        "editors",
+        "staff",
+        "guest",
+        "anonymous",
+        "unknown",
+        "user",
+        "reporter",
+        "contributor",
+        "team",
+        "by",
+        "posted",
+    }
+)
+
+
+def clean_author(name: str) -> str:
+    """An author's name without the byline words around it; "" for a word that names no one."""
+    name = _BYLINE_PREFIX.sub("", clean_line(name)).strip(" ,;:|-–—")
+    if name.casefold() in _NOT_A_NAME or not any(ch.isalpha() for ch in name) or ("@" in name and " " not in name):
+        return ""
+    return name
+
+
 _WORD = re.compile(r"[^\W_]+")
+
+
+# The hash of no words at all, as stores written before empty bodies got none hold it.
+EMPTY_CONTENT_HASH = hashlib.sha1(b"").hexdigest()[:16]
 
 
 def content_hash(body: str) -> str:
     """A fingerprint of the words alone, so the same text saved twice (other spacing, case,
-    punctuation or typography) is recognised as one article."""
+    punctuation or typography) is recognised as one article; "" for a body without words
+    (emoji, dashes), which says nothing about which article it is."""
     words = _WORD.findall(unicodedata.normalize("NFKC", body).casefold())
+    if not words:
+        return ""
     return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
 
 

@@ -1,19 +1,22 @@
 """RSS, Atom (feedparser) and OPML: each feed entry becomes an article with its date and the feed
-title as source; an entry that carries only a short summary is completed from its linked page."""
+title as source; an entry that carries only a short summary is completed from its linked page, and
+keeps its summary (marked ``summary_only`` in its meta) when that page cannot be had."""
 
 from __future__ import annotations
 
 import calendar
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.importers import html
 from reader.importers.common import ImportError_, build_article, canonical_url, web_url
+from reader.importers.fragment import fragment_text, plain
 from reader.models import Article
-from reader.text import clean_line
 
 if TYPE_CHECKING:
     from reader.importers.fetch import Fetched
@@ -32,6 +35,7 @@ class Entry:
     authors: list[str] = field(default_factory=list)
     content_html: str = ""  # the longest of the entry's content and summary
     text_length: int = 0
+    guid: str | None = None
 
 
 @dataclass
@@ -48,31 +52,63 @@ def _iso(parsed: time.struct_time | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z")
 
 
-def _plain_length(fragment: str) -> int:
-    import lxml.html
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
-    if not fragment.strip():
-        return 0
+
+def _as_given(raw: str | None) -> str | None:
+    """The date as the feed gives it, in its own time zone (2020-01-19T20:00:00-08:00, not the next
+    day in UTC): the day a reader sees is the day the publisher wrote."""
+    if not raw:
+        return None
+    text = raw.strip()
     try:
-        return len(" ".join(lxml.html.fragment_fromstring(fragment, create_parent="div").text_content().split()))
-    except Exception:  # a malformed fragment counts as no text
-        return 0
+        if _ISO_DATE.match(text):
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T"))
+        else:
+            moment = parsedate_to_datetime(text)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def _date(raw: Any) -> str | None:
+    for key in ("published", "updated"):
+        given = _as_given(raw.get(key))
+        if given:
+            return given
+    return _iso(raw.get("published_parsed") or raw.get("updated_parsed"))
+
+
+def _text_of(fragment: str, content_type: str = "text/html") -> tuple[str, list[Any]]:
+    if "html" not in content_type:
+        return fragment_text(fragment.replace("&", "&amp;").replace("<", "&lt;"))
+    return fragment_text(fragment)
+
+
+def _detail(raw: Any, key: str) -> str:
+    detail = raw.get(f"{key}_detail") or {}
+    return plain(raw.get(key) or "", detail.get("type") or "text/html")
 
 
 def _entry(raw: Any, base: str | None) -> Entry:
-    candidates = [c.get("value") or "" for c in raw.get("content") or ()]
-    candidates.append(raw.get("summary") or "")
-    content = max(candidates, key=_plain_length)
-    authors = [a.get("name") for a in raw.get("authors") or () if a.get("name")]
+    candidates = [(c.get("value") or "", c.get("type") or "text/html") for c in raw.get("content") or ()]
+    summary = raw.get("summary_detail") or {}
+    candidates.append((raw.get("summary") or "", summary.get("type") or "text/html"))
+    texts = [_text_of(value, kind)[0] for value, kind in candidates]
+    best = max(range(len(candidates)), key=lambda i: len(texts[i]))
+    value, kind = candidates[best]
+    content = value if "html" in kind else value.replace("&", "&amp;").replace("<", "&lt;")
+    authors = [plain(a.get("name")) for a in raw.get("authors") or () if a.get("name")]
     if not authors and raw.get("author"):
-        authors = [raw["author"]]
+        authors = [plain(raw["author"])]
     return Entry(
-        title=clean_line(raw.get("title") or ""),
+        title=_detail(raw, "title"),
         link=web_url(raw.get("link"), base),
-        published=_iso(raw.get("published_parsed") or raw.get("updated_parsed")),
-        authors=authors,
+        published=_date(raw),
+        authors=[a for a in authors if a],
         content_html=content,
-        text_length=_plain_length(content),
+        text_length=len(texts[best]),
+        guid=str(raw.get("id") or "") or None,
     )
 
 
@@ -81,14 +117,20 @@ def parse_feed(data: bytes, origin: str, url: str | None = None) -> Feed:
 
     parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
     if not parsed.get("version") and not parsed.entries:
+        if _CDF.search(data[:4096]):
+            raise ImportError_("not a feed: a CDF channel (Channel Definition Format), which reader does not read")
         problem = parsed.get("bozo_exception")
         raise ImportError_(f"not a feed ({problem})" if problem else "not a feed")
     if not parsed.entries:
         raise ImportError_("empty (the feed has no entries)")
     info = parsed.feed
-    title = clean_line(info.get("title") or "") or origin
+    title = _detail(info, "title") or origin
     base = url or web_url(info.get("link"))
     return Feed(title=title, url=url, entries=[_entry(raw, base) for raw in parsed.entries])
+
+
+# The root element of Microsoft's Channel Definition Format: <CHANNEL HREF="...">, after any prolog.
+_CDF = re.compile(rb"^(?:\s|<\?[^>]*>|<!--.*?-->|<!DOCTYPE[^>]*>)*<channel\b", re.IGNORECASE | re.DOTALL)
 
 
 def looks_like_feed(head: bytes) -> bool:
@@ -96,50 +138,60 @@ def looks_like_feed(head: bytes) -> bool:
     return any(tag in sample for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
-def entry_article(entry: Entry, feed: Feed, fetch_page: Callable[[str], Fetched] | None) -> Article:
-    """The article of one entry: its own content when it is the full text, else its page's."""
-    if entry.text_length < FULL_TEXT_CHARS and entry.link and fetch_page is not None:
+def needs_page(entry: Entry) -> bool:
+    """A teaser with a link: its full text is on the linked page."""
+    return entry.text_length < FULL_TEXT_CHARS and entry.link is not None
+
+
+def entry_article(
+    entry: Entry, feed: Feed, fetch_page: Callable[[str], Fetched] | None, unfetched: str | None = None
+) -> Article:
+    """The article of one entry: its own content when it is the full text, else its page's.
+
+    When the page cannot be had (refused, failed, or not fetched: ``unfetched`` says why), the
+    entry's own text is kept, marked ``summary_only`` with the reason in ``page_error``, so a later
+    refresh can fill in the full page; an entry with no text of its own then fails."""
+    page_error = unfetched
+    if needs_page(entry) and fetch_page is not None and unfetched is None:
+        assert entry.link is not None
         try:
             page = fetch_page(entry.link)
+            article = html.extract(page.text(), url=page.url, declared_charset=page.charset)
         except ImportError_ as exc:
-            raise ImportError_(f"linked page {entry.link}: {exc}") from exc
-        article = html.extract(page.text(), url=page.url)
-        meta = {**article.meta, "feed": feed.title}
-        return build_article(
-            title=article.title or entry.title,
-            body=article.body,
-            source=feed.title,
-            url=article.url or canonical_url(entry.link),
-            published=entry.published or article.published,
-            authors=article.authors or entry.authors,
-            meta=meta,
-            links=article.links,
-            body_is_clean=True,
-        )
-    if entry.text_length == 0:
+            page_error = f"linked page {entry.link}: {exc}"
+        else:
+            return build_article(
+                title=article.title or entry.title,
+                body=article.body,
+                source=feed.title,
+                url=article.url or canonical_url(entry.link),
+                published=entry.published or article.published,
+                authors=article.authors or entry.authors,
+                meta={**article.meta, "feed": feed.title},
+                links=article.links,
+                body_is_clean=True,
+            )
+    body, links = fragment_text(entry.content_html, entry.link)
+    if not body:
+        if page_error:
+            raise ImportError_(page_error)
         raise ImportError_("empty (the entry has no text and no page to fetch)")
-    title = _escape(entry.title)
-    wrapped = f"<html><head><title>{title}</title></head><body><article>{entry.content_html}</article></body></html>"
-    try:
-        extracted = html.extract(wrapped, url=entry.link)
-        body, links = extracted.body, extracted.links
-    except ImportError_:
-        raise ImportError_("no article text found in the entry") from None
+    meta: dict[str, Any] = {"format": "feed", "feed": feed.title}
+    if entry.guid:
+        meta["guid"] = entry.guid
+    if page_error and needs_page(entry):
+        meta.update(summary_only=True, page_error=page_error)
     return build_article(
-        title=entry.title or extracted.title,
+        title=entry.title,
         body=body,
         source=feed.title,
         url=canonical_url(entry.link),
         published=entry.published,
         authors=entry.authors,
-        meta={"format": "feed", "feed": feed.title},
+        meta=meta,
         links=links,
         body_is_clean=True,
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # -- OPML ----------------------------------------------------------------------------------

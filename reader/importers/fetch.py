@@ -1,20 +1,25 @@
-"""Fetching pages and feeds over HTTP(S) with httpx: timeouts, redirects, a size cap, a content-type
-check and a user agent. Every failure becomes an ``ImportError_`` with a short reason."""
+"""Fetching pages and feeds over HTTP(S) with httpx: timeouts, a total deadline, redirects, a size
+cap, a content-type check, the address rules of ``guard`` and a user agent. Every failure becomes an
+``ImportError_`` with a short reason."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
 from reader import __version__
-from reader.importers.common import ImportError_
+from reader.importers.common import ImportError_, megabytes
+from reader.importers.guard import AddressPolicy, guarded_client, refusal
+from reader.importers.guard import deadline as total_deadline
 
 USER_AGENT = f"reader/{__version__} (terminal news reader)"
 MAX_BYTES = 10 * 1024 * 1024
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+# However slowly a server sends its headers and body, one fetch ends after this long.
+DEADLINE_SECONDS = 60.0
 MAX_REDIRECTS = 5
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
 
@@ -42,30 +47,52 @@ class Fetched:
     charset: str | None
     data: bytes
 
-    def text(self) -> str | bytes:
-        """Decoded when the server named a charset, else bytes (the parser sniffs the encoding)."""
-        if self.charset:
-            try:
-                return self.data.decode(self.charset, errors="replace")
-            except LookupError:
-                return self.data
+    def text(self) -> bytes:
+        """The body as it came: parsers decode it with ``charset`` (what the server said), then
+        what the page itself declares, then detection (see ``common.decode``)."""
         return self.data
 
 
-def check_url(url: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ImportError_(f"unsupported URL scheme '{parts.scheme}' (only http and https)")
-    if not parts.hostname:
-        raise ImportError_("not a URL (no host)")
+def check_url(url: str, policy: AddressPolicy | None = None) -> None:
+    """Refuse a URL reader must not fetch (scheme, host, a non-public IP literal not allowed)."""
+    (policy or AddressPolicy()).check_url(url)
+
+
+def configured_allow_hosts() -> list[str]:
+    """The hosts the config allows to be local or private (``[fetch] allow_hosts``); none when the
+    config cannot be read (its own commands report that)."""
+    from reader.config import ConfigError, load_config
+
+    try:
+        return load_config().allow_hosts
+    except ConfigError:
+        return []
 
 
 class Fetcher:
-    """One HTTP client for a whole import, so connections are reused between a feed and its pages."""
+    """One HTTP client for a whole import, so connections are reused between a feed and its pages.
 
-    def __init__(self, *, max_bytes: int = MAX_BYTES, timeout: httpx.Timeout = TIMEOUT, **client_args: Any):
+    ``allow_hosts`` (and later ``allow``) name the hosts that may be local or private: the ones the
+    user gave. ``deadline`` bounds each ``get`` as a whole, headers and body included."""
+
+    def __init__(
+        self,
+        *,
+        max_bytes: int = MAX_BYTES,
+        timeout: httpx.Timeout = TIMEOUT,
+        deadline: float = DEADLINE_SECONDS,
+        allow_hosts: Iterable[str] = (),
+        policy: AddressPolicy | None = None,
+        **client_args: Any,
+    ):
         self.max_bytes = max_bytes
-        self.client = httpx.Client(
+        self.deadline = deadline
+        self.policy = policy or AddressPolicy(allow_hosts)
+        if policy is not None:
+            for host in allow_hosts:
+                self.policy.allow(host)
+        self.client = guarded_client(
+            self.policy,
             follow_redirects=True,
             max_redirects=MAX_REDIRECTS,
             timeout=timeout,
@@ -82,29 +109,33 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
-    def get(self, url: str) -> Fetched:
-        check_url(url)
+    def allow(self, host_or_url: str) -> None:
+        """Let this fetcher reach a host the user named even when it is local or private."""
+        self.policy.allow(host_or_url)
+
+    def get(self, url: str, deadline: float | None = None) -> Fetched:
+        """The body at ``url``, within ``deadline`` seconds (the fetcher's own by default)."""
+        self.policy.check_url(url)
         try:
-            with self.client.stream("GET", url) as response:
+            with total_deadline(deadline or self.deadline), self.client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     reason = response.reason_phrase or ""
                     raise ImportError_(f"HTTP {response.status_code} {reason}".strip())
                 final = str(response.url)
-                check_url(final)
                 content_type = response.headers.get("content-type", "")
                 mime = content_type.split(";", 1)[0].strip().lower()
                 if mime and not mime.startswith(TEXT_TYPES):
                     raise ImportError_(f"not text (content type {mime})")
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > self.max_bytes:
-                    limit = _megabytes(self.max_bytes)
-                    raise ImportError_(f"too large ({_megabytes(int(declared))}; the limit is {limit})")
+                    limit = megabytes(self.max_bytes)
+                    raise ImportError_(f"too large ({megabytes(int(declared))}; the limit is {limit})")
                 chunks: list[bytes] = []
                 size = 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        raise ImportError_(f"too large (over {_megabytes(self.max_bytes)})")
+                        raise ImportError_(f"too large (over {megabytes(self.max_bytes)})")
                     chunks.append(chunk)
                 return Fetched(final, mime, response.charset_encoding, b"".join(chunks))
         except httpx.TooManyRedirects as exc:
@@ -112,13 +143,15 @@ class Fetcher:
         except httpx.TimeoutException as exc:
             raise ImportError_("timed out") from exc
         except httpx.ConnectError as exc:
+            refused = refusal(exc)
+            if refused:
+                raise ImportError_(refused) from exc
             raise ImportError_(f"cannot connect ({_first_line(exc)})") from exc
-        except httpx.HTTPError as exc:
+        except httpx.UnsupportedProtocol as exc:  # a redirect to another scheme
+            raise ImportError_(f"redirected to an unsupported URL ({_first_line(exc)})") from exc
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.CookieConflict, ValueError, UnicodeError) as exc:
+            # InvalidURL is not an HTTPError: a redirect to ``javascript:...`` or a malformed host
             raise ImportError_(f"download failed ({_first_line(exc)})") from exc
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
 
 
 def _first_line(exc: Exception) -> str:

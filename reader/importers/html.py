@@ -3,6 +3,8 @@ metadata, and the links inside the text tied to offsets in the canonical body.""
 
 from __future__ import annotations
 
+import html as html_entities
+import re
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,19 +18,46 @@ CHECK_BELOW_WORDS = 80
 # Blocks of trafilatura's XML whose text becomes one paragraph each; lists give one per item.
 _LIST_TAGS = ("list",)
 _ROW_TAGS = ("table",)
+# A doctype with an internal subset (<!DOCTYPE html [ <!ENTITY ...> ]>) makes lxml lose the <head>.
+_INTERNAL_SUBSET = re.compile(r"^(\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE\s+[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+# Where a saved page came from: the comment browsers write on "Save as" and SingleFile's header.
+_SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|\s*url:\s*)(https?://[^\s>]+)", re.IGNORECASE)
 
 
 def _block_paragraphs(block: Any) -> list[Any]:
     if block.tag in _LIST_TAGS:
-        return [item for item in block.iter("item")]
+        return [item for item in block.iter("item")]  # nested items too, each once, in document order
     if block.tag in _ROW_TAGS:
         return [row for row in block.iter("row")]
     return [block]
 
 
+def _own_text(element: Any) -> list[str]:
+    """The text of an element without that of the lists nested in it (their items come on their own)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in _LIST_TAGS:
+            parts.extend(_own_text(child))
+        parts.append(child.tail or "")
+    return parts
+
+
+def _own_refs(element: Any) -> list[Any]:
+    refs = []
+    for child in element:
+        if child.tag == "ref":
+            refs.append(child)
+        if child.tag not in _LIST_TAGS:
+            refs.extend(_own_refs(child))
+    return refs
+
+
 def _text_of(element: Any) -> str:
     if element.tag == "row":
         return "  ".join("".join(cell.itertext()).strip() for cell in element.iter("cell"))
+    if element.tag == "item":
+        return "".join(_own_text(element))
     return "".join(element.itertext())
 
 
@@ -44,26 +73,26 @@ def body_and_links(tree: Any, title: str, base: str | None) -> tuple[str, list[t
             if index == 0 and block.tag == "head" and clean_line(text) == title:
                 continue  # the headline, already the article's title
             paragraphs.append(text)
-            for ref in part.iter("ref"):
+            for ref in _own_refs(part) if part.tag == "item" else part.iter("ref"):
                 url = web_url(ref.get("target"), base)
                 if url:
                     anchors.append((url, "".join(ref.itertext())))
     return normalize_body("\n\n".join(paragraphs)), anchors
 
 
-def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> Article:
-    """One article from one page; ``url`` is where it was fetched from (None for a file)."""
+def extract(
+    data: bytes | str, *, url: str | None = None, origin: str = "", declared_charset: str | None = None
+) -> Article:
+    """One article from one page; ``url`` is where it was fetched from (None for a file),
+    ``declared_charset`` what the server said the bytes are."""
     import trafilatura
 
-    if isinstance(data, bytes) and b"\x00" in data[:8192]:
-        raise ImportError_("not text (binary data)")
     if not data.strip():
         raise ImportError_("empty (no text)")
     if isinstance(data, bytes):
-        from trafilatura.utils import decode_file  # honours the page's declared or detected charset
-
-        data = decode_file(data)
+        data = decode(data, declared_charset)  # the server's charset, the page's own, then detection
     data = strip_controls(data)  # before parsing: lxml would drop ESC and leave the rest of a sequence
+    data = _INTERNAL_SUBSET.sub(r"\1>", data, count=1)  # its entities are never expanded anyway
     options: dict[str, Any] = {
         "url": url,
         "with_metadata": True,
@@ -78,13 +107,15 @@ def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> A
         document = trafilatura.bare_extraction(data, favor_precision=True, **options)
     if document is None or getattr(document, "body", None) is None:
         raise ImportError_("no article text found")
-    title = clean_line(document.title or "")
-    base = url or document.url
+    title = clean_line(document.title or "") or _head_title(data)
+    base = url or document.url or _saved_from(data)
     body, anchors = body_and_links(document.body, title, base)
     if not body:
         raise ImportError_("no article text found")
-    page_url = canonical_url(document.url, url) or canonical_url(url)
+    page_url = canonical_url(document.url, url) or canonical_url(url) or canonical_url(_saved_from(data))
     host = urlsplit(page_url).hostname if page_url else None
+    if host and host.startswith("www."):
+        host = host[4:]
     source = document.sitename or host or (PurePath(origin).name if origin else "")
     authors = [a.strip() for a in (document.author or "").split(";") if a.strip()]
     meta: dict[str, Any] = {"format": "html"}
@@ -107,6 +138,16 @@ def extract(data: bytes | str, *, url: str | None = None, origin: str = "") -> A
     )
 
 
+def _head_title(page: str) -> str:
+    """The page's <title>, read directly: trafilatura loses it when the doctype has an internal subset."""
+    match = _TITLE.search(page, 0, 200_000)
+    return clean_line(html_entities.unescape(match.group(1))) if match else ""
+
+
+def _saved_from(page: str) -> str | None:
+    match = _SAVED_FROM.search(page, 0, 4096)
+    return match.group(1) if match else None
+
+
 def parse(data: bytes, origin: str) -> list[Article]:
-    decode(data)  # refuses binary data; trafilatura then reads the bytes with the page's own charset
     return [extract(data, origin=origin)]

@@ -25,6 +25,7 @@ from reader.search.query import Clause, DateRange, Query, QueryError, Term, anal
 from reader.search.results import Hit, SearchResults, snippet, within
 from reader.storage import BusyError, atomic_write_bytes, write_lock
 from reader.storage import file_fingerprint as store_fingerprint
+from reader.text import drop_invisible
 
 INDEX_VERSION = 2  # bump whenever the schema or what goes into a field changes
 TOKENIZER = "reader_fold"
@@ -86,8 +87,10 @@ def document(article: Article) -> Any:
     quotes = [q for q in analysis.quotes if not q.scare] if analysis else []
     doc = tantivy.Document()
     doc.add_text("id", article.id)
-    doc.add_text("title", article.title)
-    doc.add_text("body", article.body)
+    # Stores written before soft hyphens and other invisible word breaks were dropped still hold
+    # them: fold them here too, or "réac\u00adtion" would be indexed as two words.
+    doc.add_text("title", drop_invisible(article.title))
+    doc.add_text("body", drop_invisible(article.body))
     sources = [article.source] if article.source else []
     people: list[str] = []
     if analysis:

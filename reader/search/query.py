@@ -100,7 +100,9 @@ def analyzer() -> Any:
 
 
 def analyze(text: str) -> list[str]:
-    return list(analyzer().analyze(text))
+    from reader.text import drop_invisible
+
+    return list(analyzer().analyze(drop_invisible(text)))
 
 
 def fold(text: str) -> str:
