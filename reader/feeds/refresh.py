@@ -283,6 +283,7 @@ class Refresher:
         futures = {pool.submit(self.refresh_feed, sub, pages): sub for sub in feeds}
         if progress:
             progress("Fetching", 0, len(feeds), "")
+        timed_out = False
         try:
             left = max(0.0, self.ends - time.monotonic())
             for done, future in enumerate(concurrent.futures.as_completed(futures, timeout=left), 1):
@@ -291,11 +292,13 @@ class Refresher:
                 if progress:
                     progress("Fetching", done, len(feeds), outcome.feed.name)
         except concurrent.futures.TimeoutError:
+            timed_out = True
             limit = f"timed out (the refresh's overall limit of {self.limit:.0f} s was reached)"
             report.outcomes += [FeedOutcome(sub, error=limit) for future, sub in futures.items() if not future.done()]
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-            pages.shutdown(wait=False, cancel_futures=True)
+            # Waited for when all is done, so that no thread is left when the import forks its workers.
+            pool.shutdown(wait=not timed_out, cancel_futures=True)
+            pages.shutdown(wait=not timed_out, cancel_futures=True)
         order = {sub.id: i for i, sub in enumerate(feeds)}
         report.outcomes.sort(key=lambda o: order[o.feed.id])
         self._import(report, progress)
