@@ -94,7 +94,10 @@ def _add(library: Any, args: argparse.Namespace) -> int:
     if args.json:
         _dump_json(sub.to_dict() | {"entries": len(sub.entries)})
     else:
-        _say(f"Subscribed to {sub.url} as '{sub.name}'. 'reader refresh' fetches its articles.")
+        if sub.named:
+            _say(f"Subscribed to {sub.url} as '{sub.name}'. 'reader refresh' fetches its articles.")
+        else:
+            _say(f"Subscribed to {sub.url}. 'reader refresh' fetches its articles and names it after its title.")
     return EXIT_OK
 
 

@@ -49,9 +49,11 @@ class RemoveFeedDialog(ModalScreen[str | None]):
             yield Label(Text(f"Unsubscribe from {self.stats.feed.name}?"), classes="dialog-title")
             yield Label(
                 Text(f"Its {count} article{'s' if count != 1 else ''} stay in the library unless you press D."),
+                classes="dialog-passage",
             )
             yield Label(
-                "Enter removes the feed, D removes it and deletes its articles, Esc cancels.", classes="dialog-hint"
+                "Enter: remove it, keep its articles\nD: remove it and delete its articles\nEsc: cancel",
+                classes="dialog-hint",
             )
 
     def action_answer(self, answer: str) -> None:
@@ -62,7 +64,7 @@ class FeedsScreen(Screen[None]):
     AUTO_FOCUS = "#feeds-table"
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="feeds.back"),
-        Binding("enter", "open", "Articles", id="feeds.open"),
+        Binding("enter", "open", "Articles", priority=True, id="feeds.open"),
         Binding("R", "refresh_all", "Refresh all", id="feeds.refresh-all"),
         Binding("r", "refresh_one", "Refresh this", id="feeds.refresh-one"),
         Binding("a", "add", "Add feed", id="feeds.add"),
