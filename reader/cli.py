@@ -27,6 +27,23 @@ def _dump_json(value: Any) -> None:
     sys.stdout.flush()
 
 
+def write_output(data: bytes, output: str | None) -> Path | None:
+    """``data`` to standard output (no ``output``, or '-'), else atomically to that file, whose path is
+    returned; CommandError when it cannot be written."""
+    if not output or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    from reader import export
+
+    target = Path(output).expanduser()
+    try:
+        export.write(target, data)
+    except OSError as exc:
+        raise CommandError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    return target
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.cli import EXIT_FAIL, EXIT_OK, CommandError, _console, _dump_json, _library
+from reader.cli import EXIT_FAIL, EXIT_OK, CommandError, _console, _dump_json, _library, write_output
 from reader.storage import StoreError
 from reader.text import clean_line
 
@@ -168,18 +168,9 @@ def _import(library: Any, args: argparse.Namespace) -> int:
 
 
 def _export(library: Any, args: argparse.Namespace) -> int:
-    from reader import export
-
-    data = library.feeds.export_opml()
-    if not args.output or args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    target = write_output(library.feeds.export_opml(), args.output)
+    if target is None:
         return EXIT_OK
-    target = Path(args.output).expanduser()
-    try:
-        export.write(target, data)
-    except OSError as exc:
-        raise CommandError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     count = len(library.feeds.all())
     _say(f"Exported {count} feed{'s' if count != 1 else ''} to {target}", stderr=True)
     return EXIT_OK

@@ -72,7 +72,10 @@ def test_refresh_prints_one_line_per_failing_feed_and_exits_1(site: Site, empty_
     assert sorted(errors)[1].startswith("reader: Page: not a feed")
     assert len(errors) == 2 and "Traceback" not in result.stderr
     assert "1 new" in result.stderr
-    assert reader(empty_store, "refresh", "Good").returncode == 0  # only the one named
+    named = reader(empty_store, "refresh", "Good", "--json")  # only the one named
+    assert named.returncode == 0
+    outcome = json.loads(named.stdout)
+    assert [(f["feed"], f["status"], f["added"]) for f in outcome["feeds"]] == [("Good", "ok", 0)]
 
 
 @pytest.mark.parametrize(

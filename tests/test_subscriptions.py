@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.config import ConfigError, load_config
 from reader.library import Library
 from reader.userdata.subscriptions import Subscription, SubscriptionError, backoff
 
@@ -56,3 +57,21 @@ def test_backoff_starts_at_the_second_failure_and_doubles_up_to_a_day() -> None:
     assert backoff(2) == timedelta(minutes=15)
     assert backoff(3) == timedelta(minutes=30)
     assert backoff(20) == timedelta(hours=24)
+
+
+@pytest.mark.parametrize(
+    ("line", "minutes"),
+    [("refresh_minutes = 30", 30.0), ("refresh_minutes = 2.5", 2.5), ("", None)],
+)
+def test_refresh_minutes_is_read_from_the_config(tmp_path: Path, line: str, minutes: float | None) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'theme = "gruvbox"\n{line}\n', encoding="utf-8")
+    assert load_config(path).refresh_minutes == minutes
+
+
+@pytest.mark.parametrize("value", ["0", "-5", '"often"', "true", "0.5"])
+def test_a_bad_refresh_minutes_is_one_clear_error(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f"refresh_minutes = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="refresh_minutes must be a number of minutes, 1 or more"):
+        load_config(path)
