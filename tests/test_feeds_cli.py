@@ -151,3 +151,13 @@ def test_opml_that_declares_entities_is_refused(tmp_path: Path, empty_store: Pat
     result = reader(empty_store, "feeds", "import", str(bomb))
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert json.loads(reader(empty_store, "feeds", "list", "--json").stdout) == []
+
+
+def test_a_summary_kept_for_a_missing_page_is_said_so(site: Site, empty_store: Path) -> None:
+    teaser = [{"title": "Sea wall vote", "link": f"{site.base}/gone.html", "summary": "Councillors voted on the wall."}]
+    assert reader(empty_store, "feeds", "add", site.feed("/teaser.xml", rss("Teasers", teaser))).returncode == 0
+    refreshed = reader(empty_store, "refresh")
+    assert refreshed.returncode == 0 and "1 only as the feed's summary" in refreshed.stderr
+    [row] = json.loads(reader(empty_store, "list", "--json").stdout)
+    shown = reader(empty_store, "show", row["id"]).stdout
+    assert "Councillors voted on the wall." in shown and "Only the feed's summary" in shown and "404" in shown

@@ -243,3 +243,13 @@ def test_only_the_subscribed_host_may_be_local(site: Site, library: Library) -> 
     assert site.hits("/news/other.html") == []
     away = next(o for o in report.outcomes if o.feed.name == "Away")
     assert away.failed and "refused" in (away.error or "")
+
+
+def test_the_overall_limit_ends_a_refresh_that_a_feed_holds_up(site: Site, library: Library) -> None:
+    library.feeds.add(site.feed("/stuck.xml", rss("Stuck", full_items(site.base, "stuck", 1)), delay=4), name="Stuck")
+    library.feeds.add(site.feed("/quick.xml", rss("Quick", full_items(site.base, "quick", 2))), name="Quick")
+    report = library.feeds.refresh(limit=1.0)
+    outcomes = {o.feed.name: o for o in report.outcomes}
+    assert outcomes["Quick"].added == 2
+    assert outcomes["Stuck"].failed and "timed out" in (outcomes["Stuck"].error or "")
+    assert library.feeds.find("Stuck").status == "failing"

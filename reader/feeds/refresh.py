@@ -107,6 +107,9 @@ class RefreshReport:
             text += f", {len(self.failed)} failed"
         if self.skipped:
             text += f", {len(self.skipped)} skipped"
+        kept = sum(1 for o in self.outcomes for s in o.seen.values() if s.summary_only)
+        if kept:
+            text += f"; {kept} only as the feed's summary for now (the page could not be had; tried again next time)"
         return text
 
 
