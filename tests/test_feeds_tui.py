@@ -138,3 +138,17 @@ async def test_refresh_minutes_refreshes_in_the_background(site: Site, empty_sto
             await pilot.pause()
         assert [row.title for row in app.screen.query_one(ArticleList).rows] == ["live story 1"]
         assert len(site.hits("/live.xml")) >= 1
+
+
+async def test_an_article_with_only_its_feeds_summary_says_so(site: Site, empty_store: Path) -> None:
+    teaser = [{"title": "Sea wall vote", "link": f"{site.base}/gone.html", "summary": "Councillors voted on the wall."}]
+    library = Library.open(empty_store)
+    library.feeds.add(site.feed("/teaser.xml", rss("Teasers", teaser)))
+    library.feeds.refresh()
+    app = make_app(empty_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        title = str(app.screen.query_one("#article-title", Static).content)
+        assert "Sea wall vote" in title and "feed summary only" in title
