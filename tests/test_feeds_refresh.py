@@ -253,3 +253,17 @@ def test_the_overall_limit_ends_a_refresh_that_a_feed_holds_up(site: Site, libra
     assert outcomes["Quick"].added == 2
     assert outcomes["Stuck"].failed and "timed out" in (outcomes["Stuck"].error or "")
     assert library.feeds.find("Stuck").status == "failing"
+
+
+def test_entries_the_feed_dropped_keep_only_their_article_and_still_count(site: Site, library: Library) -> None:
+    library.feeds.add(site.feed("/rolling.xml", rss("Rolling", full_items(site.base, "rolling", 3))), name="Rolling")
+    library.feeds.refresh()
+    site.feed("/rolling.xml", rss("Rolling", full_items(site.base, "rolling", 2, start=4)))
+    assert library.feeds.refresh().added == 2
+    feed = library.feeds.find("Rolling")
+    assert len(feed.entries) == 2 and len(feed.archived) == 3
+    assert stats_of(library)["Rolling"]["articles"] == 5
+    # An old entry that comes back is the same article, not a second one.
+    site.feed("/rolling.xml", rss("Rolling", full_items(site.base, "rolling", 3)))
+    library.feeds.refresh()
+    assert len(library.articles()) == 5 and stats_of(library)["Rolling"]["articles"] == 5

@@ -48,6 +48,7 @@ class FeedOutcome:
     articles: list[Article] = field(default_factory=list)
     seen: dict[str, SeenEntry] = field(default_factory=dict)
     skipped_entries: list[str] = field(default_factory=list)  # entries with no text and no page
+    listed: set[str] | None = None  # the keys of the entries the feed lists now (None: not read)
     added: int = 0
     updated: int = 0
 
@@ -224,8 +225,10 @@ class Refresher:
                 return outcome
             outcome.title = feed.title
             outcome.name = self._name_for(sub, feed.title)
+            outcome.listed = set()
             for entry in feed.entries:
                 key, digest = entry_key(entry), entry_digest(entry)
+                outcome.listed.add(key)
                 seen = sub.entries.get(key)
                 if seen is None or seen.digest != digest or seen.summary_only:
                     todo.append((key, entry, seen, digest))
@@ -359,6 +362,10 @@ def record(library: Library, report: RefreshReport) -> None:
                     retry_after=(now + wait).isoformat().replace("+00:00", "Z") if wait else None,
                 )
             moved = outcome.moved_to if outcome.moved_to and outcome.moved_to != sub.url else None
+            entries, archived = {**sub.entries, **outcome.seen}, set(sub.archived)
+            if outcome.listed is not None:  # entries the feed dropped keep only their article's id
+                dropped = [k for k, seen in entries.items() if k not in outcome.listed and not seen.summary_only]
+                archived |= {entries.pop(k).article_id for k in dropped} - {""}
             return replace(
                 sub,
                 url=moved or sub.url,
@@ -373,7 +380,8 @@ def record(library: Library, report: RefreshReport) -> None:
                 failures=0,
                 retry_after=None,
                 gone=False,
-                entries={**sub.entries, **outcome.seen},
+                entries=entries,
+                archived=tuple(sorted(archived)),
             )
 
         return apply

@@ -99,7 +99,10 @@ class Subscription:
     retry_after: str | None = None
     gone: bool = False  # the server answered 410 Gone
     moved_from: str | None = None  # the URL before a permanent redirect changed it
-    entries: dict[str, SeenEntry] = field(default_factory=dict)
+    entries: dict[str, SeenEntry] = field(default_factory=dict)  # the entries the feed lists now
+    # Articles of entries the feed no longer lists: only their ids are kept, so the state file does
+    # not grow by a URL and a digest for every entry a busy feed ever had.
+    archived: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -115,22 +118,24 @@ class Subscription:
         return retry is not None and retry > (now or datetime.now(UTC))
 
     def article_ids(self) -> set[str]:
-        return {seen.article_id for seen in self.entries.values() if seen.article_id}
+        return {seen.article_id for seen in self.entries.values() if seen.article_id} | set(self.archived)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "entries"}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("entries", "archived")}
         data["entries"] = {key: seen.to_dict() for key, seen in self.entries.items()}
+        data["archived"] = list(self.archived)
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Subscription:
-        known = {f.name for f in fields(cls)} - {"entries"}
+        known = {f.name for f in fields(cls)} - {"entries", "archived"}
         values = {k: v for k, v in data.items() if k in known}
         entries = data.get("entries") or {}
         mode = values.get("full_text")
         return cls(
             **{**values, "full_text": mode if mode in FULL_TEXT_MODES else "auto"},
             entries={str(k): SeenEntry.from_dict(v) for k, v in entries.items() if isinstance(v, dict)},
+            archived=tuple(str(i) for i in data.get("archived") or () if i),
         )
 
 
