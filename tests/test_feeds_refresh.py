@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import Library
+from reader.userdata.subscriptions import PAGE_TRIES
 from tests.feed_server import Site, article_page, full_items, rss, serve
 
 
@@ -154,6 +155,10 @@ def test_a_page_that_cannot_be_had_keeps_the_summary_marked_and_is_tried_again(s
     assert article.body == summary and article.meta["summary_only"] is True
     assert "404" in article.meta["page_error"]
 
+    # Still missing: tried again, nothing said to have changed.
+    still = library.feeds.refresh()
+    assert (still.added, still.updated) == (0, 0) and len(site.hits("/news/late.html")) == 2
+
     # The page appears; the feed is unchanged (304) but the page is tried again, the article updated in place.
     site.page("/news/late.html", article_page("Sea wall", 7))
     again = library.feeds.refresh()
@@ -162,7 +167,17 @@ def test_a_page_that_cannot_be_had_keeps_the_summary_marked_and_is_tried_again(s
     assert updated is not None and "harbour wall" in updated.body and not updated.meta.get("summary_only")
     assert len(library.articles()) == 1
     library.feeds.refresh()
-    assert len(site.hits("/news/late.html")) == 2  # found: not fetched again
+    assert len(site.hits("/news/late.html")) == 3  # found: not fetched again
+
+
+def test_a_page_that_never_comes_is_tried_a_few_times_then_left(site: Site, library: Library) -> None:
+    link = f"{site.base}/news/never.html"
+    items = [{"title": "Never", "link": link, "summary": "A teaser whose page is never there."}]
+    library.feeds.add(site.feed("/never.xml", rss("Never", items), etag='"n"'))
+    for _ in range(8):
+        library.feeds.refresh()
+    assert len(site.hits("/news/never.html")) == PAGE_TRIES
+    assert len(library.articles()) == 1 and library.articles()[0].meta["summary_only"]
 
 
 def test_full_text_never_and_always(site: Site, library: Library) -> None:

@@ -230,21 +230,23 @@ class Refresher:
                 key, digest = entry_key(entry), entry_digest(entry)
                 outcome.listed.add(key)
                 seen = sub.entries.get(key)
-                if seen is None or seen.digest != digest or seen.summary_only:
+                if seen is None or seen.digest != digest or seen.wants_page:
                     todo.append((key, entry, seen, digest))
         listed = {key for key, *_ in todo}
         if sub.full_text != "never":  # pages that could not be had before are tried again
             for key, seen in sub.entries.items():
-                stored = self._stored_entry(key, seen) if seen.summary_only and key not in listed else None
+                stored = self._stored_entry(key, seen) if seen.wants_page and key not in listed else None
                 if stored is not None:
                     todo.append((key, stored, seen, seen.digest))
         results = pages.map(lambda t: self._one(t, feed, sub, outcome.name), todo)
         for (key, *_), result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 outcome.skipped_entries.append(result)
-            elif result is not None:
-                outcome.articles.append(result[0])
-                outcome.seen[key] = result[1]
+                continue
+            article, record = result
+            if article is not None:
+                outcome.articles.append(article)
+            outcome.seen[key] = record
         return outcome
 
     def _name_for(self, sub: Subscription, title: str) -> str:
@@ -266,18 +268,24 @@ class Refresher:
 
     def _one(
         self, todo: tuple[str, Entry, SeenEntry | None, str], feed: Feed, sub: Subscription, name: str
-    ) -> tuple[Article, SeenEntry] | str | None:
+    ) -> tuple[Article | None, SeenEntry] | str:
+        """The article of an entry to import (None when nothing changed) and its new record, or why
+        an entry seen for the first time has no article at all."""
         key, entry, seen, digest = todo
+        retry = seen is not None and seen.summary_only and seen.digest == digest
         try:
             article, problem = entry_to_article(entry, feed, sub.full_text, self.fetch_page)
         except ImportError_ as exc:
-            if seen is not None:
-                return None  # a retried page still missing: the stored summary stays as it is
-            return f"{entry.title or key}: {exc}"
+            if seen is None:
+                return f"{entry.title or key}: {exc}"
+            return None, replace(seen, page_tries=seen.page_tries + 1) if retry else seen  # the stored one stays
+        if retry and problem is not None:  # the page is still missing: the stored summary stays as it is
+            assert seen is not None
+            return None, replace(seen, page_tries=seen.page_tries + 1)
         if seen is not None and seen.article_id:
             article = replace(article, id=seen.article_id)  # an edit or a page found later: the same article
         article.meta.update(feed=name, feed_id=sub.id)
-        return article, SeenEntry(article.id, digest, summary_only=problem is not None)
+        return article, SeenEntry(article.id, digest, summary_only=problem is not None, page_tries=int(bool(problem)))
 
     # -- every feed ----------------------------------------------------------------------
     def run(self, feeds: list[Subscription], progress: Progress | None = None) -> RefreshReport:

@@ -26,6 +26,8 @@ FULL_TEXT_MODES = ("auto", "always", "never")
 # 15 minutes, doubling each time, at most a day. Naming the feed refreshes it anyway.
 BACKOFF_FIRST = timedelta(minutes=15)
 BACKOFF_MAX = timedelta(hours=24)
+# The page of an entry kept as its summary is tried again on this many refreshes, then left.
+PAGE_TRIES = 5
 
 
 class SubscriptionError(ValueError):
@@ -67,18 +69,33 @@ def backoff(failures: int) -> timedelta:
 @dataclass(frozen=True, slots=True)
 class SeenEntry:
     """An entry already imported: the article it became, a digest of what the feed said (an edit
-    changes it), and whether only its summary could be kept (its page is tried again)."""
+    changes it), and whether only its summary could be kept, with how many times its page failed
+    (it is tried again on the next refreshes, up to ``PAGE_TRIES`` times)."""
 
     article_id: str
     digest: str
     summary_only: bool = False
+    page_tries: int = 0
+
+    @property
+    def wants_page(self) -> bool:
+        return self.summary_only and self.page_tries < PAGE_TRIES
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article_id, "digest": self.digest, "summary_only": self.summary_only}
+        data: dict[str, Any] = {"article": self.article_id, "digest": self.digest}
+        if self.summary_only:
+            data.update(summary_only=True, page_tries=self.page_tries)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SeenEntry:
-        return cls(str(data.get("article") or ""), str(data.get("digest") or ""), bool(data.get("summary_only")))
+        tries = data.get("page_tries")
+        return cls(
+            str(data.get("article") or ""),
+            str(data.get("digest") or ""),
+            bool(data.get("summary_only")),
+            tries if isinstance(tries, int) and not isinstance(tries, bool) else 0,
+        )
 
 
 @dataclass(frozen=True, slots=True)
