@@ -21,7 +21,7 @@ _ESCAPES = re.compile(
 _CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 # A run of them between two visible characters stood where a reader sees words apart (``abc\u202eevil``
 # shows as two words): it becomes one space, so the words stay apart for search and analysis.
-_CONTROLS_BETWEEN = re.compile(rf"(?<=\S)[{_CONTROL_CHARS}]+(?=[^\s{_CONTROL_CHARS}])")
+_CONTROL_RUN = re.compile(rf"[{_CONTROL_CHARS}]+")
 _CONTROLS = re.compile(rf"[{_CONTROL_CHARS}]")
 # Invisible characters that only say where a word may break (soft hyphen, zero-width space, word
 # joiner, BOM): dropped, so ``réac\u00adtion`` is the word ``réaction``. Zero-width (non-)joiners stay:
@@ -46,11 +46,17 @@ def strip_controls(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ANY_CONTROL.search(text) is None:
         return text  # the usual case, found by one scan instead of several substitutions
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS_BETWEEN.sub(" ", text)
-    text = _CONTROLS.sub("", text)
+    if _CONTROLS.search(text) is not None:
+        text = _ESCAPES.sub("", text)
+        text = _CONTROL_RUN.sub(_space_between_words, text)
     text = _INVISIBLE.sub("", text)
     return _SURROGATES.sub("\ufffd", text)  # lone surrogates (undecodable file names) cannot be stored
+
+
+def _space_between_words(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    between = start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
+    return " " if between else ""
 
 
 def drop_invisible(text: str) -> str:

@@ -118,8 +118,8 @@ def test_a_page_in_a_legacy_encoding_imports_from_a_file(tmp_path):
 # 8 -------------------------------------------------------------------------------------------
 def test_different_entries_without_letters_are_not_merged(tmp_path, empty_store):
     data = rss(
-        "<item><title>Cheers</title><guid>a</guid><link>https://example.org/a</link><description>🎉🎉</description></item>"
-        "<item><title>Thumbs</title><guid>b</guid><link>https://example.org/b</link><description>👍</description></item>"
+        "<item><title>Cheers</title><guid>a</guid><description>🎉🎉</description></item>"
+        "<item><title>Thumbs</title><guid>b</guid><description>👍</description></item>"
     )
     path = tmp_path / "emoji.xml"
     path.write_bytes(data)
@@ -178,3 +178,15 @@ def test_a_saved_page_without_a_site_name_takes_its_host_as_source():
     article = extract(saved.encode(), origin="/home/me/Downloads/quay.html")
     assert article.source == "harbourvoice.example"
     assert article.url == "https://www.harbourvoice.example/news/quay"
+
+
+# 10 ------------------------------------------------------------------------------------------
+def test_blocks_inside_a_list_item_stay_apart_and_skip_links_are_not_text():
+    items = "".join(
+        f"<li><h3>Tool {n}</h3><p>Develop and debug your pages with tool number {n}.</p></li>" for n in range(4)
+    )
+    skip = '<p><a href="#content">Jump to navigation</a></p>'
+    article = extract(page(f"{skip}<p>{PROSE}</p><ul>{items}</ul>").encode(), origin="tools.html")
+    assert "Jump to navigation" not in article.body
+    assert "Tool 2Develop" not in article.body
+    assert "Tool 2 Develop and debug your pages with tool number 2." in article.body.split("\n\n")

@@ -197,7 +197,7 @@ def test_a_big_article_with_a_huge_line_and_strange_characters_shows_in_full(tmp
     store = tmp_path / "articles.json"
     assert run("import", "--store", str(store), str(source)).returncode == 0
     [row] = orjson.loads(run("list", "--json", "--store", str(store)).stdout)
-    assert row["title"] == "Strange title עברית\u200b"
+    assert row["title"] == "Strange title עברית"  # the zero-width space is an invisible word break: dropped
     for color in (False, True):
         result = run("show", row["id"], "--store", str(store), color=color)
         assert result.returncode == 0, result.stderr

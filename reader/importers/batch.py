@@ -92,7 +92,8 @@ def read_items(
     other = [s for s in inputs if not (isinstance(s, Path) and not needs_network(s))]
     done = 0
     parallel = len(local) > PARALLEL_MIN or sum(_size(p) for p in local) > PARALLEL_MIN_BYTES
-    for path, items in zip(local, pool.map(load_file, local, parallel), strict=True):
+    load = load_and_analyse if parallel else load_file
+    for path, items in zip(local, pool.map(load, local, parallel), strict=True):
         done += 1
         if progress:
             progress("Reading", done, total, str(path))
@@ -104,6 +105,17 @@ def read_items(
             if progress:
                 progress("Reading", done, total, str(source))
             yield from items
+
+
+def load_and_analyse(path: Path) -> list[ImportItem]:
+    """A file's items, each article analysed by the worker that parsed it: the analysis of one
+    page then runs while the other worker parses the next, instead of all of it after the parsing."""
+    items = load_file(path)
+    for item in items:
+        if item.article is not None:
+            article = item.article
+            item.article = replace(article, analysis=analysis_of((article.body, article.title, article.links)))
+    return items
 
 
 def _size(path: Path) -> int:

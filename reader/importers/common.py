@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -200,6 +201,11 @@ def web_url(url: str | None, base: str | None = None) -> str | None:
     """An absolute http(s) URL, resolved against ``base``; None for other schemes (mailto:, javascript:)."""
     if not url:
         return None
+    return _web_url(url, base)
+
+
+@lru_cache(maxsize=8192)  # a page links to the same few addresses many times (a wiki: thousands)
+def _web_url(url: str, base: str | None) -> str | None:
     url = clean_line(url)
     if base:
         url = urljoin(base, url)

@@ -246,7 +246,11 @@ def guarded_client(policy: AddressPolicy, **client_args: Any) -> httpx.Client:
         url = str(request.url)
         policy.check_url(url)
         if proxied and request.url.host and not policy.allows(request.url.host):
-            policy.addresses(request.url.host, request.url.port or (443 if request.url.scheme == "https" else 80))
+            port = request.url.port or (443 if request.url.scheme == "https" else 80)
+            try:
+                policy.addresses(request.url.host, port)
+            except httpcore.ConnectError as exc:  # a name that does not resolve: one line, like any
+                raise ImportError_(f"cannot connect ({exc})") from None
 
     hooks = client_args.pop("event_hooks", {})
     hooks = {**hooks, "request": [check, *hooks.get("request", [])]}

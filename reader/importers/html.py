@@ -20,6 +20,7 @@ _LIST_TAGS = ("list",)
 _ROW_TAGS = ("table",)
 # A doctype with an internal subset (<!DOCTYPE html [ <!ENTITY ...> ]>) makes lxml lose the <head>.
 _INTERNAL_SUBSET = re.compile(r"^(\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE\s+[^\[>]*)\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_BLANK_LINES = re.compile(r"\n\s*\n")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 # Where a saved page came from: the comment browsers write on "Save as" and SingleFile's header.
 _SAVED_FROM = re.compile(r"<!--\s*(?:saved from url=\(\d+\)|\s*url:\s*)(https?://[^\s>]+)", re.IGNORECASE)
@@ -33,12 +34,23 @@ def _block_paragraphs(block: Any) -> list[Any]:
     return [block]
 
 
-def _own_text(element: Any) -> list[str]:
-    """The text of an element without that of the lists nested in it (their items come on their own)."""
+# Elements of trafilatura's XML that are blocks of their own: their text never runs into the text
+# beside them ("WebIDE" then "Develop..." inside one list item are two lines, not "WebIDEDevelop").
+_BLOCK_XML = frozenset(("p", "head", "quote", "code", "list", "item", "table", "row", "cell", "div", "figure"))
+
+
+def _own_text(element: Any, skip_lists: bool = True) -> list[str]:
+    """The text of an element, its inner blocks on lines of their own, without the text of the
+    lists nested in it when ``skip_lists`` (their items come as paragraphs of their own)."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag not in _LIST_TAGS:
-            parts.extend(_own_text(child))
+        if not (skip_lists and child.tag in _LIST_TAGS):
+            block = child.tag in _BLOCK_XML
+            if block:
+                parts.append("\n")
+            parts.extend(_own_text(child, skip_lists))
+            if block:
+                parts.append("\n")
         parts.append(child.tail or "")
     return parts
 
@@ -56,9 +68,10 @@ def _own_refs(element: Any) -> list[Any]:
 def _text_of(element: Any) -> str:
     if element.tag == "row":
         return "  ".join("".join(cell.itertext()).strip() for cell in element.iter("cell"))
-    if element.tag == "item":
-        return "".join(_own_text(element))
-    return "".join(element.itertext())
+    if len(element) == 0:
+        return element.text or ""
+    # one block of the body stays one paragraph: its inner blocks are lines of it
+    return _BLANK_LINES.sub("\n", "".join(_own_text(element, skip_lists=element.tag == "item")))
 
 
 def body_and_links(tree: Any, title: str, base: str | None) -> tuple[str, list[tuple[str, str]]]:
@@ -67,17 +80,31 @@ def body_and_links(tree: Any, title: str, base: str | None) -> tuple[str, list[t
         br.text = "\n"
     paragraphs: list[str] = []
     anchors: list[tuple[str, str]] = []
-    for index, block in enumerate(tree):
+    for block in tree:
         for part in _block_paragraphs(block):
             text = _text_of(part)
-            if index == 0 and block.tag == "head" and clean_line(text) == title:
+            if not paragraphs and block.tag == "head" and clean_line(text) == title:
                 continue  # the headline, already the article's title
-            paragraphs.append(text)
+            if _is_skip_link(part):
+                continue  # "Jump to navigation": a link to a place on the page, not text
+            if text.strip():
+                paragraphs.append(text)
             for ref in _own_refs(part) if part.tag == "item" else part.iter("ref"):
                 url = web_url(ref.get("target"), base)
                 if url:
                     anchors.append((url, "".join(ref.itertext())))
     return normalize_body("\n\n".join(paragraphs)), anchors
+
+
+def _is_skip_link(part: Any) -> bool:
+    """A paragraph that is one link to a fragment of the page itself (``#content``, ``#mw-head``)."""
+    if part.tag != "p" or len(part) != 1 or (part.text or "").strip():
+        return False
+    ref = part[0]
+    if ref.tag != "ref" or (ref.tail or "").strip() or len(ref):
+        return False
+    target = ref.get("target") or ""
+    return target.startswith("#") or ("#" in target and urlsplit(target).path in ("", "/"))
 
 
 def extract(
