@@ -282,3 +282,21 @@ def test_entries_the_feed_dropped_keep_only_their_article_and_still_count(site: 
     site.feed("/rolling.xml", rss("Rolling", full_items(site.base, "rolling", 3)))
     library.feeds.refresh()
     assert len(library.articles()) == 5 and stats_of(library)["Rolling"]["articles"] == 5
+
+
+def test_a_feed_fetches_a_bounded_number_of_pages_per_refresh(site: Site, library: Library, monkeypatch) -> None:
+    import reader.feeds.refresh as refresh
+
+    monkeypatch.setattr(refresh, "MAX_PAGES_PER_FEED", 3)
+    items = []
+    for n in range(5):
+        site.page(f"/p/{n}.html", article_page(f"Page {n}", n))
+        items.append({"title": f"Teaser {n}", "link": f"{site.base}/p/{n}.html", "summary": f"Teaser number {n}."})
+    library.feeds.add(site.feed("/many.xml", rss("Many", items)))
+    report = library.feeds.refresh()
+    assert report.added == 5
+    fetched = sum(len(site.hits(f"/p/{n}.html")) for n in range(5))
+    kept = [a for a in library.articles() if a.meta.get("summary_only")]
+    assert fetched == 3 and len(kept) == 2 and "pages per refresh" in kept[0].meta["page_error"]
+    library.feeds.refresh()  # the two left over are fetched the next time
+    assert not any(a.meta.get("summary_only") for a in library.articles())

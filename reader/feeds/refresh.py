@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import hashlib
+import itertools
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.feeds.http import FeedClient, FeedGone
-from reader.importers import ImportItem
+from reader.importers import MAX_PAGES_PER_FEED, ImportItem
 from reader.importers.common import ImportError_
 from reader.importers.feeds import Entry, Feed, entry_article, parse_feed
 from reader.models import Article, ImportReport
@@ -238,7 +239,14 @@ class Refresher:
                 stored = self._stored_entry(key, seen) if seen.wants_page and key not in listed else None
                 if stored is not None:
                     todo.append((key, stored, seen, seen.digest))
-        results = pages.map(lambda t: self._one(t, feed, sub, outcome.name), todo)
+        asked = itertools.count()  # pages this feed made us fetch (next() on a count is atomic)
+
+        def fetch_page(url: str) -> Fetched:
+            if next(asked) >= MAX_PAGES_PER_FEED:
+                raise ImportError_(f"not fetched (a feed may fetch {MAX_PAGES_PER_FEED} pages per refresh)")
+            return self.fetch_page(url)
+
+        results = pages.map(lambda t: self._one(t, feed, sub, outcome.name, fetch_page), todo)
         for (key, *_), result in zip(todo, results, strict=True):
             if isinstance(result, str):
                 outcome.skipped_entries.append(result)
@@ -267,14 +275,19 @@ class Refresher:
         return Entry(title=article.title, link=key, published=article.published, authors=list(article.authors))
 
     def _one(
-        self, todo: tuple[str, Entry, SeenEntry | None, str], feed: Feed, sub: Subscription, name: str
+        self,
+        todo: tuple[str, Entry, SeenEntry | None, str],
+        feed: Feed,
+        sub: Subscription,
+        name: str,
+        fetch_page: Callable[[str], Fetched],
     ) -> tuple[Article | None, SeenEntry] | str:
         """The article of an entry to import (None when nothing changed) and its new record, or why
         an entry seen for the first time has no article at all."""
         key, entry, seen, digest = todo
         retry = seen is not None and seen.summary_only and seen.digest == digest
         try:
-            article, problem = entry_to_article(entry, feed, sub.full_text, self.fetch_page)
+            article, problem = entry_to_article(entry, feed, sub.full_text, fetch_page)
         except ImportError_ as exc:
             if seen is None:
                 return f"{entry.title or key}: {exc}"
