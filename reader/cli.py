@@ -338,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "search",
         help='search the library (words, "phrases", OR, -word, prefix*, title: source: person: speaker: '
-        "quote: after: before:)",
+        "quote: feed: after: before:)",
         description="Search the library. See docs/search.md for the query language.",
     )
     _store_option(p, argparse.SUPPRESS)

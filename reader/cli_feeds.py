@@ -17,7 +17,12 @@ STATUS_STYLE = {"ok": "green", "new": "cyan", "failing": "red", "gone": "red"}
 
 def add_parsers(sub: Any, store_option: Callable[..., None]) -> None:
     """The ``feeds`` and ``refresh`` subcommands, added to the main parser."""
-    p = sub.add_parser("feeds", help="follow feeds: add, list, remove, import and export (OPML) subscriptions")
+    p = sub.add_parser(
+        "feeds",
+        help="follow feeds: add, list, remove, import and export (OPML) subscriptions",
+        description="Follow RSS and Atom feeds. Subscriptions are kept with your bookmarks beside the library; "
+        "'reader refresh' fetches them and imports their new entries.",
+    )
     store_option(p, argparse.SUPPRESS)
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
