@@ -6,139 +6,33 @@ feed said recorded in its subscription."""
 from __future__ import annotations
 
 import concurrent.futures
-import hashlib
 import itertools
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from reader.feeds.entries import entry_digest, entry_key, entry_to_article
 from reader.feeds.http import FeedClient, FeedGone
+from reader.feeds.report import FeedOutcome, RefreshReport, record, unique_name
 from reader.importers import MAX_PAGES_PER_FEED, ImportItem
 from reader.importers.common import ImportError_
-from reader.importers.feeds import Entry, Feed, entry_article, parse_feed
-from reader.models import Article, ImportReport
-from reader.userdata.subscriptions import SeenEntry, Subscription, backoff, now_iso
+from reader.importers.feeds import Entry, Feed, parse_feed
+from reader.models import Article
+from reader.userdata.subscriptions import SeenEntry, Subscription
 
 if TYPE_CHECKING:
     from reader.importers.fetch import Fetched, Fetcher
     from reader.library import Library
 
+__all__ = ["FeedOutcome", "RefreshReport", "Refresher", "entry_digest", "entry_key", "entry_to_article"]
+
 JOBS = 8  # feeds fetched at once
 PAGE_JOBS = 8  # linked pages fetched at once, over all feeds
 OVERALL_LIMIT = 300.0  # seconds for a whole refresh
 Progress = Callable[[str, int, int | None, str], None]
-
-
-@dataclass
-class FeedOutcome:
-    """What refreshing one feed gave: new articles and their entries, or the reason it failed."""
-
-    feed: Subscription
-    name: str = ""  # the feed's name after this refresh (one named by nobody takes its title)
-    error: str | None = None
-    gone: bool = False
-    not_modified: bool = False
-    moved_to: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    title: str = ""
-    articles: list[Article] = field(default_factory=list)
-    seen: dict[str, SeenEntry] = field(default_factory=dict)
-    skipped_entries: list[str] = field(default_factory=list)  # entries with no text and no page
-    listed: set[str] | None = None  # the keys of the entries the feed lists now (None: not read)
-    added: int = 0
-    updated: int = 0
-
-    @property
-    def failed(self) -> bool:
-        return self.error is not None
-
-    @property
-    def status(self) -> str:
-        if self.gone:
-            return "gone"
-        if self.error:
-            return "failed"
-        return "not modified" if self.not_modified else "ok"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "feed": self.name or self.feed.name,
-            "id": self.feed.id,
-            "url": self.moved_to or self.feed.url,
-            "status": self.status,
-            "error": self.error,
-            "added": self.added,
-            "updated": self.updated,
-            "moved_to": self.moved_to,
-            "summary_only": sum(1 for s in self.seen.values() if s.summary_only),
-            "skipped_entries": self.skipped_entries,
-        }
-
-
-@dataclass
-class RefreshReport:
-    outcomes: list[FeedOutcome] = field(default_factory=list)
-    skipped: list[tuple[Subscription, str]] = field(default_factory=list)  # not tried, and why
-    imported: ImportReport = field(default_factory=ImportReport)
-
-    @property
-    def failed(self) -> list[FeedOutcome]:
-        return [o for o in self.outcomes if o.failed]
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    @property
-    def added(self) -> int:
-        return sum(o.added for o in self.outcomes)
-
-    @property
-    def updated(self) -> int:
-        return sum(o.updated for o in self.outcomes)
-
-    def summary(self) -> str:
-        feeds = len(self.outcomes)
-        text = f"{self.added} new, {self.updated} updated from {feeds} feed{'s' if feeds != 1 else ''}"
-        if self.failed:
-            text += f", {len(self.failed)} failed"
-        if self.skipped:
-            text += f", {len(self.skipped)} skipped"
-        kept = sum(1 for o in self.outcomes for s in o.seen.values() if s.summary_only)
-        if kept:
-            text += f"; {kept} only as the feed's summary for now (the page could not be had; tried again next time)"
-        return text
-
-
-def entry_key(entry: Entry) -> str:
-    """What identifies an entry from one refresh to the next: its id (guid), else its link, else its
-    title and date."""
-    return entry.guid or entry.link or f"{entry.title}\x1f{entry.published or ''}"
-
-
-def entry_digest(entry: Entry) -> str:
-    """Changes when the feed edits the entry (title, date, text or link)."""
-    raw = "\x1f".join((entry.title, entry.link or "", entry.published or "", entry.content_html))
-    return hashlib.sha1(raw.encode("utf-8", "replace")).hexdigest()[:16]
-
-
-def entry_to_article(
-    entry: Entry, feed: Feed, mode: str, fetch_page: Callable[[str], Fetched]
-) -> tuple[Article, str | None]:
-    """The article of an entry, and why its page could not be had when only the feed's own text was
-    kept (``summary_only`` in its meta). ``auto`` fetches the page of a teaser (``needs_page``),
-    ``always`` of every entry with a link, ``never`` none. ImportError_ when there is no text at all."""
-    if mode == "never":
-        return entry_article(entry, feed, None), None
-    # entry_article fetches the page of an entry shorter than a full text: with ``always``, any entry.
-    asked = replace(entry, text_length=0) if mode == "always" and entry.link else entry
-    article = entry_article(asked, feed, fetch_page)
-    return article, str(article.meta.get("page_error") or "page") if article.meta.get("summary_only") else None
 
 
 class Refresher:
@@ -173,6 +67,7 @@ class Refresher:
         self._fetcher_factory = fetcher_factory
         self._fetcher: Fetcher | None = None
         self._names_lock = threading.Lock()
+        self._library_lock = threading.Lock()
         self._taken = {s.name.casefold() for s in library.feeds.subscriptions.all()}
 
     def __enter__(self) -> Refresher:
@@ -263,13 +158,14 @@ class Refresher:
             if sub.named or not title or title.casefold() == sub.name.casefold():
                 return sub.name
             self._taken.discard(sub.name.casefold())
-            name = _unique(title, self._taken)
+            name = unique_name(title, self._taken)
             self._taken.add(name.casefold())
             return name
 
     def _stored_entry(self, key: str, seen: SeenEntry) -> Entry | None:
         """An entry no longer in the feed whose page is still wanted: rebuilt from its stored article."""
-        article = self.library.get(seen.article_id)
+        with self._library_lock:  # feed threads share the library's read cache
+            article = self.library.get(seen.article_id)
         if article is None or not key.startswith(("http://", "https://")):
             return None
         return Entry(title=article.title, link=key, published=article.published, authors=list(article.authors))
@@ -352,59 +248,3 @@ class Refresher:
         for article_id in report.imported.updated:
             if article_id in owner:
                 owner[article_id].updated += 1
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    if name.casefold() not in taken:
-        return name
-    for number in range(2, 1000):
-        candidate = f"{name} ({number})"
-        if candidate.casefold() not in taken:
-            return candidate
-    return name
-
-
-def record(library: Library, report: RefreshReport) -> None:
-    """Write what every refreshed feed said into its subscription, in one write of the state file."""
-    stamp = now_iso()
-    now = datetime.now(UTC)
-
-    def applying(outcome: FeedOutcome) -> Callable[[Subscription], Subscription]:
-        def apply(sub: Subscription) -> Subscription:
-            if outcome.failed:
-                failures = sub.failures + 1
-                wait = backoff(failures)
-                return replace(
-                    sub,
-                    last_refresh=stamp,
-                    last_error=outcome.error,
-                    failures=failures,
-                    gone=outcome.gone,
-                    retry_after=(now + wait).isoformat().replace("+00:00", "Z") if wait else None,
-                )
-            moved = outcome.moved_to if outcome.moved_to and outcome.moved_to != sub.url else None
-            entries, archived = {**sub.entries, **outcome.seen}, set(sub.archived)
-            if outcome.listed is not None:  # entries the feed dropped keep only their article's id
-                dropped = [k for k, seen in entries.items() if k not in outcome.listed and not seen.summary_only]
-                archived |= {entries.pop(k).article_id for k in dropped} - {""}
-            return replace(
-                sub,
-                url=moved or sub.url,
-                moved_from=sub.url if moved else sub.moved_from,
-                name=sub.name if sub.named or not outcome.name else outcome.name,
-                title=outcome.title or sub.title,
-                etag=outcome.etag,
-                last_modified=outcome.last_modified,
-                last_refresh=stamp,
-                last_success=stamp,
-                last_error=None,
-                failures=0,
-                retry_after=None,
-                gone=False,
-                entries=entries,
-                archived=tuple(sorted(archived)),
-            )
-
-        return apply
-
-    library.feeds.subscriptions.update({o.feed.id: applying(o) for o in report.outcomes})
