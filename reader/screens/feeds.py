@@ -63,11 +63,11 @@ class RemoveFeedDialog(ModalScreen[str | None]):
 class FeedsScreen(Screen[None]):
     AUTO_FOCUS = "#feeds-table"
     BINDINGS = [
-        Binding("escape,q", "back", "Back", id="feeds.back"),
+        Binding("escape,q", "back", "Back", show=False, id="feeds.back"),  # as everywhere: kept off the footer
         Binding("enter", "open", "Articles", priority=True, id="feeds.open"),
         Binding("R", "refresh_all", "Refresh all", id="feeds.refresh-all"),
-        Binding("r", "refresh_one", "Refresh this", id="feeds.refresh-one"),
-        Binding("a", "add", "Add feed", id="feeds.add"),
+        Binding("r", "refresh_one", "Refresh one", id="feeds.refresh-one"),
+        Binding("a", "add", "Add", id="feeds.add"),
         Binding("d", "remove", "Remove", id="feeds.remove"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="feeds.help"),
     ]
