@@ -27,7 +27,7 @@ from reader.storage import BusyError, atomic_write_bytes, write_lock
 from reader.storage import file_fingerprint as store_fingerprint
 from reader.text import drop_invisible
 
-INDEX_VERSION = 2  # bump whenever the schema or what goes into a field changes
+INDEX_VERSION = 3  # bump whenever the schema or what goes into a field changes
 TOKENIZER = "reader_fold"
 TITLE_BOOST = 2.0
 # Query field -> index fields it searches.
