@@ -4,11 +4,13 @@ the same session, written to docs/benchmarks.md.
     python -m bench                          # 1k, 10k, 100k (the 100k corpus takes minutes the first time)
     python -m bench --sizes 1000,10000       # a quicker run
     python -m bench --only tui,search        # some sections only
+    python -m bench --only refresh           # feeds: 50 local feeds x 20 entries (no corpus needed)
 
 Corpora are generated once into bench/corpora/ (git-ignored) and reused. Sections:
 import (bench.bench_import, against one worker process), tui (bench.bench_tui: first screen,
 open article, peak memory, against a bare Textual app and a naive whole-store read) and search
-(bench.bench_search: tantivy against a naive scan).
+(bench.bench_search: tantivy against a naive scan) and refresh (bench.bench_refresh: 50 local feeds
+of 20 entries, against a one-off import of the same feeds).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from bench import bench_tui
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
-SECTIONS = ("import", "tui", "search")
+SECTIONS = ("import", "tui", "search", "refresh")
 IMPORT_LIMIT = 10_000  # importing 100k through the single-file store rewrites it 100 times: see the notes
 
 
@@ -150,6 +152,11 @@ def write_doc(parts: dict[str, str], sizes: list[int], started: float) -> None:
             "queries are those of the Search section above (four per kind, 25 timed runs each).\n\n"
             f"{run}\n\n{parts['search']}",
         )
+    if "refresh" in parts:
+        from bench.bench_refresh import NOTES
+
+        command = f"`python -m bench --only refresh`, {machine()}."
+        text = replace_block(text, "refresh", f"### Refreshing feeds\n\n{NOTES}\n\n{command}\n\n{parts['refresh']}")
     if "import" in parts:
         text = replace_block(
             text,
@@ -166,7 +173,8 @@ def write_doc(parts: dict[str, str], sizes: list[int], started: float) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="library sizes, comma-separated")
-    parser.add_argument("--only", default=",".join(SECTIONS), help="sections: import, tui, search")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections: import, tui, search, refresh")
+    parser.add_argument("--refresh-repeats", type=int, default=3, help="runs of the feed refresh")
     parser.add_argument("--repeats", type=int, default=5, help="warm TUI starts per size")
     parser.add_argument("--import-repeats", type=int, default=3, help="imports per size")
     parser.add_argument("--search-repeats", type=int, default=25, help="timed runs of each query")
@@ -182,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--only takes {', '.join(SECTIONS)}")
     started = time.time()
     print(f"reader benchmarks: {machine()}", file=sys.stderr)
-    for count in sizes:
-        bench_tui.corpus_store(count)
+    if set(only) & {"tui", "search", "import"}:
+        for count in sizes:
+            bench_tui.corpus_store(count)
     parts: dict[str, str] = {}
     if "tui" in only:
         parts["tui"] = bench_tui.markdown(bench_tui.run(sizes, args.repeats, before=args.before))
@@ -194,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
     if "import" in only:
         parts["import"] = bench_import(sizes, args.import_repeats)
         print(parts["import"])
+    if "refresh" in only:
+        from bench import bench_refresh
+
+        parts["refresh"] = bench_refresh.markdown(bench_refresh.run(args.refresh_repeats))
+        print(parts["refresh"])
     if not args.no_doc:
         write_doc(parts, sizes, started)
         print(f"updated {DOC.relative_to(ROOT)}", file=sys.stderr)

@@ -22,6 +22,7 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
+        Binding("F", "feeds", "Feeds", show=False, id="app.feeds"),  # shown in the library's footer
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
         Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
     ]
@@ -32,6 +33,8 @@ class ReaderApp(App[None]):
         self.config = config or Config()
         self.remember_theme = remember_theme
         self.exit_error: str | None = None  # printed by the command line once the screen is restored
+        self.refreshing = False  # a feed refresh is under way (one at a time)
+        self.refresh_status = ""  # its progress, shown by the Feeds view
 
     def fail(self, message: str) -> None:
         """End the app with status 1 and ``message`` as one line on stderr, as a failed command does."""
@@ -45,6 +48,8 @@ class ReaderApp(App[None]):
         if self.config.keys:
             self.set_keymap(self.config.keys)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.config.refresh_minutes:
+            self.set_interval(self.config.refresh_minutes * 60, lambda: self.refresh_feeds(background=True))
         from reader.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
@@ -75,6 +80,92 @@ class ReaderApp(App[None]):
 
         if not isinstance(self.screen, BookmarksScreen):
             self.push_screen(BookmarksScreen())
+
+    def action_feeds(self) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        if not isinstance(self.screen, FeedsScreen):
+            self.push_screen(FeedsScreen())
+
+    def show_feed_articles(self, feed_id: str, name: str) -> None:
+        """Back to the library list, showing only the articles of one feed."""
+        from reader.screens.library import LibraryScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.show_feed(feed_id, name)
+
+    def refresh_feeds(self, names: list[str] | None = None, background: bool = False) -> None:
+        """Refresh every feed (or those named) in a worker, unless a refresh is already under way."""
+        if self.refreshing:
+            if not background:
+                self.notify("A refresh is already under way", timeout=3)
+            return
+        if background and not self.library.feeds.all():
+            return
+        self.refreshing = True
+        self._refresh_progress("Refreshing the feeds…")
+        self.run_refresh_feeds(names or [], background)
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def run_refresh_feeds(self, names: list[str], background: bool) -> None:
+        """Fetch the feeds off the UI thread; progress goes to the Feeds view, the outcome to a notification."""
+        import time
+
+        shown = 0.0
+
+        def progress(stage: str, done: int, total: int | None, label: str) -> None:
+            nonlocal shown
+            if time.monotonic() - shown < 0.2 and done != total:
+                return
+            shown = time.monotonic()
+            counts = f"{done} of {total}" if total else f"{done}"
+            detail = f" · {label}" if label and stage == "Fetching" else ""
+            self.call_from_thread(self._refresh_progress, f"Refreshing: {stage.lower()} {counts}{detail}")
+
+        try:
+            report = self.library.feeds.refresh(names, progress=progress)
+        finally:
+            self.call_from_thread(self._refresh_finished)
+        self.call_from_thread(self._refresh_done, report, background)
+
+    def _refresh_progress(self, message: str) -> None:
+        from reader.screens.feeds import FeedsScreen
+
+        self.refresh_status = message
+        for screen in self.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.show_status(message)
+
+    def _refresh_finished(self) -> None:
+        self.refreshing = False
+        self._refresh_progress("")
+
+    def _refresh_done(self, report, background: bool) -> None:  # type: ignore[no-untyped-def]
+        from reader.screens.feeds import FeedsScreen
+
+        arrived = [o for o in report.outcomes if o.added]
+        if report.added:
+            per_feed = ", ".join(f"{o.name} {o.added}" for o in arrived[:4])
+            message = f"{report.added} new article{'s' if report.added != 1 else ''}: {per_feed}"
+            if len(arrived) > 4:
+                message += f" and {len(arrived) - 4} more feeds"
+        else:
+            message = f"No new articles ({len(report.outcomes)} feed{'s' if len(report.outcomes) != 1 else ''})"
+        if report.updated:
+            message += f"; {report.updated} updated"
+        failures = "".join(f"\n{o.name or o.feed.name}: {o.error}" for o in report.failed[:4])
+        if failures:
+            message += f"\n{len(report.failed)} failed:{failures}"
+        if not background or report.added or report.failed:
+            severity = "warning" if report.failed else "information"
+            self.notify(message, title="Feeds refreshed", severity=severity, timeout=8)
+        for screen in self.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.load()
+        if report.added or report.updated:
+            self.refresh_library()
 
     def action_overview(self) -> None:
         from reader.screens.people import OverviewScreen
@@ -161,6 +252,10 @@ class ReaderApp(App[None]):
             "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
         )
         yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
+        yield SystemCommand("Feeds", "The followed feeds: unread articles, last refresh, errors", self.action_feeds)
+        yield SystemCommand(
+            "Refresh feeds", "Fetch every followed feed and import its new articles", self.refresh_feeds
+        )
         yield SystemCommand(
             "Redo outdated analyses",
             "Analyse again the articles an older version of the analyzer analysed",

@@ -28,6 +28,27 @@ def _dump_json(value: Any) -> None:
     sys.stdout.flush()
 
 
+def write_output(data: bytes, output: str | None, *, parents: bool = False) -> Path | None:
+    """``data`` to standard output (no ``output``, or '-'), else atomically to that file, whose path is
+    returned; CommandError when it cannot be written. A folder that does not exist is created only
+    with ``parents``: a mistyped path should not leave folders behind."""
+    if not output or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    from reader import export
+
+    target = Path(output).expanduser().absolute()
+    if not parents and not target.parent.is_dir():
+        what = "is not a folder" if target.parent.exists() else "does not exist"
+        raise CommandError(f"{target}: cannot write ({target.parent} {what}); pass --parents to create it")
+    try:
+        export.write(target, data)
+    except OSError as exc:
+        raise CommandError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    return target
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
@@ -128,6 +149,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         data["words"] = article.words
         data.update({k: analysis.get(k, []) for k in ("quotes", "people", "sources", "links")})
         data["analyzer_version"] = analysis.get("version")
+        data["feed"] = article.meta.get("feed")
         _dump_json(data)
         return EXIT_OK
     from rich.console import Console
@@ -167,6 +189,18 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     from reader.cli_bookmarks import run
 
     return run(args)
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    from reader.cli_feeds import run_feeds
+
+    return run_feeds(args)
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from reader.cli_feeds import run_refresh
+
+    return run_refresh(args)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -267,6 +301,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "analyze": cmd_analyze,
     "bookmarks": cmd_bookmarks,
+    "feeds": cmd_feeds,
+    "refresh": cmd_refresh,
     "search": cmd_search,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
@@ -342,10 +378,13 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_bookmarks import add_parser as add_bookmarks_parser
 
     add_bookmarks_parser(sub, _store_option)
+    from reader.cli_feeds import add_parsers as add_feeds_parsers
+
+    add_feeds_parsers(sub, _store_option)
     p = sub.add_parser(
         "search",
         help='search the library (words, "phrases", OR, -word, prefix*, title: source: person: speaker: '
-        "quote: after: before:)",
+        "quote: feed: after: before:)",
         description="Search the library. See docs/search.md for the query language.",
     )
     _store_option(p, argparse.SUPPRESS)

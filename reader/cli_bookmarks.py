@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.cli import EXIT_OK, CommandError, _console, _dump_json, _library
+from reader.cli import EXIT_OK, CommandError, _console, _dump_json, _library, write_output
 from reader.storage import StoreError
 
 STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "red"}
@@ -117,21 +116,9 @@ def _delete(library: Any, args: argparse.Namespace) -> int:
 
 
 def _export(library: Any, args: argparse.Namespace) -> int:
-    from reader import export
-
-    data = library.export_bookmarks(args.format, args.filter)
-    if not args.output or args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    target = write_output(library.export_bookmarks(args.format, args.filter), args.output, parents=args.parents)
+    if target is None:
         return EXIT_OK
-    target = Path(args.output).expanduser()
-    if not args.parents and not target.parent.is_dir():
-        what = "is not a folder" if target.parent.exists() else "does not exist"
-        raise CommandError(f"{target}: cannot write ({target.parent} {what}); pass --parents to create it")
-    try:
-        export.write(target, data)
-    except OSError as exc:
-        raise CommandError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     count = len(library.bookmarks(args.filter))
     _say(f"Exported {count} bookmark{'s' if count != 1 else ''} to {target}", stderr=True)
     return EXIT_OK

@@ -3,6 +3,7 @@
 ``config.toml``::
 
     theme = "gruvbox"            # optional: a built-in Textual theme
+    refresh_minutes = 30         # optional: refresh the feeds this often while the app is open
 
     [keys]                       # binding id = "key[,key...]"
     "article.next-paragraph" = "ctrl+down"
@@ -38,6 +39,7 @@ class Config:
     theme: str | None = None
     path: Path | None = None
     allow_hosts: list[str] = field(default_factory=list)
+    refresh_minutes: float | None = None
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -61,7 +63,16 @@ def load_config(path: Path | None = None) -> Config:
     allow_hosts = fetch.get("allow_hosts", []) if isinstance(fetch, dict) else None
     if not isinstance(allow_hosts, list) or not all(isinstance(h, str) for h in allow_hosts):
         raise ConfigError(f'{path}: [fetch] allow_hosts must be a list of host names, e.g. ["intranet.example"]')
-    return Config(keys=dict(keys), theme=theme, path=path, allow_hosts=list(allow_hosts))
+    minutes = raw.get("refresh_minutes")
+    if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int | float) or minutes < 1):
+        raise ConfigError(f"{path}: refresh_minutes must be a number of minutes, 1 or more (e.g. refresh_minutes = 30)")
+    return Config(
+        keys=dict(keys),
+        theme=theme,
+        path=path,
+        allow_hosts=list(allow_hosts),
+        refresh_minutes=float(minutes) if minutes else None,
+    )
 
 
 def load_settings(path: Path | None = None) -> dict[str, Any]:

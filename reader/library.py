@@ -24,6 +24,8 @@ LIST_IN_BACKGROUND_BYTES = 20_000_000  # about 2k articles, listed in under a se
 
 if TYPE_CHECKING:
     from reader.bookmarks import Bookmark, Bookmarks, PlacedBookmark
+    from reader.feeds import Feeds
+    from reader.importers import ImportItem
     from reader.search import Overview, QuoteHit, SearchIndex, SearchResults
 
 
@@ -161,6 +163,16 @@ class Library:
             fetcher_factory=fetcher_factory,
         )
 
+    def import_items(
+        self, items: Iterable[ImportItem], stage_progress: Callable[[str, int, int | None, str], None] | None = None
+    ) -> ImportReport:
+        """Import articles already read (a feed refresh's new entries) as ``import_sources`` does."""
+        from reader.importers.batch import run_import
+
+        return run_import(
+            [], self.store.checked_documents(), self._save_chunk, self.path, stage_progress=stage_progress, items=items
+        )
+
     def _save_chunk(self, articles: list[Article]) -> UpsertResult:
         """One atomic write of part of an import, the search index and catalog kept in step."""
         before = self._store_fingerprint()
@@ -192,6 +204,13 @@ class Library:
         analysis = self.require(article_id).analysis
         assert analysis is not None
         return analysis
+
+    @property
+    def feeds(self) -> Feeds:
+        """Feed subscriptions and their refresh (user data in the state file)."""
+        from reader.feeds import Feeds
+
+        return Feeds(self)
 
     # -- the library list (served by the catalog) -----------------------------------------
     @property

@@ -231,6 +231,7 @@ class Article:
             "published": self.published,
             "words": self.words,
             "quotes": sum(1 for q in self.analysis.quotes if not q.scare) if self.analysis else 0,
+            "feed": self.meta.get("feed"),
         }
 
 

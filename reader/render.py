@@ -91,6 +91,9 @@ def print_article(console: Console, article: Article) -> None:
     parts += [Text(""), _body_text(article)]
     if article.truncated:
         parts.append(Text("[The text ends mid-sentence: the article is truncated.]", style="italic red"))
+    if article.meta.get("summary_only"):
+        reason = str(article.meta.get("page_error") or "")
+        parts.append(Text(f"[Only the feed's summary: the page could not be had. {reason}]", style="italic yellow"))
     parts.append(Text(""))
     if article.analysis:
         for part in analysis_renderables(article.analysis):

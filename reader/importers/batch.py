@@ -3,6 +3,7 @@ articles handed to the store in chunks so each write is atomic and progress surv
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import multiprocessing.context
 import os
@@ -275,14 +276,16 @@ def run_import(
     progress: Callable[[str, Any], None] | None = None,
     stage_progress: Progress | None = None,
     fetcher_factory: Callable[[], Any] | None = None,
+    items: Iterable[ImportItem] = (),
 ) -> ImportReport:
     """Read every source, fold duplicates onto themselves and onto ``stored`` (the store's documents),
     analyse what needs it in worker processes and hand the articles to ``save`` in chunks of
-    ``write_size``, each one atomic write; see ``Library.import_sources``."""
+    ``write_size``, each one atomic write; see ``Library.import_sources``. ``items`` are taken as read
+    (the new entries of a feed refresh)."""
     report = ImportReport()
     with WorkerPool() as pool:
         dedupe = Deduper(stored)
-        for item in read_items(sources, pool, stage_progress, fetcher_factory):
+        for item in itertools.chain(read_items(sources, pool, stage_progress, fetcher_factory), items):
             if item.article is None:
                 report.failed.append((item.label, item.error or "failed"))
             else:

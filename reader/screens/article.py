@@ -212,6 +212,8 @@ class ArticleScreen(FindInArticle, Screen[None]):
             text.append(f"  ★ {self.bookmark_count} bookmark{'s' if self.bookmark_count != 1 else ''}", style="bold")
         if article.truncated:
             text.append("  ✂ truncated", style="bold")
+        if article.meta.get("summary_only"):
+            text.append("  ◌ feed summary only (page not fetched yet)", style="bold")
         return text
 
     def quote_marks(self, article: Article) -> list[Mark]:

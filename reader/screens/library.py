@@ -33,9 +33,12 @@ def rows_for(library, progress=None) -> list[Row]:  # type: ignore[no-untyped-de
     return library.list_rows(progress=progress)
 
 
-def view_rows(rows: list[Row], order: str, unread_only: bool) -> list[Row]:
-    """What the list shows: the rows in the chosen order, only the unread ones when asked."""
+def view_rows(rows: list[Row], order: str, unread_only: bool, only: set[str] | None = None) -> list[Row]:
+    """What the list shows: the rows in the chosen order, only the unread ones when asked, only those
+    of one feed (``only``, their ids) when one is chosen."""
     shown = rows if order == "date" else sort_rows(rows, order)
+    if only is not None:
+        shown = [row for row in shown if row.id in only]
     return [row for row in shown if not row.read] if unread_only else shown
 
 
@@ -53,6 +56,7 @@ class LibraryScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("u", "toggle_unread", "Unread only", id="library.unread-only"),
         Binding("slash", "search", "Search", key_display="/", id="library.search"),
+        Binding("F", "app.feeds", "Feeds", id="library.feeds"),
         Binding("escape", "clear_search", "Clear search", show=False, id="library.clear-search"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
     ]
@@ -95,6 +99,8 @@ class LibraryScreen(Screen[None]):
         self.search_timer = None
         self.order = "date"
         self.unread_only = False
+        self.feed: tuple[str, str] | None = None  # (id, name) of the feed whose articles are listed
+        self.feed_ids: set[str] | None = None
         self.all_rows: list[Row] = []
         self.complete = False  # False while only the first page is shown
         self.fingerprint: object = None
@@ -148,7 +154,9 @@ class LibraryScreen(Screen[None]):
             return
         if rows is None or get_current_worker().is_cancelled:
             return  # the catalog is being updated by a writer: the next check tries again
-        view = view_rows(rows, self.order, self.unread_only)
+        if self.feed is not None:
+            self.feed_ids = library.feeds.article_ids(self.feed[0])
+        view = view_rows(rows, self.order, self.unread_only, self.feed_ids)
         # Before the rows are shown, so that Enter then finds nothing running here: import what opening an
         # article needs, and collect garbage once with the rows in memory, which keeps Python's full
         # collections (each scans every row: 30 ms at 100k) rare while articles are opened.
@@ -206,6 +214,13 @@ class LibraryScreen(Screen[None]):
                     "Text, Markdown, HTML, JSON files and folders of them can be imported.",
                 )
             )
+        elif not view and self.feed is not None:
+            empty.update(
+                Text.assemble(
+                    (f"No {'unread ' if self.unread_only else ''}articles from {self.feed[1]}.\n\n", "bold"),
+                    "F shows the feeds (R refreshes them); Esc lists the whole library.",
+                )
+            )
         elif not view:
             empty.update(Text.assemble(("Every article has been read.\n\n", "bold"), "Press u to list them all."))
         self.show_title()
@@ -217,6 +232,10 @@ class LibraryScreen(Screen[None]):
     def show_title(self) -> None:
         rows = self.all_rows
         order = ORDERS[self.order] + (" · unread only" if self.unread_only else "")
+        if self.feed is not None:
+            order = f"feed: {self.feed[1]} (Esc: all) · " + order
+            if self.feed_ids is not None:
+                rows = [row for row in rows if row.id in self.feed_ids]
         if self.complete:
             unread = sum(1 for row in rows if not row.read)
             counts = f"{len(rows)} article{'s' if len(rows) != 1 else ''} · {unread} unread"
@@ -230,7 +249,9 @@ class LibraryScreen(Screen[None]):
     def show_view(self) -> None:
         """Sort and filter off the UI thread (100k rows take a few tens of ms), then show the result."""
         rows = self.all_rows
-        view = view_rows(rows, self.order, self.unread_only)
+        if self.feed is not None:
+            self.feed_ids = self.app.library.feeds.article_ids(self.feed[0])
+        view = view_rows(rows, self.order, self.unread_only, self.feed_ids)
         self.app.call_from_thread(self._show_view, rows, view)
 
     def _show_view(self, rows: list[Row], view: list[Row]) -> None:
@@ -241,6 +262,13 @@ class LibraryScreen(Screen[None]):
 
     def action_cycle_sort(self) -> None:
         self.order = next_order(self.order)
+        self.show_title()
+        self.show_view()
+
+    def show_feed(self, feed_id: str | None, name: str = "") -> None:
+        """List only the articles of one feed (None: the whole library again)."""
+        self.feed = (feed_id, name) if feed_id else None
+        self.feed_ids = None
         self.show_title()
         self.show_view()
 
@@ -295,6 +323,8 @@ class LibraryScreen(Screen[None]):
     def action_clear_search(self) -> None:
         box = next(self.query("#search").results(Input), None)
         if box is None or not box.display:
+            if self.feed is not None:
+                self.show_feed(None)  # Esc after a feed's articles: the whole library again
             return
         self.search_generation += 1  # results still on their way are now stale
         with box.prevent(Input.Changed):

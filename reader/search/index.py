@@ -27,7 +27,7 @@ from reader.storage import BusyError, atomic_write_bytes, write_lock
 from reader.storage import file_fingerprint as store_fingerprint
 from reader.text import drop_invisible
 
-INDEX_VERSION = 2  # bump whenever the schema or what goes into a field changes
+INDEX_VERSION = 3  # bump whenever the schema or what goes into a field changes
 TOKENIZER = "reader_fold"
 TITLE_BOOST = 2.0
 # Query field -> index fields it searches.
@@ -38,6 +38,7 @@ FIELD_MAP: dict[str | None, tuple[str, ...]] = {
     "person": ("people",),
     "speaker": ("speakers",),
     "quote": ("quotes",),
+    "feed": ("feed",),
 }
 Fingerprint = list[int] | None
 
@@ -71,7 +72,7 @@ def _schema() -> Any:
     builder.add_text_field("id", stored=True, tokenizer_name="raw")
     builder.add_text_field("title", stored=True, tokenizer_name=TOKENIZER)
     builder.add_text_field("body", stored=True, tokenizer_name=TOKENIZER)
-    for name in ("source", "people", "speakers", "quotes"):
+    for name in ("source", "people", "speakers", "quotes", "feed"):
         builder.add_text_field(name, stored=False, tokenizer_name=TOKENIZER)
     builder.add_integer_field("date", stored=False, indexed=True, fast=True)
     builder.add_bytes_field("meta", stored=True, indexed=False)
@@ -102,6 +103,7 @@ def document(article: Article) -> Any:
         ("people", people),
         ("speakers", [q.speaker for q in quotes if q.speaker]),
         ("quotes", [q.text for q in quotes]),
+        ("feed", [str(article.meta["feed"])] if article.meta.get("feed") else []),
     ):
         for value in values:
             doc.add_text(name, value)

@@ -1,7 +1,7 @@
 """The search query language, parsed into a small tree that knows nothing of the engine.
 
     ukraine "peace talks" kyiv OR kiev -opinion sanct* title:war person:"Pavel Kulazhanka"
-    speaker:zelensky quote:surrender source:reuters after:2022-03 before:2023
+    speaker:zelensky quote:surrender source:reuters feed:ledger after:2022-03 before:2023
 
 Words are folded (case, accents) by the same analyzer the index uses, so a query matches
 exactly what was indexed. Errors raise ``QueryError`` with a message meant for the user.
@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-TEXT_FIELDS = ("title", "source", "person", "speaker", "quote")
+TEXT_FIELDS = ("title", "source", "person", "speaker", "quote", "feed")
 DATE_FIELDS = ("after", "before")
 FIELD_NAMES = TEXT_FIELDS + DATE_FIELDS
 _FIELD_PREFIX = re.compile(r"([A-Za-z]+):")
