@@ -27,10 +27,43 @@ def _dump_json(value: Any) -> None:
     sys.stdout.flush()
 
 
+PIPE_WIDTH = 100_000  # columns of a console writing into a pipe or file: wide enough that nothing wraps
+
+
 def _console(stderr: bool = False) -> Any:
+    """A console for one of the standard streams. Into a pipe or a file, records are never wrapped
+    (one per line, so grep and cut work) and no colour codes are written."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        return Console(stderr=stderr, highlight=False)
+    return Console(
+        file=_TrimmedLines(stream),
+        highlight=False,
+        width=PIPE_WIDTH,
+        soft_wrap=True,
+        no_color=True,
+        color_system=None,
+    )
+
+
+class _TrimmedLines:
+    """A stream that drops the spaces a table pads its last column with at each line's end."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        import re
+
+        return self.stream.write(re.sub(r" +\n", "\n", text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _library(args: argparse.Namespace) -> Any:
@@ -126,12 +159,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         data["analyzer_version"] = analysis.get("version")
         _dump_json(data)
         return EXIT_OK
-    from rich.console import Console
-
     from reader.render import print_article
 
     # Piped output is not wrapped by rich: a very long article prints at once and stays greppable.
-    print_article(Console(highlight=False, soft_wrap=not sys.stdout.isatty()), article)
+    print_article(_console(), article)
     return EXIT_OK
 
 

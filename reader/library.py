@@ -34,6 +34,9 @@ def place(bookmark: Bookmark, article: Article | None) -> PlacedBookmark:
     return place_bookmark(bookmark, article)
 
 
+MIN_PREFIX = 4  # characters of an id that find an article by prefix
+
+
 class ArticleNotFound(LookupError):
     pass
 
@@ -124,8 +127,18 @@ class Library:
     def require(self, article_id: str) -> Article:
         article = self.get(article_id)
         if article is None:
-            raise ArticleNotFound(f"no article with id '{article_id}' in {self.path} (see 'reader list')")
+            raise ArticleNotFound(self._not_found(article_id))
         return article
+
+    def _not_found(self, article_id: str) -> str:
+        """Why an id finds no article: too short, ambiguous (with the candidates), or unknown."""
+        matches = sorted(i for i in self.store.ids() if i.startswith(article_id)) if article_id else []
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+            return f"'{article_id}' matches {len(matches)} articles: {shown} (give more characters)"
+        if len(article_id) < MIN_PREFIX and matches:
+            return f"ids need at least {MIN_PREFIX} characters ('{article_id}' is too short)"
+        return f"no article with id '{article_id}' in {self.path} (see 'reader list')"
 
     def add(self, articles: Iterable[Article]) -> ImportReport:
         analysed = [analyse_article(a) for a in articles]

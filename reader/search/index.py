@@ -291,7 +291,7 @@ class SearchIndex:
             found = searcher.search(compiled, limit, count=True, order_by_field="date")
         hits = [make_hit(searcher.doc(address), float(score), parsed) for score, address in found.hits]
         total = found.count if found.count is not None else len(hits)
-        return SearchResults(query=parsed.text, total=int(total), hits=hits, notes=parsed.notes)
+        return SearchResults(query=parsed.text, total=int(total), hits=hits, notes=parsed.notes, ranked=parsed.ranked)
 
 
 def _engine_failure(exc: BaseException) -> bool:
