@@ -20,10 +20,10 @@ class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
-        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key, screen by screen", id="app.help"),
+        Binding("B", "bookmarks", "Bookmarks", tooltip="Your bookmarked passages", id="app.bookmarks"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="The command palette", id="app.palette"),
+        Binding("ctrl+q", "quit", "Quit", show=False, tooltip="Quit reader", id="app.quit"),
     ]
 
     def __init__(self, library: Library, config: Config | None = None, *, remember_theme: bool = True) -> None:
@@ -153,23 +153,46 @@ class ReaderApp(App[None]):
                 screen.load_rows()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Show every key of this screen", self.action_help)
-        yield SystemCommand("Bookmarks", "List, filter, edit and export bookmarked passages", self.action_bookmarks)
-        yield SystemCommand(
-            "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
+        """Each command once: Textual's own (without its key panel, which the help replaces), reader's,
+        then the keys of the screen that are not already there, each with its key."""
+        titles: set[str] = set()
+
+        def once(command: SystemCommand) -> Iterable[SystemCommand]:
+            if command.title not in titles:
+                titles.add(command.title)
+                yield command
+
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield from once(command)
+        yield from once(SystemCommand("Help", "Every key, screen by screen (?)", self.action_help))
+        yield from once(
+            SystemCommand("Bookmarks", "List, filter, edit and export bookmarked passages (B)", self.action_bookmarks)
         )
-        yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
-        yield SystemCommand(
-            "Redo outdated analyses",
-            "Analyse again the articles an older version of the analyzer analysed",
-            self.action_refresh_analyses,
+        yield from once(
+            SystemCommand(
+                "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
+            )
+        )
+        yield from once(
+            SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
+        )
+        yield from once(
+            SystemCommand(
+                "Redo outdated analyses",
+                "Analyse again the articles an older version of the analyzer analysed",
+                self.action_refresh_analyses,
+            )
         )
         for binding in screen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description and binding.id and "help" not in binding.id:
-                action = binding.action
-                yield SystemCommand(
+            if not (isinstance(binding, Binding) and binding.description and binding.id) or "help" in binding.id:
+                continue
+            keys = ", ".join(self.get_key_display(Binding(key, "")) for key in binding.key.split(","))
+            action = binding.action
+            yield from once(
+                SystemCommand(
                     binding.description,
-                    f"{binding.description} ({binding.key_display or binding.key})",
+                    f"{binding.tooltip or binding.description} ({binding.key_display or keys})",
                     lambda action=action, screen=screen: self.run_action(action, screen),
                 )
+            )

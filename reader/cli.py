@@ -39,7 +39,7 @@ def _console(stderr: bool = False) -> Any:
     if stream.isatty():
         return Console(stderr=stderr, highlight=False)
     return Console(
-        file=_TrimmedLines(stream),
+        file=_TrimmedLines(stream),  # type: ignore[arg-type]
         highlight=False,
         width=PIPE_WIDTH,
         soft_wrap=True,

@@ -175,7 +175,7 @@ async def test_help_lists_the_keys_of_the_screen(sample_store: Path) -> None:
         console = Console(width=120, record=True, file=io.StringIO())
         console.print(app.screen.keys_table)
         text = console.export_text()
-        for words in ("Next passage", "Prev article", "Back", "Quotes", "Page down"):
+        for words in ("next paragraph", "previous article", "Back to the library", "Quotes pane", "Page down"):
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.screen, ArticleScreen)

@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
+from textual.widgets import Input, OptionList, Static, Tab, Tabs
 
 from reader.models import Article
 from reader.screens.find import FindInArticle
 from reader.widgets.article_body import ArticleBody, Mark
+from reader.widgets.key_footer import KeyFooter
 from reader.widgets.panes import OpenLink, PeoplePane, QuotesPane, SourcesPane, speaker_colours
 
 NARROW_WIDTH = 100
@@ -26,6 +27,9 @@ MENTION_STYLE = Style(underline=True, bold=True)
 CURRENT_MENTION_STYLE = Style(reverse=True, bold=True)
 SCARE_STYLE = Style(italic=True, dim=True)
 BOOKMARK_STYLE = Style(underline=True)
+PANES_GROUP = Binding.Group("Panes")
+ARTICLE_GROUP = Binding.Group("Article")
+PASSAGE_GROUP = Binding.Group("Passage")
 FLASH_STYLE = Style(reverse=True)
 
 
@@ -35,21 +39,97 @@ def safe_url(url: str) -> bool:
 
 
 class ArticleScreen(FindInArticle, Screen[None]):
+    HELP_SECTION = "Article"
+    HELP_ORDER = 20
+    HELP_KEYS = (("tab, shift+tab", "Next / previous pane"),)
+    # In the order the footer needs them: what does not fit at the end is dropped first.
     BINDINGS = [
-        Binding("escape,q", "back", "Back", id="article.back"),
-        Binding("left_square_bracket", "previous_article", "Prev article", key_display="[", id="article.previous"),
-        Binding("right_square_bracket", "next_article", "Next article", key_display="]", id="article.next"),
         Binding(
-            "left_curly_bracket", "previous_paragraph", "Prev passage", key_display="{", id="article.previous-paragraph"
+            "escape,q", "back", "Back", tooltip="Back to the library (the reading position is kept)", id="article.back"
         ),
-        Binding("right_curly_bracket", "next_paragraph", "Next passage", key_display="}", id="article.next-paragraph"),
-        Binding("0", "focus_pane('body')", "Body", show=False, id="article.focus-body"),
-        Binding("1", "focus_pane('quotes')", "Quotes", id="article.focus-quotes"),
-        Binding("2", "focus_pane('people')", "People", id="article.focus-people"),
-        Binding("3", "focus_pane('sources')", "Sources", id="article.focus-sources"),
-        Binding("m", "bookmark", "Bookmark passage", id="article.bookmark"),
-        Binding("w", "quotes_by", "Who said what", id="article.quotes-by"),
-        Binding("slash", "find", "Find", key_display="/", id="article.find"),
+        Binding(
+            "m",
+            "bookmark",
+            "Bookmark",
+            tooltip="Bookmark the passage under the cursor (or the selected text), with a note and tags",
+            id="article.bookmark",
+        ),
+        Binding(
+            "w",
+            "quotes_by",
+            "Who said",
+            tooltip="Who said what: every quote in the library by the selected person or speaker",
+            id="article.quotes-by",
+        ),
+        Binding(
+            "slash",
+            "find",
+            "Find",
+            key_display="/",
+            tooltip="Find in the article; n / N step to the next / previous match",
+            id="article.find",
+        ),
+        Binding(
+            "1",
+            "focus_pane('quotes')",
+            "Quotes",
+            tooltip="Focus the Quotes pane",
+            group=PANES_GROUP,
+            id="article.focus-quotes",
+        ),
+        Binding(
+            "2",
+            "focus_pane('people')",
+            "People",
+            tooltip="Focus the People pane",
+            group=PANES_GROUP,
+            id="article.focus-people",
+        ),
+        Binding(
+            "3",
+            "focus_pane('sources')",
+            "Sources",
+            tooltip="Focus the Sources & Links pane",
+            group=PANES_GROUP,
+            id="article.focus-sources",
+        ),
+        Binding("0", "focus_pane('body')", "Body", show=False, tooltip="Focus the body", id="article.focus-body"),
+        Binding(
+            "left_square_bracket",
+            "previous_article",
+            "Prev article",
+            key_display="[",
+            tooltip="The previous article of the library",
+            group=ARTICLE_GROUP,
+            id="article.previous",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_article",
+            "Next article",
+            key_display="]",
+            tooltip="The next article of the library",
+            group=ARTICLE_GROUP,
+            id="article.next",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_paragraph",
+            "Prev passage",
+            key_display="{",
+            tooltip="Move the passage cursor to the previous paragraph",
+            group=PASSAGE_GROUP,
+            id="article.previous-paragraph",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_paragraph",
+            "Next passage",
+            key_display="}",
+            tooltip="Move the passage cursor to the next paragraph",
+            group=PASSAGE_GROUP,
+            id="article.next-paragraph",
+        ),
         Binding("n", "find_next(1)", "Next match", show=False, id="article.find-next"),
         Binding("N", "find_next(-1)", "Previous match", show=False, id="article.find-previous"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="article.help"),
@@ -86,7 +166,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
         with Horizontal(id="find-bar"):
             yield Input(placeholder="Find in this article (Enter: keep matches, Esc: clear)", id="find")
             yield Static(id="find-status")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         for name in PANES:

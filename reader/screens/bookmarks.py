@@ -8,10 +8,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.bookmarks import PlacedBookmark, group_by_article
+from reader.widgets.key_footer import KeyFooter
 
 STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "bold red"}
 
@@ -37,13 +38,27 @@ def bookmark_prompt(item: PlacedBookmark) -> Text:
 
 class BookmarksScreen(Screen[None]):
     AUTO_FOCUS = "#bookmarks-list"
+    HELP_SECTION = "Bookmarks"
+    HELP_ORDER = 40
+    HELP_KEYS = (
+        ("typing", "Filter by text, note or #tag; Down or Enter goes to the list, Esc clears"),
+        ("enter", "Open the article at the passage"),
+    )
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="bookmarks.back"),
-        Binding("e", "edit", "Edit note", id="bookmarks.edit"),
-        Binding("d", "delete", "Delete", id="bookmarks.delete"),
-        Binding("u", "undo", "Undo delete", id="bookmarks.undo"),
-        Binding("x", "export", "Export", id="bookmarks.export"),
-        Binding("slash", "filter", "Filter", key_display="/", id="bookmarks.filter"),
+        Binding(
+            "slash", "filter", "Filter", key_display="/", tooltip="Filter by text, note or #tag", id="bookmarks.filter"
+        ),
+        Binding("e", "edit", "Edit", tooltip="Edit the note and tags", id="bookmarks.edit"),
+        Binding("d", "delete", "Delete", tooltip="Delete the bookmark (u undoes)", id="bookmarks.delete"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last delete", id="bookmarks.undo"),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export the listed bookmarks to a Markdown or JSON file",
+            id="bookmarks.export",
+        ),
         Binding("question_mark", "app.help", "Help", key_display="?", id="bookmarks.help"),
     ]
 
@@ -56,7 +71,7 @@ class BookmarksScreen(Screen[None]):
         yield Static(id="bookmarks-title", classes="title-bar")
         yield Input(placeholder="Type to filter by text, note or #tag", id="bookmarks-filter")
         yield OptionList(id="bookmarks-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

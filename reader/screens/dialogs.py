@@ -13,6 +13,9 @@ from textual.widgets import Input, Label
 class InputDialog(ModalScreen[str | None]):
     """Ask for one line of text; Enter returns it, Esc returns None."""
 
+    HELP_SECTION = "Dialogs"
+    HELP_ORDER = 90
+    HELP_KEYS = (("enter", "Confirm (save, import, export)"), ("tab, shift+tab", "Next / previous field"))
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, title: str, placeholder: str = "", value: str = "", hint: str = "") -> None:
@@ -40,6 +43,7 @@ class InputDialog(ModalScreen[str | None]):
 class BookmarkDialog(ModalScreen[tuple[str, list[str]] | None]):
     """Note and tags for a bookmark. Enter saves (from either field), Esc cancels."""
 
+    HELP_SECTION = "Dialogs"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, passage: str, note: str = "", tags: tuple[str, ...] = (), title: str = "Bookmark") -> None:

@@ -12,12 +12,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from reader.catalog import ORDERS, next_order, sort_rows
 from reader.storage import StoreError
 from reader.widgets.article_list import ArticleList, Row, header_text
+from reader.widgets.key_footer import KeyFooter
 from reader.widgets.search_results import SearchResults
 
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
@@ -47,13 +48,27 @@ def _megabytes(path: Path) -> str:
 
 
 class LibraryScreen(Screen[None]):
+    HELP_SECTION = "Library"
+    HELP_ORDER = 10
+    # In the order the footer needs them: what does not fit at the end is dropped first.
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="library.quit"),
-        Binding("r", "toggle_read", "Read/unread", id="library.toggle-read"),
-        Binding("s", "cycle_sort", "Sort", id="library.sort"),
-        Binding("u", "toggle_unread", "Unread only", id="library.unread-only"),
-        Binding("slash", "search", "Search", key_display="/", id="library.search"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Search the library as you type; Enter goes to the results, Esc clears",
+            id="library.search",
+        ),
+        Binding(
+            "s", "cycle_sort", "Sort", tooltip="Sort: newest first, by title, by source, most quotes", id="library.sort"
+        ),
+        Binding(
+            "u", "toggle_unread", "Unread", tooltip="Only the unread articles / all of them", id="library.unread-only"
+        ),
+        Binding("r", "toggle_read", "Read", tooltip="Mark the article read / unread", id="library.toggle-read"),
         Binding("escape", "clear_search", "Clear search", show=False, id="library.clear-search"),
+        Binding("q", "quit", "Quit", id="library.quit"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
     ]
 
@@ -79,7 +94,7 @@ class LibraryScreen(Screen[None]):
             widget.display = False
         await self.mount(search, status, before="#library-header")
         await self.mount(results, after="#articles")
-        await self.mount(Footer())
+        await self.mount(KeyFooter())
         self.refresh_bindings()  # the footer lists the keys once told they are known
 
     def searching(self) -> bool:

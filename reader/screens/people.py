@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.search import Count, Overview, QuoteHit
+from reader.widgets.key_footer import KeyFooter
 
 BAR_WIDTH = 30
 
@@ -20,6 +21,9 @@ BAR_WIDTH = 30
 class QuotesByScreen(Screen[None]):
     """Every quote in the library spoken by one person, newest first; Enter opens it."""
 
+    HELP_SECTION = "Who said what"
+    HELP_ORDER = 30
+    HELP_KEYS = (("arrows, enter", "Open the article at the quote"),)
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="quotes-by.back"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="quotes-by.help"),
@@ -36,7 +40,7 @@ class QuotesByScreen(Screen[None]):
             Text.assemble((self.person, "bold"), " · looking for quotes…"), classes="title-bar", id="quotes-by-title"
         )
         yield OptionList(id="quotes-by-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()
@@ -98,6 +102,8 @@ def bars(title: str, counts: list[Count], unit: str) -> Table:
 class OverviewScreen(Screen[None]):
     """The most quoted people and the most cited sources of the whole library, as bars."""
 
+    HELP_SECTION = "Library overview"
+    HELP_ORDER = 35
     BINDINGS = [Binding("escape,q", "back", "Back", id="overview.back")]
 
     def compose(self) -> ComposeResult:
@@ -105,7 +111,7 @@ class OverviewScreen(Screen[None]):
         with VerticalScroll(id="overview-body"):
             yield Static(id="overview-people")
             yield Static(id="overview-sources")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()

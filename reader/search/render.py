@@ -54,7 +54,12 @@ def _print_records(console: Console, results: SearchResults) -> None:
     for _ in range(5 + results.ranked):
         table.add_column(no_wrap=True)
     for hit in results.hits:
-        cells = [Text(hit.id), styled(hit.title, hit.title_highlights), Text(hit.source or ""), Text((hit.published or "")[:10])]
+        cells = [
+            Text(hit.id),
+            styled(hit.title, hit.title_highlights),
+            Text(hit.source or ""),
+            Text((hit.published or "")[:10]),
+        ]
         if results.ranked:
             cells.append(Text(f"{hit.score:.2f}"))
         cells.append(styled(hit.snippet, hit.highlights))

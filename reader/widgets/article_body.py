@@ -33,6 +33,7 @@ class Paragraph(Static):
 
 
 class ArticleBody(VerticalScroll, can_focus=True):
+    HELP_SECTION = "Article"
     BINDINGS = [
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="body.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="body.up"),

@@ -46,6 +46,12 @@ class Pane(OptionList):
 
 
 class QuotesPane(Pane):
+    HELP_SECTION = "Quotes pane"
+    HELP_ORDER = 21
+    HELP_KEYS = (
+        ("arrows, enter", "Scroll the body to the quote and highlight it"),
+        ("w", "Who said what: every quote by the quote's speaker across the library"),
+    )
     empty_text = "No quotes in this article"
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -82,6 +88,13 @@ def _with_detail(head: Text, detail: Text | None) -> RenderableType:
 
 
 class PeoplePane(Pane):
+    HELP_SECTION = "People pane"
+    HELP_ORDER = 22
+    HELP_KEYS = (
+        ("arrows", "Mark the person's mentions in the body"),
+        ("enter", "Step to the person's next mention"),
+        ("w", "Who said what: every quote by the person across the library"),
+    )
     empty_text = "No people found"
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -117,9 +130,12 @@ class OpenLink(Message):
 
 
 class SourcesPane(Pane):
+    HELP_SECTION = "Sources & Links pane"
+    HELP_ORDER = 23
+    HELP_KEYS = (("arrows, enter", "Mark where a source is cited; enter on a link opens it"),)
     BINDINGS = [
-        Binding("o", "open_link", "Open link", id="sources.open"),
-        Binding("y", "copy_link", "Copy link", id="sources.copy"),
+        Binding("o", "open_link", "Open", tooltip="Open the selected link (only http and https)", id="sources.open"),
+        Binding("y", "copy_link", "Copy", tooltip="Copy the selected link", id="sources.copy"),
     ]
     empty_text = "No sources or links found"
 

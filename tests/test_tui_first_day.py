@@ -1,0 +1,132 @@
+"""A newcomer's first day in the app: help, footers, palette, type-ahead, no dead ends, config."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets._footer import FooterKey
+
+from reader.screens.article import ArticleScreen
+from reader.screens.help import HelpScreen
+from tests.tui_helpers import make_app, settle
+
+
+def table_text(table, width: int = 160) -> str:  # type: ignore[no-untyped-def]
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(table)
+    return console.export_text()
+
+
+def footer_entries(app) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The footer's entries that are wholly on screen, as (key, label)."""
+    width = app.size.width
+    return [
+        (key.key_display, key.description)
+        for key in app.screen.query(FooterKey)
+        if key.region.width and key.region.right <= width
+    ]
+
+
+async def open_seed(pilot) -> ArticleScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
+# -- 3. help that reads like a manual ------------------------------------------------------------
+async def test_help_has_a_section_per_screen_and_pane_with_human_names(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        names = [section.name for section in app.screen.sections]
+        # The screen underneath and its panes first, then what works everywhere, then the rest.
+        assert names[:5] == ["Article", "Quotes pane", "People pane", "Sources & Links pane", "Everywhere"]
+        for name in ("Library", "Bookmarks", "Who said what", "Dialogs"):
+            assert name in names
+        assert names.index("Library") < names.index("Bookmarks") < names.index("Dialogs")
+        text = table_text(app.screen.keys_table)
+        for class_name in ("ArticleBody", "QuotesBy", "QuotesPane", "ArticleList", "Tabs"):
+            assert class_name not in text
+        people = next(s for s in app.screen.sections if s.name == "People pane")
+        assert any("next mention" in what for _, what, _ in people.rows)
+
+
+async def test_help_scrolls_with_the_reading_keys(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0
+        await pilot.press("j", "j")
+        assert box.scroll_y == 2
+        await pilot.press("k")
+        assert box.scroll_y == 1
+        await pilot.press("G")
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        assert box.scroll_y == 0
+        await pilot.press("space")
+        assert box.scroll_y > 5
+        await pilot.press("b")
+        assert box.scroll_y == 0
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+# -- 4. footers are never cut off ----------------------------------------------------------------
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_article_footer_shows_the_keys_a_reader_needs_at_80_and_120_columns(
+    sample_store: Path, width: int
+) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await open_seed(pilot)
+        await pilot.pause(0.1)
+        entries = footer_entries(app)
+        labels = [label for _, label in entries]
+        for label in ("Back", "Bookmark", "Who said", "Find", "Panes", "Help"):
+            assert label in labels, (width, labels)
+        assert ("m", "Bookmark") in entries and ("w", "Who said") in entries
+        assert len(entries) == len(app.screen.query(FooterKey)), "an entry runs past the right edge"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_every_screen_footer_fits(sample_store: Path, width: int) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)
+        library = [label for _, label in footer_entries(app)]
+        assert {"Open", "Search", "Sort", "Help"} <= set(library)
+        await pilot.press("B")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        bookmarks = [label for _, label in footer_entries(app)]
+        assert {"Back", "Filter", "Edit", "Delete", "Export", "Help"} <= set(bookmarks)
+        assert len(footer_entries(app)) == len(app.screen.query(FooterKey))
+
+
+# -- 5. the palette lists each command once -----------------------------------------------------
+async def test_the_palette_lists_each_command_once(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        commands = list(app.get_system_commands(screen))
+        titles = [command.title for command in commands]
+        assert len(titles) == len(set(titles)), titles
+        assert "Keys" not in titles and "Help" in titles
+        assert not any("(" in title for title in titles)  # no "Back (escape,q)" beside "Back"
+        back = next(command for command in commands if command.title == "Back")
+        assert "esc" in back.help and back.help != back.title
+        library_titles = [c.title for c in app.get_system_commands(app.screen_stack[1])]
+        assert library_titles.count("Quit") == 1
