@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.config import Config, load_settings, save_setting
 from reader.library import Library
 
 PROGRESS_EVERY = 2.0  # seconds between two progress notifications of an import
+HOLD_STEP = 0.002  # seconds between two looks at whether the keys typed ahead can go on
+QUIET_LOOKS = 3  # looks in a row with no message waiting before they go on
+HOLD_LIMIT = 1.0  # seconds keys typed ahead wait at most for the screen to catch up
 
 
 class ReaderApp(App[None]):
@@ -32,6 +36,7 @@ class ReaderApp(App[None]):
         self.config = config or Config()
         self.remember_theme = remember_theme
         self.exit_error: str | None = None  # printed by the command line once the screen is restored
+        self._held_keys = []
 
     def fail(self, message: str) -> None:
         """End the app with status 1 and ``message`` as one line on stderr, as a failed command does."""
@@ -55,6 +60,65 @@ class ReaderApp(App[None]):
                 save_setting("theme", theme.name)
             except OSError as exc:
                 self.notify(f"Could not remember the theme: {exc}", severity="warning")
+
+    # -- type-ahead --------------------------------------------------------------------------
+    # A key is dispatched to the widget focused when the app reads it, but its binding runs only once
+    # the key has bubbled back up, and what it opens (a screen, a dialog) is mounted later still. Keys
+    # typed meanwhile would go to the old screen, or to a new one before it has focus. So after a key
+    # that has a binding, the next keys wait until every widget on screen has handled its messages
+    # (at most HOLD_LIMIT seconds), then go on in order. Typing into a text box is not held.
+    _awaiting_key = False
+    _held_keys: list[events.Key]
+    _release_task: object = None  # the task that lets held keys go on (referenced so it is not collected)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._awaiting_key:
+                self._held_keys.append(event)
+                return
+            if event.key in self.screen.active_bindings:
+                self._awaiting_key = True
+                import asyncio
+
+                self._release_task = asyncio.get_running_loop().create_task(self._release_when_quiet())
+        await super().on_event(event)
+
+    def _quiet(self) -> bool:
+        """Whether the app and every widget of the current screen have no message waiting."""
+        pumps = [self, *self.screen.walk_children(with_self=True)]
+        return all(p.message_queue_size == 0 for p in pumps)
+
+    async def _release_when_quiet(self) -> None:
+        """Let held keys go on once nothing has been waiting for a few looks in a row (a message being
+        handled leaves the queues empty for a moment, the ones it posts fill them again)."""
+        import asyncio
+
+        waited, calm = 0.0, 0
+        while waited < HOLD_LIMIT and calm < QUIET_LOOKS:
+            await asyncio.sleep(HOLD_STEP)
+            waited += HOLD_STEP
+            calm = calm + 1 if self._quiet() else 0
+        self.call_later(self._release_keys)
+
+    async def _release_keys(self) -> None:
+        self._awaiting_key = False
+        held, self._held_keys = self._held_keys, []
+        for index, key in enumerate(held):
+            await self.on_event(key)
+            if self._awaiting_key:  # a held key that has a binding holds the rest in turn
+                self._held_keys = held[index + 1 :] + self._held_keys
+                return
+
+    def on_key(self, event: events.Key) -> None:
+        """Type-ahead: a character typed while focus was still on its way (a screen or dialog just
+        opened, Tab just pressed) reached no text box; it goes to the box that has the focus now.
+
+        A text box stops every character it takes, so one that comes this far while a box is focused
+        was aimed at a widget that had no focus yet or has lost it since."""
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character and focused.screen is self.screen:
+            event.stop()
+            focused.insert_text_at_cursor(event.character)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place that reports failed background work, as one readable line."""

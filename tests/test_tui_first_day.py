@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
 from reader.screens.article import ArticleScreen
 from reader.screens.help import HelpScreen
-from tests.tui_helpers import make_app, settle
+from tests.tui_helpers import burst, make_app, settle
 
 
 def table_text(table, width: int = 160) -> str:  # type: ignore[no-untyped-def]
@@ -130,3 +131,42 @@ async def test_the_palette_lists_each_command_once(sample_store: Path) -> None:
         assert "esc" in back.help and back.help != back.title
         library_titles = [c.title for c in app.get_system_commands(app.screen_stack[1])]
         assert library_titles.count("Quit") == 1
+
+
+# -- 1. type-ahead is never lost -----------------------------------------------------------------
+async def test_note_tab_tags_typed_at_once_in_the_bookmark_dialog_land_in_their_fields(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await burst(pilot, "m", *"check this", "tab", *"ukraine rail", "enter")
+        [item] = app.library.bookmarks()
+        assert item.bookmark.note == "check this"
+        assert item.bookmark.tags == ("ukraine", "rail")
+
+
+async def test_a_filter_typed_right_after_opening_bookmarks_is_the_filter(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await burst(pilot, "B", "#", *"ukraine")
+        assert app.screen.query_one("#bookmarks-filter", Input).value == "#ukraine"  # u, k, e are screen keys too
+
+
+async def test_down_in_the_bookmarks_filter_moves_to_the_list(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await burst(pilot, "m", *"first", "enter")
+        await burst(pilot, "B", "slash", *"fir", "down", "e")
+        assert app.screen.query_one("#bookmark-note", Input).value == "first"  # e edits the listed bookmark
+
+
+async def test_keys_typed_as_the_article_opens_reach_it(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "enter", "slash", *"Lukashenko", "enter", "n")
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert screen.query_one("#find", Input).value == "Lukashenko"
+        assert len(screen.matches) == 6 and screen.match_index == 1

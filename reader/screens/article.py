@@ -164,7 +164,9 @@ class ArticleScreen(FindInArticle, Screen[None]):
                 yield PeoplePane(id="people")
                 yield SourcesPane(id="sources")
         with Horizontal(id="find-bar"):
-            yield Input(placeholder="Find in this article (Enter: keep matches, Esc: clear)", id="find")
+            yield Input(
+                placeholder="Find in this article (Enter: keep matches, Esc: clear)", id="find", select_on_focus=False
+            )
             yield Static(id="find-status")
         yield KeyFooter()
 
@@ -203,7 +205,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
         self.show_bookmarks()
         position = library.position(article.id)
         library.mark_read(article.id)
-        body.focus()
+        self.set_focus(body)  # at once: a deferred focus would take keys typed ahead into find
         if self.hits:
             # Opened from a library search: its hits are the matches that n/N step through.
             self.matches, self.match_index, self.hits = list(self.hits), 0, None
@@ -324,12 +326,12 @@ class ArticleScreen(FindInArticle, Screen[None]):
 
     def action_focus_pane(self, name: str) -> None:
         if name == "body":
-            self.query_one(ArticleBody).focus()
+            self.set_focus(self.query_one(ArticleBody))
             return
         if self.has_class("-narrow"):
             self.query_one(Tabs).active = f"tab-{name}"
             self.apply_width(self.size.width)
-        self.query_one(f"#{name}", OptionList).focus()
+        self.set_focus(self.query_one(f"#{name}", OptionList))
 
     # -- panes ---------------------------------------------------------------------------
     def focus_marks(self, marks: list[Mark], at: int | None = None) -> None:

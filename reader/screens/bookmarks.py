@@ -69,7 +69,8 @@ class BookmarksScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="bookmarks-title", classes="title-bar")
-        yield Input(placeholder="Type to filter by text, note or #tag", id="bookmarks-filter")
+        # Not selected on focus: a focus that arrives after keys typed ahead would have them replaced.
+        yield Input(placeholder="Type to filter by text, note or #tag", id="bookmarks-filter", select_on_focus=False)
         yield OptionList(id="bookmarks-list")
         yield KeyFooter()
 
@@ -108,8 +109,9 @@ class BookmarksScreen(Screen[None]):
             index = next((i for i, item in enumerate(self.items) if item), None)
         if index is not None:
             listing.highlighted = index
-        if not self.query_one("#bookmarks-filter", Input).has_focus:
-            listing.focus()
+        if self.focused is None:
+            # At once, not later: a deferred focus would take keys typed into the filter meanwhile.
+            self.set_focus(listing)
 
     @property
     def current(self) -> PlacedBookmark | None:
@@ -123,24 +125,26 @@ class BookmarksScreen(Screen[None]):
 
     @on(Input.Submitted, "#bookmarks-filter")
     def filter_done(self) -> None:
-        self.query_one("#bookmarks-list").focus()
+        self.set_focus(self.query_one("#bookmarks-list"))
 
     def action_filter(self) -> None:
-        self.query_one("#bookmarks-filter", Input).focus()
+        self.set_focus(self.query_one("#bookmarks-filter", Input))
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
         """Typing a character that is not a key of this screen starts filtering."""
         filter_input = self.query_one("#bookmarks-filter", Input)
         if filter_input.has_focus:
-            if event.key == "escape":
+            if event.key in ("escape", "down"):
                 event.stop()
-                filter_input.value = ""
-                self.query_one("#bookmarks-list").focus()
+                if event.key == "escape":
+                    filter_input.value = ""
+                self.set_focus(self.query_one("#bookmarks-list"))
             return
         bound = {key for b in self.BINDINGS for key in b.key.split(",")}  # type: ignore[union-attr]
         if event.is_printable and event.character and event.key not in bound and event.character not in "jk":
             event.stop()
-            filter_input.focus()
+            # Focus now, not after the keys already queued: what is typed next belongs in the filter too.
+            self.set_focus(filter_input)
             filter_input.insert_text_at_cursor(event.character)
 
     # -- actions ---------------------------------------------------------------------------

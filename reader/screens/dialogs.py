@@ -28,7 +28,7 @@ class InputDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(value=self.value, placeholder=self.placeholder, id="dialog-input")
+            yield Input(value=self.value, placeholder=self.placeholder, id="dialog-input", select_on_focus=False)
             if self.hint:
                 yield Label(self.hint, classes="dialog-hint")
 
@@ -60,9 +60,12 @@ class BookmarkDialog(ModalScreen[tuple[str, list[str]] | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Label(Text(f"“{excerpt}”", style="italic"), classes="dialog-passage")
-            yield Input(value=self.note, placeholder="Note (optional)", id="bookmark-note")
+            yield Input(value=self.note, placeholder="Note (optional)", id="bookmark-note", select_on_focus=False)
             yield Input(
-                value=" ".join(self.tags), placeholder="Tags, separated by spaces or commas", id="bookmark-tags"
+                value=" ".join(self.tags),
+                placeholder="Tags, separated by spaces or commas",
+                id="bookmark-tags",
+                select_on_focus=False,  # keys typed right after Tab are kept, not replaced by the next
             )
             yield Label("Enter saves, Esc cancels.", classes="dialog-hint")
 

@@ -44,7 +44,7 @@ class FindInArticle:
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "find":
             return
-        self.query_one(ArticleBody).focus()
+        self.set_focus(self.query_one(ArticleBody))  # type: ignore[attr-defined]
         if not self.matches:
             self.clear_find()
 
@@ -63,7 +63,7 @@ class FindInArticle:
         self.query_one("#find-bar").display = False
         body = self.query_one(ArticleBody)
         body.clear_layer("find")
-        body.focus()
+        self.set_focus(body)  # type: ignore[attr-defined]
 
     def action_find_next(self, step: int) -> None:
         if not self.matches:

@@ -87,7 +87,9 @@ class LibraryScreen(Screen[None]):
             return
         self.rest_mounted = True
         search = Input(
-            placeholder='Search: words, "a phrase", OR, -word, pre*, title: person: speaker: quote: after:', id="search"
+            placeholder='Search: words, "a phrase", OR, -word, pre*, title: person: speaker: quote: after:',
+            id="search",
+            select_on_focus=False,
         )
         status, results = Static(id="search-status"), SearchResults(id="results")
         for widget in (search, status, results):
@@ -227,7 +229,7 @@ class LibraryScreen(Screen[None]):
         self.refresh_header()
         box = next(self.query("#search").results(Input), None)
         if view and not searching and not (box is not None and box.display and box.has_focus):
-            articles.focus()
+            self.set_focus(articles)  # at once: a deferred focus would take keys typed into the search box
 
     def show_title(self) -> None:
         rows = self.all_rows
@@ -319,7 +321,7 @@ class LibraryScreen(Screen[None]):
         has_rows = bool(self.query_one(ArticleList).rows)
         self.query_one(ArticleList).display = has_rows
         self.query_one("#library-header").display = True
-        self.query_one(ArticleList).focus()
+        self.set_focus(self.query_one(ArticleList))
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -333,7 +335,7 @@ class LibraryScreen(Screen[None]):
     def search_submitted(self) -> None:
         results = self.query_one(SearchResults)
         if results.display and results.hits:
-            results.focus()
+            self.set_focus(results)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, generation: int) -> None:
