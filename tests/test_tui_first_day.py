@@ -170,3 +170,64 @@ async def test_keys_typed_as_the_article_opens_reach_it(sample_store: Path) -> N
         assert isinstance(screen, ArticleScreen)
         assert screen.query_one("#find", Input).value == "Lukashenko"
         assert len(screen.matches) == 6 and screen.match_index == 1
+
+
+# -- 2. no dead ends ------------------------------------------------------------------------------
+async def test_enter_on_a_quote_in_who_said_what_opens_the_article_at_that_quote(sample_store: Path) -> None:
+    from reader.screens.people import QuotesByScreen
+    from reader.widgets.article_body import ArticleBody
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("1", "down", "w")  # the second quote: Aleksandr's
+        await settle(pilot)
+        assert isinstance(app.screen, QuotesByScreen)
+        [hit] = app.screen.hits
+        await pilot.press("enter")
+        await settle(pilot)
+        opened = app.screen
+        assert isinstance(opened, ArticleScreen) and opened is not screen
+        body = opened.query_one(ArticleBody)
+        assert body.paragraph_at(hit.start) == body.cursor_paragraph
+        assert body.scroll_y > 0  # scrolled down to the quote, in the third paragraph
+
+
+async def test_overview_rows_open_who_said_what_or_a_library_search(sample_store: Path) -> None:
+    from textual.widgets import OptionList
+
+    from reader.screens.library import LibraryScreen
+    from reader.screens.people import OverviewScreen, QuotesByScreen
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.action_overview()
+        await settle(pilot)
+        overview = app.screen
+        assert isinstance(overview, OverviewScreen)
+        listing = overview.query_one("#overview-list", OptionList)
+        speaker = listing.highlighted
+        assert speaker is not None and overview.rows[speaker][0] == "speaker"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuotesByScreen) and app.screen.person == overview.rows[speaker][1].name
+        await pilot.press("escape")
+        await settle(pilot)
+        outlet = next(i for i, row in enumerate(overview.rows) if row and row[1].name == "The Washington Post")
+        listing.highlighted = outlet
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#search", Input).value == '"The Washington Post"'
+        results = app.screen.query_one("#results")
+        assert [hit.title for hit in results.hits] == ["Hundreds Of Belarus Citizens Unite To Fight For Ukraine"]
+        app.action_overview()
+        await settle(pilot)
+        person = next(i for i, row in enumerate(app.screen.rows) if row and row[1].kind == "person")
+        app.screen.query_one("#overview-list", OptionList).highlighted = person
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one("#search", Input).value.startswith('person:"')

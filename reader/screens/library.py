@@ -309,6 +309,13 @@ class LibraryScreen(Screen[None]):
         # Focus now, not after the keys already queued: what is typed right after / is the query.
         self.set_focus(box)
 
+    async def search_for(self, query: str) -> None:
+        """Open the search box with ``query`` in it and search (the overview's rows lead here)."""
+        await self.action_search()
+        box = self.query_one("#search", Input)
+        box.value = query
+        box.cursor_position = len(query)
+
     def action_clear_search(self) -> None:
         box = next(self.query("#search").results(Input), None)
         if box is None or not box.display:

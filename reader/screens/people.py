@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -64,7 +62,9 @@ class QuotesByScreen(Screen[None]):
             meta = " · ".join(x for x in (hit.title, hit.source, (hit.published or "")[:10]) if x)
             excerpt = hit.text if len(hit.text) <= 300 else hit.text[:299] + "…"
             listing.add_option(Option(Text.assemble((f"“{excerpt}”", "italic"), "\n", (meta, "dim"))))
-        if not hits:
+        if hits:
+            listing.highlighted = 0  # Enter opens the first quote at once
+        else:
             listing.add_option(Option(Text("No quotes by this person in the library", style="dim"), disabled=True))
 
     @on(OptionList.OptionSelected)
@@ -81,36 +81,49 @@ class QuotesByScreen(Screen[None]):
         self.app.pop_screen()
 
 
-def bars(title: str, counts: list[Count], unit: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style="bold", box=None, show_header=False, min_width=60)
-    table.add_column(no_wrap=True, max_width=36)
-    table.add_column(no_wrap=True)
-    table.add_column(justify="right", style="dim", no_wrap=True)
-    top = max((c.count for c in counts), default=1) or 1
-    for count in counts:
-        length = max(1, round(BAR_WIDTH * count.count / top))
-        label = Text(count.name)
-        if count.kind:
-            label.append(f" ({count.kind})", style="dim")
-        articles = f"{count.articles} article{'s' if count.articles != 1 else ''}"
-        table.add_row(label, Text("█" * length, style="cyan"), f"{count.count} {unit} · {articles}")
-    if not counts:
-        table.add_row(Text("none yet", style="dim"), "", "")
-    return table
+NAME_WIDTH = 36
+
+
+def bar_row(count: Count, top: int, unit: str) -> Text:
+    """One row of the overview: the name (and a source's kind), a bar, the counts."""
+    label = Text(count.name)
+    if count.kind:
+        label.append(f" ({count.kind})", style="dim")
+    label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
+    length = max(1, round(BAR_WIDTH * count.count / (top or 1)))
+    articles = f"{count.articles} article{'s' if count.articles != 1 else ''}"
+    return Text.assemble(
+        label,
+        " ",
+        ("█" * length, "cyan"),
+        " " * (BAR_WIDTH - length + 1),
+        (f"{count.count} {unit} · {articles}", "dim"),
+    )
 
 
 class OverviewScreen(Screen[None]):
-    """The most quoted people and the most cited sources of the whole library, as bars."""
+    """The most quoted people and the most cited sources of the whole library, as bars; each row
+    opens what is behind it: a speaker's quotes, a person's mentions, the articles citing a source."""
 
     HELP_SECTION = "Library overview"
     HELP_ORDER = 35
+    HELP_KEYS = (
+        (
+            "arrows, enter",
+            "Open the row: a speaker's quotes (who said what), a person's mentions or the articles "
+            "citing a source (a library search)",
+        ),
+    )
     BINDINGS = [Binding("escape,q", "back", "Back", id="overview.back")]
+    AUTO_FOCUS = "#overview-list"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, Count] | None] = []  # None for headings and blank lines
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Library overview · counting…", style="bold"), classes="title-bar", id="overview-title")
-        with VerticalScroll(id="overview-body"):
-            yield Static(id="overview-people")
-            yield Static(id="overview-sources")
+        yield OptionList(id="overview-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -125,8 +138,47 @@ class OverviewScreen(Screen[None]):
         self.query_one("#overview-title", Static).update(
             Text.assemble(("Library overview", "bold"), f" · {overview.articles} articles")
         )
-        self.query_one("#overview-people", Static).update(bars("Most quoted people", overview.people, "quotes"))
-        self.query_one("#overview-sources", Static).update(bars("Most cited sources", overview.sources, "cited"))
+        listing = self.query_one("#overview-list", OptionList)
+        listing.clear_options()
+        self.rows = []
+        for heading, kind, counts, unit in (
+            ("Most quoted people", "speaker", overview.people, "quotes"),
+            ("Most cited sources", "source", overview.sources, "cited"),
+        ):
+            if self.rows:
+                listing.add_option(Option("", disabled=True))
+                self.rows.append(None)
+            listing.add_option(Option(Text(heading, style="bold"), disabled=True))
+            self.rows.append(None)
+            top = max((c.count for c in counts), default=1)
+            for count in counts:
+                listing.add_option(Option(bar_row(count, top, unit)))
+                self.rows.append((kind, count))
+            if not counts:
+                listing.add_option(Option(Text("none yet", style="dim"), disabled=True))
+                self.rows.append(None)
+        first = next((i for i, row in enumerate(self.rows) if row), None)
+        if first is not None:
+            listing.highlighted = first
+
+    @on(OptionList.OptionSelected, "#overview-list")
+    def open_row(self, event: OptionList.OptionSelected) -> None:
+        row = self.rows[event.option_index] if 0 <= event.option_index < len(self.rows) else None
+        if row is None:
+            return
+        kind, count = row
+        if kind == "speaker":
+            self.app.push_screen(QuotesByScreen(count.name))
+            return
+        name = count.name.replace('"', "")
+        # A person cited as a source: where they are mentioned; anything else: the articles naming it.
+        query = f'person:"{name}"' if count.kind == "person" else f'"{name}"'
+        from reader.screens.library import LibraryScreen
+
+        while len(self.app.screen_stack) > 1 and not isinstance(self.app.screen, LibraryScreen):
+            self.app.pop_screen()
+        if isinstance(self.app.screen, LibraryScreen):
+            self.app.call_later(self.app.screen.search_for, query)
 
     def action_back(self) -> None:
         self.app.pop_screen()
