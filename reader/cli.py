@@ -252,6 +252,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from reader.doctor import run
 
     report = run(locations.resolve_store(args.store), repair=args.repair)
+    _check_config(report)
     if args.json:
         _dump_json(report.to_dict())
     else:
@@ -260,6 +261,26 @@ def cmd_doctor(args: argparse.Namespace) -> int:
             print(f"{status.upper():<{width}}  {text}")
         print("healthy" if report.healthy else "problems remain: see the lines marked PROBLEM")
     return EXIT_OK if report.healthy else EXIT_FAIL
+
+
+def _check_config(report: Any) -> None:
+    """The config's mistakes (unknown theme, binding id or key) as problems of the doctor's report."""
+    from reader.config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        report.add("problem", str(exc))
+        return
+    if config.theme is None and not config.keys:
+        return
+    from reader.app import config_warnings  # the names of themes, bindings and keys are the app's
+
+    problems = config_warnings(config)
+    for problem in problems:
+        report.add("problem", problem)
+    if not problems:
+        report.add("ok", f"config {config.path}: theme and keys are known")
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

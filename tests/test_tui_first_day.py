@@ -231,3 +231,64 @@ async def test_overview_rows_open_who_said_what_or_a_library_search(sample_store
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.query_one("#search", Input).value.startswith('person:"')
+
+
+# -- 6. config mistakes are reported, not swallowed ------------------------------------------
+async def test_config_mistakes_are_warned_about_and_the_defaults_stay(sample_store: Path) -> None:
+    from reader.config import Config
+
+    config = Config(
+        theme="no-such-theme",
+        keys={"library.quit": "ctrl+zz", "library.nothing": "x", "library.sort": "o"},
+        path=Path("config.toml"),
+    )
+    app = make_app(sample_store, config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)
+        messages = [n.message for n in app._notifications]
+        assert any("unknown theme 'no-such-theme'" in m for m in messages), messages
+        assert any("unknown binding id 'library.nothing'" in m for m in messages), messages
+        assert any("'ctrl+zz' is not a key" in m for m in messages), messages
+        assert all("\n" not in m for m in messages)
+        labels = footer_entries(app)
+        assert ("q", "Quit") in labels and ("o", "Sort") in labels  # the valid remap applies, the bad one not
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+def test_doctor_lists_the_config_mistakes(sample_store: Path, isolated_dirs: Path) -> None:
+    import subprocess
+    import sys
+
+    config = isolated_dirs / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('theme = "nope"\n[keys]\n"app.quit" = "ctrl+zz"\n"article.nothing" = "x"\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "doctor", "--store", str(sample_store)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    problems = [line for line in result.stdout.splitlines() if line.startswith("PROBLEM")]
+    assert len(problems) == 3
+    assert "unknown theme 'nope'" in problems[0] and "'ctrl+zz' is not a key" in problems[1]
+    assert "unknown binding id 'article.nothing'" in problems[2]
+
+
+async def test_a_theme_picked_in_the_app_wins_over_the_config_until_the_config_changes(sample_store: Path) -> None:
+    from reader.app import ReaderApp
+    from reader.config import Config
+    from reader.library import Library
+
+    async def theme_at_start(config: Config, pick: str | None = None) -> str:
+        app = ReaderApp(Library.open(sample_store), config)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            started = app.theme
+            if pick:
+                app.theme = pick  # as the palette's Theme command does
+                await settle(pilot)
+        return started
+
+    assert await theme_at_start(Config(theme="gruvbox"), pick="nord") == "gruvbox"
+    assert await theme_at_start(Config(theme="gruvbox")) == "nord"  # the most recent choice
+    assert await theme_at_start(Config(theme="dracula")) == "dracula"  # the config was edited since
