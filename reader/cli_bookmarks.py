@@ -122,7 +122,7 @@ def _export(library: Any, args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
-    target = Path(args.output).expanduser()
+    target = Path(args.output).expanduser().absolute()  # the message says where, wherever one stands
     try:
         export.write(target, data)
     except OSError as exc:

@@ -292,3 +292,81 @@ async def test_a_theme_picked_in_the_app_wins_over_the_config_until_the_config_c
     assert await theme_at_start(Config(theme="gruvbox"), pick="nord") == "gruvbox"
     assert await theme_at_start(Config(theme="gruvbox")) == "nord"  # the most recent choice
     assert await theme_at_start(Config(theme="dracula")) == "dracula"  # the config was edited since
+
+
+# -- 10. actions report what happened ------------------------------------------------------
+@pytest.fixture
+def linked_store(tmp_path: Path) -> Path:
+    from reader.library import Library
+
+    text = tmp_path / "linked.txt"
+    text.write_text("Report out\n\nThe full report is at https://example.org/report for all to read.\n", "utf-8")
+    store = tmp_path / "linked" / "articles.json"
+    Library.open(store).import_sources([str(text)])
+    return store
+
+
+async def test_o_with_no_browser_says_so_and_offers_to_copy(
+    linked_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import webbrowser
+
+    def no_browser(*args: object) -> None:
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", no_browser)
+    app = make_app(linked_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await pilot.press("3", "o")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("No web browser" in m and "y" in m for m in messages), messages
+        assert not any(m.startswith("Opening") for m in messages)
+        await pilot.press("y")
+        await settle(pilot)
+        assert any(m == "Copied https://example.org/report" for m in (n.message for n in app._notifications))
+
+
+async def test_export_proposes_a_folder_of_the_user_and_reports_the_absolute_path(
+    sample_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import locations
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot)
+        await burst(pilot, "m", *"keep", "enter", "B", "x")
+        box = app.screen.query_one("#dialog-input", Input)
+        proposed = Path(box.value)
+        assert proposed.is_absolute() and proposed.parent == locations.export_dir()
+        assert proposed.parent != tmp_path  # not the current directory
+        box.value = "out/report.md"
+        (tmp_path / "out").mkdir()
+        await pilot.press("enter")
+        await settle(pilot)
+        written = tmp_path / "out" / "report.md"
+        assert "keep" in written.read_text(encoding="utf-8")
+        assert any(f"Exported 1 bookmark to {written}" == n.message for n in app._notifications)
+
+
+def test_cli_export_prints_the_absolute_path(sample_store: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    run = [sys.executable, "-m", "reader"]
+    added = subprocess.run(
+        [*run, "bookmarks", "add", "3deb", "--store", str(sample_store), "--text", "Life is about leaps of faith"],
+        capture_output=True,
+        text=True,
+    )
+    assert added.returncode == 0, added.stderr
+    result = subprocess.run(
+        [*run, "bookmarks", "export", "--store", str(sample_store), "-o", "marks.md"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"to {tmp_path / 'marks.md'}" in result.stderr

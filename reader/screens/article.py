@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -395,9 +395,28 @@ class ArticleScreen(FindInArticle, Screen[None]):
         if message.copy:
             self.app.copy_to_clipboard(link.url)
             self.notify(f"Copied {link.url}", timeout=3)
+        elif getattr(self.app._driver, "is_web", False):
+            self.app.open_url(link.url)  # served in a web page: the page's browser opens it
         else:
-            self.app.open_url(link.url)
-            self.notify(f"Opening {link.url}", timeout=3)
+            self.open_in_browser(link.url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def open_in_browser(self, url: str) -> None:
+        """Open ``url`` in the web browser, and say so when none can be started (then y copies it)."""
+        import webbrowser
+
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            browser = None
+        # A text browser (lynx, w3m) would take this very terminal over: as good as none here.
+        if browser is None or type(browser) is webbrowser.GenericBrowser:
+            message, severity = "No web browser can be started here; press y to copy the link", "warning"
+        elif browser.open(url):
+            message, severity = f"Opened {url} in the browser", "information"
+        else:
+            message, severity = "The web browser could not be started; press y to copy the link", "warning"
+        self.app.call_from_thread(self.notify, message, severity=severity, timeout=5)
 
     # -- keys ----------------------------------------------------------------------------
     def action_back(self) -> None:

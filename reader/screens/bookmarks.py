@@ -196,12 +196,13 @@ class BookmarksScreen(Screen[None]):
     def action_export(self) -> None:
         from pathlib import Path
 
+        from reader.locations import export_dir
         from reader.screens.dialogs import InputDialog
 
         def chosen(path: str | None) -> None:
             if not path:
                 return
-            target = Path(path).expanduser()
+            target = Path(path).expanduser().absolute()
             fmt = "json" if target.suffix.lower() == ".json" else "md"
             try:
                 from reader.storage import atomic_write_bytes
@@ -211,12 +212,13 @@ class BookmarksScreen(Screen[None]):
             except OSError as exc:
                 self.notify(f"Could not write {target}: {exc.strerror or exc}", severity="error")
                 return
-            self.notify(f"Exported to {target}")
+            count = sum(1 for item in self.items if item is not None)
+            self.notify(f"Exported {count} bookmark{'s' if count != 1 else ''} to {target}", timeout=8)
 
         self.app.push_screen(
             InputDialog(
                 "Export the listed bookmarks",
-                value="bookmarks.md",
+                value=str(export_dir() / "bookmarks.md"),
                 placeholder="a file path: .md for Markdown, .json for JSON",
                 hint="Markdown is ready to paste into a report; JSON keeps everything.",
             ),
