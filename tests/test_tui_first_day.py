@@ -370,3 +370,40 @@ def test_cli_export_prints_the_absolute_path(sample_store: Path, tmp_path: Path)
     )
     assert result.returncode == 0, result.stderr
     assert f"to {tmp_path / 'marks.md'}" in result.stderr
+
+
+# -- 11. readable in every built-in theme --------------------------------------------------
+def test_speaker_colours_reach_wcag_contrast_on_every_built_in_theme() -> None:
+    from textual.app import App
+    from textual.theme import BUILTIN_THEMES
+
+    from reader.models import Quote
+    from reader.widgets.contrast import contrast
+    from reader.widgets.panes import speaker_colours
+
+    quotes = tuple(Quote(text="x", start=i, end=i + 1, speaker=f"Speaker {i}") for i in range(10))
+    app = App()
+    for name, theme in BUILTIN_THEMES.items():
+        background = theme.background or app.get_theme_variable_defaults().get("background") or "#000000"
+        if not background.startswith("#"):
+            background = "#000000" if theme.dark else "#ffffff"  # ANSI: the terminal's own
+        colours = speaker_colours(quotes, background)
+        assert len(colours) == 11
+        for speaker, colour in colours.items():
+            assert contrast(colour, background) >= 4.5, (name, speaker, colour, background)
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "solarized-light", "catppuccin-latte", "gruvbox", "nord"])
+async def test_the_article_uses_readable_speaker_colours_and_visible_borders(sample_store: Path, theme: str) -> None:
+    from reader.config import Config
+    from reader.widgets.contrast import contrast
+
+    app = make_app(sample_store, Config(theme=theme))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        background = app.screen.styles.background
+        for colour in screen.colours.values():
+            assert contrast(colour, background.hex[:7]) >= 4.5, (theme, colour)
+        border = screen.query_one("#people").styles.border_top[1]
+        seen = background.blend(border, border.a)
+        assert contrast(seen.hex[:7], background.hex[:7]) >= 2.5, (theme, seen)

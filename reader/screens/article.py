@@ -175,6 +175,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
             self.query_one(f"#{name}").border_title = PANE_TITLES[name]
         self.apply_width(self.app.size.width)
         self.query_one("#find-bar").display = False
+        self.app.theme_changed_signal.subscribe(self, self.recolour)
         await self.show_article(self.article_id)
 
     # -- loading -------------------------------------------------------------------------
@@ -189,7 +190,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
         self.article_id, self.article = article.id, article
         analysis = article.analysis
         assert analysis is not None
-        self.colours = speaker_colours(analysis.quotes)
+        self.colours = speaker_colours(analysis.quotes, self.background_colour())
         self.mention_step.clear()
         self.matches, self.match_index = [], -1
         self.query_one("#article-title", Static).update(self.title_text(article))
@@ -222,6 +223,25 @@ class ArticleScreen(FindInArticle, Screen[None]):
         elif position:
             body.set_cursor_to(position)
             self.call_after_refresh(body.scroll_to_offset, position, center=False)
+
+    def background_colour(self) -> str:
+        """The theme's background, which speaker colours must read on (an ANSI theme's is the
+        terminal's own: taken as black or white)."""
+        from reader.widgets.contrast import DARK_FALLBACK, LIGHT_FALLBACK
+
+        background = self.app.theme_variables.get("background", "")
+        if background.startswith("#"):
+            return background
+        return DARK_FALLBACK if self.app.current_theme.dark else LIGHT_FALLBACK
+
+    def recolour(self, _theme: object = None) -> None:
+        """Another theme: speaker colours chosen again for its background."""
+        if self.article is None or self.article.analysis is None:
+            return
+        self.colours = speaker_colours(self.article.analysis.quotes, self.background_colour())
+        self.query_one(ArticleBody).set_layer("quotes", self.quote_marks(self.article))
+        self.query_one(QuotesPane).load(self.article.analysis, self.colours)
+        self.query_one(PeoplePane).load(self.article.analysis, self.colours)
 
     def show_bookmarks(self) -> None:
         """Mark bookmarked passages in the body and count them in the title."""

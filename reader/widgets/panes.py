@@ -19,11 +19,18 @@ UNKNOWN_COLOUR = "#9da5b4"
 EXCERPT_CHARS = 110
 
 
-def speaker_colours(quotes: tuple[Quote, ...]) -> dict[str | None, str]:
-    colours: dict[str | None, str] = {None: UNKNOWN_COLOUR}
+def speaker_colours(quotes: tuple[Quote, ...], background: str | None = None) -> dict[str | None, str]:
+    """A colour per speaker, in order of first quote; each made readable on ``background`` (the
+    theme's) when it is given, so tan stays legible on cream as well as on black."""
+    from reader.widgets.contrast import readable
+
+    def fit(colour: str) -> str:
+        return readable(colour, background) if background else colour
+
+    colours: dict[str | None, str] = {None: fit(UNKNOWN_COLOUR)}
     for quote in quotes:
         if quote.speaker not in colours and not quote.scare:
-            colours[quote.speaker] = SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)]
+            colours[quote.speaker] = fit(SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)])
     return colours
 
 
@@ -66,7 +73,7 @@ class QuotesPane(Pane):
             if quote.scare:
                 prompt = Text.assemble(("term  ", "dim"), (f"“{excerpt(quote.text)}”", Style(dim=True, italic=True)))
             else:
-                colour = colours.get(quote.speaker, UNKNOWN_COLOUR)
+                colour = colours.get(quote.speaker) or colours.get(None, UNKNOWN_COLOUR)
                 prompt = Text.assemble(
                     ("▍", colour),
                     (quote.speaker or "Unattributed", Style(bold=True, color=colour)),
