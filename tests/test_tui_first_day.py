@@ -407,3 +407,30 @@ async def test_the_article_uses_readable_speaker_colours_and_visible_borders(sam
         border = screen.query_one("#people").styles.border_top[1]
         seen = background.blend(border, border.a)
         assert contrast(seen.hex[:7], background.hex[:7]) >= 2.5, (theme, seen)
+
+
+# -- 12. panes sized by their content ------------------------------------------------------
+async def test_panes_take_the_height_their_items_need(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await settle(pilot)
+        quotes, people, sources = (screen.query_one(f"#{name}") for name in ("quotes", "people", "sources"))
+        # Sources & Links holds a few short items: no empty rows below them ...
+        assert sources.outer_size.height == sources.virtual_size.height + 2
+        # ... and the space goes to the panes that scroll.
+        assert quotes.outer_size.height > sources.outer_size.height
+        assert people.outer_size.height > sources.outer_size.height
+        total = sum(p.outer_size.height for p in (quotes, people, sources))
+        assert total == screen.query_one("#panes").content_region.height
+
+
+async def test_an_empty_pane_shrinks_to_its_title_and_one_line(linked_store: Path) -> None:
+    app = make_app(linked_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await settle(pilot)
+        quotes, people, sources = (screen.query_one(f"#{name}") for name in ("quotes", "people", "sources"))
+        assert quotes.outer_size.height == 3 and people.outer_size.height == 3
+        assert "No quotes" in str(quotes.get_option_at_index(0).prompt)
+        assert sources.outer_size.height == screen.query_one("#panes").content_region.height - 6

@@ -17,6 +17,7 @@ from reader.models import Article
 from reader.screens.find import FindInArticle
 from reader.widgets.article_body import ArticleBody, Mark
 from reader.widgets.key_footer import KeyFooter
+from reader.widgets.pane_sizes import pane_heights
 from reader.widgets.panes import OpenLink, PeoplePane, QuotesPane, SourcesPane, speaker_colours
 
 NARROW_WIDTH = 100
@@ -203,6 +204,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
         self.query_one(QuotesPane).load(analysis, self.colours)
         self.query_one(PeoplePane).load(analysis, self.colours)
         self.query_one(SourcesPane).load(analysis)
+        self.call_after_refresh(self.size_panes)
         self.show_bookmarks()
         position = library.position(article.id)
         library.mark_read(article.id)
@@ -332,6 +334,23 @@ class ArticleScreen(FindInArticle, Screen[None]):
     # -- layout --------------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
         self.apply_width(event.size.width)
+        self.call_after_refresh(self.size_panes)
+
+    def size_panes(self) -> None:
+        """Side by side, the panes get heights by what they hold (an empty one its title and one
+        line); as tabs, the one shown takes the whole height."""
+        panes = [self.query_one(QuotesPane), self.query_one(PeoplePane), self.query_one(SourcesPane)]
+        if self.has_class("-narrow"):
+            for pane in panes:
+                pane.styles.height = "1fr"
+            return
+        holding = (panes[0].quotes, panes[1].people, panes[2].items)
+        needs = [pane.virtual_size.height if items else None for pane, items in zip(panes, holding, strict=True)]
+        available = self.query_one("#panes").content_region.height
+        if available <= 0:
+            return
+        for pane, height in zip(panes, pane_heights(needs, available), strict=True):
+            pane.styles.height = height
 
     def apply_width(self, width: int) -> None:
         narrow = width < NARROW_WIDTH
