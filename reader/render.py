@@ -89,7 +89,10 @@ def analysis_renderables(analysis: Analysis) -> list[Any]:
 
 def print_article(console: Console, article: Article) -> None:
     header = Text(article.title, style="bold")
-    meta = " · ".join(x for x in (article.source, (article.published or "")[:10], f"{article.words} words") if x)
+    byline = f"by {', '.join(article.authors)}" if article.authors else ""
+    meta = " · ".join(
+        x for x in (article.source, (article.published or "")[:10], byline, f"{article.words} words") if x
+    )
     parts: list[Any] = [header, Text(meta, style="dim")]
     if article.url:
         parts.append(Text(article.url, style="dim underline"))

@@ -99,3 +99,90 @@ def test_show_lists_scare_quotes_as_quoted_terms_not_unattributed(sample_store: 
     assert "“thousands”" in terms
     quotes = result.stdout.split("\nQuotes\n")[1].split("\n\n")[0]
     assert "thousands" not in quotes
+
+
+# -- 7. articles without a source or date ------------------------------------------------------
+@pytest.fixture
+def mixed_store(tmp_path: Path) -> Path:
+    """A dated article (JSON) and an undated plain-text one, imported after it."""
+    import json
+
+    dated = tmp_path / "dated.json"
+    dated.write_text(
+        json.dumps(
+            [
+                {
+                    "title": "Dated report",
+                    "body": "The talks resumed on Monday in Geneva.",
+                    "source": "Reuters",
+                    "published": "2024-02-01",
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    undated = tmp_path / "notes.txt"
+    undated.write_text("Undated notes\n\nThe delegates met again, a witness said.\n", encoding="utf-8")
+    store = tmp_path / "lib" / "articles.json"
+    for source in (dated, undated):
+        result = run_reader("import", "--store", str(store), "-q", str(source))
+        assert result.returncode == 0, result.stderr
+    return store
+
+
+def list_json(store: Path) -> list[dict[str, object]]:
+    import json
+
+    result = run_reader("list", "--store", str(store), "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_undated_articles_sort_after_dated_ones(mixed_store: Path) -> None:
+    rows = list_json(mixed_store)
+    assert [row["title"] for row in rows] == ["Dated report", "Undated notes"]
+    assert rows[1]["source"] == "notes.txt" and rows[1]["published"] is None
+
+
+def test_edited_details_show_in_list_search_and_export_and_survive_a_reimport(
+    mixed_store: Path, tmp_path: Path
+) -> None:
+    import json
+
+    store = str(mixed_store)
+    undated = next(row for row in list_json(mixed_store) if row["title"] == "Undated notes")
+    assert run_reader("search", "--store", store, "delegates").returncode == 0  # the index exists before the edit
+    result = run_reader(
+        "edit", str(undated["id"])[:6], "--store", store, "--title", "Geneva talks, day two",
+        "--source", "Agence France-Presse", "--author", "A. Reporter", "--published", "2024-03-05",
+        "--url", "https://example.org/day-two",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "source: Agence France-Presse" in result.stdout
+    rows = list_json(mixed_store)
+    assert rows[0]["title"] == "Geneva talks, day two"  # now dated, and the newest
+    assert rows[0]["source"] == "Agence France-Presse" and rows[0]["published"] == "2024-03-05"
+    assert rows[0]["url"] == "https://example.org/day-two"
+    for query in ('source:"agence france"', "after:2024-03-01", "geneva talks day two"):
+        found = json.loads(run_reader("search", "--store", store, query, "--json").stdout)
+        assert [hit["title"] for hit in found["hits"]] == ["Geneva talks, day two"], query
+    shown = run_reader("show", "--store", store, str(undated["id"]))
+    assert "Agence France-Presse · 2024-03-05 · by A. Reporter" in shown.stdout
+    # A re-import of the same file leaves the user's details alone.
+    again = run_reader("import", "--store", store, "-q", str(tmp_path / "notes.txt"))
+    assert again.returncode == 0, again.stderr
+    assert list_json(mixed_store)[0]["title"] == "Geneva talks, day two"
+    added = run_reader("bookmarks", "add", str(undated["id"]), "--store", store, "--text", "The delegates met again")
+    assert added.returncode == 0, added.stderr
+    exported = run_reader("bookmarks", "export", "--store", store)
+    assert "Geneva talks, day two" in exported.stdout
+
+
+def test_edit_refuses_a_malformed_date_or_link(mixed_store: Path) -> None:
+    article = str(list_json(mixed_store)[0]["id"])
+    bad_date = run_reader("edit", article, "--store", str(mixed_store), "--published", "5 March")
+    assert bad_date.returncode == 1 and "YYYY-MM-DD" in bad_date.stderr and "Traceback" not in bad_date.stderr
+    bad_url = run_reader("edit", article, "--store", str(mixed_store), "--url", "javascript:alert(1)")
+    assert bad_url.returncode == 1 and "http" in bad_url.stderr
+    nothing = run_reader("edit", article, "--store", str(mixed_store))
+    assert nothing.returncode == 1 and "nothing to change" in nothing.stderr

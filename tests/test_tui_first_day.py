@@ -434,3 +434,29 @@ async def test_an_empty_pane_shrinks_to_its_title_and_one_line(linked_store: Pat
         assert quotes.outer_size.height == 3 and people.outer_size.height == 3
         assert "No quotes" in str(quotes.get_option_at_index(0).prompt)
         assert sources.outer_size.height == screen.query_one("#panes").content_region.height - 6
+
+
+# -- 7. details the import could not know ---------------------------------------------------
+async def test_edit_details_dialog_sets_source_and_date_shown_in_the_article_and_the_list(sample_store: Path) -> None:
+    from textual.widgets import Static
+
+    from reader.screens.details_dialog import DetailsDialog
+    from reader.widgets.article_list import ArticleList
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        await burst(pilot, "D")
+        assert isinstance(app.screen, DetailsDialog)
+        assert app.screen.query_one("#details-source", Input).value == "000_a14d585e98ce9933.txt"
+        await burst(pilot, "tab", "ctrl+u", *"The Washington Post", "tab", "tab", *"2022-03-04", "enter")
+        assert app.screen is screen
+        title = str(screen.query_one("#article-title", Static).render())
+        assert "The Washington Post · 2022-03-04" in title
+        await pilot.press("escape")
+        await settle(pilot)
+        [row] = app.screen.query_one(ArticleList).rows
+        assert (row.source, row.date) == ("The Washington Post", "2022-03-04")
+        await burst(pilot, "D", *"!", "tab", "tab", "tab", "ctrl+u", *"March", "enter")
+        assert isinstance(app.screen, DetailsDialog)  # a malformed date is refused, the dialog stays
+        assert any("YYYY-MM-DD" in n.message for n in app._notifications)

@@ -34,6 +34,19 @@ PASSAGE_GROUP = Binding.Group("Passage")
 FLASH_STYLE = Style(reverse=True)
 
 
+def edit_details(screen: Screen, article_id: str, changed: dict[str, str]) -> bool:  # type: ignore[type-arg]
+    """Save details from the dialog, saying what happened; False when they could not be saved."""
+    from reader.details import DetailsError
+
+    try:
+        screen.app.library.edit_details(article_id, **changed)  # type: ignore[attr-defined]
+    except (DetailsError, OSError) as exc:
+        screen.notify(f"Could not save the details: {exc}", severity="error")
+        return False
+    screen.notify(f"Details saved: {', '.join(changed)}", timeout=3)
+    return True
+
+
 def safe_url(url: str) -> bool:
     """Only web links are ever opened: no file:, javascript:, data: or custom schemes."""
     return url.lower().startswith(("http://", "https://"))
@@ -93,6 +106,13 @@ class ArticleScreen(FindInArticle, Screen[None]):
             tooltip="Focus the Sources & Links pane",
             group=PANES_GROUP,
             id="article.focus-sources",
+        ),
+        Binding(
+            "D",
+            "edit_details",
+            "Details",
+            tooltip="Edit details: the title, source, author, date and URL (kept as your data)",
+            id="article.edit-details",
         ),
         Binding("0", "focus_pane('body')", "Body", show=False, tooltip="Focus the body", id="article.focus-body"),
         Binding(
@@ -269,6 +289,20 @@ class ArticleScreen(FindInArticle, Screen[None]):
             self.notify("Select a person in People (2) or a quote in Quotes (1), then press w", timeout=4)
             return
         self.app.push_screen(QuotesByScreen(name))
+
+    def action_edit_details(self) -> None:
+        """The title, source, author, date and URL as the user knows them."""
+        from reader.screens.details_dialog import DetailsDialog
+
+        if self.article is None:
+            return
+        article_id = self.article.id
+
+        async def save(changed: dict[str, str] | None) -> None:
+            if changed and edit_details(self, article_id, changed):
+                await self.show_article(article_id)
+
+        self.app.push_screen(DetailsDialog(self.article), save)
 
     def action_bookmark(self) -> None:
         """Bookmark the selected text, else the paragraph under the passage cursor."""

@@ -69,6 +69,13 @@ class LibraryScreen(Screen[None]):
         Binding("r", "toggle_read", "Read", tooltip="Mark the article read / unread", id="library.toggle-read"),
         Binding("escape", "clear_search", "Clear search", show=False, id="library.clear-search"),
         Binding("q", "quit", "Quit", id="library.quit"),
+        Binding(
+            "D",
+            "edit_details",
+            "Details",
+            tooltip="Edit details of the article: title, source, author, date, URL",
+            id="library.edit-details",
+        ),
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
     ]
 
@@ -288,6 +295,21 @@ class LibraryScreen(Screen[None]):
 
     def action_quit(self) -> None:
         self.app.exit(return_code=0)
+
+    def action_edit_details(self) -> None:
+        from reader.screens.article import edit_details
+        from reader.screens.details_dialog import DetailsDialog
+
+        row = self.query_one(ArticleList).current
+        article = self.app.library.get(row.id) if row is not None else None
+        if article is None:
+            return
+
+        def save(changed: dict[str, str] | None) -> None:
+            if changed and edit_details(self, article.id, changed):
+                self.load_rows(keep_id=article.id, rebuild=False)
+
+        self.app.push_screen(DetailsDialog(article), save)
 
     def action_toggle_read(self) -> None:
         articles = self.query_one(ArticleList)
