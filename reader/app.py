@@ -84,7 +84,12 @@ class ReaderApp(App[None]):
         if keymap:
             self.set_keymap(keymap)
         for problem in problems:
-            self.notify(problem, title="Config", severity="warning", timeout=10)
+            self.notify(
+                problem,
+                title=f"In {self.config.path.name if self.config.path else 'the config'}",
+                severity="warning",
+                timeout=10,
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         from reader.screens.library import LibraryScreen
 
@@ -286,14 +291,18 @@ class ReaderApp(App[None]):
             )
         )
         for binding in screen.BINDINGS:
-            if not (isinstance(binding, Binding) and binding.description and binding.id) or "help" in binding.id:
+            if not (isinstance(binding, Binding) and binding.description and binding.id and binding.show):
+                continue  # keys hidden from the footer (n, N, esc to clear) only make sense where they are
+            if "help" in binding.id:
                 continue
             keys = ", ".join(self.get_key_display(Binding(key, "")) for key in binding.key.split(","))
             action = binding.action
             yield from once(
                 SystemCommand(
                     binding.description,
-                    f"{binding.tooltip or binding.description} ({binding.key_display or keys})",
+                    f"{binding.tooltip} ({binding.key_display or keys})"
+                    if binding.tooltip
+                    else f"Key: {binding.key_display or keys}",
                     lambda action=action, screen=screen: self.run_action(action, screen),
                 )
             )

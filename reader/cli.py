@@ -311,7 +311,7 @@ def _check_config(report: Any) -> None:
 
     problems = config_warnings(config)
     for problem in problems:
-        report.add("problem", problem)
+        report.add("problem", f"config {config.path}: {problem}")
     if not problems:
         report.add("ok", f"config {config.path}: theme and keys are known")
 

@@ -80,22 +80,19 @@ def config_problems(
 
     A mistaken entry is left out, so the default it would replace stays in force (``ctrl+zz`` for
     ``app.quit`` must not leave the app without a key to quit)."""
-    where = f"{config.path}: " if config.path else ""
     problems: list[str] = []
     themes = set(themes)
     if config.theme is not None and config.theme not in themes:
-        problems.append(f"{where}unknown theme {config.theme!r}; ctrl+p Theme lists the built-in ones")
+        problems.append(f"unknown theme {config.theme!r}; ctrl+p Theme lists the built-in ones")
     known = set(binding_ids)
     keymap: dict[str, str] = {}
     for binding_id, keys in config.keys.items():
         if binding_id not in known:
-            problems.append(f"{where}[keys] unknown binding id {binding_id!r} (? in the app lists them)")
+            problems.append(f"[keys] unknown binding id {binding_id!r} (? in the app lists them)")
             continue
         bad = [key.strip() for key in keys.split(",") if not valid_key(key.strip())]
         if bad:
-            problems.append(
-                f"{where}[keys] {binding_id!r}: {', '.join(map(repr, bad))} is not a key; the default stays"
-            )
+            problems.append(f"[keys] {binding_id!r}: {', '.join(map(repr, bad))} is not a key; the default stays")
             continue
         keymap[binding_id] = keys
     return problems, keymap

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
@@ -45,17 +45,17 @@ class DetailsDialog(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Edit details", classes="dialog-title")
-            for field in FIELDS:
-                yield Label(LABELS[field], classes="dialog-label")
-                yield Input(
-                    value=self.before[field],
-                    placeholder=HINTS.get(field, ""),
-                    id=f"details-{field}",
-                    select_on_focus=False,
-                )
-            yield Label(
-                "Kept as your data: a re-import keeps it. Tab moves, Enter saves, Esc cancels.", classes="dialog-hint"
-            )
+            for field in FIELDS:  # one line each: the dialog fits 80x24
+                with Horizontal(classes="details-row"):
+                    yield Label(LABELS[field], classes="dialog-label")
+                    yield Input(
+                        value=self.before[field],
+                        placeholder=HINTS.get(field, ""),
+                        id=f"details-{field}",
+                        select_on_focus=False,
+                        compact=True,
+                    )
+            yield Label("Tab moves, Enter saves, Esc cancels. Kept over re-imports.", classes="dialog-hint")
 
     @on(Input.Submitted)
     def save(self) -> None:

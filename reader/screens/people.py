@@ -84,20 +84,22 @@ class QuotesByScreen(Screen[None]):
 NAME_WIDTH = 36
 
 
-def bar_row(count: Count, top: int, unit: str) -> Text:
-    """One row of the overview: the name (and a source's kind), a bar, the counts."""
+def counts_text(count: Count, unit: str) -> str:
+    units = "quote" if unit == "quotes" and count.count == 1 else unit
+    return f"{count.count} {units} · {count.articles} article{'s' if count.articles != 1 else ''}"
+
+
+def bar_row(count: Count, top: int, unit: str, width: int, counts_width: int) -> Text:
+    """One row of the overview in ``width`` cells: the name (and a source's kind), a bar, the counts."""
     label = Text(count.name)
     if count.kind:
         label.append(f" ({count.kind})", style="dim")
-    label.truncate(NAME_WIDTH, overflow="ellipsis", pad=True)
-    length = max(1, round(BAR_WIDTH * count.count / (top or 1)))
-    articles = f"{count.articles} article{'s' if count.articles != 1 else ''}"
+    name_width = min(NAME_WIDTH, max(12, width // 3))
+    label.truncate(name_width, overflow="ellipsis", pad=True)
+    bar_width = max(4, min(BAR_WIDTH, width - name_width - counts_width - 3))
+    length = max(1, round(bar_width * count.count / (top or 1)))
     return Text.assemble(
-        label,
-        " ",
-        ("█" * length, "cyan"),
-        " " * (BAR_WIDTH - length + 1),
-        (f"{count.count} {unit} · {articles}", "dim"),
+        label, " ", ("█" * length, "cyan"), " " * (bar_width - length + 1), (counts_text(count, unit), "dim")
     )
 
 
@@ -151,8 +153,10 @@ class OverviewScreen(Screen[None]):
             listing.add_option(Option(Text(heading, style="bold"), disabled=True))
             self.rows.append(None)
             top = max((c.count for c in counts), default=1)
+            width = (listing.scrollable_content_region.width or self.app.size.width) - 2
+            counts_width = max((len(counts_text(c, unit)) for c in counts), default=0)
             for count in counts:
-                listing.add_option(Option(bar_row(count, top, unit)))
+                listing.add_option(Option(bar_row(count, top, unit, width, counts_width)))
                 self.rows.append((kind, count))
             if not counts:
                 listing.add_option(Option(Text("none yet", style="dim"), disabled=True))
