@@ -460,3 +460,40 @@ async def test_edit_details_dialog_sets_source_and_date_shown_in_the_article_and
         await burst(pilot, "D", *"!", "tab", "tab", "tab", "ctrl+u", *"March", "enter")
         assert isinstance(app.screen, DetailsDialog)  # a malformed date is refused, the dialog stays
         assert any("YYYY-MM-DD" in n.message for n in app._notifications)
+
+
+# -- README and help agree -------------------------------------------------------------------
+def test_every_key_in_the_help_is_in_the_readme_keys_table() -> None:
+    import re
+    import unicodedata
+
+    from textual.binding import Binding
+    from textual.keys import _get_unicode_name_from_key
+
+    from reader.app import ReaderApp
+    from reader.screens.help import reader_classes, section_name
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Keys", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`([^`]+)`", table))
+    names = {"escape": "esc", "slash": "/", "pageup": "b", "pagedown": "space", "home": "g", "end": "G", "up": "k", "down": "j"}
+
+    def shown(key: str) -> str:
+        key = key.strip()
+        if key in names:
+            return names[key]
+        try:
+            return unicodedata.lookup(_get_unicode_name_from_key(key))
+        except KeyError:
+            return key
+
+    missing = []
+    for cls in [ReaderApp, *reader_classes()]:
+        for binding in cls.__dict__.get("BINDINGS", ()):
+            if not isinstance(binding, Binding) or binding.action in ("app.help", "dismiss", "command_palette"):
+                continue
+            keys = {shown(k) for k in binding.key.split(",")}
+            if not keys & documented:
+                missing.append(f"{section_name(cls)}: {binding.key} ({binding.description})")
+    assert not missing, missing
