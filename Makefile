@@ -14,8 +14,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Your own library (created from the bundled sample on first run), as bare `reader` opens it;
+# `make run STORE=path/to/articles.json` opens another.
 run: $(STAMP)
-	$(BIN)/reader --store data/articles.json
+	$(BIN)/reader $(if $(STORE),--store '$(STORE)')
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

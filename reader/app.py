@@ -4,27 +4,63 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from reader.config import Config, load_settings, save_setting
+from reader.config import Config, config_problems, load_settings, save_setting, theme_at_start
 from reader.library import Library
 
 PROGRESS_EVERY = 2.0  # seconds between two progress notifications of an import
+HOLD_STEP = 0.002  # seconds between two looks at whether the keys typed ahead can go on
+QUIET_LOOKS = 3  # looks in a row with no message waiting before they go on
+HOLD_LIMIT = 1.0  # seconds keys typed ahead wait at most for the screen to catch up
+
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def valid_key(key: str) -> bool:
+    """Whether ``key`` (``ctrl+p``, ``f1``, ``question_mark``, ``x``) names a key Textual can bind."""
+    from textual.keys import Keys, _character_to_key
+
+    *modifiers, name = key.split("+")
+    if not name or not set(modifiers) <= MODIFIERS:
+        return False
+    names = {k.value.split("+")[-1] for k in Keys} | {_character_to_key(chr(c)) for c in range(32, 127)}
+    return len(name) == 1 or name in names
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the app, its screens and widgets (what ``[keys]`` in the config can name)."""
+    from reader.screens.help import reader_classes
+
+    ids = {b.id for b in ReaderApp.BINDINGS if isinstance(b, Binding) and b.id}
+    for cls in reader_classes():
+        ids |= {b.id for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding) and b.id}
+    return ids
+
+
+def config_warnings(config: Config) -> list[str]:
+    """The config's mistakes, as ``reader doctor`` lists them."""
+    from textual.theme import BUILTIN_THEMES
+
+    return config_problems(config, BUILTIN_THEMES, binding_ids(), valid_key)[0]
 
 
 class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("B", "bookmarks", "Bookmarks", id="app.bookmarks"),
-        Binding("F", "feeds", "Feeds", show=False, id="app.feeds"),  # shown in the library's footer
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
-        Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Every key, screen by screen", id="app.help"),
+        Binding("B", "bookmarks", "Bookmarks", tooltip="Your bookmarked passages", id="app.bookmarks"),
+        # shown in the library's footer
+        Binding("F", "feeds", "Feeds", show=False, tooltip="The followed feeds", id="app.feeds"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, tooltip="The command palette", id="app.palette"),
+        Binding("ctrl+q", "quit", "Quit", show=False, tooltip="Quit reader", id="app.quit"),
     ]
 
     def __init__(self, library: Library, config: Config | None = None, *, remember_theme: bool = True) -> None:
@@ -35,6 +71,7 @@ class ReaderApp(App[None]):
         self.exit_error: str | None = None  # printed by the command line once the screen is restored
         self.refreshing = False  # a feed refresh is under way (one at a time)
         self.refresh_status = ""  # its progress, shown by the Feeds view
+        self._held_keys = []
 
     def fail(self, message: str) -> None:
         """End the app with status 1 and ``message`` as one line on stderr, as a failed command does."""
@@ -42,11 +79,21 @@ class ReaderApp(App[None]):
         self.exit(return_code=1)
 
     def on_mount(self) -> None:
-        theme = self.config.theme or load_settings().get("theme")
-        if theme and theme in self.available_themes:
+        # The ids are gathered from every screen module: only when the config remaps keys at all.
+        ids = binding_ids() if self.config.keys else set()
+        problems, keymap = config_problems(self.config, self.available_themes, ids, valid_key)
+        theme = theme_at_start(self.config, load_settings(), self.available_themes)
+        if theme:
             self.theme = theme
-        if self.config.keys:
-            self.set_keymap(self.config.keys)
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(
+                problem,
+                title=f"In {self.config.path.name if self.config.path else 'the config'}",
+                severity="warning",
+                timeout=10,
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.config.refresh_minutes:
             self.set_interval(self.config.refresh_minutes * 60, lambda: self.refresh_feeds(background=True))
@@ -58,8 +105,68 @@ class ReaderApp(App[None]):
         if self.remember_theme:
             try:
                 save_setting("theme", theme.name)
+                save_setting("config_theme", self.config.theme)  # a later edit of the config wins again
             except OSError as exc:
                 self.notify(f"Could not remember the theme: {exc}", severity="warning")
+
+    # -- type-ahead --------------------------------------------------------------------------
+    # A key is dispatched to the widget focused when the app reads it, but its binding runs only once
+    # the key has bubbled back up, and what it opens (a screen, a dialog) is mounted later still. Keys
+    # typed meanwhile would go to the old screen, or to a new one before it has focus. So after a key
+    # that has a binding, the next keys wait until every widget on screen has handled its messages
+    # (at most HOLD_LIMIT seconds), then go on in order. Typing into a text box is not held.
+    _awaiting_key = False
+    _held_keys: list[events.Key]
+    _release_task: object = None  # the task that lets held keys go on (referenced so it is not collected)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._awaiting_key:
+                self._held_keys.append(event)
+                return
+            if event.key in self.screen.active_bindings:
+                self._awaiting_key = True
+                import asyncio
+
+                self._release_task = asyncio.get_running_loop().create_task(self._release_when_quiet())
+        await super().on_event(event)
+
+    def _quiet(self) -> bool:
+        """Whether the app and every widget of the current screen have no message waiting."""
+        pumps = [self, *self.screen.walk_children(with_self=True)]
+        return all(p.message_queue_size == 0 for p in pumps)
+
+    async def _release_when_quiet(self) -> None:
+        """Let held keys go on once nothing has been waiting for a few looks in a row (a message being
+        handled leaves the queues empty for a moment, the ones it posts fill them again)."""
+        import asyncio
+
+        waited, calm = 0.0, 0
+        while waited < HOLD_LIMIT and calm < QUIET_LOOKS:
+            await asyncio.sleep(HOLD_STEP)
+            waited += HOLD_STEP
+            calm = calm + 1 if self._quiet() else 0
+        self.call_later(self._release_keys)
+
+    async def _release_keys(self) -> None:
+        self._awaiting_key = False
+        held, self._held_keys = self._held_keys, []
+        for index, key in enumerate(held):
+            await self.on_event(key)
+            if self._awaiting_key:  # a held key that has a binding holds the rest in turn
+                self._held_keys = held[index + 1 :] + self._held_keys
+                return
+
+    def on_key(self, event: events.Key) -> None:
+        """Type-ahead: a character typed while focus was still on its way (a screen or dialog just
+        opened, Tab just pressed) reached no text box; it goes to the box that has the focus now.
+
+        A text box stops every character it takes, so one that comes this far while a box is focused
+        was aimed at a widget that had no focus yet or has lost it since."""
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character and focused.screen is self.screen:
+            event.stop()
+            focused.insert_text_at_cursor(event.character)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place that reports failed background work, as one readable line."""
@@ -245,27 +352,56 @@ class ReaderApp(App[None]):
                 screen.load_rows()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Show every key of this screen", self.action_help)
-        yield SystemCommand("Bookmarks", "List, filter, edit and export bookmarked passages", self.action_bookmarks)
-        yield SystemCommand(
-            "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
+        """Each command once: Textual's own (without its key panel, which the help replaces), reader's,
+        then the keys of the screen that are not already there, each with its key."""
+        titles: set[str] = set()
+
+        def once(command: SystemCommand) -> Iterable[SystemCommand]:
+            if command.title not in titles:
+                titles.add(command.title)
+                yield command
+
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield from once(command)
+        yield from once(SystemCommand("Help", "Every key, screen by screen (?)", self.action_help))
+        yield from once(
+            SystemCommand("Bookmarks", "List, filter, edit and export bookmarked passages (B)", self.action_bookmarks)
         )
-        yield SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
-        yield SystemCommand("Feeds", "The followed feeds: unread articles, last refresh, errors", self.action_feeds)
-        yield SystemCommand(
-            "Refresh feeds", "Fetch every followed feed and import its new articles", self.refresh_feeds
+        yield from once(
+            SystemCommand(
+                "Library overview", "The most quoted people and most cited sources, as bars", self.action_overview
+            )
         )
-        yield SystemCommand(
-            "Redo outdated analyses",
-            "Analyse again the articles an older version of the analyzer analysed",
-            self.action_refresh_analyses,
+        yield from once(
+            SystemCommand("Import…", "Import a file, a folder or a URL into the library", self.action_import)
+        )
+        yield from once(
+            SystemCommand("Feeds", "The followed feeds: unread articles, last refresh, errors (F)", self.action_feeds)
+        )
+        yield from once(
+            SystemCommand("Refresh feeds", "Fetch every followed feed and import its new articles", self.refresh_feeds)
+        )
+        yield from once(
+            SystemCommand(
+                "Redo outdated analyses",
+                "Analyse again the articles an older version of the analyzer analysed",
+                self.action_refresh_analyses,
+            )
         )
         for binding in screen.BINDINGS:
-            if isinstance(binding, Binding) and binding.description and binding.id and "help" not in binding.id:
-                action = binding.action
-                yield SystemCommand(
+            if not (isinstance(binding, Binding) and binding.description and binding.id and binding.show):
+                continue  # keys hidden from the footer (n, N, esc to clear) only make sense where they are
+            if "help" in binding.id:
+                continue
+            keys = ", ".join(self.get_key_display(Binding(key, "")) for key in binding.key.split(","))
+            action = binding.action
+            yield from once(
+                SystemCommand(
                     binding.description,
-                    f"{binding.description} ({binding.key_display or binding.key})",
+                    f"{binding.tooltip} ({binding.key_display or keys})"
+                    if binding.tooltip
+                    else f"Key: {binding.key_display or keys}",
                     lambda action=action, screen=screen: self.run_action(action, screen),
                 )
+            )

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ import orjson
 
 from reader.storage import file_fingerprint as store_fingerprint
 
-CATALOG_VERSION = 1
+CATALOG_VERSION = 2  # 2: undated articles sort after dated ones
 FILE_NAME = "catalog.sqlite3"
 Fingerprint = list[int] | None
 
@@ -60,7 +60,7 @@ class Row:
     read: bool = False
     truncated: bool = False
     bookmarks: int = 0
-    sort_key: str = ""  # publication date, else import time: newest first sorts on it
+    sort_key: str = ""  # "1" + publication date, else "0" + import time: newest first, undated last
 
 
 def entry_values(doc: dict[str, Any]) -> tuple[Any, ...]:
@@ -76,8 +76,34 @@ def entry_values(doc: dict[str, Any]) -> tuple[Any, ...]:
         len((doc.get("body") or "").split()),
         quotes,
         1 if doc.get("truncated") else 0,
-        published or doc.get("imported_at") or "",
+        date_key(published, doc.get("imported_at")),
     )
+
+
+def date_key(published: str | None, imported_at: str | None) -> str:
+    """What newest first sorts on: dated articles by their date, then undated ones by import time
+    (an undated article is not news of today because it was imported today)."""
+    return f"1{published}" if published else f"0{imported_at or ''}"
+
+
+def rows_with_details(rows: list[Row], details: dict[str, dict[str, str]]) -> list[Row]:
+    """The rows with the user's details (title, source, date) over them, newest first again."""
+    if not details:
+        return rows
+    changed = False
+    result = []
+    for row in rows:
+        edits = details.get(row.id)
+        if edits:
+            changed = True
+            values: dict[str, Any] = {k: edits[k] for k in ("title", "source") if k in edits}
+            if "published" in edits:
+                values["date"] = edits["published"][:10]
+                imported = row.sort_key[1:] if row.sort_key.startswith("0") else ""
+                values["sort_key"] = date_key(edits["published"], imported)
+            row = replace(row, **values)
+        result.append(row)
+    return sort_rows(result, "date") if changed else result
 
 
 def sort_rows(rows: list[Row], order: str) -> list[Row]:

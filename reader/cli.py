@@ -49,10 +49,43 @@ def write_output(data: bytes, output: str | None, *, parents: bool = False) -> P
     return target
 
 
+PIPE_WIDTH = 100_000  # columns of a console writing into a pipe or file: wide enough that nothing wraps
+
+
 def _console(stderr: bool = False) -> Any:
+    """A console for one of the standard streams. Into a pipe or a file, records are never wrapped
+    (one per line, so grep and cut work) and no colour codes are written."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        return Console(stderr=stderr, highlight=False)
+    return Console(
+        file=_TrimmedLines(stream),  # type: ignore[arg-type]
+        highlight=False,
+        width=PIPE_WIDTH,
+        soft_wrap=True,
+        no_color=True,
+        color_system=None,
+    )
+
+
+class _TrimmedLines:
+    """A stream that drops the spaces a table pads its last column with at each line's end."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        import re
+
+        return self.stream.write(re.sub(r" +\n", "\n", text))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _library(args: argparse.Namespace) -> Any:
@@ -152,12 +185,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         data["feed"] = article.meta.get("feed")
         _dump_json(data)
         return EXIT_OK
-    from rich.console import Console
-
     from reader.render import print_article
 
     # Piped output is not wrapped by rich: a very long article prints at once and stays greppable.
-    print_article(Console(highlight=False, soft_wrap=not sys.stdout.isatty()), article)
+    print_article(_console(), article)
     return EXIT_OK
 
 
@@ -252,6 +283,39 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_edit(args: argparse.Namespace) -> int:
+    from reader.details import FIELDS, DetailsError
+
+    values = {field: getattr(args, field) for field in FIELDS}
+    if all(value is None for value in values.values()):
+        raise CommandError("nothing to change: give --title, --source, --author, --published or --url")
+    library = _library(args)
+    try:
+        article = library.edit_details(args.id, **values)
+    except DetailsError as exc:
+        raise CommandError(str(exc)) from exc
+    except OSError as exc:
+        raise CommandError(f"{library.state.path}: cannot write ({exc.strerror or exc})") from exc
+    if args.json:
+        _dump_json(article.summary() | {"authors": article.authors})
+        return EXIT_OK
+    from rich.text import Text
+
+    shown = {
+        "title": article.title,
+        "source": article.source,
+        "author": ", ".join(article.authors),
+        "published": article.published or "",
+        "url": article.url or "",
+    }
+    console = _console()
+    console.print(Text(f"Updated {article.id}:"))
+    for field in FIELDS:
+        if values[field] is not None:
+            console.print(Text(f"  {field}: {shown[field] or '(none)'}"))
+    return EXIT_OK
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     from reader import locations
     from reader.doctor import Report
@@ -275,6 +339,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
     report = Report()
     run_doctor(locations.resolve_store(args.store), repair=args.repair, confirm=confirm, report=report)
+    _check_config(report)
     if args.json:
         _dump_json(report.to_dict())
     else:
@@ -295,6 +360,26 @@ def _print_findings(lines: list[tuple[str, str]]) -> None:
         print(f"{status.upper():<{width}}  {text}")
 
 
+def _check_config(report: Any) -> None:
+    """The config's mistakes (unknown theme, binding id or key) as problems of the doctor's report."""
+    from reader.config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        report.add("problem", str(exc))
+        return
+    if config.theme is None and not config.keys:
+        return
+    from reader.app import config_warnings  # the names of themes, bindings and keys are the app's
+
+    problems = config_warnings(config)
+    for problem in problems:
+        report.add("problem", f"config {config.path}: {problem}")
+    if not problems:
+        report.add("ok", f"config {config.path}: theme and keys are known")
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "list": cmd_list,
@@ -306,6 +391,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": cmd_search,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
+    "edit": cmd_edit,
 }
 
 
@@ -369,6 +455,22 @@ def build_parser() -> argparse.ArgumentParser:
     _store_option(p, argparse.SUPPRESS)
     p.add_argument("id", metavar="ID", help="an article id (or a unique prefix of one) from 'reader list'")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = sub.add_parser(
+        "edit",
+        help="set an article's title, source, author, date or URL (kept as your data, over re-imports)",
+        description="Set the details an import could not know. They are kept in your state file beside the "
+        "library, so a re-import of the same file keeps them, and they are shown, listed, searched "
+        "(source:, after:) and exported. An empty value ('') clears a detail.",
+    )
+    _store_option(p, argparse.SUPPRESS)
+    p.add_argument("id", metavar="ID", help="an article id (or a unique prefix of one) from 'reader list'")
+    p.add_argument("--title", help="the title")
+    p.add_argument("--source", help="the outlet or publisher, e.g. 'The Washington Post'")
+    p.add_argument("--author", help="the author")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
+    p.add_argument("--url", help="the article's web address (http or https)")
+    p.add_argument("--json", action="store_true", help="print the article's details as JSON")
 
     p = sub.add_parser("analyze", help="analyse one plain-text article without touching any library")
     _store_option(p, argparse.SUPPRESS)

@@ -19,6 +19,7 @@ it, so the user's own file is never rewritten.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,3 +90,38 @@ def save_setting(name: str, value: Any, path: Path | None = None) -> None:
     settings = load_settings(path)
     settings[name] = value
     atomic_write_bytes(path, orjson.dumps(settings, option=orjson.OPT_INDENT_2))
+
+
+def config_problems(
+    config: Config, themes: Iterable[str], binding_ids: Iterable[str], valid_key: Callable[[str], bool]
+) -> tuple[list[str], dict[str, str]]:
+    """Mistakes in the config, one line each, and the part of ``[keys]`` that can be used.
+
+    A mistaken entry is left out, so the default it would replace stays in force (``ctrl+zz`` for
+    ``app.quit`` must not leave the app without a key to quit)."""
+    problems: list[str] = []
+    themes = set(themes)
+    if config.theme is not None and config.theme not in themes:
+        problems.append(f"unknown theme {config.theme!r}; ctrl+p Theme lists the built-in ones")
+    known = set(binding_ids)
+    keymap: dict[str, str] = {}
+    for binding_id, keys in config.keys.items():
+        if binding_id not in known:
+            problems.append(f"[keys] unknown binding id {binding_id!r} (? in the app lists them)")
+            continue
+        bad = [key.strip() for key in keys.split(",") if not valid_key(key.strip())]
+        if bad:
+            problems.append(f"[keys] {binding_id!r}: {', '.join(map(repr, bad))} is not a key; the default stays")
+            continue
+        keymap[binding_id] = keys
+    return problems, keymap
+
+
+def theme_at_start(config: Config, settings: dict[str, Any], themes: Iterable[str]) -> str | None:
+    """The theme to start with: the most recent choice. A theme picked in the app (remembered in the
+    settings with the config's theme as it was then) wins until the config's theme is changed."""
+    themes = set(themes)
+    picked = settings.get("theme")
+    config_changed = config.theme is not None and config.theme != settings.get("config_theme")
+    chosen = config.theme if config_changed or not picked else picked
+    return chosen if chosen in themes else (picked if picked in themes else None)

@@ -14,7 +14,8 @@ from reader.analysis.stored import (
     is_current,
     with_some_analysis,
 )
-from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fingerprint
+from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, rows_with_details, store_fingerprint
+from reader.details import apply as apply_details
 from reader.models import Analysis, Article, ImportReport
 from reader.storage import StoreError
 from reader.store import ArticleStore, UpsertResult, article_from_doc
@@ -36,13 +37,16 @@ def place(bookmark: Bookmark, article: Article | None) -> PlacedBookmark:
     return place_bookmark(bookmark, article)
 
 
+MIN_PREFIX = 4  # characters of an id that find an article by prefix
+
+
 class ArticleNotFound(LookupError):
     pass
 
 
-def sort_key(article: Article) -> tuple[str, str]:
-    """Newest first: by publication date, else import time."""
-    return (article.published or article.imported_at or "", article.title)
+def sort_key(article: Article) -> tuple[bool, str, str]:
+    """Newest first: by publication date; undated articles after every dated one, newest import first."""
+    return (bool(article.published), article.published or article.imported_at or "", article.title)
 
 
 class Library:
@@ -79,7 +83,8 @@ class Library:
 
     # -- articles ------------------------------------------------------------------------
     def articles(self) -> list[Article]:
-        return sorted(self.store.all(), key=sort_key, reverse=True)
+        edits = self._details()
+        return sorted((apply_details(a, edits.get(a.id)) for a in self.store.all()), key=sort_key, reverse=True)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -94,7 +99,7 @@ class Library:
             matches = [a for a in self.store.ids() if a.startswith(article_id)]
             if len(matches) == 1:
                 article = self.store.get(matches[0])
-        return analyse_article(article) if article else None
+        return analyse_article(self._with_details(article)) if article else None
 
     def _stored(self, article_id: str) -> Article | None:
         """An article as stored: from the catalog while it holds the store as it is now (one small
@@ -102,32 +107,47 @@ class Library:
         fresh, doc = self.catalog.document(article_id)
         if fresh:
             return self._article(doc) if doc is not None else None
-        return self.store.get(article_id)
+        article = self.store.get(article_id)
+        return self._with_details(article) if article else None
 
     def _all_stored(self) -> Iterator[Article]:
         """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the
         store of 100k articles takes 5 GB), else from the store."""
         docs = self.catalog.documents()
+        edits = self._details()
         if docs is None:
-            yield from self.store.all()
+            for article in self.store.all():
+                yield apply_details(article, edits.get(article.id))
             return
         for doc in docs:
-            yield self._article(doc)
+            yield self._article(doc, edits)
 
-    def _article(self, doc: dict[str, Any]) -> Article:
+    def _article(self, doc: dict[str, Any], edits: dict[str, dict[str, str]] | None = None) -> Article:
+        """An article from a stored document, with the user's details over it."""
         try:
-            return article_from_doc(doc)
+            article = article_from_doc(doc)
         except ValueError as exc:
             raise StoreError(
                 f"{self.path}: article {doc.get('id') if isinstance(doc, dict) else '?'} is malformed ({exc}); "
                 "the file was left as it is. Run 'reader doctor' to check the library."
             ) from exc
+        return apply_details(article, (self._details() if edits is None else edits).get(article.id))
 
     def require(self, article_id: str) -> Article:
         article = self.get(article_id)
         if article is None:
-            raise ArticleNotFound(f"no article with id '{article_id}' in {self.path} (see 'reader list')")
+            raise ArticleNotFound(self._not_found(article_id))
         return article
+
+    def _not_found(self, article_id: str) -> str:
+        """Why an id finds no article: too short, ambiguous (with the candidates), or unknown."""
+        matches = sorted(i for i in self.store.ids() if i.startswith(article_id)) if article_id else []
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+            return f"'{article_id}' matches {len(matches)} articles: {shown} (give more characters)"
+        if len(article_id) < MIN_PREFIX and matches:
+            return f"ids need at least {MIN_PREFIX} characters ('{article_id}' is too short)"
+        return f"no article with id '{article_id}' in {self.path} (see 'reader list')"
 
     def add(self, articles: Iterable[Article]) -> ImportReport:
         analysed = [analyse_article(a) for a in articles]
@@ -231,14 +251,15 @@ class Library:
             rows = self.catalog.rows(limit, read)
             if rows is None:  # the catalog cannot be written here, or the store changed meanwhile
                 rows = rows_from_docs(docs, read)[:limit]
-        return rows
+        return rows_with_details(rows, self._details())
 
     def cached_rows(self, limit: int | None = None) -> list[Row] | None:
         """The library list, newest first, only if the catalog holds the store as it is now (None
         otherwise): never reads the store, so the TUI can draw its first page at once."""
         if store_fingerprint(self.path) is None:
             return []
-        return self.catalog.rows(limit, self.read_flags())
+        rows = self.catalog.rows(limit, self.read_flags())
+        return None if rows is None else rows_with_details(rows, self._details())
 
     def list_fingerprint(self) -> Fingerprint:
         """Identity of the store as it is now: the list is out of date when this changes."""
@@ -405,8 +426,33 @@ class Library:
         if wanted or removed:
             self._catalog_changed(before, wanted, removed)
         if wanted or removed:
-            changed = [a for a in articles if a.id in wanted]
+            edits = self._details()
+            changed = [apply_details(a, edits.get(a.id)) for a in articles if a.id in wanted]
             self.search_index.store_changed(before, changed, removed)
+
+    # -- the user's details (title, source, author, date, URL) ---------------------------
+    def _details(self) -> dict[str, dict[str, str]]:
+        from reader.details import Details
+
+        if self._state is None and not locations.state_path(self.path).exists():
+            return {}  # nothing saved yet: no state file to open
+        return Details(self.state).all()
+
+    def _with_details(self, article: Article) -> Article:
+        return apply_details(article, self._details().get(article.id))
+
+    def edit_details(self, article_id: str, **values: str | None) -> Article:
+        """Set an article's title, source, author, published (YYYY-MM-DD) or url as the user knows
+        them (None: unchanged, '' clears); kept as user data, shown and searched from now on.
+        ``reader.details.DetailsError`` says what is wrong with a value."""
+        from reader.details import Details
+
+        article = self.require(article_id)
+        Details(self.state).set(article.id, **values)
+        edited = self.require(article.id)
+        fingerprint = self._store_fingerprint()  # the store is as the index knows it: only this article changes
+        self.search_index.store_changed(fingerprint, [edited], [])
+        return edited
 
     def close(self) -> None:
         self.store.close()

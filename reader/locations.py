@@ -38,6 +38,13 @@ def settings_path() -> Path:
     return config_path().with_name("settings.json")
 
 
+def export_dir() -> Path:
+    """Where exports are proposed: the user's documents folder if there is one, else home (never
+    the current directory, which is often a checkout)."""
+    documents = Path(_dirs.user_documents_dir)
+    return documents if documents.is_dir() else Path.home()
+
+
 def default_store_path() -> Path:
     return data_dir() / "articles.json"
 

@@ -58,11 +58,16 @@ def analysis_renderables(analysis: Analysis) -> list[Any]:
     quotes = Table(title="Quotes", title_justify="left", box=None, show_header=False, pad_edge=False)
     quotes.add_column(style="bold", no_wrap=True)
     quotes.add_column()
-    for quote in analysis.quotes:
-        speaker = Text(quote.speaker or "unattributed", style=SCARE_STYLE if quote.scare else "")
-        excerpt = Text(f"“{quote.text}”", style=SCARE_STYLE if quote.scare else "")
-        quotes.add_row(speaker, excerpt)
-    parts.append(quotes if analysis.quotes else Text("Quotes: none found", style="dim"))
+    reported = [q for q in analysis.quotes if not q.scare]
+    for quote in reported:
+        quotes.add_row(Text(quote.speaker or "unattributed"), Text(f"“{quote.text}”"))
+    parts.append(quotes if reported else Text("Quotes: none found", style="dim"))
+    # Quoted words that are not reported speech (terms, titles), dimmed apart as the app shows them.
+    terms = [q for q in analysis.quotes if q.scare]
+    if terms:
+        listed = Text("Quoted terms: ", style="dim")
+        listed.append(", ".join(f"“{q.text}”" for q in terms), style=SCARE_STYLE)
+        parts.append(listed)
     people = Table(title="People", title_justify="left", box=None, show_header=False, pad_edge=False)
     people.add_column(style="bold", no_wrap=True)
     people.add_column()
@@ -84,7 +89,10 @@ def analysis_renderables(analysis: Analysis) -> list[Any]:
 
 def print_article(console: Console, article: Article) -> None:
     header = Text(article.title, style="bold")
-    meta = " · ".join(x for x in (article.source, (article.published or "")[:10], f"{article.words} words") if x)
+    byline = f"by {', '.join(article.authors)}" if article.authors else ""
+    meta = " · ".join(
+        x for x in (article.source, (article.published or "")[:10], byline, f"{article.words} words") if x
+    )
     parts: list[Any] = [header, Text(meta, style="dim")]
     if article.url:
         parts.append(Text(article.url, style="dim underline"))

@@ -19,3 +19,27 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def burst(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Keys as a fast typist or a paste sends them: all queued at once, as the terminal driver queues
+    what it reads in one go, with no pause for the app to catch up in between (``pilot.press``
+    waits for the app to go idle after each key, which hides type-ahead bugs)."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    driver = pilot.app._driver
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        original = REPLACED_KEYS.get(key, key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await settle(pilot)

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
+from textual.widgets import Input, OptionList, Static, Tab, Tabs
 
 from reader.models import Article
 from reader.screens.find import FindInArticle
 from reader.widgets.article_body import ArticleBody, Mark
+from reader.widgets.key_footer import KeyFooter
+from reader.widgets.pane_sizes import pane_heights
 from reader.widgets.panes import OpenLink, PeoplePane, QuotesPane, SourcesPane, speaker_colours
 
 NARROW_WIDTH = 100
@@ -26,7 +28,23 @@ MENTION_STYLE = Style(underline=True, bold=True)
 CURRENT_MENTION_STYLE = Style(reverse=True, bold=True)
 SCARE_STYLE = Style(italic=True, dim=True)
 BOOKMARK_STYLE = Style(underline=True)
+PANES_GROUP = Binding.Group("Panes")
+ARTICLE_GROUP = Binding.Group("Article")
+PASSAGE_GROUP = Binding.Group("Passage")
 FLASH_STYLE = Style(reverse=True)
+
+
+def edit_details(screen: Screen, article_id: str, changed: dict[str, str]) -> bool:  # type: ignore[type-arg]
+    """Save details from the dialog, saying what happened; False when they could not be saved."""
+    from reader.details import DetailsError
+
+    try:
+        screen.app.library.edit_details(article_id, **changed)  # type: ignore[attr-defined]
+    except (DetailsError, OSError) as exc:
+        screen.notify(f"Could not save the details: {exc}", severity="error")
+        return False
+    screen.notify(f"Details saved: {', '.join(changed)}", timeout=3)
+    return True
 
 
 def safe_url(url: str) -> bool:
@@ -35,21 +53,104 @@ def safe_url(url: str) -> bool:
 
 
 class ArticleScreen(FindInArticle, Screen[None]):
+    HELP_SECTION = "Article"
+    HELP_ORDER = 20
+    HELP_KEYS = (("tab, shift+tab", "Next / previous pane"),)
+    # In the order the footer needs them: what does not fit at the end is dropped first.
     BINDINGS = [
-        Binding("escape,q", "back", "Back", id="article.back"),
-        Binding("left_square_bracket", "previous_article", "Prev article", key_display="[", id="article.previous"),
-        Binding("right_square_bracket", "next_article", "Next article", key_display="]", id="article.next"),
         Binding(
-            "left_curly_bracket", "previous_paragraph", "Prev passage", key_display="{", id="article.previous-paragraph"
+            "escape,q", "back", "Back", tooltip="Back to the library (the reading position is kept)", id="article.back"
         ),
-        Binding("right_curly_bracket", "next_paragraph", "Next passage", key_display="}", id="article.next-paragraph"),
-        Binding("0", "focus_pane('body')", "Body", show=False, id="article.focus-body"),
-        Binding("1", "focus_pane('quotes')", "Quotes", id="article.focus-quotes"),
-        Binding("2", "focus_pane('people')", "People", id="article.focus-people"),
-        Binding("3", "focus_pane('sources')", "Sources", id="article.focus-sources"),
-        Binding("m", "bookmark", "Bookmark passage", id="article.bookmark"),
-        Binding("w", "quotes_by", "Who said what", id="article.quotes-by"),
-        Binding("slash", "find", "Find", key_display="/", id="article.find"),
+        Binding(
+            "m",
+            "bookmark",
+            "Bookmark",
+            tooltip="Bookmark the passage under the cursor (or the selected text), with a note and tags",
+            id="article.bookmark",
+        ),
+        Binding(
+            "w",
+            "quotes_by",
+            "Who said",
+            tooltip="Who said what: every quote in the library by the selected person or speaker",
+            id="article.quotes-by",
+        ),
+        Binding(
+            "slash",
+            "find",
+            "Find",
+            key_display="/",
+            tooltip="Find in the article; n / N step to the next / previous match",
+            id="article.find",
+        ),
+        Binding(
+            "1",
+            "focus_pane('quotes')",
+            "Quotes",
+            tooltip="Focus the Quotes pane",
+            group=PANES_GROUP,
+            id="article.focus-quotes",
+        ),
+        Binding(
+            "2",
+            "focus_pane('people')",
+            "People",
+            tooltip="Focus the People pane",
+            group=PANES_GROUP,
+            id="article.focus-people",
+        ),
+        Binding(
+            "3",
+            "focus_pane('sources')",
+            "Sources",
+            tooltip="Focus the Sources & Links pane",
+            group=PANES_GROUP,
+            id="article.focus-sources",
+        ),
+        Binding(
+            "D",
+            "edit_details",
+            "Details",
+            tooltip="Edit details: the title, source, author, date and URL (kept as your data)",
+            id="article.edit-details",
+        ),
+        Binding("0", "focus_pane('body')", "Body", show=False, tooltip="Focus the body", id="article.focus-body"),
+        Binding(
+            "left_square_bracket",
+            "previous_article",
+            "Prev article",
+            key_display="[",
+            tooltip="The previous article of the library",
+            group=ARTICLE_GROUP,
+            id="article.previous",
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_article",
+            "Next article",
+            key_display="]",
+            tooltip="The next article of the library",
+            group=ARTICLE_GROUP,
+            id="article.next",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_paragraph",
+            "Prev passage",
+            key_display="{",
+            tooltip="Move the passage cursor to the previous paragraph",
+            group=PASSAGE_GROUP,
+            id="article.previous-paragraph",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "next_paragraph",
+            "Next passage",
+            key_display="}",
+            tooltip="Move the passage cursor to the next paragraph",
+            group=PASSAGE_GROUP,
+            id="article.next-paragraph",
+        ),
         Binding("n", "find_next(1)", "Next match", show=False, id="article.find-next"),
         Binding("N", "find_next(-1)", "Previous match", show=False, id="article.find-previous"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="article.help"),
@@ -84,15 +185,18 @@ class ArticleScreen(FindInArticle, Screen[None]):
                 yield PeoplePane(id="people")
                 yield SourcesPane(id="sources")
         with Horizontal(id="find-bar"):
-            yield Input(placeholder="Find in this article (Enter: keep matches, Esc: clear)", id="find")
+            yield Input(
+                placeholder="Find in this article (Enter: keep matches, Esc: clear)", id="find", select_on_focus=False
+            )
             yield Static(id="find-status")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         for name in PANES:
             self.query_one(f"#{name}").border_title = PANE_TITLES[name]
         self.apply_width(self.app.size.width)
         self.query_one("#find-bar").display = False
+        self.app.theme_changed_signal.subscribe(self, self.recolour)
         await self.show_article(self.article_id)
 
     # -- loading -------------------------------------------------------------------------
@@ -107,7 +211,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
         self.article_id, self.article = article.id, article
         analysis = article.analysis
         assert analysis is not None
-        self.colours = speaker_colours(analysis.quotes)
+        self.colours = speaker_colours(analysis.quotes, self.background_colour())
         self.mention_step.clear()
         self.matches, self.match_index = [], -1
         self.query_one("#article-title", Static).update(self.title_text(article))
@@ -120,10 +224,11 @@ class ArticleScreen(FindInArticle, Screen[None]):
         self.query_one(QuotesPane).load(analysis, self.colours)
         self.query_one(PeoplePane).load(analysis, self.colours)
         self.query_one(SourcesPane).load(analysis)
+        self.call_after_refresh(self.size_panes)
         self.show_bookmarks()
         position = library.position(article.id)
         library.mark_read(article.id)
-        body.focus()
+        self.set_focus(body)  # at once: a deferred focus would take keys typed ahead into find
         if self.hits:
             # Opened from a library search: its hits are the matches that n/N step through.
             self.matches, self.match_index, self.hits = list(self.hits), 0, None
@@ -140,6 +245,25 @@ class ArticleScreen(FindInArticle, Screen[None]):
         elif position:
             body.set_cursor_to(position)
             self.call_after_refresh(body.scroll_to_offset, position, center=False)
+
+    def background_colour(self) -> str:
+        """The theme's background, which speaker colours must read on (an ANSI theme's is the
+        terminal's own: taken as black or white)."""
+        from reader.widgets.contrast import DARK_FALLBACK, LIGHT_FALLBACK
+
+        background = self.app.theme_variables.get("background", "")
+        if background.startswith("#"):
+            return background
+        return DARK_FALLBACK if self.app.current_theme.dark else LIGHT_FALLBACK
+
+    def recolour(self, _theme: object = None) -> None:
+        """Another theme: speaker colours chosen again for its background."""
+        if self.article is None or self.article.analysis is None:
+            return
+        self.colours = speaker_colours(self.article.analysis.quotes, self.background_colour())
+        self.query_one(ArticleBody).set_layer("quotes", self.quote_marks(self.article))
+        self.query_one(QuotesPane).load(self.article.analysis, self.colours)
+        self.query_one(PeoplePane).load(self.article.analysis, self.colours)
 
     def show_bookmarks(self) -> None:
         """Mark bookmarked passages in the body and count them in the title."""
@@ -165,6 +289,20 @@ class ArticleScreen(FindInArticle, Screen[None]):
             self.notify("Select a person in People (2) or a quote in Quotes (1), then press w", timeout=4)
             return
         self.app.push_screen(QuotesByScreen(name))
+
+    def action_edit_details(self) -> None:
+        """The title, source, author, date and URL as the user knows them."""
+        from reader.screens.details_dialog import DetailsDialog
+
+        if self.article is None:
+            return
+        article_id = self.article.id
+
+        async def save(changed: dict[str, str] | None) -> None:
+            if changed and edit_details(self, article_id, changed):
+                await self.show_article(article_id)
+
+        self.app.push_screen(DetailsDialog(self.article), save)
 
     def action_bookmark(self) -> None:
         """Bookmark the selected text, else the paragraph under the passage cursor."""
@@ -232,6 +370,23 @@ class ArticleScreen(FindInArticle, Screen[None]):
     # -- layout --------------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
         self.apply_width(event.size.width)
+        self.call_after_refresh(self.size_panes)
+
+    def size_panes(self) -> None:
+        """Side by side, the panes get heights by what they hold (an empty one its title and one
+        line); as tabs, the one shown takes the whole height."""
+        panes = [self.query_one(QuotesPane), self.query_one(PeoplePane), self.query_one(SourcesPane)]
+        if self.has_class("-narrow"):
+            for pane in panes:
+                pane.styles.height = "1fr"
+            return
+        holding = (panes[0].quotes, panes[1].people, panes[2].items)
+        needs = [pane.virtual_size.height if items else None for pane, items in zip(panes, holding, strict=True)]
+        available = self.query_one("#panes").content_region.height
+        if available <= 0:
+            return
+        for pane, height in zip(panes, pane_heights(needs, available), strict=True):
+            pane.styles.height = height
 
     def apply_width(self, width: int) -> None:
         narrow = width < NARROW_WIDTH
@@ -246,12 +401,12 @@ class ArticleScreen(FindInArticle, Screen[None]):
 
     def action_focus_pane(self, name: str) -> None:
         if name == "body":
-            self.query_one(ArticleBody).focus()
+            self.set_focus(self.query_one(ArticleBody))
             return
         if self.has_class("-narrow"):
             self.query_one(Tabs).active = f"tab-{name}"
             self.apply_width(self.size.width)
-        self.query_one(f"#{name}", OptionList).focus()
+        self.set_focus(self.query_one(f"#{name}", OptionList))
 
     # -- panes ---------------------------------------------------------------------------
     def focus_marks(self, marks: list[Mark], at: int | None = None) -> None:
@@ -315,9 +470,28 @@ class ArticleScreen(FindInArticle, Screen[None]):
         if message.copy:
             self.app.copy_to_clipboard(link.url)
             self.notify(f"Copied {link.url}", timeout=3)
+        elif getattr(self.app._driver, "is_web", False):
+            self.app.open_url(link.url)  # served in a web page: the page's browser opens it
         else:
-            self.app.open_url(link.url)
-            self.notify(f"Opening {link.url}", timeout=3)
+            self.open_in_browser(link.url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def open_in_browser(self, url: str) -> None:
+        """Open ``url`` in the web browser, and say so when none can be started (then y copies it)."""
+        import webbrowser
+
+        try:
+            browser = webbrowser.get()
+        except webbrowser.Error:
+            browser = None
+        # A text browser (lynx, w3m) would take this very terminal over: as good as none here.
+        if browser is None or type(browser) is webbrowser.GenericBrowser:
+            message, severity = "No web browser can be started here; press y to copy the link", "warning"
+        elif browser.open(url):
+            message, severity = f"Opened {url} in the browser", "information"
+        else:
+            message, severity = "The web browser could not be started; press y to copy the link", "warning"
+        self.app.call_from_thread(self.notify, message, severity=severity, timeout=5)
 
     # -- keys ----------------------------------------------------------------------------
     def action_back(self) -> None:

@@ -8,10 +8,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.bookmarks import PlacedBookmark, group_by_article
+from reader.widgets.key_footer import KeyFooter
 
 STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "bold red"}
 
@@ -37,13 +38,27 @@ def bookmark_prompt(item: PlacedBookmark) -> Text:
 
 class BookmarksScreen(Screen[None]):
     AUTO_FOCUS = "#bookmarks-list"
+    HELP_SECTION = "Bookmarks"
+    HELP_ORDER = 40
+    HELP_KEYS = (
+        ("typing", "Filter by text, note or #tag; Down or Enter goes to the list, Esc clears"),
+        ("enter", "Open the article at the passage"),
+    )
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="bookmarks.back"),
-        Binding("e", "edit", "Edit note", id="bookmarks.edit"),
-        Binding("d", "delete", "Delete", id="bookmarks.delete"),
-        Binding("u", "undo", "Undo delete", id="bookmarks.undo"),
-        Binding("x", "export", "Export", id="bookmarks.export"),
-        Binding("slash", "filter", "Filter", key_display="/", id="bookmarks.filter"),
+        Binding(
+            "slash", "filter", "Filter", key_display="/", tooltip="Filter by text, note or #tag", id="bookmarks.filter"
+        ),
+        Binding("e", "edit", "Edit", tooltip="Edit the note and tags", id="bookmarks.edit"),
+        Binding("d", "delete", "Delete", tooltip="Delete the bookmark (u undoes)", id="bookmarks.delete"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last delete", id="bookmarks.undo"),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export the listed bookmarks to a Markdown or JSON file",
+            id="bookmarks.export",
+        ),
         Binding("question_mark", "app.help", "Help", key_display="?", id="bookmarks.help"),
     ]
 
@@ -54,9 +69,10 @@ class BookmarksScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="bookmarks-title", classes="title-bar")
-        yield Input(placeholder="Type to filter by text, note or #tag", id="bookmarks-filter")
+        # Not selected on focus: a focus that arrives after keys typed ahead would have them replaced.
+        yield Input(placeholder="Type to filter by text, note or #tag", id="bookmarks-filter", select_on_focus=False)
         yield OptionList(id="bookmarks-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.load()
@@ -93,8 +109,9 @@ class BookmarksScreen(Screen[None]):
             index = next((i for i, item in enumerate(self.items) if item), None)
         if index is not None:
             listing.highlighted = index
-        if not self.query_one("#bookmarks-filter", Input).has_focus:
-            listing.focus()
+        if self.focused is None:
+            # At once, not later: a deferred focus would take keys typed into the filter meanwhile.
+            self.set_focus(listing)
 
     @property
     def current(self) -> PlacedBookmark | None:
@@ -108,24 +125,26 @@ class BookmarksScreen(Screen[None]):
 
     @on(Input.Submitted, "#bookmarks-filter")
     def filter_done(self) -> None:
-        self.query_one("#bookmarks-list").focus()
+        self.set_focus(self.query_one("#bookmarks-list"))
 
     def action_filter(self) -> None:
-        self.query_one("#bookmarks-filter", Input).focus()
+        self.set_focus(self.query_one("#bookmarks-filter", Input))
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
         """Typing a character that is not a key of this screen starts filtering."""
         filter_input = self.query_one("#bookmarks-filter", Input)
         if filter_input.has_focus:
-            if event.key == "escape":
+            if event.key in ("escape", "down"):
                 event.stop()
-                filter_input.value = ""
-                self.query_one("#bookmarks-list").focus()
+                if event.key == "escape":
+                    filter_input.value = ""
+                self.set_focus(self.query_one("#bookmarks-list"))
             return
         bound = {key for b in self.BINDINGS for key in b.key.split(",")}  # type: ignore[union-attr]
         if event.is_printable and event.character and event.key not in bound and event.character not in "jk":
             event.stop()
-            filter_input.focus()
+            # Focus now, not after the keys already queued: what is typed next belongs in the filter too.
+            self.set_focus(filter_input)
             filter_input.insert_text_at_cursor(event.character)
 
     # -- actions ---------------------------------------------------------------------------
@@ -177,12 +196,13 @@ class BookmarksScreen(Screen[None]):
     def action_export(self) -> None:
         from pathlib import Path
 
+        from reader.locations import export_dir
         from reader.screens.dialogs import InputDialog
 
         def chosen(path: str | None) -> None:
             if not path:
                 return
-            target = Path(path).expanduser()
+            target = Path(path).expanduser().absolute()
             fmt = "json" if target.suffix.lower() == ".json" else "md"
             try:
                 from reader.storage import atomic_write_bytes
@@ -192,12 +212,13 @@ class BookmarksScreen(Screen[None]):
             except OSError as exc:
                 self.notify(f"Could not write {target}: {exc.strerror or exc}", severity="error")
                 return
-            self.notify(f"Exported to {target}")
+            count = sum(1 for item in self.items if item is not None)
+            self.notify(f"Exported {count} bookmark{'s' if count != 1 else ''} to {target}", timeout=8)
 
         self.app.push_screen(
             InputDialog(
                 "Export the listed bookmarks",
-                value="bookmarks.md",
+                value=str(export_dir() / "bookmarks.md"),
                 placeholder="a file path: .md for Markdown, .json for JSON",
                 hint="Markdown is ready to paste into a report; JSON keeps everything.",
             ),

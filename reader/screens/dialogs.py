@@ -13,6 +13,9 @@ from textual.widgets import Input, Label
 class InputDialog(ModalScreen[str | None]):
     """Ask for one line of text; Enter returns it, Esc returns None."""
 
+    HELP_SECTION = "Dialogs"
+    HELP_ORDER = 90
+    HELP_KEYS = (("enter", "Confirm (save, import, export)"), ("tab, shift+tab", "Next / previous field"))
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, title: str, placeholder: str = "", value: str = "", hint: str = "") -> None:
@@ -25,7 +28,7 @@ class InputDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(value=self.value, placeholder=self.placeholder, id="dialog-input")
+            yield Input(value=self.value, placeholder=self.placeholder, id="dialog-input", select_on_focus=False)
             if self.hint:
                 yield Label(self.hint, classes="dialog-hint")
 
@@ -40,6 +43,7 @@ class InputDialog(ModalScreen[str | None]):
 class BookmarkDialog(ModalScreen[tuple[str, list[str]] | None]):
     """Note and tags for a bookmark. Enter saves (from either field), Esc cancels."""
 
+    HELP_SECTION = "Dialogs"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, passage: str, note: str = "", tags: tuple[str, ...] = (), title: str = "Bookmark") -> None:
@@ -56,9 +60,12 @@ class BookmarkDialog(ModalScreen[tuple[str, list[str]] | None]):
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
             yield Label(Text(f"“{excerpt}”", style="italic"), classes="dialog-passage")
-            yield Input(value=self.note, placeholder="Note (optional)", id="bookmark-note")
+            yield Input(value=self.note, placeholder="Note (optional)", id="bookmark-note", select_on_focus=False)
             yield Input(
-                value=" ".join(self.tags), placeholder="Tags, separated by spaces or commas", id="bookmark-tags"
+                value=" ".join(self.tags),
+                placeholder="Tags, separated by spaces or commas",
+                id="bookmark-tags",
+                select_on_focus=False,  # keys typed right after Tab are kept, not replaced by the next
             )
             yield Label("Enter saves, Esc cancels.", classes="dialog-hint")
 

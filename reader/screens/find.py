@@ -45,7 +45,7 @@ class FindInArticle:
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "find":
             return
-        self.query_one(ArticleBody).focus()
+        self.set_focus(self.query_one(ArticleBody))  # type: ignore[attr-defined]
         if not self.matches:
             self.clear_find()
 
@@ -65,7 +65,7 @@ class FindInArticle:
         body = self.query_one(ArticleBody)
         body.clear_layer("find")
         body.clear_layer("find-current")
-        body.focus()
+        self.set_focus(body)  # type: ignore[attr-defined]
 
     def action_find_next(self, step: int) -> None:
         if not self.matches:

@@ -1,19 +1,42 @@
-"""The help screen: every key of the screen underneath and of the app, as the keymap has them."""
+"""The help screen: a manual of every key, in sections per screen and pane, as the keymap has them.
+
+The sections are read from the classes themselves, so a new screen, pane or binding falls into place
+by being declared: a screen or widget of reader's with ``BINDINGS`` (or ``HELP_KEYS``, for keys it
+handles without a binding) is a section named by its ``HELP_SECTION`` (else by its class name:
+``FeedsScreen`` is "Feeds"), placed by its ``HELP_ORDER``. Classes that share a section name share
+the section (the article body's scrolling keys are in "Article"). The screen underneath and its panes
+come first, then the keys that work everywhere, then the rest of the manual.
+"""
 
 from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 INTRO = (
     "reader shows who is quoted saying what, who is mentioned and which sources are cited. "
-    "Keys can be remapped in the [keys] table of the config file by binding id."
+    "Keys can be remapped in the [keys] table of the config file by the binding id in the right column."
 )
+DEFAULT_ORDER = 50
+EVERYWHERE = "Everywhere"
+
+
+@dataclass
+class Section:
+    name: str
+    order: int
+    rows: list[tuple[str, str, str]] = field(default_factory=list)  # keys, what they do, binding id
 
 
 def _display_keys(app, binding: Binding) -> str:  # type: ignore[no-untyped-def]
@@ -23,55 +46,127 @@ def _display_keys(app, binding: Binding) -> str:  # type: ignore[no-untyped-def]
     return ", ".join(app.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))
 
 
-def binding_rows(app, screen: Screen) -> list[tuple[str, list[Binding]]]:  # type: ignore[no-untyped-def]
-    """Groups of bindings: the screen's, then each widget class on it, then the app's."""
-    groups: list[tuple[str, list[Binding]]] = []
-    seen_classes: set[type] = set()
-    screen_bindings = [b for b in screen._bindings.key_to_bindings.values() for b in b]
-    groups.append((screen.__class__.__name__.replace("Screen", "") or "Screen", screen_bindings))
-    for widget in screen.query("*"):
-        cls = type(widget)
-        if cls in seen_classes or not widget.BINDINGS or cls.__module__.startswith("textual."):
-            continue
-        seen_classes.add(cls)
-        groups.append((cls.__name__, [b for b in widget.BINDINGS if isinstance(b, Binding)]))
-    groups.append(("Everywhere", [b for b in app.BINDINGS if isinstance(b, Binding)]))
-    return groups
+def section_name(cls: type) -> str:
+    """The human name of a class's section: its ``HELP_SECTION``, else its name in words."""
+    declared = cls.__dict__.get("HELP_SECTION")
+    if declared:
+        return str(declared)
+    name = re.sub(r"(Screen|Pane|Widget|Dialog)$", "", cls.__name__) or cls.__name__
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).capitalize()
+
+
+def _own_bindings(cls: type) -> list[Binding]:
+    return [b for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)]
+
+
+def reader_classes() -> list[type]:
+    """Every screen and widget class of reader's (the modules are imported when help opens)."""
+    import reader.screens
+    import reader.widgets
+
+    for package in (reader.screens, reader.widgets):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    found: list[type] = []
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        for sub in cls.__subclasses__():
+            if sub not in found:
+                found.append(sub)
+                pending.append(sub)
+    return [c for c in found if c.__module__.startswith("reader.") and c.__name__ != "ReaderApp"]
+
+
+def _rows_for(app, cls: type) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    rows = [(keys, text, "") for keys, text in cls.__dict__.get("HELP_KEYS", ())]
+    for binding in _own_bindings(cls):
+        if binding.action in ("app.help", "help"):
+            continue  # one line for ?, under Everywhere
+        text = binding.tooltip or binding.description or binding.action
+        rows.append((_display_keys(app, binding), text, binding.id or ""))
+    return rows
+
+
+def help_sections(app, underneath: Screen) -> list[Section]:  # type: ignore[no-untyped-def]
+    """The manual's sections: the screen underneath and its panes, everywhere, then the others."""
+    sections: dict[str, Section] = {}
+
+    def add(cls: type, order: int) -> None:
+        if not cls.__module__.startswith("reader."):
+            return  # Textual's own widgets (Input, Tabs) keep their usual keys
+        rows = _rows_for(app, cls)
+        if not rows:
+            return
+        name = section_name(cls)
+        section = sections.setdefault(name, Section(name, cls.__dict__.get("HELP_ORDER", order)))
+        seen = {(keys, text) for keys, text, _ in section.rows}
+        section.rows += [row for row in rows if (row[0], row[1]) not in seen]
+
+    add(type(underneath), -2)
+    for widget in underneath.query("*"):
+        add(type(widget), -2)
+    current = set(sections)
+    everywhere = sections.setdefault(EVERYWHERE, Section(EVERYWHERE, -1))
+    for binding in app.BINDINGS:
+        if isinstance(binding, Binding) and binding.description:
+            everywhere.rows.append(
+                (_display_keys(app, binding), binding.tooltip or binding.description, binding.id or "")
+            )
+    for cls in reader_classes():
+        add(cls, DEFAULT_ORDER)
+    ordered = sorted(sections.values(), key=lambda s: (s.name not in current, s.name != EVERYWHERE, s.order))
+    return [s for s in ordered if s.rows]
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close")]
+    """The manual of keys; it scrolls like every other view."""
+
+    HELP_SECTION = "Help"
+    HELP_ORDER = 95
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="help.page-down"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", show=False, id="help.page-up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
+    ]
 
     def __init__(self, underneath: Screen) -> None:
         super().__init__()
         self.underneath = underneath
+        self.sections: list[Section] = []
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys", style="bold"), id="help-title")
             yield Static(Text(INTRO, style="dim"))
             table = Table(box=None, show_header=False, pad_edge=False, expand=True)
-            table.add_column(style="bold", no_wrap=True, min_width=14)
-            table.add_column()
+            table.add_column(style="bold", no_wrap=True, min_width=12, max_width=18)
+            table.add_column(ratio=1)
             table.add_column(style="dim", no_wrap=True)
-            seen: set[tuple[str, str]] = set()
-            for title, bindings in binding_rows(self.app, self.underneath):
-                rows = []
-                for binding in bindings:
-                    description = binding.description or binding.action
-                    keys = _display_keys(self.app, binding)
-                    if (keys, description) in seen:
-                        continue
-                    seen.add((keys, description))
-                    rows.append((keys, description, binding.id or ""))
-                if rows:
-                    table.add_row(Text(title, style="underline"), "", "")
-                    for keys, description, binding_id in rows:
-                        table.add_row(Text(keys), Text(description), Text(binding_id))
-                    table.add_row("", "", "")
+            self.sections = help_sections(self.app, self.underneath)
+            for section in self.sections:
+                table.add_row(Text(section.name, style="bold underline"), "", "")
+                for keys, text, binding_id in section.rows:
+                    table.add_row(Text(keys), Text(text), Text(binding_id))
+                table.add_row("", "", "")
             self.keys_table = table
             yield Static(table, id="help-keys")
-            yield Static(Text("Press Esc to close", style="dim italic"))
+            yield Static(Text("j/k, space/b, g/G scroll · Esc closes", style="dim italic"))
+
+    def action_scroll(self, how: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        {
+            "down": box.scroll_down,
+            "up": box.scroll_up,
+            "page_down": box.scroll_page_down,
+            "page_up": box.scroll_page_up,
+            "home": box.scroll_home,
+            "end": box.scroll_end,
+        }[how](animate=False)
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -12,12 +12,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from reader.catalog import ORDERS, next_order, sort_rows
 from reader.storage import StoreError
 from reader.widgets.article_list import ArticleList, Row, header_text
+from reader.widgets.key_footer import KeyFooter
 from reader.widgets.search_results import SearchResults
 
 SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
@@ -50,14 +51,35 @@ def _megabytes(path: Path) -> str:
 
 
 class LibraryScreen(Screen[None]):
+    HELP_SECTION = "Library"
+    HELP_ORDER = 10
+    # In the order the footer needs them: what does not fit at the end is dropped first.
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="library.quit"),
-        Binding("r", "toggle_read", "Read/unread", id="library.toggle-read"),
-        Binding("s", "cycle_sort", "Sort", id="library.sort"),
-        Binding("u", "toggle_unread", "Unread only", id="library.unread-only"),
-        Binding("slash", "search", "Search", key_display="/", id="library.search"),
-        Binding("F", "app.feeds", "Feeds", id="library.feeds"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Search the library as you type; Enter goes to the results, Esc clears",
+            id="library.search",
+        ),
+        Binding(
+            "s", "cycle_sort", "Sort", tooltip="Sort: newest first, by title, by source, most quotes", id="library.sort"
+        ),
+        Binding(
+            "u", "toggle_unread", "Unread", tooltip="Only the unread articles / all of them", id="library.unread-only"
+        ),
+        Binding("r", "toggle_read", "Read", tooltip="Mark the article read / unread", id="library.toggle-read"),
+        Binding("F", "app.feeds", "Feeds", tooltip="The followed feeds", id="library.feeds"),
         Binding("escape", "clear_search", "Clear search", show=False, id="library.clear-search"),
+        Binding("q", "quit", "Quit", id="library.quit"),
+        Binding(
+            "D",
+            "edit_details",
+            "Details",
+            tooltip="Edit details of the article: title, source, author, date, URL",
+            id="library.edit-details",
+        ),
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
     ]
 
@@ -76,14 +98,16 @@ class LibraryScreen(Screen[None]):
             return
         self.rest_mounted = True
         search = Input(
-            placeholder='Search: words, "a phrase", OR, -word, pre*, title: person: speaker: quote: after:', id="search"
+            placeholder='Search: words, "a phrase", OR, -word, pre*, title: person: speaker: quote: after:',
+            id="search",
+            select_on_focus=False,
         )
         status, results = Static(id="search-status"), SearchResults(id="results")
         for widget in (search, status, results):
             widget.display = False
         await self.mount(search, status, before="#library-header")
         await self.mount(results, after="#articles")
-        await self.mount(Footer())
+        await self.mount(KeyFooter())
         self.refresh_bindings()  # the footer lists the keys once told they are known
 
     def searching(self) -> bool:
@@ -227,7 +251,7 @@ class LibraryScreen(Screen[None]):
         self.refresh_header()
         box = next(self.query("#search").results(Input), None)
         if view and not searching and not (box is not None and box.display and box.has_focus):
-            articles.focus()
+            self.set_focus(articles)  # at once: a deferred focus would take keys typed into the search box
 
     def show_title(self) -> None:
         rows = self.all_rows
@@ -300,6 +324,21 @@ class LibraryScreen(Screen[None]):
     def action_quit(self) -> None:
         self.app.exit(return_code=0)
 
+    def action_edit_details(self) -> None:
+        from reader.screens.article import edit_details
+        from reader.screens.details_dialog import DetailsDialog
+
+        row = self.query_one(ArticleList).current
+        article = self.app.library.get(row.id) if row is not None else None
+        if article is None:
+            return
+
+        def save(changed: dict[str, str] | None) -> None:
+            if changed and edit_details(self, article.id, changed):
+                self.load_rows(keep_id=article.id, rebuild=False)
+
+        self.app.push_screen(DetailsDialog(article), save)
+
     def action_toggle_read(self) -> None:
         articles = self.query_one(ArticleList)
         row = articles.current
@@ -320,6 +359,13 @@ class LibraryScreen(Screen[None]):
         # Focus now, not after the keys already queued: what is typed right after / is the query.
         self.set_focus(box)
 
+    async def search_for(self, query: str) -> None:
+        """Open the search box with ``query`` in it and search (the overview's rows lead here)."""
+        await self.action_search()
+        box = self.query_one("#search", Input)
+        box.value = query
+        box.cursor_position = len(query)
+
     def action_clear_search(self) -> None:
         box = next(self.query("#search").results(Input), None)
         if box is None or not box.display:
@@ -334,7 +380,7 @@ class LibraryScreen(Screen[None]):
         has_rows = bool(self.query_one(ArticleList).rows)
         self.query_one(ArticleList).display = has_rows
         self.query_one("#library-header").display = True
-        self.query_one(ArticleList).focus()
+        self.set_focus(self.query_one(ArticleList))
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
@@ -348,7 +394,7 @@ class LibraryScreen(Screen[None]):
     def search_submitted(self) -> None:
         results = self.query_one(SearchResults)
         if results.display and results.hits:
-            results.focus()
+            self.set_focus(results)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str, generation: int) -> None:

@@ -311,7 +311,9 @@ class SearchIndex:
             found = searcher.search(compiled, wanted, count=True, order_by_field="date")
         hits = [make_hit(searcher.doc(address), float(score), parsed) for score, address in found.hits]
         total = found.count if found.count is not None else len(hits)
-        return SearchResults(query=parsed.text, total=int(total), hits=hits[:limit], notes=parsed.notes)
+        return SearchResults(
+            query=parsed.text, total=int(total), hits=hits[:limit], notes=parsed.notes, ranked=parsed.ranked
+        )
 
 
 def _engine_failure(exc: BaseException) -> bool:

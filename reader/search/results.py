@@ -50,6 +50,7 @@ class SearchResults:
     total: int  # every matching article, not only those returned
     hits: list[Hit] = field(default_factory=list)
     notes: tuple[str, ...] = ()  # how a malformed part of the query was read
+    ranked: bool = True  # False when only dates were asked for: the hits are newest first, unscored
 
     def __len__(self) -> int:
         return len(self.hits)
@@ -58,6 +59,8 @@ class SearchResults:
         data: dict[str, Any] = {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits]}
         if self.notes:
             data["notes"] = list(self.notes)
+        if not self.ranked:
+            data["ranked"] = False  # newest first; the score is not a relevance
         return data
 
 

@@ -36,6 +36,7 @@ STRIP_CACHE = 256  # rows kept drawn: a few screens, so scrolling back and forth
 
 
 class ArticleBody(ScrollView, can_focus=True):
+    HELP_SECTION = "Article"
     BINDINGS = [
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="body.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="body.up"),

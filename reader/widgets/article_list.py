@@ -77,6 +77,7 @@ def header_text(width: int) -> Text:
 class ArticleList(ScrollView, can_focus=True):
     """Rows of articles with a cursor. Posts ``Selected`` on Enter or click."""
 
+    HELP_SECTION = "Library"
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
@@ -84,7 +85,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page-down"),
         Binding("home,g", "first", "First", show=False, id="list.first"),
         Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Open", id="list.open"),
+        Binding("enter", "select", "Open", tooltip="Open the article", id="list.open"),
     ]
 
     COMPONENT_CLASSES = {"article-list--cursor", "article-list--unread", "article-list--dim"}

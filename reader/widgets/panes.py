@@ -19,11 +19,18 @@ UNKNOWN_COLOUR = "#9da5b4"
 EXCERPT_CHARS = 110
 
 
-def speaker_colours(quotes: tuple[Quote, ...]) -> dict[str | None, str]:
-    colours: dict[str | None, str] = {None: UNKNOWN_COLOUR}
+def speaker_colours(quotes: tuple[Quote, ...], background: str | None = None) -> dict[str | None, str]:
+    """A colour per speaker, in order of first quote; each made readable on ``background`` (the
+    theme's) when it is given, so tan stays legible on cream as well as on black."""
+    from reader.widgets.contrast import readable
+
+    def fit(colour: str) -> str:
+        return readable(colour, background) if background else colour
+
+    colours: dict[str | None, str] = {None: fit(UNKNOWN_COLOUR)}
     for quote in quotes:
         if quote.speaker not in colours and not quote.scare:
-            colours[quote.speaker] = SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)]
+            colours[quote.speaker] = fit(SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)])
     return colours
 
 
@@ -46,6 +53,12 @@ class Pane(OptionList):
 
 
 class QuotesPane(Pane):
+    HELP_SECTION = "Quotes pane"
+    HELP_ORDER = 21
+    HELP_KEYS = (
+        ("arrows, enter", "Scroll the body to the quote and highlight it"),
+        ("w", "Who said what: every quote by the quote's speaker across the library"),
+    )
     empty_text = "No quotes in this article"
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -60,7 +73,7 @@ class QuotesPane(Pane):
             if quote.scare:
                 prompt = Text.assemble(("term  ", "dim"), (f"“{excerpt(quote.text)}”", Style(dim=True, italic=True)))
             else:
-                colour = colours.get(quote.speaker, UNKNOWN_COLOUR)
+                colour = colours.get(quote.speaker) or colours.get(None, UNKNOWN_COLOUR)
                 prompt = Text.assemble(
                     ("▍", colour),
                     (quote.speaker or "Unattributed", Style(bold=True, color=colour)),
@@ -82,6 +95,13 @@ def _with_detail(head: Text, detail: Text | None) -> RenderableType:
 
 
 class PeoplePane(Pane):
+    HELP_SECTION = "People pane"
+    HELP_ORDER = 22
+    HELP_KEYS = (
+        ("arrows", "Mark the person's mentions in the body"),
+        ("enter", "Step to the person's next mention"),
+        ("w", "Who said what: every quote by the person across the library"),
+    )
     empty_text = "No people found"
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -117,9 +137,12 @@ class OpenLink(Message):
 
 
 class SourcesPane(Pane):
+    HELP_SECTION = "Sources & Links pane"
+    HELP_ORDER = 23
+    HELP_KEYS = (("arrows, enter", "Mark where a source is cited; enter on a link opens it"),)
     BINDINGS = [
-        Binding("o", "open_link", "Open link", id="sources.open"),
-        Binding("y", "copy_link", "Copy link", id="sources.copy"),
+        Binding("o", "open_link", "Open", tooltip="Open the selected link (only http and https)", id="sources.open"),
+        Binding("y", "copy_link", "Copy", tooltip="Copy the selected link", id="sources.copy"),
     ]
     empty_text = "No sources or links found"
 
