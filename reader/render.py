@@ -17,6 +17,8 @@ from reader.text import clean_line
 
 QUOTE_STYLE = "bold yellow"
 SCARE_STYLE = "dim italic"
+CORRECTED_MARK = "✎"  # the user corrected this
+UNCERTAIN_MARK = "?"  # the analyzer's attribution has low confidence
 
 
 def print_article_table(console: Console, rows: list[dict[str, Any]], read: dict[str, bool], path: Path) -> None:
@@ -53,6 +55,15 @@ def _body_text(article: Article) -> Text:
     return text
 
 
+def _marks(text: Text, corrected: bool, uncertain: bool = False) -> Text:
+    """✎ after what the user corrected, ? after an attribution the analyzer is unsure of."""
+    if corrected:
+        text.append(f" {CORRECTED_MARK}", style="not bold cyan")
+    elif uncertain:
+        text.append(f" {UNCERTAIN_MARK}", style="not bold yellow")
+    return text
+
+
 def analysis_renderables(analysis: Analysis) -> list[Any]:
     parts: list[Any] = []
     quotes = Table(title="Quotes", title_justify="left", box=None, show_header=False, pad_edge=False)
@@ -60,6 +71,7 @@ def analysis_renderables(analysis: Analysis) -> list[Any]:
     quotes.add_column()
     for quote in analysis.quotes:
         speaker = Text(quote.speaker or "unattributed", style=SCARE_STYLE if quote.scare else "")
+        _marks(speaker, quote.corrected, quote.confidence == "low" and not quote.scare)
         excerpt = Text(f"“{quote.text}”", style=SCARE_STYLE if quote.scare else "")
         quotes.add_row(speaker, excerpt)
     parts.append(quotes if analysis.quotes else Text("Quotes: none found", style="dim"))
@@ -68,13 +80,13 @@ def analysis_renderables(analysis: Analysis) -> list[Any]:
     people.add_column()
     people.add_column(justify="right", style="dim")
     for person in analysis.people:
-        people.add_row(Text(person.name), Text(person.role or ""), f"{len(person.mentions)}×")
+        people.add_row(_marks(Text(person.name), person.corrected), Text(person.role or ""), f"{len(person.mentions)}×")
     parts.append(people if analysis.people else Text("People: none found", style="dim"))
     sources = Table(title="Sources & Links", title_justify="left", box=None, show_header=False, pad_edge=False)
     sources.add_column(no_wrap=True)
     sources.add_column()
     for source in analysis.sources:
-        sources.add_row(Text(source.name, style="bold"), Text(source.kind, style="dim"))
+        sources.add_row(_marks(Text(source.name, style="bold"), source.corrected), Text(source.kind, style="dim"))
     for number, link in enumerate(analysis.links, 1):
         sources.add_row(Text(f"[{number}]"), Text(f"{link.text or link.url}  {link.url}"))
     has_sources = analysis.sources or analysis.links
