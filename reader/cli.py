@@ -165,6 +165,18 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def cmd_corrections(args: argparse.Namespace) -> int:
+    from reader.cli_corrections import run_corrections
+
+    return run_corrections(args)
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    from reader.cli_corrections import run_correct
+
+    return run_correct(args)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.search import QueryError, SearchError
 
@@ -237,6 +249,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "analyze": cmd_analyze,
     "bookmarks": cmd_bookmarks,
+    "corrections": cmd_corrections,
+    "correct": cmd_correct,
     "search": cmd_search,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
@@ -297,6 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_bookmarks import add_parser as add_bookmarks_parser
 
     add_bookmarks_parser(sub, _store_option)
+    from reader.cli_corrections import add_parsers as add_corrections_parsers
+
+    add_corrections_parsers(sub, _store_option)
     p = sub.add_parser(
         "search",
         help='search the library (words, "phrases", OR, -word, prefix*, title: source: person: speaker: '
