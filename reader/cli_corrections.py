@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli import EXIT_OK, CommandError, _console, _dump_json, _library
+from reader.userdata import SOURCE_KINDS
 
 STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "red", "everywhere": "cyan"}
-# As in reader.userdata.corrections, written out so that building the parser imports no anchoring code.
-SOURCE_KINDS = ("outlet", "organization", "person", "group", "document")
 
 
 def add_parsers(sub: Any, store_option: Callable[..., None]) -> None:

@@ -18,6 +18,7 @@ from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fing
 from reader.models import Analysis, Article, ImportReport
 from reader.storage import StoreError
 from reader.store import ArticleStore, UpsertResult, article_from_doc
+from reader.userdata import CORRECTIONS
 from reader.userstate import UserState
 
 LIST_IN_BACKGROUND_BYTES = 20_000_000  # about 2k articles, listed in under a second before the app starts
@@ -107,10 +108,15 @@ class Library:
         return self._corrections
 
     def _corrected(self, article: Article) -> Article:
+        if not self.state.read_table(CORRECTIONS):
+            return article  # nothing to apply: the corrections code (and rapidfuzz) is not even imported
         return self.corrections.snapshot().apply(article)
 
     def _with_corrections(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Articles with some analysis and the corrections applied: what library-wide views read."""
+        if not self.state.read_table(CORRECTIONS):
+            yield from map(with_some_analysis, articles)
+            return
         snapshot: CorrectionSet = self.corrections.snapshot()
         for article in articles:
             yield snapshot.apply(with_some_analysis(article))

@@ -14,11 +14,10 @@ from rich.text import Text
 
 from reader.models import Analysis, Article
 from reader.text import clean_line
+from reader.userdata import CORRECTED_MARK, UNCERTAIN_MARK
 
 QUOTE_STYLE = "bold yellow"
 SCARE_STYLE = "dim italic"
-CORRECTED_MARK = "✎"  # the user corrected this
-UNCERTAIN_MARK = "?"  # the analyzer's attribution has low confidence
 
 
 def print_article_table(console: Console, rows: list[dict[str, Any]], read: dict[str, bool], path: Path) -> None:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
 
 from reader.models import Article
+from reader.screens.correcting import CorrectingArticle
 from reader.screens.find import FindInArticle
 from reader.widgets.article_body import ArticleBody, Mark
 from reader.widgets.panes import OpenLink, PeoplePane, QuotesPane, SourcesPane, speaker_colours
@@ -34,7 +35,7 @@ def safe_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-class ArticleScreen(FindInArticle, Screen[None]):
+class ArticleScreen(CorrectingArticle, FindInArticle, Screen[None]):
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="article.back"),
         Binding("left_square_bracket", "previous_article", "Prev article", key_display="[", id="article.previous"),
@@ -49,6 +50,16 @@ class ArticleScreen(FindInArticle, Screen[None]):
         Binding("3", "focus_pane('sources')", "Sources", id="article.focus-sources"),
         Binding("m", "bookmark", "Bookmark passage", id="article.bookmark"),
         Binding("w", "quotes_by", "Who said what", id="article.quotes-by"),
+        Binding("c", "correct", "Correct", id="article.correct"),
+        Binding("u", "undo_correction", "Undo correction", show=False, id="article.undo-correction"),
+        Binding(
+            "exclamation_mark",
+            "next_uncertain",
+            "Next uncertain quote",
+            key_display="!",
+            show=False,
+            id="article.next-uncertain",
+        ),
         Binding("slash", "find", "Find", key_display="/", id="article.find"),
         Binding("n", "find_next(1)", "Next match", show=False, id="article.find-next"),
         Binding("N", "find_next(-1)", "Previous match", show=False, id="article.find-previous"),

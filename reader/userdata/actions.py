@@ -18,6 +18,7 @@ import orjson
 from reader.anchoring import ORPHANED, Anchor, find_passage, make_anchor
 from reader.models import Article, Person, Quote
 from reader.text import clean_line
+from reader.userdata import SOURCE_KINDS
 from reader.userdata.apply import EVERYWHERE, Applied, apply_corrections
 from reader.userdata.corrections import (
     ADD_SOURCE,
@@ -28,7 +29,6 @@ from reader.userdata.corrections import (
     RENAME,
     ROLE,
     SOURCE_KIND,
-    SOURCE_KINDS,
     SPEAKER,
     SPEECH,
     Correction,

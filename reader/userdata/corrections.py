@@ -17,9 +17,8 @@ from typing import Any
 from reader.anchoring import Anchor
 from reader.models import Person
 from reader.text import clean_line
+from reader.userdata import CORRECTIONS
 from reader.userstate import UserState
-
-CORRECTIONS = "corrections"
 
 # Kinds of correction, and what ``subject`` and ``value`` hold for each.
 SPEAKER = "speaker"  # anchor: the quote; value: the speaker's name, None for "unknown"
@@ -33,7 +32,6 @@ REMOVE_SOURCE = "remove-source"  # subject: the source's name
 SOURCE_KIND = "source-kind"  # subject: the source's name; value: its kind
 KINDS = (SPEAKER, SPEECH, NOT_PERSON, RENAME, ROLE, MERGE, ADD_SOURCE, REMOVE_SOURCE, SOURCE_KIND)
 QUOTE_KINDS = (SPEAKER, SPEECH)
-SOURCE_KINDS = ("outlet", "organization", "person", "group", "document")
 NOT_PERSON_AS = ("organization", "place")
 
 
