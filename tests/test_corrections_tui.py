@@ -210,3 +210,15 @@ async def test_the_correction_keys_are_in_the_help_and_the_palette(sample_store:
         for key, description in (("c", "Correct"), ("u", "Undo correction"), ("!", "Next uncertain quote")):
             assert re.search(rf"^{re.escape(key)}\s+{description}\s", text, re.M), description
         assert "article.next-uncertain" in text
+
+
+async def test_a_name_typed_straight_after_c_goes_into_the_dialog(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_seed(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("c", *"Ivan Drozd", "enter")  # no pause, no tab: as fast as a user types
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.query_one(QuotesPane).quotes[0].speaker == "Ivan Drozd"

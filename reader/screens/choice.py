@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -60,7 +60,7 @@ class ChoiceDialog(ModalScreen[Choice | None]):
             if self.choices:
                 yield OptionList(*(Option(Text(label), id=key) for key, label in self.choices), id="choices")
             if self.typed is not None:
-                yield Input(value=self.value, placeholder=self.typed, id="typed")
+                yield Input(value=self.value, placeholder=self.typed, id="typed", select_on_focus=False)
             if self.checkbox is not None:
                 yield Checkbox(self.checkbox, id="check")
             yield Label(self.hint, classes="dialog-hint")
@@ -72,6 +72,24 @@ class ChoiceDialog(ModalScreen[Choice | None]):
             options.focus()
         elif self.typed is not None:
             self.query_one("#typed", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the list has focus types the name: keys typed quickly after Tab, before the
+        focus has moved, land in the field too, and Enter then saves what was typed."""
+        if self.typed is None:
+            return
+        field = self.query_one("#typed", Input)
+        if self.focused is field:
+            return
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            field.insert_text_at_cursor(event.character)
+            field.focus()
+        elif event.key == "enter" and field.value.strip():
+            event.stop()
+            event.prevent_default()
+            self.dismiss(Choice("typed", field.value.strip(), self._checked()))
 
     def _checked(self) -> bool:
         return self.checkbox is not None and self.query_one("#check", Checkbox).value

@@ -30,7 +30,14 @@ class CorrectingArticle:
 
     # -- the key -------------------------------------------------------------------------------
     def action_correct(self) -> None:
-        if self.article is None:
+        if self.focused in self._panes():  # type: ignore[attr-defined]
+            self._correct_focused()  # at once, so that keys typed next go to the dialog
+        else:
+            # A pane focused by the key typed just before (1 c) has its focus after the next refresh.
+            self.call_after_refresh(self._correct_focused)  # type: ignore[attr-defined]
+
+    def _correct_focused(self) -> None:
+        if self.article is None or self.app.screen is not self:  # type: ignore[attr-defined]
             return
         focused = self.focused  # type: ignore[attr-defined]
         quotes, people, sources = self._panes()
