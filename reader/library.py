@@ -80,7 +80,8 @@ class Library:
 
     # -- articles ------------------------------------------------------------------------
     def articles(self) -> list[Article]:
-        return sorted(self.store.all(), key=sort_key, reverse=True)
+        """Every article, newest first, as stored, with the user's corrections applied."""
+        return sorted(self._with_corrections(self.store.all()), key=sort_key, reverse=True)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -89,13 +90,13 @@ class Library:
         """An article by id or unique id prefix, its analysis current and the user's corrections applied."""
         fresh, doc = self.catalog.document(article_id, prefix=True)
         if fresh:
-            return self._corrected(analyse_article(self._article(doc))) if doc is not None else None
+            return self._shown(analyse_article(self._article(doc))) if doc is not None else None
         article = self.store.get(article_id)
         if article is None and len(article_id) >= 4:
             matches = [a for a in self.store.ids() if a.startswith(article_id)]
             if len(matches) == 1:
                 article = self.store.get(matches[0])
-        return self._corrected(analyse_article(article)) if article else None
+        return self._shown(analyse_article(article)) if article else None
 
     # -- corrections (reader.userdata: the logic; here the hooks that apply them everywhere) --
     @property
@@ -107,14 +108,12 @@ class Library:
             self._corrections = LibraryCorrections(self)
         return self._corrections
 
-    def _corrected(self, article: Article) -> Article:
-        if not self.state.read_table(CORRECTIONS):
-            return article  # nothing to apply: the corrections code (and rapidfuzz) is not even imported
-        return self.corrections.snapshot().apply(article)
+    def _shown(self, article: Article | None) -> Article | None:
+        return next(self._with_corrections([article])) if article is not None else None
 
     def _with_corrections(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Articles with some analysis and the corrections applied: what library-wide views read."""
-        if not self.state.read_table(CORRECTIONS):
+        """Articles with some analysis and the corrections applied: what every view reads."""
+        if not self.state.read_table(CORRECTIONS):  # none: the corrections code is not even imported
             yield from map(with_some_analysis, articles)
             return
         snapshot: CorrectionSet = self.corrections.snapshot()
@@ -367,12 +366,7 @@ class Library:
         """Bookmarks as Markdown ('md', for a report) or JSON ('json', everything)."""
         from reader import export
 
-        return export.render(fmt, self.bookmarks(query), self._shown)
-
-    def _shown(self, article_id: str) -> Article | None:
-        """An article as stored, with some analysis and the corrections: what an export quotes."""
-        article = self._stored(article_id)
-        return next(self._with_corrections([article])) if article is not None else None
+        return export.render(fmt, self.bookmarks(query), lambda article_id: self._shown(self._stored(article_id)))
 
     # -- search --------------------------------------------------------------------------
     @property

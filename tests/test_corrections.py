@@ -284,3 +284,16 @@ def test_doctor_counts_corrections_and_orphans(sample_store: Path, tmp_path: Pat
     _reimport(library, tmp_path / "v2", "\n\n".join(p for p in body.split("\n\n") if ALEKSANDR not in p))
     report = run(sample_store)
     assert ("ok", "corrections: 2 kept, 1 orphaned (their quote or person is no longer in the article)") in report.lines
+
+
+def test_the_python_api_and_reader_list_count_corrected_quotes(sample_store: Path) -> None:
+    library = _library(sample_store)
+    article_id = _article_id(library)
+    [row] = library.summaries()
+    assert row["quotes"] == 4
+    term = _quote(library, article_id, "thousands")
+    library.corrections.set_speech(article_id, (term.start, term.end), speech=True)
+    [row] = library.summaries()
+    assert row["quotes"] == 5
+    [article] = library.articles()
+    assert any(q.corrected for q in article.analysis.quotes)  # type: ignore[union-attr]
