@@ -187,14 +187,7 @@ class Bookmarks:
         self.clock = clock
 
     def _load(self) -> dict[str, Bookmark]:
-        table = self.state.read_table(BOOKMARKS)
-        loaded: dict[str, Bookmark] = {}
-        for key, doc in table.items():
-            try:
-                loaded[key] = Bookmark.from_dict(doc)
-            except (KeyError, TypeError, ValueError):
-                continue  # a hand-damaged entry is skipped, and kept in the file as it is
-        return loaded
+        return self.state.read_entries(BOOKMARKS, Bookmark.from_dict)
 
     def all(self) -> list[Bookmark]:
         return newest_first(self._load().values())

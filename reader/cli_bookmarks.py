@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -118,15 +117,12 @@ def _export(library: Any, args: argparse.Namespace) -> int:
     from reader import export
 
     data = library.export_bookmarks(args.format, args.filter)
-    if not args.output or args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return EXIT_OK
-    target = Path(args.output).expanduser()
     try:
-        export.write(target, data)
+        target = export.deliver(data, args.output)
     except OSError as exc:
-        raise CommandError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise CommandError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+    if target is None:
+        return EXIT_OK
     count = len(library.bookmarks(args.filter))
     _say(f"Exported {count} bookmark{'s' if count != 1 else ''} to {target}", stderr=True)
     return EXIT_OK

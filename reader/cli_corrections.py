@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from reader.cli import EXIT_OK, CommandError, _console, _dump_json, _library
@@ -73,17 +71,14 @@ def run_corrections(args: argparse.Namespace) -> int:
         data = library.corrections.export(args.format)
     except OSError as exc:
         raise CommandError(f"{exc.filename or library.state.path}: cannot read ({exc.strerror or exc})") from exc
-    if not args.output or args.output == "-":
-        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
-        sys.stdout.flush()
-        return EXIT_OK
     from reader import export
 
-    target = Path(args.output).expanduser()
     try:
-        export.write(target, data)
+        target = export.deliver(data if data.endswith(b"\n") else data + b"\n", args.output)
     except OSError as exc:
-        raise CommandError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise CommandError(f"{args.output}: cannot write ({exc.strerror or exc})") from exc
+    if target is None:
+        return EXIT_OK
     _say(f"Exported {len(library.corrections)} corrections to {target}", stderr=True)
     return EXIT_OK
 

@@ -6,6 +6,7 @@ again, so an export printed to a terminal cannot carry escape sequences.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -164,3 +165,15 @@ def render(fmt: str, items: list[PlacedBookmark], articles: Callable[[str], Arti
 def write(path: Path, data: bytes) -> None:
     """Write an export atomically: a reader of the file never sees half of it."""
     atomic_write_bytes(Path(path), data)
+
+
+def deliver(data: bytes, output: str | None) -> Path | None:
+    """Print an export (no ``output``, or '-') or write it atomically to a file, whose path is
+    returned; OSError when the file cannot be written."""
+    if not output or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    target = Path(output).expanduser()
+    write(target, data)
+    return target

@@ -158,13 +158,7 @@ class Corrections:
         self.clock = clock
 
     def _load(self) -> dict[str, Correction]:
-        loaded: dict[str, Correction] = {}
-        for key, doc in self.state.read_table(CORRECTIONS).items():
-            try:
-                loaded[key] = Correction.from_dict(doc)
-            except (KeyError, TypeError, ValueError):
-                continue  # a hand-damaged entry is skipped, and kept in the file as it is
-        return loaded
+        return self.state.read_entries(CORRECTIONS, Correction.from_dict)
 
     def all(self) -> list[Correction]:
         """Every correction, oldest first: the order they are applied in."""
