@@ -222,3 +222,18 @@ async def test_a_name_typed_straight_after_c_goes_into_the_dialog(sample_store: 
         await settle(pilot)
         assert app.screen is screen
         assert screen.query_one(QuotesPane).quotes[0].speaker == "Ivan Drozd"
+
+
+async def test_who_said_what_lists_a_corrected_quote_under_its_new_speaker_marked(sample_store: Path) -> None:
+    from textual.widgets import OptionList
+
+    from reader.screens.people import QuotesByScreen
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await correct_first_quote(pilot, "Ivan Drozd")
+        await pilot.press("w")  # the selected quote's speaker, across the library
+        await settle(pilot)
+        assert isinstance(app.screen, QuotesByScreen) and app.screen.person == "Ivan Drozd"
+        [text] = option_texts(app.screen.query_one(OptionList))
+        assert text.startswith(f"“{KULAZHANKA}") and "✎ corrected" in text
