@@ -18,7 +18,7 @@ from reader.catalog import Catalog, Fingerprint, Row, rows_from_docs, store_fing
 from reader.models import Analysis, Article, ImportReport
 from reader.storage import StoreError
 from reader.store import ArticleStore, UpsertResult, article_from_doc
-from reader.userdata import CORRECTIONS
+from reader.userdata import CORRECTIONS, corrections_stamp
 from reader.userstate import UserState
 
 LIST_IN_BACKGROUND_BYTES = 20_000_000  # about 2k articles, listed in under a second before the app starts
@@ -375,7 +375,12 @@ class Library:
         if self._search is None:
             from reader.search import SearchIndex
 
-            self._search = SearchIndex(self.path, self.cache_dir, lambda: self._with_corrections(self._all_stored()))
+            self._search = SearchIndex(
+                self.path,
+                self.cache_dir,
+                lambda: self._with_corrections(self._all_stored()),
+                overlay=lambda: corrections_stamp(self.state.read_table(CORRECTIONS)),
+            )
         return self._search
 
     def search(self, query: str, limit: int = 20) -> SearchResults:

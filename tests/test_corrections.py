@@ -297,3 +297,20 @@ def test_the_python_api_and_reader_list_count_corrected_quotes(sample_store: Pat
     assert row["quotes"] == 5
     [article] = library.articles()
     assert any(q.corrected for q in article.analysis.quotes)  # type: ignore[union-attr]
+
+
+def test_the_index_notices_corrections_it_was_not_told_about(sample_store: Path) -> None:
+    """A correction written by a process that could not update the index (busy, killed) is still searched."""
+    from reader.anchoring import make_anchor
+    from reader.userdata.corrections import Corrections
+
+    library = _library(sample_store)
+    article_id = _article_id(library)
+    assert library.search("speaker:aleksandr").total == 1
+    quote = _quote(library, article_id, ALEKSANDR)
+    article = library.require(article_id)
+    anchor = make_anchor(article.body, quote.start, quote.end)
+    Corrections(library.state).add(SPEAKER, article_id, article.title, anchor=anchor, value="Ivan Drozd")
+    assert library.search("speaker:aleksandr").total == 0
+    assert _library(sample_store).search('speaker:"ivan drozd"').total == 1
+    assert library.search_index.status() == "ok"

@@ -18,7 +18,7 @@ import orjson
 from reader.anchoring import ORPHANED, Anchor, find_passage, make_anchor
 from reader.models import Article, Person, Quote
 from reader.text import clean_line
-from reader.userdata import SOURCE_KINDS
+from reader.userdata import CORRECTIONS, SOURCE_KINDS, corrections_stamp
 from reader.userdata.apply import EVERYWHERE, Applied, apply_corrections
 from reader.userdata.corrections import (
     ADD_SOURCE,
@@ -202,9 +202,13 @@ class LibraryCorrections:
     def _mention_anchor(self, article: Article, person: Person) -> Anchor | None:
         return make_anchor(article.body, *person.mentions[0]) if person.mentions else None
 
+    def _stamp(self) -> str:
+        return corrections_stamp(self.library.state.read_table(CORRECTIONS))
+
     def _add(self, article: Article, kind: str, **fields: Any) -> Correction:
+        before = self._stamp()
         correction = self.table.add(kind, article.id, article.title, **fields)
-        self._reindex([article.id] if not correction.everywhere else None, correction)
+        self._reindex([article.id] if not correction.everywhere else None, correction, before)
         return correction
 
     def set_speaker(self, article_id: str, span: tuple[int, int], speaker: str | None) -> Correction:
@@ -298,14 +302,16 @@ class LibraryCorrections:
     def undo(self, article_id: str) -> Correction | None:
         """Take back the newest correction made in the article; None when there is none."""
         article = self.library.require(article_id)
+        before = self._stamp()
         undone = self.table.undo(article.id)
         if undone is not None:
-            self._reindex([article.id] if not undone.everywhere else None, undone)
+            self._reindex([article.id] if not undone.everywhere else None, undone, before)
         return undone
 
     # -- keeping the search index in step ----------------------------------------------------------
-    def _reindex(self, article_ids: list[str] | None, correction: Correction) -> None:
-        """Re-index the articles a correction touches (for a library-wide one, those naming it)."""
+    def _reindex(self, article_ids: list[str] | None, correction: Correction, before: str) -> None:
+        """Re-index the articles a correction touches (for a library-wide one, those naming it);
+        ``before`` names the corrections as they were, which the index must have been built with."""
         from reader.analysis.stored import with_some_analysis
 
         library = self.library
@@ -320,8 +326,7 @@ class LibraryCorrections:
                 people = article.analysis.people if article.analysis else ()
                 if any(wanted in {folded(p.name), *(folded(x) for x in p.aliases)} for p in people):
                     changed.append(snapshot.apply(article))
-        if changed:
-            library.search_index.store_changed(library._store_fingerprint(), changed, [])
+        library.search_index.store_changed(library._store_fingerprint(), changed, [], overlay_before=before)
 
 
 def _short(text: str, width: int = 60) -> str:
