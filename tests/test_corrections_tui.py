@@ -237,3 +237,26 @@ async def test_who_said_what_lists_a_corrected_quote_under_its_new_speaker_marke
         assert isinstance(app.screen, QuotesByScreen) and app.screen.person == "Ivan Drozd"
         [text] = option_texts(app.screen.query_one(OptionList))
         assert text.startswith(f"“{KULAZHANKA}") and "✎ corrected" in text
+
+
+async def test_text_selected_in_the_body_becomes_a_source_cited_there(
+    sample_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_seed(pilot)
+        monkeypatch.setattr(screen, "get_selected_text", lambda: "Kastus Kalinouski Battalion")  # a mouse selection
+        await pilot.press("c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog) and dialog.value == "Kastus Kalinouski Battalion"
+        await pilot.press("enter")  # the selected words are its name
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "enter")  # group
+        await settle(pilot)
+        [added] = [
+            s for s in screen.query_one(SourcesPane).items if getattr(s, "name", "") == "Kastus Kalinouski Battalion"
+        ]
+        assert added.kind == "group" and added.corrected  # type: ignore[union-attr]
+        [(start, end)] = added.mentions  # type: ignore[union-attr]
+        assert screen.article is not None and screen.article.body[start:end] == "Kastus Kalinouski Battalion"
