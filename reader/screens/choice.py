@@ -39,7 +39,7 @@ class ChoiceDialog(ModalScreen[Choice | None]):
         typed: str | None = None,
         value: str = "",
         checkbox: str | None = None,
-        hint: str = "Enter chooses, Esc cancels.",
+        hint: str = "",
     ) -> None:
         """``choices`` are (key, label); ``typed`` is the placeholder of a field to type a value in."""
         super().__init__()
@@ -49,7 +49,7 @@ class ChoiceDialog(ModalScreen[Choice | None]):
         self.typed = typed
         self.value = value
         self.checkbox = checkbox
-        self.hint = hint
+        self.hint = hint or ("Enter chooses, Esc cancels." if choices else "Enter saves, Esc cancels.")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
