@@ -234,6 +234,18 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     return run_refresh(args)
 
 
+def cmd_corrections(args: argparse.Namespace) -> int:
+    from reader.cli_corrections import run_corrections
+
+    return run_corrections(args)
+
+
+def cmd_correct(args: argparse.Namespace) -> int:
+    from reader.cli_corrections import run_correct
+
+    return run_correct(args)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from reader.search import QueryError, SearchError
 
@@ -388,6 +400,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bookmarks": cmd_bookmarks,
     "feeds": cmd_feeds,
     "refresh": cmd_refresh,
+    "corrections": cmd_corrections,
+    "correct": cmd_correct,
     "search": cmd_search,
     "reindex": cmd_reindex,
     "doctor": cmd_doctor,
@@ -483,6 +497,9 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_feeds import add_parsers as add_feeds_parsers
 
     add_feeds_parsers(sub, _store_option)
+    from reader.cli_corrections import add_parsers as add_corrections_parsers
+
+    add_corrections_parsers(sub, _store_option)
     p = sub.add_parser(
         "search",
         help='search the library (words, "phrases", OR, -word, prefix*, title: source: person: speaker: '

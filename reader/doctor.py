@@ -358,4 +358,9 @@ def run(
         _under_locks(store, state, work)
     else:
         work()
+    from reader.userdata.actions import doctor_summary
+
+    corrections = doctor_summary(store) if report.healthy else None
+    if corrections:
+        report.add("ok", corrections)
     return report

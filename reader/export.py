@@ -6,6 +6,7 @@ again, so an export printed to a terminal cannot carry escape sequences.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,13 +39,27 @@ def _article_meta(article: Article | None) -> dict[str, Any] | None:
     }
 
 
+def _quotes_in(item: PlacedBookmark, article: Article | None) -> list[dict[str, Any]]:
+    """The reported speech inside a bookmarked passage, with its speaker as the user last corrected it."""
+    if article is None or article.analysis is None or item.start is None or item.end is None:
+        return []
+    return [
+        {"text": q.text, "speaker": q.speaker, "corrected": q.corrected}
+        for q in article.analysis.quotes
+        if not q.scare and q.start < item.end and item.start < q.end
+    ]
+
+
 def to_json(items: list[PlacedBookmark], articles: Callable[[str], Article | None]) -> bytes:
-    """Everything: the bookmark as stored (W3C selectors included), where it is now, and its article."""
+    """Everything: the bookmark as stored (W3C selectors included), where it is now, its article, and
+    the quotes it holds with their speakers."""
     rows = []
     for item in items:
+        article = articles(item.article_id)
         row = {**item.bookmark.to_dict(), **item.to_dict()}
         row["selector"] = item.bookmark.anchor.selectors()
-        row["article"] = _article_meta(articles(item.article_id))
+        row["article"] = _article_meta(article)
+        row["quotes"] = _quotes_in(item, article)
         rows.append(row)
     return orjson.dumps({"exported": _today(), "count": len(rows), "bookmarks": rows}, option=orjson.OPT_INDENT_2)
 
@@ -71,6 +86,18 @@ def _note_and_tags(item: PlacedBookmark) -> list[str]:
     if any(tags):
         lines += ["", "Tags: " + ", ".join(f"#{t}" for t in tags if t)]
     return lines
+
+
+def _speakers(quotes: list[dict[str, Any]]) -> list[str]:
+    """Who speaks in the passage, in order, each once; a speaker the user corrected says so."""
+    names: dict[str, bool] = {}
+    for quote in quotes:
+        name = clean_line(quote["speaker"] or "") or "unattributed"
+        names[name] = names.get(name, False) or bool(quote["corrected"])
+    if not names:
+        return []
+    said = ", ".join(f"{name} (corrected)" if corrected else name for name, corrected in names.items())
+    return ["", f"Speaker: {said}" if len(names) == 1 else f"Speakers: {said}"]
 
 
 def _article_header(title: str, article: Article | None) -> list[str]:
@@ -100,9 +127,11 @@ def to_markdown(items: list[PlacedBookmark], articles: Callable[[str], Article |
         "",
     ]
     for article_id, title, group in group_by_article(placed):
-        lines += _article_header(title, articles(article_id))
+        article = articles(article_id)
+        lines += _article_header(title, article)
         for item in sorted(group, key=lambda i: i.start or 0):  # in reading order within an article
             lines += _blockquote(item.current_text or item.bookmark.text)
+            lines += _speakers(_quotes_in(item, article))
             lines += _note_and_tags(item)
             lines.append("")
     if orphans:

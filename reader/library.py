@@ -19,6 +19,7 @@ from reader.details import apply as apply_details
 from reader.models import Analysis, Article, ImportReport
 from reader.storage import StoreError
 from reader.store import ArticleStore, UpsertResult, article_from_doc
+from reader.userdata import CORRECTIONS, corrections_stamp
 from reader.userstate import UserState
 
 LIST_IN_BACKGROUND_BYTES = 20_000_000  # about 2k articles, listed in under a second before the app starts
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from reader.feeds import Feeds
     from reader.importers import ImportItem
     from reader.search import Overview, QuoteHit, SearchIndex, SearchResults
+    from reader.userdata.actions import CorrectionSet, LibraryCorrections
 
 
 def place(bookmark: Bookmark, article: Article | None) -> PlacedBookmark:
@@ -58,6 +60,7 @@ class Library:
         self._state: UserState | None = None
         self._bookmarks: Bookmarks | None = None
         self._search: SearchIndex | None = None
+        self._corrections: LibraryCorrections | None = None
 
     @classmethod
     def open(cls, store_path: str | Path | None = None, *, lazy: bool = False) -> Library:
@@ -83,23 +86,47 @@ class Library:
 
     # -- articles ------------------------------------------------------------------------
     def articles(self) -> list[Article]:
+        """Every article, newest first, with the details the user set and the corrections applied."""
         edits = self._details()
-        return sorted((apply_details(a, edits.get(a.id)) for a in self.store.all()), key=sort_key, reverse=True)
+        articles = (apply_details(a, edits.get(a.id)) for a in self.store.all())
+        return sorted(self._with_corrections(articles), key=sort_key, reverse=True)
 
     def __len__(self) -> int:
         return len(self.store)
 
     def get(self, article_id: str) -> Article | None:
-        """An article by id or unique id prefix, its analysis current."""
+        """An article by id or unique id prefix, its analysis current and the user's corrections applied."""
         fresh, doc = self.catalog.document(article_id, prefix=True)
         if fresh:
-            return analyse_article(self._article(doc)) if doc is not None else None
+            return self._shown(analyse_article(self._article(doc))) if doc is not None else None
         article = self.store.get(article_id)
         if article is None and len(article_id) >= 4:
             matches = [a for a in self.store.ids() if a.startswith(article_id)]
             if len(matches) == 1:
                 article = self.store.get(matches[0])
-        return analyse_article(self._with_details(article)) if article else None
+        return self._shown(analyse_article(self._with_details(article))) if article else None
+
+    # -- corrections (reader.userdata: the logic; here the hooks that apply them everywhere) --
+    @property
+    def corrections(self) -> LibraryCorrections:
+        """Make, undo, list and export corrections of the analysis (see docs/corrections.md)."""
+        if self._corrections is None:
+            from reader.userdata.actions import LibraryCorrections
+
+            self._corrections = LibraryCorrections(self)
+        return self._corrections
+
+    def _shown(self, article: Article | None) -> Article | None:
+        return next(self._with_corrections([article])) if article is not None else None
+
+    def _with_corrections(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Articles with some analysis and the corrections applied: what every view reads."""
+        if not self.state.read_table(CORRECTIONS):  # none: the corrections code is not even imported
+            yield from map(with_some_analysis, articles)
+            return
+        snapshot: CorrectionSet = self.corrections.snapshot()
+        for article in articles:
+            yield snapshot.apply(with_some_analysis(article))
 
     def _stored(self, article_id: str) -> Article | None:
         """An article as stored: from the catalog while it holds the store as it is now (one small
@@ -380,7 +407,7 @@ class Library:
         """Bookmarks as Markdown ('md', for a report) or JSON ('json', everything)."""
         from reader import export
 
-        return export.render(fmt, self.bookmarks(query), self._stored)
+        return export.render(fmt, self.bookmarks(query), lambda article_id: self._shown(self._stored(article_id)))
 
     # -- search --------------------------------------------------------------------------
     @property
@@ -389,7 +416,12 @@ class Library:
         if self._search is None:
             from reader.search import SearchIndex
 
-            self._search = SearchIndex(self.path, self.cache_dir, lambda: map(with_some_analysis, self._all_stored()))
+            self._search = SearchIndex(
+                self.path,
+                self.cache_dir,
+                lambda: self._with_corrections(self._all_stored()),
+                overlay=lambda: corrections_stamp(self.state.read_table(CORRECTIONS)),
+            )
         return self._search
 
     def search(self, query: str, limit: int = 20) -> SearchResults:
@@ -404,13 +436,13 @@ class Library:
         """Every quote in the library spoken by ``person`` (full name or alias), newest first."""
         from reader.search import quotes_by
 
-        return quotes_by(map(with_some_analysis, self._all_stored()), person)
+        return quotes_by(self._with_corrections(self._all_stored()), person)
 
     def overview(self, limit: int = 10) -> Overview:
         """The most quoted people and the most cited sources, with counts."""
         from reader.search import overview
 
-        return overview(map(with_some_analysis, self._all_stored()), limit=limit)
+        return overview(self._with_corrections(self._all_stored()), limit=limit)
 
     def _store_fingerprint(self) -> Any:
         from reader.search.index import store_fingerprint
@@ -427,7 +459,7 @@ class Library:
             self._catalog_changed(before, wanted, removed)
         if wanted or removed:
             edits = self._details()
-            changed = [apply_details(a, edits.get(a.id)) for a in articles if a.id in wanted]
+            changed = list(self._with_corrections(apply_details(a, edits.get(a.id)) for a in articles if a.id in wanted))
             self.search_index.store_changed(before, changed, removed)
 
     # -- the user's details (title, source, author, date, URL) ---------------------------

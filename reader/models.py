@@ -26,6 +26,7 @@ class Quote:
     # How the speaker was found (a short code, see reader.analysis.speakers) and how far to trust it.
     speaker_reason: str | None = None
     confidence: str | None = None  # "high" | "medium" | "low"
+    corrected: bool = False  # changed by a user correction (reader.userdata); never stored with the analysis
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -41,6 +42,8 @@ class Quote:
             data["speaker_reason"] = self.speaker_reason
         if self.confidence is not None:
             data["confidence"] = self.confidence
+        if self.corrected:
+            data["corrected"] = True
         return data
 
     @classmethod
@@ -54,6 +57,7 @@ class Quote:
             speaker_type=data.get("speaker_type"),
             speaker_reason=data.get("speaker_reason"),
             confidence=data.get("confidence"),
+            corrected=bool(data.get("corrected", False)),
         )
 
 
@@ -63,14 +67,18 @@ class Person:
     aliases: tuple[str, ...] = ()
     role: str | None = None
     mentions: tuple[Span, ...] = ()
+    corrected: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "aliases": list(self.aliases),
             "role": self.role,
             "mentions": [list(span) for span in self.mentions],
         }
+        if self.corrected:
+            data["corrected"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Person:
@@ -79,6 +87,7 @@ class Person:
             aliases=tuple(data.get("aliases") or ()),
             role=data.get("role"),
             mentions=tuple((int(a), int(b)) for a, b in data.get("mentions") or ()),
+            corrected=bool(data.get("corrected", False)),
         )
 
 
@@ -89,15 +98,19 @@ class Source:
     url: str | None = None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    corrected: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "name": self.name,
             "kind": self.kind,
             "url": self.url,
             "aliases": list(self.aliases),
             "mentions": [list(span) for span in self.mentions],
         }
+        if self.corrected:
+            data["corrected"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Source:
@@ -107,6 +120,7 @@ class Source:
             url=data.get("url"),
             aliases=tuple(data.get("aliases") or ()),
             mentions=tuple((int(a), int(b)) for a, b in data.get("mentions") or ()),
+            corrected=bool(data.get("corrected", False)),
         )
 
 

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from reader.models import Analysis, Article
 from reader.text import clean_line
+from reader.userdata import CORRECTED_MARK, UNCERTAIN_MARK
 
 QUOTE_STYLE = "bold yellow"
 SCARE_STYLE = "dim italic"
@@ -53,6 +54,15 @@ def _body_text(article: Article) -> Text:
     return text
 
 
+def _marks(text: Text, corrected: bool, uncertain: bool = False) -> Text:
+    """✎ after what the user corrected, ? after an attribution the analyzer is unsure of."""
+    if corrected:
+        text.append(f" {CORRECTED_MARK}", style="not bold cyan")
+    elif uncertain:
+        text.append(f" {UNCERTAIN_MARK}", style="not bold yellow")
+    return text
+
+
 def analysis_renderables(analysis: Analysis) -> list[Any]:
     parts: list[Any] = []
     quotes = Table(title="Quotes", title_justify="left", box=None, show_header=False, pad_edge=False)
@@ -60,26 +70,28 @@ def analysis_renderables(analysis: Analysis) -> list[Any]:
     quotes.add_column()
     reported = [q for q in analysis.quotes if not q.scare]
     for quote in reported:
-        quotes.add_row(Text(quote.speaker or "unattributed"), Text(f"“{quote.text}”"))
+        speaker = Text(quote.speaker or "unattributed")
+        _marks(speaker, quote.corrected, quote.confidence == "low")
+        quotes.add_row(speaker, Text(f"“{quote.text}”"))
     parts.append(quotes if reported else Text("Quotes: none found", style="dim"))
     # Quoted words that are not reported speech (terms, titles), dimmed apart as the app shows them.
     terms = [q for q in analysis.quotes if q.scare]
     if terms:
         listed = Text("Quoted terms: ", style="dim")
-        listed.append(", ".join(f"“{q.text}”" for q in terms), style=SCARE_STYLE)
+        listed.append(", ".join(f"“{q.text}”" + (f" {CORRECTED_MARK}" if q.corrected else "") for q in terms), style=SCARE_STYLE)
         parts.append(listed)
     people = Table(title="People", title_justify="left", box=None, show_header=False, pad_edge=False)
     people.add_column(style="bold", no_wrap=True)
     people.add_column()
     people.add_column(justify="right", style="dim")
     for person in analysis.people:
-        people.add_row(Text(person.name), Text(person.role or ""), f"{len(person.mentions)}×")
+        people.add_row(_marks(Text(person.name), person.corrected), Text(person.role or ""), f"{len(person.mentions)}×")
     parts.append(people if analysis.people else Text("People: none found", style="dim"))
     sources = Table(title="Sources & Links", title_justify="left", box=None, show_header=False, pad_edge=False)
     sources.add_column(no_wrap=True)
     sources.add_column()
     for source in analysis.sources:
-        sources.add_row(Text(source.name, style="bold"), Text(source.kind, style="dim"))
+        sources.add_row(_marks(Text(source.name, style="bold"), source.corrected), Text(source.kind, style="dim"))
     for number, link in enumerate(analysis.links, 1):
         sources.add_row(Text(f"[{number}]"), Text(f"{link.text or link.url}  {link.url}"))
     has_sources = analysis.sources or analysis.links

@@ -5,8 +5,9 @@ It is written atomically and never touched by imports, so re-importing articles 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 
@@ -22,6 +23,7 @@ STATE_SCHEMA_VERSION = 1
 READING = "reading"
 META = "_meta"
 KIND = "reader state file"
+T = TypeVar("T")
 
 
 def _from_v0(raw: dict[str, Any]) -> dict[str, Any]:
@@ -63,6 +65,17 @@ class UserState:
         if not isinstance(table, dict):
             raise StoreError(f"{self.path}: table '{name}' is malformed; the file was left as it is")
         return table
+
+    def read_entries(self, name: str, parse: Callable[[dict[str, Any]], T]) -> dict[str, T]:
+        """The entries of a table as ``parse`` reads them; a hand-damaged one is skipped here, and
+        kept in the file as it is."""
+        loaded: dict[str, T] = {}
+        for key, doc in self.read_table(name).items():
+            try:
+                loaded[key] = parse(doc)
+            except (KeyError, TypeError, ValueError):
+                continue
+        return loaded
 
     def update_table(self, name: str, change: Any) -> Any:
         """Apply ``change(table)`` to a fresh read and write the whole file once, atomically, under a lock."""

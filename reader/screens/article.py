@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, Tab, Tabs
 
 from reader.models import Article
+from reader.screens.correcting import CorrectingArticle
 from reader.screens.find import FindInArticle
 from reader.widgets.article_body import ArticleBody, Mark
 from reader.widgets.key_footer import KeyFooter
@@ -52,7 +53,7 @@ def safe_url(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
-class ArticleScreen(FindInArticle, Screen[None]):
+class ArticleScreen(CorrectingArticle, FindInArticle, Screen[None]):
     HELP_SECTION = "Article"
     HELP_ORDER = 20
     HELP_KEYS = (("tab, shift+tab", "Next / previous pane"),)
@@ -82,6 +83,25 @@ class ArticleScreen(FindInArticle, Screen[None]):
             key_display="/",
             tooltip="Find in the article; n / N step to the next / previous match",
             id="article.find",
+        ),
+        Binding(
+            "c",
+            "correct",
+            "Correct",
+            tooltip="Correct the selected quote, person or source (or add the selected text as a source)",
+            id="article.correct",
+        ),
+        Binding(
+            "u", "undo_correction", "Undo correction", show=False, tooltip="Undo the newest correction", id="article.undo-correction"
+        ),
+        Binding(
+            "exclamation_mark",
+            "next_uncertain",
+            "Next uncertain quote",
+            key_display="!",
+            show=False,
+            tooltip="Step to the next quote whose speaker is uncertain (marked ?)",
+            id="article.next-uncertain",
         ),
         Binding(
             "1",

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from reader.search import Count, Overview, QuoteHit
 from reader.widgets.key_footer import KeyFooter
+from reader.userdata import CORRECTED_MARK
 
 BAR_WIDTH = 30
 
@@ -61,7 +62,8 @@ class QuotesByScreen(Screen[None]):
         for hit in hits:
             meta = " · ".join(x for x in (hit.title, hit.source, (hit.published or "")[:10]) if x)
             excerpt = hit.text if len(hit.text) <= 300 else hit.text[:299] + "…"
-            listing.add_option(Option(Text.assemble((f"“{excerpt}”", "italic"), "\n", (meta, "dim"))))
+            mark = (f" {CORRECTED_MARK} corrected", "cyan") if hit.corrected else ""
+            listing.add_option(Option(Text.assemble((f"“{excerpt}”", "italic"), mark, "\n", (meta, "dim"))))
         if hits:
             listing.highlighted = 0  # Enter opens the first quote at once
         else:

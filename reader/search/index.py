@@ -119,8 +119,17 @@ class SearchIndex:
     """Search over one store. Opened lazily on the first search; rebuilt whenever it is missing,
     unreadable, of another version, or older than the store."""
 
-    def __init__(self, store_path: Path, cache_dir: Path, load: Callable[[], Iterable[Article]]):
+    def __init__(
+        self,
+        store_path: Path,
+        cache_dir: Path,
+        load: Callable[[], Iterable[Article]],
+        overlay: Callable[[], str] | None = None,
+    ):
+        """``overlay`` names the state of what ``load`` lays over the store (the user's corrections):
+        the index is stale when it changes, as when the store does."""
         self.store_path = Path(store_path)
+        self._overlay = overlay or (lambda: "")
         self.dir = Path(cache_dir) / "search"
         self.meta_path = self.dir / "meta.json"
         self._load = load
@@ -167,17 +176,22 @@ class SearchIndex:
         meta = self._read_meta()
         if meta is None or self._open(meta) is None:
             return "unusable"
-        return "ok" if meta.get("fingerprint") == store_fingerprint(self.store_path) else "stale"
+        return "ok" if self._holds_now(meta) else "stale"
+
+    def _holds_now(self, meta: dict[str, Any] | None) -> bool:
+        """Whether an index's meta is of the store, and the overlay, as they are now."""
+        if not meta or meta.get("fingerprint") != store_fingerprint(self.store_path):
+            return False
+        return bool(meta.get("overlay", "") == self._overlay())
 
     def _ensure(self) -> Any:
         """An index matching the store as it is now, opening or rebuilding it as needed."""
         with self._lock:
-            fingerprint = store_fingerprint(self.store_path)
-            current = self._index is not None and self._meta and self._meta.get("fingerprint") == fingerprint
+            current = self._index is not None and self._holds_now(self._meta)
             if current and store_fingerprint(self.meta_path) == self._meta_stamp:
                 return self._index
             meta = self._read_meta()
-            if meta is not None and meta.get("fingerprint") == fingerprint:
+            if meta is not None and self._holds_now(meta):
                 index = self._open(meta)
                 if index is not None:
                     self._index, self._meta = index, meta
@@ -204,6 +218,7 @@ class SearchIndex:
 
         with self._lock, write_lock(self.dir / ".lock", timeout=120):
             fingerprint = store_fingerprint(self.store_path)
+            overlay = self._overlay()
             name = f"idx-{uuid.uuid4().hex[:12]}"
             path = self.dir / name
             path.mkdir(parents=True)
@@ -226,6 +241,7 @@ class SearchIndex:
                 "engine": _engine(),
                 "dir": name,
                 "fingerprint": fingerprint,
+                "overlay": overlay,
                 "articles": count,
             }
             atomic_write_bytes(self.meta_path, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
@@ -239,9 +255,16 @@ class SearchIndex:
             if child.is_dir() and child.name.startswith("idx-") and child.name != keep:
                 shutil.rmtree(child, ignore_errors=True)
 
-    def store_changed(self, before: Fingerprint, changed: Iterable[Article], removed: Iterable[str]) -> None:
+    def store_changed(
+        self,
+        before: Fingerprint,
+        changed: Iterable[Article],
+        removed: Iterable[str],
+        overlay_before: str | None = None,
+    ) -> None:
         """Apply a write this process just made to the store (``before`` is the store's fingerprint
-        before it). An index that was not current then is left alone: the next search rebuilds it."""
+        before it), or with ``overlay_before`` to the overlay (its name before the change). An index
+        that was not current then is left alone: the next search rebuilds it."""
         changed, removed = list(changed), list(removed)
         with self._lock:
             if not self.meta_path.exists():
@@ -250,6 +273,8 @@ class SearchIndex:
                 with write_lock(self.dir / ".lock", timeout=30):
                     meta = self._read_meta()
                     if meta is None or meta.get("fingerprint") != before:
+                        return
+                    if overlay_before is not None and meta.get("overlay", "") != overlay_before:
                         return
                     index = self._index if self._meta == meta and self._index is not None else self._open(meta)
                     if index is None:
@@ -263,6 +288,8 @@ class SearchIndex:
                     writer.wait_merging_threads()
                     index.reload()
                     meta = {**meta, "fingerprint": store_fingerprint(self.store_path)}
+                    if overlay_before is not None:
+                        meta["overlay"] = self._overlay()
                     meta["articles"] = index.searcher().num_docs
                     atomic_write_bytes(self.meta_path, orjson.dumps(meta, option=orjson.OPT_INDENT_2))
                     self._index, self._meta = index, meta

@@ -22,9 +22,10 @@ class QuoteHit:
     text: str
     start: int
     end: int
+    corrected: bool = False  # the speaker is the user's correction
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "article_id": self.article_id,
             "title": self.title,
             "source": self.source,
@@ -34,6 +35,9 @@ class QuoteHit:
             "start": self.start,
             "end": self.end,
         }
+        if self.corrected:
+            data["corrected"] = True
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ def quotes_by(articles: Iterable[Article], person: str) -> list[QuoteHit]:
                     quote.text,
                     quote.start,
                     quote.end,
+                    quote.corrected,
                 )
                 found.append((article.published or article.imported_at or "", hit))
     found.sort(key=lambda pair: (pair[0], pair[1].article_id, -pair[1].start), reverse=True)

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.models import Analysis, Link, Person, Quote, Source
+from reader.userdata import CORRECTED_MARK, UNCERTAIN_MARK
 
 # One colour per speaker, in order of first quote; readable on dark and light themes.
 SPEAKER_COLOURS = ["#e5c07b", "#61afef", "#98c379", "#c678dd", "#56b6c2", "#e06c75", "#d19a66", "#8abeb7"]
@@ -32,6 +33,11 @@ def speaker_colours(quotes: tuple[Quote, ...], background: str | None = None) ->
         if quote.speaker not in colours and not quote.scare:
             colours[quote.speaker] = fit(SPEAKER_COLOURS[(len(colours) - 1) % len(SPEAKER_COLOURS)])
     return colours
+
+
+def corrected_mark() -> Text:
+    """The small mark after what the user corrected."""
+    return Text(f" {CORRECTED_MARK}", style="cyan")
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -71,12 +77,19 @@ class QuotesPane(Pane):
         self.quotes = [q for q in analysis.quotes if not q.scare] + [q for q in analysis.quotes if q.scare]
         for index, quote in enumerate(self.quotes):
             if quote.scare:
-                prompt = Text.assemble(("term  ", "dim"), (f"“{excerpt(quote.text)}”", Style(dim=True, italic=True)))
+                prompt = Text.assemble(
+                    ("term  ", "dim"),
+                    (f"“{excerpt(quote.text)}”", Style(dim=True, italic=True)),
+                    corrected_mark() if quote.corrected else "",
+                )
             else:
                 colour = colours.get(quote.speaker) or colours.get(None, UNKNOWN_COLOUR)
+                uncertain = quote.confidence == "low" and not quote.corrected
                 prompt = Text.assemble(
                     ("▍", colour),
-                    (quote.speaker or "Unattributed", Style(bold=True, color=colour)),
+                    (quote.speaker or "Unattributed", Style(bold=True, color=colour, dim=uncertain)),
+                    (f" {UNCERTAIN_MARK}", Style(bold=True, color="yellow")) if uncertain else "",
+                    corrected_mark() if quote.corrected else "",
                     "\n",
                     ("▍", colour),
                     f"“{excerpt(quote.text)}”",
@@ -116,6 +129,7 @@ class PeoplePane(Pane):
             colour = colours.get(person.name)
             prompt = Text.assemble(
                 (person.name, Style(bold=True, color=colour) if colour else Style(bold=True)),
+                corrected_mark() if person.corrected else "",
                 (f"  {count} mention{'s' if count != 1 else ''}", "dim"),
             )
             role = Text(excerpt(person.role, 80), style="italic") if person.role else None
@@ -154,7 +168,9 @@ class SourcesPane(Pane):
         self.clear_options()
         self.items = [*analysis.sources, *analysis.links]
         for source in analysis.sources:
-            prompt = Text.assemble((source.name, "bold"), (f"  {source.kind}", "dim"))
+            prompt = Text.assemble(
+                (source.name, "bold"), corrected_mark() if source.corrected else "", (f"  {source.kind}", "dim")
+            )
             aliases = Text(f"also: {', '.join(source.aliases)}", style="dim italic") if source.aliases else None
             self.add_option(Option(_with_detail(prompt, aliases)))
         for number, link in enumerate(analysis.links, 1):
