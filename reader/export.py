@@ -6,7 +6,6 @@ again, so an export printed to a terminal cannot carry escape sequences.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path

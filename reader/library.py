@@ -459,7 +459,9 @@ class Library:
             self._catalog_changed(before, wanted, removed)
         if wanted or removed:
             edits = self._details()
-            changed = list(self._with_corrections(apply_details(a, edits.get(a.id)) for a in articles if a.id in wanted))
+            changed = list(
+                self._with_corrections(apply_details(a, edits.get(a.id)) for a in articles if a.id in wanted)
+            )
             self.search_index.store_changed(before, changed, removed)
 
     # -- the user's details (title, source, author, date, URL) ---------------------------

@@ -78,7 +78,9 @@ def analysis_renderables(analysis: Analysis) -> list[Any]:
     terms = [q for q in analysis.quotes if q.scare]
     if terms:
         listed = Text("Quoted terms: ", style="dim")
-        listed.append(", ".join(f"“{q.text}”" + (f" {CORRECTED_MARK}" if q.corrected else "") for q in terms), style=SCARE_STYLE)
+        listed.append(
+            ", ".join(f"“{q.text}”" + (f" {CORRECTED_MARK}" if q.corrected else "") for q in terms), style=SCARE_STYLE
+        )
         parts.append(listed)
     people = Table(title="People", title_justify="left", box=None, show_header=False, pad_edge=False)
     people.add_column(style="bold", no_wrap=True)

@@ -92,7 +92,12 @@ class ArticleScreen(CorrectingArticle, FindInArticle, Screen[None]):
             id="article.correct",
         ),
         Binding(
-            "u", "undo_correction", "Undo correction", show=False, tooltip="Undo the newest correction", id="article.undo-correction"
+            "u",
+            "undo_correction",
+            "Undo correction",
+            show=False,
+            tooltip="Undo the newest correction",
+            id="article.undo-correction",
         ),
         Binding(
             "exclamation_mark",

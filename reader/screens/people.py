@@ -11,8 +11,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.search import Count, Overview, QuoteHit
-from reader.widgets.key_footer import KeyFooter
 from reader.userdata import CORRECTED_MARK
+from reader.widgets.key_footer import KeyFooter
 
 BAR_WIDTH = 30
 
