@@ -240,10 +240,19 @@ def evaluate_dir(gold_dir: Path, verbose: bool = False) -> Result:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reader.analysis.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("gold_dir", type=Path, nargs="?", help="folder of NAME.txt + NAME.expected.json pairs")
     parser.add_argument("--verbose", "-v", action="store_true", help="per-article counts and every miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--polnear", type=Path, metavar="DIR", help="measure quotes and speakers on a PolNeAR checkout")
+    parser.add_argument("--split", default="dev", help="PolNeAR split: train, dev or test (default dev)")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="PolNeAR: print N examples of each error")
     args = parser.parse_args(argv)
+    if args.polnear is not None:
+        from reader.analysis import evaluate_polnear
+
+        return evaluate_polnear.main(args.polnear, args.split, args.errors)
+    if args.gold_dir is None:
+        parser.error("give a gold folder or --polnear DIR")
     try:
         result = evaluate_dir(args.gold_dir, verbose=args.verbose)
     except (OSError, ValueError) as exc:
