@@ -162,8 +162,43 @@ def _single_pairs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return pairs
 
 
+_DOUBLED = re.compile("''(?!')")
+
+
+def _doubled_apostrophes(body: str) -> tuple[str, set[int]]:
+    """``body`` with each doubled apostrophe (``''quote,''`` as some papers write) made a double mark.
+
+    The copy has the same length: an opening pair becomes ``" "`` read as space + mark, a closing pair
+    mark + space, so the straight-mark rules see what they see around ``"``. Returns the copy and the
+    offsets of the closing pairs' first apostrophes.
+    """
+    if "''" not in body:
+        return body, set()
+    chars = list(body)
+    closers = set()
+    for match in _DOUBLED.finditer(body):
+        pos = match.start()
+        before = body[pos - 1] if pos else " "
+        after = body[pos + 2] if pos + 2 < len(body) else " "
+        if (before.isspace() or before in OPEN_BEFORE) and not after.isspace():
+            chars[pos], chars[pos + 1] = " ", '"'
+        else:
+            chars[pos], chars[pos + 1] = '"', " "
+            closers.add(pos)
+    return "".join(chars), closers
+
+
 def find_quotes(body: str) -> list[RawQuote]:
     """All quotes of ``body`` in text order, nested ones after their parent."""
+    body, closers = _doubled_apostrophes(body)
+    quotes = _find_quotes(body)
+    for quote in quotes:
+        if quote.close_mark in closers:
+            quote.close_mark += 1  # the pair's second apostrophe: the text after the quote starts after it
+    return quotes
+
+
+def _find_quotes(body: str) -> list[RawQuote]:
     has_double = any(ch in body for ch in DOUBLE_OPEN + DOUBLE_CLOSE + '"')
     primary = _primary_quotes(body, single=not has_double)
     result: list[RawQuote] = []

@@ -118,7 +118,7 @@ def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] 
 # Matches start only at the first of a run of stops: a run not followed by a space fails from every one
 # of its characters alike, and trying each of them made a long run of dots quadratic.
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+|\n\n")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')]*\s+|\n\n")
 
 
 def sentence_spans(masked: str) -> list[tuple[int, int]]:
