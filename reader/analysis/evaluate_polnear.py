@@ -219,6 +219,13 @@ def _snippet(body: str, start: int, end: int, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _context(body: str, start: int, end: int, width: int = 120) -> str:
+    """The quote's surroundings, where the attribution usually is: ``before [quote] after``."""
+    before = " ".join(body[max(0, start - width) : start].split())
+    after = " ".join(body[end : end + width].split())
+    return f"…{before} [{_snippet(body, start, end, 60)}] {after}…"
+
+
 def evaluate_article(name: str, raw: str, ann: str, result: PolnearResult) -> None:
     from reader.analysis import analyze
     from reader.importers.plaintext import parse_text
@@ -251,7 +258,7 @@ def evaluate_article(name: str, raw: str, ann: str, result: PolnearResult) -> No
                 best, best_cover = index, cover
         if g.named:
             result.named_total += 1
-        text = _snippet(body, g.start, g.end)
+        text = _context(body, g.start, g.end)
         if best is None or best_cover < COVERAGE:
             flagged = any(
                 (min(g.end, q.end) - max(g.start, q.start)) / length >= COVERAGE for q in scare
@@ -278,7 +285,7 @@ def evaluate_article(name: str, raw: str, ann: str, result: PolnearResult) -> No
             )
     for index, quote in enumerate(predicted):
         if index not in used:
-            result.errors.append(Error("false quote", name, _snippet(body, quote.start, quote.end)))
+            result.errors.append(Error("false quote", name, _context(body, quote.start, quote.end, 60)))
     result.quotes.predicted += len(predicted)
     result.quotes.gold += len(gold)
 

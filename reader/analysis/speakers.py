@@ -17,7 +17,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
-from reader.analysis.tokens import Token
+from reader.analysis.tokens import ABBREVIATIONS, Token
 
 AUXILIARIES = lx._words(
     "also later then further again recently previously once has have had was were is are been would will "
@@ -32,10 +32,22 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
 _CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+_ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
 # length for each of its cues, which made analysis quadratic.
 REACH = 1000
+
+
+def _object_end(text: str) -> int | None:
+    """Where the phrase after a cue ends: a stop, ``that`` or a quote; not the dot of ``Mr.`` or ``G.K.``."""
+    for stop in _OBJECT_END.finditer(text):
+        if text[stop.start()] == ".":
+            word = _ABBREVIATED.search(text, 0, stop.start() + 1)
+            if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)):
+                continue
+        return stop.start()
+    return None
 
 
 def _without_auxiliaries(text: str) -> str:
@@ -177,8 +189,8 @@ class Attributor:
     def object_after(self, start: int, limit: int) -> Speaker | None:
         limit = min(limit, start + REACH)
         text = self.masked[start:limit]
-        stop = _OBJECT_END.search(text)
-        end = start + (stop.start() if stop else len(text))
+        stop = _object_end(text)
+        end = start + (stop if stop is not None else len(text))
         comma = text.find(",", 0, end - start)
         if comma > 0:
             found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
