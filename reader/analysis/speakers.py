@@ -32,6 +32,7 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
 _CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+_APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -165,7 +166,10 @@ class Attributor:
             return self._clause(head_start, end)  # "... Najib Razak said"
         segments = [(a + 1, b) for a, b in pairwise(cuts)][::-1][:4]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
-        for seg in segments:  # "Pavel Latushko, a former Belarusian official, commented"
+        # "Pavel Latushko, a former Belarusian official, commented": the name, not a name inside the
+        # lowercase appositive ("head of the Congressional Black Caucus", "the wife of ...").
+        named = [seg for seg in segments if not _APPOSITIVE.match(self.masked, seg[0], seg[1])]
+        for seg in named + [seg for seg in segments if seg not in named]:
             found = self.entity_in(*seg, persons_only=True)
             if found:
                 return found
