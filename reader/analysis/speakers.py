@@ -112,16 +112,28 @@ class Attributor:
                 yield mention
             i += 1
 
-    def entity_in(self, start: int, end: int, persons_only: bool = False) -> Speaker | None:
+    def entity_in(self, start: int, end: int, persons_only: bool = False, head: bool = False) -> Speaker | None:
+        """The first person named between offsets, else the first organisation.
+
+        ``head``: the span is the subject right before its verb, whose head is its last name ("Trump
+        lawyer Marc Kasowitz said"), unless a possessive or "of" makes it a modifier of the next.
+        """
         first_org = None
+        person = None
         for mention in self.mentions_within(start, end):
             if not self._outside_quotes(mention[0]):
                 continue
             if mention[2] == 0:
-                person = mention[3]
-                return Speaker(person.name, "person", person)
+                if person is not None and not self._modifies(person[1], mention[0]):
+                    break
+                person = mention
+                if not head:
+                    break
+                continue
             if first_org is None:
                 first_org = mention[3]
+        if person is not None:
+            return Speaker(person[3].name, "person", person[3])
         if first_org is not None and not persons_only:
             return Speaker(first_org.name, "organization", first_org)
         return None
@@ -147,12 +159,17 @@ class Attributor:
                 continue
         return None
 
-    def resolve(self, start: int, end: int) -> Speaker | None:
+    def _modifies(self, end: int, start: int) -> bool:
+        """Whether a name ending at ``end`` modifies one starting at ``start`` ("Trump lawyer Marc")."""
+        gap = self.masked[end:start].split()
+        return 0 < len(gap) <= 2 and all(word in lx.ROLE_NOUNS for word in gap)
+
+    def resolve(self, start: int, end: int, head: bool = False) -> Speaker | None:
         text = self.masked[start:end]
         match = PRONOUN.match(text)
         if match and not text[match.end() :].strip(" ,"):
             return self.pronoun(match.group(1), start + match.start(1))
-        return self.entity_in(start, end)
+        return self.entity_in(start, end, head=head)
 
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:
@@ -188,7 +205,7 @@ class Attributor:
             start = clause.end()  # "but he replied"
         if not self.masked[start:end].strip():
             return None
-        return self.resolve(start, end)
+        return self.resolve(start, end, head=True)
 
     def object_after(self, start: int, limit: int) -> Speaker | None:
         limit = min(limit, start + REACH)
