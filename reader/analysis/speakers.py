@@ -32,6 +32,10 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
 _CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+_OPENING_PHRASE = re.compile(r"[^,.;:!?\n]{1,60},\s+(?=[A-Z])")  # "In an interview on Monday, "
+_CAPITALISED = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*")  # titles and given names before a mention
+_APPOSITION = re.compile(r",[^,.;:!?]{1,80},")
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|too\s+|then\s+)?[a-z]{3,}\b")
 _APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
@@ -220,6 +224,35 @@ class Attributor:
                 return found
         return self.resolve(start, end)
 
+    def sentence_subject(self, start: int, before: int) -> Speaker | None:
+        """The person a sentence is about, when it opens with them and a verb follows.
+
+        For quoted words inside reported speech without a cue ('Clinton celebrated, declaring it
+        "another super Tuesday"'): the sentence's subject is the one quoted. An opening phrase
+        before a comma ("On Monday, ...") and an appositive after the name are skipped.
+        """
+        start = max(start, before - REACH)
+        lead = _OPENING_PHRASE.match(self.masked, start, before)
+        if lead:
+            start = lead.end()
+        match = PRONOUN.match(self.masked, start, before)
+        if match:
+            follows = _VERB_AFTER.match(self.masked, match.end(), before)
+            return self.pronoun(match.group(1), match.start(1)) if follows else None
+        for m_start, m_end, kind, entity in self.mentions_within(start, before):
+            if self.masked[start:m_start].strip(" ") and not _CAPITALISED.fullmatch(self.masked, start, m_start):
+                return None  # a lowercase word first: the name is not the subject
+            if kind != 0 and self.masked[m_start:m_end] != entity.name:
+                continue
+            end = m_end
+            appositive = _APPOSITION.match(self.masked, end, before)
+            if appositive:
+                end = appositive.end()
+            if _VERB_AFTER.match(self.masked, end, before):
+                return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+            return None
+        return None
+
     # -- cues ------------------------------------------------------------------------------
     def cues(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """("verb" | "lead", start, end) reporting cues between offsets, in text order."""
@@ -392,6 +425,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 ),
                 "previous-paragraph",
             )
+        if speaker is None and not opens_sentence:
+            speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
