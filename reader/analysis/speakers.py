@@ -287,6 +287,12 @@ class Attributor:
                 cue = ("lead", token.start, tokens[i + 1].end)
             elif low == "quoting" or (low == "words" and i and tokens[i - 1].text == "the"):
                 cue = ("lead", token.start, token.end + (3 if low == "words" else 0))
+            elif low == "by" and i and tokens[i - 1].text in lx.BY_VERBS:
+                cue = ("lead", token.start, token.end)  # "described by X as"
+            elif word in lx.CHANNEL_VERBS and (
+                masked[token.end : token.end + 1] in (":", ",") or masked.startswith(" on ", token.end)
+            ):
+                cue = ("verb", token.start, token.end)  # "posted on Twitter:"
             elif word in lx.REPORTING_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
                 cue = ("verb", token.start, token.end)
             elif word in ("statement", "statements") and i > 1 and tokens[i - 2].text in STATEMENT_VERBS:
