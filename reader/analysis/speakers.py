@@ -21,9 +21,11 @@ from reader.analysis.tokens import ABBREVIATIONS, Token
 
 AUXILIARIES = lx._words(
     "also later then further again recently previously once has have had was were is are been would will "
+    "too himself herself themselves itself even still just now only first "
     "reportedly allegedly repeatedly publicly simply firmly quickly angrily proudly subsequently"
 )
-LONGEST_AUXILIARY = max(map(len, AUXILIARIES))
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "He bluntly said"
+LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
@@ -65,7 +67,8 @@ def _without_auxiliaries(text: str) -> str:
         k = end - 1
         while k >= max(0, end - LONGEST_AUXILIARY - 1) and not text[k].isspace():
             k -= 1
-        if k < 0 or not text[k].isspace() or text[k + 1 : end] not in AUXILIARIES:
+        word = text[k + 1 : end]
+        if k < 0 or not text[k].isspace() or not (word in AUXILIARIES or _ADVERB.fullmatch(word)):
             break
         while k > 0 and text[k - 1].isspace():
             k -= 1
