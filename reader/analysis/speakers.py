@@ -34,6 +34,7 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
 _CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+_SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(r"[^,.;:!?\n]{1,60},\s+(?=[A-Z])")  # "In an interview on Monday, "
 _CAPITALISED = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*")  # titles and given names before a mention
 _APPOSITION = re.compile(r",[^,.;:!?]{1,80},")
@@ -226,6 +227,17 @@ class Attributor:
             if found is not None:
                 return found
         return self.resolve(start, end)
+
+    def signed(self, after: int) -> Speaker | None:
+        """The person a quote is signed with: the quote, then ``- Name, 34, of Place`` (vox pops)."""
+        dash = _SIGNATURE.match(self.masked, after, after + 8)
+        if dash is None:
+            return None
+        for m_start, _m_end, kind, entity in self.mentions_within(dash.end(), dash.end() + 80):
+            if m_start == dash.end() and kind == 0:
+                return Speaker(entity.name, "person", entity)
+            break
+        return None
 
     def sentence_subject(self, start: int, before: int) -> Speaker | None:
         """The person a sentence is about, when it opens with them and a verb follows.
@@ -436,6 +448,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             )
         if speaker is None and not opens_sentence:
             speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
+        if speaker is None and quote.close_mark is not None:
+            speaker, reason = att.signed(quote.close_mark + 1), "vox-pop"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
