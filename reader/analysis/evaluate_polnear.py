@@ -21,8 +21,10 @@ How the figures are defined:
   least 80% of the gold quote's characters, one to one, in text order. Quotes nested inside another
   predicted quote are not scored.
 - **Name-sourced.** The Source span names someone when one of its words starts with a capital letter
-  and is neither a pronoun or determiner nor a word that also occurs in lowercase in the article
-  ("Officials said" is not a name; "Trump", "The New York Post" are).
+  and is neither a pronoun or determiner nor a word that also occurs in lowercase in the article,
+  its last word is capitalised and it does not open with an indefinite article or a number
+  ("Officials said", "the Florida senator", "a New Hampshire Republican" are not names; "Trump",
+  "The New York Post", "Trump lawyer Marc Kasowitz" are).
 - **Speaker accuracy.** Over gold quotes that are matched and name-sourced: right when the predicted
   speaker's last word (its surname, possessive dropped) equals a word of the Source span, ignoring
   case. End-to-end accuracy divides the same count by all name-sourced gold quotes.
@@ -48,6 +50,9 @@ NOT_NAMES = frozenset(
     "i he she they we it you me him her them us his its their our my your the a an this that these those "
     "one some many most several all both another other each".split()
 )
+
+
+DESCRIPTIONS = frozenset({"a", "an", "one", "another", "some", "two", "three", "several", "many"})
 
 
 @dataclass
@@ -184,7 +189,10 @@ def _words(text: str) -> list[str]:
 
 def names_someone(source: str, article_words: set[str]) -> bool:
     """Whether an annotated Source is a proper name (see the module docstring)."""
-    for word in _words(source):
+    words = _words(source)
+    if not words or words[0].lower() in DESCRIPTIONS or not words[-1][0].isupper():
+        return False  # "a New Hampshire Republican", "the Florida senator"
+    for word in words:
         if word[0].isupper() and word.lower() not in NOT_NAMES and word.lower() not in article_words:
             return True
     return False

@@ -420,6 +420,9 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         said_after = speaker is not None
         if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
+        if speaker is None and quote.close_mark is not None:
+            speaker = att.signed(quote.close_mark + 1)
+            reason = "vox-pop" if speaker else reason
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
         opens_sentence = not att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
@@ -434,7 +437,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 if last is not None and not results[last][1]:
                     speaker, reason = results[last][0], "previous-quote"
                 elif last is None:
-                    speaker, reason = att.from_cues(p_start, p_end, p_end), "previous-sentence"
+                    # "Obama defended the deal. "It is the best we could get."": the sentence before
+                    # reports or paraphrases its subject.
+                    speaker = att.from_cues(p_start, p_end, p_end) or att.sentence_subject(p_start, p_end)
+                    reason = "previous-sentence"
         if (
             speaker is None
             and paragraph > 0
@@ -448,8 +454,6 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             )
         if speaker is None and not opens_sentence:
             speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
-        if speaker is None and quote.close_mark is not None:
-            speaker, reason = att.signed(quote.close_mark + 1), "vox-pop"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
@@ -516,7 +520,11 @@ def _from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i
             and att.sentence_index(quotes[last].open_mark) >= att.sentence_index(last_sentence[0]) - 1
         ):
             return speaker
-    return None
+        return None
+    # No quote in the paragraph before: its last sentence introduces the speaker by a reporting verb
+    # or as its subject ("Obama spoke about the economy on Monday." then a quote paragraph).
+    s_start = max(p_start, last_sentence[0])
+    return att.from_cues(s_start, p_end, p_end) or att.sentence_subject(s_start, p_end)
 
 
 # How each speaker was found, and how far to trust it. The levels follow measured accuracy (the table
