@@ -34,6 +34,10 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
 _CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+_AFTER_QUOTE_VERB = re.compile(
+    r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
+    r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained)\b"
+)
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(r"[^,.;:!?\n]{1,60},\s+(?=[A-Z])")  # "In an interview on Monday, "
 _CAPITALISED = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*")  # titles and given names before a mention
@@ -356,6 +360,11 @@ class Attributor:
         lead = LEAD.match(self.masked, start, max(start, limit))
         offset = lead.end() if lead else start
         cue = self.first_cue(offset, limit)
+        if cue is None or len(self.masked[offset : cue[1]].split()) > 6:
+            # Verbs that report only right after a quote ('" Kelly charged', '" Trump went on').
+            after = _AFTER_QUOTE_VERB.match(self.masked, offset, limit)
+            if after:
+                return self.subject_before(offset, offset + len(after.group(1)))
         if cue is None:
             return None
         kind, c_start, c_end = cue
