@@ -26,8 +26,9 @@ How the figures are defined:
   ("Officials said", "the Florida senator", "a New Hampshire Republican" are not names; "Trump",
   "The New York Post", "Trump lawyer Marc Kasowitz" are).
 - **Speaker accuracy.** Over gold quotes that are matched and name-sourced: right when the predicted
-  speaker's last word (its surname, possessive dropped) equals a word of the Source span, ignoring
-  case. End-to-end accuracy divides the same count by all name-sourced gold quotes.
+  speaker's last word (its surname, possessive dropped) equals a word of the Source span, or the
+  Source's last word equals a word of the predicted name ("Mr. Lou" for Lou Jiwei, "Ms. Acosta" for
+  Melba Acosta Febo), ignoring case. End-to-end accuracy divides the same count by all name-sourced gold quotes.
 """
 
 from __future__ import annotations
@@ -201,10 +202,11 @@ def names_someone(source: str, article_words: set[str]) -> bool:
 def speaker_matches(speaker: str | None, source: str) -> bool:
     if not speaker:
         return False
-    words = _words(speaker)
-    if not words:
+    words = [w.casefold() for w in _words(speaker)]
+    named = [w.casefold() for w in _words(source)]
+    if not words or not named:
         return False
-    return words[-1].casefold() in {w.casefold() for w in _words(source)}
+    return words[-1] in named or named[-1] in words
 
 
 def gold_quotes(raw: str, ann: str, mapping: list[int], article_words: set[str], body_start: int) -> list[GoldQuote]:
