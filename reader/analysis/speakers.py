@@ -28,7 +28,9 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")  # "He bluntly said"
 LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
-CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
+CONTINUED = frozenset({"continued", "continues", "reads", "read"})
+# Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
+CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})  # only right before ":" or ","
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
@@ -39,16 +41,29 @@ _AFTER_QUOTE_VERB = re.compile(
     r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained)\b"
 )
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
-_OPENING_PHRASE = re.compile(r"[^,.;:!?\n]{1,60},\s+(?=[A-Z])")  # "In an interview on Monday, "
-_CAPITALISED = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*")  # titles and given names before a mention
-_APPOSITION = re.compile(r",[^,.;:!?]{1,80},")
-_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|too\s+|then\s+)?[a-z]{3,}\b")
+_OPENING_PHRASE = re.compile(r"[^,;:!?\n]{1,100},\s+(?=[A-Z])")  # "After former Gov. Jerry Brown spoke, "
+_APPOSITION = re.compile(r",[^;:!?]{1,120}?,(?=\s+[a-z])")  # ", who is a pastor at X, Colorado,"
+_VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{2,}\b")
 _APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
 # length for each of its cues, which made analysis quadratic.
 REACH = 1000
+
+
+_DESCRIBERS = lx._words(
+    "former late then acting top senior nominee frontrunner front-runner hopeful challenger incumbent rival "
+    "contender presidential republican democratic party state"
+)
+
+
+def _subject_prefix(text: str) -> bool:
+    """Whether the words before a name describe it ("Republican nominee Donald") rather than start a clause."""
+    words = text.split()
+    if len(words) > 6:
+        return False
+    return all(w[0].isupper() or w in lx.ROLE_NOUNS or w in _DESCRIBERS or w in lx.DETERMINERS for w in words)
 
 
 def _object_end(text: str) -> int | None:
@@ -232,6 +247,16 @@ class Attributor:
                 return found
         return self.resolve(start, end)
 
+    def colon_name(self, floor: int, mark: int) -> Speaker | None:
+        """The person whose name and a colon introduce the quote ("Philip Bump: "...")."""
+        colon = self.masked.rfind(":", max(floor, mark - 4), mark)
+        if colon < 0 or self.masked[colon + 1 : mark].strip():
+            return None
+        for m_start, m_end, kind, entity in self.mentions_within(max(floor, colon - 80), colon):
+            if kind == 0 and m_end >= colon - 1 and self._outside_quotes(m_start):
+                return Speaker(entity.name, "person", entity)
+        return None
+
     def signed(self, after: int) -> Speaker | None:
         """The person a quote is signed with: the quote, then ``- Name, 34, of Place`` (vox pops)."""
         dash = _SIGNATURE.match(self.masked, after, after + 8)
@@ -259,8 +284,8 @@ class Attributor:
             follows = _VERB_AFTER.match(self.masked, match.end(), before)
             return self.pronoun(match.group(1), match.start(1)) if follows else None
         for m_start, m_end, kind, entity in self.mentions_within(start, before):
-            if self.masked[start:m_start].strip(" ") and not _CAPITALISED.fullmatch(self.masked, start, m_start):
-                return None  # a lowercase word first: the name is not the subject
+            if not _subject_prefix(self.masked[start:m_start]):
+                return None  # "said that Trump ...": the name is not the subject
             if kind != 0 and self.masked[m_start:m_end] != entity.name:
                 continue
             end = m_end
@@ -313,6 +338,9 @@ class Attributor:
             ):
                 cue = ("verb", token.start, token.end)  # "posted on Twitter:"
             elif word in lx.REPORTING_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
+                cue = ("verb", token.start, token.end)
+            elif word[0].isupper() and low in CAPITALISED_CUES:
+                cue = ("verb", token.start, token.end)  # "Continued Stone:", "Said Dorothy Poynter,"
                 cue = ("verb", token.start, token.end)
             elif word in ("statement", "statements") and i > 1 and tokens[i - 2].text in STATEMENT_VERBS:
                 verb = tokens[i - 2]  # "X issued a statement"
@@ -429,6 +457,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         said_after = speaker is not None
         if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
+        if speaker is None:
+            speaker = att.colon_name(floor, quote.open_mark)  # "- Philip Bump: "...""
         if speaker is None and quote.close_mark is not None:
             speaker = att.signed(quote.close_mark + 1)
             reason = "vox-pop" if speaker else reason
