@@ -29,6 +29,7 @@ LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})
+PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
 CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})  # only right before ":" or ","
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
@@ -42,7 +43,10 @@ _AFTER_QUOTE_VERB = re.compile(
 )
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(r"[^,;:!?\n]{1,100},\s+(?=[A-Z])")  # "After former Gov. Jerry Brown spoke, "
-_APPOSITION = re.compile(r",[^;:!?]{1,120}?,(?=\s+[a-z])")  # ", who is a pastor at X, Colorado,"
+_APPOSITION = re.compile(
+    r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
+    r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
+)
 _VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{2,}\b")
 _APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
@@ -339,6 +343,8 @@ class Attributor:
                 cue = ("verb", token.start, token.end)  # "posted on Twitter:"
             elif word in lx.REPORTING_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
                 cue = ("verb", token.start, token.end)
+            elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
+                cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"
             elif word[0].isupper() and low in CAPITALISED_CUES:
                 cue = ("verb", token.start, token.end)  # "Continued Stone:", "Said Dorothy Poynter,"
                 cue = ("verb", token.start, token.end)
