@@ -92,8 +92,11 @@ def _primary_marks(body: str, start: int, end: int, single: bool) -> list[tuple[
         elif ch == '"':
             marks.append((pos, _straight_kind(body, pos)))
         elif ch in DOUBLE_OPEN:
-            # A wrong-way mark at a word's end closes ("decision.“ However").
-            backwards = _straight_kind(body, pos) == "close" and body[pos - 1] in ".,!?;:…"
+            # A wrong-way mark at a word's end closes ("decision.“ However", "abhorrent“ in a tweet").
+            after = body[pos + 1] if pos + 1 < len(body) else " "
+            backwards = (_straight_kind(body, pos) == "close" and body[pos - 1] in ".,!?;:…") or (
+                pos > 0 and not body[pos - 1].isspace() and body[pos - 1] not in OPEN_BEFORE + "“‘«" and after.isspace()
+            )
             marks.append((pos, "close" if (ch == "“" and uses_low) or backwards else "open"))
         elif ch in DOUBLE_CLOSE:
             backwards = _straight_kind(body, pos) == "open"
@@ -191,7 +194,11 @@ def _doubled_apostrophes(body: str) -> tuple[str, set[int]]:
 def find_quotes(body: str) -> list[RawQuote]:
     """All quotes of ``body`` in text order, nested ones after their parent."""
     body, closers = _doubled_apostrophes(body)
-    quotes = _find_quotes(body)
+    # A value in markup left in the text (author="@name") is not a quote.
+    found = _find_quotes(body)
+    quotes = [q for q in found if not (q.open_mark > 0 and body[q.open_mark - 1] == "=")]
+    if len(quotes) < len(found):
+        _relink_parents(quotes)
     for quote in quotes:
         if quote.close_mark in closers:
             quote.close_mark += 1  # the pair's second apostrophe: the text after the quote starts after it
