@@ -34,7 +34,8 @@ REPORTING_VERBS = (
         "reason acknowledge suggest confirm deny urge recount continue agree complain stress "
         "emphasize emphasise mention remark reveal predict promise repeat vow exclaim shout theorize theorise "
         "whisper joke lament boast caution contend maintain testify allege post "
-        "retort echo scoff muse concur rebut clarify elaborate interject pledge defend cite counter"
+        "retort echo scoff muse concur rebut clarify elaborate interject pledge defend cite counter "
+        "answer beam sigh laugh yell chant wonder scream"
     )
 ) - frozenset(
     {
