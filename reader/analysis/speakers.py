@@ -41,6 +41,8 @@ _AFTER_QUOTE_VERB = re.compile(
     r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
     r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained)\b"
 )
+_NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
+_PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(r"[^,;:!?\n]{1,100},\s+(?=[A-Z])")  # "After former Gov. Jerry Brown spoke, "
 _APPOSITION = re.compile(
@@ -387,6 +389,13 @@ class Attributor:
         after = self.first_cue(quote.close_mark + 1, limit)
         return after is not None and len(self.masked[quote.close_mark + 1 : after[1]].split()) <= window
 
+    def unknown_name_after(self, quote: RawQuote, limit: int) -> bool:
+        """Whether a capitalised word and a cue follow the quote ('" Cuban said'): a speaker is named."""
+        if quote.close_mark is None:
+            return False
+        match = _NAME_THEN_CUE.match(self.masked, quote.close_mark + 1, limit)
+        return bool(match) and match.group(1) not in _PRONOUNS and bool(self.first_cue(match.start(1), match.end()))
+
     def after_quote(self, quote: RawQuote, limit: int) -> Speaker | None:
         if quote.close_mark is None:
             return None
@@ -468,11 +477,14 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if speaker is None and quote.close_mark is not None:
             speaker = att.signed(quote.close_mark + 1)
             reason = "vox-pop" if speaker else reason
+        # '"..." Cuban said' with a speaker the article never names as a person: a new speaker, so
+        # none of the carried-over ones below.
+        named_unknown = speaker is None and att.unknown_name_after(quote, limit)
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
         opens_sentence = not att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
         paragraph = quote.paragraph
-        if speaker is None and opens_sentence and sentence > 0:
+        if speaker is None and opens_sentence and sentence > 0 and not named_unknown:
             p_start, p_end = att.sentences[sentence - 1]
             if paragraphs[paragraph][0] <= p_start:
                 span = (p_start, min(p_end, quote.open_mark))
@@ -488,6 +500,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                     reason = "previous-sentence"
         if (
             speaker is None
+            and not named_unknown
             and paragraph > 0
             and (quote.continued or (opens_sentence and s_start <= paragraphs[paragraph][0] + 1))
         ):
@@ -497,7 +510,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 ),
                 "previous-paragraph",
             )
-        if speaker is None and not opens_sentence:
+        if speaker is None and not opens_sentence and not named_unknown:
             speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
         if speaker is None:
             reason = "none"
