@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.analysis.evaluate import COVERAGE, Counts
+from reader.analysis.evaluate import COVERAGE, Counts, _rates
 
 _TEXT_BOUND = re.compile(r"^T(\d+)\t([\w-]+) ([\d ;]+)\t", re.MULTILINE)
 _EVENT = re.compile(r"^E\d+\t(.*)$", re.MULTILINE)
@@ -79,6 +79,7 @@ class PolnearResult:
     named_matched: int = 0  # ... of them matched by a predicted quote
     speakers_right: int = 0
     articles: int = 0
+    scare_flagged: int = 0  # predicted quotes flagged scare (a term, not speech)
     errors: list[Error] = field(default_factory=list)
     by_reason: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     by_confidence: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
@@ -296,6 +297,7 @@ def evaluate_article(name: str, raw: str, ann: str, result: PolnearResult) -> No
     for index, quote in enumerate(predicted):
         if index not in used:
             result.errors.append(Error("false quote", name, _context(body, quote.start, quote.end, 60)))
+    result.scare_flagged += len(scare)
     result.quotes.predicted += len(predicted)
     result.quotes.gold += len(gold)
 
@@ -333,11 +335,12 @@ def report(result: PolnearResult, split: str, errors: int = 0) -> str:
         f"speakers accuracy {result.speaker_accuracy:.3f}  ({result.speakers_right} of {result.named_matched} matched "
         f"name-sourced quotes; end to end {result.end_to_end:.3f} of {result.named_total})",
     ]
-    if result.by_confidence:
-        lines.append("by confidence: " + ", ".join(_rate(k, v) for k, v in sorted(result.by_confidence.items())))
-    if result.by_reason:
-        lines.append("by reason:     " + ", ".join(_rate(k, v) for k, v in sorted(result.by_reason.items())))
+    lines.append("  by confidence: " + _rates(result.by_confidence))
+    lines.append("  by reason:     " + _rates(result.by_reason))
     causes = Counter(e.cause for e in result.errors)
+    lines.append(
+        f"  flagged scare: {result.scare_flagged} quotes, {causes['flagged scare']} of them gold direct quotes"
+    )
     lines.append("errors: " + ", ".join(f"{cause} {count}" for cause, count in causes.most_common()))
     if errors:
         grouped: dict[str, list[Error]] = defaultdict(list)
@@ -348,11 +351,6 @@ def report(result: PolnearResult, split: str, errors: int = 0) -> str:
             for error in grouped[cause][:errors]:
                 lines.append(f"  {error.article}: {error.text!r}" + (f"\n      {error.detail}" if error.detail else ""))
     return "\n".join(lines)
-
-
-def _rate(key: str, counts: list[int]) -> str:
-    right, total = counts
-    return f"{key} {right / total:.3f} ({right}/{total})"
 
 
 def main(root: Path, split: str, errors: int = 0) -> int:
