@@ -465,7 +465,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             closing = quotes[prev].close_mark
             floor = closing + 1 if closing is not None else quotes[prev].end
         limit = quotes[nxt].open_mark if nxt is not None else s_end
-        if nxt is None and text[-1] in "!?" and sentence + 1 < len(att.sentences):
+        if nxt is None and text[-1] in "!?." and sentence + 1 < len(att.sentences):
             limit = _told_after_mark(att, quote, sentence, primary, marks, k) or limit
         reason = "named"
         speaker = att.after_quote(quote, limit)
@@ -557,10 +557,21 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
     if att.masked[quote.close_mark + 1 : n_start].strip(" \"”’'"):
         return None
     if k + 1 < len(primary) and marks[k + 1] < n_end:
+        if att.body[quote.end - 1] == ".":
+            return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
         n_end = marks[k + 1]
     cue = att.first_cue(n_start, n_end)
     if cue is None or len(att.masked[n_start : cue[1]].split()) > 4:
         return None
+    subject = att.masked[n_start : cue[1]].split()
+    if att.body[quote.end - 1] == "." and (
+        cue[0] != "verb"
+        or not subject
+        or not all(word[0].isupper() for word in subject)
+        or len(att.masked[cue[2] : n_end].split()) > 3
+        or "," in att.masked[cue[2] : n_end]
+    ):
+        return None  # '"We won." Smith said the count ...' is a new statement, not this one's attribution
     return n_end
 
 
