@@ -128,6 +128,7 @@ class Attributor:
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
         self._cues: list[tuple[int, int, tuple[str, int, int]]] | None = None  # found on first use
+        self._aliases: dict[str, PersonEntity] | None = None
         self._cue_starts: list[int] = []
 
     # -- entities ------------------------------------------------------------------------
@@ -203,7 +204,20 @@ class Attributor:
         match = PRONOUN.match(text)
         if match and not text[match.end() :].strip(" ,"):
             return self.pronoun(match.group(1), start + match.start(1))
-        return self.entity_in(start, end, head=head)
+        return self.entity_in(start, end, head=head) or self.alias(text)
+
+    def alias(self, text: str) -> Speaker | None:
+        """A person of the article called by a name the people finder did not mark here ("Cruz said")."""
+        words = [w for w in text.split() if w not in lx.TITLES]
+        if not 0 < len(words) <= 2 or not all(w[:1].isupper() for w in words):
+            return None
+        if self._aliases is None:
+            self._aliases = {}
+            for person in self.people:
+                for name in (person.name, person.surname, *person.aliases):
+                    self._aliases.setdefault(name, person)
+        person = self._aliases.get(" ".join(words).rstrip(",.;:"))
+        return Speaker(person.name, "person", person) if person is not None else None
 
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:
