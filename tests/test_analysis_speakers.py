@@ -64,12 +64,22 @@ def _quote(text: str, starts: str):
         ('Clinton posted on Twitter: "We are stronger together."', "We are", "Hillary Clinton", "named"),
         ('Clinton wrote on X, "We are stronger together."', "We are", "Hillary Clinton", "named"),
         ('The plan was described by Senator Ted Cruz as "a total disaster."', "a total", "Ted Cruz", "paraphrase"),
-        ('Sanders spoke next. He too suggested that "the economy is rigged badly".', "the economy", "Bernie Sanders", "pronoun"),
+        (
+            'Sanders spoke next. He too suggested that "the economy is rigged badly".',
+            "the economy",
+            "Bernie Sanders",
+            "pronoun",
+        ),
         # a closing ! or ? ends the sentence before its "X told"
         ('"Get out!" Trump told the crowd.', "Get out", "Donald Trump", "named"),
         ('"Is this real?" Clinton asked reporters.', "Is this", "Hillary Clinton", "named"),
         # vox pops
-        ('"I am voting for her because she is strong."\n\n- Jane Doe, 34, of Dayton', "I am voting", "Jane Doe", "vox-pop"),
+        (
+            '"I am voting for her because she is strong."\n\n- Jane Doe, 34, of Dayton',
+            "I am voting",
+            "Jane Doe",
+            "vox-pop",
+        ),
     ],
 )
 def test_speaker_of_each_attribution_class(text: str, starts: str, speaker: str, reason: str) -> None:
@@ -125,3 +135,16 @@ def test_confidence_levels_are_the_documented_ones() -> None:
     docs = (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
     for reason, level in CONFIDENCE.items():
         assert f"| `{reason}` | {level} |" in docs
+
+
+def test_show_json_carries_reason_and_confidence(tmp_path) -> None:
+    store = str(tmp_path / "articles.json")
+
+    def reader(*args: str) -> str:
+        command = [sys.executable, "-m", "reader", "--store", store, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+
+    reader("import", str(SEED_TXT))
+    article_id = json.loads(reader("list", "--json"))[0]["id"]
+    quotes = json.loads(reader("show", article_id, "--json"))["quotes"]
+    assert quotes and all(q["confidence"] == CONFIDENCE[q["speaker_reason"]] for q in quotes)

@@ -41,15 +41,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis.evaluate import COVERAGE, Counts, _rates
+from reader.analysis.lexicon import _words as _words_of
 
 _TEXT_BOUND = re.compile(r"^T(\d+)\t([\w-]+) ([\d ;]+)\t", re.MULTILINE)
 _EVENT = re.compile(r"^E\d+\t(.*)$", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _OPENERS = "“"
 _CLOSERS = "”"
-NOT_NAMES = frozenset(
+NOT_NAMES = _words_of(
     "i he she they we it you me him her them us his its their our my your the a an this that these those "
-    "one some many most several all both another other each".split()
+    "one some many most several all both another other each"
 )
 
 
@@ -104,9 +105,9 @@ def align(raw: str, body: str, start: int) -> list[int]:
     for i in range(start, len(raw)):
         mapping[i] = j
         ch = raw[i]
-        if j < len(body) and (body[j] == ch or (body[j].isspace() and ch.isspace())):
-            j += 1
-        elif j < len(body) and unicodedata.normalize("NFC", ch) == body[j]:
+        if j < len(body) and (
+            body[j] == ch or (body[j].isspace() and ch.isspace()) or unicodedata.normalize("NFC", ch) == body[j]
+        ):
             j += 1
     mapping[len(raw)] = j
     return mapping
@@ -252,7 +253,10 @@ def evaluate_article(name: str, raw: str, ann: str, result: PolnearResult) -> No
     outer = [
         q
         for q in quotes
-        if not any(o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start) for o in quotes)
+        if not any(
+            o is not q and o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start)
+            for o in quotes
+        )
     ]
     predicted = [q for q in outer if not q.scare]
     scare = [q for q in outer if q.scare]
@@ -271,9 +275,7 @@ def evaluate_article(name: str, raw: str, ann: str, result: PolnearResult) -> No
             result.named_total += 1
         text = _context(body, g.start, g.end)
         if best is None or best_cover < COVERAGE:
-            flagged = any(
-                (min(g.end, q.end) - max(g.start, q.start)) / length >= COVERAGE for q in scare
-            )
+            flagged = any((min(g.end, q.end) - max(g.start, q.start)) / length >= COVERAGE for q in scare)
             partial = best is not None
             cause = "flagged scare" if flagged else ("wrong span" if partial else "missed quote")
             result.errors.append(Error(cause, name, text, f"source: {g.source!r}"))
@@ -331,7 +333,8 @@ def report(result: PolnearResult, split: str, errors: int = 0) -> str:
     q = result.quotes
     lines = [
         f"PolNeAR {split}: {result.articles} articles",
-        f"quotes   P {q.precision:.3f}  R {q.recall:.3f}  F1 {q.f1:.3f}  ({q.tp} of {q.gold} gold, {q.predicted} found)",
+        f"quotes   P {q.precision:.3f}  R {q.recall:.3f}  F1 {q.f1:.3f}  "
+        f"({q.tp} of {q.gold} gold, {q.predicted} found)",
         f"speakers accuracy {result.speaker_accuracy:.3f}  ({result.speakers_right} of {result.named_matched} matched "
         f"name-sourced quotes; end to end {result.end_to_end:.3f} of {result.named_total})",
     ]

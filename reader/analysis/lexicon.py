@@ -68,7 +68,9 @@ REPORTING_VERBS = (
     }
 )
 # Verbs that take their speaker after "by" ("described by X as", "quoted by X"): a leading cue then.
-BY_VERBS = frozenset({"described", "quoted", "called", "dubbed", "characterized", "characterised", "labeled", "labelled", "branded"})
+BY_VERBS = frozenset(
+    {"described", "quoted", "called", "dubbed", "characterized", "characterised", "labeled", "labelled", "branded"}
+)
 # Verbs that report only with a channel after them ("posted on Twitter", "posted:").
 CHANNEL_VERBS = frozenset({"posted", "posting", "posts", "wrote", "writing"})
 # Nouns that are also verb forms above but mostly nouns in news text: only used as verbs after a subject.

@@ -31,7 +31,9 @@ CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})
 PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
-CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})  # only right before ":" or ","
+CAPITALISED_CUES = frozenset(
+    {"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"}
+)  # only right before ":" or ","
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
@@ -50,7 +52,9 @@ _APPOSITION = re.compile(
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
 )
 _VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{2,}\b")
-_APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
+_APPOSITIVE = re.compile(
+    r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
+)
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -216,8 +220,8 @@ class Attributor:
             for person in self.people:
                 for name in (person.name, person.surname, *person.aliases):
                     self._aliases.setdefault(name, person)
-        person = self._aliases.get(" ".join(words).rstrip(",.;:"))
-        return Speaker(person.name, "person", person) if person is not None else None
+        known = self._aliases.get(" ".join(words).rstrip(",.;:"))
+        return Speaker(known.name, "person", known) if known is not None else None
 
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:
@@ -408,7 +412,9 @@ class Attributor:
         if quote.close_mark is None:
             return False
         match = _NAME_THEN_CUE.match(self.masked, quote.close_mark + 1, limit)
-        return bool(match) and match.group(1) not in _PRONOUNS and bool(self.first_cue(match.start(1), match.end()))
+        if match is None or match.group(1) in _PRONOUNS:
+            return False
+        return self.first_cue(match.start(1), match.end()) is not None
 
     def after_quote(self, quote: RawQuote, limit: int) -> Speaker | None:
         if quote.close_mark is None:
