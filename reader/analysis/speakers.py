@@ -28,12 +28,19 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")  # "He bluntly said"
 LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
-CONTINUED = frozenset({"continued", "continues", "reads", "read"})
+CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
 PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
-CAPITALISED_CUES = frozenset(
-    {"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"}
-)  # only right before ":" or ","
+CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})
+# Every lowercased word that can start a cue of ``Attributor._all_cues``: the others are skipped at once.
+_CUE_WORDS = (
+    frozenset(w.lower() for w in lx.REPORTING_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)
+    | CONTINUED
+    | CAPITALISED_CUES
+    | frozenset(PHRASAL_CUES)
+    | {"according", "quoting", "words", "by", "statement", "statements"}
+)
+_CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 LEAD = re.compile(r"[\s,;—–-]*")
@@ -345,10 +352,13 @@ class Attributor:
         """(token start, token end, cue) for every token outside quotes that is a reporting cue."""
         found = []
         tokens, masked = self.tokens, self.masked
+        forms = _CUE_FORMS
         for i, token in enumerate(tokens):
+            word = token.text
+            if word not in forms and (word.islower() or word.lower() not in _CUE_WORDS):
+                continue  # most tokens: one look-up
             if masked[token.start] == MASK:
                 continue
-            word = token.text
             low = word.lower()
             cue = None
             if low == "according" and i + 1 < len(tokens) and tokens[i + 1].text == "to":
@@ -367,7 +377,6 @@ class Attributor:
                 cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"
             elif word[0].isupper() and low in CAPITALISED_CUES:
                 cue = ("verb", token.start, token.end)  # "Continued Stone:", "Said Dorothy Poynter,"
-                cue = ("verb", token.start, token.end)
             elif word in ("statement", "statements") and i > 1 and tokens[i - 2].text in STATEMENT_VERBS:
                 verb = tokens[i - 2]  # "X issued a statement"
                 cue = ("verb", verb.start, verb.end)
@@ -485,10 +494,13 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             closing = quotes[prev].close_mark
             floor = closing + 1 if closing is not None else quotes[prev].end
         limit = quotes[nxt].open_mark if nxt is not None else s_end
-        if nxt is None and text[-1] in "!?." and sentence + 1 < len(att.sentences):
-            limit = _told_after_mark(att, quote, sentence, primary, marks, k) or limit
         reason = "named"
         speaker = att.after_quote(quote, limit)
+        if speaker is None and nxt is None and text[-1] in "!?." and sentence + 1 < len(att.sentences):
+            extended = _told_after_mark(att, quote, sentence, primary, marks, k)
+            if extended is not None:
+                limit = extended
+                speaker = att.after_quote(quote, limit)
         said_after = speaker is not None
         if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
