@@ -58,6 +58,12 @@ def _quote(text: str, starts: str):
             "Donald Trump",
             "paraphrase",
         ),
+        (
+            'House Republican Thomas Massie used to back Rand Paul, but now said Trump had "the chance to unite us."',
+            "the chance",
+            "Thomas Massie",
+            "paraphrase",
+        ),
         # the head of the subject, not the name modifying it
         ('Trump lawyer Marc Kasowitz said "the president is vindicated."', "the president", "Marc Kasowitz", "named"),
         # frames the lexicon lacked

@@ -28,6 +28,7 @@ _ADVERB = re.compile(r"[a-z]{3,}ly")  # "He bluntly said"
 LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
+_CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
 PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
@@ -239,7 +240,10 @@ class Attributor:
         cuts = [floor - 1] + [floor + m.start() for m in _CUTS.finditer(text)]
         head_start = cuts[-1] + 1
         if self.masked[head_start:end].strip():
-            return self._clause(head_start, end)  # "... Najib Razak said"
+            found = self._clause(head_start, end)  # "... Najib Razak said"
+            if found is not None or not _CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end):
+                return found
+            # "X used to support Y, but now said": the subject is the earlier clause's
         segments = [(a + 1, b) for a, b in pairwise(cuts)][::-1][:4]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
         # "Pavel Latushko, a former Belarusian official, commented": the name, not a name inside the
