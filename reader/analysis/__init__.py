@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.models import Analysis, Link, Person, Quote
 
-ANALYZER_VERSION = "1.2"
+ANALYZER_VERSION = "1.3"
 
 
 def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Analysis:
@@ -22,7 +22,7 @@ def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Anal
     from reader.analysis.people import find_people
     from reader.analysis.quotes import find_quotes, mask_quotes
     from reader.analysis.sources import SourceCollector
-    from reader.analysis.speakers import Attributor, attribute
+    from reader.analysis.speakers import CONFIDENCE, Attributor, attribute
     from reader.analysis.tokens import sentence_spans, tokenize
     from reader.text import paragraph_spans
 
@@ -42,8 +42,10 @@ def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Anal
             speaker=speaker.name if speaker else None,
             scare=scare,
             speaker_type=speaker.kind if speaker else None,
+            speaker_reason=reason,
+            confidence=CONFIDENCE[reason],
         )
-        for q, (speaker, scare) in zip(raw, verdicts, strict=True)
+        for q, (speaker, scare, reason) in zip(raw, verdicts, strict=True)
     )
     sources = SourceCollector(attributor).collect([v[0] for v in verdicts if v[0] is not None])
     persons = tuple(

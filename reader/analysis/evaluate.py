@@ -64,8 +64,16 @@ class Result:
     roles_close: int = 0  # ... or shares a word with it ("captain" for "English captain")
     roles_total: int = 0  # found people that have a gold role
     notes: list[str] = field(default_factory=list)
+    # [right, total] speakers of matched quotes per confidence level and per speaker_reason
+    by_confidence: dict[str, list[int]] = field(default_factory=dict)
+    by_reason: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: Result) -> None:
+        for mine, theirs in ((self.by_confidence, other.by_confidence), (self.by_reason, other.by_reason)):
+            for key, (right, total) in theirs.items():
+                counts = mine.setdefault(key, [0, 0])
+                counts[0] += right
+                counts[1] += total
         self.roles_exact += other.roles_exact
         self.roles_close += other.roles_close
         self.roles_total += other.roles_total
@@ -173,9 +181,17 @@ def evaluate_article(text_path: Path, expected: dict[str, Any]) -> Result:
         result.quotes.tp += 1
         result.speakers_total += 1
         said = predicted[best].speaker
-        if (said is None and gold.get("speaker") is None) or (
+        right = (said is None and gold.get("speaker") is None) or (
             said is not None and normalize_name(said) in _speaker_names(expected, gold.get("speaker"))
+        )
+        for table, key in (
+            (result.by_confidence, predicted[best].confidence),
+            (result.by_reason, predicted[best].speaker_reason),
         ):
+            counts = table.setdefault(key or "-", [0, 0])
+            counts[0] += right
+            counts[1] += 1
+        if right:
             result.speakers_right += 1
         else:
             result.notes.append(f"  speaker {said!r} != {gold.get('speaker')!r}: {gold['text'][:50]!r}")
@@ -238,12 +254,26 @@ def evaluate_dir(gold_dir: Path, verbose: bool = False) -> Result:
     return total
 
 
+def _rates(table: dict[str, list[int]]) -> str:
+    """``level right-share (right/total)`` for each key, the way both evaluation modes print them."""
+    return ", ".join(f"{key} {right / total:.3f} ({right}/{total})" for key, (right, total) in sorted(table.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reader.analysis.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("gold_dir", type=Path, nargs="?", help="folder of NAME.txt + NAME.expected.json pairs")
     parser.add_argument("--verbose", "-v", action="store_true", help="per-article counts and every miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--polnear", type=Path, metavar="DIR", help="measure quotes and speakers on a PolNeAR checkout")
+    parser.add_argument("--split", default="dev", help="PolNeAR split: train, dev or test (default dev)")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="PolNeAR: print N examples of each error")
     args = parser.parse_args(argv)
+    if args.polnear is not None:
+        from reader.analysis import evaluate_polnear
+
+        return evaluate_polnear.main(args.polnear, args.split, args.errors)
+    if args.gold_dir is None:
+        parser.error("give a gold folder or --polnear DIR")
     try:
         result = evaluate_dir(args.gold_dir, verbose=args.verbose)
     except (OSError, ValueError) as exc:
@@ -260,6 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"speakers accuracy {result.speaker_accuracy:.3f}  ({result.speakers_right} of {result.speakers_total} matched)"
     )
+    print("  by confidence: " + _rates(result.by_confidence))
+    print("  by reason:     " + _rates(result.by_reason))
     print(
         f"people   P {p.precision:.3f}  R {p.recall:.3f}  F1 {p.f1:.3f}  ({p.tp} of {p.gold} gold, {p.predicted} found)"
     )

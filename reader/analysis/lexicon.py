@@ -33,7 +33,9 @@ REPORTING_VERBS = (
         "concede conclude reply respond report recall ask describe call characterize characterise "
         "reason acknowledge suggest confirm deny urge recount continue agree complain stress "
         "emphasize emphasise mention remark reveal predict promise repeat vow exclaim shout theorize theorise "
-        "whisper joke lament boast caution contend maintain testify allege post"
+        "whisper joke lament boast caution contend maintain testify allege post "
+        "retort echo scoff muse concur rebut clarify elaborate interject pledge defend cite counter "
+        "answer beam sigh laugh yell chant wonder scream"
     )
 ) - frozenset(
     {
@@ -61,8 +63,16 @@ REPORTING_VERBS = (
         "noting",
         "report",
         "reports",
+        "counter",
+        "cite",
     }
 )
+# Verbs that take their speaker after "by" ("described by X as", "quoted by X"): a leading cue then.
+BY_VERBS = frozenset(
+    {"described", "quoted", "called", "dubbed", "characterized", "characterised", "labeled", "labelled", "branded"}
+)
+# Verbs that report only with a channel after them ("posted on Twitter", "posted:").
+CHANNEL_VERBS = frozenset({"posted", "posting", "posts", "wrote", "writing"})
 # Nouns that are also verb forms above but mostly nouns in news text: only used as verbs after a subject.
 REPORTING_NOUN_LIKE = frozenset(
     {"note", "notes", "report", "reports", "state", "states", "post", "posts", "call", "calls"}

@@ -92,8 +92,11 @@ def _primary_marks(body: str, start: int, end: int, single: bool) -> list[tuple[
         elif ch == '"':
             marks.append((pos, _straight_kind(body, pos)))
         elif ch in DOUBLE_OPEN:
-            # A wrong-way mark at a word's end closes ("decision.“ However").
-            backwards = _straight_kind(body, pos) == "close" and body[pos - 1] in ".,!?;:…"
+            # A wrong-way mark at a word's end closes ("decision.“ However", "abhorrent“ in a tweet").
+            after = body[pos + 1] if pos + 1 < len(body) else " "
+            backwards = (_straight_kind(body, pos) == "close" and body[pos - 1] in ".,!?;:…") or (
+                pos > 0 and not body[pos - 1].isspace() and body[pos - 1] not in OPEN_BEFORE + "“‘«" and after.isspace()
+            )
             marks.append((pos, "close" if (ch == "“" and uses_low) or backwards else "open"))
         elif ch in DOUBLE_CLOSE:
             backwards = _straight_kind(body, pos) == "open"
@@ -162,8 +165,47 @@ def _single_pairs(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return pairs
 
 
+_DOUBLED = re.compile("''(?!')")
+
+
+def _doubled_apostrophes(body: str) -> tuple[str, set[int]]:
+    """``body`` with each doubled apostrophe (``''quote,''`` as some papers write) made a double mark.
+
+    The copy has the same length: an opening pair becomes ``" "`` read as space + mark, a closing pair
+    mark + space, so the straight-mark rules see what they see around ``"``. Returns the copy and the
+    offsets of the closing pairs' first apostrophes.
+    """
+    if "''" not in body:
+        return body, set()
+    chars = list(body)
+    closers = set()
+    for match in _DOUBLED.finditer(body):
+        pos = match.start()
+        before = body[pos - 1] if pos else " "
+        after = body[pos + 2] if pos + 2 < len(body) else " "
+        if (before.isspace() or before in OPEN_BEFORE) and not after.isspace():
+            chars[pos], chars[pos + 1] = " ", '"'
+        else:
+            chars[pos], chars[pos + 1] = '"', " "
+            closers.add(pos)
+    return "".join(chars), closers
+
+
 def find_quotes(body: str) -> list[RawQuote]:
     """All quotes of ``body`` in text order, nested ones after their parent."""
+    body, closers = _doubled_apostrophes(body)
+    # A value in markup left in the text (author="@name") is not a quote.
+    found = _find_quotes(body)
+    quotes = [q for q in found if not (q.open_mark > 0 and body[q.open_mark - 1] == "=")]
+    if len(quotes) < len(found):
+        _relink_parents(quotes)
+    for quote in quotes:
+        if quote.close_mark in closers:
+            quote.close_mark += 1  # the pair's second apostrophe: the text after the quote starts after it
+    return quotes
+
+
+def _find_quotes(body: str) -> list[RawQuote]:
     has_double = any(ch in body for ch in DOUBLE_OPEN + DOUBLE_CLOSE + '"')
     primary = _primary_quotes(body, single=not has_double)
     result: list[RawQuote] = []

@@ -117,8 +117,9 @@ def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] 
 
 # Matches start only at the first of a run of stops: a run not followed by a space fails from every one
 # of its characters alike, and trying each of them made a long run of dots quadratic.
+_INITIALS = re.compile(r"(?:\w\.)*\w")  # "J", "G.K": initials, not the end of a sentence
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’)]*\s+|\n\n")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')]*\s+|\n\n")
 
 
 def sentence_spans(masked: str) -> list[tuple[int, int]]:
@@ -131,7 +132,7 @@ def sentence_spans(masked: str) -> list[tuple[int, int]]:
             before = masked[max(0, end - 12) : end + 1]
             word = _LAST_WORD.search(before[:-1] if before.endswith(".") else before)
             following = masked[match.end() : match.end() + 1]
-            if word and masked[end] == "." and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1):
+            if word and masked[end] == "." and (word.group(1) in ABBREVIATIONS or _INITIALS.fullmatch(word.group(1))):
                 continue
             if following and not (following.isupper() or following.isdigit() or following in "\"“‘'«(\ue000"):
                 continue

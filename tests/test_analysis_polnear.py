@@ -1,0 +1,103 @@
+"""The PolNeAR evaluation mode, on a tiny corpus in the same layout written here (invented text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.analysis.evaluate import main
+from reader.analysis.evaluate_polnear import align, evaluate_split, names_someone, quoted_parts, speaker_matches
+
+TITLE = "Council  votes on the bridge"
+BODY = (
+    "Mayor Jane Holloway spoke on Monday.\u00a0\n\n"
+    "\u201cWe will build it,\u201d Holloway said. \u201cIt is time.\u201d\n\n"
+    "Critics said the plan was \u201ca folly\u201d and officials disagreed with the critics."
+)
+TEXT = f"{TITLE}\n\n{BODY}\n"
+
+
+def _span(text: str, piece: str, start: int = 0) -> tuple[int, int]:
+    at = text.index(piece, start)
+    return at, at + len(piece)
+
+
+def _ann(attributions: list[tuple[str, str, str]]) -> str:
+    """brat lines for (source, cue, content) pieces of TEXT, each found after the previous content."""
+    lines, n, pos = [], 1, 0
+    for source, cue, content in attributions:
+        ids = []
+        for label, piece in (("Source", source), ("Cue", cue), ("Content", content)):
+            a, b = _span(TEXT, piece, pos if label == "Content" else 0)
+            lines.append(f"T{n}\t{label} {a} {b}\t{piece}")
+            ids.append(f"T{n}")
+            n += 1
+        pos = _span(TEXT, content, pos)[1]
+        lines.append(f"E{n}\tAttribution:{ids[1]} Source:{ids[0]} Cue:{ids[1]} Content:{ids[2]}")
+        n += 1
+    return "\n".join(lines) + "\n"
+
+
+def _corpus(root: Path) -> Path:
+    data = root / "data" / "dev"
+    (data / "text").mkdir(parents=True)
+    (data / "attributions").mkdir()
+    (data / "text" / "bridge.txt").write_text(TEXT, encoding="utf-8")
+    first = _ann(
+        [
+            ("Holloway", "said", "\u201cWe will build it,\u201d"),
+            ("Holloway", "said", "\u201cIt is time.\u201d"),
+            ("Critics", "said", "the plan was \u201ca folly\u201d"),
+        ]
+    )
+    (data / "attributions" / "bridge_a.ann").write_text(first, encoding="utf-8")
+    # A second annotator who saw one quote only: the first file in sorted order is the one scored.
+    (data / "attributions" / "bridge_b.ann").write_text(first.split("E4")[0], encoding="utf-8")
+    return root
+
+
+def test_offsets_are_carried_from_the_raw_file_to_the_body() -> None:
+    from reader.importers.plaintext import parse_text
+
+    body = parse_text(TEXT).body
+    mapping = align(TEXT, body, TEXT.index("\n") + 1)
+    a, b = _span(TEXT, "We will build it,")
+    assert body[mapping[a] : mapping[b]] == "We will build it,"
+    a, b = _span(TEXT, "a folly")
+    assert body[mapping[a] : mapping[b]] == "a folly"
+
+
+def test_the_inside_of_the_marks_is_the_gold_quote() -> None:
+    text = "He said \"one\" and \u201ctwo, three\u201d then ''four.''"
+    parts = [text[a:b] for a, b in quoted_parts(text, [(0, len(text))])]
+    assert parts == ["one", "two, three", "four."]
+
+
+def test_names_and_surname_matching() -> None:
+    words = {"critics", "officials"}
+    assert names_someone("Holloway", words) and names_someone("The New York Post", words)
+    assert not names_someone("Critics", words)
+    assert not names_someone("the Florida senator", words)
+    assert not names_someone("a New Hampshire Republican", words)
+    assert speaker_matches("Jane Holloway", "Mayor Holloway")
+    assert speaker_matches("Lou Jiwei", "Mr. Lou")
+    assert not speaker_matches("Jane Holloway", "Critics")
+    assert not speaker_matches(None, "Holloway")
+
+
+def test_split_is_scored_with_its_first_annotator(tmp_path: Path) -> None:
+    result = evaluate_split(_corpus(tmp_path), "dev")
+    assert result.articles == 1
+    assert result.quotes.gold == 3  # two spoken quotes and the quoted words of the paraphrase
+    assert result.named_total == 2  # "Critics" is not a name: the word is also written in lowercase
+    assert result.speakers_right == result.named_matched == 2
+
+
+def test_command_prints_figures_and_errors(tmp_path: Path, capsys) -> None:
+    assert main(["--polnear", str(_corpus(tmp_path)), "--split", "dev", "--errors", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "quotes   P" in out and "speakers accuracy 1.000" in out and "by confidence:" in out
+
+
+def test_command_reports_a_folder_that_is_not_polnear(tmp_path: Path, capsys) -> None:
+    assert main(["--polnear", str(tmp_path), "--split", "dev"]) == 1
+    assert "evaluate:" in capsys.readouterr().err

@@ -1,0 +1,156 @@
+"""Who said each quote in the ways news writing attributes speech, and how sure the analyser is.
+
+Each test is one class of attribution found on unseen news (written here in invented sentences):
+the speaker a reader would name, with the reason and confidence shown beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from reader.analysis import analyze
+from reader.analysis.speakers import CONFIDENCE
+from tests.conftest import ROOT, SEED_TXT
+
+CAST = (
+    "Donald Trump, Hillary Clinton, Marc Kasowitz, Barack Obama, Jane Doe and Ted Cruz met on Monday. "
+    "Howard Stern, Peter Ash and Bernie Sanders came too. "
+)
+
+
+def _quote(text: str, starts: str):
+    """The quote of ``CAST + text`` that begins with ``starts``."""
+    analysis = analyze(CAST + text)
+    return next(q for q in analysis.quotes if q.text.startswith(starts))
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker", "reason"),
+    [
+        # a party-state tag and a long appositive between the name and the verb
+        (
+            '"We will not stand for it," Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black '
+            "Caucus, said on Monday.",
+            "We will",
+            "G.K. Butterfield",
+            "named",
+        ),
+        ('"A clear goal is nice," said Mr. Ash, the adviser.', "A clear goal", "Peter Ash", "named"),
+        # the second half of a split quote, in its own sentence
+        ('"A," Obama said. "B is the next thing we will do here."', "B is", "Barack Obama", "previous-quote"),
+        # a quote paragraph after a paragraph that introduces the speaker by a paraphrase
+        (
+            'Obama spoke at length about the economy on Monday.\n\n"We have come a long way since the crisis."',
+            "We have",
+            "Barack Obama",
+            "previous-paragraph",
+        ),
+        ('Obama defended the deal. "It is the best deal we could get."', "It is", "Barack Obama", "previous-sentence"),
+        # quoted words inside reported speech are the subject's, not a scare quote
+        ('Trump said the system was "rigged" against him.', "rigged", "Donald Trump", "paraphrase"),
+        (
+            'Trump hailed the vote as "fantastic," telling reporters it was "a great thing."',
+            "fantastic",
+            "Donald Trump",
+            "paraphrase",
+        ),
+        (
+            'House Republican Thomas Massie used to back Rand Paul, but now said Trump had "the chance to unite us."',
+            "the chance",
+            "Thomas Massie",
+            "paraphrase",
+        ),
+        # the head of the subject, not the name modifying it
+        ('Trump lawyer Marc Kasowitz said "the president is vindicated."', "the president", "Marc Kasowitz", "named"),
+        # frames the lexicon lacked
+        ('Clinton posted on Twitter: "We are stronger together."', "We are", "Hillary Clinton", "named"),
+        ('Clinton wrote on X, "We are stronger together."', "We are", "Hillary Clinton", "named"),
+        ('The plan was described by Senator Ted Cruz as "a total disaster."', "a total", "Ted Cruz", "paraphrase"),
+        (
+            'Sanders spoke next. He too suggested that "the economy is rigged badly".',
+            "the economy",
+            "Bernie Sanders",
+            "pronoun",
+        ),
+        # a closing ! or ? ends the sentence before its "X told"
+        ('"Get out!" Trump told the crowd.', "Get out", "Donald Trump", "named"),
+        ('"Is this real?" Clinton asked reporters.', "Is this", "Hillary Clinton", "named"),
+        # vox pops
+        (
+            '"I am voting for her because she is strong."\n\n- Jane Doe, 34, of Dayton',
+            "I am voting",
+            "Jane Doe",
+            "vox-pop",
+        ),
+    ],
+)
+def test_speaker_of_each_attribution_class(text: str, starts: str, speaker: str, reason: str) -> None:
+    quote = _quote(text, starts)
+    assert (quote.speaker, quote.scare, quote.speaker_reason) == (speaker, False, reason)
+    assert quote.confidence == CONFIDENCE[reason]
+
+
+def test_doubled_apostrophes_pair_as_quotation_marks() -> None:
+    body = (
+        "''We may be seeing wage growth at last,'' said Jane Doe, an economist. "
+        "''Good news for the country is bad news for the opposition,'' she added."
+    )
+    quotes = analyze(body).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We may be seeing wage growth at last,", "Jane Doe"),
+        ("Good news for the country is bad news for the opposition,", "Jane Doe"),
+    ]
+
+
+def test_a_named_stranger_does_not_inherit_the_previous_speaker() -> None:
+    body = CAST + '"We will win," Obama said. "It is over," Quigley said.'
+    quote = next(q for q in analyze(body).quotes if q.text.startswith("It is over"))
+    assert quote.speaker is None and quote.speaker_reason == "none" and quote.confidence == "low"
+
+
+def test_markup_values_and_backwards_marks_are_not_quotes() -> None:
+    body = 'People reacted. <tweet author="@someone" date="today">Wow</tweet> Cruz called it “abhorrent“ in a tweet.'
+    assert [q.text for q in analyze(body).quotes] == ["abhorrent"]
+
+
+def test_every_quote_has_a_reason_and_a_confidence_in_the_json() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "analyze", str(SEED_TXT), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    quotes = json.loads(out.stdout)["quotes"]
+    assert quotes
+    for quote in quotes:
+        assert quote["speaker_reason"] in CONFIDENCE
+        assert quote["confidence"] == CONFIDENCE[quote["speaker_reason"]]
+        if quote["speaker_reason"] == "none":
+            assert quote["speaker"] is None
+        if quote["speaker"] is None:
+            assert quote["speaker_reason"] in ("none", "term")
+
+
+def test_confidence_levels_are_the_documented_ones() -> None:
+    assert set(CONFIDENCE.values()) == {"high", "medium", "low"}
+    docs = (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
+    for reason, level in CONFIDENCE.items():
+        assert f"| `{reason}` | {level} |" in docs
+
+
+def test_show_json_carries_reason_and_confidence(tmp_path) -> None:
+    store = str(tmp_path / "articles.json")
+
+    def reader(*args: str) -> str:
+        command = [sys.executable, "-m", "reader", "--store", store, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+
+    reader("import", str(SEED_TXT))
+    article_id = json.loads(reader("list", "--json"))[0]["id"]
+    quotes = json.loads(reader("show", article_id, "--json"))["quotes"]
+    assert quotes and all(q["confidence"] == CONFIDENCE[q["speaker_reason"]] for q in quotes)
