@@ -65,9 +65,23 @@ class OrgEntity:
     first: int = 0
 
 
+# Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport"), and words that
+# make any name an outlet ("Australian Broadcasting Corporation").
+OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel")
+OUTLET_ANYWHERE = lx._words("Broadcasting Broadcaster")
+# "The Guardian", "The Independent": one word after "The" that names an outlet on its own.
+THE_OUTLETS = lx._words("Guardian Independent Observer Economist Telegraph Times Post Herald Tribune Gazette Inquirer")
+
+
 def _kind(words: list[str]) -> str | None:
     name = " ".join(words)
-    if name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS or ("News" in words and "Agency" in words):
+    if (
+        name in lx.KNOWN_OUTLETS
+        or words[-1] in lx.OUTLET_WORDS
+        or words[-1] in OUTLET_TAILS
+        or any(w in OUTLET_ANYWHERE for w in words)
+        or ("News" in words and "Agency" in words)
+    ):
         return "outlet"
     if words[-1] in lx.DOCUMENT_WORDS:
         return "document"
@@ -210,6 +224,7 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
     _add_cued_outlets(text, index)
     _add_speaking_names(text, tokens, index, person_starts or set())
     _add_acronyms(text, index)
+    _add_lower_headed(text, index, person_starts or set())
     _add_short_aliases(text, index)
     for org in index.orgs:
         org.mentions.sort()
@@ -243,6 +258,7 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
             len([w for w in words if w != "The"]) < 2
             and words[-1] not in lx.KNOWN_OUTLETS
             and not DOMAIN.match(words[-1])
+            and not (len(words) == 2 and words[0] == "The" and words[1] in THE_OUTLETS)
         ):
             return
         kind = _kind([w for w in words if w != "The"] or words)
@@ -349,6 +365,29 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
             known[word].mentions.append((match.start(), match.end()))
         elif word in lx.KNOWN_OUTLETS and word not in ACRONYM_STOP:
             index.add(word, "outlet", match.start(), match.end())
+        elif word not in ACRONYM_STOP and len(word) > 2 and text[max(0, match.start() - 4) : match.start()] in ("the ", "The "):
+            index.add(word, "organization", match.start(), match.end())  # "the FDA", "The CDC"
+
+
+# "the United Nations refugee agency", "the Spanish health ministry": a name, a few lowercase words, a body.
+_LOWER_HEADED = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w'’-]{0,40} ){1,4}(?:[a-z][\w'’-]{0,30} ){0,2}"
+    r"(?:agency|ministry|department|commission|council|committee|office|government|administration|authorities|"
+    r"regulator|watchdog|police|military|army|court|embassy|secretariat|spokesman|spokeswoman)s?)\b"
+)
+LOWER_HEADED_STOP = lx.STOP_CAPS | lx.DAYS | lx.MONTHS | lx.TITLES
+
+
+def _add_lower_headed(text: str, index: OrgIndex, person_starts: set[int]) -> None:
+    if "the " not in text and "The " not in text:
+        return
+    for match in _LOWER_HEADED.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        if match.start(1) in person_starts or first in LOWER_HEADED_STOP or name.endswith(("spokesman", "spokeswoman")):
+            continue  # "the United Nations spokesman" is a person
+        if index.get(name) is None:
+            index.add(name, "organization", match.start(1), match.end(1))
 
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:

@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
+from reader.analysis.name_shapes import given_place, glued_word, initial, introduces_a_person, names_a_thing
 from reader.analysis.names import FEMALE, GIVEN, MALE
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 NOT_NAME = lx.TITLES | lx.NATIONALITIES | lx.PLACES | lx.ORG_WORDS | lx.STOP_CAPS | lx.MONTHS | lx.DAYS
 INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
@@ -122,8 +123,12 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if ctx.in_quote(tail[0].start):
         return names[0] in GIVEN and len(tail) > 1
-    if before in lx.ROLE_NOUNS or before.lower() in INTRODUCERS:
+    if before in lx.ROLE_NOUNS:
         return True
+    if before.lower() in INTRODUCERS:
+        return introduces_a_person(text, text.rfind(before, 0, run[0].start), tail[-1].end)
+    if len(tail) > 2 and any(t.text in PARTICLES for t in tail[1:-1]) and tail[0].text not in NOT_NAME:
+        return True  # "Ruud van Nistelrooy", "Mohammed bin Salman"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA.search(text[max(0, run[0].start - 30) : run[0].start])
@@ -147,17 +152,28 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     return len(tail) <= 3 and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail)
 
 
-def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+def _split_run(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
+    if names_a_thing(run):
+        return None
     last_lexical = -1
     for index, token in enumerate(run):
         word = token.text
         leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and word not in GIVEN
-        if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
+        if given_place(run, index, NOT_NAME) or initial(run, index):
+            continue  # "Jordan Chiles", "Virginia Holt", "Richard A. Mastracchio"
+        if (
+            not _is_name_token(token)
+            or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN)
+            or leading_verb
+            or glued_word(text, run, index)
+        ):
             last_lexical = index
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
         tail = tail[1:]
+    while len(tail) > 1 and len(tail[-1].text) == 2 and tail[-1].text.endswith("."):
+        tail = tail[:-1]  # "[George H. W.] Bush": a name does not end in an initial
     if not tail or not tail[-1].cap:
         return None
     after_body = any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix)
@@ -188,13 +204,13 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -
         t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     )
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
-    if role:
+    if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
     after = text[tail[-1].end : tail[-1].end + 300]
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
-        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))
-    return _introduced_role(text, run[0].start)
+        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
+    return role or _introduced_role(text, run[0].start)
 
 
 def _introduced_role(text: str, start: int) -> str | None:
@@ -218,7 +234,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     for run in runs:
-        split = _split_run(run)
+        split = _split_run(text, run)
         if split is None:
             continue
         prefix, tail = split
