@@ -63,7 +63,7 @@ def initial(run: list[Token], index: int) -> bool:
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     last, first = run[-1].text, run[0].text
-    if len(run) > 1 and last in THING_TAILS:
+    if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True
     if len(run) > 1 and last in OUTLET_TAILS and first not in GIVEN:
         return True

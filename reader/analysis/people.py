@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import given_place, glued_word, initial, introduces_a_person, names_a_thing
-from reader.analysis.names import FEMALE, GIVEN, MALE
+from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 NOT_NAME = lx.TITLES | lx.NATIONALITIES | lx.PLACES | lx.ORG_WORDS | lx.STOP_CAPS | lx.MONTHS | lx.DAYS
@@ -122,7 +122,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if any(t.text in lx.TITLES for t in prefix):
         return True
     if ctx.in_quote(tail[0].start):
-        return names[0] in GIVEN and len(tail) > 1
+        return is_given(names[0]) and len(tail) > 1
     if before in lx.ROLE_NOUNS:
         return True
     if before.lower() in INTRODUCERS:
@@ -132,8 +132,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA.search(text[max(0, run[0].start - 30) : run[0].start])
-        return bool(head and head.group(1) in lx.ROLE_NOUNS and names[0] in GIVEN)
-    if (names[0] in GIVEN and not any(n in GIVEN for n in names[1:2])) or (names[0] in GIVEN and len(tail) > 2):
+        return bool(head and head.group(1) in lx.ROLE_NOUNS and is_given(names[0]))
+    if (is_given(names[0]) and not any(n in GIVEN for n in names[1:2])) or (is_given(names[0]) and len(tail) > 2):
         return True
     if _AGE.match(after):
         return True
