@@ -54,6 +54,17 @@ def glued_word(text: str, run: list[Token], index: int) -> bool:
     return len(run) > 2 and low.endswith(_AGENT) and len(low) > 8  # "Countryman Lawrence Cherono"
 
 
+# "Joo-Ho", "Lung-bin", "Min-Woo": a romanised East Asian given name of two syllables.
+_HYPHENED_GIVEN = re.compile(r"^[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}$")
+
+
+def east_asian_name(run: list[Token], index: int) -> bool:
+    """ "Park Joo-Ho", "Hau Lung-bin": a short surname before a hyphened given name, whatever the word lists say."""
+    if index != len(run) - 2 or len(run[index].text) > 5 or not run[index].text.isalpha():
+        return False
+    return bool(_HYPHENED_GIVEN.match(run[index + 1].text))
+
+
 def initial(run: list[Token], index: int) -> bool:
     """ "A." in "Richard A. Mastracchio": a middle initial, not the word "A"."""
     word = run[index].text

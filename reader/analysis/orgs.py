@@ -102,6 +102,8 @@ AFFIX_MAX = 12  # names are merged by prefix or suffix (CBC, CBC News) up to thi
 def _trim(run: list[Token]) -> list[Token]:
     low, high = 0, len(run)
     while low < high and run[low].text in _EDGE and run[low].text != "The":
+        if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":
+            break  # "Church of Scientology", "Ministry of Defence"
         low += 1
     while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
         high -= 1
@@ -391,11 +393,20 @@ def _add_lower_headed(text: str, index: OrgIndex, person_starts: set[int]) -> No
 
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:
-    """'the Post' after 'The Washington Post'."""
+    """'the Post' after 'The Washington Post', 'the Church' after 'the Church of Scientology'."""
     outlets: dict[str, list[OrgEntity]] = {}  # by the last word of their name
+    heads: dict[str, list[OrgEntity]] = {}  # bodies named "Head of ...", by their head
     for org in index.orgs:
+        words = org.name.split()
         if org.kind == "outlet":
-            outlets.setdefault(org.name.split()[-1], []).append(org)
+            outlets.setdefault(words[-1], []).append(org)
+        elif len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of":
+            heads.setdefault(words[0], []).append(org)
+    for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+(?:[A-Z]|of\b))", text) if heads else ():
+        owners = [o for o in heads.get(match.group(1), ()) if o.first < match.start()]
+        if len(owners) == 1 and not any(match.start() >= s and match.end() <= e for s, e in owners[0].mentions):
+            index.alias(owners[0], f"the {match.group(1)}")
+            owners[0].mentions.append((match.start(), match.end()))
     for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])", text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:

@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_shapes import given_place, glued_word, initial, introduces_a_person, names_a_thing
+from reader.analysis.name_shapes import (
+    east_asian_name,
+    given_place,
+    glued_word,
+    initial,
+    introduces_a_person,
+    names_a_thing,
+)
 from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
@@ -129,6 +136,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return introduces_a_person(text, text.rfind(before, 0, run[0].start), tail[-1].end)
     if len(tail) > 2 and any(t.text in PARTICLES for t in tail[1:-1]) and tail[0].text not in NOT_NAME:
         return True  # "Ruud van Nistelrooy", "Mohammed bin Salman"
+    if len(tail) == 2 and east_asian_name(tail, 0):
+        return True  # "Park Joo-Ho"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA.search(text[max(0, run[0].start - 30) : run[0].start])
@@ -160,7 +169,7 @@ def _split_run(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] |
     for index, token in enumerate(run):
         word = token.text
         leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and word not in GIVEN
-        if given_place(run, index, NOT_NAME) or initial(run, index):
+        if given_place(run, index, NOT_NAME) or initial(run, index) or east_asian_name(run, index):
             continue  # "Jordan Chiles", "Virginia Holt", "Richard A. Mastracchio"
         if (
             not _is_name_token(token)

@@ -33,10 +33,12 @@ _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|surv
 
 
 # Verbs that credit a person (not an organisation) with what follows: "Perkins admitted she ...".
-PARAPHRASE_VERBS = lx.SOURCE_VERBS | _inflect(
+PARAPHRASE_VERBS = lx.SOURCE_VERBS | lx._words("admit admits admitted") | _inflect(
     "add admit insist argue suggest remark comment acknowledge stress contend maintain testify allege predict "
-    "emphasize emphasise recall recount reply respond explain believe"
+    "emphasize emphasise recall recount reply respond explain"
 )
+# An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
+_OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 
 
 class SourceCollector:
@@ -66,7 +68,7 @@ class SourceCollector:
                 word = masked[c_start:c_end].lower()
                 if kind == "lead":
                     found = self.att.object_after(c_end, s_end)
-                    if found is not None:
+                    if found is not None and not self._possessive_before(found.entity, c_end, s_end):
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
                 verb = word.split()[0]
@@ -86,6 +88,9 @@ class SourceCollector:
         for speaker in speakers:
             if speaker is not None and speaker.kind == "organization":
                 self.add_entity(speaker.entity)
+        for org in {m[3] for m in self.att.mentions if m[2] == 1 and m[3].kind == "outlet"}:
+            if any(_OUTLET_CITES.match(masked, e) and masked[s] != MASK for s, e in org.mentions):
+                self.add_entity(org)
         for speaker in quoted:
             self.add_entity(speaker.entity)
         return sorted(self.found.values(), key=lambda src: src.mentions[0][0] if src.mentions else 0)
@@ -126,9 +131,10 @@ class SourceCollector:
             break  # only a person that opens the sentence
         return None
 
-    def _possessive_before(self, person: object, s_start: int, verb: int) -> bool:
-        mentions = [m for m in self.att.mentions_within(s_start, verb) if m[3] is person]
-        return bool(mentions) and self.att.body[mentions[-1][1] : mentions[-1][1] + 2] in ("'s", "’s")
+    def _possessive_before(self, entity: object, start: int, end: int) -> bool:
+        """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
+        mention = next((m for m in self.att.mentions_within(start, end) if m[3] is entity), None)
+        return mention is not None and self.att.body[mention[1] : mention[1] + 2] in ("'s", "’s")
 
     def _told(self, start: int, end: int) -> None:
         text = self.att.masked[start : min(end, start + REACH)]
