@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
-from reader.analysis.names import GIVEN
+from reader.analysis.names import GIVEN, is_given
 from reader.analysis.tokens import Token
 
 # Last words that name a thing whoever is named before them.
 THING_TAILS = lx._words(
-    "Paper Newspaper Bulletin Gazette Tribune Times Journal Magazine Newsletter Platform High Paralympics "
+    "Business Paper Newspaper Bulletin Gazette Tribune Times Journal Magazine Newsletter Platform High Paralympics "
     "Olympics Games Experience Underground Festival Awards Prize Trophy Cup Bowl Tour Show Series Cathedral "
     "Stadium Arena Airport Highway Bridge Sport Sports"
 )
@@ -37,6 +37,16 @@ _DESCRIPTIVE = ("ly", "ous", "ive", "ful", "less", "able", "ible")
 _AGENT = ("man", "men", "woman", "ist", "ian", "ster", "er", "or")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(]\s*)$")
 COPULAS = lx._words("is was are were be been being")
+# Offices named "X of Y": "Chief of Staff Katie Walsh", "Secretary of State John Kerry".
+OFFICE_WORDS = lx._words("Staff State Defense Defence Justice Homeland Health Education Energy Treasury Commerce")
+
+
+def _plural_group(word: str) -> bool:
+    """ "Floridians", "Republicans", "Democrats": people as a group, never a given name or surname."""
+    return word.endswith("s") and (word[:-1] in lx.NATIONALITIES or word[:-1] in PARTY_MEMBERS or word.endswith("ians"))
+
+
+PARTY_MEMBERS = lx._words("Republican Democrat Conservative Liberal Socialist Libertarian Communist Tory Labourite")
 
 
 def glued_word(text: str, run: list[Token], index: int) -> bool:
@@ -44,6 +54,10 @@ def glued_word(text: str, run: list[Token], index: int) -> bool:
     word = run[index].text
     if _CONTRACTION.match(word):
         return True  # "I'm John Russell"
+    if index < len(run) - 1 and _plural_group(word) and not is_given(word):
+        return True  # "Floridians Jeb Bush"
+    if index == 0 and text[max(0, run[0].start - 3) : run[0].start] == "of " and word in OFFICE_WORDS:
+        return True  # "Chief of Staff Katie Walsh"
     if index != 0 or word in GIVEN:
         return False
     if not _SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]):
@@ -74,6 +88,8 @@ def initial(run: list[Token], index: int) -> bool:
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     last, first = run[-1].text, run[0].text
+    if len(run) > 1 and _plural_group(last):
+        return True  # "Kentucky Republicans", "Cuban-American Republicans"
     if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True
     if len(run) > 1 and last in OUTLET_TAILS and first not in GIVEN:

@@ -288,6 +288,8 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
             continue
         if word in lx.STOP_CAPS or word in lx.PLACES or word in lx.NATIONALITIES or word in lx.TITLES:
             continue
+        if word in lx.MONTHS or word in lx.DAYS:
+            continue  # "The October report"
         if tokens[i + 1].text not in lx.SOURCE_VERBS or text[token.end : tokens[i + 1].start] != " ":
             continue
         previous = tokens[i - 1] if i else None

@@ -261,10 +261,31 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             before = _word_before(text, run[0].start)
             person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
         person.mentions.append((tail[0].start, tail[-1].end))
+    _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
+
+
+def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person."""
+    longer: dict[tuple[str, str], list[PersonEntity]] = {}
+    for key, person in people.items():
+        if len(key) > 2:
+            longer.setdefault((key[0], key[-1]), []).append(person)
+    if not longer:
+        return
+    for key in [k for k in people if len(k) == 2]:
+        owners = longer.get((key[0], key[1]), [])
+        if len(owners) != 1:
+            continue
+        short, owner = people.pop(key), owners[0]
+        owner.aliases.add(short.name)
+        owner.mentions.extend(short.mentions)
+        owner.mentions.sort()
+        owner.first = min(owner.first, short.first)
+        owner.role = owner.role or short.role
 
 
 class _Owners:
