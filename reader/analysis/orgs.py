@@ -349,6 +349,9 @@ _PAREN = re.compile(
 )
 
 
+THE = ("the ", "The ")
+
+
 def _add_acronyms(text: str, index: OrgIndex) -> None:
     for match in _PAREN.finditer(text):
         full, short = match.group(1), match.group(2)
@@ -369,7 +372,7 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
             known[word].mentions.append((match.start(), match.end()))
         elif word in lx.KNOWN_OUTLETS and word not in ACRONYM_STOP:
             index.add(word, "outlet", match.start(), match.end())
-        elif word not in ACRONYM_STOP and len(word) > 2 and text[max(0, match.start() - 4) : match.start()] in ("the ", "The "):
+        elif word not in ACRONYM_STOP and len(word) > 2 and text[max(0, match.start() - 4) : match.start()] in THE:
             index.add(word, "organization", match.start(), match.end())  # "the FDA", "The CDC"
 
 
@@ -404,7 +407,7 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
             outlets.setdefault(words[-1], []).append(org)
         elif len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of":
             heads.setdefault(words[0], []).append(org)
-    for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+(?:[A-Z]|of\b))", text) if heads else ():
+    for match in re.finditer(r"\b[Tt]he ([A-Z]\w+)\b(?!\s+(?:[A-Z]|of\b))", text) if heads else ():
         owners = [o for o in heads.get(match.group(1), ()) if o.first < match.start()]
         if len(owners) == 1 and not any(match.start() >= s and match.end() <= e for s, e in owners[0].mentions):
             index.alias(owners[0], f"the {match.group(1)}")

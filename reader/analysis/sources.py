@@ -27,15 +27,20 @@ _GROUP = re.compile(
 )
 _TO = re.compile(
     r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
-    r"speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in))\s+"
+    r"speaking to|spoke to|talking to|talked to|"
+    r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in))\s+"
 )
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
 
 # Verbs that credit a person (not an organisation) with what follows: "Perkins admitted she ...".
-PARAPHRASE_VERBS = lx.SOURCE_VERBS | lx._words("admit admits admitted") | _inflect(
-    "add admit insist argue suggest remark comment acknowledge stress contend maintain testify allege predict "
-    "emphasize emphasise recall recount reply respond explain"
+PARAPHRASE_VERBS = (
+    lx.SOURCE_VERBS
+    | lx._words("admit admits admitted")
+    | _inflect(
+        "add admit insist argue suggest remark comment acknowledge stress contend maintain testify allege predict "
+        "emphasize emphasise recall recount reply respond explain"
+    )
 )
 # An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
