@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
+from reader.analysis.org_shapes import OUTLET_ANYWHERE, OUTLET_TAILS, THE_OUTLETS, lower_headed_bodies
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
 
 ORG_HEADS = lx._words(
@@ -63,14 +64,6 @@ class OrgEntity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     first: int = 0
-
-
-# Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport"), and words that
-# make any name an outlet ("Australian Broadcasting Corporation").
-OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel")
-OUTLET_ANYWHERE = lx._words("Broadcasting Broadcaster")
-# "The Guardian", "The Independent": one word after "The" that names an outlet on its own.
-THE_OUTLETS = lx._words("Guardian Independent Observer Economist Telegraph Times Post Herald Tribune Gazette Inquirer")
 
 
 def _kind(words: list[str]) -> str | None:
@@ -376,25 +369,10 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
             index.add(word, "organization", match.start(), match.end())  # "the FDA", "The CDC"
 
 
-# "the United Nations refugee agency", "the Spanish health ministry": a name, a few lowercase words, a body.
-_LOWER_HEADED = re.compile(
-    r"\b[Tt]he ((?:[A-Z][\w'’-]{0,40} ){1,4}(?:[a-z][\w'’-]{0,30} ){0,2}"
-    r"(?:agency|ministry|department|commission|council|committee|office|government|administration|authorities|"
-    r"regulator|watchdog|police|military|army|court|embassy|secretariat|spokesman|spokeswoman)s?)\b"
-)
-LOWER_HEADED_STOP = lx.STOP_CAPS | lx.DAYS | lx.MONTHS | lx.TITLES
-
-
 def _add_lower_headed(text: str, index: OrgIndex, person_starts: set[int]) -> None:
-    if "the " not in text and "The " not in text:
-        return
-    for match in _LOWER_HEADED.finditer(text):
-        name = match.group(1)
-        first = name.split()[0]
-        if match.start(1) in person_starts or first in LOWER_HEADED_STOP or name.endswith(("spokesman", "spokeswoman")):
-            continue  # "the United Nations spokesman" is a person
+    for name, start, end in lower_headed_bodies(text, person_starts):
         if index.get(name) is None:
-            index.add(name, "organization", match.start(1), match.end(1))
+            index.add(name, "organization", start, end)
 
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:

@@ -109,7 +109,9 @@ class SourceCollector:
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
-            if not word.endswith("ing") and not self._possessive_before(subject.entity, s_start, verb):
+            if not word.endswith("ing") and not self._possessive_before(
+                subject.entity, max(s_start, verb - REACH), verb
+            ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
             return
         if word not in lx.SOURCE_VERBS:
@@ -125,6 +127,8 @@ class SourceCollector:
 
     def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
         """The person an appositive describes when the organisation named is only inside it."""
+        if verb - s_start > REACH:
+            return None  # the person must open the sentence, and the subject is looked for within REACH
         # From a little before the sentence: initials ("K.C. Maurer") can end a sentence for the splitter.
         for start, end, kind, entity in self.att.mentions_within(max(0, s_start - 12), verb):
             if end <= s_start:
@@ -138,7 +142,7 @@ class SourceCollector:
 
     def _possessive_before(self, entity: object, start: int, end: int) -> bool:
         """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
-        mention = next((m for m in self.att.mentions_within(start, end) if m[3] is entity), None)
+        mention = next((m for m in self.att.mentions_within(start, min(end, start + REACH)) if m[3] is entity), None)
         return mention is not None and self.att.body[mention[1] : mention[1] + 2] in ("'s", "’s")
 
     def _told(self, start: int, end: int) -> None:
