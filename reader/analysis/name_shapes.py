@@ -52,20 +52,20 @@ PARTY_MEMBERS = lx._words("Republican Democrat Conservative Liberal Socialist Li
 def glued_word(text: str, run: list[Token], index: int) -> bool:
     """Whether ``run[index]`` is an ordinary word that capitalisation joined to a name."""
     word = run[index].text
-    if _CONTRACTION.match(word):
+    if ("'" in word or "’" in word) and _CONTRACTION.match(word):
         return True  # "I'm John Russell"
-    if index < len(run) - 1 and _plural_group(word) and not is_given(word):
+    if word[-1] == "s" and index < len(run) - 1 and _plural_group(word) and not is_given(word):
         return True  # "Floridians Jeb Bush"
-    if index == 0 and text[max(0, run[0].start - 3) : run[0].start] == "of " and word in OFFICE_WORDS:
+    if index != 0:
+        return False
+    if word in OFFICE_WORDS and text[max(0, run[0].start - 3) : run[0].start] == "of ":
         return True  # "Chief of Staff Katie Walsh"
-    if index != 0 or word in GIVEN:
-        return False
-    if not _SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]):
-        return False
     low = word.lower()
-    if word in ORDINALS or (low.endswith(_DESCRIPTIVE) and len(low) > 5):
-        return True  # "Previous SpaceX", "Specifically, ..."
-    return len(run) > 2 and low.endswith(_AGENT) and len(low) > 8  # "Countryman Lawrence Cherono"
+    descriptive = word in ORDINALS or (low.endswith(_DESCRIPTIVE) and len(low) > 5)  # "Previous SpaceX"
+    agent = len(run) > 2 and len(low) > 8 and low.endswith(_AGENT)  # "Countryman Lawrence Cherono"
+    if not (descriptive or agent) or word in GIVEN:
+        return False
+    return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))
 
 
 # "Joo-Ho", "Lung-bin", "Min-Woo": a romanised East Asian given name of two syllables.

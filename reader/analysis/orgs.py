@@ -8,6 +8,7 @@ television", "Yonhap news agency").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
@@ -209,7 +210,10 @@ def _merges(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(), flags=re.I).casefold()
+    text = name.strip()  # then without a leading "the" (any case) and the spaces after it
+    if text[:3].lower() == "the" and text[3:4].isspace():
+        text = text[3:].lstrip()
+    return text.casefold()
 
 
 def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = None) -> list[OrgEntity]:
@@ -219,7 +223,7 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
     _add_cued_outlets(text, index)
     _add_speaking_names(text, tokens, index, person_starts or set())
     _add_acronyms(text, index)
-    _add_lower_headed(text, index, person_starts or set())
+    _add_lower_headed(text, tokens, index, person_starts or set())
     _add_short_aliases(text, index)
     for org in index.orgs:
         org.mentions.sort()
@@ -345,8 +349,24 @@ _PAREN = re.compile(
 THE = ("the ", "The ")
 
 
+_PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Z0-9&.]{1,9})\)")
+_PAREN_REACH = 13 * 62  # the most a 13-word name before an acronym can span
+
+
+def _named_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _PAREN, looked for only before each "(ACRONYM)": scanning the whole text costs more."""
+    floor = 0
+    for paren in _PAREN_ACRONYM.finditer(text):
+        match = _PAREN.search(text, max(floor, paren.start() - _PAREN_REACH), paren.end())
+        while match is not None and match.end() != paren.end():
+            match = _PAREN.search(text, match.end(), paren.end())
+        if match is not None:
+            floor = match.end()
+            yield match
+
+
 def _add_acronyms(text: str, index: OrgIndex) -> None:
-    for match in _PAREN.finditer(text):
+    for match in _named_acronyms(text):
         full, short = match.group(1), match.group(2)
         org = index.get(full)
         if org is None:
@@ -369,8 +389,9 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
             index.add(word, "organization", match.start(), match.end())  # "the FDA", "The CDC"
 
 
-def _add_lower_headed(text: str, index: OrgIndex, person_starts: set[int]) -> None:
-    for name, start, end in lower_headed_bodies(text, person_starts):
+def _add_lower_headed(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
+    """ "the United Nations refugee agency" (see org_shapes)."""
+    for name, start, end in lower_headed_bodies(text, tokens, person_starts):
         if index.get(name) is None:
             index.add(name, "organization", start, end)
 
@@ -385,11 +406,14 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
             outlets.setdefault(words[-1], []).append(org)
         elif len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of":
             heads.setdefault(words[0], []).append(org)
-    for match in re.finditer(r"\b[Tt]he ([A-Z]\w+)\b(?!\s+(?:[A-Z]|of\b))", text) if heads else ():
-        owners = [o for o in heads.get(match.group(1), ()) if o.first < match.start()]
-        if len(owners) == 1 and not any(match.start() >= s and match.end() <= e for s, e in owners[0].mentions):
-            index.alias(owners[0], f"the {match.group(1)}")
-            owners[0].mentions.append((match.start(), match.end()))
+    for head, bodies in heads.items():
+        if f"the {head}" not in text and f"The {head}" not in text:
+            continue
+        for match in re.finditer(rf"\b[Tt]he ({re.escape(head)})\b(?!\s+(?:[A-Z]|of\b))", text):
+            owners = [o for o in bodies if o.first < match.start()]
+            if len(owners) == 1 and not any(match.start() >= s and match.end() <= e for s, e in owners[0].mentions):
+                index.alias(owners[0], f"the {head}")
+                owners[0].mentions.append((match.start(), match.end()))
     for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])", text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:

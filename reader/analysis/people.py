@@ -79,7 +79,11 @@ def _word_before(text: str, start: int) -> str:
 
 def _is_name_token(token: Token) -> bool:
     word = token.text
-    if len(word) == 1 or any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1 and "." not in word):
+    if (
+        len(word) == 1
+        or (not word.isalpha() and any(ch.isdigit() for ch in word))
+        or (word.isupper() and "." not in word)
+    ):
         return False
     return word not in NOT_NAME and word.rstrip(".") not in NOT_NAME
 
@@ -163,21 +167,20 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
 
 def _split_run(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
-    if names_a_thing(run):
+    if len(run) > 1 and names_a_thing(run):
         return None
     last_lexical = -1
     for index, token in enumerate(run):
         word = token.text
         leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and word not in GIVEN
-        if given_place(run, index, NOT_NAME) or initial(run, index) or east_asian_name(run, index):
-            continue  # "Jordan Chiles", "Virginia Holt", "Richard A. Mastracchio"
-        if (
-            not _is_name_token(token)
-            or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN)
-            or leading_verb
-            or glued_word(text, run, index)
-        ):
+        if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
+            if len(run) > 1 and (
+                given_place(run, index, NOT_NAME) or initial(run, index) or east_asian_name(run, index)
+            ):
+                continue  # "Jordan Chiles", "Virginia Holt", "Richard A. Mastracchio", "Park Joo-Ho"
             last_lexical = index
+        elif (index == 0 or word[-1] == "s" or "'" in word or "’" in word) and glued_word(text, run, index):
+            last_lexical = index  # only a first word, a plural or a contraction can be glued on
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
         tail = tail[1:]

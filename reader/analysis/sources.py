@@ -29,6 +29,7 @@ _TO = re.compile(
     r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
     r"speaking to|spoke to|talking to|talked to|"
     r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in))\s+"
+    r"(?=(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
@@ -52,6 +53,8 @@ class SourceCollector:
         self.found: dict[str, Source] = {}
 
     def add_entity(self, entity: object) -> None:
+        if getattr(entity, "name", "").casefold() in self.found:
+            return  # already a source: most speakers and subjects are named more than once
         if isinstance(entity, OrgEntity):
             self._add(entity.name, entity.kind, tuple(sorted(entity.aliases)), tuple(entity.mentions))
         elif isinstance(entity, PersonEntity):
@@ -88,14 +91,13 @@ class SourceCollector:
             self._by(match.end())
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
             for s, e in org.mentions:
-                if _DATA.match(masked, e) and masked[s] != MASK:
-                    self.add_entity(org)
+                if masked[s] != MASK and (
+                    _DATA.match(masked, e) or (org.kind == "outlet" and _OUTLET_CITES.match(masked, e))
+                ):
+                    self.add_entity(org)  # "Chatham House data", "The Guardian cited"
         for speaker in speakers:
             if speaker is not None and speaker.kind == "organization":
                 self.add_entity(speaker.entity)
-        for org in {m[3] for m in self.att.mentions if m[2] == 1 and m[3].kind == "outlet"}:
-            if any(_OUTLET_CITES.match(masked, e) and masked[s] != MASK for s, e in org.mentions):
-                self.add_entity(org)
         for speaker in quoted:
             self.add_entity(speaker.entity)
         return sorted(self.found.values(), key=lambda src: src.mentions[0][0] if src.mentions else 0)
