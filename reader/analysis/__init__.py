@@ -47,7 +47,9 @@ def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Anal
         )
         for q, (speaker, scare, reason) in zip(raw, verdicts, strict=True)
     )
-    sources = SourceCollector(attributor).collect([v[0] for v in verdicts if v[0] is not None])
+    sources = SourceCollector(attributor).collect(
+        [v[0] for v in verdicts if v[0] is not None], quoted=[v[0] for v in verdicts if v[0] is not None and not v[1]]
+    )
     persons = tuple(
         Person(name=p.name, aliases=tuple(sorted(p.aliases)), role=p.role, mentions=tuple(p.mentions)) for p in people
     )

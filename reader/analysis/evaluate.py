@@ -1,9 +1,13 @@
 """Measure the analyzer against hand-annotated articles.
 
-``python -m reader.analysis.evaluate GOLD_DIR [--verbose] [--json]``: each ``NAME.txt`` (plain-text
-layout) beside ``NAME.expected.json`` is analysed and compared. A predicted quote matches a gold quote
-when it covers at least 80% of the gold quote's characters (one-to-one); speaker accuracy is over
-matched quotes; people and sources match by name or any annotated alias.
+``python -m reader.analysis.evaluate GOLD_DIR [--part dev|measure] [--verbose] [--json]``: each
+``NAME.txt`` (plain-text layout) beside ``NAME.expected.json`` is analysed and compared. A predicted quote
+matches a gold quote when it covers at least 80% of the gold quote's characters (one-to-one); speaker
+accuracy is over matched quotes; people and sources match by name or any annotated alias.
+
+A ``parts.json`` beside the articles names the measure-only part (``{"measure": [NAME, ...]}``); every
+other article is in the development part. Rules are developed on the one and only measured on the other,
+so the figures are printed for each part as well as for the whole set.
 """
 
 from __future__ import annotations
@@ -67,8 +71,10 @@ class Result:
     # [right, total] speakers of matched quotes per confidence level and per speaker_reason
     by_confidence: dict[str, list[int]] = field(default_factory=dict)
     by_reason: dict[str, list[int]] = field(default_factory=dict)
+    articles: int = 1
 
     def add(self, other: Result) -> None:
+        self.articles += other.articles
         for mine, theirs in ((self.by_confidence, other.by_confidence), (self.by_reason, other.by_reason)):
             for key, (right, total) in theirs.items():
                 counts = mine.setdefault(key, [0, 0])
@@ -232,12 +238,31 @@ def _compare_roles(predicted: list[Any], gold: list[dict[str, Any]], result: Res
             result.notes.append(f"  role of {entry['name']}: {found.role!r} != {entry['role']!r}")
 
 
-def evaluate_dir(gold_dir: Path, verbose: bool = False) -> Result:
-    total = Result()
+PARTS = ("dev", "measure")
+
+
+def article_parts(gold_dir: Path) -> dict[str, str]:
+    """Each gold article's part ("dev" or "measure") by its name, from the folder's parts.json."""
     pairs = sorted(gold_dir.glob("*.expected.json"))
     if not pairs:
         raise FileNotFoundError(f"{gold_dir}: no *.expected.json files")
-    for expected_path in pairs:
+    manifest = gold_dir / "parts.json"
+    measure = set(json.loads(manifest.read_text(encoding="utf-8")).get("measure", [])) if manifest.exists() else set()
+    names = [path.name.removesuffix(".expected.json") for path in pairs]
+    unknown = measure - set(names)
+    if unknown:
+        raise ValueError(f"{manifest}: no such article: {', '.join(sorted(unknown))}")
+    return {name: "measure" if name in measure else "dev" for name in names}
+
+
+def evaluate_dir(gold_dir: Path, verbose: bool = False, part: str | None = None) -> Result:
+    """The figures over the gold articles of ``part`` ("dev", "measure"), or over all of them."""
+    total = Result(articles=0)
+    parts = article_parts(gold_dir)
+    for name, article_part in parts.items():
+        if part is not None and article_part != part:
+            continue
+        expected_path = gold_dir / f"{name}.expected.json"
         text_path = expected_path.with_name(expected_path.name.replace(".expected.json", ".txt"))
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         result = evaluate_article(text_path, expected)
@@ -262,6 +287,7 @@ def _rates(table: dict[str, list[int]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reader.analysis.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("gold_dir", type=Path, nargs="?", help="folder of NAME.txt + NAME.expected.json pairs")
+    parser.add_argument("--part", choices=PARTS, help="only the development or the measure-only articles")
     parser.add_argument("--verbose", "-v", action="store_true", help="per-article counts and every miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--polnear", type=Path, metavar="DIR", help="measure quotes and speakers on a PolNeAR checkout")
@@ -275,14 +301,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.gold_dir is None:
         parser.error("give a gold folder or --polnear DIR")
     try:
-        result = evaluate_dir(args.gold_dir, verbose=args.verbose)
+        parts = set(article_parts(args.gold_dir).values())
+        shown = [args.part] if args.part else [p for p in PARTS if p in parts]
+        results = {part: evaluate_dir(args.gold_dir, verbose=args.verbose, part=part) for part in shown}
     except (OSError, ValueError) as exc:
         print(f"evaluate: {exc}", file=sys.stderr)
         return 1
-    figures = result.summary()
+    total = Result(articles=0)
+    for result in results.values():
+        total.add(result)
     if args.json:
+        figures: dict[str, Any] = total.summary()
+        figures["parts"] = {part: result.summary() for part, result in results.items()}
         print(json.dumps(figures, indent=2))
         return 0
+    for part, result in results.items():
+        print(f"{part} part ({result.articles} articles)")
+        _print_figures(result)
+    if len(results) > 1:
+        print(f"all ({total.articles} articles)")
+        _print_figures(total)
+    return 0
+
+
+def _print_figures(result: Result) -> None:
+    figures = result.summary()
     q, p, s = result.quotes, result.people, result.sources
     print(
         f"quotes   P {q.precision:.3f}  R {q.recall:.3f}  F1 {q.f1:.3f}  ({q.tp} of {q.gold} gold, {q.predicted} found)"
@@ -302,7 +345,6 @@ def main(argv: list[str] | None = None) -> int:
         f"roles    exact {figures['roles_exact']:.3f}  sharing a word {figures['roles_close']:.3f}  "
         f"(of {result.roles_total} people found with a gold role)"
     )
-    return 0
 
 
 if __name__ == "__main__":

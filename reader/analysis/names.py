@@ -1,7 +1,14 @@
 """Common given names with their usual gender: evidence that a capitalised pair is a person, and
-which pronoun ("he"/"she") may refer to them. Names of either gender are in both sets."""
+which pronoun ("he"/"she") may refer to them. Names of either gender are in both sets.
+
+Beyond these hand-picked names (with gender), ``is_given`` also knows the given names of the 1990 US
+Census name files (public domain), kept in ``given_names.txt`` and read on first use.
+"""
 
 from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
 
 
 def _names(text: str) -> frozenset[str]:
@@ -68,3 +75,14 @@ Guadalupe Lucía Inés Beatriz Mariana Fernanda
 )
 
 GIVEN = MALE | FEMALE
+
+
+@cache
+def _census_given() -> frozenset[str]:
+    text = (Path(__file__).with_name("given_names.txt")).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_given(word: str) -> bool:
+    """Whether ``word`` is a known given name: hand-picked, or in the census list."""
+    return word in GIVEN or word in _census_given()

@@ -8,9 +8,11 @@ television", "Yonhap news agency").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
+from reader.analysis.org_shapes import OUTLET_ANYWHERE, OUTLET_TAILS, THE_OUTLETS, lower_headed_bodies
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
 
 ORG_HEADS = lx._words(
@@ -67,7 +69,13 @@ class OrgEntity:
 
 def _kind(words: list[str]) -> str | None:
     name = " ".join(words)
-    if name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS or ("News" in words and "Agency" in words):
+    if (
+        name in lx.KNOWN_OUTLETS
+        or words[-1] in lx.OUTLET_WORDS
+        or words[-1] in OUTLET_TAILS
+        or any(w in OUTLET_ANYWHERE for w in words)
+        or ("News" in words and "Agency" in words)
+    ):
         return "outlet"
     if words[-1] in lx.DOCUMENT_WORDS:
         return "document"
@@ -88,6 +96,8 @@ AFFIX_MAX = 12  # names are merged by prefix or suffix (CBC, CBC News) up to thi
 def _trim(run: list[Token]) -> list[Token]:
     low, high = 0, len(run)
     while low < high and run[low].text in _EDGE and run[low].text != "The":
+        if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":
+            break  # "Church of Scientology", "Ministry of Defence"
         low += 1
     while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
         high -= 1
@@ -200,7 +210,10 @@ def _merges(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.strip(), flags=re.I).casefold()
+    text = name.strip()  # then without a leading "the" (any case) and the spaces after it
+    if text[:3].lower() == "the" and text[3:4].isspace():
+        text = text[3:].lstrip()
+    return text.casefold()
 
 
 def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = None) -> list[OrgEntity]:
@@ -210,6 +223,7 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
     _add_cued_outlets(text, index)
     _add_speaking_names(text, tokens, index, person_starts or set())
     _add_acronyms(text, index)
+    _add_lower_headed(text, tokens, index, person_starts or set())
     _add_short_aliases(text, index)
     for org in index.orgs:
         org.mentions.sort()
@@ -243,6 +257,7 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
             len([w for w in words if w != "The"]) < 2
             and words[-1] not in lx.KNOWN_OUTLETS
             and not DOMAIN.match(words[-1])
+            and not (len(words) == 2 and words[0] == "The" and words[1] in THE_OUTLETS)
         ):
             return
         kind = _kind([w for w in words if w != "The"] or words)
@@ -270,6 +285,8 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
             continue
         if word in lx.STOP_CAPS or word in lx.PLACES or word in lx.NATIONALITIES or word in lx.TITLES:
             continue
+        if word in lx.MONTHS or word in lx.DAYS:
+            continue  # "The October report"
         if tokens[i + 1].text not in lx.SOURCE_VERBS or text[token.end : tokens[i + 1].start] != " ":
             continue
         previous = tokens[i - 1] if i else None
@@ -329,8 +346,27 @@ _PAREN = re.compile(
 )
 
 
+THE = ("the ", "The ")
+
+
+_PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Z0-9&.]{1,9})\)")
+_PAREN_REACH = 13 * 62  # the most a 13-word name before an acronym can span
+
+
+def _named_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _PAREN, looked for only before each "(ACRONYM)": scanning the whole text costs more."""
+    floor = 0
+    for paren in _PAREN_ACRONYM.finditer(text):
+        match = _PAREN.search(text, max(floor, paren.start() - _PAREN_REACH), paren.end())
+        while match is not None and match.end() != paren.end():
+            match = _PAREN.search(text, match.end(), paren.end())
+        if match is not None:
+            floor = match.end()
+            yield match
+
+
 def _add_acronyms(text: str, index: OrgIndex) -> None:
-    for match in _PAREN.finditer(text):
+    for match in _named_acronyms(text):
         full, short = match.group(1), match.group(2)
         org = index.get(full)
         if org is None:
@@ -349,14 +385,35 @@ def _add_acronyms(text: str, index: OrgIndex) -> None:
             known[word].mentions.append((match.start(), match.end()))
         elif word in lx.KNOWN_OUTLETS and word not in ACRONYM_STOP:
             index.add(word, "outlet", match.start(), match.end())
+        elif word not in ACRONYM_STOP and len(word) > 2 and text[max(0, match.start() - 4) : match.start()] in THE:
+            index.add(word, "organization", match.start(), match.end())  # "the FDA", "The CDC"
+
+
+def _add_lower_headed(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
+    """ "the United Nations refugee agency" (see org_shapes)."""
+    for name, start, end in lower_headed_bodies(text, tokens, person_starts):
+        if index.get(name) is None:
+            index.add(name, "organization", start, end)
 
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:
-    """'the Post' after 'The Washington Post'."""
+    """'the Post' after 'The Washington Post', 'the Church' after 'the Church of Scientology'."""
     outlets: dict[str, list[OrgEntity]] = {}  # by the last word of their name
+    heads: dict[str, list[OrgEntity]] = {}  # bodies named "Head of ...", by their head
     for org in index.orgs:
+        words = org.name.split()
         if org.kind == "outlet":
-            outlets.setdefault(org.name.split()[-1], []).append(org)
+            outlets.setdefault(words[-1], []).append(org)
+        elif len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of":
+            heads.setdefault(words[0], []).append(org)
+    for head, bodies in heads.items():
+        if f"the {head}" not in text and f"The {head}" not in text:
+            continue
+        for match in re.finditer(rf"\b[Tt]he ({re.escape(head)})\b(?!\s+(?:[A-Z]|of\b))", text):
+            owners = [o for o in bodies if o.first < match.start()]
+            if len(owners) == 1 and not any(match.start() >= s and match.end() <= e for s, e in owners[0].mentions):
+                index.alias(owners[0], f"the {head}")
+                owners[0].mentions.append((match.start(), match.end()))
     for match in re.finditer(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])", text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:

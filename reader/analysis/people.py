@@ -16,8 +16,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
-from reader.analysis.names import FEMALE, GIVEN, MALE
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
+from reader.analysis.name_shapes import (
+    east_asian_name,
+    given_place,
+    glued_word,
+    initial,
+    introduces_a_person,
+    names_a_thing,
+)
+from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
+from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 NOT_NAME = lx.TITLES | lx.NATIONALITIES | lx.PLACES | lx.ORG_WORDS | lx.STOP_CAPS | lx.MONTHS | lx.DAYS
 INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
@@ -71,7 +79,11 @@ def _word_before(text: str, start: int) -> str:
 
 def _is_name_token(token: Token) -> bool:
     word = token.text
-    if len(word) == 1 or any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1 and "." not in word):
+    if (
+        len(word) == 1
+        or (not word.isalpha() and any(ch.isdigit() for ch in word))
+        or (word.isupper() and "." not in word)
+    ):
         return False
     return word not in NOT_NAME and word.rstrip(".") not in NOT_NAME
 
@@ -121,14 +133,20 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if any(t.text in lx.TITLES for t in prefix):
         return True
     if ctx.in_quote(tail[0].start):
-        return names[0] in GIVEN and len(tail) > 1
-    if before in lx.ROLE_NOUNS or before.lower() in INTRODUCERS:
+        return is_given(names[0]) and len(tail) > 1
+    if before in lx.ROLE_NOUNS:
         return True
+    if before.lower() in INTRODUCERS:
+        return introduces_a_person(text, text.rfind(before, 0, run[0].start), tail[-1].end)
+    if len(tail) > 2 and any(t.text in PARTICLES for t in tail[1:-1]) and tail[0].text not in NOT_NAME:
+        return True  # "Ruud van Nistelrooy", "Mohammed bin Salman"
+    if len(tail) == 2 and east_asian_name(tail, 0):
+        return True  # "Park Joo-Ho"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA.search(text[max(0, run[0].start - 30) : run[0].start])
-        return bool(head and head.group(1) in lx.ROLE_NOUNS and names[0] in GIVEN)
-    if (names[0] in GIVEN and not any(n in GIVEN for n in names[1:2])) or (names[0] in GIVEN and len(tail) > 2):
+        return bool(head and head.group(1) in lx.ROLE_NOUNS and is_given(names[0]))
+    if (is_given(names[0]) and not any(n in GIVEN for n in names[1:2])) or (is_given(names[0]) and len(tail) > 2):
         return True
     if _AGE.match(after):
         return True
@@ -147,17 +165,27 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     return len(tail) <= 3 and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail)
 
 
-def _split_run(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+def _split_run(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
     """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
+    if len(run) > 1 and names_a_thing(run):
+        return None
     last_lexical = -1
     for index, token in enumerate(run):
         word = token.text
         leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and word not in GIVEN
         if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
+            if len(run) > 1 and (
+                given_place(run, index, NOT_NAME) or initial(run, index) or east_asian_name(run, index)
+            ):
+                continue  # "Jordan Chiles", "Virginia Holt", "Richard A. Mastracchio", "Park Joo-Ho"
             last_lexical = index
+        elif (index == 0 or word[-1] == "s" or "'" in word or "’" in word) and glued_word(text, run, index):
+            last_lexical = index  # only a first word, a plural or a contraction can be glued on
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
         tail = tail[1:]
+    while len(tail) > 1 and len(tail[-1].text) == 2 and tail[-1].text.endswith("."):
+        tail = tail[:-1]  # "[George H. W.] Bush": a name does not end in an initial
     if not tail or not tail[-1].cap:
         return None
     after_body = any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix)
@@ -188,13 +216,13 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -
         t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     )
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
-    if role:
+    if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
     after = text[tail[-1].end : tail[-1].end + 300]
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
-        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))
-    return _introduced_role(text, run[0].start)
+        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
+    return role or _introduced_role(text, run[0].start)
 
 
 def _introduced_role(text: str, start: int) -> str | None:
@@ -218,7 +246,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     for run in runs:
-        split = _split_run(run)
+        split = _split_run(text, run)
         if split is None:
             continue
         prefix, tail = split
@@ -236,10 +264,31 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             before = _word_before(text, run[0].start)
             person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
         person.mentions.append((tail[0].start, tail[-1].end))
+    _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
+
+
+def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person."""
+    longer: dict[tuple[str, str], list[PersonEntity]] = {}
+    for key, person in people.items():
+        if len(key) > 2:
+            longer.setdefault((key[0], key[-1]), []).append(person)
+    if not longer:
+        return
+    for key in [k for k in people if len(k) == 2]:
+        owners = longer.get((key[0], key[1]), [])
+        if len(owners) != 1:
+            continue
+        short, owner = people.pop(key), owners[0]
+        owner.aliases.add(short.name)
+        owner.mentions.extend(short.mentions)
+        owner.mentions.sort()
+        owner.first = min(owner.first, short.first)
+        owner.role = owner.role or short.role
 
 
 class _Owners:

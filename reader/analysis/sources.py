@@ -1,28 +1,50 @@
 """Sources: who the article attributes its information to.
 
 Outlets and organisations that report, say or supply data (according to Reuters, told the Post,
-Chatham House data, The Washington Post explains), people and groups that information is shared or
-reported by, and organisations that speak in quotes.
+Chatham House data, The Washington Post explains), outlets that are the venue of a statement (said on
+Fox News, in an interview with the BBC), people and organisations credited with a paraphrase (the FDA
+said, Basya also believes), people and groups that information is shared or reported by, and every
+named speaker of a reported quote (scare quotes aside), as source-counting studies of news count them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from reader.analysis import lexicon as lx
+from reader.analysis.lexicon import _inflect
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.speakers import REACH, Attributor, Speaker
 from reader.models import Source
 
-_BY = re.compile(r"\b(?:shared|reported|published|posted|provided|released|compiled|gathered) by\s+")
+_BY = re.compile(r"\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited) by\s+")
 _GROUP = re.compile(
     r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
     r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
 )
-_TO = re.compile(r"\b(?:told|tells|tell|remarks to|statement to|interview with|speaking to|spoke to)\s+")
+_TO = re.compile(
+    r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
+    r"speaking to|spoke to|talking to|talked to|"
+    r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in))\s+"
+    r"(?=(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z])"  # only before a name: "said in March" is no venue
+)
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
+
+
+# Verbs that credit a person (not an organisation) with what follows: "Perkins admitted she ...".
+PARAPHRASE_VERBS = (
+    lx.SOURCE_VERBS
+    | lx._words("admit admits admitted")
+    | _inflect(
+        "add admit insist argue suggest remark comment acknowledge stress contend maintain testify allege predict "
+        "emphasize emphasise recall recount reply respond explain"
+    )
+)
+# An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
+_OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 
 
 class SourceCollector:
@@ -31,6 +53,8 @@ class SourceCollector:
         self.found: dict[str, Source] = {}
 
     def add_entity(self, entity: object) -> None:
+        if getattr(entity, "name", "").casefold() in self.found:
+            return  # already a source: most speakers and subjects are named more than once
         if isinstance(entity, OrgEntity):
             self._add(entity.name, entity.kind, tuple(sorted(entity.aliases)), tuple(entity.mentions))
         elif isinstance(entity, PersonEntity):
@@ -44,19 +68,21 @@ class SourceCollector:
         hits = [m for m in self.att.mentions_within(start, end) if m[2] == 1]
         return [m[3] for m in hits if self.att.masked[m[0]] != MASK]
 
-    def collect(self, speakers: list[Speaker | None]) -> list[Source]:
+    def collect(self, speakers: list[Speaker | None], quoted: Iterable[Speaker] = ()) -> list[Source]:
+        """The sources; ``speakers`` of all quotes give organisations, ``quoted`` (of reported quotes) everyone."""
         masked = self.att.masked
         for s_start, s_end in self.att.sentences:
             for kind, c_start, c_end in self.att.cues(s_start, s_end):
                 word = masked[c_start:c_end].lower()
                 if kind == "lead":
                     found = self.att.object_after(c_end, s_end)
-                    if found and found.kind == "organization":
-                        self.add_entity(found.entity)
+                    if found is not None and not self._possessive_before(found.entity, c_end, s_end):
+                        self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
-                if word.split()[0] not in lx.SOURCE_VERBS:
+                verb = word.split()[0]
+                if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS:
                     continue
-                self._subject_orgs(s_start, c_start)
+                self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
         for match in _TO.finditer(masked):
@@ -65,18 +91,34 @@ class SourceCollector:
             self._by(match.end())
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
             for s, e in org.mentions:
-                if _DATA.match(masked, e) and masked[s] != MASK:
-                    self.add_entity(org)
+                if masked[s] != MASK and (
+                    _DATA.match(masked, e) or (org.kind == "outlet" and _OUTLET_CITES.match(masked, e))
+                ):
+                    self.add_entity(org)  # "Chatham House data", "The Guardian cited"
         for speaker in speakers:
             if speaker is not None and speaker.kind == "organization":
                 self.add_entity(speaker.entity)
+        for speaker in quoted:
+            self.add_entity(speaker.entity)
         return sorted(self.found.values(), key=lambda src: src.mentions[0][0] if src.mentions else 0)
 
-    def _subject_orgs(self, s_start: int, verb: int) -> None:
+    def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
-        if subject is None or subject.kind != "organization":
+        if subject is None:
             return
-        self.add_entity(subject.entity)
+        if subject.kind == "organization":
+            person = self._person_before_apposition(s_start, verb, subject.entity)
+            if person is not None:
+                subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
+        if subject.kind == "person":
+            if not word.endswith("ing") and not self._possessive_before(
+                subject.entity, max(s_start, verb - REACH), verb
+            ):
+                self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
+            return
+        if word not in lx.SOURCE_VERBS:
+            return
+        self.add_entity(subject.entity)  # "the FDA said ..."
         # "Both the Irving school district and the Irving police have asserted": every body joined by "and".
         s_start = max(s_start, verb - REACH)
         floor = max(s_start, self.att.masked.rfind(",", s_start, verb) + 1)
@@ -84,6 +126,26 @@ class SourceCollector:
         if " and " in clause:
             for org in self.orgs_in(floor, verb):
                 self.add_entity(org)
+
+    def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
+        """The person an appositive describes when the organisation named is only inside it."""
+        if verb - s_start > REACH:
+            return None  # the person must open the sentence, and the subject is looked for within REACH
+        # From a little before the sentence: initials ("K.C. Maurer") can end a sentence for the splitter.
+        for start, end, kind, entity in self.att.mentions_within(max(0, s_start - 12), verb):
+            if end <= s_start:
+                continue
+            if kind == 0 and self.att.masked[end : end + 1] == "," and entity is not org:
+                inside = any(m[3] is org for m in self.att.mentions_within(end, verb))
+                if inside and not self.att.masked[s_start:start].strip():
+                    return Speaker(entity.name, "person", entity)
+            break  # only a person that opens the sentence
+        return None
+
+    def _possessive_before(self, entity: object, start: int, end: int) -> bool:
+        """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
+        mention = next((m for m in self.att.mentions_within(start, min(end, start + REACH)) if m[3] is entity), None)
+        return mention is not None and self.att.body[mention[1] : mention[1] + 2] in ("'s", "’s")
 
     def _told(self, start: int, end: int) -> None:
         text = self.att.masked[start : min(end, start + REACH)]

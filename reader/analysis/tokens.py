@@ -108,6 +108,19 @@ def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] 
                 run.extend([token, last])
                 j += 2
                 continue
+            # Two particles in a row: "Ursula von der Leyen", "Rafael de la Torre".
+            if (
+                token.text in PARTICLES
+                and j + 2 < count
+                and tokens[j + 1].text in PARTICLES
+                and tokens[j + 2].cap
+                and text[token.end : tokens[j + 1].start] == " "
+                and text[tokens[j + 1].end : tokens[j + 2].start] == " "
+            ):
+                last = tokens[j + 2]
+                run.extend([token, tokens[j + 1], last])
+                j += 3
+                continue
             break
         runs.append(run)
     if cache is not None:

@@ -1,0 +1,117 @@
+"""What a capitalised run looks like when it is not (only) a person's name.
+
+Kept apart from people.py, which decides with them: word lists and small tests on the shape of a run.
+A run's first word may be an ordinary word glued on by capitalisation (``Broadcaster Piers Morgan``,
+``Previous SpaceX``, ``I'm John Russell``); its last word may make it the name of a thing (``Marine
+Bulletin``, ``Civic Platform``, ``Roosevelt High``); its first word may make it a place (``El
+Geneina``); a given name may also be a place (``Jordan Chiles``, ``Virginia Holt``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import lexicon as lx
+from reader.analysis.names import GIVEN, is_given
+from reader.analysis.tokens import Token
+
+# Last words that name a thing whoever is named before them.
+THING_TAILS = lx._words(
+    "Business Paper Newspaper Bulletin Gazette Tribune Times Journal Magazine Newsletter Platform High Paralympics "
+    "Olympics Games Experience Underground Festival Awards Prize Trophy Cup Bowl Tour Show Series Cathedral "
+    "Stadium Arena Airport Highway Bridge Sport Sports"
+)
+# Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
+OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
+# First words of place names: "El Geneina", "San Pedro Sula", "Port Moresby" ("Al" is a given name too).
+PLACE_LEADS = lx._words("El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad")
+ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
+# Given names that are also places or countries, which the place list would otherwise take.
+GIVEN_PLACES = lx._words(
+    "Jordan Virginia Georgia Florence Victoria Austin Sydney Chelsea Madison Lincoln Houston Dallas Orlando "
+    "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora"
+)
+_CONTRACTION = re.compile(r"^(?:I|It|He|She|We|They|You|That|There|Here|What|Who)['’](?:m|s|re|ve|d|ll)$")
+# Endings of adverbs and adjectives ("Specifically", "Previous"), then of agent nouns ("Broadcaster").
+_DESCRIPTIVE = ("ly", "ous", "ive", "ful", "less", "able", "ible")
+_AGENT = ("man", "men", "woman", "ist", "ian", "ster", "er", "or")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(]\s*)$")
+COPULAS = lx._words("is was are were be been being")
+# Offices named "X of Y": "Chief of Staff Katie Walsh", "Secretary of State John Kerry".
+OFFICE_WORDS = lx._words("Staff State Defense Defence Justice Homeland Health Education Energy Treasury Commerce")
+
+
+def _plural_group(word: str) -> bool:
+    """ "Floridians", "Republicans", "Democrats": people as a group, never a given name or surname."""
+    return word.endswith("s") and (word[:-1] in lx.NATIONALITIES or word[:-1] in PARTY_MEMBERS or word.endswith("ians"))
+
+
+PARTY_MEMBERS = lx._words("Republican Democrat Conservative Liberal Socialist Libertarian Communist Tory Labourite")
+
+
+def glued_word(text: str, run: list[Token], index: int) -> bool:
+    """Whether ``run[index]`` is an ordinary word that capitalisation joined to a name."""
+    word = run[index].text
+    if ("'" in word or "’" in word) and _CONTRACTION.match(word):
+        return True  # "I'm John Russell"
+    if word[-1] == "s" and index < len(run) - 1 and _plural_group(word) and not is_given(word):
+        return True  # "Floridians Jeb Bush"
+    if index != 0:
+        return False
+    if word in OFFICE_WORDS and text[max(0, run[0].start - 3) : run[0].start] == "of ":
+        return True  # "Chief of Staff Katie Walsh"
+    low = word.lower()
+    descriptive = word in ORDINALS or (low.endswith(_DESCRIPTIVE) and len(low) > 5)  # "Previous SpaceX"
+    agent = len(run) > 2 and len(low) > 8 and low.endswith(_AGENT)  # "Countryman Lawrence Cherono"
+    if not (descriptive or agent) or word in GIVEN:
+        return False
+    return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))
+
+
+# "Joo-Ho", "Lung-bin", "Min-Woo": a romanised East Asian given name of two syllables.
+_HYPHENED_GIVEN = re.compile(r"^[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}$")
+
+
+def east_asian_name(run: list[Token], index: int) -> bool:
+    """ "Park Joo-Ho", "Hau Lung-bin": a short surname before a hyphened given name, whatever the word lists say."""
+    if index != len(run) - 2 or len(run[index].text) > 5 or not run[index].text.isalpha():
+        return False
+    return bool(_HYPHENED_GIVEN.match(run[index + 1].text))
+
+
+def initial(run: list[Token], index: int) -> bool:
+    """ "A." in "Richard A. Mastracchio": a middle initial, not the word "A"."""
+    word = run[index].text
+    return 0 < index < len(run) - 1 and len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def names_a_thing(run: list[Token]) -> bool:
+    """A run whose last or first word makes it an outlet, event, school, party or place."""
+    last, first = run[-1].text, run[0].text
+    if len(run) > 1 and _plural_group(last):
+        return True  # "Kentucky Republicans", "Cuban-American Republicans"
+    if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
+        return True
+    if len(run) > 1 and last in OUTLET_TAILS and first not in GIVEN:
+        return True
+    return len(run) > 1 and first in PLACE_LEADS
+
+
+def given_place(run: list[Token], index: int, lexical: frozenset[str]) -> bool:
+    """ "Jordan Chiles": a given name that is also a place, opening a run with a name after it."""
+    token = run[index].text
+    if token not in GIVEN_PLACES or index + 1 >= len(run):
+        return False
+    if index and run[index - 1].text not in lx.TITLES:
+        return False
+    following = run[index + 1].text
+    return following[:1].isupper() and following not in lexical and following not in lx.PLACES
+
+
+def introduces_a_person(text: str, introducer_start: int, name_end: int) -> bool:
+    """ "a man named Aleksandr", not "the first part is called Legato" or "a Program called Euro"."""
+    before = re.search(r"([\w’'-]+)\W*$", text[max(0, introducer_start - 30) : introducer_start])
+    word = before.group(1) if before else ""
+    if word in COPULAS or word[:1].isupper() or word in lx.THING_NOUNS:
+        return False
+    return not re.match(r"['’]s\s+[A-Z]", text[name_end : name_end + 4])  # "called Thad's World Destruction"
