@@ -208,8 +208,9 @@ class ReaderApp(App[None]):
 
         expanded = [str(Path(s).expanduser()) if "://" not in s else s for s in sources]
         report = self.library.import_sources(expanded, stage_progress=progress)
+        only_summary = f" ({len(report.partial)} only as the feed's summary)" if report.partial else ""
         summary = (
-            f"{len(report.added)} imported, {len(report.updated)} updated, "
+            f"{len(report.added)} imported{only_summary}, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
         )
         failures = "".join(f"\n{label}: {reason}" for label, reason in report.failed[:5])

@@ -152,12 +152,11 @@ def import_progress(enabled: bool) -> Iterator[Callable[[str, int, int | None, s
 
 
 def print_import_summary(console: Console, report: Any, path: Path) -> None:
+    partial = len(getattr(report, "partial", ()))
+    # articles kept from a feed's own summary because their page could not be fetched
+    only_summary = f" ({partial} only as the feed's summary)" if partial else ""
     summary = (
-        f"{len(report.added)} imported, {len(report.updated)} updated, "
+        f"{len(report.added)} imported{only_summary}, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
     )
-    partial = len(getattr(report, "partial", ()))
-    if partial:
-        pages = "its page" if partial == 1 else "their pages"
-        summary += f"; {partial} of them only as the feed's summary ({pages} could not be fetched)"
     console.print(Text(f"{summary} → {path}", style="red" if report.failed else "green"))

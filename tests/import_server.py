@@ -83,6 +83,12 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"<p>word</p>" * 5958)
             self.close_connection = True
             return
+        if path == "/feeds/cp1251.rss":  # the charset is said only by the HTTP header
+            text = "Городской совет проголосовал за восстановление набережной."
+            feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>Вести</title><item><title>Совет</title>'
+            feed += f"<guid>1</guid><description>{text * 12}</description></item></channel></rss>"
+            self._send(200, "application/rss+xml; charset=windows-1251", feed.encode("cp1251"))
+            return
         if path.startswith("/deep/"):  # /deep/N.opml names /deep/N+1.opml: a chain of lists without end
             number = int(path.removeprefix("/deep/").removesuffix(".opml") or 0)
             page = f'<opml version="2.0"><body><outline xmlUrl="{self.base}/deep/{number + 1}.opml"/></body></opml>'

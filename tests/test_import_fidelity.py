@@ -190,3 +190,21 @@ def test_blocks_inside_a_list_item_stay_apart_and_skip_links_are_not_text():
     assert "Jump to navigation" not in article.body
     assert "Tool 2Develop" not in article.body
     assert "Tool 2 Develop and debug your pages with tool number 2." in article.body.split("\n\n")
+
+
+def test_a_feed_whose_charset_only_the_server_names_is_read_in_it():
+    from tests.import_server import serve
+
+    with serve() as (base, _):
+        (item,) = list(collect([f"{base}/feeds/cp1251.rss"]))
+    assert item.article is not None, item.error
+    assert item.article.source == "Вести"
+    assert "Городской совет проголосовал" in item.article.body
+
+
+def test_a_feed_file_in_an_encoding_it_does_not_declare_is_detected(tmp_path):
+    text = "Городской совет проголосовал за восстановление набережной. " * 12
+    data = rss(f"<item><title>Совет</title><guid>1</guid><description>{text}</description></item>", "Вести")
+    (item,) = feed_items(tmp_path, data.decode().replace(' encoding="utf-8"', "").encode("cp1251"))
+    assert item.article is not None and item.article.source == "Вести"
+    assert text.strip() in item.article.body

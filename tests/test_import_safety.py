@@ -56,6 +56,16 @@ def test_a_local_feed_cannot_make_reader_fetch_a_loopback_page(site, tmp_path, e
     assert "refused: 127.0.0.1 is a loopback address" in note
 
 
+def test_the_import_line_says_which_articles_are_only_a_summary(site, tmp_path):
+    base, _ = site
+    feed = feed_file(tmp_path, [f"{base}/news/2024/03/sea-wall.html", f"{base}/nowhere.html"])
+    result = run_cli("import", "--store", str(tmp_path / "library.json"), str(feed))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("reader: Item 0: kept the feed's summary (linked page ") for line in lines)
+    assert "2 imported (2 only as the feed's summary), 0 updated, 0 unchanged, 0 failed" in result.stderr
+
+
 def test_a_host_allowed_in_the_config_is_fetched(site, tmp_path, empty_store, isolated_dirs):
     base, requests = site
     config = Path(os.environ["READER_CONFIG"])

@@ -304,6 +304,8 @@ class Collector:
                 return [ImportItem(url, extract(page.text(), url=page.url, declared_charset=page.charset))]
             except ImportError_ as exc:
                 return [ImportItem(url, error=str(exc))]
+        if kind == "feed":
+            return self.load_feed(page.data, url, page.url, charset=page.charset)
         return self.load_bytes(page.data, url, kind, url=page.url, depth=depth)
 
     def load_bytes(
@@ -333,11 +335,13 @@ class Collector:
             items.extend(self.load_url(feed, depth + 1))
         return items
 
-    def load_feed(self, data: bytes, label: str, url: str | None = None) -> list[ImportItem]:
+    def load_feed(
+        self, data: bytes, label: str, url: str | None = None, charset: str | None = None
+    ) -> list[ImportItem]:
         from reader.importers.feeds import entry_article, needs_page, parse_feed
 
         try:
-            feed = parse_feed(data, label, url)
+            feed = parse_feed(data, label, url, charset=charset)
         except ImportError_ as exc:
             return [ImportItem(label, error=str(exc))]
         fetcher = self.fetcher  # made here, once, not by the first of the threads below

@@ -63,6 +63,25 @@ def _codec(label: str | None) -> str | None:
         return None
 
 
+def detect_charset(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds most likely for bytes that declare none."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262144]).best()
+    return best.encoding if best is not None else None
+
+
+def undeclared_charset(data: bytes) -> str | None:
+    """For bytes that declare no charset and are not UTF-8 (nor start with a BOM), the detected one."""
+    if declared_charset(data) is not None or data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return detect_charset(data)
+    return None
+
+
 def decode(data: bytes, declared: str | None = None) -> str:
     """Bytes to text: a BOM, else the charset the server (``declared``) or the text itself declares,
     else UTF-8, else what charset-normalizer detects; binary input is a clear error."""
@@ -85,12 +104,10 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:262144]).best()
-    if best is None:
+    detected = detect_charset(data)
+    if detected is None:
         raise ImportError_("not text (unknown encoding)")
-    text = data.decode(best.encoding, errors="replace")
+    text = data.decode(detected, errors="replace")
     printable = sum(ch.isprintable() or ch.isspace() for ch in text[:8192])
     if printable < 0.95 * max(len(text[:8192]), 1):
         raise ImportError_("not text (binary data)")

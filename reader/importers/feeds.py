@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.importers import html
-from reader.importers.common import ImportError_, build_article, canonical_url, web_url
+from reader.importers.common import ImportError_, build_article, canonical_url, undeclared_charset, web_url
 from reader.importers.fragment import fragment_text, plain
 from reader.models import Article
 
@@ -112,10 +112,16 @@ def _entry(raw: Any, base: str | None) -> Entry:
     )
 
 
-def parse_feed(data: bytes, origin: str, url: str | None = None) -> Feed:
+def parse_feed(data: bytes, origin: str, url: str | None = None, charset: str | None = None) -> Feed:
+    """The entries of a feed; ``charset`` is what the server said its bytes are (feedparser weighs
+    it against the XML declaration as RFC 3023 says)."""
     import feedparser
 
-    parsed = feedparser.parse(data, response_headers={"content-location": url} if url else None)
+    headers = {"content-location": url} if url else {}
+    charset = charset or undeclared_charset(data)  # feedparser alone would guess Windows-1252
+    if charset:
+        headers["content-type"] = f"application/xml; charset={charset}"
+    parsed = feedparser.parse(data, response_headers=headers or None)
     if not parsed.get("version") and not parsed.entries:
         if _CDF.search(data[:4096]):
             raise ImportError_("not a feed: a CDF channel (Channel Definition Format), which reader does not read")
