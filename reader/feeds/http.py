@@ -41,6 +41,7 @@ class FeedResponse:
     last_modified: str | None = None
     content_type: str = ""
     data: bytes = b""
+    charset: str | None = None  # what the server said the bytes are
 
 
 class FeedClient:
@@ -160,4 +161,5 @@ class FeedClient:
             response.headers.get("last-modified"),
             mime,
             b"".join(chunks),
+            response.charset_encoding,
         )

@@ -124,7 +124,7 @@ class Refresher:
             feed = Feed(title=sub.title or sub.name, url=sub.url, entries=[])
         else:
             try:
-                feed = parse_feed(response.data, sub.name, response.url)
+                feed = parse_feed(response.data, sub.name, response.url, charset=response.charset)
             except ImportError_ as exc:
                 outcome.error = str(exc)
                 return outcome
