@@ -267,7 +267,8 @@ class ReaderApp(App[None]):
             message += f"\n{len(report.failed)} failed:{failures}"
         if not background or report.added or report.failed:
             severity = "warning" if report.failed else "information"
-            self.notify(message, title="Feeds refreshed", severity=severity, timeout=8)
+            # Feed names and errors come from the feeds: shown as text, never read as markup.
+            self.notify(message, title="Feeds refreshed", severity=severity, timeout=8, markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, FeedsScreen):
                 screen.load()

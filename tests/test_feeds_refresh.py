@@ -300,3 +300,16 @@ def test_a_feed_fetches_a_bounded_number_of_pages_per_refresh(site: Site, librar
     assert fetched == 3 and len(kept) == 2 and "pages per refresh" in kept[0].meta["page_error"]
     library.feeds.refresh()  # the two left over are fetched the next time
     assert not any(a.meta.get("summary_only") for a in library.articles())
+
+
+def test_a_feed_in_the_charset_its_server_names_is_read_in_it(site: Site, library: Library) -> None:
+    body = rss("Gazeta Łódzka", full_items(site.base, "lodz", 1)).replace('encoding="UTF-8"', "")
+    body = body.replace("lodz story 1", "Żółć na rynku w Łodzi")
+    library.feeds.add(
+        site.feed(
+            "/latin2.xml", body.encode("iso-8859-2", "xmlcharrefreplace"), content_type="text/xml; charset=iso-8859-2"
+        )
+    )
+    assert library.feeds.refresh().added == 1
+    assert [a.title for a in library.articles()] == ["Żółć na rynku w Łodzi"]
+    assert library.feeds.all()[0].name == "Gazeta Łódzka"

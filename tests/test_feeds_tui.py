@@ -152,3 +152,19 @@ async def test_an_article_with_only_its_feeds_summary_says_so(site: Site, empty_
         await settle(pilot)
         title = str(app.screen.query_one("#article-title", Static).content)
         assert "Sea wall vote" in title and "feed summary only" in title
+
+
+async def test_a_feed_named_in_markup_is_shown_as_text(site: Site, empty_store: Path) -> None:
+    hostile = "[bold red]Evil[/] [link=file:///etc/passwd]click[/link]"
+    library = Library.open(empty_store)
+    library.feeds.add(site.feed("/evil.xml", rss(hostile, full_items(site.base, "evil", 1))))
+    app = make_app(empty_store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press("R")
+        await refreshed(pilot)
+        assert hostile in cells(app.screen)
+        [note] = [n for n in app._notifications if "new article" in str(n.message)]
+        assert hostile in note.message and note.markup is False

@@ -41,6 +41,7 @@ class FeedResponse:
     last_modified: str | None = None
     content_type: str = ""
     data: bytes = b""
+    charset: str | None = None  # what the server said the bytes are
 
 
 class FeedClient:
@@ -133,7 +134,7 @@ class FeedClient:
             headers = response.headers
             return FeedResponse(final, moved_to, True, headers.get("etag"), headers.get("last-modified"))
         if response.status_code == 410:
-            raise FeedGone("gone (HTTP 410: the server says the feed was removed for good)")
+            raise FeedGone("HTTP 410 Gone: the server says the feed was removed for good")
         if response.status_code >= 400:
             raise ImportError_(f"HTTP {response.status_code} {response.reason_phrase or ''}".strip())
         content_type = response.headers.get("content-type", "")
@@ -160,4 +161,5 @@ class FeedClient:
             response.headers.get("last-modified"),
             mime,
             b"".join(chunks),
+            response.charset_encoding,
         )

@@ -63,6 +63,7 @@ class Refresher:
         client_options: dict[str, Any] = {**(client_args or {})}
         if timeout:
             client_options["timeout"] = timeout
+        self.timeout = timeout  # per request, for the feeds and their pages alike
         self.client = FeedClient(policy=self.policy, **client_options)
         self._fetcher_factory = fetcher_factory
         self._fetcher: Fetcher | None = None
@@ -85,7 +86,15 @@ class Refresher:
             if self._fetcher is None:
                 from reader.importers.fetch import Fetcher
 
-                self._fetcher = self._fetcher_factory() if self._fetcher_factory else Fetcher(policy=self.policy)
+                if self._fetcher_factory:
+                    self._fetcher = self._fetcher_factory()
+                else:
+                    import httpx
+
+                    from reader.importers.fetch import TIMEOUT
+
+                    timeout = httpx.Timeout(self.timeout) if self.timeout else TIMEOUT
+                    self._fetcher = Fetcher(policy=self.policy, timeout=timeout)
             return self._fetcher
 
     def fetch_page(self, url: str) -> Fetched:
@@ -115,7 +124,7 @@ class Refresher:
             feed = Feed(title=sub.title or sub.name, url=sub.url, entries=[])
         else:
             try:
-                feed = parse_feed(response.data, sub.name, response.url)
+                feed = parse_feed(response.data, sub.name, response.url, charset=response.charset)
             except ImportError_ as exc:
                 outcome.error = str(exc)
                 return outcome

@@ -208,7 +208,7 @@ class FeedsScreen(Screen[None]):
         try:
             sub = self.app.library.feeds.add(url)
         except SubscriptionError as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error", timeout=6)
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", timeout=6, markup=False)
             return
         self.app.call_from_thread(self.load)
         self.app.call_from_thread(self.app.refresh_feeds, [sub.id])
@@ -231,7 +231,7 @@ class FeedsScreen(Screen[None]):
             message = f"Removed {sub.name} and its {len(deleted)} article{'s' if len(deleted) != 1 else ''}"
         else:
             message = f"Removed {sub.name}; its articles stay in the library"
-        self.app.call_from_thread(self.app.notify, message, timeout=5)
+        self.app.call_from_thread(self.app.notify, message, timeout=5, markup=False)
         self.app.call_from_thread(self.load)
         if deleted:
             self.app.call_from_thread(self.app.refresh_library)
