@@ -26,6 +26,34 @@ def body(size: int, paragraph: str) -> str:
     return "\n\n".join(f"{paragraph}{n}." for n in range(size // (len(paragraph) + 2) + 1))
 
 
+def short_paragraphs(count: int) -> str:
+    """A body of ``count`` one-line paragraphs; one in a hundred quotes someone."""
+    return "\n\n".join(
+        f"Paragraph {n}: “We need the bridge {n},” said Ann Example."
+        if n % 100 == 0
+        else f"Paragraph {n} of the minutes."
+        for n in range(count)
+    )
+
+
+def store_with(path: Path, body: str, title: str = "Big") -> Path:
+    """A store holding one article with ``body``, its quotes marked without running the analyser
+    (tests and the TUI bench measure drawing, not analysis): every “...” said by Ann Example."""
+    import re
+
+    from reader.analysis import ANALYZER_VERSION
+    from reader.models import Analysis, Article, Quote
+    from reader.store import ArticleStore
+
+    quotes = tuple(
+        Quote(match.group(1), match.start(1), match.end(1), speaker="Ann Example", speaker_type="person")
+        for match in re.finditer(r"“([^”]*)”", body)
+    )
+    article = Article(id="big", title=title, body=body, source="bench", analysis=Analysis(ANALYZER_VERSION, quotes))
+    ArticleStore(path).upsert([article])
+    return path
+
+
 def time_analysis(size: int, paragraph: str) -> tuple[float, int]:
     from reader.analysis import analyze
     from reader.text import normalize_body

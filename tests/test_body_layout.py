@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import given
@@ -45,7 +46,7 @@ def test_rows_and_offsets_agree() -> None:
     for index, (start, end) in enumerate(spans):
         mine = [r for r in texts if r.paragraph == index]
         assert mine[0].start == start and mine[-1].end == end
-        assert all(a.end <= b.start for a, b in zip(mine, mine[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(mine))
         first, height = layout.paragraph_rows(index)
         assert height == len(mine) and rows[first] == mine[0] and rows[first + height].kind == "gap"
     for y, row in enumerate(rows):

@@ -34,3 +34,39 @@ def test_expanding_characters_map_back_to_whole_source_characters() -> None:
 def test_every_match_is_a_real_span_of_the_body(body: str, needle: str) -> None:
     for start, end in find_all(body, needle):
         assert 0 <= start < end <= len(body)
+
+
+def test_offsets_after_characters_that_fold_longer_or_shorter_still_point_at_the_match() -> None:
+    body = "Maße e\u0301te ﬁnal STRASSE Ǆ office Straße"  # ß -> ss, a lone accent -> nothing, ﬁ -> fi
+    assert [body[a:b] for a, b in find_all(body, "strasse")] == ["STRASSE", "Straße"]
+    assert [body[a:b] for a, b in find_all(body, "office")] == ["office"]
+    assert [body[a:b] for a, b in find_all(body, "final")] == ["ﬁnal"]
+    assert [body[a:b] for a, b in find_all(body, "ete")] == ["e\u0301te"]
+
+
+def reference_find(body: str, needle: str) -> list[tuple[int, int]]:
+    """Fold character by character, keeping the source index of every folded character."""
+    import re
+
+    from reader.find import _fold_char
+
+    words = "".join(_fold_char(ch) for ch in needle).split()
+    if not words:
+        return []
+    out, origin = [], []
+    for index, ch in enumerate(body):
+        folded = _fold_char(ch)
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    return [(origin[m.start()], origin[m.end() - 1] + 1) for m in pattern.finditer("".join(out))]
+
+
+CHARS = st.sampled_from(
+    ["ß", "İ", "ẞ", "\u212a", "k", "É", "e\u0301", "ﬁ", "Ǆ", "a", "s", "S", " ", "é", "\u0301", "i", "f"]
+)
+
+
+@given(st.lists(CHARS, max_size=40), st.lists(CHARS, min_size=1, max_size=4))
+def test_matches_are_those_of_folding_character_by_character(body: list[str], needle: list[str]) -> None:
+    assert find_all("".join(body), "".join(needle)) == reference_find("".join(body), "".join(needle))

@@ -129,7 +129,7 @@ class ArticleScreen(FindInArticle, Screen[None]):
             self.matches, self.match_index, self.hits = list(self.hits), 0, None
             self.query_one("#find-bar").display = True
             self.query_one("#find", Input).placeholder = "Search hits: n/N next and previous, / to find, Esc clears"
-            self.call_after_refresh(self.show_match)
+            self.call_after_refresh(self.show_match, True)
         elif self.jump_to is not None:
             start, end = self.jump_to
             self.jump_to = None

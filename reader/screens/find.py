@@ -6,6 +6,8 @@ library search opens an article with its hits loaded here as matches.
 
 from __future__ import annotations
 
+import bisect
+
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import Input, Static
@@ -35,11 +37,10 @@ class FindInArticle:
             return
         body = self.query_one(ArticleBody)
         self.matches = find_all(body.body, event.value)
-        top = body.top_offset()
-        self.match_index = next((i for i, (start, _) in enumerate(self.matches) if start >= top), 0)
-        if not self.matches:
-            self.match_index = -1
-        self.show_match()
+        self.match_index = bisect.bisect_left(self.matches, (body.top_offset(), 0)) if self.matches else -1
+        if self.match_index >= len(self.matches):
+            self.match_index = 0
+        self.show_match(changed=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "find":
@@ -63,6 +64,7 @@ class FindInArticle:
         self.query_one("#find-bar").display = False
         body = self.query_one(ArticleBody)
         body.clear_layer("find")
+        body.clear_layer("find-current")
         body.focus()
 
     def action_find_next(self, step: int) -> None:
@@ -73,17 +75,19 @@ class FindInArticle:
         self.match_index = (self.match_index + step) % len(self.matches)
         self.show_match()
 
-    def show_match(self) -> None:
+    def show_match(self, changed: bool = False) -> None:
+        """Mark the matches (again only when they ``changed``: there may be 100,000) and the current one."""
         body = self.query_one(ArticleBody)
         status = self.query_one("#find-status", Static)
         if not self.matches:
             body.clear_layer("find")
+            body.clear_layer("find-current")
             query = self.query_one("#find", Input).value.strip()
             status.update(Text("no matches" if query else "", style="bold red"))
             return
-        marks = [Mark(a, b, MATCH_STYLE) for a, b in self.matches]
+        if changed or "find" not in body.mark_layers:
+            body.set_layer("find", [Mark(a, b, MATCH_STYLE) for a, b in self.matches])
         start, end = self.matches[self.match_index]
-        marks.append(Mark(start, end, CURRENT_MATCH_STYLE))
-        body.set_layer("find", marks)
+        body.set_layer("find-current", [Mark(start, end, CURRENT_MATCH_STYLE)])
         body.scroll_to_offset(start)
         status.update(Text(f"{self.match_index + 1}/{len(self.matches)}", style="bold"))

@@ -83,6 +83,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self._starts = [start for start, _ in self.spans]
         self.footer = footer
         self.cursor_paragraph = 0
+        self.mark_layers.clear()  # their offsets were into the text before
+        self._indexes.clear()
         self._layout = None
         self._pending_scroll = None
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -107,20 +109,35 @@ class ArticleBody(ScrollView, can_focus=True):
     @property
     def block_width(self) -> int:
         """Columns of a paragraph: the reading width, or less on a narrow terminal."""
-        return max(min(self.scrollable_content_region.width, READING_WIDTH), GUTTER + 1)
+        layout = self._layout
+        return layout.width + GUTTER if layout is not None else self._block_width(self._scrollbar_needed())
+
+    def _block_width(self, scrollbar: bool) -> int:
+        width = self.size.width - (self.styles.scrollbar_size_vertical if scrollbar else 0)
+        return max(min(width, READING_WIDTH), GUTTER + 1)
+
+    def _scrollbar_needed(self) -> bool:
+        return self._layout is not None and self._layout.rows > self.size.height
 
     def _relayout(self) -> None:
-        """Wrap the body at the current width (once per width) and size the scrollable area to it."""
-        if self.scrollable_content_region.width <= 0:
+        """Wrap the body at the current width (once per width) and size the scrollable area to it.
+
+        Whether the scrollbar will show is settled here, before anything is drawn: wrapped beside a
+        scrollbar the body either needs one (keep that) or fits without one (wrap it wider)."""
+        if self.size.width <= 0:
             return
-        width = self.block_width - GUTTER
         layout = self._layout
-        if layout is None or layout.width != width or layout.body is not self.body:
-            top = self.top_offset() if layout is not None and layout.body is self.body else None
-            footer = self.footer.plain if self.footer is not None else ""
-            self._layout = BodyLayout(self.body, self.spans, width, footer)
+        same_body = layout is not None and layout.body is self.body
+        footer = self.footer.plain if self.footer is not None else ""
+        widths = [self._block_width(True) - GUTTER, self._block_width(False) - GUTTER]
+        if not same_body or layout is None or not self._fits(layout, widths):
+            top = self.top_offset() if same_body else None
+            new = BodyLayout(self.body, self.spans, widths[0], footer)
+            if new.rows <= self.size.height and widths[1] != widths[0]:
+                new = BodyLayout(self.body, self.spans, widths[1], footer)
+            self._layout = new
             self._strips.clear()
-            self.virtual_size = Size(self.scrollable_content_region.width, self._layout.rows)
+            self.virtual_size = Size(new.width + GUTTER, new.rows)
             if top is not None and self._pending_scroll is None:
                 self._pending_scroll = (top, False)
         if self._pending_scroll is not None:
@@ -128,6 +145,12 @@ class ArticleBody(ScrollView, can_focus=True):
             self._pending_scroll = None
             self._scroll_to_row(self._layout.row_of(offset), center)
         self.refresh()
+
+    def _fits(self, layout: BodyLayout, widths: list[int]) -> bool:
+        """Whether ``layout`` is the one to have now: beside a scrollbar if it needs one, else wider."""
+        if layout.rows > self.size.height:
+            return layout.width == widths[0]
+        return layout.width == widths[1]
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -139,9 +162,6 @@ class ArticleBody(ScrollView, can_focus=True):
     # -- drawing -------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if self._layout is not None and self._layout.width != self.block_width - GUTTER:
-            # the width changed without a resize (a scrollbar came or went): wrap again once drawn
-            self.call_later(self._relayout)
         row = y + self.scroll_offset.y
         strip = self._strips.get(row)
         if strip is None or strip.cell_length != width:
@@ -168,7 +188,7 @@ class ArticleBody(ScrollView, can_focus=True):
             content = content.stylize_before(VisualStyle(foreground=colour))
             gutter = [Segment(" " * (left + 1), blank)]
             segments = self._segments(content, base, y, 0)
-            return Strip.join([Strip(gutter), Strip(segments)]).extend_cell_length(width, blank)
+            return Strip.join([Strip(gutter), Strip(segments)]).adjust_cell_length(width, blank)
         content = self._line_content(row)
         if row.paragraph == self.cursor_paragraph:
             bar = Segment(CURSOR_BAR, self.get_component_rich_style("article-body--cursor"))
@@ -176,7 +196,7 @@ class ArticleBody(ScrollView, can_focus=True):
             bar = Segment(" ", blank)
         gutter = [Segment(" " * left, blank), bar, Segment(" ", blank)]
         segments = self._segments(content, base, y, row.start - self.spans[row.paragraph][0])
-        return Strip.join([Strip(gutter), Strip(segments)]).extend_cell_length(width, blank)
+        return Strip.join([Strip(gutter), Strip(segments)]).adjust_cell_length(width, blank)
 
     def _line_content(self, row: Row) -> Content:
         """One wrapped line with the marks of every layer (and the selection) as spans on it."""

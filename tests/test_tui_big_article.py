@@ -1,0 +1,115 @@
+"""Very long articles in the app: 100,000 paragraphs or 10 MB draw, scroll, find and bookmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from bench.big_article import PLAIN, body, short_paragraphs, store_with
+from reader.screens.article import ArticleScreen
+from reader.widgets.article_body import ArticleBody
+from reader.widgets.panes import speaker_colours
+from tests.tui_helpers import make_app, settle
+
+BIG = {
+    "100k paragraphs": lambda: short_paragraphs(100_000),
+    "10 MB": lambda: body(10_000_000, PLAIN.strip()),
+}
+
+
+async def open_article(pilot) -> tuple[ArticleScreen, ArticleBody]:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ArticleScreen)
+    return screen, screen.query_one(ArticleBody)
+
+
+def on_screen(body: ArticleBody) -> str:
+    return "\n".join(body.visible_lines())
+
+
+def shown(paragraph: str) -> str:
+    """What of a paragraph is sure to be on one line: all of it if short, else its last word."""
+    return paragraph if len(paragraph) < 60 else paragraph.split()[-1]
+
+
+@pytest.mark.parametrize("kind", BIG)
+async def test_a_very_long_article_draws_scrolls_finds_and_bookmarks(tmp_path: Path, kind: str) -> None:
+    from reader.library import Library
+
+    text = BIG[kind]()
+    store = store_with(tmp_path / "library" / "articles.json", text)
+    paragraphs = text.split("\n\n")
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, body = await open_article(pilot)
+        assert shown(paragraphs[0]) in on_screen(body)  # the first lines are drawn
+
+        await pilot.press("G")
+        await settle(pilot)
+        assert shown(paragraphs[-1]) in on_screen(body)
+        assert shown(paragraphs[0]) not in on_screen(body)
+        await pilot.press("g", "j", "j", "space")
+        await settle(pilot)
+        assert body.scroll_offset.y > 0 and shown(paragraphs[-1]) not in on_screen(body)
+
+        # find a phrase near the end: one match, counted, scrolled to, marked
+        needle = " ".join(paragraphs[-2].split()[-3:])
+        await pilot.press("slash", *needle)
+        await settle(pilot)
+        assert str(screen.query_one("#find-status", Static).render()) == f"1/{text.count(needle)}"
+        start, end = screen.matches[screen.match_index]
+        assert text[start:end] == needle
+        top, height = body.scroll_offset.y, body.scrollable_content_region.height
+        assert top <= body.row_of(start) < top + height
+        await pilot.press("enter")
+
+        # the passage cursor steps, and its paragraph is bookmarked
+        await pilot.press("g", "right_curly_bracket", "right_curly_bracket", "m")
+        await pilot.pause()
+        await pilot.press(*"deep note", "enter")
+        await settle(pilot)
+        assert "1 bookmark" in str(screen.query_one("#article-title", Static).render())
+    [bookmark] = Library.open(store).bookmarks()
+    assert bookmark.bookmark.text == paragraphs[2] and bookmark.bookmark.note == "deep note"
+
+
+async def test_quotes_deep_in_a_long_article_are_coloured_by_speaker(tmp_path: Path) -> None:
+    text = short_paragraphs(100_000)
+    store = store_with(tmp_path / "library" / "articles.json", text)
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, body = await open_article(pilot)
+        quote = screen.article.analysis.quotes[-1]  # type: ignore[union-attr]
+        body.scroll_to_offset(quote.start)
+        await settle(pilot)
+        colour = speaker_colours(screen.article.analysis.quotes)[quote.speaker]  # type: ignore[union-attr]
+        row = body.row_of(quote.start) - body.scroll_offset.y
+        styled = [seg for seg in body.render_line(row) if seg.text.strip() and seg.style and seg.style.color]
+        quoted = [seg.text for seg in styled if seg.style.color.triplet.hex == colour.lower()]  # type: ignore[union-attr]
+        assert "".join(quoted) == quote.text
+
+
+async def test_stepping_to_another_article_leaves_no_marks_of_the_one_before(tmp_path: Path) -> None:
+    from reader.library import Library
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Bridge news\n\nThe bridge opened. The bridge closed.\n", encoding="utf-8")
+    second.write_text("Other news\n\nNothing about rivers here at all.\n", encoding="utf-8")
+    store = tmp_path / "library" / "articles.json"
+    Library.open(store).import_sources([str(first), str(second)])
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, body = await open_article(pilot)
+        target = "bridge" if "bridge" in body.body else "rivers"
+        await pilot.press("slash", *target, "enter")
+        assert "find" in body.mark_layers
+        await pilot.press("right_square_bracket")  # the other article
+        await settle(pilot)
+        assert target not in body.body
+        assert "find" not in body.mark_layers and "find-current" not in body.mark_layers
