@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import add
 from typing import Any
 
 from rich._wrap import divide_line
@@ -32,17 +33,16 @@ def wrap_offsets(text: str, width: int, single_cell: bool | None = None) -> list
     if single_cell is None:
         single_cell = _SINGLE_CELL_PROSE.fullmatch(text) is not None
     if single_cell and not text.startswith(" "):
-        breaks = _wrap_single_cell(text, width)
+        breaks = _wrap_single_cell(text, width, 0, len(text))
         if breaks is not None:
             return breaks
     return divide_line(text, width)
 
 
-def _wrap_single_cell(text: str, width: int) -> list[int] | None:
-    """Greedy wrap of one-cell text, a line per step; None when a word is wider than a line (Rich
-    folds those its own way)."""
+def _wrap_single_cell(text: str, width: int, start: int, length: int) -> list[int] | None:
+    """Greedy wrap of one-cell ``text[start:length]``, a line per step: where the lines after the
+    first start; None when a word is wider than a line (Rich folds those its own way)."""
     breaks: list[int] = []
-    start, length = 0, len(text)
     while length - start > width:
         edge = start + width
         if text[edge] == " ":  # the line ends exactly at a word's end: the next word starts the next line
@@ -84,17 +84,24 @@ class BodyLayout:
         counts = array("q", [0])
         count = counts.append
         for start, end in spans:
-            if end - start <= width and whole_single_cell:
-                append(start)
-                count(1)
-                continue
+            if whole_single_cell:
+                if end - start <= width:
+                    append(start)
+                    count(1)
+                    continue
+                breaks = _wrap_single_cell(body, width, start, end) if body[start] != " " else None
+                if breaks is not None:
+                    append(start)
+                    extend(breaks)
+                    count(len(breaks) + 1)
+                    continue
             lines = _paragraph_lines(body[start:end], width, whole_single_cell)
             extend(start + offset for offset in lines)
             count(len(lines))
         self.line_starts = line_starts
         # first_line[i]: index in line_starts of paragraph i's first line; first_row[i] adds a gap row per paragraph
         self.first_line = array("q", accumulate(counts))
-        self.first_row = array("q", (line + index for index, line in enumerate(self.first_line)))
+        self.first_row = array("q", map(add, self.first_line, range(len(self.first_line))))
         self.footer = footer
         self.footer_lines = [0, *wrap_offsets(footer, width)] if footer else []
         self.footer_row = self.first_row[-1]
