@@ -113,3 +113,43 @@ async def test_stepping_to_another_article_leaves_no_marks_of_the_one_before(tmp
         await settle(pilot)
         assert target not in body.body
         assert "find" not in body.mark_layers and "find-current" not in body.mark_layers
+
+
+async def test_a_resize_rewraps_the_body_and_keeps_the_reading_place(tmp_path: Path) -> None:
+    text = short_paragraphs(100_000).replace(" of the minutes.", " of the minutes, " + "read aloud " * 12 + "end.")
+    store = store_with(tmp_path / "library" / "articles.json", text)
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, body = await open_article(pilot)
+        body.scroll_to_offset(text.index("Paragraph 50001 "), center=False)
+        await settle(pilot)
+        assert on_screen(body).lstrip().startswith("Paragraph 50001 ")
+        rows_wide = body.virtual_size.height
+        await pilot.resize_terminal(100, 30)  # panes beside: a narrower body
+        await settle(pilot)
+        assert body.virtual_size.height > rows_wide  # narrower: more lines
+        assert on_screen(body).lstrip().startswith("Paragraph 50001 ")
+        assert all(len(line.rstrip()) <= body.scrollable_content_region.width for line in body.visible_lines())
+
+
+async def test_selected_words_are_what_m_bookmarks(sample_store: Path) -> None:
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    from reader.library import Library
+
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, body = await open_article(pilot)
+        first, _ = body.paragraph_rows(1)
+        # the first 24 characters of the second paragraph, as a mouse drag selects them
+        screen.selections = {body: Selection(Offset(0, first), Offset(24, first))}
+        await pilot.pause()
+        start = body.spans[1][0]
+        assert screen.get_selected_text() == body.body[start : start + 24]
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"picked", "enter")
+        await settle(pilot)
+    [bookmark] = Library.open(sample_store).bookmarks()
+    assert bookmark.bookmark.text == body.body[start : start + 24].strip()

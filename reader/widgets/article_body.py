@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.content import Content, Span
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -140,7 +140,7 @@ class ArticleBody(ScrollView, can_focus=True):
             self.virtual_size = Size(new.width + GUTTER, new.rows)
             if top is not None and self._pending_scroll is None:
                 self._pending_scroll = (top, False)
-        if self._pending_scroll is not None:
+        if self._pending_scroll is not None and self._layout is not None:
             offset, center = self._pending_scroll
             self._pending_scroll = None
             self._scroll_to_row(self._layout.row_of(offset), center)
@@ -233,12 +233,12 @@ class ArticleBody(ScrollView, can_focus=True):
         return segments
 
     # -- selection -----------------------------------------------------------------------
-    def _selection_offset(self, offset: object, end: bool) -> int:
+    def _selection_offset(self, offset: Offset | None, end: bool) -> int:
         """A selection end (characters into a paragraph, row) as an offset into the body."""
         layout = self._layout
         if offset is None or layout is None or not self.spans:
             return len(self.body) if end else 0
-        x, y = offset  # type: ignore[misc]
+        x, y = offset
         row = layout.row(min(max(y, 0), layout.rows - 1))
         if row is None or row.kind == "footer":
             return len(self.body)
