@@ -76,3 +76,16 @@ def test_marks_are_found_by_the_span_they_touch_in_their_order() -> None:
     assert [m.name for m in index.overlapping(60, 90)] == ["long"]
     assert [m.name for m in index.overlapping(0, 6)] == ["long", "b"]
     assert [m.name for m in index.overlapping(20_000, 30_000)] == []
+
+
+def test_many_marks_of_one_style_are_found_like_any_others() -> None:
+    from rich.style import Style
+
+    from reader.widgets.body_layout import SpanMarks
+
+    spans = [(n * 10, n * 10 + 3) for n in range(100_000)]
+    marks = SpanMarks(reversed(spans), Style(bold=True))
+    assert len(marks) == 100_000 and (marks[5].start, marks[5].end) == (50, 53)
+    found = MarkIndex(marks).overlapping(52, 71)
+    assert [(m.start, m.end) for m in found] == [(50, 53), (60, 63), (70, 73)]
+    assert all(m.style.bold for m in found)

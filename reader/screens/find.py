@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import Input, Static
 
 from reader.find import find_all
-from reader.widgets.article_body import ArticleBody, Mark
+from reader.widgets.article_body import ArticleBody, Mark, SpanMarks
 
 MATCH_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
 CURRENT_MATCH_STYLE = Style(bgcolor="#d7af00", color="#000000", bold=True)
@@ -86,7 +86,7 @@ class FindInArticle:
             status.update(Text("no matches" if query else "", style="bold red"))
             return
         if changed or "find" not in body.mark_layers:
-            body.set_layer("find", [Mark(a, b, MATCH_STYLE) for a, b in self.matches])
+            body.set_layer("find", SpanMarks(self.matches, MATCH_STYLE))
         start, end = self.matches[self.match_index]
         body.set_layer("find-current", [Mark(start, end, CURRENT_MATCH_STYLE)])
         body.scroll_to_offset(start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -25,19 +25,14 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 
 from reader.text import paragraph_spans
-from reader.widgets.body_layout import BodyLayout, MarkIndex, Row
+from reader.widgets.body_layout import BodyLayout, Mark, MarkIndex, Row, SpanMarks
+
+__all__ = ["ArticleBody", "Mark", "SpanMarks"]
 
 READING_WIDTH = 80  # columns of a paragraph, its cursor bar and gutter included
 GUTTER = 2  # the cursor bar and a space before the text
 CURSOR_BAR = "▌"
 STRIP_CACHE = 256  # rows kept drawn: a few screens, so scrolling back and forth draws nothing new
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    start: int
-    end: int
-    style: Style
 
 
 class ArticleBody(ScrollView, can_focus=True):
@@ -66,7 +61,7 @@ class ArticleBody(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.body = ""
         self.spans: list[tuple[int, int]] = []
-        self.mark_layers: dict[str, list[Mark]] = {}
+        self.mark_layers: dict[str, Sequence[Mark]] = {}
         self.cursor_paragraph = 0
         self._starts: list[int] = []
         self.footer: Text | None = None
@@ -90,8 +85,9 @@ class ArticleBody(ScrollView, can_focus=True):
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._relayout()
 
-    def set_layer(self, name: str, marks: list[Mark]) -> None:
-        """Replace one layer of marks (later layers in insertion order draw on top)."""
+    def set_layer(self, name: str, marks: Sequence[Mark]) -> None:
+        """Replace one layer of marks (later layers in insertion order draw on top); many marks of one
+        style are best given as ``SpanMarks``."""
         self.mark_layers[name] = marks
         self._indexes[name] = MarkIndex(marks)
         self.redraw()

@@ -16,9 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import add
-from typing import Any
+from typing import Any, overload
 
 from rich._wrap import divide_line
+from rich.style import Style
 
 # Characters one cell wide that are not whitespace (a space is handled by the shortcut itself):
 # Latin, Greek, Cyrillic, general punctuation (dashes, curly quotes, ellipsis), currency signs.
@@ -151,6 +152,35 @@ def _paragraph_lines(text: str, width: int, single_cell: bool) -> list[int]:
     return lines
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int
+    end: int
+    style: Style
+
+
+class SpanMarks(Sequence[Mark]):
+    """Many marks of one style (find matches, search hits) kept as bare spans: a layer of 100,000
+    costs no objects until a row on screen asks for its few."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]], style: Style) -> None:
+        self.spans = sorted(spans)
+        self.style = style
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    @overload
+    def __getitem__(self, index: int) -> Mark: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Mark]: ...
+    def __getitem__(self, index: int | slice) -> Mark | list[Mark]:
+        if isinstance(index, slice):
+            return [Mark(start, end, self.style) for start, end in self.spans[index]]
+        start, end = self.spans[index]
+        return Mark(start, end, self.style)
+
+
 # A mark longer than this is looked up by a scan of the few such marks, not by the start index.
 LONG_MARK = 4096
 
@@ -158,14 +188,21 @@ LONG_MARK = 4096
 class MarkIndex:
     """The marks of one layer, found by the span they touch: bisection on their starts, in their order."""
 
-    def __init__(self, marks: Iterable[Any]) -> None:
-        self.marks = list(marks)
-        short = [(m.start, n) for n, m in enumerate(self.marks) if m.end - m.start <= LONG_MARK]
+    def __init__(self, marks: Sequence[Any]) -> None:
+        self.marks = marks
+        if isinstance(marks, SpanMarks):  # already in order of their starts
+            spans = marks.spans
+            self._starts = [start for start, _ in spans]
+            self._order: Sequence[int] = range(len(spans))
+            self._long: list[int] = []
+            self._reach = max((end - start for start, end in spans), default=0)
+            return
+        short = [(m.start, n) for n, m in enumerate(marks) if m.end - m.start <= LONG_MARK]
         short.sort()
         self._starts = [start for start, _ in short]
         self._order = [n for _, n in short]
-        self._long = [n for n, m in enumerate(self.marks) if m.end - m.start > LONG_MARK]
-        self._reach = max((self.marks[n].end - self.marks[n].start for n in self._order), default=0)
+        self._long = [n for n, m in enumerate(marks) if m.end - m.start > LONG_MARK]
+        self._reach = max((marks[n].end - marks[n].start for n in self._order), default=0)
 
     def __len__(self) -> int:
         return len(self.marks)
@@ -175,7 +212,8 @@ class MarkIndex:
         marks = self.marks
         low = bisect.bisect_left(self._starts, start - self._reach)
         high = bisect.bisect_left(self._starts, end)
-        found = [n for n in self._order[low:high] if marks[n].end > start]
-        found += [n for n in self._long if marks[n].start < end and marks[n].end > start]
-        found.sort()
-        return [marks[n] for n in found]
+        touching = [marks[n] for n in self._order[low:high]]
+        found = [(n, m) for n, m in zip(self._order[low:high], touching, strict=True) if m.end > start]
+        found += [(n, marks[n]) for n in self._long if marks[n].start < end and marks[n].end > start]
+        found.sort(key=lambda pair: pair[0])
+        return [m for _, m in found]
