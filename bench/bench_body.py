@@ -4,7 +4,8 @@
 
 Three articles, each alone in a library: the sample article, 100,000 one-line paragraphs, and 10 MB
 of prose in ~26,000 paragraphs. For each: Enter on the list -> the body's first line drawn, G -> the
-last line drawn (G scrolls with Textual's one-second animation, as it always has),
+last line drawn (G scrolls with Textual's one-second animation, as it always has), the article's
+commonest long word pasted into find (/) -> its count of matches drawn,
 and the peak memory of the process (``wait4`` rusage). Beside them, by the same method, a bare
 Textual app that draws one line, and (``--before REF``) the same session with the TUI of another git
 revision, given ``--timeout`` seconds to draw before it is stopped.
@@ -34,6 +35,7 @@ ARTICLES = {
 class Run:
     open_s: float | None  # Enter -> first body line; None: not drawn within the timeout
     end_s: float | None  # G -> last line
+    find_s: float | None  # "/word" typed -> the count of its matches drawn
     peak_kb: int
 
 
@@ -56,6 +58,17 @@ def markers(text: str) -> tuple[bytes, bytes]:
     return " ".join(first).encode(), last.encode()
 
 
+def find_needle(text: str) -> tuple[str, int]:
+    """The article's most frequent word of six letters or more, and how many matches find gives it."""
+    import re
+    from collections import Counter
+
+    from reader.find import find_all
+
+    word = Counter(re.findall(r"[a-z]{6,}", text[:200_000].lower())).most_common(1)[0][0]
+    return word, len(find_all(text, word))
+
+
 def session(store: Path, text: str, tmp: Path, timeout: float, code: Path | None = None) -> Run:
     env = child_env(tmp)
     env["READER_CACHE_DIR"] = str(tmp / "cache")
@@ -64,7 +77,7 @@ def session(store: Path, text: str, tmp: Path, timeout: float, code: Path | None
     first, last = markers(text)
     term = Terminal([sys.executable, "-m", "reader", "--store", str(store)], env, cwd=code)
     term.wait_for(b"Big", timeout=120)  # the list, with the article's title
-    opened = ended = None
+    opened = ended = found = None
     try:
         sent, mark = term.press(b"\r")
         term.wait_for(first, since=mark, timeout=timeout)
@@ -72,9 +85,16 @@ def session(store: Path, text: str, tmp: Path, timeout: float, code: Path | None
         sent, mark = term.press(b"G")
         term.wait_for(last, since=mark, timeout=timeout)
         ended = time.perf_counter() - sent
+        needle, count = find_needle(text)
+        term.press(b"/")
+        time.sleep(0.5)
+        # pasted, so that the count is drawn once, for the whole word (typed, a prefix may already have it)
+        sent, mark = term.press(b"\x1b[200~" + needle.encode() + b"\x1b[201~")
+        term.wait_for(f"/{count}".encode(), since=mark, timeout=timeout)
+        found = time.perf_counter() - sent
     except Timeout:
         os.kill(term.pid, 9)
-    return Run(opened, ended, term.finish())
+    return Run(opened, ended, found, term.finish())
 
 
 def seconds(value: float | None, timeout: float) -> str:
@@ -88,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds a version is given to draw")
     args = parser.parse_args(argv)
     rows = [
-        "| article | bare Textual app | reader: Enter -> first line | G -> last line | peak memory |",
-        "|---|---|---|---|---|",
+        "| article | bare Textual app | reader: Enter -> first line | G -> last line | find a word | peak memory |",
+        "|---|---|---|---|---|---|",
     ]
     before_rows = []
     with tempfile.TemporaryDirectory(prefix="reader-bench-body-") as name:
@@ -106,13 +126,16 @@ def main(argv: list[str] | None = None) -> int:
                 bare.append(bare_start(tmp)[0])
                 runs.append(session(store, text, tmp, args.timeout))
                 run = runs[-1]
-                print(f"  {label}: open {run.open_s} s, G {run.end_s} s, {run.peak_kb // 1024} MB", file=sys.stderr)
+                print(f"  {label}: {run}", file=sys.stderr)
             opens = [r.open_s for r in runs if r.open_s is not None]
             ends = [r.end_s for r in runs if r.end_s is not None]
+            finds = [r.find_s for r in runs if r.find_s is not None]
+            needle, count = find_needle(text)
             rows.append(
                 f"| {label} | {statistics.median(bare):.2f} s "
                 f"| {seconds(statistics.median(opens) if opens else None, args.timeout)} "
                 f"| {seconds(statistics.median(ends) if ends else None, args.timeout)} "
+                f"| {seconds(statistics.median(finds) if finds else None, args.timeout)} ('{needle}', {count:,}) "
                 f"| {statistics.median(r.peak_kb for r in runs) / 1024:,.0f} MB |"
             )
             if code is not None:
@@ -120,11 +143,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {label} before: open {run.open_s} s, peak {run.peak_kb // 1024} MB", file=sys.stderr)
                 before_rows.append(
                     f"| {label} | {seconds(run.open_s, args.timeout)} | {seconds(run.end_s, args.timeout)} "
+                    f"| {seconds(run.find_s, args.timeout)} "
                     f"| {run.peak_kb / 1024:,.0f} MB |"
                 )
     print("\n".join(rows))
     if before_rows:
-        print(f"\n| article | {args.before}: Enter -> first line | G -> last line | peak memory |\n|---|---|---|---|")
+        print(f"\n| article | {args.before}: Enter -> first line | G -> last line | find a word | peak memory |")
+        print("|---|---|---|---|---|")
         print("\n".join(before_rows))
     return 0
 

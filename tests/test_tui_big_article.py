@@ -153,3 +153,15 @@ async def test_selected_words_are_what_m_bookmarks(sample_store: Path) -> None:
         await settle(pilot)
     [bookmark] = Library.open(sample_store).bookmarks()
     assert bookmark.bookmark.text == body.body[start : start + 24].strip()
+
+
+async def test_the_match_counter_fits_a_hundred_thousand_matches(tmp_path: Path) -> None:
+    store = store_with(tmp_path / "library" / "articles.json", short_paragraphs(100_000))
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, _ = await open_article(pilot)
+        await pilot.press("slash", *"paragraph", "enter", "N")  # in every paragraph; back from the first: the last
+        await settle(pilot)
+        status = screen.query_one("#find-status", Static)
+        assert str(status.render()) == "100000/100000"
+        assert status.content_region.width >= len("100000/100000")  # drawn whole, not cut
