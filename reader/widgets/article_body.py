@@ -106,14 +106,11 @@ class ArticleBody(ScrollView, can_focus=True):
     def block_width(self) -> int:
         """Columns of a paragraph: the reading width, or less on a narrow terminal."""
         layout = self._layout
-        return layout.width + GUTTER if layout is not None else self._block_width(self._scrollbar_needed())
+        return layout.width + GUTTER if layout is not None else self._block_width(scrollbar=False)
 
     def _block_width(self, scrollbar: bool) -> int:
         width = self.size.width - (self.styles.scrollbar_size_vertical if scrollbar else 0)
         return max(min(width, READING_WIDTH), GUTTER + 1)
-
-    def _scrollbar_needed(self) -> bool:
-        return self._layout is not None and self._layout.rows > self.size.height
 
     def _relayout(self) -> None:
         """Wrap the body at the current width (once per width) and size the scrollable area to it.
@@ -125,7 +122,7 @@ class ArticleBody(ScrollView, can_focus=True):
         layout = self._layout
         same_body = layout is not None and layout.body is self.body
         footer = self.footer.plain if self.footer is not None else ""
-        widths = [self._block_width(True) - GUTTER, self._block_width(False) - GUTTER]
+        widths = [self._block_width(scrollbar=True) - GUTTER, self._block_width(scrollbar=False) - GUTTER]
         if not same_body or layout is None or not self._fits(layout, widths):
             top = self.top_offset() if same_body else None
             new = BodyLayout(self.body, self.spans, widths[0], footer)
@@ -179,6 +176,7 @@ class ArticleBody(ScrollView, can_focus=True):
         if row.kind == "footer":
             assert self.footer is not None
             text = self.footer[row.start : row.end]
+            text.rstrip()
             content = Content.from_rich_text(text)
             colour = self.get_component_styles("article-body--footer").color
             content = content.stylize_before(VisualStyle(foreground=colour))

@@ -104,7 +104,8 @@ class BodyLayout:
         self.first_line = array("q", accumulate(counts))
         self.first_row = array("q", map(add, self.first_line, range(len(self.first_line))))
         self.footer = footer
-        self.footer_lines = [0, *wrap_offsets(footer, width)] if footer else []
+        # the footer has no cursor bar, only the space after it: one column more
+        self.footer_lines = [0, *wrap_offsets(footer, width + 1)] if footer else []
         self.footer_row = self.first_row[-1]
         self.rows = self.footer_row + len(self.footer_lines)
 
