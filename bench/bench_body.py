@@ -4,12 +4,12 @@
 
 Three articles, each alone in a library: the sample article, 100,000 one-line paragraphs, and 10 MB
 of prose in ~26,000 paragraphs. For each: Enter on the list -> the body's first line drawn (and, in
-process, how much of that is the body's own layout), G -> the
-last line drawn (G scrolls with Textual's one-second animation, as it always has), the article's
-commonest long word pasted into find (/) -> its count of matches drawn,
-and the peak memory of the process (``wait4`` rusage). Beside them, by the same method, a bare
-Textual app that draws one line, and (``--before REF``) the same session with the TUI of another git
-revision, given ``--timeout`` seconds to draw before it is stopped.
+process, how much of that is the body's own layout); G -> the last line drawn (G scrolls with
+Textual's one-second animation, as it always has); the article's commonest long word pasted into
+find (/) -> its count of matches drawn; and the peak memory of the process (``wait4`` rusage).
+Beside them, by the same method, a bare Textual app that draws one line, and (``--before REF``) the
+same session with the TUI of another git revision, given ``--timeout`` seconds to draw before it is
+stopped.
 """
 
 from __future__ import annotations
