@@ -3,12 +3,13 @@
     python -m bench.bench_body [--repeats 3] [--before REF] [--timeout 60]
 
 Three articles, each alone in a library: the sample article, 100,000 one-line paragraphs, and 10 MB
-of prose in ~26,000 paragraphs. For each: Enter on the list -> the body's first line drawn, G -> the
-last line drawn (G scrolls with Textual's one-second animation, as it always has), the article's
-commonest long word pasted into find (/) -> its count of matches drawn,
-and the peak memory of the process (``wait4`` rusage). Beside them, by the same method, a bare
-Textual app that draws one line, and (``--before REF``) the same session with the TUI of another git
-revision, given ``--timeout`` seconds to draw before it is stopped.
+of prose in ~26,000 paragraphs. For each: Enter on the list -> the body's first line drawn (and, in
+process, how much of that is the body's own layout); G -> the last line drawn (G scrolls with
+Textual's one-second animation, as it always has); the article's commonest long word pasted into
+find (/) -> its count of matches drawn; and the peak memory of the process (``wait4`` rusage).
+Beside them, by the same method, a bare Textual app that draws one line, and (``--before REF``) the
+same session with the TUI of another git revision, given ``--timeout`` seconds to draw before it is
+stopped.
 """
 
 from __future__ import annotations
@@ -69,6 +70,20 @@ def find_needle(text: str) -> tuple[str, int]:
     return word, len(find_all(text, word))
 
 
+def layout_seconds(text: str, width: int = 64) -> float:
+    """In process: the body's own work on opening, its paragraphs' offsets and its wrap at the width
+    of a 120-column terminal's body (the best of three)."""
+    from reader.text import paragraph_spans
+    from reader.widgets.body_layout import BodyLayout
+
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        BodyLayout(text, paragraph_spans(text), width)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
 def session(store: Path, text: str, tmp: Path, timeout: float, code: Path | None = None) -> Run:
     env = child_env(tmp)
     env["READER_CACHE_DIR"] = str(tmp / "cache")
@@ -108,8 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds a version is given to draw")
     args = parser.parse_args(argv)
     rows = [
-        "| article | bare Textual app | reader: Enter -> first line | G -> last line | find a word | peak memory |",
-        "|---|---|---|---|---|---|",
+        "| article | bare Textual app | reader: Enter -> first line | of it, the body's layout | G -> last line "
+        "| find a word | peak memory |",
+        "|---|---|---|---|---|---|---|",
     ]
     before_rows = []
     with tempfile.TemporaryDirectory(prefix="reader-bench-body-") as name:
@@ -134,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 f"| {label} | {statistics.median(bare):.2f} s "
                 f"| {seconds(statistics.median(opens) if opens else None, args.timeout)} "
+                f"| {layout_seconds(text) * 1000:.0f} ms "
                 f"| {seconds(statistics.median(ends) if ends else None, args.timeout)} "
                 f"| {seconds(statistics.median(finds) if finds else None, args.timeout)} ('{needle}', {count:,}) "
                 f"| {statistics.median(r.peak_kb for r in runs) / 1024:,.0f} MB |"

@@ -165,3 +165,27 @@ async def test_the_match_counter_fits_a_hundred_thousand_matches(tmp_path: Path)
         status = screen.query_one("#find-status", Static)
         assert str(status.render()) == "100000/100000"
         assert status.content_region.width >= len("100000/100000")  # drawn whole, not cut
+
+
+async def test_after_g_the_passage_cursor_steps_from_what_is_on_screen(tmp_path: Path) -> None:
+    from reader.library import Library
+
+    text = short_paragraphs(100_000)
+    store = store_with(tmp_path / "library" / "articles.json", text)
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, body = await open_article(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+        await pilot.press("right_curly_bracket")  # the cursor is on the first paragraph, far above
+        await settle(pilot)
+        top, height = body.scroll_offset.y, body.scrollable_content_region.height
+        first, _ = body.paragraph_rows(body.cursor_paragraph)
+        assert body.cursor_paragraph > 99_000 and top <= first < top + height
+        await pilot.press("right_curly_bracket", "m")  # from there it steps as usual
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "1 bookmark" in str(screen.query_one("#article-title", Static).render())
+    [bookmark] = Library.open(store).bookmarks()
+    assert bookmark.bookmark.text == text.split("\n\n")[body.cursor_paragraph]

@@ -300,15 +300,26 @@ class ArticleBody(ScrollView, can_focus=True):
 
     # -- passage cursor ------------------------------------------------------------------
     def move_cursor(self, delta: int) -> tuple[int, int] | None:
+        """Step the passage cursor by ``delta`` paragraphs; when it is off screen (the view scrolled
+        away, say with G in a long article), the step lands on the first paragraph in view instead."""
         if not self.spans:
             return None
-        self.cursor_paragraph = max(0, min(self.cursor_paragraph + delta, len(self.spans) - 1))
+        if self._layout is not None and not self._cursor_in_view():
+            self.cursor_paragraph = self.paragraph_at(self.top_offset())
+        else:
+            self.cursor_paragraph = max(0, min(self.cursor_paragraph + delta, len(self.spans) - 1))
         self.redraw()
         if self._layout is not None:
             first, height = self._layout.paragraph_rows(self.cursor_paragraph)
             region = Region(0, first, self.scrollable_content_region.width, height + 1)
             self.scroll_to_region(region, animate=False, immediate=True)
         return self.spans[self.cursor_paragraph]
+
+    def _cursor_in_view(self) -> bool:
+        assert self._layout is not None
+        first, height = self._layout.paragraph_rows(self.cursor_paragraph)
+        top = round(self.scroll_offset.y)
+        return first < top + self.scrollable_content_region.height and first + height > top
 
     def set_cursor_to(self, offset: int) -> None:
         self.cursor_paragraph = self.paragraph_at(offset)
