@@ -35,16 +35,19 @@ def _console(stderr: bool = False) -> Any:
     (one per line, so grep and cut work) and no colour codes are written."""
     from rich.console import Console
 
+    import os
+
     stream = sys.stderr if stderr else sys.stdout
     if stream.isatty():
         return Console(stderr=stderr, highlight=False)
+    # Colour only when asked for (FORCE_COLOR, as rich and other tools read it).
+    colour: dict[str, Any] = {} if os.environ.get("FORCE_COLOR") else {"no_color": True, "color_system": None}
     return Console(
         file=_TrimmedLines(stream),  # type: ignore[arg-type]
         highlight=False,
         width=PIPE_WIDTH,
         soft_wrap=True,
-        no_color=True,
-        color_system=None,
+        **colour,
     )
 
 
