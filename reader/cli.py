@@ -33,9 +33,9 @@ PIPE_WIDTH = 100_000  # columns of a console writing into a pipe or file: wide e
 def _console(stderr: bool = False) -> Any:
     """A console for one of the standard streams. Into a pipe or a file, records are never wrapped
     (one per line, so grep and cut work) and no colour codes are written."""
-    from rich.console import Console
-
     import os
+
+    from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
     if stream.isatty():
