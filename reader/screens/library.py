@@ -297,8 +297,7 @@ class LibraryScreen(Screen[None]):
         self.app.exit(return_code=0)
 
     def action_edit_details(self) -> None:
-        from reader.screens.article import edit_details
-        from reader.screens.details_dialog import DetailsDialog
+        from reader.screens.details_dialog import DetailsDialog, save_details
 
         row = self.query_one(ArticleList).current
         article = self.app.library.get(row.id) if row is not None else None
@@ -306,7 +305,7 @@ class LibraryScreen(Screen[None]):
             return
 
         def save(changed: dict[str, str] | None) -> None:
-            if changed and edit_details(self, article.id, changed):
+            if changed and save_details(self, article.id, changed):
                 self.load_rows(keep_id=article.id, rebuild=False)
 
         self.app.push_screen(DetailsDialog(article), save)
