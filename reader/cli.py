@@ -55,18 +55,21 @@ PIPE_WIDTH = 100_000  # columns of a console writing into a pipe or file: wide e
 def _console(stderr: bool = False) -> Any:
     """A console for one of the standard streams. Into a pipe or a file, records are never wrapped
     (one per line, so grep and cut work) and no colour codes are written."""
+    import os
+
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
     if stream.isatty():
         return Console(stderr=stderr, highlight=False)
+    # Colour only when asked for (FORCE_COLOR, as rich and other tools read it).
+    colour: dict[str, Any] = {} if os.environ.get("FORCE_COLOR") else {"no_color": True, "color_system": None}
     return Console(
         file=_TrimmedLines(stream),  # type: ignore[arg-type]
         highlight=False,
         width=PIPE_WIDTH,
         soft_wrap=True,
-        no_color=True,
-        color_system=None,
+        **colour,
     )
 
 

@@ -506,3 +506,38 @@ def test_every_key_in_the_help_is_in_the_readme_keys_table() -> None:
             if not keys & documented:
                 missing.append(f"{section_name(cls)}: {binding.key} ({binding.description})")
     assert not missing, missing
+
+
+# -- further frictions -----------------------------------------------------------------------
+async def test_down_in_the_library_search_box_goes_to_the_results(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "slash", *"belarus")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await burst(pilot, "down", "x")
+        assert app.screen.query_one("#search", Input).value == "belarus"  # x did not land in the box
+        assert app.focused is app.screen.query_one("#results")
+
+
+async def test_who_said_what_and_the_overview_say_that_enter_opens(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_seed(pilot)
+        await pilot.press("1", "w")
+        await settle(pilot)
+        assert ("⏎", "Open") in footer_entries(app)
+        app.action_overview()
+        await settle(pilot)
+        assert ("⏎", "Open") in footer_entries(app)
+
+
+async def test_the_bookmarks_title_is_above_the_filter(sample_store: Path) -> None:
+    app = make_app(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        title, box = app.screen.query_one("#bookmarks-title"), app.screen.query_one("#bookmarks-filter")
+        assert title.region.y < box.region.y

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Static, Tab, Tabs
 from reader.models import Article
 from reader.screens.correcting import CorrectingArticle
 from reader.screens.find import FindInArticle
+from reader.screens.links import OpenLinks
 from reader.widgets.article_body import ArticleBody, Mark
 from reader.widgets.key_footer import KeyFooter
 from reader.widgets.pane_sizes import pane_heights
@@ -35,25 +36,7 @@ PASSAGE_GROUP = Binding.Group("Passage")
 FLASH_STYLE = Style(reverse=True)
 
 
-def edit_details(screen: Screen, article_id: str, changed: dict[str, str]) -> bool:  # type: ignore[type-arg]
-    """Save details from the dialog, saying what happened; False when they could not be saved."""
-    from reader.details import DetailsError
-
-    try:
-        screen.app.library.edit_details(article_id, **changed)  # type: ignore[attr-defined]
-    except (DetailsError, OSError) as exc:
-        screen.notify(f"Could not save the details: {exc}", severity="error")
-        return False
-    screen.notify(f"Details saved: {', '.join(changed)}", timeout=3)
-    return True
-
-
-def safe_url(url: str) -> bool:
-    """Only web links are ever opened: no file:, javascript:, data: or custom schemes."""
-    return url.lower().startswith(("http://", "https://"))
-
-
-class ArticleScreen(CorrectingArticle, FindInArticle, Screen[None]):
+class ArticleScreen(CorrectingArticle, FindInArticle, OpenLinks, Screen[None]):
     HELP_SECTION = "Article"
     HELP_ORDER = 20
     HELP_KEYS = (("tab, shift+tab", "Next / previous pane"),)
@@ -317,14 +300,14 @@ class ArticleScreen(CorrectingArticle, FindInArticle, Screen[None]):
 
     def action_edit_details(self) -> None:
         """The title, source, author, date and URL as the user knows them."""
-        from reader.screens.details_dialog import DetailsDialog
+        from reader.screens.details_dialog import DetailsDialog, save_details
 
         if self.article is None:
             return
         article_id = self.article.id
 
         async def save(changed: dict[str, str] | None) -> None:
-            if changed and edit_details(self, article_id, changed):
+            if changed and save_details(self, article_id, changed):
                 await self.show_article(article_id)
 
         self.app.push_screen(DetailsDialog(self.article), save)
@@ -475,48 +458,13 @@ class ArticleScreen(CorrectingArticle, FindInArticle, Screen[None]):
     def source_selected(self, event: OptionList.OptionSelected) -> None:
         pane = self.query_one(SourcesPane)
         if pane.current_link is not None:
-            self.open_link(OpenLink(pane.current_link, copy=False))
+            self.on_open_link(OpenLink(pane.current_link, copy=False))
             return
         index = event.option_index
         item = pane.items[index] if 0 <= index < len(pane.items) else None
         mentions = getattr(item, "mentions", ())
         if mentions:
             self.focus_marks([Mark(a, b, MENTION_STYLE) for a, b in mentions])
-
-    @on(OpenLink)
-    def open_link(self, message: OpenLink) -> None:
-        link = message.link
-        if link is None:
-            self.notify("Select a numbered link first", severity="warning")
-            return
-        if not safe_url(link.url):
-            self.notify("Only http and https links are opened", severity="error")
-            return
-        if message.copy:
-            self.app.copy_to_clipboard(link.url)
-            self.notify(f"Copied {link.url}", timeout=3)
-        elif getattr(self.app._driver, "is_web", False):
-            self.app.open_url(link.url)  # served in a web page: the page's browser opens it
-        else:
-            self.open_in_browser(link.url)
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def open_in_browser(self, url: str) -> None:
-        """Open ``url`` in the web browser, and say so when none can be started (then y copies it)."""
-        import webbrowser
-
-        try:
-            browser = webbrowser.get()
-        except webbrowser.Error:
-            browser = None
-        # A text browser (lynx, w3m) would take this very terminal over: as good as none here.
-        if browser is None or type(browser) is webbrowser.GenericBrowser:
-            message, severity = "No web browser can be started here; press y to copy the link", "warning"
-        elif browser.open(url):
-            message, severity = f"Opened {url} in the browser", "information"
-        else:
-            message, severity = "The web browser could not be started; press y to copy the link", "warning"
-        self.app.call_from_thread(self.notify, message, severity=severity, timeout=5)
 
     # -- keys ----------------------------------------------------------------------------
     def action_back(self) -> None:

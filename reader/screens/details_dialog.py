@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label
 
 from reader.details import FIELDS, DetailsError, clean
@@ -74,3 +74,16 @@ class DetailsDialog(ModalScreen[dict[str, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def save_details(screen: Screen, article_id: str, changed: dict[str, str]) -> bool:  # type: ignore[type-arg]
+    """Save details from the dialog, saying what happened; False when they could not be saved."""
+    from reader.details import DetailsError
+
+    try:
+        screen.app.library.edit_details(article_id, **changed)  # type: ignore[attr-defined]
+    except (DetailsError, OSError) as exc:
+        screen.notify(f"Could not save the details: {exc}", severity="error")
+        return False
+    screen.notify(f"Details saved: {', '.join(changed)}", timeout=3)
+    return True

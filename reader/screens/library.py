@@ -325,8 +325,7 @@ class LibraryScreen(Screen[None]):
         self.app.exit(return_code=0)
 
     def action_edit_details(self) -> None:
-        from reader.screens.article import edit_details
-        from reader.screens.details_dialog import DetailsDialog
+        from reader.screens.details_dialog import DetailsDialog, save_details
 
         row = self.query_one(ArticleList).current
         article = self.app.library.get(row.id) if row is not None else None
@@ -334,7 +333,7 @@ class LibraryScreen(Screen[None]):
             return
 
         def save(changed: dict[str, str] | None) -> None:
-            if changed and edit_details(self, article.id, changed):
+            if changed and save_details(self, article.id, changed):
                 self.load_rows(keep_id=article.id, rebuild=False)
 
         self.app.push_screen(DetailsDialog(article), save)
@@ -389,6 +388,13 @@ class LibraryScreen(Screen[None]):
         self.search_generation += 1
         generation, query = self.search_generation, event.value
         self.search_timer = self.set_timer(SEARCH_DELAY, lambda: self.run_search(query, generation))
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Down in the search box goes to the results, as Enter does (and as in the bookmarks filter)."""
+        box = next(self.query("#search").results(Input), None)
+        if event.key == "down" and box is not None and box.has_focus:
+            event.stop()
+            self.search_submitted()
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:

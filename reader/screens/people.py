@@ -25,6 +25,7 @@ class QuotesByScreen(Screen[None]):
     HELP_KEYS = (("arrows, enter", "Open the article at the quote"),)
     BINDINGS = [
         Binding("escape,q", "back", "Back", id="quotes-by.back"),
+        Binding("enter", "open", "Open", tooltip="Open the article at the quote", id="quotes-by.open"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="quotes-by.help"),
     ]
     AUTO_FOCUS = "#quotes-by-list"
@@ -79,6 +80,9 @@ class QuotesByScreen(Screen[None]):
         order = list(dict.fromkeys(h.article_id for h in self.hits))
         self.app.push_screen(ArticleScreen(hit.article_id, order, jump_to=(hit.start, hit.end)))
 
+    def action_open(self) -> None:
+        self.query_one(OptionList).action_select()
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -118,7 +122,10 @@ class OverviewScreen(Screen[None]):
             "citing a source (a library search)",
         ),
     )
-    BINDINGS = [Binding("escape,q", "back", "Back", id="overview.back")]
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="overview.back"),
+        Binding("enter", "open", "Open", tooltip="Open what the row counts", id="overview.open"),
+    ]
     AUTO_FOCUS = "#overview-list"
 
     def __init__(self) -> None:
@@ -185,6 +192,9 @@ class OverviewScreen(Screen[None]):
             self.app.pop_screen()
         if isinstance(self.app.screen, LibraryScreen):
             self.app.call_later(self.app.screen.search_for, query)
+
+    def action_open(self) -> None:
+        self.query_one("#overview-list", OptionList).action_select()
 
     def action_back(self) -> None:
         self.app.pop_screen()

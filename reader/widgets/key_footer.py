@@ -55,11 +55,20 @@ class KeyFooter(Footer):
 
     def ranked_entries(self) -> list[Entry]:
         # Active bindings run from the focused widget up to the screen and the app: the order of need.
-        shown = [
-            (binding, enabled, tooltip)
-            for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show and binding.key != self.app.COMMAND_PALETTE_BINDING
-        ]
+        # A key the focused widget binds without showing it (an option list's Enter) is shown with the
+        # label the screen gives that key, if it gives one ("⏎ Open" on a list of quotes).
+        screen_labels = {
+            key: binding
+            for key, bindings in self.screen._bindings.key_to_bindings.items()
+            for binding in bindings
+            if binding.show
+        }
+        shown = []
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            if not binding.show and key in screen_labels:
+                binding = screen_labels[key]
+            if binding.show and binding.key != self.app.COMMAND_PALETTE_BINDING:
+                shown.append((binding, enabled, tooltip))
         entries: list[Entry] = []
         by_action: set[str] = set()
         groups: dict[object, Entry] = {}
