@@ -339,22 +339,35 @@ class Attributor:
     # -- cues ------------------------------------------------------------------------------
     def cues(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """("verb" | "lead", start, end) reporting cues between offsets, in text order."""
-        return list(self.iter_cues(start, end))
+        cues = self._cue_list()
+        i = bisect.bisect_left(self._cue_starts, start)
+        found = []
+        while i < len(cues) and cues[i][1] <= end:
+            found.append(cues[i][2])
+            i += 1
+        return found
 
     def first_cue(self, start: int, end: int, kind: str | None = None) -> tuple[str, int, int] | None:
         """The first cue (of ``kind``) between offsets, without reading the rest of the span."""
-        return next((cue for cue in self.iter_cues(start, end) if kind is None or cue[0] == kind), None)
+        cues = self._cue_list()
+        i = bisect.bisect_left(self._cue_starts, start)
+        while i < len(cues) and cues[i][1] <= end:
+            cue = cues[i][2]
+            if kind is None or cue[0] == kind:
+                return cue
+            i += 1
+        return None
 
     def iter_cues(self, start: int, end: int) -> Iterator[tuple[str, int, int]]:
         """The cues of the tokens lying wholly between ``start`` and ``end``."""
+        yield from self.cues(start, end)
+
+    def _cue_list(self) -> list[tuple[int, int, tuple[str, int, int]]]:
+        """All cues of the text, found on first use (many texts have no quote to attribute)."""
         if self._cues is None:
             self._cues = self._all_cues()
             self._cue_starts = [cue[0] for cue in self._cues]
-        i = bisect.bisect_left(self._cue_starts, start)
-        cues = self._cues
-        while i < len(cues) and cues[i][1] <= end:
-            yield cues[i][2]
-            i += 1
+        return self._cues
 
     def _all_cues(self) -> list[tuple[int, int, tuple[str, int, int]]]:
         """(token start, token end, cue) for every token outside quotes that is a reporting cue."""
