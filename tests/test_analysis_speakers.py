@@ -64,6 +64,7 @@ def _quote(text: str, starts: str):
             "Thomas Massie",
             "paraphrase",
         ),
+        ('Sanders spoke. Then he cut into Trump, calling him a "stiff".', "stiff", "Bernie Sanders", "paraphrase"),
         # the head of the subject, not the name modifying it
         ('Trump lawyer Marc Kasowitz said "the president is vindicated."', "the president", "Marc Kasowitz", "named"),
         # frames the lexicon lacked

@@ -44,6 +44,7 @@ _CUE_WORDS = (
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
+_PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")
 _CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
@@ -54,7 +55,10 @@ _AFTER_QUOTE_VERB = re.compile(
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
-_OPENING_PHRASE = re.compile(r"[^,;:!?\n]{1,100},\s+(?=[A-Z])")  # "After former Gov. Jerry Brown spoke, "
+_OPENING_PHRASE = re.compile(
+    r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
+    r"|(?:Then|Later|Now|Still|Instead|Meanwhile|Earlier|Afterward|Afterwards|Again)\s+(?=[a-zA-Z])"
+)
 _APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
@@ -314,7 +318,7 @@ class Attributor:
         lead = _OPENING_PHRASE.match(self.masked, start, before)
         if lead:
             start = lead.end()
-        match = PRONOUN.match(self.masked, start, before)
+        match = _PRONOUN_AT.match(self.masked, start, before)
         if match:
             follows = _VERB_AFTER.match(self.masked, match.end(), before)
             return self.pronoun(match.group(1), match.start(1)) if follows else None
@@ -335,22 +339,35 @@ class Attributor:
     # -- cues ------------------------------------------------------------------------------
     def cues(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """("verb" | "lead", start, end) reporting cues between offsets, in text order."""
-        return list(self.iter_cues(start, end))
+        cues = self._cue_list()
+        i = bisect.bisect_left(self._cue_starts, start)
+        found = []
+        while i < len(cues) and cues[i][1] <= end:
+            found.append(cues[i][2])
+            i += 1
+        return found
 
     def first_cue(self, start: int, end: int, kind: str | None = None) -> tuple[str, int, int] | None:
         """The first cue (of ``kind``) between offsets, without reading the rest of the span."""
-        return next((cue for cue in self.iter_cues(start, end) if kind is None or cue[0] == kind), None)
+        cues = self._cue_list()
+        i = bisect.bisect_left(self._cue_starts, start)
+        while i < len(cues) and cues[i][1] <= end:
+            cue = cues[i][2]
+            if kind is None or cue[0] == kind:
+                return cue
+            i += 1
+        return None
 
     def iter_cues(self, start: int, end: int) -> Iterator[tuple[str, int, int]]:
         """The cues of the tokens lying wholly between ``start`` and ``end``."""
+        yield from self.cues(start, end)
+
+    def _cue_list(self) -> list[tuple[int, int, tuple[str, int, int]]]:
+        """All cues of the text, found on first use (many texts have no quote to attribute)."""
         if self._cues is None:
             self._cues = self._all_cues()
             self._cue_starts = [cue[0] for cue in self._cues]
-        i = bisect.bisect_left(self._cue_starts, start)
-        cues = self._cues
-        while i < len(cues) and cues[i][1] <= end:
-            yield cues[i][2]
-            i += 1
+        return self._cues
 
     def _all_cues(self) -> list[tuple[int, int, tuple[str, int, int]]]:
         """(token start, token end, cue) for every token outside quotes that is a reporting cue."""

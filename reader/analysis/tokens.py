@@ -140,19 +140,20 @@ def sentence_spans(masked: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _BOUNDARY.finditer(masked):
-        end = match.start()
-        if match.group(0) != "\n\n":
-            before = masked[max(0, end - 12) : end + 1]
-            word = _LAST_WORD.search(before[:-1] if before.endswith(".") else before)
-            following = masked[match.end() : match.end() + 1]
-            if word and masked[end] == "." and (word.group(1) in ABBREVIATIONS or _INITIALS.fullmatch(word.group(1))):
-                continue
+        at, after = match.span()
+        paragraph = masked[at] == "\n"
+        if not paragraph:
+            following = masked[after : after + 1]
             if following and not (following.isupper() or following.isdigit() or following in "\"“‘'«(\ue000"):
                 continue
-        end = match.end() if match.group(0) != "\n\n" else match.start()
+            if masked[at] == ".":
+                word = _LAST_WORD.search(masked, max(0, at - 12), at)
+                if word and (word.group(1) in ABBREVIATIONS or _INITIALS.fullmatch(word.group(1))):
+                    continue  # "Mr. Smith", "G.K. Butterfield"
+        end = at if paragraph else after
         if end > start:
             spans.append((start, end))
-        start = match.end()
+        start = after
     if start < len(masked):
         spans.append((start, len(masked)))
     return spans
