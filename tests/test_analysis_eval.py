@@ -14,8 +14,8 @@ GOLD = ROOT / "tests" / "data" / "gold"
 
 def test_gold_set_is_large_enough_licensed_and_split() -> None:
     parts = article_parts(GOLD)
-    assert len(parts) >= 46
-    assert sum(part == "measure" for part in parts.values()) >= 15
+    assert len(parts) >= 60
+    assert sum(part == "measure" for part in parts.values()) >= 29
     assert parts["000_seed"] == "dev"  # the articles the rules were first written on stay in development
     sources = (GOLD / "SOURCES.md").read_text(encoding="utf-8")
     assert "CC BY 2.5" in sources and "public domain" in sources
@@ -39,7 +39,7 @@ def test_every_gold_quote_lies_in_its_text() -> None:
 # measured, never tuned on: its floors only catch a change that makes unseen news worse.
 FLOORS = {
     "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.95, "people_f1": 0.98, "sources_f1": 0.96, "roles_close": 0.38},
-    "measure": {"quote_f1": 0.88, "speaker_accuracy": 0.91, "people_f1": 0.85, "sources_f1": 0.64, "roles_close": 0.33},
+    "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.83, "people_f1": 0.83, "sources_f1": 0.77, "roles_close": 0.38},
 }
 
 
@@ -53,7 +53,7 @@ def test_quality_on_each_part_does_not_regress(part: str) -> None:
 def test_evaluate_command_prints_each_part_and_the_whole(capsys) -> None:
     assert main([str(GOLD)]) == 0
     out = capsys.readouterr().out
-    assert "dev part (31 articles)" in out and "measure part (15 articles)" in out and "all (46 articles)" in out
+    assert "dev part (31 articles)" in out and "measure part (29 articles)" in out and "all (60 articles)" in out
     assert main([str(GOLD), "--part", "measure", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures["parts"]) == {"measure"}
