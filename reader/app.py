@@ -391,8 +391,10 @@ class ReaderApp(App[None]):
             )
         )
         for binding in screen.BINDINGS:
-            if not (isinstance(binding, Binding) and binding.description and binding.id and binding.show):
-                continue  # keys hidden from the footer (n, N, esc to clear) only make sense where they are
+            if not (isinstance(binding, Binding) and binding.description and binding.id):
+                continue
+            if not (binding.show or binding.tooltip):
+                continue  # hidden keys without a tooltip (n, N, esc to clear) only make sense where they are
             if "help" in binding.id:
                 continue
             keys = ", ".join(self.get_key_display(Binding(key, "")) for key in binding.key.split(","))

@@ -68,18 +68,11 @@ class ArticleScreen(CorrectingArticle, FindInArticle, OpenLinks, Screen[None]):
             id="article.find",
         ),
         Binding(
-            "c",
-            "correct",
-            "Correct",
-            tooltip="Correct the selected quote, person or source (or add the selected text as a source)",
-            id="article.correct",
-        ),
-        Binding(
             "u",
             "undo_correction",
             "Undo correction",
             show=False,
-            tooltip="Undo the newest correction",
+            tooltip="Undo correction (the newest one made in this article)",
             id="article.undo-correction",
         ),
         Binding(
@@ -88,7 +81,7 @@ class ArticleScreen(CorrectingArticle, FindInArticle, OpenLinks, Screen[None]):
             "Next uncertain quote",
             key_display="!",
             show=False,
-            tooltip="Step to the next quote whose speaker is uncertain (marked ?)",
+            tooltip="Next uncertain quote (one whose speaker the analysis is unsure of, marked ?)",
             id="article.next-uncertain",
         ),
         Binding(
@@ -114,6 +107,13 @@ class ArticleScreen(CorrectingArticle, FindInArticle, OpenLinks, Screen[None]):
             tooltip="Focus the Sources & Links pane",
             group=PANES_GROUP,
             id="article.focus-sources",
+        ),
+        Binding(
+            "c",
+            "correct",
+            "Correct",
+            tooltip="Correct the selected quote, person or source (or add the selected text as a source)",
+            id="article.correct",
         ),
         Binding(
             "D",
