@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from bench.big_article import PLAIN, body, short_paragraphs, store_with
@@ -28,6 +31,15 @@ async def open_article(pilot) -> tuple[ArticleScreen, ArticleBody]:  # type: ign
     return screen, screen.query_one(ArticleBody)
 
 
+@contextlib.asynccontextmanager
+async def opened(store: Path) -> AsyncIterator[tuple[Pilot, ArticleScreen, ArticleBody]]:  # type: ignore[type-arg]
+    """The app on ``store`` in a 120x40 terminal, the first article opened."""
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, body = await open_article(pilot)
+        yield pilot, screen, body
+
+
 def on_screen(body: ArticleBody) -> str:
     return "\n".join(body.visible_lines())
 
@@ -44,9 +56,7 @@ async def test_a_very_long_article_draws_scrolls_finds_and_bookmarks(tmp_path: P
     text = BIG[kind]()
     store = store_with(tmp_path / "library" / "articles.json", text)
     paragraphs = text.split("\n\n")
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen, body = await open_article(pilot)
+    async with opened(store) as (pilot, screen, body):
         assert shown(paragraphs[0]) in on_screen(body)  # the first lines are drawn
 
         await pilot.press("G")
@@ -81,9 +91,7 @@ async def test_a_very_long_article_draws_scrolls_finds_and_bookmarks(tmp_path: P
 async def test_quotes_deep_in_a_long_article_are_coloured_by_speaker(tmp_path: Path) -> None:
     text = short_paragraphs(100_000)
     store = store_with(tmp_path / "library" / "articles.json", text)
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen, body = await open_article(pilot)
+    async with opened(store) as (pilot, screen, body):
         quote = screen.article.analysis.quotes[-1]  # type: ignore[union-attr]
         body.scroll_to_offset(quote.start)
         await settle(pilot)
@@ -118,9 +126,7 @@ async def test_stepping_to_another_article_leaves_no_marks_of_the_one_before(tmp
 async def test_a_resize_rewraps_the_body_and_keeps_the_reading_place(tmp_path: Path) -> None:
     text = short_paragraphs(100_000).replace(" of the minutes.", " of the minutes, " + "read aloud " * 12 + "end.")
     store = store_with(tmp_path / "library" / "articles.json", text)
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        _, body = await open_article(pilot)
+    async with opened(store) as (pilot, _, body):
         body.scroll_to_offset(text.index("Paragraph 50001 "), center=False)
         await settle(pilot)
         assert on_screen(body).lstrip().startswith("Paragraph 50001 ")
@@ -138,9 +144,7 @@ async def test_selected_words_are_what_m_bookmarks(sample_store: Path) -> None:
 
     from reader.library import Library
 
-    app = make_app(sample_store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen, body = await open_article(pilot)
+    async with opened(sample_store) as (pilot, screen, body):
         first, _ = body.paragraph_rows(1)
         # the first 24 characters of the second paragraph, as a mouse drag selects them
         screen.selections = {body: Selection(Offset(0, first), Offset(24, first))}
@@ -157,9 +161,7 @@ async def test_selected_words_are_what_m_bookmarks(sample_store: Path) -> None:
 
 async def test_the_match_counter_fits_a_hundred_thousand_matches(tmp_path: Path) -> None:
     store = store_with(tmp_path / "library" / "articles.json", short_paragraphs(100_000))
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen, _ = await open_article(pilot)
+    async with opened(store) as (pilot, screen, _):
         await pilot.press("slash", *"paragraph", "enter", "N")  # in every paragraph; back from the first: the last
         await settle(pilot)
         status = screen.query_one("#find-status", Static)
@@ -172,9 +174,7 @@ async def test_after_g_the_passage_cursor_steps_from_what_is_on_screen(tmp_path:
 
     text = short_paragraphs(100_000)
     store = store_with(tmp_path / "library" / "articles.json", text)
-    app = make_app(store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen, body = await open_article(pilot)
+    async with opened(store) as (pilot, screen, body):
         await pilot.press("G")
         await settle(pilot)
         await pilot.press("right_curly_bracket")  # the cursor is on the first paragraph, far above
