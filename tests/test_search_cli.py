@@ -40,7 +40,7 @@ def test_search_limit(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_search_prints_titles_and_snippets(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--store", str(store), "search", '"crimson lantern"']) == 0
     out = capsys.readouterr().out
-    assert "1 article match" in out and "crimson lantern" in out
+    assert "1 article matches" in out and "crimson lantern" in out
 
 
 def test_article_text_is_never_read_as_markup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -379,7 +379,7 @@ async def test_live_search_opens_the_article_at_its_hits(sample_store: Path, tmp
         results = screen.query_one(SearchResults)
         assert results.display and not screen.query_one(ArticleList).display
         assert [hit.title for hit in results.hits] == ["Hundreds Of Belarus Citizens Unite To Fight For Ukraine"]
-        assert "1 article match" in str(screen.query_one("#search-status", Static).render())
+        assert "1 article matches" in str(screen.query_one("#search-status", Static).render())
         # a result that arrives for an older query is dropped
         screen.show_results(screen.search_generation - 1, "kansas", None, "")
         assert [hit.title for hit in results.hits] == ["Hundreds Of Belarus Citizens Unite To Fight For Ukraine"]

@@ -478,16 +478,8 @@ def test_every_key_in_the_help_is_in_the_readme_keys_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("## Keys", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"`([^`]+)`", table))
-    names = {
-        "escape": "esc",
-        "slash": "/",
-        "pageup": "b",
-        "pagedown": "space",
-        "home": "g",
-        "end": "G",
-        "up": "k",
-        "down": "j",
-    }
+    names = {"escape": "esc", "slash": "/", "pageup": "b", "pagedown": "space", "home": "g", "end": "G"}
+    names |= {"up": "k", "down": "j"}
 
     def shown(key: str) -> str:
         key = key.strip()

@@ -42,4 +42,12 @@ async def burst(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
         event = events.Key(key, char)
         event.set_sender(pilot.app)
         driver.send_message(event)
+    from textual.worker import WorkerCancelled
+
+    for _ in range(3):  # keys typed ahead may start a screen's exclusive worker again, cancelling the first
+        try:
+            await settle(pilot)
+            return
+        except WorkerCancelled:
+            await pilot.pause()
     await settle(pilot)

@@ -443,7 +443,7 @@ class LibraryScreen(Screen[None]):
             listing.show_hits([])
             return
         shown = len(results.hits)
-        summary = f"{results.total} article{'s' if results.total != 1 else ''} match"
+        summary = f"{results.total} article{'s match' if results.total != 1 else ' matches'}"
         if results.total > shown:
             summary += f" · best {shown} shown"
         for note in results.notes:

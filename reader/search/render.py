@@ -27,7 +27,7 @@ def print_results(console: Console, results: SearchResults) -> None:
         return
     shown = len(results.hits)
     more = f" (showing {shown})" if shown < results.total else ""
-    console.print(Text(f"{results.total} article{'s' if results.total != 1 else ''} match{more}", style="dim"))
+    console.print(Text(f"{results.total} article{'s match' if results.total != 1 else ' matches'}{more}", style="dim"))
     if not console.is_terminal:
         _print_records(console, results)
         return
