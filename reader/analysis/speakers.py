@@ -602,7 +602,9 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
     """The end of the next sentence when it only attributes the quote ('"Get out!" Trump told them.').
 
     A quote's own ``!`` or ``?`` ends the sentence before its ``X told``: the attribution counts when a
-    cue comes within four words of the closing mark.
+    cue comes within four words of the closing mark. After a ``.`` only a short sentence that names
+    the speaker and ends ('"..." Mr. Prince said.') counts. Every look is bounded, so a giant next
+    sentence costs no more than a short one.
     """
     if quote.close_mark is None:
         return None
@@ -613,16 +615,20 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
         if att.body[quote.end - 1] == ".":
             return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
         n_end = marks[k + 1]
-    cue = att.first_cue(n_start, n_end)
-    if cue is None or len(att.masked[n_start : cue[1]].split()) > 4:
+    cue = att.first_cue(n_start, min(n_end, n_start + 200))
+    if cue is None:
         return None
     subject = att.masked[n_start : cue[1]].split()
+    if len(subject) > 4:
+        return None
+    tail = att.masked[cue[2] : min(n_end, cue[2] + 80)]
     if att.body[quote.end - 1] == "." and (
         cue[0] != "verb"
         or not subject
         or not all(word[0].isupper() for word in subject)
-        or len(att.masked[cue[2] : n_end].split()) > 3
-        or "," in att.masked[cue[2] : n_end]
+        or n_end > cue[2] + 80
+        or len(tail.split()) > 3
+        or "," in tail
     ):
         return None  # '"We won." Smith said the count ...' is a new statement, not this one's attribution
     return n_end
