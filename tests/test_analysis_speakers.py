@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from reader.analysis import analyze
-from reader.analysis.speakers import CONFIDENCE
+from reader.analysis.attribution import CONFIDENCE
 from tests.conftest import ROOT, SEED_TXT
 
 CAST = (
