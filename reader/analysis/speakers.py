@@ -54,6 +54,7 @@ _AFTER_QUOTE_VERB = re.compile(
 )
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
+_CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
@@ -292,7 +293,10 @@ class Attributor:
         if colon < 0 or self.masked[colon + 1 : mark].strip():
             return None
         for m_start, m_end, kind, entity in self.mentions_within(max(floor, colon - 80), colon):
-            if kind == 0 and m_end >= colon - 1 and self._outside_quotes(m_start):
+            if kind != 0 or not self._outside_quotes(m_start):
+                continue
+            # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:"
+            if m_end >= colon - 1 or _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon):
                 return Speaker(entity.name, "person", entity)
         return None
 
