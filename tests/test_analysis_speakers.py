@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from reader.analysis import analyze
-from reader.analysis.speakers import CONFIDENCE
+from reader.analysis.attribution import CONFIDENCE
 from tests.conftest import ROOT, SEED_TXT
 
 CAST = (
@@ -118,15 +118,14 @@ def test_markup_values_and_backwards_marks_are_not_quotes() -> None:
     assert [q.text for q in analyze(body).quotes] == ["abhorrent"]
 
 
+def _reader(*args: str) -> str:
+    """Standard output of the ``reader`` command run as a user would."""
+    command = [sys.executable, "-m", "reader", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+
+
 def test_every_quote_has_a_reason_and_a_confidence_in_the_json() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "reader", "analyze", str(SEED_TXT), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    quotes = json.loads(out.stdout)["quotes"]
+    quotes = json.loads(_reader("analyze", str(SEED_TXT), "--json"))["quotes"]
     assert quotes
     for quote in quotes:
         assert quote["speaker_reason"] in CONFIDENCE
@@ -146,12 +145,7 @@ def test_confidence_levels_are_the_documented_ones() -> None:
 
 def test_show_json_carries_reason_and_confidence(tmp_path) -> None:
     store = str(tmp_path / "articles.json")
-
-    def reader(*args: str) -> str:
-        command = [sys.executable, "-m", "reader", "--store", store, *args]
-        return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
-
-    reader("import", str(SEED_TXT))
-    article_id = json.loads(reader("list", "--json"))[0]["id"]
-    quotes = json.loads(reader("show", article_id, "--json"))["quotes"]
+    _reader("--store", store, "import", str(SEED_TXT))
+    article_id = json.loads(_reader("--store", store, "list", "--json"))[0]["id"]
+    quotes = json.loads(_reader("--store", store, "show", article_id, "--json"))["quotes"]
     assert quotes and all(q["confidence"] == CONFIDENCE[q["speaker_reason"]] for q in quotes)

@@ -17,12 +17,13 @@ def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Anal
 
     Offsets are character offsets into ``body``; ``body[q.start:q.end] == q.text`` for every quote.
     """
+    from reader.analysis.attribution import CONFIDENCE, attribute
     from reader.analysis.links import find_links
     from reader.analysis.orgs import find_orgs
     from reader.analysis.people import find_people
     from reader.analysis.quotes import find_quotes, mask_quotes
     from reader.analysis.sources import SourceCollector
-    from reader.analysis.speakers import CONFIDENCE, Attributor, attribute
+    from reader.analysis.speakers import Attributor
     from reader.analysis.tokens import sentence_spans, tokenize
     from reader.text import paragraph_spans
 

@@ -54,6 +54,7 @@ _AFTER_QUOTE_VERB = re.compile(
 )
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
+_CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
@@ -292,7 +293,10 @@ class Attributor:
         if colon < 0 or self.masked[colon + 1 : mark].strip():
             return None
         for m_start, m_end, kind, entity in self.mentions_within(max(floor, colon - 80), colon):
-            if kind == 0 and m_end >= colon - 1 and self._outside_quotes(m_start):
+            if kind != 0 or not self._outside_quotes(m_start):
+                continue
+            # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:"
+            if m_end >= colon - 1 or _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon):
                 return Speaker(entity.name, "person", entity)
         return None
 
@@ -468,212 +472,8 @@ class Attributor:
         return self.subject_before(offset, c_start)
 
 
-QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
-SMALL_WORDS = frozenset(
-    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
-)
-
-
-def title_like(text: str) -> bool:
-    """Names of things (sites, robots, awards, sections): every significant word capitalised."""
-    words = re.findall(r"[\w'’.-]+", text)
-    significant = [w for w in words if w.lower() not in SMALL_WORDS]
-    if not significant or len(words) > 6:
-        return False
-    return all(w[0].isupper() or w[0].isdigit() for w in significant)
-
-
 def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: list[tuple[int, int]]) -> list:
-    """(speaker or None, scare, reason) for each quote, in the order of ``quotes``.
+    """(speaker or None, scare, reason) for each quote: see ``reader.analysis.attribution``."""
+    from reader.analysis.attribution import attribute as attribute_quotes
 
-    The reason says how the speaker was found (see ``REASONS``).
-    """
-    results: list[tuple[Speaker | None, bool, str]] = []
-    primary = [i for i, q in enumerate(quotes) if q.depth == 0]
-    # Primary quotes' opening marks strictly increase in list order, so the quotes of one sentence or
-    # span are a slice of ``primary`` found by bisection (a scan of all quotes per quote is quadratic).
-    marks = [quotes[j].open_mark for j in primary]
-    sentence_of = [att.sentence_index(mark) for mark in marks]
-    rank = {j: k for k, j in enumerate(primary)}
-    leads_in = [att.masked[a:b].rstrip().endswith((":", ",")) for a, b in paragraphs]  # "... X said:"
-    last_cache: dict[tuple[int, int], int | None] = {}  # quotes of earlier sentences are settled
-    for i, quote in enumerate(quotes):
-        text = body[quote.start : quote.end]
-        words = text.split()
-        if quote.depth == 1:
-            parent = results[quote.parent][0] if quote.parent is not None and quote.parent < len(results) else None
-            short = len(words) <= 4
-            results.append((parent, short, "term" if short else ("nested" if parent else "none")))
-            continue
-        sentence = att.sentence_index(quote.open_mark)
-        s_start, s_end = att.sentences[sentence]
-        k = rank[i]
-        prev = primary[k - 1] if k > 0 and sentence_of[k - 1] == sentence else None
-        nxt = primary[k + 1] if k + 1 < len(primary) and sentence_of[k + 1] == sentence else None
-        floor = s_start
-        if prev is not None:
-            closing = quotes[prev].close_mark
-            floor = closing + 1 if closing is not None else quotes[prev].end
-        limit = quotes[nxt].open_mark if nxt is not None else s_end
-        reason = "named"
-        speaker = att.after_quote(quote, limit)
-        if speaker is None and nxt is None and text[-1] in "!?." and sentence + 1 < len(att.sentences):
-            extended = _told_after_mark(att, quote, sentence, primary, marks, k)
-            if extended is not None:
-                limit = extended
-                speaker = att.after_quote(quote, limit)
-        said_after = speaker is not None
-        if speaker is None:
-            speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
-        if speaker is None:
-            speaker = att.colon_name(floor, quote.open_mark)  # "- Philip Bump: "...""
-        if speaker is None and quote.close_mark is not None:
-            speaker = att.signed(quote.close_mark + 1)
-            reason = "vox-pop" if speaker else reason
-        # '"..." Cuban said' with a speaker the article never names as a person: a new speaker, so
-        # none of the carried-over ones below.
-        named_unknown = speaker is None and att.unknown_name_after(quote, limit)
-        if speaker is None and prev is not None:
-            speaker, reason = results[prev][0], "previous-quote"
-        opens_sentence = not att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
-        paragraph = quote.paragraph
-        if speaker is None and opens_sentence and sentence > 0 and not named_unknown:
-            p_start, p_end = att.sentences[sentence - 1]
-            if paragraphs[paragraph][0] <= p_start:
-                span = (p_start, min(p_end, quote.open_mark))
-                if span not in last_cache:
-                    last_cache[span] = _last_with_speaker(primary, marks, results, *span)
-                last = last_cache[span]
-                if last is not None and not results[last][1]:
-                    speaker, reason = results[last][0], "previous-quote"
-                elif last is None:
-                    # "Obama defended the deal. "It is the best we could get."": the sentence before
-                    # reports or paraphrases its subject.
-                    speaker = att.from_cues(p_start, p_end, p_end) or att.sentence_subject(p_start, p_end)
-                    reason = "previous-sentence"
-        if (
-            speaker is None
-            and not named_unknown
-            and paragraph > 0
-            and (quote.continued or (opens_sentence and s_start <= paragraphs[paragraph][0] + 1))
-        ):
-            speaker, reason = (
-                _from_previous_paragraph(
-                    att, quotes, results, primary, marks, i, paragraphs[paragraph - 1], leads_in[paragraph - 1]
-                ),
-                "previous-paragraph",
-            )
-        if speaker is None and not opens_sentence and not named_unknown:
-            speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
-        if speaker is None:
-            reason = "none"
-        elif reason == "named" and speaker.via != "named":
-            reason = speaker.via
-        scare = False
-        spoken = said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3))
-        if title_like(text) and not spoken:
-            scare, speaker = True, None
-        elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
-            scare = True  # "thousands" more Belarusians
-        elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
-            scare = True
-        if scare:
-            reason = "term"
-        elif reason == "named" and not said_after and _inside_paraphrase(att, text, floor, quote.open_mark):
-            reason = "paraphrase"  # words quoted inside reported speech: 'Trump said it was "rigged"'
-        results.append((speaker, scare, reason))
-    return results
-
-
-def _inside_paraphrase(att: Attributor, text: str, floor: int, mark: int) -> bool:
-    """Whether a quote is a fragment set in the writer's own words, not speech right after its cue."""
-    if text[:1].isupper():
-        return False
-    start = max(floor, mark - 40)
-    lead = att.masked[start:mark].rstrip(" ,:\"“‘'")
-    if lead.endswith(" that"):
-        lead = lead[:-5].rstrip()
-    lead_end = start + len(lead)
-    cues = att.cues(start, lead_end)
-    return not cues or cues[-1][2] != lead_end  # "said "the ..."" is speech; "said it was "rigged"" is not
-
-
-def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, marks, k: int) -> int | None:
-    """The end of the next sentence when it only attributes the quote ('"Get out!" Trump told them.').
-
-    A quote's own ``!`` or ``?`` ends the sentence before its ``X told``: the attribution counts when a
-    cue comes within four words of the closing mark.
-    """
-    if quote.close_mark is None:
-        return None
-    n_start, n_end = att.sentences[sentence + 1]
-    if att.masked[quote.close_mark + 1 : n_start].strip(" \"”’'"):
-        return None
-    if k + 1 < len(primary) and marks[k + 1] < n_end:
-        if att.body[quote.end - 1] == ".":
-            return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
-        n_end = marks[k + 1]
-    cue = att.first_cue(n_start, n_end)
-    if cue is None or len(att.masked[n_start : cue[1]].split()) > 4:
-        return None
-    subject = att.masked[n_start : cue[1]].split()
-    if att.body[quote.end - 1] == "." and (
-        cue[0] != "verb"
-        or not subject
-        or not all(word[0].isupper() for word in subject)
-        or len(att.masked[cue[2] : n_end].split()) > 3
-        or "," in att.masked[cue[2] : n_end]
-    ):
-        return None  # '"We won." Smith said the count ...' is a new statement, not this one's attribution
-    return n_end
-
-
-def _last_with_speaker(primary: list[int], marks: list[int], results: list, start: int, end: int) -> int | None:
-    """The last primary quote opening in ``start``..``end`` whose speaker is known."""
-    k = bisect.bisect_left(marks, end) - 1
-    while k >= 0 and marks[k] >= start:
-        if results[primary[k]][0]:
-            return primary[k]
-        k -= 1
-    return None
-
-
-def _from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i, span, leads_in) -> Speaker | None:
-    p_start, p_end = span
-    last_sentence = att.sentences[att.sentence_index(max(p_start, p_end - 1))]
-    if leads_in:
-        return att.from_cues(max(p_start, last_sentence[0]), p_end, p_end)
-    k = bisect.bisect_left(marks, min(p_end, quotes[i].open_mark)) - 1
-    if k >= 0 and marks[k] >= p_start:
-        last = primary[k]
-        speaker, scare, _reason = results[last]
-        if speaker is not None and not scare and quotes[last].open_mark >= last_sentence[0] - 1:
-            return speaker
-        if (
-            speaker is not None
-            and not scare
-            and att.sentence_index(quotes[last].open_mark) >= att.sentence_index(last_sentence[0]) - 1
-        ):
-            return speaker
-        return None
-    # No quote in the paragraph before: its last sentence introduces the speaker by a reporting verb
-    # or as its subject ("Obama spoke about the economy on Monday." then a quote paragraph).
-    s_start = max(p_start, last_sentence[0])
-    return att.from_cues(s_start, p_end, p_end) or att.sentence_subject(s_start, p_end)
-
-
-# How each speaker was found, and how far to trust it. The levels follow measured speaker accuracy
-# (PolNeAR and the gold set, the table in docs/analysis.md): high is right about 97% of the time,
-# medium 75-95%; low says no speaker was found, so the quote needs a reader's eye.
-CONFIDENCE = {
-    "named": "high",  # named next to a reporting cue in the quote's sentence
-    "previous-quote": "high",  # no attribution of its own: the speaker of the quote just before
-    "vox-pop": "high",  # the quote, then "- Name, 34, of Place"
-    "pronoun": "medium",  # he/she/it next to the cue, resolved to the nearest fitting name before
-    "paraphrase": "medium",  # a few words quoted inside the reported speech of the sentence's subject
-    "previous-sentence": "medium",  # introduced by the sentence before ("X defended the deal.")
-    "previous-paragraph": "medium",  # introduced by the paragraph before, or a quote running on
-    "nested": "medium",  # a quote inside a quote: said by the outer quote's speaker
-    "term": "low",  # flagged as a quoted term or title: PolNeAR counts half of them as quotes
-    "none": "low",  # no speaker found
-}
+    return attribute_quotes(body, quotes, att, paragraphs)
