@@ -161,3 +161,31 @@ def test_a_summary_kept_for_a_missing_page_is_said_so(site: Site, empty_store: P
     [row] = json.loads(reader(empty_store, "list", "--json").stdout)
     shown = reader(empty_store, "show", row["id"]).stdout
     assert "Councillors voted on the wall." in shown and "Only the feed's summary" in shown and "404" in shown
+
+
+def test_refresh_shows_a_progress_bar_on_a_terminal(site: Site, empty_store: Path) -> None:
+    import pty
+
+    for n in range(3):
+        url = site.feed(f"/f{n}.xml", rss(f"Feed {n}", full_items(site.base, f"f{n}", 2)), delay=0.3)
+        assert reader(empty_store, "feeds", "add", url).returncode == 0
+    master, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--store", str(empty_store), "refresh"],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        env={**os.environ, "COLUMNS": "120", "TERM": "xterm-256color"},
+    )
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the process closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=120) == 0
+    os.close(master)
+    assert b"Fetching" in seen and b"6 new, 0 updated from 3 feeds" in seen
