@@ -22,9 +22,12 @@ from typing import Any
 import orjson
 
 META = "_meta"
-_KEY = rb'"((?:[^"\\\n]|\\.)*)"'
+_KEY = rb'"((?:[^"\\\x00-\x1f]|\\.)*)"'  # no raw control character: JSON strings hold none
+# Lines that open a table and an entry: a quote outside a string is structure (inside one it is
+# escaped) and strings hold no raw line break, so these match nothing else.
 _TABLE = re.compile(rb"^  " + _KEY + rb": \{", re.MULTILINE)
 _ENTRY = re.compile(rb"^    " + _KEY + rb": ", re.MULTILINE)
+_TABLE_END = re.compile(rb"^  \}", re.MULTILINE)
 _ID = re.compile(rb'^      "id": ' + _KEY, re.MULTILINE)
 
 
@@ -36,7 +39,8 @@ class Salvaged:
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     error: str | None = None  # why the file is not whole JSON; None when it parsed
     missing: bool = False
-    cut: list[tuple[str, str, str | None]] = field(default_factory=list)  # (table, key, id if legible)
+    cut: list[tuple[str | None, str, str | None]] = field(default_factory=list)  # (table, key, id if legible)
+    unplaced: int = 0  # whole entries of no known table (the damage hid which)
 
     def count(self, table: str) -> int:
         return len(self.tables.get(table) or {})
@@ -49,44 +53,82 @@ def _text(raw: bytes) -> str:
         return raw.decode("utf-8", "replace")
 
 
-def _value(segment: bytes) -> Any:
-    """The JSON value an entry's segment starts with; ValueError when it is not whole."""
-    body = segment.rstrip().rstrip(b",")
-    candidates = [body, segment.split(b"\n", 1)[0].rstrip().rstrip(b",")]
+def _value(segment: bytes) -> tuple[Any, bool]:
+    """The JSON value an entry's segment starts with, and whether nothing but the closing of tables
+    follows it (else damage lies between it and the next entry); ValueError when it is not whole."""
+    first = segment.split(b"\n", 1)[0].rstrip()
+    candidates = [segment.rstrip().rstrip(b","), first.rstrip(b",")]
     close = segment.find(b"\n    }")
     if close >= 0:
         candidates.insert(1, segment[: close + 6])
     for candidate in candidates:
         try:
-            return orjson.loads(candidate)
+            value = orjson.loads(candidate)
         except orjson.JSONDecodeError:
             continue
+        rest = segment[len(candidate) :] if segment.startswith(candidate) else b""
+        return value, not rest.strip(b" \n,}")
     raise ValueError("not whole")
 
 
-def _scan(data: bytes, found: Salvaged) -> None:
-    """Entries read one by one from the layout reader writes (see the module docstring)."""
+def _scan(data: bytes, found: Salvaged, adopt: tuple[str, Callable[[Any], bool]] | None = None) -> None:
+    """Entries read one by one from the layout reader writes (see the module docstring).
+
+    Damage may hide where a table ends and the next begins, or make a field line look like an
+    entry, so an entry is placed in its table only when it looks like the table's entries before
+    it (objects sharing most of their fields, or values of the same type); the first entry of a
+    table is taken as it is while no damage came before it. ``adopt`` is (table,
+    test): an entry passing the test goes to that table wherever it is found (an article is an
+    article). The others count as unplaced: never put in a table they may not belong to.
+    """
     marks = sorted(
         [(m.start(), "table", m) for m in _TABLE.finditer(data)]
         + [(m.start(), "entry", m) for m in _ENTRY.finditer(data)],
         key=lambda x: x[0],
     )
     table: str | None = None
+    sure = False  # entries before the first table line belong to none
+    fields: dict[str, set[str]] = {}  # table -> fields (or type names) of its entries read before damage
+    kinds: dict[str, set[str]] = {}  # table -> type names of those entries
     for n, (_, kind, match) in enumerate(marks):
         if kind == "table":
-            table = _text(match.group(1))
+            table, sure = _text(match.group(1)), True
             found.tables.setdefault(table, {})
-            continue
-        if table is None:
             continue
         key = _text(match.group(1))
         end = marks[n + 1][0] if n + 1 < len(marks) else len(data)
         segment = data[match.end() : end]
         try:
-            found.tables[table][key] = _value(segment)
+            value, clean = _value(segment)
         except ValueError:
             legible = _ID.search(segment)
-            found.cut.append((table, key, _text(legible.group(1)) if legible else None))
+            found.cut.append((table if sure else None, key, _text(legible.group(1)) if legible else None))
+            sure = False
+            continue
+        shape = set(value) if isinstance(value, dict) else {type(value).__name__}
+        if adopt is not None and adopt[1](value):
+            found.tables.setdefault(adopt[0], {}).setdefault(key, value)
+        elif table is not None and _fits(value, shape, kinds.get(table), fields.get(table), sure):
+            found.tables[table][key] = value
+            if sure:
+                fields.setdefault(table, set()).update(shape)
+                kinds.setdefault(table, set()).add(type(value).__name__)
+        else:
+            found.unplaced += 1
+        sure = sure and clean
+
+
+def _fits(value: Any, shape: set[str], kinds: set[str] | None, known: set[str] | None, sure: bool) -> bool:
+    """Whether an entry belongs with the entries its table held before it: of the same type while
+    no damage came before it (a field line made to look like an entry is a string or a number
+    among objects); after damage, also sharing fields with them."""
+    if not kinds:
+        return sure
+    if type(value).__name__ not in kinds:
+        return False
+    if sure or not isinstance(value, dict):
+        return True
+    return bool(known and (shape & known or not shape))
 
 
 def _stream(data: bytes, found: Salvaged) -> None:
@@ -109,8 +151,9 @@ def _stream(data: bytes, found: Salvaged) -> None:
             continue
 
 
-def salvage_file(path: Path) -> Salvaged:
-    """Every whole entry of the file at ``path``, whatever state it is in."""
+def salvage_file(path: Path, adopt: tuple[str, Callable[[Any], bool]] | None = None) -> Salvaged:
+    """Every whole entry of the file at ``path``, whatever state it is in; ``adopt`` is (table, test)
+    for entries whose table's line was lost to the damage (see ``_scan``)."""
     found = Salvaged(Path(path))
     try:
         data = found.path.read_bytes()
@@ -130,7 +173,7 @@ def salvage_file(path: Path) -> Salvaged:
         else:
             found.error = "not a JSON object of tables"
         return found
-    _scan(data, found)
+    _scan(data, found, adopt)
     if not any(table for name, table in found.tables.items() if name != META):
         _stream(data, found)
     return found
@@ -155,7 +198,7 @@ class Source:
 
 
 def store_source(path: Path, label: str, table: str, valid: Callable[[Any], bool]) -> Source:
-    found = salvage_file(path)
+    found = salvage_file(path, (table, valid))
     source = Source(label, error=found.error, missing=found.missing)
     meta = (found.tables.get(META) or {}).get("1")
     if isinstance(meta, dict) and isinstance(meta.get("articles"), int):
@@ -270,7 +313,7 @@ def describe(source: Source, damaged: bool = False) -> str:
     return text + (f", {', '.join(extra)}" if extra else "")
 
 
-def _is_article(doc: Any) -> bool:
+def is_article(doc: Any) -> bool:
     from reader.store import article_from_doc
 
     try:
@@ -287,10 +330,10 @@ def plan_store(store: Path) -> Plan:
     from reader.catalog import Catalog
     from reader.store import ARTICLES
 
-    sources = [store_source(store, store.name, ARTICLES, _is_article)]
+    sources = [store_source(store, store.name, ARTICLES, is_article)]
     catalog = Source("the catalog in the cache")
     for doc in Catalog(locations.cache_dir(store), store).saved_documents():
-        if _is_article(doc):
+        if is_article(doc):
             catalog.articles.setdefault(doc["id"], doc)
     catalog.missing = not catalog.articles
     sources.append(catalog)
@@ -299,7 +342,7 @@ def plan_store(store: Path) -> Plan:
         identity = (backup.stat().st_dev, backup.stat().st_ino)
         if identity not in seen:  # a daily version is often the same file as a rolling one
             seen.add(identity)
-            sources.append(store_source(backup, backup.name, ARTICLES, _is_article))
+            sources.append(store_source(backup, backup.name, ARTICLES, is_article))
     return merge(sources)
 
 
@@ -311,6 +354,7 @@ class StatePlan:
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     taken: dict[str, int] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)
+    lost_count: int = 0
 
 
 def plan_state(state: Path) -> StatePlan:
@@ -330,11 +374,16 @@ def plan_state(state: Path) -> StatePlan:
                 if key not in merged:
                     merged[key] = value
                     plan.taken[label] = plan.taken.get(label, 0) + 1
+    damaged = found[0][1]
     plan.lost = [
-        f"{name} entry {key} (cut off by the damage)"
-        for name, key, _ in found[0][1].cut
-        if key not in plan.tables.get(name, {})
+        f"{name or 'an'} entry {key} (cut off by the damage)"
+        for name, key, _ in damaged.cut
+        if name is None or key not in plan.tables.get(name, {})
     ]
+    plan.lost_count = len(plan.lost)
+    if damaged.unplaced:
+        plan.lost.append(f"{entries_word(damaged.unplaced)} whole, but of a table the damage hid")
+        plan.lost_count += damaged.unplaced
     return plan
 
 
