@@ -9,7 +9,8 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.salvage import is_article, salvage_file
+from reader.recovery import is_article
+from reader.salvage import salvage_file
 from reader.store import ArticleStore
 from reader.userstate import UserState
 from tests.fuzz import examples
