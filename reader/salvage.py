@@ -50,9 +50,9 @@ def _text(raw: bytes) -> str:
         return raw.decode("utf-8", "replace")
 
 
-def _value(segment: bytes) -> tuple[Any, bool]:
-    """The JSON value an entry's segment starts with, and whether nothing but the closing of tables
-    follows it (else damage lies between it and the next entry); ValueError when it is not whole."""
+def _value(segment: bytes) -> tuple[Any, bytes]:
+    """The JSON value an entry's segment starts with, and what follows it up to the next entry or
+    table line; ValueError when it is not whole."""
     first = segment.split(b"\n", 1)[0].rstrip()
     candidates = [segment.rstrip().rstrip(b","), first.rstrip(b",")]
     close = segment.find(b"\n    }")
@@ -63,8 +63,7 @@ def _value(segment: bytes) -> tuple[Any, bool]:
             value = orjson.loads(candidate)
         except orjson.JSONDecodeError:
             continue
-        rest = segment[len(candidate) :] if segment.startswith(candidate) else b""
-        return value, not rest.strip(b" \n,}")
+        return value, segment[len(candidate) :] if segment.startswith(candidate) else b""
     raise ValueError("not whole")
 
 
@@ -89,14 +88,18 @@ def _scan(data: bytes, found: Salvaged, adopt: tuple[str, Callable[[Any], bool]]
     kinds: dict[str, set[str]] = {}  # table -> type names of those entries
     for n, (_, kind, match) in enumerate(marks):
         if kind == "table":
-            table, sure = _text(match.group(1)), True
+            table = _text(match.group(1))
             found.tables.setdefault(table, {})
+            gap = data[match.end() : marks[n + 1][0] if n + 1 < len(marks) else len(data)]
+            sure = not gap.strip(b" \n")  # up to its first entry, damage hides where the table ends
+            if gap.startswith(b"}"):  # '"name": {}': empty, and closed at once
+                table = None
             continue
         key = _text(match.group(1))
         end = marks[n + 1][0] if n + 1 < len(marks) else len(data)
         segment = data[match.end() : end]
         try:
-            value, clean = _value(segment)
+            value, rest = _value(segment)
         except ValueError:
             legible = _ID.search(segment)
             found.cut.append((table if sure else None, key, _text(legible.group(1)) if legible else None))
@@ -112,7 +115,9 @@ def _scan(data: bytes, found: Salvaged, adopt: tuple[str, Callable[[Any], bool]]
                 kinds.setdefault(table, set()).add(type(value).__name__)
         else:
             found.unplaced += 1
-        sure = sure and clean
+        if _TABLE_END.search(rest):
+            table = None  # entries before the next table line belong to one whose line was lost
+        sure = sure and not rest.strip(b" \n,}")  # anything else there is damage
 
 
 def _fits(value: Any, shape: set[str], kinds: set[str] | None, known: set[str] | None, sure: bool) -> bool:
