@@ -19,7 +19,7 @@ from reader import locations
 from reader import repair as repair_module
 from reader.backups import file_has_entries, generations, has_entries
 from reader.models import Article
-from reader.salvage import articles_word, entries_word
+from reader.recovery import articles_word, entries_word
 from reader.storage import (
     StoreError,
     atomic_write_bytes,

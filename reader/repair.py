@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from reader import salvage
+from reader import recovery, salvage
 from reader.storage import atomic_write_bytes, keep_copy
 from reader.store import ARTICLES, META, SCHEMA_VERSION, article_from_doc
 from reader.userstate import STATE_SCHEMA_VERSION
@@ -62,7 +62,7 @@ def _lost_line(label: str, lost: list[str], what: Callable[[int], str], count: i
 def salvage_store(found: Inspection, problem: str, report: Report, repair: bool, confirm: Confirm | None) -> bool:
     """Rebuild an unusable store from its whole articles, the catalog and the backups. Returns
     whether the file was rewritten."""
-    plan = salvage.plan_store(found.path)
+    plan = recovery.plan_store(found.path)
     meta = {"schema": SCHEMA_VERSION, "app": "reader", "articles": len(plan.table)}
     if plan.lost_count:
         meta["removed"] = plan.lost_count  # the user agreed: later saves may go below the backups
@@ -72,9 +72,9 @@ def salvage_store(found: Inspection, problem: str, report: Report, repair: bool,
         problem,
         report,
         Rebuild(
-            what=salvage.articles_word,
+            what=recovery.articles_word,
             nothing="no usable backup, no whole article in it and none in the catalog",
-            sources=[salvage.describe(source, damaged=n == 0) for n, source in enumerate(plan.sources)],
+            sources=[recovery.describe(source, damaged=n == 0) for n, source in enumerate(plan.sources)],
             count=len(plan.table),
             taken=plan.taken,
             lost=plan.lost,
@@ -101,19 +101,19 @@ def _orphaned_bookmarks(store: Any, ids: set[str]) -> str | None:
 
 def salvage_state(found: Inspection, problem: str, report: Report, repair: bool, confirm: Confirm | None) -> bool:
     """Rebuild an unusable user-state file from its whole entries and those of its backups."""
-    plan = salvage.plan_state(found.path)
+    plan = recovery.plan_state(found.path)
     return _rebuild(
         found,
         problem,
         report,
         Rebuild(
-            what=salvage.entries_word,
+            what=recovery.entries_word,
             nothing="no usable backup and no whole entry in it",
-            sources=[salvage.describe_state(label, salvaged) for label, salvaged in plan.sources],
+            sources=[recovery.describe_state(label, salvaged) for label, salvaged in plan.sources],
             count=sum(len(table) for table in plan.tables.values()),
             taken=plan.taken,
             lost=plan.lost,
-            lost_count=len(plan.lost),
+            lost_count=plan.lost_count,
             content={**plan.tables, META: {"1": {"schema": STATE_SCHEMA_VERSION}}},
         ),
         repair,
@@ -184,7 +184,7 @@ def mend_articles(found: Inspection, fallback: Inspection, report: Report, confi
     dropped_keys = [key for key in found.bad if key not in backup_table]
     dropped = [str(table[key].get("id") or key) if isinstance(table[key], dict) else key for key in dropped_keys]
     lost = [f"the malformed article {name}" for name in dropped]
-    if not _agreed(found.label, lost, len(lost), salvage.articles_word, report, confirm):
+    if not _agreed(found.label, lost, len(lost), recovery.articles_word, report, confirm):
         return
     for key in replaced:
         table[key] = backup_table[key]
