@@ -74,7 +74,8 @@ def run_corrections(args: argparse.Namespace) -> int:
     target = write_output(data if data.endswith(b"\n") else data + b"\n", args.output)
     if target is None:
         return EXIT_OK
-    _say(f"Exported {len(library.corrections)} corrections to {target}", stderr=True)
+    count = len(library.corrections)
+    _say(f"Exported {count} correction{'s' if count != 1 else ''} to {target}", stderr=True)
     return EXIT_OK
 
 
