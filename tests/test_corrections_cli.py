@@ -97,7 +97,7 @@ def test_export_as_markdown_and_json_to_a_file(sample_store: Path, tmp_path: Pat
     target = tmp_path / "out" / "corrections.json"
     target.parent.mkdir()
     result = cli(sample_store, "corrections", "export", "--format", "json", "-o", str(target))
-    assert result.returncode == 0 and "Exported 1 corrections" in result.stderr
+    assert result.returncode == 0 and "Exported 1 correction to" in result.stderr
     exported = orjson.loads(target.read_bytes())
     assert exported["count"] == 1 and exported["corrections"][0]["everywhere"] is True
 
