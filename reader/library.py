@@ -87,9 +87,8 @@ class Library:
     # -- articles ------------------------------------------------------------------------
     def articles(self) -> list[Article]:
         """Every article, newest first, with the details the user set and the corrections applied."""
-        edits = self._details()
-        articles = (apply_details(a, edits.get(a.id)) for a in self.store.all())
-        return sorted(self._with_corrections(articles), key=sort_key, reverse=True)
+        articles = self._with_corrections(self._with_edited_details(self.store.all()))
+        return sorted(articles, key=sort_key, reverse=True)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -141,11 +140,10 @@ class Library:
         """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the
         store of 100k articles takes 5 GB), else from the store."""
         docs = self.catalog.documents()
-        edits = self._details()
         if docs is None:
-            for article in self.store.all():
-                yield apply_details(article, edits.get(article.id))
+            yield from self._with_edited_details(self.store.all())
             return
+        edits = self._details()
         for doc in docs:
             yield self._article(doc, edits)
 
@@ -457,12 +455,8 @@ class Library:
         removed = list(removed)
         if wanted or removed:
             self._catalog_changed(before, wanted, removed)
-        if wanted or removed:
-            edits = self._details()
-            changed = list(
-                self._with_corrections(apply_details(a, edits.get(a.id)) for a in articles if a.id in wanted)
-            )
-            self.search_index.store_changed(before, changed, removed)
+            changed = self._with_corrections(self._with_edited_details(a for a in articles if a.id in wanted))
+            self.search_index.store_changed(before, list(changed), removed)
 
     # -- the user's details (title, source, author, date, URL) ---------------------------
     def _details(self) -> dict[str, dict[str, str]]:
@@ -474,6 +468,12 @@ class Library:
 
     def _with_details(self, article: Article) -> Article:
         return apply_details(article, self._details().get(article.id))
+
+    def _with_edited_details(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Articles with the details the user set laid over them, the details read once."""
+        edits = self._details()
+        for article in articles:
+            yield apply_details(article, edits.get(article.id))
 
     def edit_details(self, article_id: str, **values: str | None) -> Article:
         """Set an article's title, source, author, published (YYYY-MM-DD) or url as the user knows
