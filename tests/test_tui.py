@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from pathlib import Path
 
@@ -292,9 +293,13 @@ async def test_library_refreshes_when_another_process_changes_the_store(sample_s
         other = tmp_path / "other.txt"
         other.write_text("Written from a second terminal\n\nBody text here.\n", encoding="utf-8")
         Library.open(sample_store).import_sources([str(other)])  # a second writer
-        app.screen.check_for_changes()
-        await settle(pilot)
-        titles = [row.title for row in app.screen.query_one(ArticleList).rows]
+        for _ in range(50):  # the screen's own 2 s check may run meanwhile; either shows the change
+            app.screen.check_for_changes()
+            await settle(pilot)
+            titles = [row.title for row in app.screen.query_one(ArticleList).rows]
+            if "Written from a second terminal" in titles:
+                break
+            await asyncio.sleep(0.1)
         assert "Written from a second terminal" in titles
 
 

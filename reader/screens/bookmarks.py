@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.bookmarks import PlacedBookmark, group_by_article
+from reader.screens.latest import deliver
 from reader.widgets.key_footer import KeyFooter
 
 STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "bold red"}
@@ -82,7 +83,7 @@ class BookmarksScreen(Screen[None]):
         query = self.query_one("#bookmarks-filter", Input).value
         items = self.app.library.bookmarks(query)
         total = len(self.app.library.bookmark_store)
-        self.app.call_from_thread(self.show, items, total, keep)
+        deliver(self.app, self.show, items, total, keep)
 
     def show(self, items: list[PlacedBookmark], total: int, keep: str | None) -> None:
         listing = self.query_one("#bookmarks-list", OptionList)

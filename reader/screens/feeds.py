@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from reader.feeds import FeedStats
+from reader.screens.latest import deliver
 from reader.userdata.subscriptions import parse_time
 
 STATUS_STYLE = {"ok": "green", "new": "cyan", "failing": "bold red", "gone": "bold red"}
@@ -99,7 +100,7 @@ class FeedsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def load(self) -> None:
         stats = self.app.library.feeds.stats()
-        self.app.call_from_thread(self.show, stats)
+        deliver(self.app, self.show, stats)
 
     def show(self, stats: list[FeedStats]) -> None:
         table = self.query_one(DataTable)

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from reader.catalog import ORDERS, next_order, sort_rows
+from reader.screens.latest import deliver
 from reader.storage import StoreError
 from reader.widgets.article_list import ArticleList, Row, header_text
 from reader.widgets.key_footer import KeyFooter
@@ -190,7 +191,7 @@ class LibraryScreen(Screen[None]):
         import reader.screens.article  # noqa: F401
 
         gc.collect()
-        self.app.call_from_thread(self.show_rows, rows, view, keep_id, fingerprint)
+        deliver(self.app, self.show_rows, rows, view, keep_id, fingerprint)
 
     def show_listing(self, done: int, size: int) -> None:
         """The list is being built from a full read of the store: how far it has come."""
@@ -276,7 +277,7 @@ class LibraryScreen(Screen[None]):
         if self.feed is not None:
             self.feed_ids = self.app.library.feeds.article_ids(self.feed[0])
         view = view_rows(rows, self.order, self.unread_only, self.feed_ids)
-        self.app.call_from_thread(self._show_view, rows, view)
+        deliver(self.app, self._show_view, rows, view)
 
     def _show_view(self, rows: list[Row], view: list[Row]) -> None:
         if rows is not self.all_rows:

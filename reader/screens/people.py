@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.screens.latest import deliver
 from reader.search import Count, Overview, QuoteHit
 from reader.userdata import CORRECTED_MARK
 from reader.widgets.key_footer import KeyFooter
@@ -48,7 +49,7 @@ class QuotesByScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         hits = self.app.library.quotes_by(self.person)
-        self.app.call_from_thread(self.show, hits)
+        deliver(self.app, self.show, hits)
 
     def show(self, hits: list[QuoteHit]) -> None:
         self.hits = hits
@@ -143,7 +144,7 @@ class OverviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         overview = self.app.library.overview(limit=15)
-        self.app.call_from_thread(self.show, overview)
+        deliver(self.app, self.show, overview)
 
     def show(self, overview: Overview) -> None:
         self.query_one("#overview-title", Static).update(
