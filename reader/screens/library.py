@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from reader.catalog import ORDERS, next_order, sort_rows
 from reader.screens.latest import deliver
 from reader.storage import StoreError
+from reader.userdata.counts import corrected_rows
 from reader.widgets.article_list import ArticleList, Row, header_text
 from reader.widgets.key_footer import KeyFooter
 from reader.widgets.search_results import SearchResults
@@ -32,7 +33,7 @@ STALE_CHECKS = 2  # checks a changed store may stay without a fresh catalog (a w
 def rows_for(library, progress=None) -> list[Row]:  # type: ignore[no-untyped-def]
     """Every row of the library list, newest first; ``progress(bytes read, size)`` follows a full
     read of the store, when the catalog must be rebuilt first."""
-    return library.list_rows(progress=progress)
+    return corrected_rows(library, library.list_rows(progress=progress)) or []
 
 
 def view_rows(rows: list[Row], order: str, unread_only: bool, only: set[str] | None = None) -> list[Row]:
@@ -131,7 +132,7 @@ class LibraryScreen(Screen[None]):
         self.fingerprint: object = None
         self.stale_checks = 0
         # The first page straight from the catalog (a few ms, the store is not read), then everything.
-        first = self.app.library.cached_rows(limit=FIRST_PAGE)
+        first = corrected_rows(self.app.library, self.app.library.cached_rows(limit=FIRST_PAGE))
         if first:
             self.show_rows(first, first, complete=False)
             # A worker reading 100k rows holds the GIL for a while: it starts once the first frame is out.
@@ -172,7 +173,7 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self.show_listing, done, size)
 
         try:
-            rows = rows_for(library, progress) if rebuild else library.cached_rows()
+            rows = rows_for(library, progress) if rebuild else corrected_rows(library, library.cached_rows())
         except StoreError as exc:
             # The app cannot show a library it cannot read: out, with the reason, as the command line would.
             self.app.call_from_thread(self.app.fail, str(exc))
