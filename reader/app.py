@@ -12,43 +12,13 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.config import Config, config_problems, load_settings, save_setting, theme_at_start
+from reader.keynames import binding_ids, valid_key
 from reader.library import Library
 
 PROGRESS_EVERY = 2.0  # seconds between two progress notifications of an import
 HOLD_STEP = 0.002  # seconds between two looks at whether the keys typed ahead can go on
 QUIET_LOOKS = 3  # looks in a row with no message waiting before they go on
 HOLD_LIMIT = 1.0  # seconds keys typed ahead wait at most for the screen to catch up
-
-
-MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
-
-
-def valid_key(key: str) -> bool:
-    """Whether ``key`` (``ctrl+p``, ``f1``, ``question_mark``, ``x``) names a key Textual can bind."""
-    from textual.keys import Keys, _character_to_key
-
-    *modifiers, name = key.split("+")
-    if not name or not set(modifiers) <= MODIFIERS:
-        return False
-    names = {k.value.split("+")[-1] for k in Keys} | {_character_to_key(chr(c)) for c in range(32, 127)}
-    return len(name) == 1 or name in names
-
-
-def binding_ids() -> set[str]:
-    """Every binding id of the app, its screens and widgets (what ``[keys]`` in the config can name)."""
-    from reader.screens.help import reader_classes
-
-    ids = {b.id for b in ReaderApp.BINDINGS if isinstance(b, Binding) and b.id}
-    for cls in reader_classes():
-        ids |= {b.id for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding) and b.id}
-    return ids
-
-
-def config_warnings(config: Config) -> list[str]:
-    """The config's mistakes, as ``reader doctor`` lists them."""
-    from textual.theme import BUILTIN_THEMES
-
-    return config_problems(config, BUILTIN_THEMES, binding_ids(), valid_key)[0]
 
 
 class ReaderApp(App[None]):
@@ -79,8 +49,8 @@ class ReaderApp(App[None]):
         self.exit(return_code=1)
 
     def on_mount(self) -> None:
-        # The ids are gathered from every screen module: only when the config remaps keys at all.
-        ids = binding_ids() if self.config.keys else set()
+        # The ids are read from the screens' sources: only when the config remaps keys at all.
+        ids = binding_ids() if self.config.keys else frozenset()
         problems, keymap = config_problems(self.config, self.available_themes, ids, valid_key)
         theme = theme_at_start(self.config, load_settings(), self.available_themes)
         if theme:

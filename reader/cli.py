@@ -386,7 +386,7 @@ def _check_config(report: Any) -> None:
         return
     if config.theme is None and not config.keys:
         return
-    from reader.app import config_warnings  # the names of themes, bindings and keys are the app's
+    from reader.keynames import config_warnings  # the names the app knows, without starting it
 
     problems = config_warnings(config)
     for problem in problems:

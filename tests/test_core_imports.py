@@ -16,6 +16,7 @@ CORE = [
     "reader.catalog",
     "reader.locations",
     "reader.config",
+    "reader.keynames",
     "reader.analysis",
     "reader.importers",
     "reader.cli",
