@@ -11,90 +11,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from reader import __version__
+from reader.cli_common import (
+    EXIT_FAIL,
+    EXIT_OK,
+    CommandError,
+    _console,
+    _dump_json,
+    _library,
+    _store_option,
+    count_in_range,
+)
+from reader.cli_common import EXIT_USAGE as EXIT_USAGE  # importable from here, as before
+from reader.cli_common import write_output as write_output
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 MAX_LIMIT = 1_000_000  # search hits one command prints at most; the index caps it to what it holds
-
-
-class CommandError(Exception):
-    """A failure to report as one line on stderr with exit status 1."""
-
-
-def _dump_json(value: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
-    sys.stdout.flush()
-
-
-def write_output(data: bytes, output: str | None, *, parents: bool = False) -> Path | None:
-    """``data`` to standard output (no ``output``, or '-'), else atomically to that file, whose path is
-    returned; CommandError when it cannot be written. A folder that does not exist is created only
-    with ``parents``: a mistyped path should not leave folders behind."""
-    if not output or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return None
-    from reader import export
-
-    target = Path(output).expanduser().absolute()
-    if not parents and not target.parent.is_dir():
-        what = "is not a folder" if target.parent.exists() else "does not exist"
-        raise CommandError(f"{target}: cannot write ({target.parent} {what}); pass --parents to create it")
-    try:
-        export.write(target, data)
-    except OSError as exc:
-        raise CommandError(f"{target}: cannot write ({exc.strerror or exc})") from exc
-    return target
-
-
-PIPE_WIDTH = 100_000  # columns of a console writing into a pipe or file: wide enough that nothing wraps
-
-
-def _console(stderr: bool = False) -> Any:
-    """A console for one of the standard streams. Into a pipe or a file, records are never wrapped
-    (one per line, so grep and cut work) and no colour codes are written."""
-    import os
-
-    from rich.console import Console
-
-    stream = sys.stderr if stderr else sys.stdout
-    if stream.isatty():
-        return Console(stderr=stderr, highlight=False)
-    # Colour only when asked for (FORCE_COLOR, as rich and other tools read it).
-    colour: dict[str, Any] = {} if os.environ.get("FORCE_COLOR") else {"no_color": True, "color_system": None}
-    return Console(
-        file=_TrimmedLines(stream),  # type: ignore[arg-type]
-        highlight=False,
-        width=PIPE_WIDTH,
-        soft_wrap=True,
-        **colour,
-    )
-
-
-class _TrimmedLines:
-    """A stream that drops the spaces a table pads its last column with at each line's end."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        import re
-
-        return self.stream.write(re.sub(r" +\n", "\n", text))
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return False
-
-
-def _library(args: argparse.Namespace) -> Any:
-    from reader.library import Library
-
-    return Library.open(args.store)
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -413,30 +344,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 # -- parser ------------------------------------------------------------------------------
-def count_in_range(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from ``low`` to ``high``, else one line of usage error (exit 2)."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high:,}, got {text!r}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be from {low} to {high:,}, got {text.strip()}")
-        return value
-
-    return parse
-
-
-def _store_option(parser: argparse.ArgumentParser, default: Any = None) -> None:
-    parser.add_argument(
-        "--store",
-        metavar="PATH",
-        default=default,
-        help="the library file (default: $READER_STORE, else articles.json in the user data directory)",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader",

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from reader.cli import EXIT_OK, CommandError, _console, _dump_json, _library, write_output
+from reader.cli_common import EXIT_OK, CommandError, _console, _dump_json, _library, write_output
 from reader.userdata import SOURCE_KINDS
 
 STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "red", "everywhere": "cyan"}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.cli import EXIT_FAIL, EXIT_OK, CommandError, _console, _dump_json, _library, write_output
+from reader.cli_common import EXIT_FAIL, EXIT_OK, CommandError, _console, _dump_json, _library, write_output
 from reader.storage import StoreError
 from reader.text import clean_line
 
