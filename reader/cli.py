@@ -230,36 +230,9 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from reader.details import FIELDS, DetailsError
+    from reader.cli_details import run_edit
 
-    values = {field: getattr(args, field) for field in FIELDS}
-    if all(value is None for value in values.values()):
-        raise CommandError("nothing to change: give --title, --source, --author, --published or --url")
-    library = _library(args)
-    try:
-        article = library.edit_details(args.id, **values)
-    except DetailsError as exc:
-        raise CommandError(str(exc)) from exc
-    except OSError as exc:
-        raise CommandError(f"{library.state.path}: cannot write ({exc.strerror or exc})") from exc
-    if args.json:
-        _dump_json(article.summary() | {"authors": article.authors})
-        return EXIT_OK
-    from rich.text import Text
-
-    shown = {
-        "title": article.title,
-        "source": article.source,
-        "author": ", ".join(article.authors),
-        "published": article.published or "",
-        "url": article.url or "",
-    }
-    console = _console()
-    console.print(Text(f"Updated {article.id}:"))
-    for field in FIELDS:
-        if values[field] is not None:
-            console.print(Text(f"  {field}: {shown[field] or '(none)'}"))
-    return EXIT_OK
+    return run_edit(args)
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -322,21 +295,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID", help="an article id (or a unique prefix of one) from 'reader list'")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    p = sub.add_parser(
-        "edit",
-        help="set an article's title, source, author, date or URL (kept as your data, over re-imports)",
-        description="Set the details an import could not know. They are kept in your state file beside the "
-        "library, so a re-import of the same file keeps them, and they are shown, listed, searched "
-        "(source:, after:) and exported. An empty value ('') clears a detail.",
-    )
-    _store_option(p, argparse.SUPPRESS)
-    p.add_argument("id", metavar="ID", help="an article id (or a unique prefix of one) from 'reader list'")
-    p.add_argument("--title", help="the title")
-    p.add_argument("--source", help="the outlet or publisher, e.g. 'The Washington Post'")
-    p.add_argument("--author", help="the author")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date")
-    p.add_argument("--url", help="the article's web address (http or https)")
-    p.add_argument("--json", action="store_true", help="print the article's details as JSON")
+    from reader.cli_details import add_parser as add_edit_parser
+
+    add_edit_parser(sub, _store_option)
 
     p = sub.add_parser("analyze", help="analyse one plain-text article without touching any library")
     _store_option(p, argparse.SUPPRESS)
