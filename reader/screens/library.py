@@ -17,14 +17,13 @@ from textual.worker import get_current_worker
 
 from reader.catalog import ORDERS, next_order, sort_rows
 from reader.screens.latest import deliver
+from reader.screens.library_search import SEARCH_DELAY, SearchingLibrary
 from reader.storage import StoreError
 from reader.userdata.counts import corrected_rows
 from reader.widgets.article_list import ArticleList, Row, header_text
 from reader.widgets.key_footer import KeyFooter
 from reader.widgets.search_results import SearchResults
 
-SEARCH_DELAY = 0.15  # seconds of quiet typing before a search runs
-SEARCH_LIMIT = 50
 FIRST_PAGE = 200  # rows drawn before the whole list has been read
 REST_DELAY = 0.05  # seconds after mounting: the first frame is drawn before the rest of the list and the footer
 STALE_CHECKS = 2  # checks a changed store may stay without a fresh catalog (a writer updates it) before a rebuild
@@ -52,7 +51,7 @@ def _megabytes(path: Path) -> str:
         return "size unknown"
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(SearchingLibrary, Screen[None]):
     HELP_SECTION = "Library"
     HELP_ORDER = 10
     # In the order the footer needs them: what does not fit at the end is dropped first.
@@ -111,12 +110,6 @@ class LibraryScreen(Screen[None]):
         await self.mount(results, after="#articles")
         await self.mount(KeyFooter())
         self.refresh_bindings()  # the footer lists the keys once told they are known
-
-    def searching(self) -> bool:
-        """Whether the search box is open with a query in it (then the results replace the list)."""
-        boxes = self.query("#search").results(Input)
-        box = next(boxes, None)
-        return box is not None and box.display and bool(box.value.strip())
 
     def on_mount(self) -> None:
         self.query_one("#library-title", Static).update(Text(f"reader · {self.app.library.path}"))
@@ -351,38 +344,7 @@ class LibraryScreen(Screen[None]):
         self.all_rows = [changed if r.id == row.id else r for r in self.all_rows]
         self.show_title()
 
-    # -- search --------------------------------------------------------------------------
-    async def action_search(self) -> None:
-        await self.mount_rest()
-        box = self.query_one("#search", Input)
-        box.display = True
-        self.query_one("#search-status").display = True
-        # Focus now, not after the keys already queued: what is typed right after / is the query.
-        self.set_focus(box)
-
-    async def search_for(self, query: str) -> None:
-        """Open the search box with ``query`` in it and search (the overview's rows lead here)."""
-        await self.action_search()
-        box = self.query_one("#search", Input)
-        box.value = query
-        box.cursor_position = len(query)
-
-    def action_clear_search(self) -> None:
-        box = next(self.query("#search").results(Input), None)
-        if box is None or not box.display:
-            if self.feed is not None:
-                self.show_feed(None)  # Esc after a feed's articles: the whole library again
-            return
-        self.search_generation += 1  # results still on their way are now stale
-        with box.prevent(Input.Changed):
-            box.value = ""
-        for widget in ("#search", "#search-status", "#results"):
-            self.query_one(widget).display = False
-        has_rows = bool(self.query_one(ArticleList).rows)
-        self.query_one(ArticleList).display = has_rows
-        self.query_one("#library-header").display = True
-        self.set_focus(self.query_one(ArticleList))
-
+    # -- search (the rest in SearchingLibrary; decorated handlers stay here, where Textual finds them)
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         if self.search_timer is not None:
@@ -391,67 +353,11 @@ class LibraryScreen(Screen[None]):
         generation, query = self.search_generation, event.value
         self.search_timer = self.set_timer(SEARCH_DELAY, lambda: self.run_search(query, generation))
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Down in the search box goes to the results, as Enter does (and as in the bookmarks filter)."""
-        box = next(self.query("#search").results(Input), None)
-        if event.key == "down" and box is not None and box.has_focus:
-            event.stop()
-            self.search_submitted()
-
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
         results = self.query_one(SearchResults)
         if results.display and results.hits:
             self.set_focus(results)
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str, generation: int) -> None:
-        from reader.search import QueryError, SearchError
-
-        if not query.strip():
-            self.app.call_from_thread(self.show_results, generation, query, None, "")
-            return
-        if self.app.library.search_index.status() != "ok":
-            # The first search of a library (or one changed elsewhere) builds the index: say so.
-            message = "Building the search index (first search, or the library changed); results follow…"
-            self.app.call_from_thread(self.show_searching, generation, message)
-        try:
-            results = self.app.library.search(query, limit=SEARCH_LIMIT)
-            error = ""
-        except (QueryError, SearchError) as exc:
-            results, error = None, str(exc)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_results, generation, query, results, error)
-
-    def show_searching(self, generation: int, message: str) -> None:
-        if generation == self.search_generation:
-            self.query_one("#search-status", Static).update(Text(message, style="italic"))
-
-    def show_results(self, generation: int, query: str, results, error: str) -> None:  # type: ignore[no-untyped-def]
-        if generation != self.search_generation:
-            return  # a newer query has been typed since: never show stale results
-        status = self.query_one("#search-status", Static)
-        listing = self.query_one(SearchResults)
-        searching = bool(query.strip())
-        self.query_one(ArticleList).display = not searching and bool(self.query_one(ArticleList).rows)
-        self.query_one("#library-header").display = not searching
-        listing.display = searching
-        if error:
-            status.update(Text(error, style="bold red"))
-            listing.show_hits([])
-            return
-        if results is None:
-            status.update(Text("Type to search the whole library; Enter goes to the results, Esc clears.", style="dim"))
-            listing.show_hits([])
-            return
-        shown = len(results.hits)
-        summary = f"{results.total} article{'s match' if results.total != 1 else ' matches'}"
-        if results.total > shown:
-            summary += f" · best {shown} shown"
-        for note in results.notes:
-            summary += f" · {note}"
-        status.update(Text(summary, style="bold" if results.total else "bold red"))
-        listing.show_hits(results.hits)
 
     @on(SearchResults.OptionSelected, "#results")
     def open_hit(self) -> None:
