@@ -16,6 +16,7 @@ from reader.cli_common import (
     EXIT_FAIL,
     EXIT_OK,
     CommandError,
+    Parser,
     _console,
     _dump_json,
     _library,
@@ -92,6 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     elif not args.quiet:
         print_import_summary(_console(stderr=True), report, library.path)
+    if not (report.added or report.updated or report.unchanged or report.failed):
+        print("reader: nothing to import: no text, Markdown, HTML or JSON file in what was given", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
@@ -139,6 +142,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     except ImportError_ as exc:
         reason = "cannot read (no such file)" if str(exc) == "no such file" else str(exc)
         raise CommandError(f"{args.file}: {reason}") from exc
+    except OSError as exc:  # a folder, or a file that cannot be opened
+        raise CommandError(f"{args.file}: cannot read ({exc.strerror or exc})") from exc
     analysis = analyze(article.body, article.title)
     result = {"title": article.title, **{k: v for k, v in analysis.to_dict().items() if k != "version"}}
     if args.json:
@@ -260,7 +265,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 # -- parser ------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="reader",
         description="Read news articles in the terminal and see who said what: quotes, people, sources.",
         epilog="Run 'reader' alone to open the app. 'reader COMMAND --help' describes each command.",

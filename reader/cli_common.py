@@ -38,6 +38,8 @@ def write_output(data: bytes, output: str | None, *, parents: bool = False) -> P
     from reader import export
 
     target = Path(output).expanduser().absolute()
+    if target.is_dir():
+        raise CommandError(f"{target}: is a folder; give the name of a file to write in it")
     if not parents and not target.parent.is_dir():
         what = "is not a folder" if target.parent.exists() else "does not exist"
         raise CommandError(f"{target}: cannot write ({target.parent} {what}); pass --parents to create it")
@@ -94,6 +96,14 @@ def _library(args: argparse.Namespace) -> Any:
     from reader.library import Library
 
     return Library.open(args.store)
+
+
+class Parser(argparse.ArgumentParser):
+    """Wrong usage said in one line, with where the usage is, and exit status 2: the screenful of
+    usage argparse prints first hides the one line that says what is wrong."""
+
+    def error(self, message: str) -> Any:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def count_in_range(low: int, high: int) -> Callable[[str], int]:

@@ -87,6 +87,8 @@ def _check_usage(args: argparse.Namespace) -> None:
         parser.error("--quote needs one of --speaker NAME, --unknown, --not-speech, --speech")
     if said and args.quote is None:
         parser.error("--speaker, --unknown, --not-speech and --speech need --quote TEXT")
+    if args.speaker is not None and not args.speaker.strip():
+        parser.error("--speaker needs a name; --unknown says nobody known said it")
     if (args.as_kind or args.everywhere) and args.not_a_person is None:
         parser.error("--as and --everywhere go with --not-a-person NAME")
     if args.add_source is not None and args.kind is None:
