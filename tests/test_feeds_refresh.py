@@ -313,3 +313,17 @@ def test_a_feed_in_the_charset_its_server_names_is_read_in_it(site: Site, librar
     assert library.feeds.refresh().added == 1
     assert [a.title for a in library.articles()] == ["Żółć na rynku w Łodzi"]
     assert library.feeds.all()[0].name == "Gazeta Łódzka"
+
+
+def test_a_missing_page_is_tried_again_at_its_link_not_at_the_entrys_guid(site: Site, library: Library) -> None:
+    link = f"{site.base}/news/bridge.html"
+    summary = "The council approved the new bridge on Monday, the mayor said."
+    items = [{"title": "Bridge", "link": link, "guid": "bridge-1", "summary": summary}]
+    library.feeds.add(site.feed("/bridge.xml", rss("Bridge", items), etag='"1"'))
+    assert library.feeds.refresh().added == 1
+    site.page("/news/bridge.html", article_page("Bridge", 7))
+    again = library.feeds.refresh()  # the feed answers 304: the page is asked for from the stored article
+    assert again.outcomes[0].not_modified and again.updated == 1
+    [article] = library.articles()
+    assert "harbour wall" in article.body and not article.meta.get("summary_only")
+    assert not [r.path for r in site.requests if "bridge-1" in r.path]

@@ -175,9 +175,14 @@ class Refresher:
         """An entry no longer in the feed whose page is still wanted: rebuilt from its stored article."""
         with self._library_lock:  # feed threads share the library's read cache
             article = self.library.get(seen.article_id)
-        if article is None or not key.startswith(("http://", "https://")):
+        if article is None:
             return None
-        return Entry(title=article.title, link=key, published=article.published, authors=list(article.authors))
+        # The page is at the entry's link, which the article keeps; the key is the entry's guid, which
+        # only names the page when the feed uses links as guids (a guid such as "bridge-1" is no address).
+        link = next((u for u in (article.url, key) if u and u.startswith(("http://", "https://"))), None)
+        if link is None:
+            return None
+        return Entry(title=article.title, link=link, published=article.published, authors=list(article.authors))
 
     def _one(
         self,
