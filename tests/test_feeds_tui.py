@@ -168,3 +168,19 @@ async def test_a_feed_named_in_markup_is_shown_as_text(site: Site, empty_store: 
         assert hostile in cells(app.screen)
         [note] = [n for n in app._notifications if "new article" in str(n.message)]
         assert hostile in note.message and note.markup is False
+
+
+async def test_the_refresh_notification_says_which_articles_are_only_the_feeds_summary(
+    site: Site, empty_store: Path
+) -> None:
+    teaser = {"title": "Teaser", "link": f"{site.base}/news/missing.html", "summary": "A short teaser."}
+    library = Library.open(empty_store)
+    library.feeds.add(site.feed("/teasers.xml", rss("Teasers", [teaser, *full_items(site.base, "whole", 1)])))
+    app = make_app(empty_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("F", "R")
+        await refreshed(pilot)
+        message = notifications(app)[-1]
+        assert "2 new articles" in message
+        assert "1 only as the feed's summary (the page could not be had)" in message

@@ -90,10 +90,17 @@ class RefreshReport:
             text += f", {len(self.failed)} failed"
         if self.skipped:
             text += f", {len(self.skipped)} skipped"
-        kept = sum(1 for o in self.outcomes for s in o.seen.values() if s.summary_only)
-        if kept:
-            text += f"; {kept} only as the feed's summary for now (the page could not be had; tried again next time)"
+        if self.summary_only:
+            text += (
+                f"; {self.summary_only} only as the feed's summary for now (the page could not be had; "
+                "tried again next time)"
+            )
         return text
+
+    @property
+    def summary_only(self) -> int:
+        """Entries kept as their feed's summary, their page not had yet."""
+        return sum(1 for o in self.outcomes for s in o.seen.values() if s.summary_only)
 
 
 def unique_name(name: str, taken: set[str]) -> str:

@@ -72,6 +72,8 @@ class RefreshingFeeds:
             message = f"No new articles ({len(report.outcomes)} feed{'s' if len(report.outcomes) != 1 else ''})"
         if report.updated:
             message += f"; {report.updated} updated"
+        if report.summary_only:
+            message += f"; {report.summary_only} only as the feed's summary (the page could not be had)"
         failures = "".join(f"\n{o.name or o.feed.name}: {o.error}" for o in report.failed[:4])
         if failures:
             message += f"\n{len(report.failed)} failed:{failures}"
