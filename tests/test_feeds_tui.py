@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Static
 
 from reader.config import Config
 from reader.library import Library
+from reader.screens.article import ArticleScreen
 from reader.screens.feeds import FeedsScreen
 from reader.screens.library import LibraryScreen
 from reader.widgets.article_list import ArticleList
@@ -184,3 +185,10 @@ async def test_the_refresh_notification_says_which_articles_are_only_the_feeds_s
         message = notifications(app)[-1]
         assert "2 new articles" in message
         assert "1 only as the feed's summary (the page could not be had)" in message
+        await pilot.press("escape", "escape")  # the library, the teaser first (newest)
+        await settle(pilot)
+        row = next(r for r in app.screen.query_one(ArticleList).rows if r.title == "Teaser")
+        await app.push_screen(ArticleScreen(row.id))
+        await settle(pilot)
+        title = str(app.screen.query_one("#article-title", Static).content)
+        assert "only the feed's summary (its page could not be had)" in title

@@ -234,7 +234,7 @@ class ArticleScreen(CorrectingArticle, FindInArticle, OpenLinks, Screen[None]):
         if article.truncated:
             text.append("  ✂ truncated", style="bold")
         if article.meta.get("summary_only"):
-            text.append("  ◌ feed summary only (page not fetched yet)", style="bold")
+            text.append("  ◌ only the feed's summary (its page could not be had)", style="bold")
         return text
 
     def quote_marks(self, article: Article) -> list[Mark]:
