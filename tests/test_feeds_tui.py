@@ -184,3 +184,26 @@ async def test_the_refresh_notification_says_which_articles_are_only_the_feeds_s
         message = notifications(app)[-1]
         assert "2 new articles" in message
         assert "1 only as the feed's summary (the page could not be had)" in message
+
+
+def footer_keys(app) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    """Each footer key's label, and whether it can be used now (not greyed)."""
+    from textual.widgets._footer import FooterKey
+
+    return {key.description: not key.has_class("-disabled") for key in app.screen.query(FooterKey)}
+
+
+async def test_with_no_feed_only_add_is_offered_until_one_is_followed(site: Site, empty_store: Path) -> None:
+    app = make_app(empty_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        keys = footer_keys(app)
+        assert keys["Add"] and not any(keys[k] for k in ("Articles", "Refresh all", "Refresh one", "Remove"))
+        await pilot.press("d")  # greyed: nothing happens
+        assert isinstance(app.screen, FeedsScreen)
+        app.library.feeds.add(site.feed("/ledger.xml", rss("The Coastal Ledger", full_items(site.base, "ledger", 1))))
+        app.screen.load()
+        await settle(pilot)
+        assert all(footer_keys(app)[k] for k in ("Add", "Articles", "Refresh all", "Refresh one", "Remove"))

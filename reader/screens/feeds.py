@@ -140,6 +140,7 @@ class FeedsScreen(Screen[None]):
             title.append(f" · {failing} failing", style="bold red")
         self.query_one("#feeds-title", Static).update(title)
         self.show_detail()
+        self.refresh_bindings()
 
     @property
     def current(self) -> FeedStats | None:
@@ -169,6 +170,12 @@ class FeedsScreen(Screen[None]):
         status.display = bool(message)
 
     # -- actions ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With no feed yet, the keys that act on feeds are shown greyed: only a (add) leads on."""
+        if action in ("open", "refresh_all", "refresh_one", "remove") and not self.stats:
+            return None
+        return True
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
