@@ -105,6 +105,29 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self.commands = super().add_subparsers(**kwargs)
+        return self.commands
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> Any:
+        """As argparse's, but an unknown option is reported by the command it was given to: 'reader show:
+        error: unrecognized arguments: --bogus (see 'reader show --help')'."""
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            self.command_parser(sys.argv[1:] if args is None else list(args)).error(
+                f"unrecognized arguments: {' '.join(extra)}"
+            )
+        return parsed
+
+    def command_parser(self, argv: list[str]) -> Parser:
+        """The parser of the (sub)command that ``argv`` names, this one if none."""
+        parser = self
+        for word in argv:
+            commands = getattr(parser, "commands", None)
+            if commands is not None and word in commands.choices:
+                parser = commands.choices[word]
+        return parser
+
 
 def count_in_range(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: a whole number from ``low`` to ``high``, else one line of usage error (exit 2)."""

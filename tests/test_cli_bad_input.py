@@ -21,7 +21,8 @@ def one_line_error(result, status: int) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("show", "3deb", "--bogus"), "unrecognized arguments: --bogus (see 'reader --help')"),
+        (("show", "3deb", "--bogus"), "reader show: error: unrecognized arguments: --bogus (see 'reader show --help')"),
+        (("bookmarks", "list", "--bogus"), "reader bookmarks list: error: unrecognized arguments: --bogus"),
         (("bookmarks", "export", "--format", "xml"), "invalid choice: 'xml'"),
         (("correct", "3deb", "--rename", "Vladimir Putin"), "--rename: expected 2 arguments"),
         (("frobnicate",), "invalid choice: 'frobnicate'"),
