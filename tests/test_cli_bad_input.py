@@ -61,3 +61,10 @@ def test_importing_a_folder_without_articles_says_so(sample_store: Path, tmp_pat
     assert one_line_error(result, 0) == (
         "reader: nothing to import: no text, Markdown, HTML or JSON file in what was given"
     )
+
+
+def test_following_a_feed_file_says_how_to_import_it_instead(sample_store: Path, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>')
+    line = one_line_error(run_reader(sample_store, "feeds", "add", str(feed)), 1)
+    assert "is a file" in line and "'reader import FILE' imports a feed file's entries once" in line

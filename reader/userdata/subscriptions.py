@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -53,6 +54,11 @@ def feed_url(url: str) -> str:
     cleaned = clean_line(url)
     parts = urlsplit(cleaned)
     if parts.scheme.lower() not in ("http", "https"):
+        if not parts.scheme and Path(cleaned).expanduser().is_file():
+            raise SubscriptionError(
+                f"'{cleaned}' is a file: a feed is followed by its web address; "
+                "'reader import FILE' imports a feed file's entries once"
+            )
         raise SubscriptionError(f"'{cleaned}' is not an http(s) URL (a feed is subscribed to by its web address)")
     if not parts.hostname:
         raise SubscriptionError(f"'{cleaned}' has no host")
