@@ -43,12 +43,16 @@ def corrected_rows(library: Library, rows: Iterable[Row] | None) -> list[Row] | 
     wanted = recounted_ids(library.state.read_table(CORRECTIONS)) if library.state.path.exists() else set()
     if not wanted:
         return rows
+    from reader.analysis.stored import with_some_analysis
+
+    # The stored analysis, as ``reader list`` counts it (of an older analyzer too, until reindex).
+    snapshot = library.corrections.snapshot()
     counts: dict[str, int] = {}
     for row in rows:
         if row.id in wanted and row.id not in counts:
-            article = library.get(row.id)
+            article = library._stored(row.id)
             if article is not None:
-                counts[row.id] = quote_count(article)
+                counts[row.id] = quote_count(snapshot.apply(with_some_analysis(article)))
     return [
         replace(row, quotes=counts[row.id]) if counts.get(row.id, row.quotes) != row.quotes else row for row in rows
     ]
