@@ -18,7 +18,9 @@ from reader.userdata import CORRECTIONS
 if TYPE_CHECKING:
     from reader.library import Library
 
-COUNTED_KINDS = ("speech",)  # corrections that change what is counted as a quote (corrections.SPEECH)
+# Corrections that change what is counted as a quote: corrections.SPEECH, named here so that drawing
+# the list does not import the corrections code.
+COUNTED_KINDS = ("speech",)
 
 
 def quote_count(article: Article) -> int:
