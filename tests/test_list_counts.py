@@ -62,3 +62,10 @@ def test_the_list_sorted_by_quotes_uses_the_corrected_counts(sample_store: Path,
     library.corrections.set_speech(article.id, (quote.start, quote.end), speech=False)
     [row] = corrected_rows(library, library.list_rows()) or []
     assert row.quotes == listed_quotes(sample_store) == sum(1 for q in article.analysis.quotes if not q.scare) - 1  # type: ignore[union-attr]
+
+
+def test_the_kind_that_changes_the_count_is_the_reported_speech_correction() -> None:
+    from reader.userdata.corrections import SPEECH
+    from reader.userdata.counts import COUNTED_KINDS
+
+    assert COUNTED_KINDS == (SPEECH,)
