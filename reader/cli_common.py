@@ -2,7 +2,9 @@
 console output, writing a file, opening the library, and the options and argument types of the parser.
 
 The command modules (``cli.py`` and ``cli_*.py``) import from here, never from each other, so
-``cli.py`` can import them at parse time without a cycle.
+``cli.py`` can import them at parse time without a cycle. The helpers keep the names they had in
+``cli.py`` (``_console``, ``_dump_json``, ...), which ``reader.cli`` still offers, so code written
+against it reads the same.
 """
 
 from __future__ import annotations
