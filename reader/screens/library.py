@@ -44,6 +44,14 @@ def view_rows(rows: list[Row], order: str, unread_only: bool, only: set[str] | N
     return [row for row in shown if not row.read] if unread_only else shown
 
 
+def shown_path(path: Path) -> str:
+    """A path as a title bar shows it: under the home folder as ``~/...``."""
+    try:
+        return str(Path("~") / path.absolute().relative_to(Path.home())) if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
+
+
 def _megabytes(path: Path) -> str:
     try:
         return f"{path.stat().st_size / 1e6:,.0f} MB"
@@ -260,9 +268,12 @@ class LibraryScreen(SearchingLibrary, Screen[None]):
             counts = f"{len(rows)} article{'s' if len(rows) != 1 else ''} · {unread} unread"
         else:
             counts = "reading the list…"
-        self.query_one("#library-title", Static).update(
-            Text.assemble(("reader", "bold"), f" · {counts} · {order} · ", (str(self.app.library.path), "dim"))
+        # One line: the counts and the order matter; the path, last, gives way (cut with …) on a narrow terminal.
+        title = Text.assemble(
+            ("reader", "bold"), f" · {counts} · {order} · ", (shown_path(self.app.library.path), "dim")
         )
+        title.no_wrap, title.overflow = True, "ellipsis"
+        self.query_one("#library-title", Static).update(title)
 
     @work(thread=True, exclusive=True, group="library-view", exit_on_error=False)
     def show_view(self) -> None:
