@@ -34,8 +34,12 @@ class ReaderApp(RefreshingFeeds, App[None]):
         Binding("ctrl+q", "quit", "Quit", show=False, tooltip="Quit reader", id="app.quit"),
     ]
 
-    def __init__(self, library: Library, config: Config | None = None, *, remember_theme: bool = True) -> None:
+    def __init__(
+        self, library: Library, config: Config | None = None, *, remember_theme: bool = True, first_run: bool = False
+    ) -> None:
+        """``first_run``: the library was just made from the bundled sample (a welcome says how to add to it)."""
         super().__init__()
+        self.first_run = first_run
         self.library = library
         self.config = config or Config()
         self.remember_theme = remember_theme
@@ -71,6 +75,13 @@ class ReaderApp(RefreshingFeeds, App[None]):
         from reader.screens.library import LibraryScreen
 
         self.push_screen(LibraryScreen())
+        if self.first_run:
+            self.notify(
+                "Your library starts with the bundled sample article. Add your own with ctrl+p Import… "
+                "(a file, a folder or a URL), or from a shell: reader import FILE|DIR|URL. ? lists every key.",
+                title="Welcome to reader",
+                timeout=20,
+            )
 
     def _remember_theme(self, theme) -> None:  # type: ignore[no-untyped-def]
         if self.remember_theme:

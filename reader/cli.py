@@ -48,9 +48,13 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 
 def _tui_app(args: argparse.Namespace) -> Any:
+    from reader import locations
     from reader.config import ConfigError, load_config
     from reader.library import Library
 
+    # The user's own library does not exist yet: it is made from the bundled sample, and the app says so.
+    default = locations.default_store_path()
+    first_run = args.store is None and locations.resolve_store(None) == default and not default.exists()
     library = Library.open(args.store, lazy=True)
     if not library.catalog.fresh() and not library.list_in_background():
         # First start after the store was written by something else: one full read, which also fails
@@ -66,7 +70,7 @@ def _tui_app(args: argparse.Namespace) -> Any:
         raise CommandError(str(exc)) from exc
     from reader.app import ReaderApp
 
-    return ReaderApp(library, config)
+    return ReaderApp(library, config, first_run=first_run)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

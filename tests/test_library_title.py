@@ -31,3 +31,24 @@ async def test_the_title_bar_is_one_line_at_80_columns_with_home_as_a_tilde(
         await settle(pilot)
         text = str(wide.screen.query_one("#library-title", Static).content)
         assert text.endswith("· ~/Documents/research libraries/ukraine-and-belarus/articles.json")
+
+
+async def test_the_first_start_on_the_sample_says_how_to_add_articles(isolated_dirs: Path) -> None:
+    import argparse
+
+    from reader.cli import _tui_app
+
+    def welcomes(app) -> list[str]:  # type: ignore[no-untyped-def]
+        return [str(n.message) for n in app._notifications if n.title == "Welcome to reader"]
+
+    first = _tui_app(argparse.Namespace(store=None))  # no library yet: made from the bundled sample
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        [welcome] = welcomes(first)
+        assert "ctrl+p Import…" in welcome and "reader import FILE|DIR|URL" in welcome
+    first.library.close()
+    again = _tui_app(argparse.Namespace(store=None))  # the library is there now
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert welcomes(again) == []
+    again.library.close()
