@@ -72,8 +72,18 @@ _INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,3}?[\w’'
 _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
 
 
+# The same word read from the end: the window reversed, the word is matched at its start instead of
+# being searched for from every position (_WORD_BEFORE ends in "$"). No word character at all in the
+# window (rare) is left to _WORD_BEFORE.
+_WORD_BEFORE_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
+
+
 def _word_before(text: str, start: int) -> str:
-    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    match = _WORD_BEFORE_REVERSED.match(window[::-1])
+    if match is not None:
+        return match.group(1)[::-1]
+    match = _WORD_BEFORE.search(window)
     return match.group(1) if match else ""
 
 
