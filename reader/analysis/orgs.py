@@ -314,23 +314,15 @@ _CUED_AFTER = re.compile(
     r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
 )
 
-_CUE_WORDS = (
-    "magazine",
-    "newspaper",
-    "broadcaster",
-    "news agency",
-    "news site",
-    "tabloid",
-    "daily",
-    "television",
-    "radio",
-)
+# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run.
+_CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
+_CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
 
 
 def _add_cued_outlets(text: str, index: OrgIndex) -> None:
-    if not any(word in text for word in _CUE_WORDS):
-        return  # both patterns need one of these words, and most articles have none
-    for pattern in (_CUED_BEFORE, _CUED_AFTER):
+    for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
+        if not any(word in text for word in cues):
+            continue
         for match in pattern.finditer(text):
             name = match.group(1).strip()
             words = name.split()
