@@ -409,7 +409,8 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
     for head, bodies in heads.items():
         if f"the {head}" not in text and f"The {head}" not in text:
             continue
-        for match in re.finditer(rf"\b[Tt]he ({re.escape(head)})\b(?!\s+(?:[A-Z]|of\b))", text):
+        # \b[Tt]he (head)\b(?!...), the boundary checked after the first letter (see _ACRONYM)
+        for match in re.finditer(rf"[Tt](?<!\w.)he ({re.escape(head)})\b(?!\s+(?:[A-Z]|of\b))", text):
             owners = [o for o in bodies if o.first < match.start()]
             if len(owners) == 1 and not any(match.start() >= s and match.end() <= e for s, e in owners[0].mentions):
                 index.alias(owners[0], f"the {head}")
