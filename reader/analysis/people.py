@@ -212,7 +212,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
     lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
-    words = window[len(window) - lead.end() :].split()
+    words = window[len(window) - lead.end() :].split() if lead else []
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
