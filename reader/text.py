@@ -16,6 +16,8 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
+# What every sequence of _ESCAPES starts with (ESC, CSI, DCS, SOS, OSC, PM, APC).
+_ESCAPE_START = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 # C0 and C1 controls except tab and newline (carriage returns are normalised before this runs), and
 # the invisible format characters that can reorder or hide text (bidi overrides, isolates, marks).
 _CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
@@ -47,7 +49,8 @@ def strip_controls(text: str) -> str:
     if _ANY_CONTROL.search(text) is None:
         return text  # the usual case, found by one scan instead of several substitutions
     if _CONTROLS.search(text) is not None:
-        text = _ESCAPES.sub("", text)
+        if _ESCAPE_START.search(text) is not None:  # one scan: _ESCAPES tries each position of a page
+            text = _ESCAPES.sub("", text)
         text = _CONTROL_RUN.sub(_space_between_words, text)
     text = _INVISIBLE.sub("", text)
     return _SURROGATES.sub("\ufffd", text)  # lone surrogates (undecodable file names) cannot be stored

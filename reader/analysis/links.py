@@ -6,7 +6,10 @@ import re
 
 from reader.models import Link
 
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]{}]+", re.I)
+# The matches of ``\b(?:https?://|www\.)[^\s<>"'“”‘’()\[\]{}]+`` ignoring case (ſ is a case of s),
+# written to begin with a set of characters: the regex engine skips to those instead of trying the
+# word boundary at every position.
+_URL = re.compile(r"[hHwW](?<!\w.)(?:(?<=[hH])[tT][tT][pP][sSſ]?://|(?<=[wW])[wW][wW]\.)[^\s<>\"'“”‘’()\[\]{}]+")
 
 
 def find_links(body: str, kept: list[Link] | None = None) -> list[Link]:

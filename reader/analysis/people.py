@@ -59,21 +59,33 @@ class PersonEntity:
 
 # Compiled once: these run for every capitalised run of every article.
 _WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
-_ROLE_COMMA = re.compile(r"([\w-]+),\s*$")
 _FOLLOWING_WORD = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|later\s+|then\s+)?(\w+)")
 _ITS = re.compile(r",\s+its\b")
 _COMMA_PLACE = re.compile(r",\s+([A-Z]\w+)")
-_LOWER_LEAD = re.compile(r"((?:[a-z][\w-]*\s+){0,3})$")
 # "Belarusian leader", "Tunisia's coach": a nationality or a place's possessive right before the role nouns
 _COUNTRY_ROLE = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:['’]s)? ((?:[a-z][\w-]* ){1,3})$")
 # "X — who fled Belarus and is a member of the battalion — told ...": the role inside a dashed aside
 _DASHED_ROLE = re.compile(r"\s*[—–]\s*who\b[^—–.]{0,200}?\b(?:is|was)\s+(?:a|an|the)\s+([^—–,;.]{3,100}?)\s*[—–]")
 _INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:named|called)\s+$")
+# ``([\w-]+),\s*$`` and ``((?:[a-z][\w-]*\s+){0,3})$`` searched in a window ("child, Gloria" and the
+# lowercase words before a name), matched instead at the start of the reversed window (see _word_before).
+_ROLE_COMMA_REVERSED = re.compile(r"\s*,([\w-]+)")
+_LOWER_LEAD_REVERSED = re.compile(r"(?:\s+[\w-]*[a-z]){0,3}")
 _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
 
 
+# The same word read from the end: the window reversed, the word is matched at its start instead of
+# being searched for from every position (_WORD_BEFORE ends in "$"). No word character at all in the
+# window (rare) is left to _WORD_BEFORE.
+_WORD_BEFORE_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
+
+
 def _word_before(text: str, start: int) -> str:
-    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    match = _WORD_BEFORE_REVERSED.match(window[::-1])
+    if match is not None:
+        return match.group(1)[::-1]
+    match = _WORD_BEFORE.search(window)
     return match.group(1) if match else ""
 
 
@@ -144,8 +156,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True  # "Park Joo-Ho"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
-        head = _ROLE_COMMA.search(text[max(0, run[0].start - 30) : run[0].start])
-        return bool(head and head.group(1) in lx.ROLE_NOUNS and is_given(names[0]))
+        head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
+        return bool(head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]))
     if (is_given(names[0]) and not any(n in GIVEN for n in names[1:2])) or (is_given(names[0]) and len(tail) > 2):
         return True
     if _AGE.match(after):
@@ -199,8 +211,8 @@ def _split_run(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] |
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> str | None:
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
-    lead = _LOWER_LEAD.search(window)
-    words = lead.group(1).split() if lead else []
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
+    words = window[len(window) - lead.end() :].split() if lead else []
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
@@ -227,7 +239,11 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -
 
 def _introduced_role(text: str, start: int) -> str | None:
     """ "a 38-year-old named Aleksandr": what the article calls the person before naming them."""
-    introduced = _INTRODUCED.search(text, max(0, start - 80), start)
+    floor = max(0, start - 80)
+    window = text[floor:start]
+    if "named" not in window and "called" not in window:
+        return None  # what _INTRODUCED needs, found at once instead of by trying it at every position
+    introduced = _INTRODUCED.search(text, floor, start)
     return introduced.group(1) if introduced else None
 
 

@@ -214,9 +214,14 @@ def _read_limited(path: Path) -> bytes:
     return read_file_limited(path, limit)
 
 
+def suffix_kind(path: Path) -> str | None:
+    """The kind of input a file's suffix says it is (html, text, json, ...), None when it says nothing."""
+    return _SUFFIX_KINDS.get(path.suffix.lower())
+
+
 def needs_network(path: Path) -> bool:
     """Feeds and OPML lists (and files whose kind only their content tells) may fetch pages."""
-    return _SUFFIX_KINDS.get(path.suffix.lower()) not in ("text", "json", "html", "markdown")
+    return suffix_kind(path) not in ("text", "json", "html", "markdown")
 
 
 def load_file(path: Path) -> list[ImportItem]:
