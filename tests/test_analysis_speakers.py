@@ -108,9 +108,56 @@ def test_doubled_apostrophes_pair_as_quotation_marks() -> None:
 
 
 def test_a_named_stranger_does_not_inherit_the_previous_speaker() -> None:
-    body = CAST + '"We will win," Obama said. "It is over," Quigley said.'
+    # "Hunter" is also a word of this article, so the name cannot be read from the cue alone
+    body = CAST + 'A hunter came. "We will win," Obama said. "It is over," Hunter said.'
     quote = next(q for q in analyze(body).quotes if q.text.startswith("It is over"))
     assert quote.speaker is None and quote.speaker_reason == "none" and quote.confidence == "low"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a name no list knows, read from the cue itself
+        ('"We will win," Obama said. "It is over," Quigley said.', "Quigley", "person"),
+        # a surname that is also a word, with a title: the full name the article gave it
+        (
+            'Senator Barbara Boxer of California spoke to a boxer. "I have placed calls," Ms. Boxer said.',
+            "Barbara Boxer",
+            "person",
+        ),
+        # a surname that is also a nationality, given in full earlier
+        ('The owner, Mark Cuban, was there. "It is a shame," Cuban said.', "Mark Cuban", "person"),
+        # a country as a speaker
+        ('"We will respond," Israel said in a statement.', "Israel", "organization"),
+        # a surname one letter off a listed person's (a typo in the article)
+        ('"It was a good year," Sanderz said.', "Bernie Sanders", "person"),
+    ],
+)
+def test_a_speaker_named_at_the_cue_whom_no_list_knows(text: str, speaker: str, kind: str) -> None:
+    quote = analyze(CAST + text).quotes[-1]
+    assert (quote.speaker, quote.speaker_type, quote.confidence) == (speaker, kind, "high")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Recent reports said "it is over" for the plan.',  # a capitalised word opening a sentence
+        'Analysts expect more. Then "it is over," Analysts said.',  # a group in the plural
+        '"It is over," Senate Democrats said.',  # a body, not a person
+    ],
+)
+def test_capitalised_words_at_a_cue_that_are_no_name(text: str) -> None:
+    quote = next(q for q in analyze(text).quotes if q.text.lower().startswith("it is over"))
+    assert quote.speaker_type != "person"
+
+
+def test_a_shared_surname_is_the_person_named_last() -> None:
+    body = (
+        "Sadiq Khan spoke first. Later Usman Khan, a neighbour, arrived. "
+        'Officials met Usman Khan on Monday. "We are ready," Khan said.'
+    )
+    quote = next(q for q in analyze(body).quotes if q.text.startswith("We are ready"))
+    assert quote.speaker == "Usman Khan"
 
 
 def test_markup_values_and_backwards_marks_are_not_quotes() -> None:

@@ -18,6 +18,7 @@ from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.tokens import ABBREVIATIONS, Token
+from reader.analysis.unlisted import UnlistedNames
 
 AUXILIARIES = lx._words(
     "also later then further again recently previously once has have had was were is are been would will "
@@ -73,6 +74,7 @@ _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
 # length for each of its cues, which made analysis quadratic.
 REACH = 1000
+FUZZY_PEOPLE = 100  # misspelt surnames are matched while an article names at most this many people
 
 
 _DESCRIBERS = lx._words(
@@ -119,6 +121,31 @@ def _without_auxiliaries(text: str) -> str:
     return text if cut is None else text[:cut]
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter apart (dropped, added or changed), same first letter."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def _named_last(people: list[PersonEntity], at: int) -> PersonEntity | None:
+    """Of people sharing a name, the one named in full (not by the shared name) nearest before ``at``."""
+    if len(people) < 2:
+        return people[0] if people else None
+
+    def last_before(person: PersonEntity) -> int:
+        k = bisect.bisect_left(person.mentions, (at, at))
+        stop = max(0, k - 20)  # bounded: a long article repeats a surname many times
+        while k > stop and person.mentions[k - 1][1] - person.mentions[k - 1][0] <= len(person.surname):
+            k -= 1  # a bare surname mention was given to one of them arbitrarily
+        return person.mentions[k - 1][0] if k else -1
+
+    return max(people, key=last_before)
+
+
 @dataclass
 class Speaker:
     name: str
@@ -145,8 +172,9 @@ class Attributor:
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
         self._cues: list[tuple[int, int, tuple[str, int, int]]] | None = None  # found on first use
-        self._aliases: dict[str, PersonEntity] | None = None
+        self._aliases: dict[str, list[PersonEntity]] | None = None
         self._cue_starts: list[int] = []
+        self.unlisted = UnlistedNames(body, masked)
 
     # -- entities ------------------------------------------------------------------------
     def sentence_index(self, pos: int) -> int:
@@ -185,7 +213,10 @@ class Attributor:
             if first_org is None:
                 first_org = mention[3]
         if person is not None:
-            return Speaker(person[3].name, "person", person[3])
+            entity = person[3]
+            if entity.surname == self.masked[person[0] : person[1]]:
+                entity = _named_last(self._bearers(entity.surname), person[0]) or entity  # Sadiq / Usman Khan
+            return Speaker(entity.name, "person", entity)
         if first_org is not None and not persons_only:
             return Speaker(first_org.name, "organization", first_org)
         return None
@@ -221,20 +252,41 @@ class Attributor:
         match = PRONOUN.match(text)
         if match and not text[match.end() :].strip(" ,"):
             return self.pronoun(match.group(1), start + match.start(1))
-        return self.entity_in(start, end, head=head) or self.alias(text)
+        found = self.entity_in(start, end, head=head) or self.alias(text, start)
+        if found is None:
+            named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
+            if named is not None:
+                found = Speaker(named[1].name, named[0], named[1])
+        return found
 
-    def alias(self, text: str) -> Speaker | None:
-        """A person of the article called by a name the people finder did not mark here ("Cruz said")."""
+    def alias(self, text: str, at: int = -1) -> Speaker | None:
+        """A person of the article called by a name the people finder did not mark here ("Cruz said").
+
+        When two people share the name (Sadiq Khan, Usman Khan) it is the one named last before
+        ``at``; a surname one letter off a listed one ("Water said" for Kathryn Waters) is theirs.
+        """
         words = [w for w in text.split() if w not in lx.TITLES]
         if not 0 < len(words) <= 2 or not all(w[:1].isupper() for w in words):
             return None
+        key = " ".join(words).rstrip(",.;:")
+        known = self._bearers(key)
+        if not known and len(words) == 1 and len(key) >= 4 and len(self.people) <= FUZZY_PEOPLE:
+            known = [p for p in self.people if _one_edit(key, p.surname)][:1]
+        if not known:
+            return None
+        person = _named_last(known, at)
+        return Speaker(person.name, "person", person) if person is not None else None
+
+    def _bearers(self, name: str) -> list[PersonEntity]:
+        """The people of the article called ``name`` (full name, surname or alias)."""
         if self._aliases is None:
             self._aliases = {}
             for person in self.people:
-                for name in (person.name, person.surname, *person.aliases):
-                    self._aliases.setdefault(name, person)
-        known = self._aliases.get(" ".join(words).rstrip(",.;:"))
-        return Speaker(known.name, "person", known) if known is not None else None
+                for alias in (person.name, person.surname, *person.aliases):
+                    bearers = self._aliases.setdefault(alias, [])
+                    if person not in bearers:
+                        bearers.append(person)
+        return self._aliases.get(name, [])
 
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:

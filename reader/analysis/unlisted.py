@@ -1,0 +1,135 @@
+"""Speakers named at a reporting cue whom the people finder did not list ("Ms. Boxer said").
+
+A name right before "said" or right after "according to" names the speaker even when its words are
+also words, places or titles ("Boxer", "Cuban", "West"), which no list-based finder can take as a
+person everywhere. Here only the cue's own phrase is read, so the stricter people finder keeps its
+precision and the quote still gets its speaker. A surname is widened to the full name the article
+gave it last ("Senator Barbara Boxer of California ... Ms. Boxer said" gives Barbara Boxer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import lexicon as lx
+from reader.analysis.orgs import OrgEntity
+from reader.analysis.people import PersonEntity
+
+_NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z][\w'’-]*|[A-Z]{2,}[a-z][\w'’-]*|O['’][A-Z][\w'’-]*")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_POSSESSIVE = ("'s", "’s")
+# Words that may sit in a capitalised subject but never make it a person's name ("Senate Democrats").
+_NOT_NAME = (
+    lx.STOP_CAPS
+    | lx.NATIONALITIES
+    | lx.ORG_WORDS
+    | lx.OUTLET_WORDS
+    | lx.MONTHS
+    | lx.DAYS
+    | lx._words("Transcript Statement Sources Aides Officials Democrats Republicans Police Authorities")
+)
+MAX_SURNAMES = 40  # surnames looked up per article: each look-up reads the article once
+
+
+class UnlistedNames:
+    def __init__(self, body: str, masked: str) -> None:
+        self.body, self.masked = body, masked
+        self._lower: frozenset[str] | None = None  # the article's lowercase words, read on first use
+        self._full: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name) before it
+        self._entities: dict[str, PersonEntity | OrgEntity] = {}
+
+    def _lowercase_words(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.masked))
+        return self._lower
+
+    def entity(self, start: int, end: int) -> tuple[str, PersonEntity | OrgEntity] | None:
+        """(kind, entity) when ``start``..``end`` is only a name: titles, then one to three name words."""
+        words = self.masked[start:end].strip(" ,;:\n").split()
+        if not words or len(words) > 5:
+            return None
+        titles = []
+        while len(words) > 1 and words[0] in lx.TITLES:
+            titles.append(words.pop(0))  # "Mr. King": the last word stays a name even when it is a title
+        if len(words) > 3 or words[-1].endswith(_POSSESSIVE):
+            return None  # "Trump's spokesman": the speaker is the head, not the possessor
+        if not all(_NAME_WORD.fullmatch(w) for w in words):
+            return None
+        plain = [w for w in words if not _INITIALS.fullmatch(w)]
+        if not plain:
+            return None
+        lower = self._lowercase_words()
+        last = words[-1]
+        gender = next((g for t in titles for g, w in (("f", lx.FEMALE_WORDS), ("m", lx.MALE_WORDS)) if t in w), None)
+        if len(words) == 1 and last not in lx.STOP_CAPS and last not in lx.ORG_WORDS:
+            full = self.full_name(last, start)  # "Mark Cuban ... Cuban said", though "Cuban" is a word
+            if full is not None:
+                return "person", self._person(full, gender, start, end)
+        if any(w in _NOT_NAME for w in plain):
+            if not titles or len(words) > 1 or last in lx.STOP_CAPS or last in lx.ORG_WORDS:
+                return None  # "Senate Democrats", "The Post"; but "Ms. Green" is a name
+        elif not titles and any(w.lower() in lower for w in plain):
+            return None  # "Boxer said" alone may be a word; "Ms. Boxer said" is a name
+        if not titles and last.endswith("s") and last[:-1].lower() in lower:
+            return None  # "Analysts said": a group in the plural
+        if len(words) == 1 and not titles:
+            if last in lx.PLACES:
+                return "organization", self._org(last, start, end)  # "Israel said"
+            if self._opens_sentence(start):
+                return None  # "Recent reports said": any word is capitalised there
+        elif words[0] in lx.PLACES or last in lx.PLACES:
+            return None
+        return "person", self._person(" ".join(words), gender, start, end)
+
+    def _opens_sentence(self, start: int) -> bool:
+        before = self.masked[max(0, start - 20) : start].rstrip(" \"“”'‘’\t")
+        return not before or before[-1] in ".!?:\n"
+
+    def full_name(self, surname: str, before: int) -> str | None:
+        """The full name last given to ``surname`` before ``before`` ("Barbara Boxer" for "Boxer")."""
+        if surname not in self._full:
+            if len(self._full) >= MAX_SURNAMES:
+                return None
+            found = []
+            for match in re.finditer(rf"\b{re.escape(surname)}\b", self.body):
+                head = _given_before(self.body, match.start())
+                if head is not None:
+                    found.append((match.start(), f"{head} {surname}"))
+            self._full[surname] = found
+        best = None
+        for offset, name in self._full[surname]:
+            if offset >= before and best is not None:
+                break
+            best = name
+        return best
+
+    def _person(self, name: str, gender: str | None, start: int, end: int) -> PersonEntity:
+        entity = self._entities.get(name)
+        if not isinstance(entity, PersonEntity):
+            entity = PersonEntity(tuple(name.split()), gender=gender, mentions=[(start, end)], first=start)
+            self._entities[name] = entity
+        return entity
+
+    def _org(self, name: str, start: int, end: int) -> OrgEntity:
+        entity = self._entities.get(name)
+        if not isinstance(entity, OrgEntity):
+            entity = OrgEntity(name, "organization", mentions=[(start, end)], first=start)
+            self._entities[name] = entity
+        return entity
+
+
+_GIVEN = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?)\s+$")
+
+
+def _given_before(body: str, at: int) -> str | None:
+    """The given name (and middle initial) written right before a surname, if any ("Barbara" Boxer)."""
+    match = _GIVEN.search(body, max(0, at - 40), at)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and (words[0] in lx.TITLES or words[0] in _NOT_NAME or words[0] in lx.PLACES):
+        words.pop(0)
+    if not words or words[-1] in lx.TITLES or words[-1] in _NOT_NAME:
+        return None
+    return " ".join(words)
