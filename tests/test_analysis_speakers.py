@@ -196,3 +196,20 @@ def test_show_json_carries_reason_and_confidence(tmp_path) -> None:
     article_id = json.loads(_reader("--store", store, "list", "--json"))[0]["id"]
     quotes = json.loads(_reader("--store", store, "show", article_id, "--json"))["quotes"]
     assert quotes and all(q["confidence"] == CONFIDENCE[q["speaker_reason"]] for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        # a few words someone called something: reported speech, even when whose is not found
+        ('At the debate the governor clashed with his rival, calling him a "loser."', False),
+        ('The campaign chair dismissed the whole affair as "absurd."', False),
+        ('The senator accused the ministers of being "traitors" in the vote.', False),
+        # the writer's own terms stay terms
+        ('Weapons went to the so-called "rebels" in the north.', True),
+        ('Many still use the word "queue" for it.', True),
+    ],
+)
+def test_a_few_words_someone_called_something_are_not_a_scare_quote(text: str, scare: bool) -> None:
+    (quote,) = analyze(text).quotes
+    assert quote.scare is scare

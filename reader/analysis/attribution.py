@@ -122,13 +122,29 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
             scare = True  # "thousands" more Belarusians
         elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
-            scare = True
+            frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
+            # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
+            # not found here (the sentence's subject was looked for above)
+            scare = frame is None
         if scare:
             reason = "term"
         elif reason == "named" and not said_after and _inside_paraphrase(att, text, floor, quote.open_mark):
             reason = "paraphrase"  # words quoted inside reported speech: 'Trump said it was "rigged"'
         results.append((speaker, scare, reason))
     return results
+
+
+# Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
+# 'dismissed the report as "absurd"', 'accused them of being "traitors"'), not a writer's term.
+# "so-called" and "self-described" are the writer's.
+_SPEECH_FRAME = re.compile(
+    r"(?<![\w-])(?:call(?:ed|ing|s)|referr(?:ed|ing) to|refers to|describ(?:ed|ing|es)|dismiss(?:ed|ing|es)|"
+    r"label(?:l?ed|l?ing|s)|brand(?:ed|ing|s)|dubb(?:ed|ing)|dubs|derid(?:ed|ing|es)|hail(?:ed|ing|s)|"
+    r"accus(?:ed|ing|es)|decr(?:ied|ying|ies)|blast(?:ed|ing|s)|slamm(?:ed|ing)|slams|mock(?:ed|ing|s)|"
+    r"characteriz(?:ed|ing|es)|characteris(?:ed|ing|es))\b"
+    r"(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,5}?(?:\s+(?:as|of being|for being|a|an|the|his|her|their|its))?"
+    r"[\s,]*[\"“‘'«]*$"
+)
 
 
 def _inside_paraphrase(att: Attributor, text: str, floor: int, mark: int) -> bool:
