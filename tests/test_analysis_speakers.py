@@ -129,6 +129,12 @@ def test_a_named_stranger_does_not_inherit_the_previous_speaker() -> None:
         ('The owner, Mark Cuban, was there. "It is a shame," Cuban said.', "Mark Cuban", "person"),
         # a country as a speaker
         ('"We will respond," Israel said in a statement.', "Israel", "organization"),
+        # a name whose last word is also a place
+        ('"We are really stateless," Ki Hong said.', "Ki Hong", "person"),
+        # outlets and companies named at the cue
+        ('"It was a good year," The Blaze reported.', "The Blaze", "organization"),
+        ('According to the Daily Caller, "The deal was off."', "The Daily Caller", "organization"),
+        ('"We condemn it," Twitter said in a statement.', "Twitter", "organization"),
         # a surname one letter off a listed person's (a typo in the article)
         ('"It was a good year," Sanderz said.', "Bernie Sanders", "person"),
     ],
@@ -144,6 +150,8 @@ def test_a_speaker_named_at_the_cue_whom_no_list_knows(text: str, speaker: str, 
         'Recent reports said "it is over" for the plan.',  # a capitalised word opening a sentence
         'Analysts expect more. Then "it is over," Analysts said.',  # a group in the plural
         '"It is over," Senate Democrats said.',  # a body, not a person
+        '"It is over," South Carolina said.',  # a place
+        '"It is over," the Texan said.',  # a description
     ],
 )
 def test_capitalised_words_at_a_cue_that_are_no_name(text: str) -> None:
@@ -213,3 +221,8 @@ def test_show_json_carries_reason_and_confidence(tmp_path) -> None:
 def test_a_few_words_someone_called_something_are_not_a_scare_quote(text: str, scare: bool) -> None:
     (quote,) = analyze(text).quotes
     assert quote.scare is scare
+
+
+def test_a_participle_cue_after_a_clause_is_the_sentence_subjects() -> None:
+    quote = analyze(CAST + 'At the debate, Sanders compared himself to Clinton, saying, "I get no fees."').quotes[-1]
+    assert (quote.speaker, quote.speaker_reason) == ("Bernie Sanders", "named")

@@ -475,7 +475,8 @@ class Attributor:
             elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
                 first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
                 verb = self.first_cue(first, start, "verb")
-                found = self.subject_before(first, verb[1]) if verb else None
+                # "Sanders compared himself to Clinton, saying": the subject of the sentence
+                found = self.subject_before(first, verb[1]) if verb else self.sentence_subject(first, start)
             else:
                 found = self.subject_before(floor, start)
                 if found is None and not self.masked[floor:start].strip(" ,\"“”'"):

@@ -14,10 +14,12 @@ import re
 from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
+from reader.analysis.quotes import MASK
 
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z][\w'’-]*|[A-Z]{2,}[a-z][\w'’-]*|O['’][A-Z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+_QUOTE_MARKS = "\"“”‘’'«»"
 _POSSESSIVE = ("'s", "’s")
 # Words that may sit in a capitalised subject but never make it a person's name ("Senate Democrats").
 _NOT_NAME = (
@@ -29,6 +31,8 @@ _NOT_NAME = (
     | lx.DAYS
     | lx._words("Transcript Statement Sources Aides Officials Democrats Republicans Police Authorities")
 )
+_PLACE_OPENERS = lx._words("North South East West New Saint St. San Santa Los Las Fort Port Mount Lake")
+_COMPANIES = lx._words("Google Microsoft Apple Facebook Twitter YouTube Amazon Wikipedia")
 MAX_SURNAMES = 40  # surnames looked up per article: each look-up reads the article once
 
 
@@ -47,8 +51,14 @@ class UnlistedNames:
     def entity(self, start: int, end: int) -> tuple[str, PersonEntity | OrgEntity] | None:
         """(kind, entity) when ``start``..``end`` is only a name: titles, then one to three name words."""
         words = self.masked[start:end].strip(" ,;:\n").split()
+        while words and words[0].strip(_QUOTE_MARKS + MASK) == "":
+            words.pop(0)  # the quote the cue follows
         if not words or len(words) > 5:
             return None
+        if words and words[0] in ("the", "The"):
+            return self._body(words[1:], start, end)
+        if len(words) == 1 and words[0] in _COMPANIES:
+            return "organization", self._org(words[0], start, end)  # "Twitter said in a statement"
         titles = []
         while len(words) > 1 and words[0] in lx.TITLES:
             titles.append(words.pop(0))  # "Mr. King": the last word stays a name even when it is a title
@@ -78,9 +88,19 @@ class UnlistedNames:
                 return "organization", self._org(last, start, end)  # "Israel said"
             if self._opens_sentence(start):
                 return None  # "Recent reports said": any word is capitalised there
-        elif words[0] in lx.PLACES or last in lx.PLACES:
-            return None
+        elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
+            return None  # "Iowa Republicans", "South Carolina"; but "Ki Hong" is a name
         return "person", self._person(" ".join(words), gender, start, end)
+
+    def _body(self, words: list[str], start: int, end: int) -> tuple[str, OrgEntity] | None:
+        """An organisation or outlet named with "the" ("according to the Daily Caller", "The Hill said")."""
+        if not 0 < len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
+            return None
+        if any(w in lx.TITLES or w in lx.NATIONALITIES or w in lx.STOP_CAPS or w in lx.MONTHS for w in words):
+            return None  # "the President", "the Texan", "the Republican"
+        if words[-1].endswith(_POSSESSIVE):
+            return None
+        return "organization", self._org(" ".join(["The", *words]), start, end)
 
     def _opens_sentence(self, start: int) -> bool:
         before = self.masked[max(0, start - 20) : start].rstrip(" \"“”'‘’\t")
