@@ -226,3 +226,10 @@ def test_a_few_words_someone_called_something_are_not_a_scare_quote(text: str, s
 def test_a_participle_cue_after_a_clause_is_the_sentence_subjects() -> None:
     quote = analyze(CAST + 'At the debate, Sanders compared himself to Clinton, saying, "I get no fees."').quotes[-1]
     assert (quote.speaker, quote.speaker_reason) == ("Bernie Sanders", "named")
+
+
+def test_a_cue_word_used_as_a_noun_does_not_make_its_possessor_the_speaker() -> None:
+    # "remarks" is a noun here: Trump owns the remarks, he does not call them racist
+    body = CAST + "Jane Doe, the party's leader, on Tuesday condemned Donald Trump's remarks as \"racist\" in a speech."
+    quote = analyze(body).quotes[-1]
+    assert quote.speaker != "Donald Trump"

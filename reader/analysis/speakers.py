@@ -69,6 +69,7 @@ _VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a
 _APPOSITIVE = re.compile(
     r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
 )
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an))\s+$")
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -477,6 +478,8 @@ class Attributor:
                 verb = self.first_cue(first, start, "verb")
                 # "Sanders compared himself to Clinton, saying": the subject of the sentence
                 found = self.subject_before(first, verb[1]) if verb else self.sentence_subject(first, start)
+            elif _NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
+                continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
             else:
                 found = self.subject_before(floor, start)
                 if found is None and not self.masked[floor:start].strip(" ,\"“”'"):
