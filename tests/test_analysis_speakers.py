@@ -50,6 +50,14 @@ def _quote(text: str, starts: str):
             "previous-paragraph",
         ),
         ('Obama defended the deal. "It is the best deal we could get."', "It is", "Barack Obama", "previous-sentence"),
+        # the subject after an opening phrase with an appositive in it
+        (
+            "In his speech, a tribute to Ted Cruz, the nominee that year, Obama decried the "
+            '"spin masters and peddlers who embrace the politics of anything goes."',
+            "spin masters",
+            "Barack Obama",
+            "paraphrase",
+        ),
         # quoted words inside reported speech are the subject's, not a scare quote
         ('Trump said the system was "rigged" against him.', "rigged", "Donald Trump", "paraphrase"),
         (

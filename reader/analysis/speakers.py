@@ -379,9 +379,17 @@ class Attributor:
         if match:
             follows = _VERB_AFTER.match(self.masked, match.end(), before)
             return self.pronoun(match.group(1), match.start(1)) if follows else None
-        for m_start, m_end, kind, entity in self.mentions_within(start, before):
-            if not _subject_prefix(self.masked[start:m_start]):
-                return None  # "said that Trump ...": the name is not the subject
+        # The subject opens the sentence or a clause after a comma ("In his speech, a tribute to
+        # Kerry, Mr. Obama decried the ..."); "said that Trump ..." has no subject there.
+        for tried, (m_start, m_end, kind, entity) in enumerate(self.mentions_within(start, before)):
+            if tried == 6:
+                break
+            lead = self.masked[start:m_start]
+            clause = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind("("))
+            if not _subject_prefix(lead[clause + 1 :]) or not self._outside_quotes(m_start):
+                if clause < 0:
+                    return None
+                continue
             if kind != 0 and self.masked[m_start:m_end] != entity.name:
                 continue
             end = m_end
@@ -390,7 +398,8 @@ class Attributor:
                 end = appositive.end()
             if _VERB_AFTER.match(self.masked, end, before):
                 return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
-            return None
+            if clause < 0:
+                return None
         return None
 
     # -- cues ------------------------------------------------------------------------------
