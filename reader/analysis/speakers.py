@@ -384,9 +384,9 @@ class Attributor:
         for tried, (m_start, m_end, kind, entity) in enumerate(self.mentions_within(start, before)):
             if tried == 6:
                 break
-            lead = self.masked[start:m_start]
-            clause = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind("("))
-            if not _subject_prefix(lead[clause + 1 :]) or not self._outside_quotes(m_start):
+            before_name = self.masked[start:m_start]
+            clause = max(before_name.rfind(c) for c in ",;—(")
+            if not _subject_prefix(before_name[clause + 1 :]) or not self._outside_quotes(m_start):
                 if clause < 0:
                     return None
                 continue
