@@ -241,3 +241,19 @@ def test_a_cue_word_used_as_a_noun_does_not_make_its_possessor_the_speaker() -> 
     body = CAST + "Jane Doe, the party's leader, on Tuesday condemned Donald Trump's remarks as \"racist\" in a speech."
     quote = analyze(body).quotes[-1]
     assert quote.speaker != "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        # a show named after its channel is a title, though a speaker follows
+        ("Friday on CNN’s “New Day,” Jane Doe said the plan was dead.", True),
+        ('In an interview with "The View," Jane Doe said she felt fine.', True),
+        # a one-word answer right after its cue is speech, though it is capitalised
+        ('Asked if she would run, Jane Doe shook her head and said, "No."', False),
+        ('Under these circumstances, Jane Doe said, "Probably."', False),
+    ],
+)
+def test_titles_and_short_answers(text: str, scare: bool) -> None:
+    (quote,) = analyze(CAST + text).quotes
+    assert quote.scare is scare

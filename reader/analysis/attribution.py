@@ -117,8 +117,12 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             reason = speaker.via
         scare = False
         spoken = said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3))
-        if title_like(text) and not spoken:
-            scare, speaker = True, None
+        if not spoken and text[-1] in ".!?…":
+            cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
+            spoken = cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" ,:\"“‘'«")  # said, "No."
+        show = _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark)
+        if title_like(text) and (not spoken or show):
+            scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
         elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
             scare = True  # "thousands" more Belarusians
         elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
@@ -145,6 +149,9 @@ _SPEECH_FRAME = re.compile(
     r"(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,5}?(?:\s+(?:as|of being|for being|a|an|the|his|her|their|its))?"
     r"[\s,]*[\"“‘'«]*$"
 )
+
+
+_SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")
 
 
 def _inside_paraphrase(att: Attributor, text: str, floor: int, mark: int) -> bool:
