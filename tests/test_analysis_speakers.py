@@ -257,3 +257,19 @@ def test_a_cue_word_used_as_a_noun_does_not_make_its_possessor_the_speaker() -> 
 def test_titles_and_short_answers(text: str, scare: bool) -> None:
     (quote,) = analyze(CAST + text).quotes
     assert quote.scare is scare
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "with X -ing": the absolute construction names who called it so
+        (
+            'Some senators were irritated by the plan, with Ted Cruz calling it a "Chinese menu."',
+            "Ted Cruz",
+        ),
+        # the cue after a phrase after the quote, inverted: ", said X"
+        ('Clinton "drew quite well from working-class voters" in the 2008 primary, said Peter Ash.', "Peter Ash"),
+    ],
+)
+def test_speakers_of_absolute_and_inverted_frames(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == speaker

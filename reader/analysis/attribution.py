@@ -111,6 +111,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             )
         if speaker is None and not opens_sentence and not named_unknown:
             speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
+            if speaker is None:
+                speaker = att.participle_subject(floor, quote.open_mark)  # "with McCain calling it"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":

@@ -70,6 +70,12 @@ _APPOSITIVE = re.compile(
     r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
 )
 _NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an))\s+$")
+_PARTICIPLE = re.compile(
+    r"\s+(?!(?:during|including|following|regarding|concerning|according|excluding|pending|hearing|meeting|"
+    r"briefing|building|morning|evening|wedding|funding|spending|ruling|something|nothing|everything|anything)\b)"
+    r"(?=[a-z]{3,}ing\b)"
+)  # the gap between a name and its -ing verb
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # "with (the) (Sen.) X"
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -534,7 +540,24 @@ class Attributor:
             return None
         if kind == "lead" or not self.masked[offset:c_start].strip():
             return self.object_after(c_end, limit)
-        return self.subject_before(offset, c_start)
+        found = self.subject_before(offset, c_start)
+        if found is None and self.masked[offset:c_start].rstrip().endswith(","):
+            found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
+        return found
+
+    def participle_subject(self, floor: int, mark: int) -> Speaker | None:
+        """The subject of "with X -ing" leading to the quote ('with Sen. John McCain calling it a "..."').
+
+        Only after "with": in "attacked Rubio, saying ..." the participle is the sentence subject's.
+        """
+        start = max(floor, mark - 160)
+        for match in reversed(list(_PARTICIPLE.finditer(self.masked, start, mark))):
+            name_end = match.start()
+            for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
+                with_before = _WITH_BEFORE.search(self.masked, max(start, m_start - 40), m_start)
+                if m_end == name_end and self._outside_quotes(m_start) and with_before:
+                    return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+        return None
 
 
 def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: list[tuple[int, int]]) -> list:
