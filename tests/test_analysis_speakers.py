@@ -273,3 +273,25 @@ def test_titles_and_short_answers(text: str, scare: bool) -> None:
 )
 def test_speakers_of_absolute_and_inverted_frames(text: str, speaker: str) -> None:
     assert analyze(CAST + text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # reporting verbs the shared lexicon lacks
+        ('"Your reputation is amazing," Trump assured the host.', "Donald Trump"),
+        ('"Leave your weapons at home," opined Jane Doe.', "Jane Doe"),
+        # a statement announced a few words before its colon
+        (
+            'After the attack, which shocked the nation, Hillary Clinton issued the following statement: "We pray."',
+            "Hillary Clinton",
+        ),
+        # a party-state tag between a name and its colon, as transcripts write
+        ('Rep. Peter Ash (R-S.C.): "I have not heard anyone cite that figure."', "Peter Ash"),
+        # a connective before a quote that continues the previous speaker's
+        ('"He is a cheerleader," Ted Cruz said. Instead, "he just acts like a defeated man."', "Ted Cruz"),
+    ],
+)
+def test_more_cues_and_colons(text: str, speaker: str) -> None:
+    quote = analyze(CAST + text).quotes[-1]
+    assert (quote.speaker, quote.confidence) == (speaker, "high")

@@ -14,6 +14,7 @@ import re
 from reader.analysis.quotes import RawQuote
 from reader.analysis.speakers import Attributor, Speaker
 
+_CONNECTIVES = frozenset(["Instead", "But", "And", "Still", "Then", "Also", "Later", "Again", "Yet", "So"])
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
 SMALL_WORDS = frozenset(
     ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
@@ -81,7 +82,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         named_unknown = speaker is None and att.unknown_name_after(quote, limit)
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
-        opens_sentence = not att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
+        lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
+        opens_sentence = not lead or lead in _CONNECTIVES  # 'Instead, "he just acts like a defeated man."'
         paragraph = quote.paragraph
         if speaker is None and opens_sentence and sentence > 0 and not named_unknown:
             p_start, p_end = att.sentences[sentence - 1]

@@ -34,9 +34,12 @@ CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right
 PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
 CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})
+# Reporting verbs found on unseen news beyond the shared lexicon ("Trump assured Jones", "opined the Plain
+# Dealer"); kept here so the people finder's evidence does not change with them.
+SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder")
 # Every lowercased word that can start a cue of ``Attributor._all_cues``: the others are skipped at once.
 _CUE_WORDS = (
-    frozenset(w.lower() for w in lx.REPORTING_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)
+    frozenset(w.lower() for w in SPEAKER_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)
     | CONTINUED
     | CAPITALISED_CUES
     | frozenset(PHRASAL_CUES)
@@ -55,7 +58,7 @@ _AFTER_QUOTE_VERB = re.compile(
 )
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
-_CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}")
+_CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)\s*")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
@@ -464,14 +467,17 @@ class Attributor:
                 masked[token.end : token.end + 1] in (":", ",") or masked.startswith(" on ", token.end)
             ):
                 cue = ("verb", token.start, token.end)  # "posted on Twitter:"
-            elif word in lx.REPORTING_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
+            elif word in SPEAKER_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
                 cue = ("verb", token.start, token.end)
             elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
                 cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"
             elif word[0].isupper() and low in CAPITALISED_CUES:
                 cue = ("verb", token.start, token.end)  # "Continued Stone:", "Said Dorothy Poynter,"
-            elif word in ("statement", "statements") and i > 1 and tokens[i - 2].text in STATEMENT_VERBS:
-                verb = tokens[i - 2]  # "X issued a statement"
+            elif word in ("statement", "statements") and any(
+                tokens[k].text in STATEMENT_VERBS for k in range(max(0, i - 4), i - 1)
+            ):
+                # "X issued a statement", "X released the following statement:"
+                verb = next(tokens[k] for k in range(i - 2, max(-1, i - 5), -1) if tokens[k].text in STATEMENT_VERBS)
                 cue = ("verb", verb.start, verb.end)
             elif (
                 word in lx.REPORTING_NOUN_LIKE
