@@ -295,3 +295,18 @@ def test_speakers_of_absolute_and_inverted_frames(text: str, speaker: str) -> No
 def test_more_cues_and_colons(text: str, speaker: str) -> None:
     quote = analyze(CAST + text).quotes[-1]
     assert (quote.speaker, quote.confidence) == (speaker, "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the writer's sentence goes on after the quote: a name in it is no speaker
+        ('Jane Doe said she was "not ready" to support Donald Trump, and suggested he apologise.', "Jane Doe"),
+        ('Jane Doe said she was "impressed" with Donald Trump\'s children, but lamented the speech.', "Jane Doe"),
+        # ... unless a cue after a comma names one
+        ('"This will be a challenge" for Hillary Clinton, said Peter Ash.', "Peter Ash"),
+        ('"They were stiff" in comparison to Barack Obama, Ted Cruz said.', "Ted Cruz"),
+    ],
+)
+def test_a_sentence_that_goes_on_after_the_quote(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == speaker

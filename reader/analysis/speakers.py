@@ -79,6 +79,12 @@ _PARTICIPLE = re.compile(
     r"(?=[a-z]{3,}ing\b)"
 )  # the gap between a name and its -ing verb
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # "with (the) (Sen.) X"
+_FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
+# Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
+_CONTINUATIONS = lx._words(
+    "to with for in on at from of and but or about than that which because over into against while "
+    "without through after before since until among between toward towards"
+)
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -546,6 +552,15 @@ class Attributor:
             return None
         if kind == "lead" or not self.masked[offset:c_start].strip():
             return self.object_after(c_end, limit)
+        first = _FIRST_WORD.match(self.masked, offset, c_start)
+        if first and first.group(1) in _CONTINUATIONS:
+            # '"not ready" to support Trump's bid, but lamented': the writer's sentence goes on, and a
+            # name in it is no speaker; only an inverted cue after a comma names one ('..., said Kunin')
+            gap = self.masked[offset:c_start].rstrip()
+            if gap.endswith(","):
+                return self.object_after(c_end, limit)
+            comma = gap.rfind(",")  # '"..." in comparison to Obama, Gingrich said'
+            return self._clause(offset + comma + 1, c_start) if comma >= 0 else None
         found = self.subject_before(offset, c_start)
         if found is None and self.masked[offset:c_start].rstrip().endswith(","):
             found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
