@@ -21,9 +21,14 @@ SMALL_WORDS = frozenset(
 )
 
 
+_TITLE_WORD = re.compile(r"[\w'’.-]+")
+
+
 def title_like(text: str) -> bool:
     """Names of things (sites, robots, awards, sections): every significant word capitalised."""
-    words = re.findall(r"[\w'’.-]+", text)
+    if len(text) > 400 and len(_TITLE_WORD.findall(text, 0, 400)) > 6:
+        return False  # more than six words already: a long quote is not read to its end
+    words = _TITLE_WORD.findall(text)
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
     if not significant or len(words) > 6:
         return False
