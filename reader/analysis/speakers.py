@@ -18,8 +18,8 @@ from reader.analysis.cues import CueIndex
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import ABBREVIATIONS, Token
-from reader.analysis.unlisted import UnlistedNames
 
 AUXILIARIES = lx._words(
     "also later then further again recently previously once has have had was were is are been would will "
@@ -74,7 +74,6 @@ _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
 # length for each of its cues, which made analysis quadratic.
 REACH = 1000
-FUZZY_PEOPLE = 100  # misspelt surnames are matched while an article names at most this many people
 
 
 _DESCRIBERS = lx._words(
@@ -121,31 +120,6 @@ def _without_auxiliaries(text: str) -> str:
     return text if cut is None else text[:cut]
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two different words are one letter apart (dropped, added or changed), same first letter."""
-    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
-
-
-def _named_last(people: list[PersonEntity], at: int) -> PersonEntity | None:
-    """Of people sharing a name, the one named in full (not by the shared name) nearest before ``at``."""
-    if len(people) < 2:
-        return people[0] if people else None
-
-    def last_before(person: PersonEntity) -> int:
-        k = bisect.bisect_left(person.mentions, (at, at))
-        stop = max(0, k - 20)  # bounded: a long article repeats a surname many times
-        while k > stop and person.mentions[k - 1][1] - person.mentions[k - 1][0] <= len(person.surname):
-            k -= 1  # a bare surname mention was given to one of them arbitrarily
-        return person.mentions[k - 1][0] if k else -1
-
-    return max(people, key=last_before)
-
-
 @dataclass
 class Speaker:
     name: str
@@ -172,7 +146,7 @@ class Attributor(CueIndex):
         self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
-        self._aliases: dict[str, list[PersonEntity]] | None = None
+        self.listed = ListedNames(people)
         self.unlisted = UnlistedNames(body, masked)
 
     # -- entities ------------------------------------------------------------------------
@@ -214,7 +188,7 @@ class Attributor(CueIndex):
         if person is not None:
             entity = person[3]
             if entity.surname == self.masked[person[0] : person[1]]:
-                entity = _named_last(self._bearers(entity.surname), person[0]) or entity  # Sadiq / Usman Khan
+                entity = named_last(self.listed.bearers(entity.surname), person[0]) or entity  # Sadiq / Usman Khan
             return Speaker(entity.name, "person", entity)
         if first_org is not None and not persons_only:
             return Speaker(first_org.name, "organization", first_org)
@@ -259,33 +233,9 @@ class Attributor(CueIndex):
         return found
 
     def alias(self, text: str, at: int = -1) -> Speaker | None:
-        """A person of the article called by a name the people finder did not mark here ("Cruz said").
-
-        When two people share the name (Sadiq Khan, Usman Khan) it is the one named last before
-        ``at``; a surname one letter off a listed one ("Water said" for Kathryn Waters) is theirs.
-        """
-        words = [w for w in text.split() if w not in lx.TITLES]
-        if not 0 < len(words) <= 2 or not all(w[:1].isupper() for w in words):
-            return None
-        key = " ".join(words).rstrip(",.;:")
-        known = self._bearers(key)
-        if not known and len(words) == 1 and len(key) >= 4 and len(self.people) <= FUZZY_PEOPLE:
-            known = [p for p in self.people if _one_edit(key, p.surname)][:1]
-        if not known:
-            return None
-        person = _named_last(known, at)
+        """A person of the article called by a name the people finder did not mark here ("Cruz said")."""
+        person = self.listed.find(text, at)
         return Speaker(person.name, "person", person) if person is not None else None
-
-    def _bearers(self, name: str) -> list[PersonEntity]:
-        """The people of the article called ``name`` (full name, surname or alias)."""
-        if self._aliases is None:
-            self._aliases = {}
-            for person in self.people:
-                for alias in (person.name, person.surname, *person.aliases):
-                    bearers = self._aliases.setdefault(alias, [])
-                    if person not in bearers:
-                        bearers.append(person)
-        return self._aliases.get(name, [])
 
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:

@@ -1,14 +1,19 @@
-"""Speakers named at a reporting cue whom the people finder did not list ("Ms. Boxer said").
+"""Which person a name at a reporting cue stands for, beyond the people finder's own marks.
 
-A name right before "said" or right after "according to" names the speaker even when its words are
-also words, places or titles ("Boxer", "Cuban", "West"), which no list-based finder can take as a
-person everywhere. Here only the cue's own phrase is read, so the stricter people finder keeps its
+``ListedNames``: a name of a listed person used where the finder did not mark it ("Cruz said"),
+shared by two people (Sadiq Khan, Usman Khan: the one named last), or misspelt by one letter.
+
+``UnlistedNames``: speakers the people finder did not list at all ("Ms. Boxer said"). A name right
+before "said" or right after "according to" names the speaker even when its words are also words,
+places or titles ("Boxer", "Cuban", "West"), which no list-based finder can take as a person
+everywhere. Here only the cue's own phrase is read, so the stricter people finder keeps its
 precision and the quote still gets its speaker. A surname is widened to the full name the article
 gave it last ("Senator Barbara Boxer of California ... Ms. Boxer said" gives Barbara Boxer).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reader.analysis import lexicon as lx
@@ -33,7 +38,65 @@ _NOT_NAME = (
 )
 _PLACE_OPENERS = lx._words("North South East West New Saint St. San Santa Los Las Fort Port Mount Lake")
 _COMPANIES = lx._words("Google Microsoft Apple Facebook Twitter YouTube Amazon Wikipedia")
+FUZZY_PEOPLE = 100  # misspelt surnames are matched while an article names at most this many people
 MAX_SURNAMES = 40  # surnames looked up per article: each look-up reads the article once
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter apart (dropped, added or changed), same first letter."""
+    if a == b or a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 4:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def named_last(people: list[PersonEntity], at: int) -> PersonEntity | None:
+    """Of people sharing a name, the one named in full (not by the shared name) nearest before ``at``."""
+    if len(people) < 2:
+        return people[0] if people else None
+
+    def last_before(person: PersonEntity) -> int:
+        k = bisect.bisect_left(person.mentions, (at, at))
+        stop = max(0, k - 20)  # bounded: a long article repeats a surname many times
+        while k > stop and person.mentions[k - 1][1] - person.mentions[k - 1][0] <= len(person.surname):
+            k -= 1  # a bare surname mention was given to one of them arbitrarily
+        return person.mentions[k - 1][0] if k else -1
+
+    return max(people, key=last_before)
+
+
+class ListedNames:
+    def __init__(self, people: list[PersonEntity]) -> None:
+        self.people = people
+        self._aliases: dict[str, list[PersonEntity]] | None = None
+
+    def bearers(self, name: str) -> list[PersonEntity]:
+        """The people of the article called ``name`` (full name, surname or alias)."""
+        if self._aliases is None:
+            self._aliases = {}
+            for person in self.people:
+                for alias in (person.name, person.surname, *person.aliases):
+                    bearers = self._aliases.setdefault(alias, [])
+                    if person not in bearers:
+                        bearers.append(person)
+        return self._aliases.get(name, [])
+
+    def find(self, text: str, at: int = -1) -> PersonEntity | None:
+        """The listed person ``text`` (one or two words, titles aside) names at offset ``at``.
+
+        When two people share the name it is the one named last before ``at``; a surname one letter
+        off a listed one ("Water said" for Kathryn Waters) is theirs.
+        """
+        words = [w for w in text.split() if w not in lx.TITLES]
+        if not 0 < len(words) <= 2 or not all(w[:1].isupper() for w in words):
+            return None
+        key = " ".join(words).rstrip(",.;:")
+        known = self.bearers(key)
+        if not known and len(words) == 1 and len(key) >= 4 and len(self.people) <= FUZZY_PEOPLE:
+            known = [p for p in self.people if _one_edit(key, p.surname)][:1]
+        return named_last(known, at)
 
 
 class UnlistedNames:
