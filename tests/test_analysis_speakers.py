@@ -281,6 +281,7 @@ def test_speakers_of_absolute_and_inverted_frames(text: str, speaker: str) -> No
         # reporting verbs the shared lexicon lacks
         ('"Your reputation is amazing," Trump assured the host.', "Donald Trump"),
         ('"Leave your weapons at home," opined Jane Doe.', "Jane Doe"),
+        ('"Let us defeat her in November," Trump boomed.', "Donald Trump"),
         # a statement announced a few words before its colon
         (
             'After the attack, which shocked the nation, Hillary Clinton issued the following statement: "We pray."',
@@ -310,3 +311,29 @@ def test_more_cues_and_colons(text: str, speaker: str) -> None:
 )
 def test_a_sentence_that_goes_on_after_the_quote(text: str, speaker: str) -> None:
     assert analyze(CAST + text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body or a name no list knows, alone before the colon
+        ("Estimates are hard - Pew Research Center: “All the samples include engaged adults.”", "Pew Research Center"),
+        ("But polls did predict it - HuffPollster: “While the caucuses gave an upset, polls held.”", "HuffPollster"),
+        # a party-state tag between the subject and its verb
+        (
+            'In a statement, Rep. Peter Ash (D-N.Y.) reacted to the news, saying: "He should be in prison."',
+            "Peter Ash",
+        ),
+        # "Adding," carries the speaker of the sentence before
+        ('Jane Doe said the report "was not good." Adding, "Now, like with all scandals, it is bad."', "Jane Doe"),
+        # quotes joined by "and" share the speaker named after the second
+        ('Guns are "the ultimate public health crisis" and "stunt growth," Jane Doe said.', "Jane Doe"),
+    ],
+)
+def test_colons_tags_and_joined_quotes(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[0 if "Guns" in text else -1].speaker == speaker
+
+
+def test_a_venue_before_a_colon_is_not_the_speaker() -> None:
+    body = CAST + 'Later that month on CNN News: "I never said we made a mistake."'
+    assert analyze(body).quotes[-1].speaker != "CNN News"

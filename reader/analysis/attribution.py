@@ -14,7 +14,9 @@ import re
 from reader.analysis.quotes import RawQuote
 from reader.analysis.speakers import Attributor, Speaker
 
-_CONNECTIVES = frozenset(["Instead", "But", "And", "Still", "Then", "Also", "Later", "Again", "Yet", "So"])
+_CONNECTIVES = frozenset(
+    ["Instead", "But", "And", "Still", "Then", "Also", "Later", "Again", "Yet", "So", "Adding", "Continuing"]
+)
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
 SMALL_WORDS = frozenset(
     ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
@@ -144,7 +146,24 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         elif reason == "named" and not said_after and _inside_paraphrase(att, text, floor, quote.open_mark):
             reason = "paraphrase"  # words quoted inside reported speech: 'Trump said it was "rigged"'
         results.append((speaker, scare, reason))
+    _share_joined(att, quotes, primary, sentence_of, results)
     return results
+
+
+_JOINED = re.compile(r"[\s,]*(?:and|or|,)[\s,]*")
+
+
+def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], sentence_of: list[int], results):
+    """'Guns are "a crisis" and "stunt growth," Dean proclaimed': quotes joined by "and" share a speaker."""
+    for k in range(len(primary) - 2, -1, -1):
+        i, j = primary[k], primary[k + 1]
+        if results[i][0] is not None or results[i][1] or results[j][0] is None or results[j][1]:
+            continue
+        close = quotes[i].close_mark
+        if sentence_of[k] != sentence_of[k + 1] or close is None:
+            continue
+        if _JOINED.fullmatch(att.masked, close + 1, quotes[j].open_mark):
+            results[i] = (results[j][0], False, results[j][2])
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',

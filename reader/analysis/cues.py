@@ -19,7 +19,7 @@ PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": "
 CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})
 # Reporting verbs found on unseen news beyond the shared lexicon ("Trump assured Jones", "opined the Plain
 # Dealer"); kept here so the people finder's evidence does not change with them.
-SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder")
+SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom")
 # Every lowercased word that can start a cue of ``CueIndex._all_cues``: the others are skipped at once.
 _CUE_WORDS = (
     frozenset(w.lower() for w in SPEAKER_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)

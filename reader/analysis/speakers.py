@@ -43,6 +43,8 @@ _AFTER_QUOTE_VERB = re.compile(
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
 _CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)\s*")
+_NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+_VENUE_BEFORE = re.compile(r"\b(?:on|to|with|in|at|by|from|for|via)\s+(?:the\s+)?$")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
@@ -51,6 +53,7 @@ _OPENING_PHRASE = re.compile(
 _APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
+    r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
 )
 _VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{2,}\b")
 _APPOSITIVE = re.compile(
@@ -294,11 +297,19 @@ class Attributor(CueIndex):
         if colon < 0 or self.masked[colon + 1 : mark].strip():
             return None
         for m_start, m_end, kind, entity in self.mentions_within(max(floor, colon - 80), colon):
-            if kind != 0 or not self._outside_quotes(m_start):
+            if not self._outside_quotes(m_start):
                 continue
-            # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:"
-            if m_end >= colon - 1 or _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon):
-                return Speaker(entity.name, "person", entity)
+            # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:", "Pew Research:"
+            if kind == 1 and _VENUE_BEFORE.search(self.masked, max(floor, m_start - 8), m_start):
+                continue  # "later that month on CNN:": the venue, not the speaker
+            if m_end >= colon - 1 or (kind == 0 and _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon)):
+                return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+        # a name no list knows, alone before the colon ("- HuffPollster:", "Continued Stone:" aside)
+        lead = _NAME_BEFORE_COLON.search(self.masked, max(floor, colon - 60), colon)
+        if lead is not None:
+            named = self.unlisted.entity(lead.start(1), colon)
+            if named is not None:
+                return Speaker(named[1].name, named[0], named[1])
         return None
 
     def signed(self, after: int) -> Speaker | None:
