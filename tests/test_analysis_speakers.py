@@ -337,3 +337,9 @@ def test_colons_tags_and_joined_quotes(text: str, speaker: str) -> None:
 def test_a_venue_before_a_colon_is_not_the_speaker() -> None:
     body = CAST + 'Later that month on CNN News: "I never said we made a mistake."'
     assert analyze(body).quotes[-1].speaker != "CNN News"
+
+
+def test_a_paragraph_after_an_abbreviation_starts_a_new_sentence() -> None:
+    # "U.S." ends the paragraph: the next paragraph's subject is not the name before it
+    body = CAST + 'Barack Obama acted on guns in the U.S.\n\nSen. Ted Cruz says Obama is "obsessed" with it.'
+    assert analyze(body).quotes[-1].speaker == "Ted Cruz"

@@ -123,6 +123,21 @@ def _without_auxiliaries(text: str) -> str:
     return text if cut is None else text[:cut]
 
 
+def _within_paragraphs(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, cut at paragraph breaks that an abbreviation hid ("in the U.S.\n\nFlorida Sen.")."""
+    if all(masked.find("\n\n", s, e) < 0 for s, e in sentences):
+        return sentences
+    cut = []
+    for s, e in sentences:
+        while (brk := masked.find("\n\n", s, e)) >= 0:
+            if brk > s:
+                cut.append((s, brk))
+            s = brk + 2
+        if e > s:
+            cut.append((s, e))
+    return cut
+
+
 @dataclass
 class Speaker:
     name: str
@@ -142,8 +157,8 @@ class Attributor(CueIndex):
         orgs: list[OrgEntity],
     ) -> None:
         super().__init__(tokens, masked)
-        self.body, self.sentences = body, sentences
-        self.starts = [s for s, _ in sentences]
+        self.body, self.sentences = body, _within_paragraphs(masked, sentences)
+        self.starts = [s for s, _ in self.sentences]
         mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
         mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
         self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
