@@ -49,7 +49,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     marks = [quotes[j].open_mark for j in primary]
     sentence_of = [att.sentence_index(mark) for mark in marks]
     rank = {j: k for k, j in enumerate(primary)}
-    leads_in = [att.masked[a:b].rstrip().endswith((":", ",")) for a, b in paragraphs]  # "... X said:"
+    leads_in = [_ends_leading_in(att.masked, a, b) for a, b in paragraphs]  # "... X said:"
     last_cache: dict[tuple[int, int], int | None] = {}  # quotes of earlier sentences are settled
     for i, quote in enumerate(quotes):
         text = body[quote.start : quote.end]
@@ -127,12 +127,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         elif reason == "named" and speaker.via != "named":
             reason = speaker.via
         scare = False
-        spoken = said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3))
-        if not spoken and text[-1] in ".!?…":
-            cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
-            spoken = cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" ,:\"“‘'«")  # said, "No."
-        show = _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark)
-        if title_like(text) and (not spoken or show):
+        if title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
             scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
         elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
             scare = True  # "thousands" more Belarusians
@@ -180,6 +175,26 @@ _SPEECH_FRAME = re.compile(
 
 
 _SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")
+
+
+def _ends_leading_in(masked: str, start: int, end: int) -> bool:
+    """Whether the paragraph ``start``..``end`` ends with ":" or "," (read from its end, not copied)."""
+    k = end - 1
+    while k >= start and masked[k].isspace():
+        k -= 1
+    return k >= start and masked[k] in ":,"
+
+
+def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor: int, limit: int) -> bool:
+    """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
+    if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
+        return False  # "on CNN's "New Day," Gillibrand said": the show, not the words
+    if said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3)):
+        return True
+    if text[-1] in ".!?…":  # 'said, "No."'
+        cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
+        return cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" ,:\"“‘'«")
+    return False
 
 
 def _inside_paraphrase(att: Attributor, text: str, floor: int, mark: int) -> bool:

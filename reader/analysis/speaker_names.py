@@ -71,6 +71,16 @@ class ListedNames:
     def __init__(self, people: list[PersonEntity]) -> None:
         self.people = people
         self._aliases: dict[str, list[PersonEntity]] | None = None
+        self._shared: set[str] | None = None  # surnames of more than one person
+
+    def sharing_surname(self, surname: str) -> list[PersonEntity]:
+        """The people called ``surname``, when more than one person has it as surname (else none)."""
+        if self._shared is None:
+            seen: set[str] = set()
+            self._shared = set()
+            for person in self.people:
+                (self._shared if person.surname in seen else seen).add(person.surname)
+        return self.bearers(surname) if surname in self._shared else []
 
     def bearers(self, name: str) -> list[PersonEntity]:
         """The people of the article called ``name`` (full name, surname or alias)."""
@@ -102,14 +112,24 @@ class ListedNames:
 class UnlistedNames:
     def __init__(self, body: str, masked: str) -> None:
         self.body, self.masked = body, masked
-        self._lower: frozenset[str] | None = None  # the article's lowercase words, read on first use
+        self._lower: frozenset[str] | None = None  # the article's lowercase words, once many are asked
+        self._looked_up: dict[str, bool] = {}
         self._full: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name) before it
         self._entities: dict[str, PersonEntity | OrgEntity] = {}
 
-    def _lowercase_words(self) -> frozenset[str]:
-        if self._lower is None:
-            self._lower = frozenset(_LOWER_WORD.findall(self.masked))
-        return self._lower
+    def _in_lowercase(self, word: str) -> bool:
+        """Whether ``word`` also occurs in lowercase in the article ("boxer"): one search per word, and
+        past a few dozen words one set of all lowercase words, so a long list of names stays linear."""
+        if self._lower is not None:
+            return word in self._lower
+        if word not in self._looked_up:
+            if len(self._looked_up) >= MAX_SURNAMES:
+                self._lower = frozenset(_LOWER_WORD.findall(self.masked))
+                return word in self._lower
+            self._looked_up[word] = word in self.masked and (
+                re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self.masked) is not None
+            )
+        return self._looked_up[word]
 
     def entity(self, start: int, end: int) -> tuple[str, PersonEntity | OrgEntity] | None:
         """(kind, entity) when ``start``..``end`` is only a name: titles, then one to three name words."""
@@ -132,7 +152,6 @@ class UnlistedNames:
         plain = [w for w in words if not _INITIALS.fullmatch(w)]
         if not plain:
             return None
-        lower = self._lowercase_words()
         last = words[-1]
         gender = next((g for t in titles for g, w in (("f", lx.FEMALE_WORDS), ("m", lx.MALE_WORDS)) if t in w), None)
         if len(words) == 1 and last not in lx.STOP_CAPS and last not in lx.ORG_WORDS:
@@ -142,9 +161,9 @@ class UnlistedNames:
         if any(w in _NOT_NAME for w in plain):
             if not titles or len(words) > 1 or last in lx.STOP_CAPS or last in lx.ORG_WORDS:
                 return None  # "Senate Democrats", "The Post"; but "Ms. Green" is a name
-        elif not titles and any(w.lower() in lower for w in plain):
+        elif not titles and any(self._in_lowercase(w.lower()) for w in plain):
             return None  # "Boxer said" alone may be a word; "Ms. Boxer said" is a name
-        if not titles and last.endswith("s") and last[:-1].lower() in lower:
+        if not titles and last.endswith("s") and self._in_lowercase(last[:-1].lower()):
             return None  # "Analysts said": a group in the plural
         if len(words) == 1 and not titles:
             if last in lx.PLACES:

@@ -123,16 +123,27 @@ def _without_auxiliaries(text: str) -> str:
     return text if cut is None else text[:cut]
 
 
-def _within_paragraphs(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences, cut at paragraph breaks that an abbreviation hid ("in the U.S.\n\nFlorida Sen.")."""
-    if all(masked.find("\n\n", s, e) < 0 for s, e in sentences):
+def _within_paragraphs(masked: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The sentences, cut at paragraph breaks that an abbreviation hid ("in the U.S.\n\nFlorida Sen.").
+
+    Reads the breaks (one per paragraph), not the sentences. A sentence that ends at a break keeps it.
+    """
+    inside = set()
+    brk = masked.find("\n\n")
+    while brk >= 0:
+        k = bisect.bisect_right(starts, brk) - 1
+        if k >= 0 and sentences[k][1] > brk + 2:
+            inside.add(k)
+        brk = masked.find("\n\n", brk + 2)
+    if not inside:
         return sentences
     cut = []
-    for s, e in sentences:
-        while (brk := masked.find("\n\n", s, e)) >= 0:
-            if brk > s:
-                cut.append((s, brk))
-            s = brk + 2
+    for k, (s, e) in enumerate(sentences):
+        if k in inside:
+            while (brk := masked.find("\n\n", s, e)) >= 0 and brk + 2 < e:
+                if brk > s:
+                    cut.append((s, brk))
+                s = brk + 2
         if e > s:
             cut.append((s, e))
     return cut
@@ -157,8 +168,9 @@ class Attributor(CueIndex):
         orgs: list[OrgEntity],
     ) -> None:
         super().__init__(tokens, masked)
-        self.body, self.sentences = body, _within_paragraphs(masked, sentences)
-        self.starts = [s for s, _ in self.sentences]
+        starts = [s for s, _ in sentences]
+        self.body, self.sentences = body, _within_paragraphs(masked, sentences, starts)
+        self.starts = starts if self.sentences is sentences else [s for s, _ in self.sentences]
         mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
         mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
         self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
@@ -206,7 +218,7 @@ class Attributor(CueIndex):
         if person is not None:
             entity = person[3]
             if entity.surname == self.masked[person[0] : person[1]]:
-                entity = named_last(self.listed.bearers(entity.surname), person[0]) or entity  # Sadiq / Usman Khan
+                entity = named_last(self.listed.sharing_surname(entity.surname), person[0]) or entity  # the Khans
             return Speaker(entity.name, "person", entity)
         if first_org is not None and not persons_only:
             return Speaker(first_org.name, "organization", first_org)
@@ -445,6 +457,8 @@ class Attributor(CueIndex):
         Only after "with": in "attacked Rubio, saying ..." the participle is the sentence subject's.
         """
         start = max(floor, mark - 160)
+        if self.masked.find("with", start, mark) < 0:
+            return None  # most sentences: no "with" to look behind
         for match in reversed(list(_PARTICIPLE.finditer(self.masked, start, mark))):
             name_end = match.start()
             for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
