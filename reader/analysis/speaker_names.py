@@ -72,6 +72,7 @@ class ListedNames:
         self.people = people
         self._aliases: dict[str, list[PersonEntity]] | None = None
         self._shared: set[str] | None = None  # surnames of more than one person
+        self._misspelt: dict[str, list[PersonEntity]] = {}  # a word -> the person whose surname it misspells
 
     def sharing_surname(self, surname: str) -> list[PersonEntity]:
         """The people called ``surname``, when more than one person has it as surname (else none)."""
@@ -105,7 +106,9 @@ class ListedNames:
         key = " ".join(words).rstrip(",.;:")
         known = self.bearers(key)
         if not known and len(words) == 1 and len(key) >= 4 and len(self.people) <= FUZZY_PEOPLE:
-            known = [p for p in self.people if _one_edit(key, p.surname)][:1]
+            if key not in self._misspelt:
+                self._misspelt[key] = [p for p in self.people if _one_edit(key, p.surname)][:1]
+            known = self._misspelt[key]
         return named_last(known, at)
 
 
