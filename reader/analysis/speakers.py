@@ -456,9 +456,10 @@ class Attributor(CueIndex):
 
         Only after "with": in "attacked Rubio, saying ..." the participle is the sentence subject's.
         """
-        start = max(floor, mark - 160)
-        if self.masked.find("with", start, mark) < 0:
+        with_at = self.masked.rfind("with", max(floor, mark - 160), mark)
+        if with_at < 0:
             return None  # most sentences: no "with" to look behind
+        start = with_at  # the last "with" before the quote opens the construction
         for match in reversed(list(_PARTICIPLE.finditer(self.masked, start, mark))):
             name_end = match.start()
             for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
