@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 
 from reader.analysis import lexicon as lx
 from reader.analysis.quotes import MASK, RawQuote
@@ -29,6 +31,7 @@ _CUE_WORDS = (
     | {"according", "quoting", "words", "by", "statement", "statements"}
 )
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
+_TEXT = itemgetter(0)  # a token's text
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 
 
@@ -74,11 +77,10 @@ class CueIndex:
         """(token start, token end, cue) for every token outside quotes that is a reporting cue."""
         found = []
         tokens, masked = self.tokens, self.masked
-        forms = _CUE_FORMS
-        for i, token in enumerate(tokens):
+        # The candidates, picked at C speed: tokens written as a cue word in lower, title or upper case.
+        for i in compress(range(len(tokens)), map(_CUE_FORMS.__contains__, map(_TEXT, tokens))):
+            token = tokens[i]
             word = token.text
-            if word not in forms and (word.islower() or word.lower() not in _CUE_WORDS):
-                continue  # most tokens: one look-up
             if masked[token.start] == MASK:
                 continue
             low = word.lower()

@@ -177,6 +177,7 @@ class Attributor(CueIndex):
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
         self.listed = ListedNames(people)
+        self._subjects: dict[tuple[int, int], Speaker | None] = {}
         self.unlisted = UnlistedNames(body, masked)
 
     # -- entities ------------------------------------------------------------------------
@@ -269,8 +270,17 @@ class Attributor(CueIndex):
 
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:
-        """The speaker named before a reporting verb, skipping appositives (", a former official,")."""
+        """The speaker named before a reporting verb, skipping appositives (", a former official,").
+
+        Remembered: the quotes and the sources ask it of the same cues.
+        """
         floor = max(floor, verb - REACH)
+        key = (floor, verb)
+        if key not in self._subjects:
+            self._subjects[key] = self._subject_before(floor, verb)
+        return self._subjects[key]
+
+    def _subject_before(self, floor: int, verb: int) -> Speaker | None:
         text = _without_auxiliaries(self.masked[floor:verb]).rstrip()
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in _CUTS.finditer(text)]
