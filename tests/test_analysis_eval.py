@@ -39,7 +39,7 @@ def test_every_gold_quote_lies_in_its_text() -> None:
 # measured, never tuned on: its floors only catch a change that makes unseen news worse.
 FLOORS = {
     "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.92, "people_f1": 0.98, "sources_f1": 0.96, "roles_close": 0.38},
-    "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.83, "people_f1": 0.83, "sources_f1": 0.77, "roles_close": 0.38},
+    "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.87, "people_f1": 0.83, "sources_f1": 0.78, "roles_close": 0.38},
 }
 
 

@@ -50,6 +50,14 @@ def _quote(text: str, starts: str):
             "previous-paragraph",
         ),
         ('Obama defended the deal. "It is the best deal we could get."', "It is", "Barack Obama", "previous-sentence"),
+        # the subject after an opening phrase with an appositive in it
+        (
+            "In his speech, a tribute to Ted Cruz, the nominee that year, Obama decried the "
+            '"spin masters and peddlers who embrace the politics of anything goes."',
+            "spin masters",
+            "Barack Obama",
+            "paraphrase",
+        ),
         # quoted words inside reported speech are the subject's, not a scare quote
         ('Trump said the system was "rigged" against him.', "rigged", "Donald Trump", "paraphrase"),
         (
@@ -108,9 +116,64 @@ def test_doubled_apostrophes_pair_as_quotation_marks() -> None:
 
 
 def test_a_named_stranger_does_not_inherit_the_previous_speaker() -> None:
-    body = CAST + '"We will win," Obama said. "It is over," Quigley said.'
+    # "Hunter" is also a word of this article, so the name cannot be read from the cue alone
+    body = CAST + 'A hunter came. "We will win," Obama said. "It is over," Hunter said.'
     quote = next(q for q in analyze(body).quotes if q.text.startswith("It is over"))
     assert quote.speaker is None and quote.speaker_reason == "none" and quote.confidence == "low"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        # a name no list knows, read from the cue itself
+        ('"We will win," Obama said. "It is over," Quigley said.', "Quigley", "person"),
+        # a surname that is also a word, with a title: the full name the article gave it
+        (
+            'Senator Barbara Boxer of California spoke to a boxer. "I have placed calls," Ms. Boxer said.',
+            "Barbara Boxer",
+            "person",
+        ),
+        # a surname that is also a nationality, given in full earlier
+        ('The owner, Mark Cuban, was there. "It is a shame," Cuban said.', "Mark Cuban", "person"),
+        # a country as a speaker
+        ('"We will respond," Israel said in a statement.', "Israel", "organization"),
+        # a name whose last word is also a place
+        ('"We are really stateless," Ki Hong said.', "Ki Hong", "person"),
+        # outlets and companies named at the cue
+        ('"It was a good year," The Blaze reported.', "The Blaze", "organization"),
+        ('According to the Daily Caller, "The deal was off."', "The Daily Caller", "organization"),
+        ('"We condemn it," Twitter said in a statement.', "Twitter", "organization"),
+        # a surname one letter off a listed person's (a typo in the article)
+        ('"It was a good year," Sanderz said.', "Bernie Sanders", "person"),
+    ],
+)
+def test_a_speaker_named_at_the_cue_whom_no_list_knows(text: str, speaker: str, kind: str) -> None:
+    quote = analyze(CAST + text).quotes[-1]
+    assert (quote.speaker, quote.speaker_type, quote.confidence) == (speaker, kind, "high")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Recent reports said "it is over" for the plan.',  # a capitalised word opening a sentence
+        'Analysts expect more. Then "it is over," Analysts said.',  # a group in the plural
+        '"It is over," Senate Democrats said.',  # a body, not a person
+        '"It is over," South Carolina said.',  # a place
+        '"It is over," the Texan said.',  # a description
+    ],
+)
+def test_capitalised_words_at_a_cue_that_are_no_name(text: str) -> None:
+    quote = next(q for q in analyze(text).quotes if q.text.lower().startswith("it is over"))
+    assert quote.speaker_type != "person"
+
+
+def test_a_shared_surname_is_the_person_named_last() -> None:
+    body = (
+        "Sadiq Khan spoke first. Later Usman Khan, a neighbour, arrived. "
+        'Officials met Usman Khan on Monday. "We are ready," Khan said.'
+    )
+    quote = next(q for q in analyze(body).quotes if q.text.startswith("We are ready"))
+    assert quote.speaker == "Usman Khan"
 
 
 def test_markup_values_and_backwards_marks_are_not_quotes() -> None:
@@ -149,3 +212,134 @@ def test_show_json_carries_reason_and_confidence(tmp_path) -> None:
     article_id = json.loads(_reader("--store", store, "list", "--json"))[0]["id"]
     quotes = json.loads(_reader("--store", store, "show", article_id, "--json"))["quotes"]
     assert quotes and all(q["confidence"] == CONFIDENCE[q["speaker_reason"]] for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        # a few words someone called something: reported speech, even when whose is not found
+        ('At the debate the governor clashed with his rival, calling him a "loser."', False),
+        ('The campaign chair dismissed the whole affair as "absurd."', False),
+        ('The senator accused the ministers of being "traitors" in the vote.', False),
+        # the writer's own terms stay terms
+        ('Weapons went to the so-called "rebels" in the north.', True),
+        ('Many still use the word "queue" for it.', True),
+    ],
+)
+def test_a_few_words_someone_called_something_are_not_a_scare_quote(text: str, scare: bool) -> None:
+    (quote,) = analyze(text).quotes
+    assert quote.scare is scare
+
+
+def test_a_participle_cue_after_a_clause_is_the_sentence_subjects() -> None:
+    quote = analyze(CAST + 'At the debate, Sanders compared himself to Clinton, saying, "I get no fees."').quotes[-1]
+    assert (quote.speaker, quote.speaker_reason) == ("Bernie Sanders", "named")
+
+
+def test_a_cue_word_used_as_a_noun_does_not_make_its_possessor_the_speaker() -> None:
+    # "remarks" is a noun here: Trump owns the remarks, he does not call them racist
+    body = CAST + "Jane Doe, the party's leader, on Tuesday condemned Donald Trump's remarks as \"racist\" in a speech."
+    quote = analyze(body).quotes[-1]
+    assert quote.speaker != "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        # a show named after its channel is a title, though a speaker follows
+        ("Friday on CNN’s “New Day,” Jane Doe said the plan was dead.", True),
+        ('In an interview with "The View," Jane Doe said she felt fine.', True),
+        # a one-word answer right after its cue is speech, though it is capitalised
+        ('Asked if she would run, Jane Doe shook her head and said, "No."', False),
+        ('Under these circumstances, Jane Doe said, "Probably."', False),
+    ],
+)
+def test_titles_and_short_answers(text: str, scare: bool) -> None:
+    (quote,) = analyze(CAST + text).quotes
+    assert quote.scare is scare
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "with X -ing": the absolute construction names who called it so
+        (
+            'Some senators were irritated by the plan, with Ted Cruz calling it a "Chinese menu."',
+            "Ted Cruz",
+        ),
+        # the cue after a phrase after the quote, inverted: ", said X"
+        ('Clinton "drew quite well from working-class voters" in the 2008 primary, said Peter Ash.', "Peter Ash"),
+    ],
+)
+def test_speakers_of_absolute_and_inverted_frames(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # reporting verbs the shared lexicon lacks
+        ('"Your reputation is amazing," Trump assured the host.', "Donald Trump"),
+        ('"Leave your weapons at home," opined Jane Doe.', "Jane Doe"),
+        ('"Let us defeat her in November," Trump boomed.', "Donald Trump"),
+        # a statement announced a few words before its colon
+        (
+            'After the attack, which shocked the nation, Hillary Clinton issued the following statement: "We pray."',
+            "Hillary Clinton",
+        ),
+        # a party-state tag between a name and its colon, as transcripts write
+        ('Rep. Peter Ash (R-S.C.): "I have not heard anyone cite that figure."', "Peter Ash"),
+        # a connective before a quote that continues the previous speaker's
+        ('"He is a cheerleader," Ted Cruz said. Instead, "he just acts like a defeated man."', "Ted Cruz"),
+    ],
+)
+def test_more_cues_and_colons(text: str, speaker: str) -> None:
+    quote = analyze(CAST + text).quotes[-1]
+    assert (quote.speaker, quote.confidence) == (speaker, "high")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the writer's sentence goes on after the quote: a name in it is no speaker
+        ('Jane Doe said she was "not ready" to support Donald Trump, and suggested he apologise.', "Jane Doe"),
+        ('Jane Doe said she was "impressed" with Donald Trump\'s children, but lamented the speech.', "Jane Doe"),
+        # ... unless a cue after a comma names one
+        ('"This will be a challenge" for Hillary Clinton, said Peter Ash.', "Peter Ash"),
+        ('"They were stiff" in comparison to Barack Obama, Ted Cruz said.', "Ted Cruz"),
+    ],
+)
+def test_a_sentence_that_goes_on_after_the_quote(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body or a name no list knows, alone before the colon
+        ("Estimates are hard - Pew Research Center: “All the samples include engaged adults.”", "Pew Research Center"),
+        ("But polls did predict it - HuffPollster: “While the caucuses gave an upset, polls held.”", "HuffPollster"),
+        # a party-state tag between the subject and its verb
+        (
+            'In a statement, Rep. Peter Ash (D-N.Y.) reacted to the news, saying: "He should be in prison."',
+            "Peter Ash",
+        ),
+        # "Adding," carries the speaker of the sentence before
+        ('Jane Doe said the report "was not good." Adding, "Now, like with all scandals, it is bad."', "Jane Doe"),
+        # quotes joined by "and" share the speaker named after the second
+        ('Guns are "the ultimate public health crisis" and "stunt growth," Jane Doe said.', "Jane Doe"),
+    ],
+)
+def test_colons_tags_and_joined_quotes(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[0 if "Guns" in text else -1].speaker == speaker
+
+
+def test_a_venue_before_a_colon_is_not_the_speaker() -> None:
+    body = CAST + 'Later that month on CNN News: "I never said we made a mistake."'
+    assert analyze(body).quotes[-1].speaker != "CNN News"
+
+
+def test_a_paragraph_after_an_abbreviation_starts_a_new_sentence() -> None:
+    # "U.S." ends the paragraph: the next paragraph's subject is not the name before it
+    body = CAST + 'Barack Obama acted on guns in the U.S.\n\nSen. Ted Cruz says Obama is "obsessed" with it.'
+    assert analyze(body).quotes[-1].speaker == "Ted Cruz"

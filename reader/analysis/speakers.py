@@ -14,9 +14,11 @@ from itertools import pairwise
 from typing import Any
 
 from reader.analysis import lexicon as lx
+from reader.analysis.cues import CueIndex
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import ABBREVIATIONS, Token
 
 AUXILIARIES = lx._words(
@@ -29,20 +31,6 @@ LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
 _CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
-CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
-PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
-# Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
-CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})
-# Every lowercased word that can start a cue of ``Attributor._all_cues``: the others are skipped at once.
-_CUE_WORDS = (
-    frozenset(w.lower() for w in lx.REPORTING_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)
-    | CONTINUED
-    | CAPITALISED_CUES
-    | frozenset(PHRASAL_CUES)
-    | {"according", "quoting", "words", "by", "statement", "statements"}
-)
-_CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
-STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 _PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")
@@ -54,7 +42,9 @@ _AFTER_QUOTE_VERB = re.compile(
 )
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
-_CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}")
+_CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)\s*")
+_NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+_VENUE_BEFORE = re.compile(r"\b(?:on|to|with|in|at|by|from|for|via)\s+(?:the\s+)?$")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
 _OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
@@ -63,10 +53,24 @@ _OPENING_PHRASE = re.compile(
 _APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
+    r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
 )
 _VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{2,}\b")
 _APPOSITIVE = re.compile(
     r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
+)
+_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an))\s+$")
+_PARTICIPLE = re.compile(
+    r"\s+(?!(?:during|including|following|regarding|concerning|according|excluding|pending|hearing|meeting|"
+    r"briefing|building|morning|evening|wedding|funding|spending|ruling|something|nothing|everything|anything)\b)"
+    r"(?=[a-z]{3,}ing\b)"
+)  # the gap between a name and its -ing verb
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # "with (the) (Sen.) X"
+_FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
+# Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
+_CONTINUATIONS = lx._words(
+    "to with for in on at from of and but or about than that which because over into against while "
+    "without through after before since until among between toward towards"
 )
 _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
@@ -119,6 +123,32 @@ def _without_auxiliaries(text: str) -> str:
     return text if cut is None else text[:cut]
 
 
+def _within_paragraphs(masked: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The sentences, cut at paragraph breaks that an abbreviation hid ("in the U.S.\n\nFlorida Sen.").
+
+    Reads the breaks (one per paragraph), not the sentences. A sentence that ends at a break keeps it.
+    """
+    inside = set()
+    brk = masked.find("\n\n")
+    while brk >= 0:
+        k = bisect.bisect_right(starts, brk) - 1
+        if k >= 0 and sentences[k][1] > brk + 2:
+            inside.add(k)
+        brk = masked.find("\n\n", brk + 2)
+    if not inside:
+        return sentences
+    cut = []
+    for k, (s, e) in enumerate(sentences):
+        if k in inside:
+            while (brk := masked.find("\n\n", s, e)) >= 0 and brk + 2 < e:
+                if brk > s:
+                    cut.append((s, brk))
+                s = brk + 2
+        if e > s:
+            cut.append((s, e))
+    return cut
+
+
 @dataclass
 class Speaker:
     name: str
@@ -127,7 +157,7 @@ class Speaker:
     via: str = "named"  # "pronoun" when a he/she/it was resolved to the entity
 
 
-class Attributor:
+class Attributor(CueIndex):
     def __init__(
         self,
         body: str,
@@ -137,16 +167,18 @@ class Attributor:
         people: list[PersonEntity],
         orgs: list[OrgEntity],
     ) -> None:
-        self.body, self.masked, self.tokens, self.sentences = body, masked, tokens, sentences
-        self.starts = [s for s, _ in sentences]
+        super().__init__(tokens, masked)
+        starts = [s for s, _ in sentences]
+        self.body, self.sentences = body, _within_paragraphs(masked, sentences, starts)
+        self.starts = starts if self.sentences is sentences else [s for s, _ in self.sentences]
         mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
         mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
         self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
         self.mention_starts = [m[0] for m in self.mentions]
         self.people = people
-        self._cues: list[tuple[int, int, tuple[str, int, int]]] | None = None  # found on first use
-        self._aliases: dict[str, PersonEntity] | None = None
-        self._cue_starts: list[int] = []
+        self.listed = ListedNames(people)
+        self._subjects: dict[tuple[int, int], Speaker | None] = {}
+        self.unlisted = UnlistedNames(body, masked)
 
     # -- entities ------------------------------------------------------------------------
     def sentence_index(self, pos: int) -> int:
@@ -185,7 +217,10 @@ class Attributor:
             if first_org is None:
                 first_org = mention[3]
         if person is not None:
-            return Speaker(person[3].name, "person", person[3])
+            entity = person[3]
+            if entity.surname == self.masked[person[0] : person[1]]:
+                entity = named_last(self.listed.sharing_surname(entity.surname), person[0]) or entity  # the Khans
+            return Speaker(entity.name, "person", entity)
         if first_org is not None and not persons_only:
             return Speaker(first_org.name, "organization", first_org)
         return None
@@ -221,25 +256,31 @@ class Attributor:
         match = PRONOUN.match(text)
         if match and not text[match.end() :].strip(" ,"):
             return self.pronoun(match.group(1), start + match.start(1))
-        return self.entity_in(start, end, head=head) or self.alias(text)
+        found = self.entity_in(start, end, head=head) or self.alias(text, start)
+        if found is None:
+            named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
+            if named is not None:
+                found = Speaker(named[1].name, named[0], named[1])
+        return found
 
-    def alias(self, text: str) -> Speaker | None:
+    def alias(self, text: str, at: int = -1) -> Speaker | None:
         """A person of the article called by a name the people finder did not mark here ("Cruz said")."""
-        words = [w for w in text.split() if w not in lx.TITLES]
-        if not 0 < len(words) <= 2 or not all(w[:1].isupper() for w in words):
-            return None
-        if self._aliases is None:
-            self._aliases = {}
-            for person in self.people:
-                for name in (person.name, person.surname, *person.aliases):
-                    self._aliases.setdefault(name, person)
-        known = self._aliases.get(" ".join(words).rstrip(",.;:"))
-        return Speaker(known.name, "person", known) if known is not None else None
+        person = self.listed.find(text, at)
+        return Speaker(person.name, "person", person) if person is not None else None
 
     # -- subjects --------------------------------------------------------------------------
     def subject_before(self, floor: int, verb: int) -> Speaker | None:
-        """The speaker named before a reporting verb, skipping appositives (", a former official,")."""
+        """The speaker named before a reporting verb, skipping appositives (", a former official,").
+
+        Remembered: the quotes and the sources ask it of the same cues.
+        """
         floor = max(floor, verb - REACH)
+        key = (floor, verb)
+        if key not in self._subjects:
+            self._subjects[key] = self._subject_before(floor, verb)
+        return self._subjects[key]
+
+    def _subject_before(self, floor: int, verb: int) -> Speaker | None:
         text = _without_auxiliaries(self.masked[floor:verb]).rstrip()
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in _CUTS.finditer(text)]
@@ -293,11 +334,19 @@ class Attributor:
         if colon < 0 or self.masked[colon + 1 : mark].strip():
             return None
         for m_start, m_end, kind, entity in self.mentions_within(max(floor, colon - 80), colon):
-            if kind != 0 or not self._outside_quotes(m_start):
+            if not self._outside_quotes(m_start):
                 continue
-            # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:"
-            if m_end >= colon - 1 or _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon):
-                return Speaker(entity.name, "person", entity)
+            # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:", "Pew Research:"
+            if kind == 1 and _VENUE_BEFORE.search(self.masked, max(floor, m_start - 8), m_start):
+                continue  # "later that month on CNN:": the venue, not the speaker
+            if m_end >= colon - 1 or (kind == 0 and _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon)):
+                return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+        # a name no list knows, alone before the colon ("- HuffPollster:", "Continued Stone:" aside)
+        lead = _NAME_BEFORE_COLON.search(self.masked, max(floor, colon - 60), colon)
+        if lead is not None:
+            named = self.unlisted.entity(lead.start(1), colon)
+            if named is not None:
+                return Speaker(named[1].name, named[0], named[1])
         return None
 
     def signed(self, after: int) -> Speaker | None:
@@ -326,9 +375,17 @@ class Attributor:
         if match:
             follows = _VERB_AFTER.match(self.masked, match.end(), before)
             return self.pronoun(match.group(1), match.start(1)) if follows else None
-        for m_start, m_end, kind, entity in self.mentions_within(start, before):
-            if not _subject_prefix(self.masked[start:m_start]):
-                return None  # "said that Trump ...": the name is not the subject
+        # The subject opens the sentence or a clause after a comma ("In his speech, a tribute to
+        # Kerry, Mr. Obama decried the ..."); "said that Trump ..." has no subject there.
+        for tried, (m_start, m_end, kind, entity) in enumerate(self.mentions_within(start, before)):
+            if tried == 6:
+                break
+            before_name = self.masked[start:m_start]
+            clause = max(before_name.rfind(c) for c in ",;—(")
+            if not _subject_prefix(before_name[clause + 1 :]) or not self._outside_quotes(m_start):
+                if clause < 0:
+                    return None
+                continue
             if kind != 0 and self.masked[m_start:m_end] != entity.name:
                 continue
             end = m_end
@@ -337,84 +394,11 @@ class Attributor:
                 end = appositive.end()
             if _VERB_AFTER.match(self.masked, end, before):
                 return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
-            return None
+            if clause < 0:
+                return None
         return None
 
-    # -- cues ------------------------------------------------------------------------------
-    def cues(self, start: int, end: int) -> list[tuple[str, int, int]]:
-        """("verb" | "lead", start, end) reporting cues between offsets, in text order."""
-        cues = self._cue_list()
-        i = bisect.bisect_left(self._cue_starts, start)
-        found = []
-        while i < len(cues) and cues[i][1] <= end:
-            found.append(cues[i][2])
-            i += 1
-        return found
-
-    def first_cue(self, start: int, end: int, kind: str | None = None) -> tuple[str, int, int] | None:
-        """The first cue (of ``kind``) between offsets, without reading the rest of the span."""
-        cues = self._cue_list()
-        i = bisect.bisect_left(self._cue_starts, start)
-        while i < len(cues) and cues[i][1] <= end:
-            cue = cues[i][2]
-            if kind is None or cue[0] == kind:
-                return cue
-            i += 1
-        return None
-
-    def iter_cues(self, start: int, end: int) -> Iterator[tuple[str, int, int]]:
-        """The cues of the tokens lying wholly between ``start`` and ``end``."""
-        yield from self.cues(start, end)
-
-    def _cue_list(self) -> list[tuple[int, int, tuple[str, int, int]]]:
-        """All cues of the text, found on first use (many texts have no quote to attribute)."""
-        if self._cues is None:
-            self._cues = self._all_cues()
-            self._cue_starts = [cue[0] for cue in self._cues]
-        return self._cues
-
-    def _all_cues(self) -> list[tuple[int, int, tuple[str, int, int]]]:
-        """(token start, token end, cue) for every token outside quotes that is a reporting cue."""
-        found = []
-        tokens, masked = self.tokens, self.masked
-        forms = _CUE_FORMS
-        for i, token in enumerate(tokens):
-            word = token.text
-            if word not in forms and (word.islower() or word.lower() not in _CUE_WORDS):
-                continue  # most tokens: one look-up
-            if masked[token.start] == MASK:
-                continue
-            low = word.lower()
-            cue = None
-            if low == "according" and i + 1 < len(tokens) and tokens[i + 1].text == "to":
-                cue = ("lead", token.start, tokens[i + 1].end)
-            elif low == "quoting" or (low == "words" and i and tokens[i - 1].text == "the"):
-                cue = ("lead", token.start, token.end + (3 if low == "words" else 0))
-            elif low == "by" and i and tokens[i - 1].text in lx.BY_VERBS:
-                cue = ("lead", token.start, token.end)  # "described by X as"
-            elif word in lx.CHANNEL_VERBS and (
-                masked[token.end : token.end + 1] in (":", ",") or masked.startswith(" on ", token.end)
-            ):
-                cue = ("verb", token.start, token.end)  # "posted on Twitter:"
-            elif word in lx.REPORTING_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
-                cue = ("verb", token.start, token.end)
-            elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
-                cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"
-            elif word[0].isupper() and low in CAPITALISED_CUES:
-                cue = ("verb", token.start, token.end)  # "Continued Stone:", "Said Dorothy Poynter,"
-            elif word in ("statement", "statements") and i > 1 and tokens[i - 2].text in STATEMENT_VERBS:
-                verb = tokens[i - 2]  # "X issued a statement"
-                cue = ("verb", verb.start, verb.end)
-            elif (
-                word in lx.REPORTING_NOUN_LIKE
-                and i
-                and (tokens[i - 1].cap or tokens[i - 1].lower in ("he", "she", "it"))
-            ):
-                cue = ("verb", token.start, token.end)
-            if cue is not None:
-                found.append((token.start, token.end, cue))
-        return found
-
+    # -- cues (found by ``CueIndex``) -------------------------------------------------------
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
         floor = max(floor, end - REACH)
         for kind, start, stop in reversed(self.cues(floor, end)):
@@ -423,7 +407,10 @@ class Attributor:
             elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
                 first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
                 verb = self.first_cue(first, start, "verb")
-                found = self.subject_before(first, verb[1]) if verb else None
+                # "Sanders compared himself to Clinton, saying": the subject of the sentence
+                found = self.subject_before(first, verb[1]) if verb else self.sentence_subject(first, start)
+            elif _NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
+                continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
             else:
                 found = self.subject_before(floor, start)
                 if found is None and not self.masked[floor:start].strip(" ,\"“”'"):
@@ -431,15 +418,6 @@ class Attributor:
             if found is not None:
                 return found
         return None
-
-    def cued(self, quote: RawQuote, floor: int, limit: int, window: int = 14) -> bool:
-        """Whether a reporting cue frames the quote, even one whose speaker is unknown ("she said")."""
-        if window == 14 and self.first_cue(floor, quote.open_mark):
-            return True
-        if quote.close_mark is None:
-            return False
-        after = self.first_cue(quote.close_mark + 1, limit)
-        return after is not None and len(self.masked[quote.close_mark + 1 : after[1]].split()) <= window
 
     def unknown_name_after(self, quote: RawQuote, limit: int) -> bool:
         """Whether a capitalised word and a cue follow the quote ('" Cuban said'): a speaker is named."""
@@ -469,7 +447,36 @@ class Attributor:
             return None
         if kind == "lead" or not self.masked[offset:c_start].strip():
             return self.object_after(c_end, limit)
-        return self.subject_before(offset, c_start)
+        first = _FIRST_WORD.match(self.masked, offset, c_start)
+        if first and first.group(1) in _CONTINUATIONS:
+            # '"not ready" to support Trump's bid, but lamented': the writer's sentence goes on, and a
+            # name in it is no speaker; only an inverted cue after a comma names one ('..., said Kunin')
+            gap = self.masked[offset:c_start].rstrip()
+            if gap.endswith(","):
+                return self.object_after(c_end, limit)
+            comma = gap.rfind(",")  # '"..." in comparison to Obama, Gingrich said'
+            return self._clause(offset + comma + 1, c_start) if comma >= 0 else None
+        found = self.subject_before(offset, c_start)
+        if found is None and self.masked[offset:c_start].rstrip().endswith(","):
+            found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
+        return found
+
+    def participle_subject(self, floor: int, mark: int) -> Speaker | None:
+        """The subject of "with X -ing" leading to the quote ('with Sen. John McCain calling it a "..."').
+
+        Only after "with": in "attacked Rubio, saying ..." the participle is the sentence subject's.
+        """
+        with_at = self.masked.rfind("with", max(floor, mark - 160), mark)
+        if with_at < 0:
+            return None  # most sentences: no "with" to look behind
+        start = with_at  # the last "with" before the quote opens the construction
+        for match in reversed(list(_PARTICIPLE.finditer(self.masked, start, mark))):
+            name_end = match.start()
+            for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
+                with_before = _WITH_BEFORE.search(self.masked, max(start, m_start - 40), m_start)
+                if m_end == name_end and self._outside_quotes(m_start) and with_before:
+                    return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+        return None
 
 
 def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: list[tuple[int, int]]) -> list:
