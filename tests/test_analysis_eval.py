@@ -38,8 +38,8 @@ def test_every_gold_quote_lies_in_its_text() -> None:
 # Floors sit just under the figures in docs/analysis.md, so any regression fails. The measure-only part is
 # measured, never tuned on: its floors only catch a change that makes unseen news worse.
 FLOORS = {
-    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.92, "people_f1": 0.98, "sources_f1": 0.96, "roles_close": 0.38},
-    "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.83, "people_f1": 0.83, "sources_f1": 0.77, "roles_close": 0.38},
+    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.92, "people_f1": 0.98, "sources_f1": 0.96, "roles_close": 0.39},
+    "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.83, "people_f1": 0.84, "sources_f1": 0.77, "roles_close": 0.39},
 }
 
 

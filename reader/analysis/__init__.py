@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.models import Analysis, Link, Person, Quote
 
-ANALYZER_VERSION = "1.3"
+ANALYZER_VERSION = "1.4"
 
 
 def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Analysis:

@@ -19,7 +19,13 @@ from reader.analysis.tokens import Token
 THING_TAILS = lx._words(
     "Business Paper Newspaper Bulletin Gazette Tribune Times Journal Magazine Newsletter Platform High Paralympics "
     "Olympics Games Experience Underground Festival Awards Prize Trophy Cup Bowl Tour Show Series Cathedral "
-    "Stadium Arena Airport Highway Bridge Sport Sports"
+    "Stadium Arena Airport Highway Bridge Sport Sports "
+    # companies, plans, treaties, movements and regions named like people ("Goldman Sachs" is not among them)
+    "Chemical Chemicals Pictures Communications Stores Capital Markets Analytics Insider Politics Watch Matter "
+    "Partnership Plan Agreement Accord Initiative Doctrine Dialogue Revolution Belt Classics Pharmaceuticals "
+    "Airlines Energy Petroleum Motors Electric Foods Brands Entertainment Ventures Solutions Software Robotics "
+    "Insights Cable Mobil Dynamics Aerospace Financial Securities Investments Insurance Realty Hotels Resorts "
+    "Casino Casinos"
 )
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
@@ -41,6 +47,55 @@ COPULAS = lx._words("is was are were be been being")
 OFFICE_WORDS = lx._words("Staff State Defense Defence Justice Homeland Health Education Energy Treasury Commerce")
 
 
+# Name suffixes: kept out of the name's words ("James B. Comey Jr." is James B. Comey, surname Comey).
+NAME_SUFFIXES = lx._words("Jr Jr. Sr Sr. II III IV")
+# Words of the lexicon that are also surnames after a given name ("Paul Singer", "Mark Cuban", "Adam Green",
+# "Billie Jean King"); never parties or creeds ("Christian Democrat"), nor words that open or head bodies.
+SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge")
+NOT_SURNAMES = (
+    lx._words(
+        "Democrat Democrats Democratic Republican Republicans Conservative Liberal Labour Socialist Communist "
+        "Christian Muslim Jewish Catholic Protestant Orthodox Islamic Sunni Shia Shiite Hindu Buddhist Sikh "
+        "North South East West Central Upper Lower New Old Greater Arab Asian African European Latin Western "
+        "Eastern Northern Southern Indigenous Aboriginal US USA UK UAE EU USSR U.S. U.K."
+    )
+    | lx.STOP_CAPS
+    | lx.MONTHS
+    | lx.DAYS
+    | lx.ORG_WORDS
+    | NAME_SUFFIXES
+)
+# Forms of address, not surnames, after an honorific ("Mr. President", "Madam Speaker").
+ADDRESS_WORDS = lx._words("President Speaker Chairman Chairwoman Secretary Ambassador Mayor Minister Chair")
+# Last parts of compounds that are not names: "New York-based", "White House-era".
+COMPOUND_ENDS = lx._words("based era led backed born style like owned run funded linked allied made")
+
+
+def surname_word(run: list[Token], index: int) -> bool:
+    """ "Singer" in "Paul Singer", "King" in "Mr. King": a lexicon word that is a surname here."""
+    word = run[index].text
+    if (
+        index == 0
+        or len(word) < 2
+        or word.isupper()
+        or word in NOT_SURNAMES
+        or (word in lx.TITLES and word not in SURNAME_TITLES)
+    ):
+        return False
+    before = run[index - 1].text
+    if before in lx.HONORIFICS:
+        return word not in ADDRESS_WORDS and index == len(run) - 1  # "Mr. Singer", "Ms. Boxer"
+    return index == len(run) - 1 and is_given(before) and before not in lx.TITLES and before not in lx.PLACES
+
+
+def not_a_name_part(text: str, token: Token) -> bool:
+    """A compound, a path or a handle: "New York-based", "LinkedIn/Name", "@Name", "#Name"."""
+    word = token.text
+    if "/" in word or ("-" in word and word.rsplit("-", 1)[1] in COMPOUND_ENDS):
+        return True
+    return token.start > 0 and text[token.start - 1] in "@#"
+
+
 def _plural_group(word: str) -> bool:
     """ "Floridians", "Republicans", "Democrats": people as a group, never a given name or surname."""
     return word.endswith("s") and (word[:-1] in lx.NATIONALITIES or word[:-1] in PARTY_MEMBERS or word.endswith("ians"))
@@ -49,8 +104,12 @@ def _plural_group(word: str) -> bool:
 PARTY_MEMBERS = lx._words("Republican Democrat Conservative Liberal Socialist Libertarian Communist Tory Labourite")
 
 
-def glued_word(text: str, run: list[Token], index: int) -> bool:
-    """Whether ``run[index]`` is an ordinary word that capitalisation joined to a name."""
+def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether ``run[index]`` is an ordinary word that capitalisation joined to a name.
+
+    ``words_lower`` are the words the article writes in lowercase: one of them before a known given name
+    is an ordinary word ("Billionaire Donald Trump" in an article that speaks of a billionaire).
+    """
     word = run[index].text
     if ("'" in word or "’" in word) and _CONTRACTION.match(word):
         return True  # "I'm John Russell"
@@ -58,6 +117,16 @@ def glued_word(text: str, run: list[Token], index: int) -> bool:
         return True  # "Floridians Jeb Bush"
     if index != 0:
         return False
+    if len(run) > 1 and word[-1] == "s" and (word[:-1] in lx.TITLES or word[:-1].lower() in lx.ROLE_NOUNS):
+        return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
+    if (
+        len(run) > 2
+        and is_given(run[1].text)
+        and not is_given(word)
+        and word.lower() in words_lower
+        and run[-1].text.lower() not in words_lower  # "Time Warner Cable" is a company
+    ):
+        return True  # "Billionaire Donald Trump", "Rival Hillary Clinton"
     if word in OFFICE_WORDS and text[max(0, run[0].start - 3) : run[0].start] == "of ":
         return True  # "Chief of Staff Katie Walsh"
     low = word.lower()

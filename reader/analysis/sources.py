@@ -43,6 +43,27 @@ PARAPHRASE_VERBS = (
         "emphasize emphasise recall recount reply respond explain"
     )
 )
+# A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
+# "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
+    r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
+    r"(?:(?:also|later|then|has|have|had|previously|recently|again|already|once|quickly|first)\s+)*$"
+)
+# "according to Israel", "according to Gallup": the same after a leading cue.
+_BARE_OBJECT = re.compile(
+    r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
+)
+_NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES
+# Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
+# to ...", "the Home Office rejects the claim"); those of CREDIT_VERBS also credit an organisation.
+STANCE_VERBS = _inflect("liken believe propose dismiss") | lx._words("praised blamed praises blames")
+CREDIT_VERBS = _inflect("reject dispute accuse criticize criticise recommend urge deny") | lx._words("denies denied")
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS
+# "had been denied visas", "was twice rejected": a passive credits no one.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+)?$"
+)
 # An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 
@@ -76,7 +97,11 @@ class SourceCollector:
                 word = masked[c_start:c_end].lower()
                 if kind == "lead":
                     found = self.att.object_after(c_end, s_end)
-                    if found is not None and not self._possessive_before(found.entity, c_end, s_end):
+                    if found is None:
+                        bare = _BARE_OBJECT.match(masked, c_end, s_end)
+                        if bare is not None:
+                            self._bare_body(bare.start(1), bare.end(1))  # "according to Israel"
+                    elif not self._possessive_before(found.entity, c_end, s_end):
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
                 verb = word.split()[0]
@@ -85,6 +110,12 @@ class SourceCollector:
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
+        for token in self.att.tokens:  # one look-up a token: cheaper than a regex of all the verbs
+            if token.text not in STANCE_WORDS or token.text.endswith("ing") or masked[token.start] == MASK:
+                continue
+            if not _PASSIVE_BEFORE.search(masked, max(0, token.start - 30), token.start):
+                s_start = self.att.sentences[self.att.sentence_index(token.start)][0]
+                self._subjects(s_start, token.start, token.text)
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
         for match in _BY.finditer(self.att.body):
@@ -105,6 +136,11 @@ class SourceCollector:
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
         if subject is None:
+            if (word in lx.SOURCE_VERBS or word in CREDIT_VERBS) and word not in lx.REPORTING_NOUN_LIKE:
+                floor = max(s_start, verb - 160)
+                bare = _BARE_SUBJECT.search(self.att.masked[floor:verb])  # "^" is the sentence's start
+                if bare is not None and (floor == s_start or bare.start() > 0):
+                    self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
         if subject.kind == "organization":
             person = self._person_before_apposition(s_start, verb, subject.entity)
@@ -116,9 +152,9 @@ class SourceCollector:
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
             return
-        if word not in lx.SOURCE_VERBS:
+        if word not in lx.SOURCE_VERBS and word not in CREDIT_VERBS:
             return
-        self.add_entity(subject.entity)  # "the FDA said ..."
+        self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ..."
         # "Both the Irving school district and the Irving police have asserted": every body joined by "and".
         s_start = max(s_start, verb - REACH)
         floor = max(s_start, self.att.masked.rfind(",", s_start, verb) + 1)
@@ -126,6 +162,25 @@ class SourceCollector:
         if " and " in clause:
             for org in self.orgs_in(floor, verb):
                 self.add_entity(org)
+
+    def _bare_body(self, start: int, end: int) -> None:
+        """A country or body that neither finder listed, credited by name: a source of its own."""
+        name = self.att.body[start:end]
+        words = name.split()
+        if re.search(r"['’]s$", words[-1]):
+            return  # "Israel's army said": the possessor is not the one who speaks
+        if words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
+            return  # "He said", "On Monday said", "Democrat said"
+        if any(m[2] == 0 for m in self.att.mentions_within(start, end)):
+            return  # a person's name the people finder knows
+        if words[-1].endswith("s") and (words[-1][:-1] in lx.NATIONALITIES or words[-1].endswith("ians")):
+            return  # "Republicans said", "Democrats said": people as a group, not a body
+        if any(ch.isdigit() for ch in name) or MASK in name:
+            return
+        if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", self.att.body):
+            return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
+        outlet = name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
+        self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
 
     def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
         """The person an appositive describes when the organisation named is only inside it."""
