@@ -125,3 +125,25 @@ def test_a_role_noun_names_the_person_right_after_it_not_across_a_sentence() -> 
     assert (people.get("Jonah Goldberg") or "").endswith("commentator")
     assert "Callista" in people
     assert "Hundreds" not in people
+
+
+def test_particles_and_given_names_the_lexicon_calls_places_or_peoples() -> None:
+    people = _people(
+        "Ronald dela Rosa said the police would act. Roman Smbatyan, a historian, disagreed. Chad Smith said so too."
+    )
+    assert {"Ronald dela Rosa", "Roman Smbatyan", "Chad Smith"} <= set(people)
+
+
+def test_a_question_or_headline_opening_word_is_not_part_of_a_name() -> None:
+    people = _people(
+        "Ted Cruz and Bernie Sanders spoke. Had Sanders won the vote, they would have stayed. "
+        "Neither Cruz nor Christie answered. Says Clinton would stack the court."
+    )
+    assert not {"Had Sanders", "Neither Cruz", "Says Clinton"} & set(people)
+
+
+def test_a_state_abbreviation_before_a_name_is_not_part_of_it() -> None:
+    body = "They met at his club at Bedminster, N.J. Roger Ailes, the former chairman, was there. Ocala, Fla. said no."
+    assert "Roger Ailes" in _people(body)
+    assert "N.J. Roger Ailes" not in _people(body)
+    assert "Fla." not in _sources(body)

@@ -348,6 +348,8 @@ STOP_CAPS = _words(
     "Traffic Gameplay Volunteer Colorful Local Started Wait Both Psychology Executive Co-founder Emeritus "
     "Senior Undersecretary Secretary Environment Protection Category Categories Sources Related Share "
     "Twitter Facebook "
+    # auxiliaries and verbs that open questions and headlines ("Had Sanders won", "Says Clinton would")
+    "Had Can Could Would Should Was Were Is Are Did Does Do Has Have Says Neither Besides Outside Takes See "
     "God Allah Jesus Christ Bible Koran Quran Hajj Ramadan Eid Lent Halloween Thanksgiving "
     ""
 )

@@ -35,7 +35,8 @@ ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth
 # Given names that are also places or countries, which the place list would otherwise take.
 GIVEN_PLACES = lx._words(
     "Jordan Virginia Georgia Florence Victoria Austin Sydney Chelsea Madison Lincoln Houston Dallas Orlando "
-    "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora"
+    "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora "
+    "Roman Chad Kent Salvador"
 )
 _CONTRACTION = re.compile(r"^(?:I|It|He|She|We|They|You|That|There|Here|What|Who)['’](?:m|s|re|ve|d|ll)$")
 # Endings of adverbs and adjectives ("Specifically", "Previous"), then of agent nouns ("Broadcaster").
@@ -47,6 +48,11 @@ COPULAS = lx._words("is was are were be been being")
 OFFICE_WORDS = lx._words("Staff State Defense Defence Justice Homeland Health Education Energy Treasury Commerce")
 
 
+# US state abbreviations, which end a dateline or a place before a name ("Bedminster, N.J. Roger Ailes").
+STATE_ABBREVIATIONS = lx._words(
+    "Ala Ariz Ark Calif Colo Conn Fla Ga Ill Kan Ky Md Mass Mich Minn Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt "
+    "Wis Wyo N.J. N.Y. N.H. N.C. S.C. N.D. S.D. N.M. D.C. W.Va. R.I."
+)
 # Name suffixes: kept out of the name's words ("James B. Comey Jr." is James B. Comey, surname Comey).
 NAME_SUFFIXES = lx._words("Jr Jr. Sr Sr. II III IV")
 # Words of the lexicon that are also surnames after a given name ("Paul Singer", "Mark Cuban", "Adam Green",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import (
     NAME_SUFFIXES,
+    STATE_ABBREVIATIONS,
     east_asian_name,
     given_place,
     glued_word,
@@ -30,7 +31,17 @@ from reader.analysis.name_shapes import (
 from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
-NOT_NAME = lx.TITLES | lx.NATIONALITIES | lx.PLACES | lx.ORG_WORDS | lx.STOP_CAPS | lx.MONTHS | lx.DAYS | NAME_SUFFIXES
+NOT_NAME = (
+    lx.TITLES
+    | lx.NATIONALITIES
+    | lx.PLACES
+    | lx.ORG_WORDS
+    | lx.STOP_CAPS
+    | lx.MONTHS
+    | lx.DAYS
+    | NAME_SUFFIXES
+    | STATE_ABBREVIATIONS
+)
 INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
 # Without other evidence, a capitalised pair after these words is a place or a body ("in Cape Canaveral").
 PLACE_PREPOSITIONS = frozenset(

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from reader.analysis import lexicon as lx
 from reader.analysis.lexicon import _inflect
+from reader.analysis.name_shapes import STATE_ABBREVIATIONS
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
@@ -54,7 +55,7 @@ _BARE_SUBJECT = re.compile(
 _BARE_OBJECT = re.compile(
     r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
 )
-_NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES
+_NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
 # Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
 # to ...", "the Home Office rejects the claim"); those of CREDIT_VERBS also credit an organisation.
 STANCE_VERBS = _inflect("liken believe propose dismiss") | lx._words("praised blamed praises blames")
