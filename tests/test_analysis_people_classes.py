@@ -147,3 +147,29 @@ def test_a_state_abbreviation_before_a_name_is_not_part_of_it() -> None:
     assert "Roger Ailes" in _people(body)
     assert "N.J. Roger Ailes" not in _people(body)
     assert "Fla." not in _sources(body)
+
+
+def test_a_surname_alone_is_a_person_when_a_pronoun_or_who_can_only_be_theirs() -> None:
+    people = _people(
+        "Barcelona played their usual lineup including Ronaldinho and Deco. Riise, who scored the winning goal, "
+        "continued to threaten Barcelona. Ronaldinho would have another chance minutes later as he made a "
+        "quick run, and Bellamy wasn't expecting the ball to come to him. Barcelona continued to push, and "
+        "their coach sent Giuly and Bellamy into the mix after a header by Riise."
+    )
+    assert {"Riise", "Ronaldinho", "Bellamy"} <= set(people)
+    assert "Barcelona" not in people  # "their": a team, not a person
+
+
+def test_a_word_capitalised_only_where_sentences_open_is_not_a_surname() -> None:
+    people = _people("Alas, he was gone. Absent a deal, he said, it fails. Allies of his agreed.")
+    assert not people
+
+
+def test_an_acronym_that_reports_and_a_journal_that_published_are_sources() -> None:
+    sources = _sources(
+        "About a year ago, NASA reports, observers saw a drop in its brightness. "
+        "The discovery was reported online in the Nature journal. Recent reports have revealed more."
+    )
+    assert sources.get("NASA") == "organization"
+    assert sources.get("Nature") == "outlet"
+    assert "Recent" not in sources

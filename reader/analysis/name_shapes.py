@@ -102,7 +102,7 @@ def not_a_name_part(text: str, token: Token) -> bool:
     return token.start > 0 and text[token.start - 1] in "@#"
 
 
-def _plural_group(word: str) -> bool:
+def plural_group(word: str) -> bool:
     """ "Floridians", "Republicans", "Democrats": people as a group, never a given name or surname."""
     return word.endswith("s") and (word[:-1] in lx.NATIONALITIES or word[:-1] in PARTY_MEMBERS or word.endswith("ians"))
 
@@ -119,7 +119,7 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
     word = run[index].text
     if ("'" in word or "’" in word) and _CONTRACTION.match(word):
         return True  # "I'm John Russell"
-    if word[-1] == "s" and index < len(run) - 1 and _plural_group(word) and not is_given(word):
+    if word[-1] == "s" and index < len(run) - 1 and plural_group(word) and not is_given(word):
         return True  # "Floridians Jeb Bush"
     if index != 0:
         return False
@@ -163,7 +163,7 @@ def initial(run: list[Token], index: int) -> bool:
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     last, first = run[-1].text, run[0].text
-    if len(run) > 1 and _plural_group(last):
+    if len(run) > 1 and plural_group(last):
         return True  # "Kentucky Republicans", "Cuban-American Republicans"
     if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True

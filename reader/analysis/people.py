@@ -26,6 +26,7 @@ from reader.analysis.name_shapes import (
     introduces_a_person,
     names_a_thing,
     not_a_name_part,
+    plural_group,
     surname_word,
 )
 from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
@@ -125,9 +126,23 @@ class _Context:
     said: set[str]  # capitalised words followed by a reporting verb somewhere
     in_org: set[int]  # offsets of tokens inside an organisation's name
     quotes: Spans
+    tokens: list[Token] = field(default_factory=list)
+    text: str = ""
+    _mid: set[str] | None = None
 
     def in_quote(self, pos: int) -> bool:
         return self.quotes.covers(pos)
+
+    def mid_sentence(self, word: str) -> bool:
+        """Whether ``word`` is written capitalised after a lowercase word somewhere: a name, not an opener."""
+        if self._mid is None:  # one pass, made only for articles with a one-word name to judge
+            text = self.text
+            self._mid = {
+                b.text
+                for a, b in itertools.pairwise(self.tokens)
+                if b.cap and a.text[:1].islower() and text[a.end : b.start] == " "
+            }
+        return word in self._mid
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
@@ -137,7 +152,7 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
         words = [t.text for t in run if t.text != "The"]
         if len(words) > 1 and (words[0] in lx.ORG_WORDS or words[-1] in lx.ORG_WORDS):
             in_org.update(t.start for t in run)
-    return _Context({t.text for t in tokens if t.text[:1].islower()}, said, in_org, Spans(quotes))
+    return _Context({t.text for t in tokens if t.text[:1].islower()}, said, in_org, Spans(quotes), tokens, text)
 
 
 def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token], ctx: _Context) -> bool:
@@ -306,7 +321,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         person.mentions.append((tail[0].start, tail[-1].end))
     _merge_shortened(people)
     owners = _Owners(people.values())
-    _add_singles(text, people, singles, owners)
+    _add_singles(text, people, singles, owners, ctx)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
 
@@ -384,7 +399,46 @@ class _Owners:
         return close[0] if close else None
 
 
-def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles: list, owners: _Owners) -> None:
+# A clause's start before a one-word subject, a personal pronoun after it, a relative "who" after it.
+_CLAUSE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|[,;]\s+(?:and|but|while|as|so)\s+|;\s+)$")
+_CLAUSE_END = re.compile(r"[.!?;\"“”]")
+_PERSONAL = re.compile(r"\b(?:(he|his|him|himself)|(she|her|herself)|(they|their|them|it|its))\b")
+_WHO = re.compile(r",\s+who\s+(?!are\b|were\b|have\b)")  # teams are "who were" in British usage
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _refers_as_person(text: str, start: int, end: int, ctx: _Context) -> str | None:
+    """A one-word name the article treats as a person: "Riise, who scored", "Ronaldinho ... as he made".
+
+    Sport and follow-up reports often name people by surname alone; a personal pronoun that can only
+    point back at the word (no other name between, no "they"/"its" first), or a relative "who", says
+    it is a person. Returns the gender the pronoun gives ("" when none), or None.
+    """
+    word = text[start:end]
+    if word in NOT_NAME or word.lower() in ctx.words_lower or not word.isalpha() or ctx.in_quote(start):
+        return None
+    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word):
+        return None  # "Guardian, who ...", "Hispanics ... their"
+    if not _CLAUSE_START.search(text, max(0, start - 12), start):
+        return None  # only a clause's subject: in "members of Scientology, who", "who" is the members'
+    if not ctx.mid_sentence(word) or (word[-1] == "s" and word[:-1].lower() in ctx.words_lower):
+        return None  # "Alas, he ...", "Allies of his ...": a word capitalised only where sentences open
+    if _WHO.match(text, end):
+        return ""
+    rest = text[end : end + 160]
+    stop = _CLAUSE_END.search(rest)
+    rest = rest[: stop.start()] if stop else rest
+    pronoun = _PERSONAL.search(rest)
+    if pronoun is None or pronoun.group(3):
+        return None
+    if any(w not in lx.PLACES and w not in lx.STOP_CAPS for w in _CAPITALISED.findall(rest, 0, pronoun.start())):
+        return None  # someone or something else named between: the pronoun may be theirs
+    return "m" if pronoun.group(1) else "f"
+
+
+def _add_singles(
+    text: str, people: dict[tuple[str, ...], PersonEntity], singles: list, owners: _Owners, ctx: _Context
+) -> None:
     """Single-word names: an alias of a known person, or a person of their own when introduced as one."""
     for word, start, end, prefix in singles:
         owner = owners.owner(word)
@@ -393,6 +447,13 @@ def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles
         introduced = bool(prefix) and (
             any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
         )
+        referred = None if introduced or prefix else _refers_as_person(text, start, end, ctx)
+        if referred is not None:
+            key = (word,)
+            people[key] = PersonEntity(key, None, referred or None, first=start)
+            people[key].mentions.append((start, end))
+            owners.add(people[key])
+            continue
         if not introduced:
             continue
         fuzzy = owners.fuzzy(word)

@@ -29,7 +29,8 @@ _GROUP = re.compile(
 _TO = re.compile(
     r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
     r"speaking to|spoke to|talking to|talked to|"
-    r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in))\s+"
+    r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in)|"
+    r"(?:reported|published)(?: online)? in)\s+"  # "the discovery was reported online in the Nature journal"
     r"(?=(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
@@ -137,10 +138,14 @@ class SourceCollector:
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
         if subject is None:
-            if (word in lx.SOURCE_VERBS or word in CREDIT_VERBS) and word not in lx.REPORTING_NOUN_LIKE:
+            if word in lx.SOURCE_VERBS or word in CREDIT_VERBS:
                 floor = max(s_start, verb - 160)
                 bare = _BARE_SUBJECT.search(self.att.masked[floor:verb])  # "^" is the sentence's start
-                if bare is not None and (floor == s_start or bare.start() > 0):
+                if (
+                    bare is not None
+                    and (floor == s_start or bare.start() > 0)
+                    and self._may_credit(bare.group(1), word)
+                ):
                     self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
         if subject.kind == "organization":
@@ -163,6 +168,11 @@ class SourceCollector:
         if " and " in clause:
             for org in self.orgs_in(floor, verb):
                 self.add_entity(org)
+
+    @staticmethod
+    def _may_credit(name: str, verb: str) -> bool:
+        """ "NASA reports", "Gallup notes", but not "Recent reports": a verb that is mostly a noun needs a body."""
+        return verb not in lx.REPORTING_NOUN_LIKE or " " in name or (name.isupper() and len(name) > 1)
 
     def _bare_body(self, start: int, end: int) -> None:
         """A country or body that neither finder listed, credited by name: a source of its own."""
