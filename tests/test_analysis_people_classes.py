@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from reader.analysis import analyze
-
-
-def _people(body: str) -> dict[str, str | None]:
-    return {p.name: p.role for p in analyze(body).people}
-
-
-def _sources(body: str) -> dict[str, str]:
-    return {s.name: s.kind for s in analyze(body).sources}
+from tests.test_analysis_people_sources import _people, _sources
 
 
 def test_a_surname_that_is_also_a_word_follows_a_given_name() -> None:
