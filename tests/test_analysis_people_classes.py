@@ -166,3 +166,13 @@ def test_an_acronym_that_reports_and_a_journal_that_published_are_sources() -> N
     assert sources.get("NASA") == "organization"
     assert sources.get("Nature") == "outlet"
     assert "Recent" not in sources
+
+
+def test_a_title_cased_heading_is_no_evidence_of_a_person_but_a_list_of_names_is() -> None:
+    people = _people(
+        "GOP Candidates Resoundingly Reject The Idea Of A Minimum Wage Hike\n\n"
+        "The debate went on for hours.\n\n"
+        "Faycal Bettiche, Nouha Saoudi, Mohamed and Joumana Bettiche."
+    )
+    assert "Minimum Wage Hike" not in people
+    assert {"Faycal Bettiche", "Nouha Saoudi"} <= set(people)

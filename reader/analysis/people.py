@@ -214,7 +214,24 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     place = _COMMA_PLACE.match(after)
     if place and place.group(1) in lx.PLACES:
         return False  # "Cape Canaveral, Florida"
-    return len(tail) <= 3 and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail)
+    if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
+        return False
+    return not _in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
+
+
+def _in_heading(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a title-cased line: four words or more, nearly all capitalised, small words too."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].rstrip()
+    words = line.split()
+    if len(words) < 4 or len(words) > 30 or not any(w in _TITLE_CASE_SMALL for w in words[1:]):
+        return False  # a list of names has no "Of" or "The" in it
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+# Small words that only a title-cased heading capitalises mid-line ("Reject The Idea Of A Minimum Wage Hike").
+_TITLE_CASE_SMALL = lx._words("Of A An The To In On For With At By From As Into Over")
 
 
 def _without_suffix(run: list[Token]) -> tuple[list[Token], str]:
