@@ -176,3 +176,12 @@ def test_a_title_cased_heading_is_no_evidence_of_a_person_but_a_list_of_names_is
     )
     assert "Minimum Wage Hike" not in people
     assert {"Faycal Bettiche", "Nouha Saoudi"} <= set(people)
+
+
+def test_a_given_name_that_is_a_place_used_alone_is_a_person_when_a_pronoun_says_so() -> None:
+    people = _people(
+        "The church denied that it held Valeska Paris. Paris also claims that her passport was taken. "
+        "They claimed Paris was a volunteer. Paris is the capital of France, and its mayor spoke."
+    )
+    assert "Paris" in people
+    assert len(analyze("Paris is the capital of France, and its mayor spoke. He left Paris.").people) == 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import (
+    GIVEN_PLACES,
     NAME_SUFFIXES,
     STATE_ABBREVIATIONS,
     east_asian_name,
@@ -341,6 +342,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         run, suffix = _without_suffix(whole) if whole[-1].text in NAME_SUFFIXES else (whole, "")
         split = _split_run(text, run, ctx.words_lower)
         if split is None:
+            if len(run) == 1 and run[0].text in GIVEN_PLACES:
+                singles.append((run[0].text, run[0].start, run[0].end, []))  # "Paris" of Valeska Paris, maybe
             continue
         prefix, tail = split
         if not _evidence(text, run, tail, prefix, ctx):
@@ -455,7 +458,9 @@ def _refers_as_person(text: str, start: int, end: int, ctx: _Context) -> str | N
     it is a person. Returns the gender the pronoun gives ("" when none), or None.
     """
     word = text[start:end]
-    if word in NOT_NAME or word.lower() in ctx.words_lower or not word.isalpha() or ctx.in_quote(start):
+    if (word in NOT_NAME and word not in GIVEN_PLACES) or word.lower() in ctx.words_lower or not word.isalpha():
+        return None  # a given name that is also a place may be a surname: "Paris claims that her passport"
+    if ctx.in_quote(start):
         return None
     if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word):
         return None  # "Guardian, who ...", "Hispanics ... their"
