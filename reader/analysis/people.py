@@ -12,7 +12,6 @@ import bisect
 import difflib
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -363,23 +362,11 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         if suffix:
             person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
         person.mentions.append((tail[0].start, tail[-1].end))
-    _drop_surname_things(people)
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
-
-
-def _drop_surname_things(people: dict[tuple[str, ...], PersonEntity]) -> None:
-    """ "Warhol Polaroid" beside Andy Warhol: someone's surname before a word that is no name is a thing
-    of theirs, not a second person (a given name first, as in "Jordan Spieth", still names one)."""
-    surnames = {key[-1] for key in people if len(key) > 1}
-    last_words = Counter(key[-1] for key in people)
-    for key in [k for k in people if len(k) == 2 and k[0] in surnames]:
-        first_name = is_given(key[0]) or key[0] in GIVEN_PLACES
-        if not first_name and not is_given(key[1]) and last_words[key[1]] == 1:
-            del people[key]  # unless its last word is someone else's surname too
 
 
 def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
