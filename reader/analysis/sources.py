@@ -69,8 +69,10 @@ CREDIT_VERBS = lx._words(
     "recommended recommends urged urges denied denies"
 )
 STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS
-_STANCE_STEMS = ("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "disput", "accus", "critici")
-_STANCE_STEMS += ("recommend", "urge", "deni")
+_STANCE_STEMS: tuple[str, ...] = (
+    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject"),
+    *("disput", "accus", "critici", "recommend", "urge", "deni"),
+)
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
