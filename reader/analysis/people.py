@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
+from reader.analysis.name_context import in_heading, refers_as_person
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     NAME_SUFFIXES,
@@ -27,7 +28,6 @@ from reader.analysis.name_shapes import (
     introduces_a_person,
     names_a_thing,
     not_a_name_part,
-    plural_group,
     surname_word,
 )
 from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
@@ -145,9 +145,6 @@ class _Context:
     def in_quote(self, pos: int) -> bool:
         return self.quotes.covers(pos)
 
-    def mid_sentence(self, word: str) -> bool:
-        return word in self.mid
-
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
     words_lower: set[str] = set()
@@ -217,22 +214,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return False  # "Cape Canaveral, Florida"
     if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
         return False
-    return not _in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
-
-
-def _in_heading(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies in a title-cased line: four words or more, nearly all capitalised, small words too."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)].rstrip()
-    words = line.split()
-    if len(words) < 4 or len(words) > 30 or not any(w in _TITLE_CASE_SMALL for w in words[1:]):
-        return False  # a list of names has no "Of" or "The" in it
-    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
-
-
-# Small words that only a title-cased heading capitalises mid-line ("Reject The Idea Of A Minimum Wage Hike").
-_TITLE_CASE_SMALL = lx._words("Of A An The To In On For With At By From As Into Over")
+    return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
 
 
 def _without_suffix(run: list[Token]) -> tuple[list[Token], str]:
@@ -442,47 +424,6 @@ class _Owners:
         return close[0] if close else None
 
 
-# A clause's start before a one-word subject, a personal pronoun after it, a relative "who" after it.
-_CLAUSE_OPENERS = ("\n", ". ", "! ", "? ", "; ", ", and ", ", but ", ", while ", ", as ", ", so ")
-_CLAUSE_END = re.compile(r"[.!?;\"“”]")
-_PERSONAL = re.compile(r"\b(?:(he|his|him|himself)|(she|her|herself)|(they|their|them|it|its))\b")
-_WHO = re.compile(r",\s+who\s+(?!are\b|were\b|have\b)")  # teams are "who were" in British usage
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-
-
-def _refers_as_person(text: str, start: int, end: int, ctx: _Context) -> str | None:
-    """A one-word name the article treats as a person: "Riise, who scored", "Ronaldinho ... as he made".
-
-    Sport and follow-up reports often name people by surname alone; a personal pronoun that can only
-    point back at the word (no other name between, no "they"/"its" first), or a relative "who", says
-    it is a person. Returns the gender the pronoun gives ("" when none), or None.
-    """
-    word = text[start:end]
-    if (word in NOT_NAME and word not in GIVEN_PLACES) or word.lower() in ctx.words_lower or not word.isalpha():
-        return None  # a given name that is also a place may be a surname: "Paris claims that her passport"
-    if ctx.in_quote(start):
-        return None
-    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word):
-        return None  # "Guardian, who ...", "Hispanics ... their"
-    if start and not text.endswith(_CLAUSE_OPENERS, max(0, start - 8), start):
-        return None  # only a clause's subject: in "members of Scientology, who", "who" is the members'
-    if word[-1] == "s" and word[:-1].lower() in ctx.words_lower:
-        return None  # "Allies of his ...": a plural of an ordinary word
-    if _WHO.match(text, end):
-        return "" if ctx.mid_sentence(word) else None
-    rest = text[end : end + 160]
-    stop = _CLAUSE_END.search(rest)
-    rest = rest[: stop.start()] if stop else rest
-    pronoun = _PERSONAL.search(rest)
-    if pronoun is None or pronoun.group(3):
-        return None
-    if any(w not in lx.PLACES and w not in lx.STOP_CAPS for w in _CAPITALISED.findall(rest, 0, pronoun.start())):
-        return None  # someone or something else named between: the pronoun may be theirs
-    if not ctx.mid_sentence(word):
-        return None  # "Alas, he ...": a word capitalised only where sentences open
-    return "m" if pronoun.group(1) else "f"
-
-
 def _add_singles(
     text: str, people: dict[tuple[str, ...], PersonEntity], singles: list, owners: _Owners, ctx: _Context
 ) -> None:
@@ -494,7 +435,9 @@ def _add_singles(
         introduced = bool(prefix) and (
             any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
         )
-        referred = None if introduced or prefix else _refers_as_person(text, start, end, ctx)
+        referred = None
+        if not introduced and not prefix and not ctx.in_quote(start):
+            referred = refers_as_person(text, start, end, NOT_NAME, ctx.words_lower, ctx.mid)
         if referred is not None:
             key = (word,)
             people[key] = PersonEntity(key, None, referred or None, first=start)
