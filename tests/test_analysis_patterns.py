@@ -46,7 +46,8 @@ PLAIN = [
         re.compile(
             r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
             r"speaking to|spoke to|talking to|talked to|"
-            r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in))\s+"
+            r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in)|"
+            r"(?:reported|published)(?: online)? in)\s+"
             r"(?=(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z])"
         ),
     ),

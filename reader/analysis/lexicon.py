@@ -126,7 +126,10 @@ ROLE_NOUNS = _words(
     "economist theologian imam rabbi monk nun survivor refugee migrant protester organiser organizer "
     "campaigner volunteer inventor scholar expert sergeant lieutenant colonel admiral marshal "
     "child boy girl man woman teenager administrator treasurer coordinator curator registrar congressman "
-    "congresswoman councilman councilwoman assemblyman magistrate headmaster headmistress"
+    "congresswoman councilman councilwoman assemblyman magistrate headmaster headmistress "
+    "commentator columnist consultant operative donor supporter publisher anchor entertainer billionaire mogul "
+    "tycoon philanthropist fundraiser lobbyist nominee contender challenger incumbent frontrunner hopeful rival "
+    "ally critic opponent"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").
@@ -223,7 +226,7 @@ ORG_WORDS = _words(
     "Intelligence Energy Agriculture Labor Labour Commerce Interior Finance Transport Transportation "
     "Development Research Science Sciences Technology Medicine Medical Nutrition Control Disorders Management "
     "Information Enforcement Emergency Civil Public Social Community Communities Workers Muslim Students Student "
-    "Association's Independent Jr. Sr. Man "
+    "Association's Independent Man "
     "Wikinews Wikipedia Internet Web Google Microsoft Apple Facebook Twitter YouTube Amazon"
 )
 
@@ -345,6 +348,8 @@ STOP_CAPS = _words(
     "Traffic Gameplay Volunteer Colorful Local Started Wait Both Psychology Executive Co-founder Emeritus "
     "Senior Undersecretary Secretary Environment Protection Category Categories Sources Related Share "
     "Twitter Facebook "
+    # auxiliaries and verbs that open questions and headlines ("Had Sanders won", "Says Clinton would")
+    "Had Can Could Would Should Was Were Is Are Did Does Do Has Have Says Neither Besides Outside Takes See "
     "God Allah Jesus Christ Bible Koran Quran Hajj Ramadan Eid Lent Halloween Thanksgiving "
     ""
 )

@@ -19,7 +19,13 @@ from reader.analysis.tokens import Token
 THING_TAILS = lx._words(
     "Business Paper Newspaper Bulletin Gazette Tribune Times Journal Magazine Newsletter Platform High Paralympics "
     "Olympics Games Experience Underground Festival Awards Prize Trophy Cup Bowl Tour Show Series Cathedral "
-    "Stadium Arena Airport Highway Bridge Sport Sports"
+    "Stadium Arena Airport Highway Bridge Sport Sports "
+    # companies, plans, treaties, movements and regions named like people ("Goldman Sachs" is not among them)
+    "Chemical Chemicals Pictures Communications Stores Capital Markets Analytics Insider Politics Watch Matter "
+    "Partnership Plan Agreement Accord Initiative Doctrine Dialogue Revolution Belt Classics Pharmaceuticals "
+    "Airlines Energy Petroleum Motors Electric Foods Brands Entertainment Ventures Solutions Software Robotics "
+    "Insights Cable Mobil Dynamics Aerospace Financial Securities Investments Insurance Realty Hotels Resorts "
+    "Casino Casinos"
 )
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
@@ -29,7 +35,8 @@ ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth
 # Given names that are also places or countries, which the place list would otherwise take.
 GIVEN_PLACES = lx._words(
     "Jordan Virginia Georgia Florence Victoria Austin Sydney Chelsea Madison Lincoln Houston Dallas Orlando "
-    "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora"
+    "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora "
+    "Roman Chad Kent Salvador"
 )
 _CONTRACTION = re.compile(r"^(?:I|It|He|She|We|They|You|That|There|Here|What|Who)['’](?:m|s|re|ve|d|ll)$")
 # Endings of adverbs and adjectives ("Specifically", "Previous"), then of agent nouns ("Broadcaster").
@@ -41,7 +48,61 @@ COPULAS = lx._words("is was are were be been being")
 OFFICE_WORDS = lx._words("Staff State Defense Defence Justice Homeland Health Education Energy Treasury Commerce")
 
 
-def _plural_group(word: str) -> bool:
+# US state abbreviations, which end a dateline or a place before a name ("Bedminster, N.J. Roger Ailes").
+STATE_ABBREVIATIONS = lx._words(
+    "Ala Ariz Ark Calif Colo Conn Fla Ga Ill Kan Ky Md Mass Mich Minn Mont Neb Nev Okla Ore Pa Tenn Tex Va Vt "
+    "Wis Wyo N.J. N.Y. N.H. N.C. S.C. N.D. S.D. N.M. D.C. W.Va. R.I."
+)
+# Name suffixes: kept out of the name's words ("James B. Comey Jr." is James B. Comey, surname Comey).
+NAME_SUFFIXES = lx._words("Jr Jr. Sr Sr. II III IV")
+# Words of the lexicon that are also surnames after a given name ("Paul Singer", "Mark Cuban", "Adam Green",
+# "Billie Jean King"); never parties or creeds ("Christian Democrat"), nor words that open or head bodies.
+SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge")
+NOT_SURNAMES = (
+    lx._words(
+        "Democrat Democrats Democratic Republican Republicans Conservative Liberal Labour Socialist Communist "
+        "Christian Muslim Jewish Catholic Protestant Orthodox Islamic Sunni Shia Shiite Hindu Buddhist Sikh "
+        "North South East West Central Upper Lower New Old Greater Arab Asian African European Latin Western "
+        "Eastern Northern Southern Indigenous Aboriginal US USA UK UAE EU USSR U.S. U.K."
+    )
+    | lx.STOP_CAPS
+    | lx.MONTHS
+    | lx.DAYS
+    | lx.ORG_WORDS
+    | NAME_SUFFIXES
+)
+# Forms of address, not surnames, after an honorific ("Mr. President", "Madam Speaker").
+ADDRESS_WORDS = lx._words("President Speaker Chairman Chairwoman Secretary Ambassador Mayor Minister Chair")
+# Last parts of compounds that are not names: "New York-based", "White House-era".
+COMPOUND_ENDS = lx._words("based era led backed born style like owned run funded linked allied made")
+
+
+def surname_word(run: list[Token], index: int) -> bool:
+    """ "Singer" in "Paul Singer", "King" in "Mr. King": a lexicon word that is a surname here."""
+    word = run[index].text
+    if (
+        index == 0
+        or len(word) < 2
+        or word.isupper()
+        or word in NOT_SURNAMES
+        or (word in lx.TITLES and word not in SURNAME_TITLES)
+    ):
+        return False
+    before = run[index - 1].text
+    if before in lx.HONORIFICS:
+        return word not in ADDRESS_WORDS and index == len(run) - 1  # "Mr. Singer", "Ms. Boxer"
+    return index == len(run) - 1 and is_given(before) and before not in lx.TITLES and before not in lx.PLACES
+
+
+def not_a_name_part(text: str, token: Token) -> bool:
+    """A compound, a path or a handle: "New York-based", "LinkedIn/Name", "@Name", "#Name"."""
+    word = token.text
+    if "/" in word or ("-" in word and word.rsplit("-", 1)[1] in COMPOUND_ENDS):
+        return True
+    return token.start > 0 and text[token.start - 1] in "@#"
+
+
+def plural_group(word: str) -> bool:
     """ "Floridians", "Republicans", "Democrats": people as a group, never a given name or surname."""
     return word.endswith("s") and (word[:-1] in lx.NATIONALITIES or word[:-1] in PARTY_MEMBERS or word.endswith("ians"))
 
@@ -49,15 +110,29 @@ def _plural_group(word: str) -> bool:
 PARTY_MEMBERS = lx._words("Republican Democrat Conservative Liberal Socialist Libertarian Communist Tory Labourite")
 
 
-def glued_word(text: str, run: list[Token], index: int) -> bool:
-    """Whether ``run[index]`` is an ordinary word that capitalisation joined to a name."""
+def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether ``run[index]`` is an ordinary word that capitalisation joined to a name.
+
+    ``words_lower`` are the words the article writes in lowercase: one of them before a known given name
+    is an ordinary word ("Billionaire Donald Trump" in an article that speaks of a billionaire).
+    """
     word = run[index].text
     if ("'" in word or "’" in word) and _CONTRACTION.match(word):
         return True  # "I'm John Russell"
-    if word[-1] == "s" and index < len(run) - 1 and _plural_group(word) and not is_given(word):
+    if word[-1] == "s" and index < len(run) - 1 and plural_group(word) and not is_given(word):
         return True  # "Floridians Jeb Bush"
     if index != 0:
         return False
+    if len(run) > 1 and word[-1] == "s" and (word[:-1] in lx.TITLES or word[:-1].lower() in lx.ROLE_NOUNS):
+        return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
+    if (
+        len(run) > 2
+        and is_given(run[1].text)
+        and not is_given(word)
+        and word.lower() in words_lower
+        and run[-1].text.lower() not in words_lower  # "Time Warner Cable" is a company
+    ):
+        return True  # "Billionaire Donald Trump", "Rival Hillary Clinton"
     if word in OFFICE_WORDS and text[max(0, run[0].start - 3) : run[0].start] == "of ":
         return True  # "Chief of Staff Katie Walsh"
     low = word.lower()
@@ -88,7 +163,7 @@ def initial(run: list[Token], index: int) -> bool:
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     last, first = run[-1].text, run[0].text
-    if len(run) > 1 and _plural_group(last):
+    if len(run) > 1 and plural_group(last):
         return True  # "Kentucky Republicans", "Cuban-American Republicans"
     if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True

@@ -318,6 +318,9 @@ _CUED_AFTER = re.compile(
 _CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
 _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
 
+# "New York-based", "Chicago-area": a compound describing what follows, not a name.
+COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
+
 
 def _add_cued_outlets(text: str, index: OrgIndex) -> None:
     for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
@@ -328,8 +331,8 @@ def _add_cued_outlets(text: str, index: OrgIndex) -> None:
             words = name.split()
             while words and (words[0] in lx.STOP_CAPS or words[0] in lx.PLACES or words[0] in lx.NATIONALITIES):
                 words = words[1:]
-            if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS:
-                continue
+            if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS or COMPOUND_END.search(words[-1]):
+                continue  # "an influential New York-based newspaper" names no outlet
             name = " ".join(words)
             start = match.start(1) + match.group(1).index(words[0])
             index.add(name, "outlet", start, start + len(name))

@@ -16,18 +16,34 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
+from reader.analysis.name_context import in_heading, refers_as_person
 from reader.analysis.name_shapes import (
+    GIVEN_PLACES,
+    NAME_SUFFIXES,
+    STATE_ABBREVIATIONS,
     east_asian_name,
     given_place,
     glued_word,
     initial,
     introduces_a_person,
     names_a_thing,
+    not_a_name_part,
+    surname_word,
 )
 from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
-NOT_NAME = lx.TITLES | lx.NATIONALITIES | lx.PLACES | lx.ORG_WORDS | lx.STOP_CAPS | lx.MONTHS | lx.DAYS
+NOT_NAME = (
+    lx.TITLES
+    | lx.NATIONALITIES
+    | lx.PLACES
+    | lx.ORG_WORDS
+    | lx.STOP_CAPS
+    | lx.MONTHS
+    | lx.DAYS
+    | NAME_SUFFIXES
+    | STATE_ABBREVIATIONS
+)
 INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
 # Without other evidence, a capitalised pair after these words is a place or a body ("in Cape Canaveral").
 PLACE_PREPOSITIONS = frozenset(
@@ -123,19 +139,38 @@ class _Context:
     said: set[str]  # capitalised words followed by a reporting verb somewhere
     in_org: set[int]  # offsets of tokens inside an organisation's name
     quotes: Spans
+    mid: set[str]  # capitalised words written right after a lowercase word somewhere: names, not openers
 
     def in_quote(self, pos: int) -> bool:
         return self.quotes.covers(pos)
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
-    said = {a.text for a, b in itertools.pairwise(tokens) if a.cap and b.text in lx.REPORTING_VERBS}
+    words_lower: set[str] = set()
+    said: set[str] = set()
+    mid: set[str] = set()
+    previous = None
+    verbs = lx.REPORTING_VERBS
+    for token in tokens:  # one pass for the three: the loop costs more than what is done in it
+        word = token.text
+        if word[:1].islower():
+            words_lower.add(word)
+            if word in verbs and previous is not None and previous.cap:
+                said.add(previous.text)
+        elif (
+            token.cap
+            and previous is not None
+            and previous.text[:1].islower()
+            and text[previous.end : token.start] == " "
+        ):
+            mid.add(word)
+        previous = token
     in_org: set[int] = set()
     for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
         words = [t.text for t in run if t.text != "The"]
         if len(words) > 1 and (words[0] in lx.ORG_WORDS or words[-1] in lx.ORG_WORDS):
             in_org.update(t.start for t in run)
-    return _Context({t.text for t in tokens if t.text[:1].islower()}, said, in_org, Spans(quotes))
+    return _Context(words_lower, said, in_org, Spans(quotes), mid)
 
 
 def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token], ctx: _Context) -> bool:
@@ -146,8 +181,10 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if ctx.in_quote(tail[0].start):
         return is_given(names[0]) and len(tail) > 1
-    if before in lx.ROLE_NOUNS:
-        return True
+    if before in lx.ROLE_NOUNS and text[max(0, run[0].start - len(before) - 2) : run[0].start].endswith(
+        (f" {before} ", f"\n{before} ", f"{before}, ")
+    ):
+        return True  # "critic Bill Kristol", "his wife, Callista", not "... a critic. Hundreds of ..."
     if before.lower() in INTRODUCERS:
         return introduces_a_person(text, text.rfind(before, 0, run[0].start), tail[-1].end)
     if len(tail) > 2 and any(t.text in PARTICLES for t in tail[1:-1]) and tail[0].text not in NOT_NAME:
@@ -174,24 +211,48 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     place = _COMMA_PLACE.match(after)
     if place and place.group(1) in lx.PLACES:
         return False  # "Cape Canaveral, Florida"
-    return len(tail) <= 3 and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail)
+    if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
+        return False
+    return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
 
 
-def _split_run(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+def _without_suffix(run: list[Token]) -> tuple[list[Token], str]:
+    """A run without its name suffix ("Jr.", "III"), and the suffix: "James B. Comey Jr." is Comey."""
+    if run[-1].text in NAME_SUFFIXES and len(run) > 2 and not run[-2].possessive:
+        return run[:-1], run[-1].text
+    return run, ""
+
+
+def _split_run(
+    text: str, run: list[Token], words_lower: set[str] | frozenset[str] = frozenset()
+) -> tuple[list[Token], list[Token]] | None:
     """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
     if len(run) > 1 and names_a_thing(run):
         return None
     last_lexical = -1
     for index, token in enumerate(run):
         word = token.text
-        leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and word not in GIVEN
+        if ("/" in word or "-" in word or (index == 0 and text[token.start - 1 : token.start] in ("@", "#"))) and (
+            not_a_name_part(text, token)
+        ):
+            last_lexical = index  # "New York-based", "Facebook/Name", "@handle"
+            continue
+        leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and not is_given(word)
         if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
             if len(run) > 1 and (
-                given_place(run, index, NOT_NAME) or initial(run, index) or east_asian_name(run, index)
+                given_place(run, index, NOT_NAME)
+                or initial(run, index)
+                or east_asian_name(run, index)
+                or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
+                or (last_lexical < index - 1 and surname_word(run, index))
             ):
-                continue  # "Jordan Chiles", "Virginia Holt", "Richard A. Mastracchio", "Park Joo-Ho"
+                continue  # "Jordan Chiles", "Richard A. Mastracchio", "Park Joo-Ho", "Paul Singer", "Mr. King"
+            if index and run[index - 1].text in lx.HONORIFICS and surname_word(run, index):
+                continue  # "Mr. Singer", "Ms. Boxer": the honorific is the prefix
             last_lexical = index
-        elif (index == 0 or word[-1] == "s" or "'" in word or "’" in word) and glued_word(text, run, index):
+        elif (index == 0 or word[-1] == "s" or "'" in word or "’" in word) and glued_word(
+            text, run, index, words_lower
+        ):
             last_lexical = index  # only a first word, a plural or a contraction can be glued on
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
@@ -208,7 +269,7 @@ def _split_run(text: str, run: list[Token]) -> tuple[list[Token], list[Token]] |
     return prefix, tail
 
 
-def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> str | None:
+def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
     lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
@@ -230,7 +291,8 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
-    after = text[tail[-1].end : tail[-1].end + 300]
+    end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
+    after = text[end : end + 300]
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
@@ -261,9 +323,12 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     runs = capitalised_runs(text, tokens)
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
-    for run in runs:
-        split = _split_run(text, run)
+    for whole in runs:
+        run, suffix = _without_suffix(whole) if whole[-1].text in NAME_SUFFIXES else (whole, "")
+        split = _split_run(text, run, ctx.words_lower)
         if split is None:
+            if len(run) == 1 and run[0].text in GIVEN_PLACES:
+                singles.append((run[0].text, run[0].start, run[0].end, []))  # "Paris" of Valeska Paris, maybe
             continue
         prefix, tail = split
         if not _evidence(text, run, tail, prefix, ctx):
@@ -276,13 +341,15 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             continue
         person = people.get(key)
         if person is None:
-            role = _role(text, run, prefix, tail)
+            role = _role(text, run, prefix, tail, whole[-1].end)
             before = _word_before(text, run[0].start)
             person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
+        if suffix:
+            person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
         person.mentions.append((tail[0].start, tail[-1].end))
     _merge_shortened(people)
     owners = _Owners(people.values())
-    _add_singles(text, people, singles, owners)
+    _add_singles(text, people, singles, owners, ctx)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
 
@@ -360,7 +427,9 @@ class _Owners:
         return close[0] if close else None
 
 
-def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles: list, owners: _Owners) -> None:
+def _add_singles(
+    text: str, people: dict[tuple[str, ...], PersonEntity], singles: list, owners: _Owners, ctx: _Context
+) -> None:
     """Single-word names: an alias of a known person, or a person of their own when introduced as one."""
     for word, start, end, prefix in singles:
         owner = owners.owner(word)
@@ -369,6 +438,15 @@ def _add_singles(text: str, people: dict[tuple[str, ...], PersonEntity], singles
         introduced = bool(prefix) and (
             any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
         )
+        referred = None
+        if not introduced and not prefix and not ctx.in_quote(start):
+            referred = refers_as_person(text, start, end, NOT_NAME, ctx.words_lower, ctx.mid)
+        if referred is not None:
+            key = (word,)
+            people[key] = PersonEntity(key, None, referred or None, first=start)
+            people[key].mentions.append((start, end))
+            owners.add(people[key])
+            continue
         if not introduced:
             continue
         fuzzy = owners.fuzzy(word)

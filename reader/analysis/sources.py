@@ -10,10 +10,11 @@ named speaker of a reported quote (scare quotes aside), as source-counting studi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from reader.analysis import lexicon as lx
 from reader.analysis.lexicon import _inflect
+from reader.analysis.name_shapes import STATE_ABBREVIATIONS
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
@@ -33,8 +34,9 @@ _GROUP = re.compile(
 )
 _TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
     # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
-    # (?:on|in))\s+, grouped by first letter as _BY
-    r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to)"
+    # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
+    r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
+    r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
     r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in))\s+"
     r"(?=(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z])"  # only before a name: "said in March" is no venue
@@ -51,6 +53,54 @@ PARAPHRASE_VERBS = (
         "emphasize emphasise recall recount reply respond explain"
     )
 )
+# A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
+# "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
+    r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
+    r"(?:(?:also|later|then|has|have|had|previously|recently|again|already|once|quickly|first)\s+)*$"
+)
+_AUXILIARIES = lx._words("also later then has have had previously recently again already once quickly first")
+# "according to Israel", "according to Gallup": the same after a leading cue.
+_BARE_OBJECT = re.compile(
+    r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
+)
+_NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
+# Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
+# to ...", "the Home Office rejects the claim"); those of CREDIT_VERBS also credit an organisation.
+# Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
+STANCE_VERBS = lx._words(
+    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed"
+)
+CREDIT_VERBS = lx._words(
+    "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
+    "recommended recommends urged urges denied denies"
+)
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS
+_STANCE_STEMS: tuple[str, ...] = (
+    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject"),
+    *("disput", "accus", "critici", "recommend", "urge", "deni"),
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
+    """(offset, verb) of each stance verb outside quotes, found by the stems' str.find: faster than a
+    regex of all the forms or a look at every token, as most articles have few or none."""
+    for stem in _STANCE_STEMS:
+        at = masked.find(stem)
+        while at >= 0:
+            if at == 0 or not masked[at - 1].isalnum():
+                word = _LOWER_WORD.match(masked, at)
+                if word is not None and word.group() in STANCE_WORDS:
+                    yield at, word.group()
+            at = masked.find(stem, at + len(stem))
+
+
+# "had been denied visas", "was twice rejected": a passive credits no one.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+)?$"
+)
 # An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 
@@ -59,6 +109,7 @@ class SourceCollector:
     def __init__(self, att: Attributor) -> None:
         self.att = att
         self.found: dict[str, Source] = {}
+        self._lower: set[str] | None = None
 
     def add_entity(self, entity: object) -> None:
         if getattr(entity, "name", "").casefold() in self.found:
@@ -84,7 +135,11 @@ class SourceCollector:
                 word = masked[c_start:c_end].lower()
                 if kind == "lead":
                     found = self.att.object_after(c_end, s_end)
-                    if found is not None and not self._possessive_before(found.entity, c_end, s_end):
+                    if found is None:
+                        bare = _BARE_OBJECT.match(masked, c_end, s_end)
+                        if bare is not None:
+                            self._bare_body(bare.start(1), bare.end(1))  # "according to Israel"
+                    elif not self._possessive_before(found.entity, c_end, s_end):
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
                 verb = word.split()[0]
@@ -93,6 +148,10 @@ class SourceCollector:
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
+        for at, verb in _stance_verbs(masked):
+            if not _PASSIVE_BEFORE.search(masked, max(0, at - 30), at):
+                s_start = self.att.sentences[self.att.sentence_index(at)][0]
+                self._subjects(s_start, at, verb)
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
         for match in _BY.finditer(self.att.body):
@@ -113,6 +172,20 @@ class SourceCollector:
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
         if subject is None:
+            if word in lx.SOURCE_VERBS or word in CREDIT_VERBS:
+                floor = max(s_start, verb - 160)
+                before = self.att.masked[floor:verb].split()
+                while before and before[-1] in _AUXILIARIES:
+                    before.pop()
+                if not before or not before[-1][:1].isupper():
+                    return  # most subjects that no finder knows are lowercase ("officials said")
+                bare = _BARE_SUBJECT.search(self.att.masked[floor:verb])  # "^" is the sentence's start
+                if (
+                    bare is not None
+                    and (floor == s_start or bare.start() > 0)
+                    and self._may_credit(bare.group(1), word)
+                ):
+                    self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
         if subject.kind == "organization":
             person = self._person_before_apposition(s_start, verb, subject.entity)
@@ -124,9 +197,9 @@ class SourceCollector:
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
             return
-        if word not in lx.SOURCE_VERBS:
+        if word not in lx.SOURCE_VERBS and word not in CREDIT_VERBS:
             return
-        self.add_entity(subject.entity)  # "the FDA said ..."
+        self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ..."
         # "Both the Irving school district and the Irving police have asserted": every body joined by "and".
         s_start = max(s_start, verb - REACH)
         floor = max(s_start, self.att.masked.rfind(",", s_start, verb) + 1)
@@ -134,6 +207,36 @@ class SourceCollector:
         if " and " in clause:
             for org in self.orgs_in(floor, verb):
                 self.add_entity(org)
+
+    def _lowercase_words(self) -> set[str]:
+        """The words the article writes in lowercase, gathered once and only when asked."""
+        if self._lower is None:
+            self._lower = {t.text for t in self.att.tokens if t.text[:1].islower()}
+        return self._lower
+
+    @staticmethod
+    def _may_credit(name: str, verb: str) -> bool:
+        """ "NASA reports", "Gallup notes", but not "Recent reports": a verb that is mostly a noun needs a body."""
+        return verb not in lx.REPORTING_NOUN_LIKE or " " in name or (name.isupper() and len(name) > 1)
+
+    def _bare_body(self, start: int, end: int) -> None:
+        """A country or body that neither finder listed, credited by name: a source of its own."""
+        name = self.att.body[start:end]
+        words = name.split()
+        if re.search(r"['’]s$", words[-1]):
+            return  # "Israel's army said": the possessor is not the one who speaks
+        if words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
+            return  # "He said", "On Monday said", "Democrat said"
+        if any(m[2] == 0 for m in self.att.mentions_within(start, end)):
+            return  # a person's name the people finder knows
+        if words[-1].endswith("s") and (words[-1][:-1] in lx.NATIONALITIES or words[-1].endswith("ians")):
+            return  # "Republicans said", "Democrats said": people as a group, not a body
+        if any(ch.isdigit() for ch in name) or MASK in name:
+            return
+        if len(words) == 1 and name.lower() in self._lowercase_words():
+            return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
+        outlet = name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
+        self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
 
     def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
         """The person an appositive describes when the organisation named is only inside it."""

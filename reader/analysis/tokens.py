@@ -16,7 +16,7 @@ ABBREVIATIONS = _words(
     "Mr Mrs Ms Dr St Prof Gen Sen Rep Gov Lt Col Capt Sgt Cpl Jr Sr Inc Ltd Co Corp Rev Hon Pres Supt vs No "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U D.C L.A a.m p.m e.g i.e etc"
 )
-PARTICLES = _words("al el bin ibn de da di del della van von der den du dos das la le ter ten bint abu")
+PARTICLES = _words("al el bin ibn de da di del dela della van von der den du dos das la le ter ten bint abu")
 ORG_CONNECTORS = _words("of for on and & the de des du la le")
 
 _WORD = re.compile(r"[^\W_][\w'’.\-&/]*")

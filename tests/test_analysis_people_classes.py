@@ -1,0 +1,187 @@
+"""People and sources for classes of news writing found wrong on unseen articles, one test a class."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+from tests.test_analysis_people_sources import _people, _sources
+
+
+def test_a_surname_that_is_also_a_word_follows_a_given_name() -> None:
+    people = _people(
+        "Paul Singer said the fund would give more. Mark Cuban said he would not run. Adam Green, a co-founder "
+        "of the committee, said in a statement that it was over. Tennis great Billie Jean King remembered Ali. "
+        "Senator Barbara Boxer of California said she had called."
+    )
+    assert {"Paul Singer", "Mark Cuban", "Adam Green", "Billie Jean King", "Barbara Boxer"} <= set(people)
+
+
+def test_a_party_or_creed_after_a_given_name_is_no_surname() -> None:
+    assert not _people("The Christian Democrat plan failed. A Christian Democratic government fell.")
+
+
+def test_after_an_honorific_any_capitalised_word_is_a_surname_but_a_form_of_address() -> None:
+    people = _people(
+        "'It is fine,' Mr. Singer said. Ms. Boxer said she had called. Mr. English said of Mr. Cruz that he "
+        "was right. 'Thank you, Mr. President,' she said."
+    )
+    assert {"Singer", "Boxer", "English"} <= set(people)
+    assert "President" not in people
+
+
+def test_given_names_that_end_like_verbs_or_are_a_month() -> None:
+    people = _people(
+        "Jared Bernstein, a senior fellow, said it was true. Former Arizona governor Jan Brewer calls the issue "
+        "a priority."
+    )
+    assert people["Jared Bernstein"] == "senior fellow"
+    assert "Jan Brewer" in people
+
+
+def test_a_name_suffix_is_an_alias_not_the_surname() -> None:
+    analysis = analyze(
+        "James B. Comey Jr., the director of the agency, said at a news conference that it was closed. "
+        "Brent Bozell III, founder of the center, said he backed Cruz. Comey added that he was sure."
+    )
+    people = {p.name: p for p in analysis.people}
+    assert {"James B. Comey", "Brent Bozell"} <= set(people)
+    comey = people["James B. Comey"]
+    assert "James B. Comey Jr." in comey.aliases
+    assert comey.role == "director of the agency"
+    assert len(comey.mentions) == 2  # the later "Comey" is the same person
+
+
+def test_companies_plans_and_movements_named_like_people_are_not_people() -> None:
+    people = _people(
+        "DuPont agreed to merge with Dow Chemical. Congress debated the Trans-Pacific Partnership and the "
+        "Clean Power Plan. Bill Frelick of Human Rights Watch spoke. Universal Pictures released it. "
+        "Henry Realty sold the lot."
+    )
+    assert set(people) == {"Bill Frelick"}
+
+
+def test_plural_titles_and_lowercase_words_are_not_glued_to_names() -> None:
+    people = _people(
+        "The billionaire spoke for an hour. Billionaire Donald Trump praised the crowd. "
+        "Together, Senators Rubio and Cruz voted no."
+    )
+    assert "Donald Trump" in people
+    assert not {"Billionaire Donald Trump", "Senators Rubio"} & set(people)
+
+
+def test_compounds_paths_and_handles_are_not_names() -> None:
+    people = _people(
+        "An influential New York-based newspaper wrote about it. White House-era papers were found. "
+        'Facebook/Mostafa Talaat. <tweet author="@HillaryClinton">I am thrilled</tweet>'
+    )
+    assert not {"New York-based", "White House-era", "Facebook/Mostafa Talaat", "HillaryClinton"} & set(people)
+    assert "York-based" not in _sources("An influential New York-based newspaper wrote about it.")
+
+
+def test_a_sentence_opening_common_word_is_not_a_person() -> None:
+    assert not _people("Construction starts in spring, the council said.")
+
+
+def test_countries_and_bodies_credited_by_name_are_sources_not_people() -> None:
+    body = (
+        "Israel said the strike hit a base. The Pentagon said the drill was routine. According to Gallup, "
+        "most voters agreed. It rained on Monday, and China warned that it would respond."
+    )
+    sources = _sources(body)
+    assert {"Israel", "The Pentagon", "Gallup", "China"} <= set(sources)  # "The Pentagon said": named as written
+    assert sources["Israel"] == sources["The Pentagon"] == sources["China"] == "organization"
+    assert not analyze(body).people
+
+
+def test_what_names_no_body_is_not_made_a_source() -> None:
+    sources = _sources(
+        "Recent reports have revealed that he left. Republicans said no. Israel's army said it fired. "
+        "On Monday, officials said little."
+    )
+    assert not {"Recent", "Republicans", "Israel", "Monday"} & set(sources)
+
+
+def test_stances_credit_their_subject_but_a_passive_credits_no_one() -> None:
+    sources = _sources(
+        "Rob Siegel, the editor, likened it to a war. In a letter, the Home Office rejects the claim.\n\n"
+        "The team had been denied visas by the United States Embassy."
+    )
+    assert sources.get("Rob Siegel") == "person"
+    assert sources.get("Home Office") == "organization"
+    assert "United States Embassy" not in sources
+
+
+def test_a_role_noun_names_the_person_right_after_it_not_across_a_sentence() -> None:
+    people = _people(
+        "The article was written by a longtime critic. Hundreds of readers wrote back. "
+        "Conservative commentator Jonah Goldberg was one. His wife, Callista, stayed home."
+    )
+    assert (people.get("Jonah Goldberg") or "").endswith("commentator")
+    assert "Callista" in people
+    assert "Hundreds" not in people
+
+
+def test_particles_and_given_names_the_lexicon_calls_places_or_peoples() -> None:
+    people = _people(
+        "Ronald dela Rosa said the police would act. Roman Smbatyan, a historian, disagreed. Chad Smith said so too."
+    )
+    assert {"Ronald dela Rosa", "Roman Smbatyan", "Chad Smith"} <= set(people)
+
+
+def test_a_question_or_headline_opening_word_is_not_part_of_a_name() -> None:
+    people = _people(
+        "Ted Cruz and Bernie Sanders spoke. Had Sanders won the vote, they would have stayed. "
+        "Neither Cruz nor Christie answered. Says Clinton would stack the court."
+    )
+    assert not {"Had Sanders", "Neither Cruz", "Says Clinton"} & set(people)
+
+
+def test_a_state_abbreviation_before_a_name_is_not_part_of_it() -> None:
+    body = "They met at his club at Bedminster, N.J. Roger Ailes, the former chairman, was there. Ocala, Fla. said no."
+    assert "Roger Ailes" in _people(body)
+    assert "N.J. Roger Ailes" not in _people(body)
+    assert "Fla." not in _sources(body)
+
+
+def test_a_surname_alone_is_a_person_when_a_pronoun_or_who_can_only_be_theirs() -> None:
+    people = _people(
+        "Barcelona played their usual lineup including Ronaldinho and Deco. Riise, who scored the winning goal, "
+        "continued to threaten Barcelona. Ronaldinho would have another chance minutes later as he made a "
+        "quick run, and Bellamy wasn't expecting the ball to come to him. Barcelona continued to push, and "
+        "their coach sent Giuly and Bellamy into the mix after a header by Riise."
+    )
+    assert {"Riise", "Ronaldinho", "Bellamy"} <= set(people)
+    assert "Barcelona" not in people  # "their": a team, not a person
+
+
+def test_a_word_capitalised_only_where_sentences_open_is_not_a_surname() -> None:
+    people = _people("Alas, he was gone. Absent a deal, he said, it fails. Allies of his agreed.")
+    assert not people
+
+
+def test_an_acronym_that_reports_and_a_journal_that_published_are_sources() -> None:
+    sources = _sources(
+        "About a year ago, NASA reports, observers saw a drop in its brightness. "
+        "The discovery was reported online in the Nature journal. Recent reports have revealed more."
+    )
+    assert sources.get("NASA") == "organization"
+    assert sources.get("Nature") == "outlet"
+    assert "Recent" not in sources
+
+
+def test_a_title_cased_heading_is_no_evidence_of_a_person_but_a_list_of_names_is() -> None:
+    people = _people(
+        "GOP Candidates Resoundingly Reject The Idea Of A Minimum Wage Hike\n\n"
+        "The debate went on for hours.\n\n"
+        "Faycal Bettiche, Nouha Saoudi, Mohamed and Joumana Bettiche."
+    )
+    assert "Minimum Wage Hike" not in people
+    assert {"Faycal Bettiche", "Nouha Saoudi"} <= set(people)
+
+
+def test_a_given_name_that_is_a_place_used_alone_is_a_person_when_a_pronoun_says_so() -> None:
+    people = _people(
+        "The church denied that it held Valeska Paris. Paris also claims that her passport was taken. "
+        "They claimed Paris was a volunteer. Paris is the capital of France, and its mayor spoke."
+    )
+    assert "Paris" in people
+    assert len(analyze("Paris is the capital of France, and its mayor spoke. He left Paris.").people) == 0
