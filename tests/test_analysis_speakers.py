@@ -343,3 +343,11 @@ def test_a_paragraph_after_an_abbreviation_starts_a_new_sentence() -> None:
     # "U.S." ends the paragraph: the next paragraph's subject is not the name before it
     body = CAST + 'Barack Obama acted on guns in the U.S.\n\nSen. Ted Cruz says Obama is "obsessed" with it.'
     assert analyze(body).quotes[-1].speaker == "Ted Cruz"
+
+
+def test_a_paragraph_ends_its_sentence_even_after_an_abbreviation() -> None:
+    from reader.analysis.tokens import sentence_spans
+
+    body = "Prices rose across the U.S.\n\nOfficials met on Monday. They left at noon."
+    spans = [body[a:b].strip() for a, b in sentence_spans(body)]
+    assert spans == ["Prices rose across the U.S.", "Officials met on Monday.", "They left at noon."]

@@ -162,7 +162,7 @@ def sentence_spans(masked: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(masked):
         at, after = match.span()
         paragraph = masked[at] == "\n"
-        if not paragraph:
+        if not paragraph and "\n\n" not in masked[at:after]:  # a paragraph ends whatever word is before it
             following = masked[after : after + 1]
             if following and not (following.isupper() or following.isdigit() or following in "\"“‘'«(\ue000"):
                 continue
