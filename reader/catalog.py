@@ -4,6 +4,8 @@ parsing the whole store (1.1 GB and 15 s at 100k articles).
 
 It is derived data, like the search index: keyed by the store's fingerprint (inode, size, mtime),
 updated by the writes the library makes, rebuilt from the store when missing, stale or corrupt.
+A sharded library's catalog is rebuilt from the shards' summaries: the list at once, without the
+documents ("partial"), which are then read from the store, one shard per article opened.
 """
 
 from __future__ import annotations
@@ -177,6 +179,11 @@ class Catalog:
             orjson.loads(fingerprint) if fingerprint is not None else None,
         )
 
+    @staticmethod
+    def _partial(db: sqlite3.Connection) -> bool:
+        """Whether the catalog holds the list only, not every article's document."""
+        return db.execute("SELECT value FROM meta WHERE key = 'docs'").fetchone() == ("partial",)
+
     def _describes(self, db: sqlite3.Connection) -> bool:
         """Whether this catalog holds the store file as it is now."""
         version, fingerprint = self._meta(db)
@@ -235,11 +242,12 @@ class Catalog:
                     ids = db.execute("SELECT id FROM entries WHERE id GLOB ? LIMIT 2", (article_id + "*",)).fetchall()
                     if len(ids) == 1:
                         found = db.execute("SELECT doc FROM docs WHERE id = ?", (ids[0][0],)).fetchone()
+                partial = found is None and self._partial(db)
                 db.execute("COMMIT")
         except sqlite3.Error:
             return False, None
         if found is None:
-            return True, None
+            return not partial, None
         try:
             return True, orjson.loads(zlib.decompress(found[0]))
         except (zlib.error, orjson.JSONDecodeError):
@@ -254,7 +262,7 @@ class Catalog:
             if db is None:
                 return None
             db.execute("BEGIN")
-            if not self._describes(db):
+            if not self._describes(db) or self._partial(db):
                 db.close()
                 return None
         except sqlite3.Error:
@@ -318,12 +326,25 @@ class Catalog:
                     db.execute("DELETE FROM entries")
                     db.execute("DELETE FROM docs")
                     self._insert(db, docs)
+                    db.execute("DELETE FROM meta WHERE key = 'docs'")
                     self._set_fingerprint(db, fingerprint)
                     db.execute("COMMIT")
                 return
             except sqlite3.DatabaseError:
                 if attempt or isinstance(docs, Iterator):
                     raise
+
+    def rebuild_list(self, entries: Iterable[list[Any]], fingerprint: Fingerprint) -> None:
+        """Replace everything with the list only (``entry_values`` of each article, from a sharded
+        library's summaries): the documents are read from the store when asked for."""
+        with self._connect(create=True) as db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DELETE FROM entries")
+            db.execute("DELETE FROM docs")
+            db.executemany(f"INSERT OR REPLACE INTO entries ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('docs', 'partial')")
+            self._set_fingerprint(db, fingerprint)
+            db.execute("COMMIT")
 
     def store_changed(
         self,

@@ -140,6 +140,8 @@ class Library:
         """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the
         store of 100k articles takes 5 GB), else from the store."""
         docs = self.catalog.documents()
+        if docs is None and self.store.sharded:
+            docs = self.store.shards.documents()  # one shard at a time
         if docs is None:
             yield from self._with_edited_details(self.store.all())
             return
@@ -198,14 +200,16 @@ class Library:
         """
         from reader.importers.batch import run_import
 
+        stored, fetch = self.store.dedupe_documents()
         return run_import(
             sources,
-            self.store.checked_documents(),
+            stored,
             self._save_chunk,
             self.path,
             progress=progress,
             stage_progress=stage_progress,
             fetcher_factory=fetcher_factory,
+            fetch_stored=fetch,
         )
 
     def import_items(
@@ -214,8 +218,9 @@ class Library:
         """Import articles already read (a feed refresh's new entries) as ``import_sources`` does."""
         from reader.importers.batch import run_import
 
+        stored, fetch = self.store.dedupe_documents()
         return run_import(
-            [], self.store.checked_documents(), self._save_chunk, self.path, stage_progress=stage_progress, items=items
+            [], stored, self._save_chunk, self.path, stage_progress=stage_progress, items=items, fetch_stored=fetch
         )
 
     def _save_chunk(self, articles: list[Article]) -> UpsertResult:
@@ -300,6 +305,8 @@ class Library:
         """
         if self.catalog.fresh():
             return []
+        if self.store.sharded:
+            return self._list_from_summaries()
         import ijson
 
         with (
@@ -318,11 +325,26 @@ class Library:
             self.catalog.rebuild(docs, stamp)
         return docs
 
+    def _list_from_summaries(self) -> list[dict[str, Any]]:
+        """The catalog of a sharded library, from its shards' summaries (a fiftieth of its bytes): the
+        list is complete at once, each article's document is read from its shard when opened."""
+        from reader.shards import ROW_ENTRY
+
+        shards = self.store.shards
+        manifest = shards.manifest()
+        if manifest is None:  # made a single file again meanwhile (a restore): read it as one
+            return self.prepare_list()
+        try:
+            self.catalog.rebuild_list((row[ROW_ENTRY] for row in shards.all_rows(manifest)), manifest.stamp)
+        except (sqlite3.Error, OSError):  # no catalog can be written here: the list from the documents
+            return self.store.documents()[1]
+        return []
+
     def list_in_background(self) -> bool:
         """Whether the list can be built while the app runs: the catalog is stale and the store big, in
         the current format (so it can be streamed; reading only its head tells). Otherwise the caller
         builds it first, which is quick, or migrates the store, or fails with a clear message."""
-        if self.catalog.fresh() or store_fingerprint(self.path) is None:
+        if self.catalog.fresh() or store_fingerprint(self.path) is None or self.store.sharded:
             return False
         if self.path.stat().st_size < LIST_IN_BACKGROUND_BYTES:
             return False
@@ -332,6 +354,11 @@ class Library:
     def _catalog_changed(self, before: Fingerprint, changed_ids: Iterable[str], removed: Iterable[str] = ()) -> None:
         """Keep the catalog in step with a write just made to the store (from the store's cache, no re-read)."""
         try:
+            if self.store.sharded:  # the documents the write made, the rest from the summaries if need be
+                after, changed = self.store.changed_documents(changed_ids)
+                if not self.catalog.store_changed(before, after, changed, removed):
+                    self._list_from_summaries()
+                return
             after, docs = self.store.documents()
             wanted = set(changed_ids)
             changed = [doc for doc in docs if doc.get("id") in wanted]
