@@ -346,6 +346,25 @@ class Catalog:
             self._set_fingerprint(db, fingerprint)
             db.execute("COMMIT")
 
+    def add_documents(self, docs: Iterable[dict[str, Any]], fingerprint: Fingerprint) -> bool:
+        """Add the documents of articles already listed (a shard just read to open one of them), when the
+        catalog still describes the store at ``fingerprint``; False when it does not."""
+        try:
+            with self._connect() as db:
+                db.execute("BEGIN IMMEDIATE")
+                version, found = self._meta(db)
+                if version != CATALOG_VERSION or found is None or found != fingerprint:
+                    db.execute("ROLLBACK")
+                    return False
+                db.executemany(
+                    "INSERT OR REPLACE INTO docs (id, doc) VALUES (?, ?)",
+                    ((doc["id"], zlib.compress(orjson.dumps(doc), 1)) for doc in docs),
+                )
+                db.execute("COMMIT")
+        except sqlite3.Error:
+            return False
+        return True
+
     def store_changed(
         self,
         before: Fingerprint,

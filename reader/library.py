@@ -103,6 +103,8 @@ class Library:
             matches = [a for a in self.store.ids() if a.startswith(article_id)]
             if len(matches) == 1:
                 article = self.store.get(matches[0])
+        if article is not None:
+            self._catalog_keeps_shard(article.id)
         return self._shown(analyse_article(self._with_details(article))) if article else None
 
     # -- corrections (reader.userdata: the logic; here the hooks that apply them everywhere) --
@@ -134,7 +136,18 @@ class Library:
         if fresh:
             return self._article(doc) if doc is not None else None
         article = self.store.get(article_id)
+        if article is not None:
+            self._catalog_keeps_shard(article.id)
         return self._with_details(article) if article else None
+
+    def _catalog_keeps_shard(self, article_id: str) -> None:
+        """A sharded library listed from its summaries: the documents of the shard just read go into the
+        catalog, so the articles around this one open from it (derived data: a failure changes nothing)."""
+        if not self.store.sharded:
+            return
+        with contextlib.suppress(sqlite3.Error, OSError, StoreError):
+            stamp, docs = self.store.shards.neighbours(article_id)
+            self.catalog.add_documents(docs, stamp)
 
     def _all_stored(self) -> Iterator[Article]:
         """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the

@@ -125,6 +125,18 @@ class ShardedArticles:
 
         return self._retrying(read)  # type: ignore[no-any-return]
 
+    def neighbours(self, article_id: str) -> tuple[list[int] | None, list[dict[str, Any]]]:
+        """Every document of the shard holding ``article_id``, with the manifest's stamp: the catalog of a
+        library listed from its summaries keeps them, so the next article opened there costs no parse."""
+
+        def read(manifest: Manifest) -> tuple[list[int] | None, list[dict[str, Any]]]:
+            hit = self.index(manifest).get(article_id)
+            if hit is None:
+                return manifest.stamp, []
+            return manifest.stamp, list(self.table(manifest, manifest.shards[hit[0]]).values())
+
+        return self._retrying(read)  # type: ignore[no-any-return]
+
     def ids(self) -> list[str]:
         return list(self._retrying(self.index))
 

@@ -43,7 +43,7 @@ from reader.storage import (
 LAYOUT = "shards"
 MANIFEST_SCHEMA = 2  # a reader that knows only single files says the library is from a newer reader
 SHARD_SCHEMA = 1  # a shard file is a single-file store of its slice
-DEFAULT_SHARD_SIZE = 1000
+DEFAULT_SHARD_SIZE = 500
 DEFAULT_THRESHOLD = 5000
 META = "_meta"
 ARTICLES = "articles"
@@ -62,7 +62,7 @@ def _setting(name: str, default: int, least: int = 1) -> int:
 
 
 def shard_size() -> int:
-    """Articles per shard for a library sharded from now on: READER_SHARD_SIZE, else 1,000."""
+    """Articles per shard for a library sharded from now on: READER_SHARD_SIZE, else 500."""
     return _setting("READER_SHARD_SIZE", DEFAULT_SHARD_SIZE)
 
 
