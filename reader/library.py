@@ -61,6 +61,7 @@ class Library:
         self._bookmarks: Bookmarks | None = None
         self._search: SearchIndex | None = None
         self._corrections: LibraryCorrections | None = None
+        self._filling: list[Any] = []  # threads adding a shard's documents to the catalog
 
     @classmethod
     def open(cls, store_path: str | Path | None = None, *, lazy: bool = False) -> Library:
@@ -87,7 +88,7 @@ class Library:
     # -- articles ------------------------------------------------------------------------
     def articles(self) -> list[Article]:
         """Every article, newest first, with the details the user set and the corrections applied."""
-        articles = self._with_corrections(self._with_edited_details(self.store.all()))
+        articles = self._with_corrections(self._all_stored())
         return sorted(articles, key=sort_key, reverse=True)
 
     def __len__(self) -> int:
@@ -142,12 +143,24 @@ class Library:
 
     def _catalog_keeps_shard(self, article_id: str) -> None:
         """A sharded library listed from its summaries: the documents of the shard just read go into the
-        catalog, so the articles around this one open from it (derived data: a failure changes nothing)."""
+        catalog, so the other articles of that shard open from it. In a thread of its own (compressing
+        500 documents takes longer than reading them), and derived data: a failure changes nothing."""
         if not self.store.sharded:
             return
-        with contextlib.suppress(sqlite3.Error, OSError, StoreError):
+        try:
             stamp, docs = self.store.shards.neighbours(article_id)
-            self.catalog.add_documents(docs, stamp)
+        except StoreError:
+            return
+
+        def fill() -> None:
+            with contextlib.suppress(sqlite3.Error, OSError):
+                self.catalog.add_documents(docs, stamp)
+
+        import threading
+
+        filling = threading.Thread(target=fill, name="catalog-fill", daemon=True)
+        filling.start()
+        self._filling = [t for t in self._filling if t.is_alive()] + [filling]
 
     def _all_stored(self) -> Iterator[Article]:
         """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the
@@ -254,7 +267,7 @@ class Library:
         """Store fresh analyses for every article analysed by an older analyzer version."""
         from reader.importers.batch import WorkerPool, analysed
 
-        stale = [a for a in self.store.all() if not is_current(a)]
+        stale = [a for a in self.store.each() if not is_current(a)]
         if stale:
             with WorkerPool() as pool:
                 fresh = list(analysed(stale, pool))
@@ -529,6 +542,8 @@ class Library:
         return edited
 
     def close(self) -> None:
+        for filling in self._filling:
+            filling.join()
         self.store.close()
         if self._state is not None:
             self._state.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import shards
-from reader.shards import ROW_HASH, ROW_ID, ROW_KEY, ROW_URL, Manifest, Shard
+from reader.shards import ROW_HASH, ROW_ID, ROW_URL, Manifest, Shard
 from reader.storage import StoreError, file_fingerprint, keep_copy, write_lock
 
 TABLES_KEPT = 4  # parsed shards kept: an article opened, then its neighbours, cost one parse
@@ -75,13 +75,13 @@ class ShardedArticles:
             yield from self.rows(manifest, shard)
 
     def index(self, manifest: Manifest) -> dict[str, tuple[str, str]]:
-        """id -> (shard, key), from the summaries."""
+        """id -> (shard, key), from the manifest: finding an article reads no other file."""
         if self._index is not None and self._index[0] == manifest.stamp:
             return self._index[1]
         found: dict[str, tuple[str, str]] = {}
         for shard in manifest.shards.values():
-            for row in self.rows(manifest, shard):
-                found[row[ROW_ID]] = (shard.name, row[ROW_KEY])
+            for key, article_id in zip(shard.keys, shard.ids, strict=True):
+                found[article_id] = (shard.name, key)
         self._index = (manifest.stamp, found)
         return found
 

@@ -290,6 +290,14 @@ class ArticleStore:
     def all(self) -> list[Article]:
         return list(self._load().values())
 
+    def each(self) -> Iterator[Article]:
+        """Every article, one shard at a time in a library in shards (a single file is parsed whole)."""
+        if not self.sharded:
+            yield from self.all()
+            return
+        for doc in self.shards.documents():
+            yield article_from_doc(self._checked(_key_of(doc), doc))
+
     def get(self, article_id: str) -> Article | None:
         if self.sharded:
             if self._articles is not None and self._stamp == self.shards.stamp():

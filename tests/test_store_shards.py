@@ -153,6 +153,7 @@ def test_the_list_of_a_sharded_library_is_built_from_its_summaries(tmp_path: Pat
     opened = library.require(article(5).id)
     assert opened.body == article(5).body
     # the shard read to open it went into the catalog: its neighbour opens from there
+    library.close()  # waits for the catalog to have them
     fresh, doc = library.catalog.document(article(4).id)
     assert fresh and doc is not None and doc["body"] == article(4).body
     assert library.catalog.document(article(0).id) == (False, None)  # another shard: not read yet
