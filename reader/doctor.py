@@ -325,7 +325,7 @@ def run(
         )
 
     def work() -> None:
-        sharded = shards.is_sharded(store)
+        sharded = shards.looks_sharded(store)
         lib, lib_bak, st, st_bak = check_all()
         if sharded:
             lib.usable_shards = shard_doctor.check(store, repair, confirm, report)

@@ -354,14 +354,11 @@ class Library:
     def _list_from_summaries(self) -> list[dict[str, Any]]:
         """The catalog of a sharded library, from its shards' summaries (a fiftieth of its bytes): the
         list is complete at once, each article's document is read from its shard when opened."""
-        from reader.shards import ROW_ENTRY
-
-        shards = self.store.shards
-        manifest = shards.manifest()
-        if manifest is None:  # made a single file again meanwhile (a restore): read it as one
+        if not self.store.sharded:  # made a single file again meanwhile (a restore): read it as one
             return self.prepare_list()
+        stamp, entries = self.store.shards.list_entries()
         try:
-            self.catalog.rebuild_list((row[ROW_ENTRY] for row in shards.all_rows(manifest)), manifest.stamp)
+            self.catalog.rebuild_list(entries, stamp)
         except (sqlite3.Error, OSError):  # no catalog can be written here: the list from the documents
             return self.store.documents()[1]
         return []

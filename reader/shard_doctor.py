@@ -58,11 +58,22 @@ def check(store: Path, repair: bool, confirm: Confirm | None, report: Report) ->
     """Report (and with ``repair`` mend) every shard of the library at ``store``; whether it is usable."""
     try:
         manifest = shards.read_manifest(store)
+        if manifest is None:
+            raise StoreError(f"{store}: missing or not readable as a manifest")
     except StoreError as exc:
-        report.add("problem", f"library: {exc}")
-        return False
+        problem = str(exc).removeprefix(f"{store}: ").split("; the file was left", 1)[0]
+        if not repair:
+            report.add(
+                "problem",
+                f"library: {store.name}, the manifest of a library in shards: {problem}; "
+                f"'reader doctor --repair' rebuilds it from the shards in {shards.shard_dir(store).name}/",
+            )
+            return False
+        manifest = _rebuild_manifest(store, problem, report, confirm)
+        if manifest is None:
+            return False
     assert manifest is not None
-    damaged = {shard.name: problem for shard in manifest.shards.values() if (problem := shard_problem(manifest, shard))}
+    damaged = {shard.name: why for shard in manifest.shards.values() if (why := shard_problem(manifest, shard))}
     count = recovery.articles_word(manifest.count)
     report.add(
         "ok" if not damaged else "note",
@@ -88,6 +99,46 @@ def check(store: Path, repair: bool, confirm: Confirm | None, report: Report) ->
             "note", f"library: {single.name} is the library before it was split into shards; remove it when done"
         )
     return mended
+
+
+def _rebuild_manifest(store: Path, problem: str, report: Report, confirm: Confirm | None) -> Manifest | None:
+    """A manifest that cannot be read, rebuilt from the newest file of each shard in the folder (each
+    one a whole store of its slice; a damaged one gives its whole articles). The manifest as it was
+    is kept aside; the shards are written again as a commit does, their old files kept aside too."""
+    from reader.repair import _agreed, timestamp
+
+    folder = shards.shard_dir(store)
+    newest: dict[str, tuple[int, Path]] = {}
+    for path in sorted(folder.glob("s*.g*.json")) if folder.is_dir() else []:
+        match = shards.SHARD_FILE.match(path.name)
+        if match and not match.group(3) and int(match.group(2)) >= newest.get(match.group(1), (-1, path))[0]:
+            newest[match.group(1)] = (int(match.group(2)), path)
+    report.add("note", f"library: {store.name}, the manifest of a library in shards: {problem}")
+    if not newest:
+        report.add("problem", f"library: no shard in {folder.name}/ to rebuild the manifest from")
+        return None
+    tables: dict[str, dict[str, dict[str, object]]] = {}
+    lost: list[str] = []
+    for name, (_, path) in sorted(newest.items()):
+        source = recovery.store_source(path, path.name, shards.ARTICLES, recovery.is_article)
+        tables[name] = {source.keys[i]: doc for i, doc in source.articles.items()}
+        lost += [f"article {doc_id or '?'} of {path.name} (cut off by the damage)" for _, doc_id in source.cut]
+        lost += [f"the article under key {key} of {path.name} (malformed)" for key in source.unreadable]
+    if not _agreed("library", lost, len(lost), recovery.articles_word, report, confirm):
+        return None
+    stamp = timestamp()
+    keep_copy(store, f".corrupt-{stamp}")
+    for _, path in newest.values():
+        keep_copy(path, f".corrupt-{stamp}")
+    keys = [int(key) for table in tables.values() for key in table if key.isdigit()]
+    manifest = Manifest(store, max(g for g, _ in newest.values()), shards.shard_size(), max(keys, default=0) + 1)
+    writer = shards.Writer(manifest, keep_backups=False)
+    for name, table in tables.items():
+        writer.put(name, table)
+    rebuilt = writer.commit()
+    count = recovery.articles_word(rebuilt.count)
+    report.add("fixed", f"library: manifest rebuilt from {len(tables)} shards, {count}; the old one kept aside")
+    return rebuilt
 
 
 def _mend(manifest: Manifest, shard: Shard, problem: str, report: Report, confirm: Confirm | None) -> bool:

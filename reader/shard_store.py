@@ -160,13 +160,24 @@ class ShardedArticles:
             if progress:
                 progress(done, total)
 
+    def list_entries(self) -> tuple[list[int] | None, list[list[Any]]]:
+        """The list's columns of every article, from the summaries, with the manifest's stamp."""
+
+        def read(manifest: Manifest) -> tuple[list[int] | None, list[list[Any]]]:
+            return manifest.stamp, [row[shards.ROW_ENTRY] for row in self.all_rows(manifest)]
+
+        return self._retrying(read)  # type: ignore[no-any-return]
+
     def dedupe_documents(self) -> list[dict[str, Any]]:
         """What the importers' dedupe compares, from the summaries: id, URL and content hash."""
-        manifest = self._require()
-        return [
-            {"id": row[ROW_ID], "url": row[ROW_URL], "meta": {"content_hash": row[ROW_HASH]}, "body": ""}
-            for row in self.all_rows(manifest)
-        ]
+
+        def read(manifest: Manifest) -> list[dict[str, Any]]:
+            return [
+                {"id": row[ROW_ID], "url": row[ROW_URL], "meta": {"content_hash": row[ROW_HASH]}, "body": ""}
+                for row in self.all_rows(manifest)
+            ]
+
+        return self._retrying(read)  # type: ignore[no-any-return]
 
     def forget(self) -> None:
         self._seen = self._manifest = self._index = None

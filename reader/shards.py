@@ -49,7 +49,7 @@ META = "_meta"
 ARTICLES = "articles"
 SHARDS = "shards"
 HEAD_BYTES = 65536
-_FILE = re.compile(r"^(s\d{4,})\.g(\d+)(\.rows)?\.json$")
+SHARD_FILE = re.compile(r"^(s\d{4,})\.g(\d+)(\.rows)?\.json$")
 # one summary row: what the list, the dedupe and the id lookup need, in this order
 ROW_KEY, ROW_ID, ROW_URL, ROW_HASH, ROW_ENTRY = range(5)
 
@@ -187,6 +187,26 @@ def is_sharded(path: Path) -> bool:
     return is_manifest_meta(meta)
 
 
+def looks_sharded(path: Path) -> bool:
+    """Whether ``path`` is, or was, the manifest of a library in shards: it says so, or its head is
+    unreadable while shard files lie beside it (what doctor must rebuild, not take for a single file)."""
+    if is_sharded(path):
+        return True
+    folder = shard_dir(path)
+    if not folder.is_dir() or not any(SHARD_FILE.match(p.name) for p in folder.iterdir()):
+        return False
+    import ijson
+
+    try:
+        with open(path, "rb") as handle:
+            meta = next(ijson.items(io.BytesIO(handle.read(HEAD_BYTES)), META), None)
+    except FileNotFoundError:
+        return True
+    except (OSError, ijson.JSONError):
+        meta = None
+    return not isinstance(meta, dict)
+
+
 def _bad(path: Path, what: str) -> StoreError:
     return StoreError(
         f"{path}: {what}; the file was left as it is. Run 'reader doctor --repair' to check and mend the library."
@@ -251,7 +271,7 @@ def read_verified(folder: Path, name: str, digest: str, what: str) -> bytes:
     raw = read_file_bytes(path)
     if raw is None:
         # a write committed since the manifest was read, and moved this version to the backup
-        match = _FILE.match(name)
+        match = SHARD_FILE.match(name)
         kept = read_file_bytes(shard_backup(folder, match.group(1))) if match and not match.group(3) else None
         if kept is None or _digest(kept).hex() != digest:
             raise FileNotFoundError(path)
@@ -352,7 +372,7 @@ def orphans(manifest: Manifest) -> list[Path]:
     """Shard files no manifest names: left by a write killed before its commit."""
     named = {name for shard in manifest.shards.values() for name in (shard.file, shard.rows)}
     try:
-        found = [p for p in manifest.folder.iterdir() if _FILE.match(p.name) and p.name not in named]
+        found = [p for p in manifest.folder.iterdir() if SHARD_FILE.match(p.name) and p.name not in named]
     except FileNotFoundError:
         return []
     return sorted(found)

@@ -195,3 +195,31 @@ def test_importing_into_a_sharded_library_folds_duplicates_onto_stored_articles(
     copy.write_text(f"Another title\n\n{article(3).body}\n", encoding="utf-8")  # same text, another title
     report = library.import_sources([str(copy)])
     assert not report.added and len(library) == 6
+
+
+@pytest.mark.usefixtures("small_shards")
+def test_doctor_rebuilds_a_damaged_manifest_from_the_shards(tmp_path: Path) -> None:
+    path = tmp_path / "articles.json"
+    ArticleStore(path).upsert([article(n) for n in range(8)])
+    path.write_bytes(path.read_bytes()[:200])  # the manifest cut short
+    with pytest.raises(Exception, match="doctor"):
+        ArticleStore(path).all()
+    assert not doctor.run(path).healthy
+    report = doctor.run(path, repair=True)
+    assert report.healthy, report.lines
+    assert sorted(a.title for a in ArticleStore(path).all()) == sorted(f"Story {n}" for n in range(8))
+    assert list(tmp_path.glob("articles.json.corrupt-*"))
+    ArticleStore(path).upsert([article(8)])  # and it takes writes again
+    assert len(ArticleStore(path)) == 9
+
+
+@pytest.mark.usefixtures("small_shards")
+@pytest.mark.parametrize("cut", [5, 200])
+def test_a_manifest_cut_anywhere_is_rebuilt_from_the_shards_not_taken_for_a_single_file(
+    tmp_path: Path, cut: int
+) -> None:
+    path = tmp_path / "articles.json"
+    ArticleStore(path).upsert([article(n) for n in range(8)])
+    path.write_bytes(path.read_bytes()[:cut])
+    assert doctor.run(path, repair=True).healthy
+    assert sorted(a.title for a in ArticleStore(path).all()) == sorted(f"Story {n}" for n in range(8))
