@@ -330,15 +330,17 @@ def side_by_side(store: Path, articles: int, words: int, repeats: int) -> int:
         f"{articles} new articles, {repeats} run(s) of each, interleaved; "
         f"copies of {store} ({size / 1e6:,.0f} MB in shards)"
     )
-    print("| into | time (median) | runs | ratio to the empty library | peak memory (max) |")
-    print("|---|---|---|---|---|")
+    print("| into | time (median) | runs | ratio of medians | ratio run by run (median) | peak memory (max) |")
+    print("|---|---|---|---|---|---|")
     failed = False
     for name, runs in results.items():
         seconds = statistics.median(r["seconds"] for r in runs)
         listed = ", ".join(f"{r['seconds']:.2f}" for r in runs)
+        pairs = zip(runs, results["empty library"], strict=True)
+        paired = statistics.median(r["seconds"] / e["seconds"] for r, e in pairs)
         peak = max(r["peak_kb"] for r in runs) / 1024
         failed = failed or any(r["added"] != articles for r in runs)
-        print(f"| {name} | {seconds:.2f} s | {listed} s | {seconds / empty:.2f}x | {peak:,.0f} MB |")
+        print(f"| {name} | {seconds:.2f} s | {listed} s | {seconds / empty:.2f}x | {paired:.2f}x | {peak:,.0f} MB |")
     return 1 if failed else 0
 
 

@@ -14,7 +14,7 @@ import contextlib
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
@@ -346,24 +346,33 @@ class Catalog:
             self._set_fingerprint(db, fingerprint)
             db.execute("COMMIT")
 
-    def add_documents(self, docs: Iterable[dict[str, Any]], fingerprint: Fingerprint) -> bool:
-        """Add the documents of articles already listed (a shard just read to open one of them), when the
-        catalog still describes the store at ``fingerprint``; False when it does not."""
+    def _describing(self, expected: Fingerprint, work: Callable[[sqlite3.Connection], None]) -> bool:
+        """``work(db)`` in one write transaction, when the catalog describes the store at ``expected``;
+        False when it does not (missing or stale) or cannot be written."""
         try:
             with self._connect() as db:
                 db.execute("BEGIN IMMEDIATE")
-                version, found = self._meta(db)
-                if version != CATALOG_VERSION or found is None or found != fingerprint:
+                version, fingerprint = self._meta(db)
+                if version != CATALOG_VERSION or fingerprint is None or fingerprint != expected:
                     db.execute("ROLLBACK")
                     return False
-                db.executemany(
-                    "INSERT OR REPLACE INTO docs (id, doc) VALUES (?, ?)",
-                    ((doc["id"], zlib.compress(orjson.dumps(doc), 1)) for doc in docs),
-                )
+                work(db)
                 db.execute("COMMIT")
         except sqlite3.Error:
             return False
         return True
+
+    def add_documents(self, docs: Iterable[dict[str, Any]], fingerprint: Fingerprint) -> bool:
+        """Add the documents of articles already listed (a shard just read to open one of them), when the
+        catalog still describes the store at ``fingerprint``; False when it does not."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "INSERT OR REPLACE INTO docs (id, doc) VALUES (?, ?)",
+                ((doc["id"], zlib.compress(orjson.dumps(doc), 1)) for doc in docs),
+            )
+
+        return self._describing(fingerprint, work)
 
     def store_changed(
         self,
@@ -374,19 +383,12 @@ class Catalog:
     ) -> bool:
         """Apply one write of the store (``before`` -> ``after``); False when the catalog did not
         describe ``before`` (missing or stale), so the caller rebuilds it instead."""
-        try:
-            with self._connect() as db:
-                db.execute("BEGIN IMMEDIATE")
-                version, fingerprint = self._meta(db)
-                if version != CATALOG_VERSION or fingerprint is None or fingerprint != before:
-                    db.execute("ROLLBACK")
-                    return False
-                gone = [(article_id,) for article_id in removed]
-                db.executemany("DELETE FROM entries WHERE id = ?", gone)
-                db.executemany("DELETE FROM docs WHERE id = ?", gone)
-                self._insert(db, changed)
-                self._set_fingerprint(db, after)
-                db.execute("COMMIT")
-        except sqlite3.Error:
-            return False
-        return True
+
+        def work(db: sqlite3.Connection) -> None:
+            gone = [(article_id,) for article_id in removed]
+            db.executemany("DELETE FROM entries WHERE id = ?", gone)
+            db.executemany("DELETE FROM docs WHERE id = ?", gone)
+            self._insert(db, changed)
+            self._set_fingerprint(db, after)
+
+        return self._describing(before, work)
