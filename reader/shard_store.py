@@ -29,10 +29,12 @@ class ShardedArticles:
         self.lock_file = lock_file
         self._seen: list[int] | None = None  # stamp of the file whose layout was last looked at
         self._manifest: Manifest | None = None
-        self._rows: dict[str, list[list[Any]]] = {}  # summary file -> rows
-        self._tables: OrderedDict[str, dict[str, Any]] = OrderedDict()  # shard file -> table
-        self._index: tuple[list[int] | None, dict[str, tuple[str, str]]] | None = None
+        # parsed files, by name and digest (names come back when a library is split again)
+        self._rows: dict[tuple[str, str], list[list[Any]]] = {}
+        self._tables: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._index: tuple[Manifest, dict[str, tuple[str, str]]] | None = None
         self.written: dict[str, dict[str, Any]] = {}  # id -> document, of the last write made here
+        self.written_stamp: list[int] | None = None  # the manifest that write committed
 
     # -- the manifest ----------------------------------------------------------------------
     def manifest(self) -> Manifest | None:
@@ -50,7 +52,11 @@ class ShardedArticles:
     def active(self) -> bool:
         return self.manifest() is not None
 
-    def _require(self) -> Manifest:
+    def _require(self, fresh: bool = False) -> Manifest:
+        """The manifest; ``fresh`` (a writer, under the lock) reads it again whatever its stamp says:
+        inode numbers are reused and mtimes are coarse, so a stamp can look current when it is not."""
+        if fresh:
+            self._seen = None
         manifest = self.manifest()
         if manifest is None:
             raise StoreError(f"{self.path}: the library changed while being read; try again")
@@ -61,14 +67,14 @@ class ShardedArticles:
 
     # -- reading ---------------------------------------------------------------------------
     def rows(self, manifest: Manifest, shard: Shard) -> list[list[Any]]:
-        found = self._rows.get(shard.rows)
+        found = self._rows.get((shard.rows, shard.rows_digest))
         if found is None:
             found = shards.read_rows(manifest, shard)
-            self._rows[shard.rows] = found
+            self._rows[(shard.rows, shard.rows_digest)] = found
         return found
 
     def all_rows(self, manifest: Manifest) -> Iterator[list[Any]]:
-        named = {shard.rows for shard in manifest.shards.values()}
+        named = {(shard.rows, shard.rows_digest) for shard in manifest.shards.values()}
         for stale in set(self._rows) - named:
             del self._rows[stale]
         for shard in manifest.shards.values():
@@ -76,24 +82,24 @@ class ShardedArticles:
 
     def index(self, manifest: Manifest) -> dict[str, tuple[str, str]]:
         """id -> (shard, key), from the manifest: finding an article reads no other file."""
-        if self._index is not None and self._index[0] == manifest.stamp:
+        if self._index is not None and self._index[0] is manifest:
             return self._index[1]
         found: dict[str, tuple[str, str]] = {}
         for shard in manifest.shards.values():
             for key, article_id in zip(shard.keys, shard.ids, strict=True):
                 found[article_id] = (shard.name, key)
-        self._index = (manifest.stamp, found)
+        self._index = (manifest, found)
         return found
 
     def table(self, manifest: Manifest, shard: Shard) -> dict[str, Any]:
-        found = self._tables.get(shard.file)
+        found = self._tables.get((shard.file, shard.digest))
         if found is None:
             found = shards.read_shard_table(manifest, shard)
-            self._tables[shard.file] = found
+            self._tables[(shard.file, shard.digest)] = found
             while len(self._tables) > TABLES_KEPT:
                 self._tables.popitem(last=False)
         else:
-            self._tables.move_to_end(shard.file)
+            self._tables.move_to_end((shard.file, shard.digest))
         return found
 
     def _retrying(self, read: Callable[[Manifest], Any]) -> Any:
@@ -194,7 +200,7 @@ class ShardedArticles:
         updated: list[str] = []
         unchanged: list[str] = []
         with write_lock(self.lock_file):
-            manifest = self._require()
+            manifest = self._require(fresh=True)
             index = dict(self.index(manifest))
             writer = shards.Writer(manifest)
             tables: dict[str, dict[str, Any]] = {}
@@ -230,7 +236,7 @@ class ShardedArticles:
     def delete(self, wanted: set[str]) -> list[str]:
         removed: list[str] = []
         with write_lock(self.lock_file):
-            manifest = self._require()
+            manifest = self._require(fresh=True)
             index = self.index(manifest)
             changed: dict[str, dict[str, Any]] = {}
             for article_id in wanted:
@@ -252,8 +258,8 @@ class ShardedArticles:
             return
         for name in sorted(changed):
             writer.put(name, changed[name])
-        manifest = writer.commit()
-        self._manifest, self._seen = manifest, manifest.stamp
+        manifest = writer.commit()  # under the lock: its stamp is that of this very commit
+        self._manifest, self._seen, self.written_stamp = manifest, manifest.stamp, manifest.stamp
         for table in changed.values():
             for doc in table.values():
                 if doc["id"] in ids:
@@ -261,7 +267,7 @@ class ShardedArticles:
         for name, table in changed.items():  # the new files hold exactly these tables
             shard = manifest.shards.get(name)
             if shard is not None:
-                self._tables[shard.file] = table
+                self._tables[(shard.file, shard.digest)] = table
 
     def migrate(self, table: dict[str, Any], size: int) -> None:
         """Turn the single-file library at ``path`` (its articles ``table``) into shards; the caller

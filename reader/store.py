@@ -228,10 +228,12 @@ class ArticleStore:
         return self.checked_documents(), None
 
     def changed_documents(self, ids: Iterable[str]) -> tuple[list[int] | None, list[dict[str, Any]]]:
-        """The documents of ``ids`` as the last write left them, with the store's stamp after it."""
+        """The documents of ``ids`` as the last write left them, with the store's stamp after it (for
+        shards, that of the manifest this write committed, even if another process has written since)."""
         wanted = set(ids)
         if self.sharded:
-            return self.shards.stamp(), [doc for key, doc in self.shards.written.items() if key in wanted]
+            written = [doc for key, doc in self.shards.written.items() if key in wanted]
+            return self.shards.written_stamp, written
         stamp, docs = self.documents()
         return stamp, [doc for doc in docs if doc.get("id") in wanted]
 

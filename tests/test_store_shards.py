@@ -223,3 +223,16 @@ def test_a_manifest_cut_anywhere_is_rebuilt_from_the_shards_not_taken_for_a_sing
     path.write_bytes(path.read_bytes()[:cut])
     assert doctor.run(path, repair=True).healthy
     assert sorted(a.title for a in ArticleStore(path).all()) == sorted(f"Story {n}" for n in range(8))
+
+
+def test_a_writer_in_shards_never_trusts_its_cached_manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READER_SHARD_THRESHOLD", "0")
+    monkeypatch.setenv("READER_SHARD_SIZE", "2")
+    path = tmp_path / "articles.json"
+    first, second = ArticleStore(path), ArticleStore(path)
+    first.upsert([article(1)])
+    second.upsert([article(2)])
+    # The first store's manifest now looks current (as after inode reuse within one mtime tick).
+    first.shards._seen = shards.read_manifest(path).stamp  # type: ignore[union-attr]
+    first.upsert([article(3)])
+    assert sorted(a.title for a in ArticleStore(path).all()) == ["Story 1", "Story 2", "Story 3"]
