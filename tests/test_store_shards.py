@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
 from reader import doctor, shards
@@ -236,3 +237,11 @@ def test_a_writer_in_shards_never_trusts_its_cached_manifest(tmp_path: Path, mon
     first.shards._seen = shards.read_manifest(path).stamp  # type: ignore[union-attr]
     first.upsert([article(3)])
     assert sorted(a.title for a in ArticleStore(path).all()) == ["Story 1", "Story 2", "Story 3"]
+
+
+def test_the_sample_and_small_libraries_stay_one_plain_file(sample_store: Path) -> None:
+    library = Library(sample_store)
+    library.add([article(n) for n in range(20)])
+    assert not library.store.sharded and not shards.shard_dir(sample_store).exists()
+    raw = orjson.loads(sample_store.read_bytes())
+    assert set(raw) == {"_meta", "articles"} and len(raw["articles"]) == len(library)
