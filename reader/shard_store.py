@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import shards
-from reader.shards import ROW_HASH, ROW_ID, ROW_URL, Manifest, Shard
+from reader.shards import ROW_HASH, ROW_ID, ROW_URL, Manifest, Shard, collector_paused
 from reader.storage import StoreError, file_fingerprint, keep_copy, write_lock
 
 TABLES_KEPT = 4  # parsed shards kept: an article opened, then its neighbours, cost one parse
@@ -73,21 +73,22 @@ class ShardedArticles:
             self._rows[(shard.rows, shard.rows_digest)] = found
         return found
 
-    def all_rows(self, manifest: Manifest) -> Iterator[list[Any]]:
+    def all_rows(self, manifest: Manifest) -> list[list[Any]]:
         named = {(shard.rows, shard.rows_digest) for shard in manifest.shards.values()}
         for stale in set(self._rows) - named:
             del self._rows[stale]
-        for shard in manifest.shards.values():
-            yield from self.rows(manifest, shard)
+        with collector_paused():
+            return [row for shard in manifest.shards.values() for row in self.rows(manifest, shard)]
 
     def index(self, manifest: Manifest) -> dict[str, tuple[str, str]]:
         """id -> (shard, key), from the manifest: finding an article reads no other file."""
         if self._index is not None and self._index[0] is manifest:
             return self._index[1]
         found: dict[str, tuple[str, str]] = {}
-        for shard in manifest.shards.values():
-            for key, article_id in zip(shard.keys, shard.ids, strict=True):
-                found[article_id] = (shard.name, key)
+        with collector_paused():
+            for shard in manifest.shards.values():
+                for key, article_id in zip(shard.keys, shard.ids, strict=True):
+                    found[article_id] = (shard.name, key)
         self._index = (manifest, found)
         return found
 
@@ -170,7 +171,9 @@ class ShardedArticles:
         """The list's columns of every article, from the summaries, with the manifest's stamp."""
 
         def read(manifest: Manifest) -> tuple[list[int] | None, list[list[Any]]]:
-            return manifest.stamp, [row[shards.ROW_ENTRY] for row in self.all_rows(manifest)]
+            rows = self.all_rows(manifest)
+            with collector_paused():
+                return manifest.stamp, [row[shards.ROW_ENTRY] for row in rows]
 
         return self._retrying(read)  # type: ignore[no-any-return]
 
@@ -178,10 +181,12 @@ class ShardedArticles:
         """What the importers' dedupe compares, from the summaries: id, URL and content hash."""
 
         def read(manifest: Manifest) -> list[dict[str, Any]]:
-            return [
-                {"id": row[ROW_ID], "url": row[ROW_URL], "meta": {"content_hash": row[ROW_HASH]}, "body": ""}
-                for row in self.all_rows(manifest)
-            ]
+            rows = self.all_rows(manifest)
+            with collector_paused():
+                return [
+                    {"id": row[ROW_ID], "url": row[ROW_URL], "meta": {"content_hash": row[ROW_HASH]}, "body": ""}
+                    for row in rows
+                ]
 
         return self._retrying(read)  # type: ignore[no-any-return]
 

@@ -54,6 +54,21 @@ SHARD_FILE = re.compile(r"^(s\d{4,})\.g(\d+)(\.rows)?\.json$")
 ROW_KEY, ROW_ID, ROW_URL, ROW_HASH, ROW_ENTRY = range(5)
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Garbage collection held off while the summaries of 100k articles become a million long-lived
+    objects: each collection meanwhile would scan them all (reading them took 0.9 s instead of 0.25 s)."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _setting(name: str, default: int, least: int = 1) -> int:
     try:
         return max(least, int(os.environ.get(name) or default))
@@ -262,7 +277,8 @@ def read_manifest(path: Path) -> Manifest | None:
         return None
     except OSError as exc:
         raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    return parse_manifest(path, parse_json_bytes(path, raw), [st.st_ino, st.st_size, st.st_mtime_ns])
+    with collector_paused():  # a manifest lists 100k ids at 100k articles
+        return parse_manifest(path, parse_json_bytes(path, raw), [st.st_ino, st.st_size, st.st_mtime_ns])
 
 
 def read_verified(folder: Path, name: str, digest: str, what: str) -> bytes:
