@@ -381,6 +381,7 @@ class Library:
                 after, changed = self.store.changed_documents(changed_ids)
                 if not self.catalog.store_changed(before, after, changed, removed):
                     self._list_from_summaries()
+                    self.catalog.add_documents(changed, after)  # a copy of what was just written
                 return
             after, docs = self.store.documents()
             wanted = set(changed_ids)

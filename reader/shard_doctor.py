@@ -167,11 +167,9 @@ def _mend(manifest: Manifest, shard: Shard, problem: str, report: Report, confir
     backup = shards.shard_backup(manifest.folder, shard.name)
     sources.append(belongs(recovery.store_source(backup, backup.name, shards.ARTICLES, recovery.is_article)))
     plan = recovery.merge(sources)
-    if expected is not None:
+    if expected is not None:  # the summary names every article the shard held: what is lost, exactly
         missing = sorted(expected - plan.ids)
-        known = set(plan.lost)
-        plan.lost += [f"article {i}" for i in missing if f"article {i} (cut off by the damage)" not in known]
-        plan.lost_count = max(plan.lost_count, len(missing))
+        plan.lost, plan.lost_count = [f"article {i}" for i in missing], len(missing)
     report.add("note", f"{label}: {problem}")
     for n, source in enumerate(sources):
         report.add("note", f"{label} source, {recovery.describe(source, damaged=n == 0)}")

@@ -300,3 +300,6 @@ class ShardedArticles:
         if kept is not None:
             with contextlib.suppress(OSError):
                 kept.unlink()
+        # the write that split the library wrote every article: the catalog takes those it changed
+        self.written = {doc["id"]: doc for doc in table.values()}
+        self.written_stamp = manifest.stamp

@@ -245,3 +245,17 @@ def test_the_sample_and_small_libraries_stay_one_plain_file(sample_store: Path) 
     assert not library.store.sharded and not shards.shard_dir(sample_store).exists()
     raw = orjson.loads(sample_store.read_bytes())
     assert set(raw) == {"_meta", "articles"} and len(raw["articles"]) == len(library)
+
+
+@pytest.mark.usefixtures("small_shards")
+def test_doctor_takes_a_damaged_shards_articles_from_the_catalog_when_it_has_no_backup(tmp_path: Path) -> None:
+    path = tmp_path / "articles.json"
+    library = Library(path)
+    library.add([article(n) for n in range(8)])  # the write that splits it: no shard has a backup yet
+    manifest = shards.read_manifest(path)
+    assert manifest is not None and not list(shards.shard_dir(path).glob("*.bak"))
+    damaged = shards.shard_dir(path) / manifest.shards["s0001"].file
+    damaged.write_bytes(damaged.read_bytes()[:100])
+    report = doctor.run(path, repair=True)
+    assert report.healthy, report.lines
+    assert len(ArticleStore(path)) == 8
