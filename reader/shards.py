@@ -44,7 +44,7 @@ LAYOUT = "shards"
 MANIFEST_SCHEMA = 2  # a reader that knows only single files says the library is from a newer reader
 SHARD_SCHEMA = 1  # a shard file is a single-file store of its slice
 DEFAULT_SHARD_SIZE = 500
-DEFAULT_THRESHOLD = 5000
+DEFAULT_THRESHOLD = 2500  # where one save of a single file costs ten times one in shards: bench.bench_shards
 META = "_meta"
 ARTICLES = "articles"
 SHARDS = "shards"
@@ -82,7 +82,7 @@ def shard_size() -> int:
 
 
 def shard_threshold() -> int:
-    """Articles past which the next write shards a single-file library: READER_SHARD_THRESHOLD, else 5,000."""
+    """Articles past which the next write shards a single-file library: READER_SHARD_THRESHOLD, else 2,500."""
     return _setting("READER_SHARD_THRESHOLD", DEFAULT_THRESHOLD, least=0)
 
 
