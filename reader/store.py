@@ -233,6 +233,7 @@ class ArticleStore:
         wanted = set(ids)
         if self.sharded:
             written = [doc for key, doc in self.shards.written.items() if key in wanted]
+            self.shards.written = {}  # taken: after a split it held the whole library
             return self.shards.written_stamp, written
         stamp, docs = self.documents()
         return stamp, [doc for doc in docs if doc.get("id") in wanted]
