@@ -9,7 +9,10 @@ size. Each shard is two files named by the generation that wrote them, never rew
 - ``s0003.g12.json``: a plain TinyDB store of the slice (``_meta`` and ``articles``, the very format
   of a single-file library, so salvage and doctor read it as they read one);
 - ``s0003.g12.rows.json``: its summary, one row per article (key, id, URL, content hash and the list
-  columns): what the list, the importers' dedupe and the id lookup read, 2% of the bytes.
+  columns): what the list without a catalog and the importers' dedupe read, 2% of the bytes.
+
+The manifest names each shard's two files with their digests and lists the keys and ids it holds,
+so finding an article reads the manifest and that one shard.
 
 A write puts the new files of the shards it changed beside the old ones, then replaces the manifest
 (atomically, last): that is the commit. Until then every reader sees the old manifest and the old
