@@ -1,6 +1,6 @@
 """Reading and writing a sharded library for ``ArticleStore``: shard by shard, never the whole of it.
 
-Reads find an article through the shards' summaries (id -> shard and key) and parse only its shard;
+Reads find an article through the manifest (id -> shard and key) and parse only its shard;
 library-wide reads go one shard at a time. Writes rewrite only the shards they change, then commit
 the manifest (``reader.shards``). Summaries and shards are immutable files named by generation, so
 what was parsed from one stays true as long as the manifest names it.
