@@ -3,6 +3,7 @@
     python -m bench.bench_import                 # 10k articles of ~700 words, all cores
     python -m bench.bench_import --articles 1000 --workers 1
     python -m bench.bench_import --articles 1000 --into bench/corpora/100k/articles.json
+    python -m bench.bench_import --articles 1000 --into bench/corpora/100k/articles.json --side-by-side
 
 The corpus (quotes, named speakers, paragraphs) is generated in a temporary folder on each run, never
 committed. Reported: articles per second for the whole import (reading, analysis, store writes),
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 FIRST = [
     "Ifan",
@@ -236,6 +238,112 @@ def into_library(store: Path, articles: int, words: int) -> int:
     return 0 if len(report.added) == articles else 1
 
 
+# One import in a process of its own, so that its peak memory is that of the import alone.
+IMPORT_CHILD = """
+import json, resource, sys
+from pathlib import Path
+from bench.bench_import import timed_import
+elapsed, _, report = timed_import(Path(sys.argv[1]), [sys.argv[2]])
+peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(json.dumps({"seconds": elapsed, "added": len(report.added), "peak_kb": peak}))
+"""
+PREPARE_CHILD = """
+import json, sys, time
+from pathlib import Path
+from reader.library import Library
+from reader.store import ArticleStore
+started = time.perf_counter()
+split = ArticleStore(Path(sys.argv[1])).split() if sys.argv[2] == "shards" else False
+split_s = time.perf_counter() - started
+library = Library.open(Path(sys.argv[1]), lazy=True)
+library.prepare_list()
+library.reindex()
+print(json.dumps({"split_s": split_s if split else None, "prepared_s": time.perf_counter() - started - split_s}))
+"""
+
+
+def _child(code: str, args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=root, env=env)
+    if out.returncode:
+        raise RuntimeError(f"bench child failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def copy_library(store: Path, target: Path, sharded: bool = True) -> None:
+    """A copy of a library in either layout; ``sharded=False`` writes a library in shards as one file."""
+    import shutil
+
+    import orjson
+
+    from reader import shards
+
+    manifest = shards.read_manifest(store)
+    if manifest is None:
+        shutil.copyfile(store, target)
+    elif sharded:
+        shutil.copyfile(store, target)
+        shutil.copytree(manifest.folder, shards.shard_dir(target))
+    else:
+        table = {key: doc for _, part in shards.iter_tables(manifest) for key, doc in part.items()}
+        meta = {"schema": 1, "app": "reader", "articles": len(table)}
+        target.write_bytes(orjson.dumps({"_meta": {"1": meta}, "articles": table}, option=orjson.OPT_INDENT_2))
+
+
+def side_by_side(store: Path, articles: int, words: int, repeats: int) -> int:
+    """The same new articles imported, in one session and one process each, into an empty library,
+    into a copy of ``store`` in shards, and into a copy kept as one file (the layout before shards):
+    times, their ratios to the empty library's, and each process's peak memory."""
+    import statistics
+
+    layouts = {"empty library": None, "shards": "shards", "one file": "single"}
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in layouts}
+    with tempfile.TemporaryDirectory(prefix="reader-bench-side-") as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "READER_CACHE_DIR": str(folder / "cache")}
+        single_env = {**env, "READER_SHARD_THRESHOLD": str(10**9)}  # never split: the layout before
+        copies: dict[str, Path] = {}
+        for name, layout in layouts.items():
+            if layout is None:
+                continue
+            copies[name] = folder / name.replace(" ", "-") / "articles.json"
+            copies[name].parent.mkdir()
+            copy_library(store, copies[name], sharded=layout == "shards")
+            prepared = _child(PREPARE_CHILD, [str(copies[name]), layout], single_env if layout == "single" else env)
+            print(f"prepared the {name} copy: {prepared}", file=sys.stderr)
+        for repeat in range(repeats):
+            rng = random.Random(99 + repeat)  # new titles and URLs: none is a duplicate of the library's
+            batch = folder / f"batch-{repeat}.json"
+            batch.write_text(
+                json.dumps([make_article(rng, 10_000_000 * (repeat + 1) + n, words) for n in range(articles)])
+            )
+            for name, layout in layouts.items():
+                target = copies.get(name) or folder / f"empty-{repeat}" / "articles.json"
+                run = _child(IMPORT_CHILD, [str(target), str(batch)], single_env if layout == "single" else env)
+                results[name].append(run)
+                print(f"  {name}: {run['seconds']:.2f} s, peak {run['peak_kb'] / 1024:,.0f} MB", file=sys.stderr)
+        size = sum(p.stat().st_size for p in copies["shards"].parent.rglob("*.json"))
+    empty = statistics.median(r["seconds"] for r in results["empty library"])
+    print(
+        f"{articles} new articles, {repeats} run(s) of each, interleaved; "
+        f"copies of {store} ({size / 1e6:,.0f} MB in shards)"
+    )
+    print("| into | time (median) | runs | ratio of medians | ratio run by run (median) | peak memory (max) |")
+    print("|---|---|---|---|---|---|")
+    failed = False
+    for name, runs in results.items():
+        seconds = statistics.median(r["seconds"] for r in runs)
+        listed = ", ".join(f"{r['seconds']:.2f}" for r in runs)
+        pairs = zip(runs, results["empty library"], strict=True)
+        paired = statistics.median(r["seconds"] / e["seconds"] for r, e in pairs)
+        peak = max(r["peak_kb"] for r in runs) / 1024
+        failed = failed or any(r["added"] != articles for r in runs)
+        print(f"| {name} | {seconds:.2f} s | {listed} s | {seconds / empty:.2f}x | {paired:.2f}x | {peak:,.0f} MB |")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_import", description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -251,6 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--into", type=Path, metavar="STORE", help="instead: import into a copy of this library (left as it is)"
     )
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="with --into: the same import into an empty library, the copy in shards and the copy as one file",
+    )
+    parser.add_argument("--repeats", type=int, default=3, help="with --side-by-side: runs of each import")
     args = parser.parse_args(argv)
 
     from reader.analysis import ANALYZER_VERSION
@@ -258,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.breakdown:
         return breakdown(args.articles, args.words, args.files)
+    if args.into and args.side_by_side:
+        return side_by_side(args.into, args.articles, args.words, args.repeats)
     if args.into:
         return into_library(args.into, args.articles, args.words)
     if args.workers:

@@ -1,12 +1,16 @@
 """The TUI at scale, measured as a user meets it: a real process in a pseudo-terminal.
 
     python -m bench.bench_tui --sizes 1000,10000 --repeats 5
+    python -m bench.bench_tui --sizes 100000 --repeats 3 --shards --before main
 
 For each library: time from process start to the first row of the list drawn (a warm start, the
 catalog fresh; and one cold start, the catalog missing), to the whole list read, Enter -> the
 article's body drawn, and the peak memory of the process (``wait4`` rusage). Next to it, in the
 same session and by the same method, a bare Textual app that draws one line; and the in-process
 cost of opening one article from the catalog against parsing the whole store (the naive way).
+
+With ``--shards`` the sessions run on a copy of the corpus split into shards (made once beside it);
+``--before REF`` still runs that revision on the corpus as one file, which is what it reads.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import pty
 import select
 import statistics
 import struct
+import subprocess
 import sys
 import tempfile
 import termios
@@ -222,10 +227,12 @@ def in_process(store: Path, count: int, result: SizeResult, naive: bool) -> tupl
     return rows[0].title, newest.body
 
 
-def bench_size(count: int, repeats: int, naive: bool, cold: bool, before: Path | None = None) -> SizeResult:
+def bench_size(
+    count: int, repeats: int, naive: bool, cold: bool, before: Path | None = None, sharded: bool = False
+) -> SizeResult:
     from reader.library import Library
 
-    store = corpus_store(count)
+    store = sharded_store(count) if sharded else corpus_store(count)
     result = SizeResult(count)
     with tempfile.TemporaryDirectory(prefix="reader-bench-tui-") as name:
         tmp = Path(name)
@@ -235,7 +242,11 @@ def bench_size(count: int, repeats: int, naive: bool, cold: bool, before: Path |
             print(f"  {count:>7} cold start: whole list {result.cold.whole_list:.2f} s", file=sys.stderr)
         title, body = _child_in_process(store, count, result, naive)
         if before is not None:  # the same session with the version given by --before, once
-            result.before = reader_run(store, count, tmp, title, body, before)
+            if sharded:  # its own copy of the corpus, listed first: a warm start, as the ones below
+                prepare = "import sys; from reader.library import Library; "
+                prepare += "Library.open(sys.argv[1], lazy=True).prepare_list()"
+                subprocess.run([sys.executable, "-c", prepare, str(corpus_store(count))], cwd=before, check=True)
+            result.before = reader_run(corpus_store(count), count, tmp, title, body, before)
             print(f"  {count:>7} before: first row {result.before.first_row:.2f} s", file=sys.stderr)
         for _ in range(repeats):
             result.bare.append(bare_start(tmp))
@@ -299,6 +310,27 @@ def corpus_store(count: int) -> Path:
     return store
 
 
+def sharded_store(count: int) -> Path:
+    """``bench/corpora/<n>k-shards/articles.json``: the corpus split into shards, made once from it
+    (in a process of its own, as the split parses the one file whole)."""
+    import shutil
+    import subprocess
+
+    source = corpus_store(count)
+    store = CORPORA / f"{label(count)}-shards" / "articles.json"
+    stamp = store.with_name("made-from")
+    made_from = str(source.stat().st_mtime_ns)
+    if not store.exists() or not stamp.exists() or stamp.read_text() != made_from:
+        shutil.rmtree(store.parent, ignore_errors=True)
+        store.parent.mkdir(parents=True)
+        shutil.copyfile(source, store)
+        split = "import sys; from pathlib import Path; from reader.store import ArticleStore; "
+        split += "ArticleStore(Path(sys.argv[1])).split()"
+        subprocess.run([sys.executable, "-c", split, str(store)], cwd=ROOT, check=True)
+        stamp.write_text(made_from)
+    return store
+
+
 def label(count: int) -> str:
     return f"{count // 1000}k" if count % 1000 == 0 else str(count)
 
@@ -354,12 +386,17 @@ def markdown(results: list[SizeResult]) -> str:
 
 
 def run(
-    sizes: list[int], repeats: int, naive: bool = True, cold: bool = True, before: str | None = None
+    sizes: list[int],
+    repeats: int,
+    naive: bool = True,
+    cold: bool = True,
+    before: str | None = None,
+    sharded: bool = False,
 ) -> list[SizeResult]:
     os.environ["READER_CACHE_DIR"] = str(CORPORA / "cache")  # the catalogs the child processes use
     with tempfile.TemporaryDirectory(prefix="reader-bench-before-") as name:
         code = checkout(before, Path(name)) if before else None
-        return [bench_size(count, repeats, naive, cold, code) for count in sizes]
+        return [bench_size(count, repeats, naive, cold, code, sharded) for count in sizes]
 
 
 def checkout(ref: str, folder: Path) -> Path:
@@ -378,9 +415,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cold", action="store_true", help="skip the start without a catalog")
     parser.add_argument("--no-naive", action="store_true", help="skip opening an article by parsing the store")
     parser.add_argument("--before", metavar="REF", help="also run the TUI of this git revision once per size")
+    parser.add_argument("--shards", action="store_true", help="run on a copy of the corpus split into shards")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.replace("_", "").split(",") if s.strip()]
-    print(markdown(run(sizes, args.repeats, not args.no_naive, not args.no_cold, args.before)))
+    print(markdown(run(sizes, args.repeats, not args.no_naive, not args.no_cold, args.before, args.shards)))
     return 0
 
 

@@ -278,8 +278,13 @@ def write_json(articles: list[Article], path: Path) -> None:
 
 
 def write_store(articles: list[Article], path: Path) -> None:
-    """A reader store holding the articles with their generated analyses."""
+    """A reader store holding the articles with their generated analyses: one file whatever its size
+    (as a library written by a reader before shards); ``bench.bench_tui --shards`` splits a copy."""
+    import os
+
     from reader.store import ArticleStore
+
+    os.environ.setdefault("READER_SHARD_THRESHOLD", str(10**9))
 
     store = ArticleStore(path)
     store.upsert(articles)

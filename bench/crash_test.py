@@ -1,6 +1,7 @@
 """Kill test: SIGKILL imports and bookmark saves at random moments, then check nothing was lost.
 
     python -m bench.crash_test --runs 60
+    python -m bench.crash_test --runs 60 --shards     # a library in shards, split during the runs
 
 Each run starts two children on one library: one imports articles through ``Library.import_sources``,
 the other saves bookmark-like entries and reading positions in the user state. A child prints a line
@@ -9,6 +10,11 @@ that every file (store, state and every generation of their backups) is readable
 article and entry a child reported saved is there, and (on Linux) that no process the killed child
 started, such as the import's worker processes, is still running 5 s later. The library grows from run to run, so
 later saves take longer and more kills land in the middle of one.
+
+With ``--shards`` the library is kept in shards of a few articles (``READER_SHARD_SIZE``), and every
+third run starts again from a one-file library just past the threshold, so that its first save
+splits it into shards: kills land in the middle of the split too (counted when the library is found
+still one file with shards written beside it, or split with the one file still kept aside).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import argparse
 import contextlib
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -123,6 +130,8 @@ class Outcome:
     temp_leftovers: int = 0
     kills_with_workers: int = 0  # kills of the import child while it had worker processes
     workers_left: int = 0  # processes of a killed child still running 5 s after the kill (must be 0)
+    splits: int = 0  # runs that began with a one-file library past the threshold (--shards)
+    kills_during_split: int = 0  # ... where a kill left the split under way (before or after its commit)
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
@@ -206,20 +215,69 @@ def left_behind(child: Child) -> int:
 
 
 def check_files(store: Path) -> list[str]:
-    """Every file a user would need, readable and well-formed; a list of what is not."""
-    from reader import locations
+    """Every file a user would need, readable and well-formed; a list of what is not. A library in
+    shards: its manifest, every shard it names (against its digest and summary) and their backups."""
+    from reader import locations, shards
     from reader.backups import generations
     from reader.doctor import inspect_state, inspect_store
+    from reader.shard_doctor import shard_problem
+    from reader.storage import StoreError
 
     state = locations.state_path(store)
-    found = [inspect_store(store), inspect_state(state)]
+    problems = []
+    found = [inspect_state(state)]
+    if shards.is_sharded(store):
+        try:
+            manifest = shards.read_manifest(store)
+        except StoreError as exc:
+            return [f"{store.name}: {exc}"]
+        assert manifest is not None
+        problems += [f"{s.file}: {p}" for s in manifest.shards.values() if (p := shard_problem(manifest, s))]
+        found += [inspect_store(p, "shard backup") for p in sorted(manifest.folder.glob("*.json.bak"))]
+        found += [inspect_store(p, "library backup") for p in store.parent.glob(f"{store.name}.single.bak*")]
+    else:
+        found.append(inspect_store(store))
     found += [inspect_store(p, "library backup") for p in generations(store, locations.backup_path(store))]
     found += [inspect_state(p, "user state backup") for p in generations(state, state.with_name(f"{state.name}.bak"))]
-    return [f"{f.path.name}: {f.error or 'malformed articles'}" for f in found if f.exists and not f.clean]
+    return problems + [f"{f.path.name}: {f.error or 'malformed articles'}" for f in found if f.exists and not f.clean]
+
+
+SHARD_THRESHOLD = 3000  # --shards: articles past which a library is split (the template holds one more)
+SHARD_SIZE = 40
+
+
+def one_file_template(folder: Path, count: int) -> tuple[Path, set[str]]:
+    """A one-file library of ``count`` articles, copied into place before each split run."""
+    from reader.importers.common import build_article
+    from reader.store import ArticleStore
+
+    path = folder / "template" / "articles.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(count)
+    articles = []
+    for n in range(count):
+        text = _article_text(rng, f"template story {n}")
+        articles.append(build_article(title=f"template story {n}", body=text.split("\n\n", 1)[1], source="t"))
+    ArticleStore(path).upsert(articles)
+    return path, {a.id for a in articles}
+
+
+def split_under_way(store: Path) -> bool:
+    """Whether a kill interrupted a split: shards written beside the one file, or the one file still kept."""
+    from reader import shards
+
+    if shards.is_sharded(store):
+        return any(store.parent.glob(f"{store.name}.single.bak*"))
+    return bool(shards.orphans(shards.Manifest(store)))
 
 
 def crash_runs(
-    runs: int, seed: int = 0, workdir: Path | None = None, verbose: bool = False, unsafe: bool = False
+    runs: int,
+    seed: int = 0,
+    workdir: Path | None = None,
+    verbose: bool = False,
+    unsafe: bool = False,
+    sharded: bool = False,
 ) -> Outcome:
     from reader import locations
     from reader.store import ArticleStore
@@ -231,11 +289,27 @@ def crash_runs(
     store.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "READER_CACHE_DIR": str(root / "cache"), "READER_DATA_DIR": str(root / "data")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    template: tuple[Path, set[str]] | None = None
+    if sharded:
+        os.environ["READER_SHARD_THRESHOLD"] = str(10**9)  # the template stays one file
+        template = one_file_template(root, SHARD_THRESHOLD + 1)
+        env.update(READER_SHARD_THRESHOLD=str(SHARD_THRESHOLD), READER_SHARD_SIZE=str(SHARD_SIZE))
+        os.environ.update(READER_SHARD_THRESHOLD=str(SHARD_THRESHOLD), READER_SHARD_SIZE=str(SHARD_SIZE))
     outcome = Outcome()
     articles: set[str] = set()
     bookmarks: set[str] = set()
     started = time.monotonic()
     for run in range(runs):
+        splitting = template is not None and run % 3 == 0
+        if template is not None and splitting:  # from a one-file library again: the next save splits it
+            for path in [store, *store.parent.glob(f"{store.name}.*"), store.with_name(f".{store.name}.lock")]:
+                if path.is_file() and path != locations.state_path(store):
+                    path.unlink()
+            with contextlib.suppress(FileNotFoundError):
+                shutil.rmtree(store.with_name(f"{store.stem}.d"))
+            shutil.copyfile(template[0], store)
+            articles = set(template[1])
+            outcome.splits += 1
         children = [
             Child("import", store, f"r{run}i", rng.getrandbits(32), env, unsafe),
             Child("state", store, f"r{run}s", rng.getrandbits(32), env, unsafe),
@@ -259,13 +333,14 @@ def crash_runs(
         articles |= children[0].confirmed("article")
         bookmarks |= children[1].confirmed("bookmark")
         outcome.runs += 1
+        outcome.kills_during_split += splitting and split_under_way(store)
 
         broken = check_files(store)
         outcome.unreadable += len(broken)
         outcome.problems += [f"run {run}: unreadable {b}" for b in broken]
         if broken:  # the control experiment: count, then start again from empty files
             for path in store.parent.iterdir():
-                path.unlink()
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
             articles.clear()
             bookmarks.clear()
             continue
@@ -279,7 +354,8 @@ def crash_runs(
         if verbose:
             print(
                 f"run {run + 1}/{runs}: {len(stored)} articles, {len(saved)} bookmarks, "
-                f"kills {outcome.kills} ({outcome.kills_during_save} during a save), "
+                f"kills {outcome.kills} ({outcome.kills_during_save} during a save, "
+                f"{outcome.kills_during_split} during a split), "
                 f"unreadable {outcome.unreadable}, lost {outcome.lost}",
                 file=sys.stderr,
             )
@@ -298,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tag", help=argparse.SUPPRESS)
     parser.add_argument("-q", "--quiet", action="store_true")
+    parser.add_argument("--shards", action="store_true", help="a library in shards, split again every third run")
     parser.add_argument(
         "--unsafe-writes", action="store_true", help="control experiment: children write files in place, not atomically"
     )
@@ -307,7 +384,9 @@ def main(argv: list[str] | None = None) -> int:
             _unsafe_writes()
         (child_import if args.child == "import" else child_state)(args.store, args.tag, args.seed)
         return 0
-    outcome = crash_runs(args.runs, args.seed, args.workdir, verbose=not args.quiet, unsafe=args.unsafe_writes)
+    outcome = crash_runs(
+        args.runs, args.seed, args.workdir, verbose=not args.quiet, unsafe=args.unsafe_writes, sharded=args.shards
+    )
     for problem in outcome.problems[:20]:
         print(problem, file=sys.stderr)
     summary = {k: v for k, v in asdict(outcome).items() if k != "problems"}

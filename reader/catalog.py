@@ -4,6 +4,8 @@ parsing the whole store (1.1 GB and 15 s at 100k articles).
 
 It is derived data, like the search index: keyed by the store's fingerprint (inode, size, mtime),
 updated by the writes the library makes, rebuilt from the store when missing, stale or corrupt.
+A sharded library's catalog is rebuilt from the shards' summaries: the list at once, without the
+documents ("partial"), which are then read from the store, one shard per article opened.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import contextlib
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
@@ -177,6 +179,11 @@ class Catalog:
             orjson.loads(fingerprint) if fingerprint is not None else None,
         )
 
+    @staticmethod
+    def _partial(db: sqlite3.Connection) -> bool:
+        """Whether the catalog holds the list only, not every article's document."""
+        return db.execute("SELECT value FROM meta WHERE key = 'docs'").fetchone() == ("partial",)
+
     def _describes(self, db: sqlite3.Connection) -> bool:
         """Whether this catalog holds the store file as it is now."""
         version, fingerprint = self._meta(db)
@@ -235,11 +242,12 @@ class Catalog:
                     ids = db.execute("SELECT id FROM entries WHERE id GLOB ? LIMIT 2", (article_id + "*",)).fetchall()
                     if len(ids) == 1:
                         found = db.execute("SELECT doc FROM docs WHERE id = ?", (ids[0][0],)).fetchone()
+                partial = found is None and self._partial(db)
                 db.execute("COMMIT")
         except sqlite3.Error:
             return False, None
         if found is None:
-            return True, None
+            return not partial, None
         try:
             return True, orjson.loads(zlib.decompress(found[0]))
         except (zlib.error, orjson.JSONDecodeError):
@@ -254,7 +262,7 @@ class Catalog:
             if db is None:
                 return None
             db.execute("BEGIN")
-            if not self._describes(db):
+            if not self._describes(db) or self._partial(db):
                 db.close()
                 return None
         except sqlite3.Error:
@@ -318,12 +326,53 @@ class Catalog:
                     db.execute("DELETE FROM entries")
                     db.execute("DELETE FROM docs")
                     self._insert(db, docs)
+                    db.execute("DELETE FROM meta WHERE key = 'docs'")
                     self._set_fingerprint(db, fingerprint)
                     db.execute("COMMIT")
                 return
             except sqlite3.DatabaseError:
                 if attempt or isinstance(docs, Iterator):
                     raise
+
+    def rebuild_list(self, entries: Iterable[list[Any]], fingerprint: Fingerprint) -> None:
+        """Replace everything with the list only (``entry_values`` of each article, from a sharded
+        library's summaries): the documents are read from the store when asked for."""
+        with self._connect(create=True) as db:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DELETE FROM entries")
+            db.execute("DELETE FROM docs")
+            db.executemany(f"INSERT OR REPLACE INTO entries ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('docs', 'partial')")
+            self._set_fingerprint(db, fingerprint)
+            db.execute("COMMIT")
+
+    def _describing(self, expected: Fingerprint, work: Callable[[sqlite3.Connection], None]) -> bool:
+        """``work(db)`` in one write transaction, when the catalog describes the store at ``expected``;
+        False when it does not (missing or stale) or cannot be written."""
+        try:
+            with self._connect() as db:
+                db.execute("BEGIN IMMEDIATE")
+                version, fingerprint = self._meta(db)
+                if version != CATALOG_VERSION or fingerprint is None or fingerprint != expected:
+                    db.execute("ROLLBACK")
+                    return False
+                work(db)
+                db.execute("COMMIT")
+        except sqlite3.Error:
+            return False
+        return True
+
+    def add_documents(self, docs: Iterable[dict[str, Any]], fingerprint: Fingerprint) -> bool:
+        """Add the documents of articles already listed (a shard just read to open one of them), when the
+        catalog still describes the store at ``fingerprint``; False when it does not."""
+
+        def work(db: sqlite3.Connection) -> None:
+            db.executemany(
+                "INSERT OR REPLACE INTO docs (id, doc) VALUES (?, ?)",
+                ((doc["id"], zlib.compress(orjson.dumps(doc), 1)) for doc in docs),
+            )
+
+        return self._describing(fingerprint, work)
 
     def store_changed(
         self,
@@ -334,19 +383,12 @@ class Catalog:
     ) -> bool:
         """Apply one write of the store (``before`` -> ``after``); False when the catalog did not
         describe ``before`` (missing or stale), so the caller rebuilds it instead."""
-        try:
-            with self._connect() as db:
-                db.execute("BEGIN IMMEDIATE")
-                version, fingerprint = self._meta(db)
-                if version != CATALOG_VERSION or fingerprint is None or fingerprint != before:
-                    db.execute("ROLLBACK")
-                    return False
-                gone = [(article_id,) for article_id in removed]
-                db.executemany("DELETE FROM entries WHERE id = ?", gone)
-                db.executemany("DELETE FROM docs WHERE id = ?", gone)
-                self._insert(db, changed)
-                self._set_fingerprint(db, after)
-                db.execute("COMMIT")
-        except sqlite3.Error:
-            return False
-        return True
+
+        def work(db: sqlite3.Connection) -> None:
+            gone = [(article_id,) for article_id in removed]
+            db.executemany("DELETE FROM entries WHERE id = ?", gone)
+            db.executemany("DELETE FROM docs WHERE id = ?", gone)
+            self._insert(db, changed)
+            self._set_fingerprint(db, after)
+
+        return self._describing(before, work)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader import locations
+from reader import locations, shard_doctor, shards
 from reader import repair as repair_module
 from reader.backups import file_has_entries, generations, has_entries
 from reader.models import Article
@@ -58,6 +58,7 @@ class Inspection:
     duplicates: list[str] = field(default_factory=list)  # article keys repeating an earlier id
     unreadable_bookmarks: dict[str, str] = field(default_factory=dict)  # key -> why; kept as they are
     count: int = 0
+    usable_shards: bool = False  # a sharded library: every shard whole (``reader.shard_doctor``)
 
     @property
     def usable(self) -> bool:
@@ -324,8 +325,11 @@ def run(
         )
 
     def work() -> None:
+        sharded = shards.looks_sharded(store)
         lib, lib_bak, st, st_bak = check_all()
-        if not lib.exists and not lib_bak.exists:
+        if sharded:
+            lib.usable_shards = shard_doctor.check(store, repair, confirm, report)
+        elif not lib.exists and not lib_bak.exists:
             report.add("problem", f"library: no library at {store} (check the path; 'reader import' creates one)")
         else:
             _describe(lib, lib_bak, articles_word, SCHEMA_VERSION, report, repair, confirm, repair_module.salvage_store)
@@ -349,7 +353,7 @@ def run(
             report.add("note", f"{len(leftovers)} temp file(s) left by interrupted saves ('--repair' removes them)")
         index = locations.cache_dir(store)
         if repair and (index.exists() if _can_stat(index) else True):
-            if lib.usable or inspect_store(store).usable:
+            if lib.usable_shards if sharded else (lib.usable or inspect_store(store).usable):
                 _remove_cache(index, report)
             else:  # its catalog holds copies of articles a later repair may still need
                 report.add("note", f"search index and catalog: kept in {index} while the library is not repaired")

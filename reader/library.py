@@ -61,6 +61,7 @@ class Library:
         self._bookmarks: Bookmarks | None = None
         self._search: SearchIndex | None = None
         self._corrections: LibraryCorrections | None = None
+        self._filling: list[Any] = []  # threads adding a shard's documents to the catalog
 
     @classmethod
     def open(cls, store_path: str | Path | None = None, *, lazy: bool = False) -> Library:
@@ -87,7 +88,7 @@ class Library:
     # -- articles ------------------------------------------------------------------------
     def articles(self) -> list[Article]:
         """Every article, newest first, with the details the user set and the corrections applied."""
-        articles = self._with_corrections(self._with_edited_details(self.store.all()))
+        articles = self._with_corrections(self._all_stored())
         return sorted(articles, key=sort_key, reverse=True)
 
     def __len__(self) -> int:
@@ -103,6 +104,8 @@ class Library:
             matches = [a for a in self.store.ids() if a.startswith(article_id)]
             if len(matches) == 1:
                 article = self.store.get(matches[0])
+        if article is not None:
+            self._catalog_keeps_shard(article.id)
         return self._shown(analyse_article(self._with_details(article))) if article else None
 
     # -- corrections (reader.userdata: the logic; here the hooks that apply them everywhere) --
@@ -134,12 +137,37 @@ class Library:
         if fresh:
             return self._article(doc) if doc is not None else None
         article = self.store.get(article_id)
+        if article is not None:
+            self._catalog_keeps_shard(article.id)
         return self._with_details(article) if article else None
+
+    def _catalog_keeps_shard(self, article_id: str) -> None:
+        """A sharded library listed from its summaries: the documents of the shard just read go into the
+        catalog, so the other articles of that shard open from it. In a thread of its own (compressing
+        500 documents takes longer than reading them), and derived data: a failure changes nothing."""
+        if not self.store.sharded:
+            return
+        try:
+            stamp, docs = self.store.shards.neighbours(article_id)
+        except StoreError:
+            return
+
+        def fill() -> None:
+            with contextlib.suppress(sqlite3.Error, OSError):
+                self.catalog.add_documents(docs, stamp)
+
+        import threading
+
+        filling = threading.Thread(target=fill, name="catalog-fill", daemon=True)
+        filling.start()
+        self._filling = [t for t in self._filling if t.is_alive()] + [filling]
 
     def _all_stored(self) -> Iterator[Article]:
         """Every article as stored, one at a time from the catalog while it is fresh (parsed whole, the
         store of 100k articles takes 5 GB), else from the store."""
         docs = self.catalog.documents()
+        if docs is None and self.store.sharded:
+            docs = self.store.shards.documents()  # one shard at a time
         if docs is None:
             yield from self._with_edited_details(self.store.all())
             return
@@ -198,14 +226,16 @@ class Library:
         """
         from reader.importers.batch import run_import
 
+        stored, fetch = self.store.dedupe_documents()
         return run_import(
             sources,
-            self.store.checked_documents(),
+            stored,
             self._save_chunk,
             self.path,
             progress=progress,
             stage_progress=stage_progress,
             fetcher_factory=fetcher_factory,
+            fetch_stored=fetch,
         )
 
     def import_items(
@@ -214,8 +244,9 @@ class Library:
         """Import articles already read (a feed refresh's new entries) as ``import_sources`` does."""
         from reader.importers.batch import run_import
 
+        stored, fetch = self.store.dedupe_documents()
         return run_import(
-            [], self.store.checked_documents(), self._save_chunk, self.path, stage_progress=stage_progress, items=items
+            [], stored, self._save_chunk, self.path, stage_progress=stage_progress, items=items, fetch_stored=fetch
         )
 
     def _save_chunk(self, articles: list[Article]) -> UpsertResult:
@@ -236,7 +267,7 @@ class Library:
         """Store fresh analyses for every article analysed by an older analyzer version."""
         from reader.importers.batch import WorkerPool, analysed
 
-        stale = [a for a in self.store.all() if not is_current(a)]
+        stale = [a for a in self.store.each() if not is_current(a)]
         if stale:
             with WorkerPool() as pool:
                 fresh = list(analysed(stale, pool))
@@ -300,6 +331,8 @@ class Library:
         """
         if self.catalog.fresh():
             return []
+        if self.store.sharded:
+            return self._list_from_summaries()
         import ijson
 
         with (
@@ -318,11 +351,23 @@ class Library:
             self.catalog.rebuild(docs, stamp)
         return docs
 
+    def _list_from_summaries(self) -> list[dict[str, Any]]:
+        """The catalog of a sharded library, from its shards' summaries (a fiftieth of its bytes): the
+        list is complete at once, each article's document is read from its shard when opened."""
+        if not self.store.sharded:  # made a single file again meanwhile (a restore): read it as one
+            return self.prepare_list()
+        stamp, entries = self.store.shards.list_entries()
+        try:
+            self.catalog.rebuild_list(entries, stamp)
+        except (sqlite3.Error, OSError):  # no catalog can be written here: the list from the documents
+            return self.store.documents()[1]
+        return []
+
     def list_in_background(self) -> bool:
         """Whether the list can be built while the app runs: the catalog is stale and the store big, in
         the current format (so it can be streamed; reading only its head tells). Otherwise the caller
         builds it first, which is quick, or migrates the store, or fails with a clear message."""
-        if self.catalog.fresh() or store_fingerprint(self.path) is None:
+        if self.catalog.fresh() or store_fingerprint(self.path) is None or self.store.sharded:
             return False
         if self.path.stat().st_size < LIST_IN_BACKGROUND_BYTES:
             return False
@@ -332,6 +377,12 @@ class Library:
     def _catalog_changed(self, before: Fingerprint, changed_ids: Iterable[str], removed: Iterable[str] = ()) -> None:
         """Keep the catalog in step with a write just made to the store (from the store's cache, no re-read)."""
         try:
+            if self.store.sharded:  # the documents the write made, the rest from the summaries if need be
+                after, changed = self.store.changed_documents(changed_ids)
+                if not self.catalog.store_changed(before, after, changed, removed):
+                    self._list_from_summaries()
+                    self.catalog.add_documents(changed, after)  # a copy of what was just written
+                return
             after, docs = self.store.documents()
             wanted = set(changed_ids)
             changed = [doc for doc in docs if doc.get("id") in wanted]
@@ -489,6 +540,8 @@ class Library:
         return edited
 
     def close(self) -> None:
+        for filling in self._filling:
+            filling.join()
         self.store.close()
         if self._state is not None:
             self._state.close()

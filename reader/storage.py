@@ -368,6 +368,7 @@ class AtomicJSONStorage(Storage):
         check: Callable[[dict[str, Any] | None], dict[str, Any]],
         meta: dict[str, Any],
         meta_for: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        save: Callable[[dict[str, Any]], bool] | None = None,
     ) -> tuple[Any, bool]:
         """Apply ``change(table)`` to a fresh read of table ``name`` and write the file once, under the
         writers' lock: the read-modify-write of every writer of these files.
@@ -375,7 +376,8 @@ class AtomicJSONStorage(Storage):
         ``check`` validates (and migrates) what was read; ``meta`` is the ``_meta`` entry written, whose
         ``schema`` is the current format. ``change`` returns ``(result, dirty)``; nothing is written
         when it changed nothing. ``meta_for(table)``, when given, makes the ``_meta`` entry from the
-        changed table (the store records its article count). Returns ``(result, written)``.
+        changed table (the store records its article count). ``save(content)``, when given, may write
+        the new content another way (True when it did). Returns ``(result, written)``.
         """
         with write_lock(lock_file):
             raw = self.read(fresh=True) or {}
@@ -393,7 +395,10 @@ class AtomicJSONStorage(Storage):
             raw[META] = {"1": meta_for(table) if meta_for is not None else meta}
             if version < meta["schema"]:
                 keep_before_migration(self.path, version)
-            self.write(raw)
+            if save is not None and save(raw):
+                self.close()
+            else:
+                self.write(raw)
             remove_temp_files(self.path)
             return result, True
 

@@ -1,4 +1,5 @@
-"""The article store: a TinyDB database (one JSON file) written atomically, one write per batch."""
+"""The article store: a TinyDB database written atomically, one write per batch: one JSON file for a
+small library, shards under a manifest for a big one (``reader.shards``); callers see no difference."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from tinydb import TinyDB
 
 from reader.locations import backup_path, lock_path
 from reader.models import Article
+from reader.shard_store import ShardedArticles
+from reader.shards import is_manifest_meta, shard_size, shard_threshold
 from reader.storage import (
     AtomicJSONStorage,
     Migration,
@@ -21,6 +24,7 @@ from reader.storage import (
     migrate,
     schema_version,
     stat_fingerprint,
+    write_lock,
 )
 
 SCHEMA_VERSION = 1
@@ -119,6 +123,22 @@ def _content(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k not in ("imported_at",)}
 
 
+class _NowSharded(Exception):
+    """Raised inside a single-file write that found the library split into shards meanwhile."""
+
+
+def _key_of(doc: Any) -> str:
+    return str(doc.get("id")) if isinstance(doc, dict) else "?"
+
+
+def _merged(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any] | None:
+    """What a re-import stores over ``old``: the new document, first imported when ``old`` was; None
+    when the content is the same."""
+    if _content(old) == _content(new):
+        return None
+    return {**new, "imported_at": old.get("imported_at") or new.get("imported_at")}
+
+
 class ArticleStore:
     """Articles keyed by their stable id. Reads are cached while the file is unchanged on disk."""
 
@@ -131,8 +151,14 @@ class ArticleStore:
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
         self._articles: dict[str, Article] | None = None
         self._stamp: object = None
-        if check:
+        self.shards = ShardedArticles(self.path, self.lock_file)
+        if check and not self.sharded:
             self._check(self.storage.read())
+
+    @property
+    def sharded(self) -> bool:
+        """Whether the library is in shards now (another process may have sharded it meanwhile)."""
+        return self.shards.active()
 
     # -- reading -------------------------------------------------------------------------
     def _check(self, raw: dict[str, Any] | None) -> dict[str, Any]:
@@ -145,13 +171,19 @@ class ArticleStore:
         )
 
     def _load(self) -> dict[str, Article]:
-        raw = self.storage.read()
-        stamp = self.storage.stamp
-        if self._articles is not None and stamp == self._stamp and stamp is not None:
-            return self._articles
-        table = self._check(raw).get(ARTICLES) or {}
+        if self.sharded:
+            stamp: Any = self.shards.stamp()
+            if self._articles is not None and stamp == self._stamp:
+                return self._articles
+            table: Any = ((_key_of(doc), doc) for doc in self.shards.documents())
+        else:
+            raw = self.storage.read()
+            stamp = self.storage.stamp
+            if self._articles is not None and stamp == self._stamp and stamp is not None:
+                return self._articles
+            table = (self._check(raw).get(ARTICLES) or {}).items()
         articles: dict[str, Article] = {}
-        for key, doc in table.items():
+        for key, doc in table:
             try:
                 article = article_from_doc(doc)
             except ValueError as exc:
@@ -163,6 +195,8 @@ class ArticleStore:
     def documents(self) -> tuple[list[int] | None, list[dict[str, Any]]]:
         """The article documents as stored, unparsed, with the stamp of the file they were read from:
         derived data (the catalog) is built from them without making 100k ``Article`` objects."""
+        if self.sharded:
+            return self.shards.stamp(), list(self.shards.documents())
         raw = self._check(self.storage.read())
         stamp = self.storage.stamp
         return (list(stamp) if stamp is not None else None), list((raw.get(ARTICLES) or {}).values())
@@ -170,12 +204,39 @@ class ArticleStore:
     def checked_documents(self) -> list[dict[str, Any]]:
         """The article documents, each checked for what every reader of them needs (an id, a title
         and a body), without making ``Article`` objects; StoreError naming the first that lacks it."""
+        if self.sharded:
+            return [self._checked(_key_of(doc), doc) for doc in self.shards.documents()]
         raw = self._check(self.storage.read())
         table = raw.get(ARTICLES) or {}
         for key, doc in table.items():
             if not isinstance(doc, dict) or not all(isinstance(doc.get(f), str) for f in ("id", "title", "body")):
                 raise self._malformed(key, "no id, title or body")
         return list(table.values())
+
+    def _checked(self, key: str, doc: Any) -> dict[str, Any]:
+        try:
+            article_from_doc(doc)
+        except ValueError as exc:
+            raise self._malformed(key, str(exc)) from exc
+        return doc  # type: ignore[no-any-return]
+
+    def dedupe_documents(self) -> tuple[list[dict[str, Any]], Callable[[str], dict[str, Any] | None] | None]:
+        """What the importers' dedupe needs: every document (a single file, parsed whole anyway), or
+        for shards their summaries (id, URL, content hash) and a way to read a whole one by id."""
+        if self.sharded:
+            return self.shards.dedupe_documents(), self.shards.document
+        return self.checked_documents(), None
+
+    def changed_documents(self, ids: Iterable[str]) -> tuple[list[int] | None, list[dict[str, Any]]]:
+        """The documents of ``ids`` as the last write left them, with the store's stamp after it (for
+        shards, that of the manifest this write committed, even if another process has written since)."""
+        wanted = set(ids)
+        if self.sharded:
+            written = [doc for key, doc in self.shards.written.items() if key in wanted]
+            self.shards.written = {}  # taken: after a split it held the whole library
+            return self.shards.written_stamp, written
+        stamp, docs = self.documents()
+        return stamp, [doc for doc in docs if doc.get("id") in wanted]
 
     @contextlib.contextmanager
     def streamed_documents(
@@ -191,6 +252,11 @@ class ArticleStore:
         """
         import ijson  # only for this, which few runs need
 
+        if self.sharded:
+            stamp = self.shards.stamp()
+            assert stamp is not None
+            yield stamp, (self._checked(_key_of(doc), doc) for doc in self.shards.documents(progress))
+            return
         try:
             file = open(self.path, "rb")  # noqa: SIM115 - closed by the with below, after the caller is done
         except FileNotFoundError:
@@ -227,17 +293,30 @@ class ArticleStore:
     def all(self) -> list[Article]:
         return list(self._load().values())
 
+    def each(self) -> Iterator[Article]:
+        """Every article, one shard at a time in a library in shards (a single file is parsed whole)."""
+        if not self.sharded:
+            yield from self.all()
+            return
+        for doc in self.shards.documents():
+            yield article_from_doc(self._checked(_key_of(doc), doc))
+
     def get(self, article_id: str) -> Article | None:
+        if self.sharded:
+            if self._articles is not None and self._stamp == self.shards.stamp():
+                return self._articles.get(article_id)
+            doc = self.shards.document(article_id)
+            return article_from_doc(self._checked(article_id, doc)) if doc is not None else None
         return self._load().get(article_id)
 
     def ids(self) -> list[str]:
-        return list(self._load())
+        return self.shards.ids() if self.sharded else list(self._load())
 
     def __len__(self) -> int:
-        return len(self._load())
+        return self.shards.count() if self.sharded else len(self._load())
 
     def changed_on_disk(self) -> bool:
-        return self.storage.changed_on_disk()
+        return self.shards.changed_on_disk() if self.sharded else self.storage.changed_on_disk()
 
     # -- writing -------------------------------------------------------------------------
     def _write(self, change: Any, removing: bool = False) -> Any:
@@ -252,6 +331,8 @@ class ArticleStore:
         before: list[int] = []
 
         def check(raw: dict[str, Any] | None) -> dict[str, Any]:
+            if raw and is_manifest_meta(raw.get(META)):
+                raise _NowSharded  # another process split the library since this one looked
             checked = self._check_shrink(self._check(raw))
             before.append(len(checked.get(ARTICLES) or {}))
             return checked
@@ -260,7 +341,15 @@ class ArticleStore:
             removed = max(0, before[-1] - len(table)) if removing else 0
             return {**meta, "articles": len(table), **({"removed": removed} if removed else {})}
 
-        result, written = self.storage.update_table(self.lock_file, ARTICLES, change, check, meta, meta_for)
+        def save(raw: dict[str, Any]) -> bool:
+            """Past the threshold the library is split into shards instead of written whole."""
+            table = raw.get(ARTICLES) or {}
+            if len(table) <= shard_threshold():
+                return False
+            self.shards.migrate(table, shard_size())
+            return True
+
+        result, written = self.storage.update_table(self.lock_file, ARTICLES, change, check, meta, meta_for, save)
         if written:
             self._articles = None
         return result
@@ -283,10 +372,30 @@ class ArticleStore:
             f"to recover them, or move {backup.name} aside to keep the library as it is."
         )
 
+    def split(self) -> bool:
+        """Split a single-file library into shards now, whatever its size (what its first write past
+        the threshold does); False when it already is in shards or holds nothing."""
+        if self.sharded or not self.path.exists():
+            return False
+        with write_lock(self.lock_file):
+            raw = self.storage.read(fresh=True)
+            if not raw or is_manifest_meta(raw.get(META)):
+                return False
+            table = self._check_shrink(self._check(raw)).get(ARTICLES) or {}
+            if not table:
+                return False
+            self.shards.migrate(table, shard_size())
+        self.storage.close()
+        self._articles = None
+        return True
+
     def upsert(self, articles: Iterable[Article]) -> UpsertResult:
         """Add new articles and replace changed ones, in one atomic write."""
         incoming = [a.to_dict() for a in articles]
         result = UpsertResult([], [], [])
+        if incoming and self.sharded:
+            self._articles = None
+            return UpsertResult(*self.shards.upsert(incoming, _merged))
 
         def change(table: dict[str, Any]) -> tuple[UpsertResult, bool]:
             by_id = {doc["id"]: key for key, doc in table.items()}
@@ -300,27 +409,37 @@ class ArticleStore:
                     table[key] = doc
                     result.added.append(doc["id"])
                     continue
-                old = table[key]
-                if _content(old) == _content(doc):
+                merged = _merged(table[key], doc)
+                if merged is None:
                     result.unchanged.append(doc["id"])
                     continue
-                table[key] = {**doc, "imported_at": old.get("imported_at") or doc.get("imported_at")}
+                table[key] = merged
                 result.updated.append(doc["id"])
             return result, bool(result.added or result.updated)
 
         if not incoming:
             return result
-        return self._write(change)  # type: ignore[no-any-return]
+        try:
+            return self._write(change)  # type: ignore[no-any-return]
+        except _NowSharded:
+            return UpsertResult(*self.shards.upsert(incoming, _merged))
 
     def delete(self, article_ids: Iterable[str]) -> list[str]:
         wanted = set(article_ids)
+        if self.sharded:
+            self._articles = None
+            return self.shards.delete(wanted)
 
         def change(table: dict[str, Any]) -> tuple[list[str], bool]:
             gone = [key for key, doc in table.items() if doc.get("id") in wanted]
             removed = [table.pop(key)["id"] for key in gone]
             return removed, bool(removed)
 
-        return self._write(change, removing=True)  # type: ignore[no-any-return]
+        try:
+            return self._write(change, removing=True)  # type: ignore[no-any-return]
+        except _NowSharded:
+            return self.shards.delete(wanted)
 
     def close(self) -> None:
         self.db.close()
+        self.shards.forget()

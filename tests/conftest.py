@@ -46,6 +46,15 @@ def sample_store(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(params=["single file", "shards"])
+def layout(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a store contract test on both layouts: one file, and shards of two articles from the first write."""
+    if request.param == "shards":
+        monkeypatch.setenv("READER_SHARD_THRESHOLD", "0")
+        monkeypatch.setenv("READER_SHARD_SIZE", "2")
+    return str(request.param)
+
+
 @pytest.fixture
 def empty_store(tmp_path: Path) -> Path:
     return tmp_path / "empty" / "articles.json"

@@ -50,6 +50,7 @@ def one_line_error(result: subprocess.CompletedProcess[bytes]) -> str:
 
 
 # -- failed saves ----------------------------------------------------------------------------
+@pytest.mark.usefixtures("layout")
 def test_a_full_disk_fails_the_import_with_one_line_and_keeps_the_library(tmp_path: Path) -> None:
     store = tmp_path / "articles.json"
     ArticleStore(store).upsert([article("Kept")])
@@ -159,6 +160,7 @@ for i in range(count):
 """
 
 
+@pytest.mark.usefixtures("layout")
 def test_two_writer_processes_at_once_lose_nothing(tmp_path: Path) -> None:
     store = tmp_path / "articles.json"
     count = 25
@@ -176,6 +178,7 @@ def test_two_writer_processes_at_once_lose_nothing(tmp_path: Path) -> None:
     assert set(state.all_reading()) == expected
 
 
+@pytest.mark.usefixtures("layout")
 def test_two_imports_at_once_from_the_command_line_keep_both(tmp_path: Path) -> None:
     store = tmp_path / "articles.json"
     folders = []
@@ -198,6 +201,7 @@ def test_two_imports_at_once_from_the_command_line_keep_both(tmp_path: Path) -> 
     assert titles(store) == {f"{name} story {i}" for name in ("morning", "evening") for i in range(15)}
 
 
+@pytest.mark.usefixtures("layout")
 def test_a_busy_library_is_one_clear_line_and_status_1(tmp_path: Path) -> None:
     store = tmp_path / "articles.json"
     ArticleStore(store).upsert([article("Kept")])

@@ -17,6 +17,7 @@ def article(title: str, body: str = "Some text. More text.", source: str = "test
     return build_article(title=title, body=body, source=source)
 
 
+@pytest.mark.usefixtures("layout")
 def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     path = tmp_path / "articles.json"
     original = build_article(
@@ -33,6 +34,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     assert reopened == original
 
 
+@pytest.mark.usefixtures("layout")
 def test_reimport_updates_in_place_and_unchanged_is_not_rewritten(tmp_path: Path) -> None:
     path = tmp_path / "articles.json"
     store = ArticleStore(path)
@@ -48,6 +50,7 @@ def test_reimport_updates_in_place_and_unchanged_is_not_rewritten(tmp_path: Path
     assert store.get(first.added[0]).body == "New text."
 
 
+@pytest.mark.usefixtures("layout")
 def test_failed_write_leaves_the_old_file_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "articles.json"
     store = ArticleStore(path)

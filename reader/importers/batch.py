@@ -262,7 +262,10 @@ class Deduper:
     The store comes as its documents: only those the batch touches become ``Article`` objects (at
     100k articles, making them all took longer than the rest of a small import)."""
 
-    def __init__(self, stored: Iterable[dict[str, Any]]):
+    def __init__(self, stored: Iterable[dict[str, Any]], fetch: Callable[[str], dict[str, Any] | None] | None = None):
+        """``fetch(id)``, when given, reads a whole stored document: ``stored`` then holds only what the
+        dedupe compares (id, URL, content hash), as a sharded library gives it."""
+        self.fetch = fetch
         self.stored: dict[str, dict[str, Any]] = {}
         self.by_hash: dict[str, str] = {}
         self.by_url: dict[str, str] = {}
@@ -274,6 +277,8 @@ class Deduper:
 
     def stored_article(self, article_id: str) -> Article | None:
         doc = self.stored.get(article_id)
+        if doc is not None and self.fetch is not None:
+            doc = self.fetch(article_id)
         return article_from_doc(doc) if doc is not None else None
 
     def _index(self, key: str, digest: str, url: str | None) -> None:
@@ -333,14 +338,15 @@ def run_import(
     stage_progress: Progress | None = None,
     fetcher_factory: Callable[[], Any] | None = None,
     items: Iterable[ImportItem] = (),
+    fetch_stored: Callable[[str], dict[str, Any] | None] | None = None,
 ) -> ImportReport:
     """Read every source, fold duplicates onto themselves and onto ``stored`` (the store's documents),
     analyse what needs it in worker processes and hand the articles to ``save`` in chunks of
     ``write_size``, each one atomic write; see ``Library.import_sources``. ``items`` are taken as read
-    (the new entries of a feed refresh)."""
+    (the new entries of a feed refresh). ``fetch_stored``: see ``Deduper``."""
     report = ImportReport()
     with WorkerPool() as pool:
-        dedupe = Deduper(stored)
+        dedupe = Deduper(stored, fetch_stored)
         for item in itertools.chain(read_items(sources, pool, stage_progress, fetcher_factory), items):
             if item.article is None:
                 report.failed.append((item.label, item.error or "failed"))
