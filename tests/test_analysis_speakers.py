@@ -397,3 +397,17 @@ def test_a_title_someone_calls_a_person_or_thing_is_their_word(text: str, starts
 )
 def test_a_thing_called_by_its_title_stays_a_title(text: str) -> None:
     assert _quote(text, text.split('"')[1][:4]).scare is True
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the writer's sentence goes on after the quote with a name in it, then an inverted cue
+        ('Any "clear-eyed" reading of Mr. Obama\'s actions, said Peter Ash, shows a retreat.', "Peter Ash"),
+        # the speaker opens the words after the quote; "told" is followed by the listener
+        ('"We build bridges," the spokesman, Peter Ash, told CNN News.', "Peter Ash"),
+        ('"We build bridges," Peter Ash, the spokesman, said Monday.', "Peter Ash"),
+    ],
+)
+def test_an_inverted_cue_after_the_writers_words_names_the_speaker(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == speaker
