@@ -411,3 +411,12 @@ def test_a_thing_called_by_its_title_stays_a_title(text: str) -> None:
 )
 def test_an_inverted_cue_after_the_writers_words_names_the_speaker(text: str, speaker: str) -> None:
     assert analyze(CAST + text).quotes[-1].speaker == speaker
+
+
+def test_a_possessive_in_s_apostrophe_before_a_cue_noun_is_no_speaker() -> None:
+    # "Francis' remarks": a noun, as "Francis's remarks" is; the sentence's subject is the speaker
+    body = CAST + (
+        "Pope Francis spoke on Sunday. Even before Francis' remarks about him, Mr. Trump had criticized "
+        'the pope as "a political person" in a speech.'
+    )
+    assert analyze(body).quotes[-1].speaker == "Donald Trump"

@@ -61,7 +61,7 @@ _VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a
 _APPOSITIVE = re.compile(
     r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
 )
-_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an))\s+$")
+_NOUN_BEFORE = re.compile(r"(?:['’]s|s['’]|\b(?:the|a|an))\s+$")  # "Trump's remarks", "Francis' remarks"
 _PARTICIPLE = re.compile(
     r"\s+(?!(?:during|including|following|regarding|concerning|according|excluding|pending|hearing|meeting|"
     r"briefing|building|morning|evening|wedding|funding|spending|ruling|something|nothing|everything|anything)\b)"
