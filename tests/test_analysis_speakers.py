@@ -420,3 +420,12 @@ def test_a_possessive_in_s_apostrophe_before_a_cue_noun_is_no_speaker() -> None:
         'the pope as "a political person" in a speech.'
     )
     assert analyze(body).quotes[-1].speaker == "Donald Trump"
+
+
+def test_a_participle_cue_goes_to_the_sentence_subject_before_a_verbs_object() -> None:
+    # the first cue verb ("discuss") follows a channel; the subject opens the sentence
+    body = CAST + (
+        "Sen. Bernie Sanders (I-Vt.) visited CNN News to discuss his remarks about Hillary Clinton, saying "
+        '"on her worst day" she would do better.'
+    )
+    assert analyze(body).quotes[-1].speaker == "Bernie Sanders"

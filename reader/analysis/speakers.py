@@ -408,9 +408,12 @@ class Attributor(CueIndex):
                 found = self.object_after(stop, limit)
             elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
                 first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
-                verb = self.first_cue(first, start, "verb")
-                # "Sanders compared himself to Clinton, saying": the subject of the sentence
-                found = self.subject_before(first, verb[1]) if verb else self.sentence_subject(first, start)
+                # "Sanders compared himself to Clinton, saying": the subject of the sentence, before the
+                # subject of its first cue verb ("visited NBC's show to discuss" is not NBC's)
+                found = self.sentence_subject(first, start)
+                if found is None:
+                    verb = self.first_cue(first, start, "verb")
+                    found = self.subject_before(first, verb[1]) if verb else None
             elif _NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
             else:
