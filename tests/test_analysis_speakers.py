@@ -429,3 +429,17 @@ def test_a_participle_cue_goes_to_the_sentence_subject_before_a_verbs_object() -
         '"on her worst day" she would do better.'
     )
     assert analyze(body).quotes[-1].speaker == "Bernie Sanders"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the cue before the quote reports it; the writer's sentence runs on to another cue
+        'Ted Cruz said on Monday that he would "reassure" allies of the pact, given Mr. Trump\'s remarks saying '
+        "he would end it.",
+        'But even as Ted Cruz claimed that "the general got in trouble for far less," one of the lawyers for '
+        "Jane Doe said the two were unlike.",
+    ],
+)
+def test_a_quote_inside_reported_speech_keeps_the_cue_before_it(text: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == "Ted Cruz"

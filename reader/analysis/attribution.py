@@ -76,6 +76,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             if extended is not None:
                 limit = extended
                 speaker = att.after_quote(quote, limit)
+        if speaker is not None and _runs_on(att, quote, limit):
+            # 'Biden said that he would "reassure" allies ..., given Trump's comments saying': the cue
+            # before the quote, not one in the writer's clause after it
+            speaker = att.from_cues(floor, quote.open_mark, quote.open_mark) or speaker
         said_after = speaker is not None
         if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
@@ -178,6 +182,18 @@ _SPEECH_FRAME = re.compile(
     r"(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,5}?(?:\s+(?:as|of being|for being|a|an|the|his|her|their|its))?"
     r"[\s,]*[\"“‘'«]*$"
 )
+
+
+def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
+    """Whether the writer's sentence goes on after the quote, lowercase, for five words before a cue."""
+    if quote.close_mark is None:
+        return False
+    after = att.masked[quote.close_mark + 1 : limit]
+    words = after.split()
+    if not words or not words[0][:1].islower():
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit)
+    return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
 
 
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
