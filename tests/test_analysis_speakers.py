@@ -351,3 +351,95 @@ def test_a_paragraph_ends_its_sentence_even_after_an_abbreviation() -> None:
     body = "Prices rose across the U.S.\n\nOfficials met on Monday. They left at noon."
     spans = [body[a:b].strip() for a, b in sentence_spans(body)]
     assert spans == ["Prices rose across the U.S.", "Officials met on Monday.", "They left at noon."]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb that frames a few words as someone's, with its subject right before it
+        ('On Monday, campaign chair Peter Ash dismissed the whole affair as "absurd."', "Peter Ash"),
+        ('The emails were handled in a way Jane Doe slammed as "extremely careless," aides said.', "Jane Doe"),
+    ],
+)
+def test_the_subject_of_a_framing_verb_is_the_speaker(text: str, speaker: str) -> None:
+    quote = _quote(text, text.split('"')[1][:5])
+    assert (quote.speaker, quote.scare) == (speaker, False)
+
+
+def test_a_framing_participle_is_not_given_the_name_before_it() -> None:
+    # "by slamming": the sentence's subject slams, not the committee named before the participle
+    body = CAST + 'She opened her speech before the Budget Committee by slamming candidates who "outsource" it.'
+    assert _quote(body, "outsource").speaker != "Budget Committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # someone's own name for a person or a thing: their words, though title-cased
+        ('Jane Doe refers to the governor as "Chris." She has known him for years.', "Chris", "Jane Doe"),
+        ('Within minutes, Donald Trump called Ted Cruz "Lyin\' Ted" on the stage.', "Lyin", "Donald Trump"),
+        ('Howard Stern mocked the plan in what he called the "Evil Empire" speech.', "Evil", "Howard Stern"),
+    ],
+)
+def test_a_title_someone_calls_a_person_or_thing_is_their_word(text: str, starts: str, speaker: str) -> None:
+    quote = _quote(text, starts)
+    assert (quote.speaker, quote.scare) == (speaker, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name of a thing called so: a title, nobody's words
+        'She wrote a book called "Women Who Work" last year.',
+        'The campaign ran a short film called "Tenemos Familias" on television.',
+        'Jane Doe blasted the hit film "Frozen" at the rally.',
+    ],
+)
+def test_a_thing_called_by_its_title_stays_a_title(text: str) -> None:
+    assert _quote(text, text.split('"')[1][:4]).scare is True
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the writer's sentence goes on after the quote with a name in it, then an inverted cue
+        ('Any "clear-eyed" reading of Mr. Obama\'s actions, said Peter Ash, shows a retreat.', "Peter Ash"),
+        # the speaker opens the words after the quote; "told" is followed by the listener
+        ('"We build bridges," the spokesman, Peter Ash, told CNN News.', "Peter Ash"),
+        ('"We build bridges," Peter Ash, the spokesman, said Monday.', "Peter Ash"),
+    ],
+)
+def test_an_inverted_cue_after_the_writers_words_names_the_speaker(text: str, speaker: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == speaker
+
+
+def test_a_possessive_in_s_apostrophe_before_a_cue_noun_is_no_speaker() -> None:
+    # "Francis' remarks": a noun, as "Francis's remarks" is; the sentence's subject is the speaker
+    body = CAST + (
+        "Pope Francis spoke on Sunday. Even before Francis' remarks about him, Mr. Trump had criticized "
+        'the pope as "a political person" in a speech.'
+    )
+    assert analyze(body).quotes[-1].speaker == "Donald Trump"
+
+
+def test_a_participle_cue_goes_to_the_sentence_subject_before_a_verbs_object() -> None:
+    # the first cue verb ("discuss") follows a channel; the subject opens the sentence
+    body = CAST + (
+        "Sen. Bernie Sanders (I-Vt.) visited CNN News to discuss his remarks about Hillary Clinton, saying "
+        '"on her worst day" she would do better.'
+    )
+    assert analyze(body).quotes[-1].speaker == "Bernie Sanders"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the cue before the quote reports it; the writer's sentence runs on to another cue
+        'Ted Cruz said on Monday that he would "reassure" allies of the pact, given Mr. Trump\'s remarks saying '
+        "he would end it.",
+        'But even as Ted Cruz claimed that "the general got in trouble for far less," one of the lawyers for '
+        "Jane Doe said the two were unlike.",
+    ],
+)
+def test_a_quote_inside_reported_speech_keeps_the_cue_before_it(text: str) -> None:
+    assert analyze(CAST + text).quotes[-1].speaker == "Ted Cruz"

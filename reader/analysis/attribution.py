@@ -76,6 +76,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             if extended is not None:
                 limit = extended
                 speaker = att.after_quote(quote, limit)
+        if speaker is not None and _runs_on(att, quote, limit):
+            # 'Biden said that he would "reassure" allies ..., given Trump's comments saying': the cue
+            # before the quote, not one in the writer's clause after it
+            speaker = att.from_cues(floor, quote.open_mark, quote.open_mark) or speaker
         said_after = speaker is not None
         if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
@@ -122,13 +126,19 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
             if speaker is None:
                 speaker = att.participle_subject(floor, quote.open_mark)  # "with McCain calling it"
+            if speaker is None:
+                speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
             reason = speaker.via
         scare = False
         if title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
-            scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
+            namer = _naming_subject(att, floor, quote.open_mark)
+            if namer is not None:  # 'Trump refers to the governor as "Chris."': his word for him
+                speaker, reason = namer, "paraphrase"
+            else:
+                scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
         elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
             scare = True  # "thousands" more Belarusians
         elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
@@ -172,6 +182,54 @@ _SPEECH_FRAME = re.compile(
     r"(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,5}?(?:\s+(?:as|of being|for being|a|an|the|his|her|their|its))?"
     r"[\s,]*[\"“‘'«]*$"
 )
+
+
+def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
+    """Whether the writer's sentence goes on after the quote, lowercase, for five words before a cue."""
+    if quote.close_mark is None:
+        return False
+    after = att.masked[quote.close_mark + 1 : limit]
+    words = after.split()
+    if not words or not words[0][:1].islower():
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit)
+    return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
+
+
+def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
+    """The subject of a verb that frames the quoted words as someone's ('Manafort dismissed it as "absurd"').
+
+    Those verbs are no reporting cues (most of their uses quote nothing), so the cue rules above do
+    not look before them; a participle ('by slamming') has no subject right before it.
+    """
+    frame = _SPEECH_FRAME.search(att.masked, max(floor, mark - 80), mark)
+    if frame is None or _PARTICIPLE_AT.match(att.masked, frame.start()):
+        return None  # 'the speech, slamming candidates': whose it is, the sentence's subject says
+    return att.subject_before(floor, frame.start())
+
+
+_PARTICIPLE_AT = re.compile(r"\w+ing\b")
+
+# Someone (a name or a pronoun right before the verb) naming a thing or a person in their own words:
+# 'he called Rubio "Little Marco"', 'Trump refers to the governor as "Chris."'. Not 'a book called
+# "Women Who Work"' (a lowercase noun before the verb: the title of the thing).
+_NAMING_FRAME = re.compile(
+    r"(?:\b(?:he|she|they|I|we)|[A-Z][\w'’.-]*)\s+(?:call(?:ed|s)|referr(?:ed)? to|refers to|dubb(?:ed)|dubs|"
+    r"label(?:l?ed|s)|brand(?:ed|s))\b(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,4}?(?:\s+(?:as|as the|the|a|an))?"
+    r"\s*[\"“‘'«]*$"
+)
+
+
+def _naming_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
+    """Who names something in a title-like quote, when a name or a pronoun calls it that before it."""
+    frame = _NAMING_FRAME.search(att.masked, max(floor, mark - 80), mark)
+    if frame is None:
+        return None
+    verb = att.masked.index(" ", frame.start()) + 1
+    word = att.masked[frame.start() : verb].strip()
+    if word in ("he", "she", "they", "I", "we"):
+        return att.pronoun(word, frame.start())
+    return att.subject_before(floor, verb)
 
 
 _SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")

@@ -41,6 +41,8 @@ _AFTER_QUOTE_VERB = re.compile(
     r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained)\b"
 )
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
+_TOLD = frozenset({"told", "tells", "tell", "telling"})
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
 _CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)\s*")
 _NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
@@ -59,7 +61,7 @@ _VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a
 _APPOSITIVE = re.compile(
     r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
 )
-_NOUN_BEFORE = re.compile(r"(?:['’]s|\b(?:the|a|an))\s+$")
+_NOUN_BEFORE = re.compile(r"(?:['’]s|s['’]|\b(?:the|a|an))\s+$")  # "Trump's remarks", "Francis' remarks"
 _PARTICIPLE = re.compile(
     r"\s+(?!(?:during|including|following|regarding|concerning|according|excluding|pending|hearing|meeting|"
     r"briefing|building|morning|evening|wedding|funding|spending|ruling|something|nothing|everything|anything)\b)"
@@ -406,9 +408,12 @@ class Attributor(CueIndex):
                 found = self.object_after(stop, limit)
             elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
                 first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
-                verb = self.first_cue(first, start, "verb")
-                # "Sanders compared himself to Clinton, saying": the subject of the sentence
-                found = self.subject_before(first, verb[1]) if verb else self.sentence_subject(first, start)
+                # "Sanders compared himself to Clinton, saying": the subject of the sentence, before the
+                # subject of its first cue verb ("visited NBC's show to discuss" is not NBC's)
+                found = self.sentence_subject(first, start)
+                if found is None:
+                    verb = self.first_cue(first, start, "verb")
+                    found = self.subject_before(first, verb[1]) if verb else None
             elif _NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
             else:
@@ -456,8 +461,24 @@ class Attributor(CueIndex):
                 return self.object_after(c_end, limit)
             comma = gap.rfind(",")  # '"..." in comparison to Obama, Gingrich said'
             return self._clause(offset + comma + 1, c_start) if comma >= 0 else None
+        inverted = self.masked[offset:c_start].rstrip().endswith(",")
+        # not '" the spokesman, Federico Lombardi, told Vatican Radio': that opens with the speaker, and
+        # after "told" comes the listener
+        gap_word = _FIRST_WORD.match(self.masked, offset, c_start)
+        goes_on = (
+            gap_word is not None
+            and gap_word.group(1)[:1].islower()
+            and gap_word.group(1) not in _DETERMINERS
+            and self.masked[c_start:c_end] not in _TOLD
+        )
+        if inverted and goes_on and self.masked[c_end:limit].lstrip()[:1].isupper():
+            # '"cleareyed" interpretation of Mr. Kerry's actions, said Michael Kofman': the writer's sentence
+            # goes on after the quote; the name after the inverted cue is the speaker, not one before it
+            found = self.object_after(c_end, limit)
+            if found is not None:
+                return found
         found = self.subject_before(offset, c_start)
-        if found is None and self.masked[offset:c_start].rstrip().endswith(","):
+        if found is None and inverted:
             found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
         return found
 
