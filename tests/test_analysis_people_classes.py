@@ -185,3 +185,22 @@ def test_a_given_name_that_is_a_place_used_alone_is_a_person_when_a_pronoun_says
     )
     assert "Paris" in people
     assert len(analyze("Paris is the capital of France, and its mayor spoke. He left Paris.").people) == 0
+
+
+def test_a_match_report_names_players_by_one_name() -> None:
+    people = _people(
+        "Ronaldinho, who scored twice, was fit. The visitors fielded their usual side including Ronaldinho and "
+        "Pardo. "
+        "Later the coach sent Malvio and Ronaldinho into the game. Ronaldinho took a pass from Tessaro and "
+        "shot wide. A poor clearance was handed straight to Kuvelo, and he was unlucky to hit the bar."
+    )
+    assert {"Ronaldinho", "Pardo", "Malvio", "Tessaro", "Kuvelo"} <= set(people)
+
+
+def test_a_place_or_a_brand_beside_a_player_is_no_player() -> None:
+    people = _people(
+        "He came third in Iowa, and he hoped for more. Snowden, who leaked the files, spoke. "
+        "The split shows how WikiLeaks and Snowden differ. Travis will command Atlantis and Scott D. Altman "
+        "will fly it. Moderates who led big states: Bush and Govs. Chris Christie and John Kasich."
+    )
+    assert not {"Iowa", "WikiLeaks", "Atlantis", "Govs"} & set(people)
