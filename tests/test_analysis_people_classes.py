@@ -204,3 +204,13 @@ def test_a_place_or_a_brand_beside_a_player_is_no_player() -> None:
         "will fly it. Moderates who led big states: Bush and Govs. Chris Christie and John Kasich."
     )
     assert not {"Iowa", "WikiLeaks", "Atlantis", "Govs"} & set(people)
+
+
+def test_someone_reported_by_another_or_a_body_s_seat_is_no_source() -> None:
+    sources = _sources(
+        'Steve Whitmore told the Weekly that on Monday after flying back from Ohio, Daniel Morrow "walked into '
+        'the station lobby", and told the police, "I have it all here." '
+        "On Monday, astronomers at the Ohio State University, Columbus, revealed the discovery."
+    )
+    assert "Steve Whitmore" in sources
+    assert not {"Daniel Morrow", "Columbus"} & set(sources)
