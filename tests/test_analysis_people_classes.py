@@ -214,13 +214,3 @@ def test_someone_reported_by_another_or_a_body_s_seat_is_no_source() -> None:
     )
     assert "Steve Whitmore" in sources
     assert not {"Daniel Morrow", "Columbus"} & set(sources)
-
-
-def test_a_thing_named_after_someone_named_earlier_is_not_a_person() -> None:
-    people = _people(
-        "Andy Warhol took thousands of photographs. There are also Warhol Polaroid exhibits in Saratoga. "
-        "The word was coined in columnist Dan Savage's column Savage Love in response to the remarks. "
-        "Donald Trump visited Trump Turnberry in Scotland. Michael Jackson met Jackson Browne."
-    )
-    assert {"Andy Warhol", "Dan Savage", "Donald Trump", "Jackson Browne"} <= set(people)
-    assert not {"Warhol Polaroid", "Savage Love", "Trump Turnberry"} & set(people)

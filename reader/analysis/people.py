@@ -347,25 +347,11 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         if suffix:
             person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
         person.mentions.append((tail[0].start, tail[-1].end))
-    _drop_named_after(people)
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
-
-
-def _drop_named_after(people: dict[tuple[str, ...], PersonEntity]) -> None:
-    """ "Warhol Polaroid exhibits", "Dan Savage's column Savage Love": a thing named after someone named earlier.
-
-    A pair that opens with the surname of a person the article has already named in full, with
-    nothing but its capitals for it (no given name, no role), is the person's work or brand.
-    """
-    surnames = {key[-1]: person.first for key, person in people.items() if len(key) > 1}
-    for key in [k for k, p in people.items() if len(k) == 2 and p.role is None]:
-        named = surnames.get(key[0])
-        if named is not None and named < people[key].first and not is_given(key[0]):
-            del people[key]
 
 
 def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
