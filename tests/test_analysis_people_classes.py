@@ -214,3 +214,13 @@ def test_someone_reported_by_another_or_a_body_s_seat_is_no_source() -> None:
     )
     assert "Steve Whitmore" in sources
     assert not {"Daniel Morrow", "Columbus"} & set(sources)
+
+
+def test_american_states_and_their_capitals_are_places_not_people() -> None:
+    text = (
+        "Ann Tolbert spoke in Des Moines on Monday. The shootings include Oak Creek, Wisconsin; and Newtown. "
+        "Hampshire Sanders supporters cheered. Arkansas Governor Mike Beebe came."
+    )
+    people = _people(text)
+    assert {"Ann Tolbert", "Mike Beebe"} <= set(people)
+    assert not {"Des Moines", "Oak Creek", "Hampshire Sanders", "Arkansas"} & set(people)
