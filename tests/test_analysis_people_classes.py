@@ -185,3 +185,42 @@ def test_a_given_name_that_is_a_place_used_alone_is_a_person_when_a_pronoun_says
     )
     assert "Paris" in people
     assert len(analyze("Paris is the capital of France, and its mayor spoke. He left Paris.").people) == 0
+
+
+def test_a_match_report_names_players_by_one_name() -> None:
+    people = _people(
+        "Ronaldinho, who scored twice, was fit. The visitors fielded their usual side including Ronaldinho and "
+        "Pardo. "
+        "Later the coach sent Malvio and Ronaldinho into the game. Ronaldinho took a pass from Tessaro and "
+        "shot wide. A poor clearance was handed straight to Kuvelo, and he was unlucky to hit the bar."
+    )
+    assert {"Ronaldinho", "Pardo", "Malvio", "Tessaro", "Kuvelo"} <= set(people)
+
+
+def test_a_place_or_a_brand_beside_a_player_is_no_player() -> None:
+    people = _people(
+        "He came third in Iowa, and he hoped for more. Snowden, who leaked the files, spoke. "
+        "The split shows how WikiLeaks and Snowden differ. Travis will command Atlantis and Scott D. Altman "
+        "will fly it. Moderates who led big states: Bush and Govs. Chris Christie and John Kasich."
+    )
+    assert not {"Iowa", "WikiLeaks", "Atlantis", "Govs"} & set(people)
+
+
+def test_someone_reported_by_another_or_a_body_s_seat_is_no_source() -> None:
+    sources = _sources(
+        'Steve Whitmore told the Weekly that on Monday after flying back from Ohio, Daniel Morrow "walked into '
+        'the station lobby", and told the police, "I have it all here." '
+        "On Monday, astronomers at the Ohio State University, Columbus, revealed the discovery."
+    )
+    assert "Steve Whitmore" in sources
+    assert not {"Daniel Morrow", "Columbus"} & set(sources)
+
+
+def test_american_states_and_their_capitals_are_places_not_people() -> None:
+    text = (
+        "Ann Tolbert spoke in Des Moines on Monday. The shootings include Oak Creek, Wisconsin; and Newtown. "
+        "Hampshire Sanders supporters cheered. Arkansas Governor Mike Beebe came."
+    )
+    people = _people(text)
+    assert {"Ann Tolbert", "Mike Beebe"} <= set(people)
+    assert not {"Des Moines", "Oak Creek", "Hampshire Sanders", "Arkansas"} & set(people)

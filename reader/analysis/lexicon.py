@@ -191,6 +191,8 @@ PLACES = _words(
     "Boston Houston Dallas Texas California Florida Oregon Ohio Virginia Carolina Arizona Nevada Utah Colorado "
     "Michigan Illinois Pennsylvania Massachusetts Jersey York Los Angeles San Francisco Seattle Atlanta Miami "
     "Detroit Denver Phoenix Philadelphia Baltimore  "
+    "Iowa Hampshire Kentucky Tennessee Missouri Minnesota Wisconsin Nebraska Oklahoma Arkansas Louisiana "
+    "Mississippi Alabama Idaho Wyoming Dakota Connecticut Delaware Maryland Moines "
     "Lombardy Tuscany Ontario Quebec Alberta Manitoba "
     "Mexico Geneva Brussels Amsterdam Stockholm Oslo Helsinki Copenhagen Dublin Edinburgh Glasgow Manchester "
     "Liverpool Birmingham Nairobi Lagos Johannesburg Pretoria Kinshasa Khartoum Tripoli Tunis Algiers Rabat "

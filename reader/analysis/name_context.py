@@ -48,16 +48,12 @@ def refers_as_person(
     or None. The caller has checked that the word is not inside a quote.
     """
     word = text[start:end]
-    if (word in not_name and word not in GIVEN_PLACES) or word.lower() in words_lower or not word.isalpha():
-        return None  # a given name that is also a place may be a surname: "Paris claims that her passport"
-    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word):
-        return None  # "Guardian, who ...", "Hispanics ... their"
+    if not mononym_shape(word, not_name, words_lower, mid):
+        return None
     if start and not text.endswith(_CLAUSE_OPENERS, max(0, start - 8), start):
         return None  # only a clause's subject: in "members of Scientology, who", "who" is the members'
-    if word[-1] == "s" and word[:-1].lower() in words_lower:
-        return None  # "Allies of his ...": a plural of an ordinary word
     if _WHO.match(text, end):
-        return "" if word in mid else None
+        return ""
     rest = text[end : end + 160]
     stop = _CLAUSE_END.search(rest)
     rest = rest[: stop.start()] if stop else rest
@@ -66,6 +62,41 @@ def refers_as_person(
         return None
     if any(w not in lx.PLACES and w not in lx.STOP_CAPS for w in _CAPITALISED.findall(rest, 0, pronoun.start())):
         return None  # someone or something else named between: the pronoun may be theirs
-    if word not in mid:
-        return None  # "Alas, he ...": a word capitalised only where sentences open
     return "m" if pronoun.group(1) else "f"
+
+
+def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mid: set[str]) -> bool:
+    """Whether a lone capitalised word may be a person's one name: no ordinary word, place, outlet or group.
+
+    ``mid`` holds the capitalised words the article writes right after a lowercase word: a word
+    capitalised only where sentences open ("Alas, he ...") is no name.
+    """
+    if (word in not_name and word not in GIVEN_PLACES) or word.lower() in words_lower or not word.isalpha():
+        return False  # a given name that is also a place may be a surname: "Paris claims that her passport"
+    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word):
+        return False  # "Guardian, who ...", "Hispanics ... their"
+    if word[-1] == "s" and (word[:-1].lower() in words_lower or word[:-1] in lx.TITLES):
+        return False  # "Allies of his ...", "Bush and Govs. Chris Christie": a plural of an ordinary word or title
+    return word in mid
+
+
+# Where a match report names a player by one name: the ball passed to or from them, "X, and he ...".
+_PLAY_BEFORE = re.compile(
+    r"\b(?:pass|passes|cross|crosses|assist|header|free kick|corner|through ball|lay-off)\s+(?:from|with|by|to)\s+$"
+)
+_AND_PRONOUN = re.compile(r",\s+and\s+(?:(he)|(she))\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|around|through|into|outside|inside)\s+$")
+
+
+def named_in_play(text: str, start: int, end: int) -> str | None:
+    """ "a pass from Xavi", "handed straight to Sissoko, and he was unfortunate", not "in Iowa, and he".
+
+    Returns the gender a following "and he" gives ("" when none), or None. The caller has checked
+    the word's shape (``mononym_shape``) and that it is not inside a quote.
+    """
+    if not text[start:end][1:].islower():
+        return None  # "WikiLeaks and Snowden": an inner capital is a brand's more often than a player's
+    pronoun = _AND_PRONOUN.match(text, end)
+    if pronoun is not None and not _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return "m" if pronoun.group(1) else "f"
+    return "" if _PLAY_BEFORE.search(text, max(0, start - 24), start) else None

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_context import in_heading, refers_as_person
+from reader.analysis.name_context import in_heading, mononym_shape, named_in_play, refers_as_person
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     NAME_SUFFIXES,
@@ -405,6 +405,10 @@ class _Owners:
                 return min(candidates, key=lambda p: p.first)
         return None
 
+    def named_alone(self, word: str) -> bool:
+        """Whether a person is written as this one word: a one-word name or a surname, not a given name."""
+        return word in self.single or word in self.later
+
     def fuzzy(self, word: str) -> PersonEntity | None:
         """A misspelt surname (Bauchtman for Buchtmann) when it is close to exactly one person's."""
         if word not in self.fuzzy_seen:
@@ -431,6 +435,7 @@ def _add_singles(
     text: str, people: dict[tuple[str, ...], PersonEntity], singles: list, owners: _Owners, ctx: _Context
 ) -> None:
     """Single-word names: an alias of a known person, or a person of their own when introduced as one."""
+    unsure: list[tuple[str, int, int]] = []  # shaped like a one-word name, with no evidence yet
     for word, start, end, prefix in singles:
         owner = owners.owner(word)
         if owner is not None:
@@ -441,11 +446,12 @@ def _add_singles(
         referred = None
         if not introduced and not prefix and not ctx.in_quote(start):
             referred = refers_as_person(text, start, end, NOT_NAME, ctx.words_lower, ctx.mid)
+            if referred is None and mononym_shape(word, NOT_NAME, ctx.words_lower, ctx.mid):
+                referred = named_in_play(text, start, end)
+                if referred is None:
+                    unsure.append((word, start, end))
         if referred is not None:
-            key = (word,)
-            people[key] = PersonEntity(key, None, referred or None, first=start)
-            people[key].mentions.append((start, end))
-            owners.add(people[key])
+            _add_mononym(people, owners, word, start, end, referred)
             continue
         if not introduced:
             continue
@@ -462,6 +468,48 @@ def _add_singles(
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
             owners.add(people[key])
         people[key].mentions.append((start, end))
+    _add_partners(text, people, owners, unsure)
+
+
+def _add_mononym(
+    people: dict[tuple[str, ...], PersonEntity], owners: _Owners, word: str, start: int, end: int, gender: str
+) -> None:
+    key = (word,)
+    if key in people:
+        people[key].mentions.append((start, end))
+        return
+    people[key] = PersonEntity(key, None, gender or None, first=start)
+    people[key].mentions.append((start, end))
+    owners.add(people[key])
+
+
+# A lone capitalised word joined by "and", read forwards after a word and backwards before one; a
+# partner that is part of a longer name ("command Atlantis and Scott D. Altman") does not count.
+_AND_NEXT = re.compile(r" and ([A-Z][\w'’-]*)(?! \S*[A-Z])")
+_AND_BEFORE_REVERSED = re.compile(r" dna ([\w'’-]*[A-Z])(?! \S*[A-Z])")
+
+
+def _add_partners(
+    text: str, people: dict[tuple[str, ...], PersonEntity], owners: _Owners, unsure: list[tuple[str, int, int]]
+) -> None:
+    """ "including Ronaldinho and Deco", "sent Giuly and Gudjohnsen": a one-word name joined to a person's.
+
+    Two passes, so that a name joined to one found in the first pass is found in the second.
+    """
+    for _ in range(2):
+        left: list[tuple[str, int, int]] = []
+        for word, start, end in unsure:
+            after = _AND_NEXT.match(text, end)
+            before = _AND_BEFORE_REVERSED.match(text[max(0, start - 40) : start][::-1])
+            partners = [m.group(1) for m in (after,) if m] + [m.group(1)[::-1] for m in (before,) if m]
+            joined = word[1:].islower() and any(owners.named_alone(p) for p in partners if p != word)
+            if (word,) in people or joined:  # not "how WikiLeaks and Snowden": an inner capital is a brand's
+                _add_mononym(people, owners, word, start, end, "")
+            else:
+                left.append((word, start, end))
+        if len(left) == len(unsure):
+            return
+        unsure = left
 
 
 def _add_alias_mentions(

@@ -9,6 +9,7 @@ named speaker of a reported quote (scare quotes aside), as source-counting studi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -101,6 +102,10 @@ def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+)?$"
 )
+# A reporting verb and "that" before a subject: the subject is inside what someone else reports.
+_REPORTED_THAT = re.compile(
+    r"\b(?:told|tells|said|says|stated|states|wrote|writes|added|claimed|claims)\b[^.;:]{0,80}?\bthat\b"
+)
 # An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 
@@ -192,8 +197,10 @@ class SourceCollector:
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
-            if not word.endswith("ing") and not self._possessive_before(
-                subject.entity, max(s_start, verb - REACH), verb
+            if (
+                not word.endswith("ing")
+                and not self._possessive_before(subject.entity, max(s_start, verb - REACH), verb)
+                and not self._not_the_article_s(subject.entity, s_start, verb)
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
             return
@@ -252,6 +259,27 @@ class SourceCollector:
                     return Speaker(entity.name, "person", entity)
             break  # only a person that opens the sentence
         return None
+
+    def _not_the_article_s(self, entity: object, s_start: int, verb: int) -> bool:
+        """A person subject the article does not cite: one reported by another, or a body's seat.
+
+        "Whitmore told LA Weekly that ... Montalvo told the police": Whitmore is the source, Montalvo
+        what he reports. "astronomers at the Ohio State University, Columbus, revealed": the city
+        between commas after a body's name, taken for a one-word name, is where the body is.
+        """
+        mentions = getattr(entity, "mentions", [])
+        i = bisect.bisect_left(mentions, (verb,)) - 1
+        if i < 0 or mentions[i][0] < s_start:
+            return False
+        at, end = mentions[i]
+        if _REPORTED_THAT.search(self.att.masked, s_start, at):
+            return True
+        masked = self.att.masked
+        if len(getattr(entity, "tokens", ())) != 1 or masked[end : end + 1] != ",":
+            return False
+        return any(
+            m[2] == 1 and masked[m[1] : at].strip() == "," for m in self.att.mentions_within(max(0, at - REACH), at)
+        )
 
     def _possessive_before(self, entity: object, start: int, end: int) -> bool:
         """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
