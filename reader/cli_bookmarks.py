@@ -8,10 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.cli_common import EXIT_OK, CommandError, _console, _dump_json, _library, write_output
+from reader.cli_common import ANCHOR_STATUS_STYLE, EXIT_OK, CommandError, _console, _dump_json, _library, write_output
 from reader.storage import StoreError
-
-STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "red"}
 
 
 def add_parser(sub: Any, store_option: Callable[..., None]) -> None:
@@ -181,7 +179,7 @@ def _print_table(items: list[Any], path: Path, filtered: bool) -> None:
             tags = " ".join(f"#{t}" for t in item.bookmark.tags)
             table.add_row(
                 Text(item.id),
-                Text(item.status, style=STATUS_STYLE.get(item.status, "")),
+                Text(item.status, style=ANCHOR_STATUS_STYLE.get(item.status, "")),
                 Text(_excerpt(item.current_text or item.bookmark.text)),
                 Text(" ".join(x for x in (item.bookmark.note, tags) if x), style="italic"),
             )

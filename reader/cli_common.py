@@ -52,6 +52,8 @@ def write_output(data: bytes, output: str | None, *, parents: bool = False) -> P
     return target
 
 
+# The colour of where a bookmark or a correction stands now in the text, in `list` tables.
+ANCHOR_STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "red", "everywhere": "cyan"}
 PIPE_WIDTH = 100_000  # columns of a console writing into a pipe or file: wide enough that nothing wraps
 
 

@@ -6,10 +6,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from reader.cli_common import EXIT_OK, CommandError, _console, _dump_json, _library, write_output
+from reader.cli_common import ANCHOR_STATUS_STYLE, EXIT_OK, CommandError, _console, _dump_json, _library, write_output
 from reader.userdata import SOURCE_KINDS
-
-STATUS_STYLE = {"anchored": "green", "moved": "yellow", "orphaned": "red", "everywhere": "cyan"}
 
 
 def add_parsers(sub: Any, store_option: Callable[..., None]) -> None:
@@ -187,7 +185,7 @@ def _print_table(items: list[Any]) -> None:
     for item in items:
         table.add_row(
             Text(item.correction.id),
-            Text(item.status, style=STATUS_STYLE.get(item.status, "")),
+            Text(item.status, style=ANCHOR_STATUS_STYLE.get(item.status, "")),
             Text(item.article_title or item.correction.article_id),
             Text(item.correction.describe()),
         )
