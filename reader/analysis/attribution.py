@@ -12,7 +12,7 @@ import bisect
 import re
 
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speakers import Attributor, Speaker
+from reader.analysis.speakers import AFTER_QUOTE_VERB, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
     ["Instead", "But", "And", "Still", "Then", "Also", "Later", "Again", "Yet", "So", "Adding", "Continuing"]
@@ -146,6 +146,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
             # not found here (the sentence's subject was looked for above)
             scare = frame is None
+            if scare and not opens_sentence and not named_unknown:
+                speaker = _fragment_speaker(att, quote, s_start, floor)
+                if speaker is not None:
+                    scare, reason = False, "paraphrase"
         if scare:
             reason = "term"
         elif reason == "named" and not said_after and _inside_paraphrase(att, text, floor, quote.open_mark):
@@ -182,6 +186,18 @@ _SPEECH_FRAME = re.compile(
     r"(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,5}?(?:\s+(?:as|of being|for being|a|an|the|his|her|their|its))?"
     r"[\s,]*[\"“‘'«]*$"
 )
+
+
+def _fragment_speaker(att: Attributor, quote: RawQuote, s_start: int, floor: int) -> Speaker | None:
+    """Whose few quoted words these are, after an earlier quote of their sentence that had no speaker.
+
+    'Cruz said the "Green Deal" plan was "a costly mistake"': the title is no one's words, but the
+    sentence's cue before it reports the words after it.
+    """
+    if floor <= s_start:
+        return None  # the rules above already read the sentence from its start
+    mark = quote.open_mark
+    return att.from_cues(s_start, mark, mark) or att.sentence_subject(s_start, mark)
 
 
 def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
@@ -287,7 +303,9 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
         n_end = marks[k + 1]
     cue = att.first_cue(n_start, min(n_end, n_start + 200))
     if cue is None:
-        return None
+        # '"Why wait?" Ash questioned.': a verb that reports only right after a quote
+        verb = AFTER_QUOTE_VERB.match(att.masked, n_start, min(n_end, n_start + 80))
+        return n_end if verb is not None and att.body[quote.end - 1] in "!?" else None
     subject = att.masked[n_start : cue[1]].split()
     if len(subject) > 4:
         return None

@@ -18,7 +18,10 @@ from reader.analysis.tokens import Token
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
 PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
-CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})
+CAPITALISED_CUES = frozenset(
+    {"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"}
+    | {"stated", "noted", "replied", "responded", "declared", "insisted", "argued", "quipped", "warned", "recalled"}
+)
 # Reporting verbs found on unseen news beyond the shared lexicon ("Trump assured Jones", "opined the Plain
 # Dealer"); kept here so the people finder's evidence does not change with them.
 SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom")

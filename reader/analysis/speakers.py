@@ -29,22 +29,29 @@ AUXILIARIES = lx._words(
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "He bluntly said"
 LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
 RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
-CLAUSE_WORDS = re.compile(r"\s*(?:but|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+")
+# One or two clause words before the subject ("but he replied", "But as The Hill pointed out").
+CLAUSE_WORDS = re.compile(
+    r"\s*(?:(?:but|But|And|Yet|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+){1,2}"
+)
 _CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 _PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")
 _CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
-_AFTER_QUOTE_VERB = re.compile(
+AFTER_QUOTE_VERB = re.compile(
     r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
-    r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained)\b"
+    r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained|questioned|wondered)\b"
 )
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
 _TOLD = frozenset({"told", "tells", "tell", "telling"})
 _PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
 _CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)\s*")
+_THEIR_WORDS = re.compile(
+    r"['’]s?\s+(?:response|reply|answer|message|retort|verdict|reaction|advice|explanation|words|statement|tweet)"
+    r"(?:\s+(?:was|is|were|read|reads))?\s*"
+)
 _NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
 _VENUE_BEFORE = re.compile(r"\b(?:on|to|with|in|at|by|from|for|via)\s+(?:the\s+)?$")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
@@ -68,6 +75,7 @@ _PARTICIPLE = re.compile(
     r"(?=[a-z]{3,}ing\b)"
 )  # the gap between a name and its -ing verb
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # "with (the) (Sen.) X"
+_LEAD_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z])")
 _FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
 # Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
 _CONTINUATIONS = lx._words(
@@ -341,7 +349,11 @@ class Attributor(CueIndex):
             # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:", "Pew Research:"
             if kind == 1 and _VENUE_BEFORE.search(self.masked, max(floor, m_start - 8), m_start):
                 continue  # "later that month on CNN:": the venue, not the speaker
-            if m_end >= colon - 1 or (kind == 0 and _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon)):
+            if (
+                m_end >= colon - 1
+                or (kind == 0 and _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon))
+                or _THEIR_WORDS.fullmatch(self.masked, m_end, colon)  # "Clinton's response was:"
+            ):
                 return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
         # a name no list knows, alone before the colon ("- HuffPollster:", "Continued Stone:" aside)
         lead = _NAME_BEFORE_COLON.search(self.masked, max(floor, colon - 60), colon)
@@ -377,6 +389,13 @@ class Attributor(CueIndex):
         if match:
             follows = _VERB_AFTER.match(self.masked, match.end(), before)
             return self.pronoun(match.group(1), match.start(1)) if follows else None
+        # A name no list knows opening the sentence, after any opening phrase ("At the debate, Sanders
+        # compared himself to Clinton, saying"), when a lowercase verb follows it.
+        name = _LEAD_NAME.match(self.masked, start, before)
+        if name and not any(True for _ in self.mentions_within(start, name.end())):
+            named = self.unlisted.entity(start, name.end())
+            if named is not None and _VERB_AFTER.match(self.masked, name.end(), before):
+                return Speaker(named[1].name, named[0], named[1])
         # The subject opens the sentence or a clause after a comma ("In his speech, a tribute to
         # Kerry, Mr. Obama decried the ..."); "said that Trump ..." has no subject there.
         for tried, (m_start, m_end, kind, entity) in enumerate(self.mentions_within(start, before)):
@@ -442,7 +461,7 @@ class Attributor(CueIndex):
         cue = self.first_cue(offset, limit)
         if cue is None or len(self.masked[offset : cue[1]].split()) > 6:
             # Verbs that report only right after a quote ('" Kelly charged', '" Trump went on').
-            after = _AFTER_QUOTE_VERB.match(self.masked, offset, limit)
+            after = AFTER_QUOTE_VERB.match(self.masked, offset, limit)
             if after:
                 return self.subject_before(offset, offset + len(after.group(1)))
         if cue is None:
