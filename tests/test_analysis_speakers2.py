@@ -46,3 +46,34 @@ def test_a_name_no_list_knows_opening_the_sentence_is_its_subject() -> None:
 )
 def test_shapes_of_attribution(text: str, speaker: str) -> None:
     assert _last(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a time between the subject and its verb
+        ('Peter Ash, the senator, on Monday said the bill was "a step back for all of us."', "Peter Ash"),
+        ('Ted Cruz on Saturday criticized the accord, saying the deal goes "nowhere near far enough."', "Ted Cruz"),
+        # the subject after a dateline's dash
+        (
+            'PARIS (AFP) – Hillary Clinton has taken a swipe at the plan, saying that "loud words" do more harm.',
+            "Hillary Clinton",
+        ),
+        # an inverted cue after a comma, right before the quote
+        ('Because of the calendar, explained Peter Ash, "the race will be over by the middle of March."', "Peter Ash"),
+        # a name with its town and state before the verb
+        (
+            'Stacy Whitmore of Columbia, South Carolina says she thinks Cruz can win if he keeps "doing what he '
+            'is doing."',
+            "Stacy Whitmore",
+        ),
+        # a cue that ends the sentence reports all of it
+        (
+            'His endorsements will carry "a great deal of weight" and help the candidates of the party bring in the '
+            "money they need to win in the fall, spokesman Peter Ash said.",
+            "Peter Ash",
+        ),
+    ],
+)
+def test_the_subject_of_the_sentence_cue(text: str, speaker: str) -> None:
+    assert _last(text).speaker == speaker

@@ -90,6 +90,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             reason = "vox-pop" if speaker else reason
         # '"..." Cuban said' with a speaker the article never names as a person: a new speaker, so
         # none of the carried-over ones below.
+        if speaker is None and quote.close_mark is not None:
+            speaker = _sentence_end_speaker(att, quote.close_mark + 1, s_end)  # '"...," ..., X said.'
         named_unknown = speaker is None and att.unknown_name_after(quote, limit)
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
@@ -198,6 +200,26 @@ def _fragment_speaker(att: Attributor, quote: RawQuote, s_start: int, floor: int
         return None  # the rules above already read the sentence from its start
     mark = quote.open_mark
     return att.from_cues(s_start, mark, mark) or att.sentence_subject(s_start, mark)
+
+
+def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | None:
+    """The speaker of a cue that ends the sentence after a comma ('..., DFA spokesman Neil Sroka said.').
+
+    Such a cue reports the whole sentence, however far before it the quote is.
+    """
+    end = min(end, start + 600)
+    comma = att.masked.rfind(",", start, end)
+    if comma < 0:
+        return None
+    cue = att.first_cue(comma + 1, end, "verb")
+    if cue is None:
+        return None
+    tail = att.masked[cue[2] : end].strip()
+    if len(tail) > 40 or any(mark in tail for mark in ",;:"):
+        return None  # "..., she said in a statement." ends it; "..., she said, adding ..." goes on
+    if len(att.masked[comma + 1 : cue[1]].split()) > 6:
+        return None
+    return att.subject_before(comma + 1, cue[1])
 
 
 def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:

@@ -52,6 +52,9 @@ _THEIR_WORDS = re.compile(
     r"['’]s?\s+(?:response|reply|answer|message|retort|verdict|reaction|advice|explanation|words|statement|tweet)"
     r"(?:\s+(?:was|is|were|read|reads))?\s*"
 )
+# "Stacy Baker of Columbia, South Carolina said": a place of one or two words after "of Place,"
+_PLACE_WORDS = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\.?\s*")
+_OF_PLACE = re.compile(r"\bof\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,$")
 _NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
 _VENUE_BEFORE = re.compile(r"\b(?:on|to|with|in|at|by|from|for|via)\s+(?:the\s+)?$")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
@@ -64,7 +67,14 @@ _APPOSITION = re.compile(
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
     r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
 )
-_VERB_AFTER = re.compile(r"\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{2,}\b")
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# When the subject spoke, between the subject and its verb ("Trump on Thursday said", "X last week argued").
+_WHEN = (
+    rf"(?:\s+(?:on\s+|early\s+|late\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:last|this)\s+(?:week|month|year))"
+)
+_VERB_AFTER = re.compile(rf"{_WHEN}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
+_WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
 _APPOSITIVE = re.compile(
     r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
 )
@@ -115,12 +125,19 @@ def _object_end(text: str) -> int | None:
 
 
 def _without_auxiliaries(text: str) -> str:
-    """``text`` without trailing auxiliaries and adverbs ("X has also said"), each after whitespace.
+    """``text`` without trailing auxiliaries and adverbs ("X has also said"), each after whitespace, and
+    a time before them ("X on Monday said", "X last week told").
 
-    Read from the end: a regular expression anchored at the end tries every position of the text.
+    Read from the end: a regular expression anchored at the end tries every position of the text, so
+    the time is looked for in the last few characters only.
     """
     end, cut = len(text.rstrip()), None
     while True:
+        tail = max(0, end - 40)
+        when = _WHEN_AT_END.search(text, tail, end)
+        if when is not None:
+            end = cut = when.start()
+            continue
         k = end - 1
         while k >= max(0, end - LONGEST_AUXILIARY - 1) and not text[k].isspace():
             k -= 1
@@ -297,8 +314,14 @@ class Attributor(CueIndex):
         head_start = cuts[-1] + 1
         if self.masked[head_start:end].strip():
             found = self._clause(head_start, end)  # "... Najib Razak said"
-            if found is not None or not _CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end):
+            place = (
+                found is None
+                and _PLACE_WORDS.fullmatch(self.masked, head_start, end)
+                and _OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
+            )
+            if found is not None or not (_CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place):
                 return found
+            # "Stacy Baker of Columbia, South Carolina says": the state ends the name's place; the name is before
             # "X used to support Y, but now said": the subject is the earlier clause's
         segments = [(a + 1, b) for a, b in pairwise(cuts)][::-1][:4]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
@@ -402,7 +425,7 @@ class Attributor(CueIndex):
             if tried == 6:
                 break
             before_name = self.masked[start:m_start]
-            clause = max(before_name.rfind(c) for c in ",;—(")
+            clause = max(before_name.rfind(c) for c in ",;—–(")  # also after a dateline's dash
             if not _subject_prefix(before_name[clause + 1 :]) or not self._outside_quotes(m_start):
                 if clause < 0:
                     return None
@@ -437,11 +460,21 @@ class Attributor(CueIndex):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
             else:
                 found = self.subject_before(floor, start)
-                if found is None and not self.masked[floor:start].strip(" ,\"“”'"):
+                if found is None and (
+                    not self.masked[floor:start].strip(" ,\"“”'") or self._inverted_before(floor, start, stop, end)
+                ):
                     found = self.object_after(stop, limit)  # said X, the minister
             if found is not None:
                 return found
         return None
+
+    def _inverted_before(self, floor: int, start: int, stop: int, end: int) -> bool:
+        """Whether an inverted cue after a comma leads to the quote ("Because of the calendar, explained
+        Rosenberg, "...""): a comma before the cue, a few words and a comma or colon after it."""
+        if not self.masked[floor:start].rstrip().endswith(","):
+            return False
+        gap = self.masked[stop:end].rstrip(" \"“‘'")
+        return gap.endswith((",", ":")) and 0 < len(gap.split()) <= 4
 
     def unknown_name_after(self, quote: RawQuote, limit: int) -> bool:
         """Whether a capitalised word and a cue follow the quote ('" Cuban said'): a speaker is named."""
