@@ -77,3 +77,22 @@ def test_shapes_of_attribution(text: str, speaker: str) -> None:
 )
 def test_the_subject_of_the_sentence_cue(text: str, speaker: str) -> None:
     assert _last(text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name no list knows, right after a quote that ends its sentence with "!"
+        ('"It is offensive to all of us!" Whitcombe said.', "Whitcombe"),
+        # verbs that report only next to a quote
+        ('"Can anyone remember how many we lost?" Jane Doe asks as the music plays.', "Jane Doe"),
+    ],
+)
+def test_verbs_and_names_next_to_the_quote(text: str, speaker: str) -> None:
+    assert _last(text).speaker == speaker
+
+
+def test_a_verb_that_reports_only_before_a_quote_is_a_cue() -> None:
+    # found as the sentence's subject before, a paraphrase; now named at the cue
+    quote = _last('When the lights went out in the hall, Peter Ash only cracked, "Polls are for dogs."')
+    assert (quote.speaker, quote.speaker_reason) == ("Peter Ash", "named")

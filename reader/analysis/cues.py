@@ -16,6 +16,12 @@ from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.tokens import Token
 
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
+# Verbs that report only when a quote follows at once: 'Clinton cracked, "I'm a progressive ..."'.
+BEFORE_QUOTE = frozenset(
+    {"cracked", "fumed", "gushed", "chided", "scolded", "mused", "marveled", "marvelled", "interjected", "barked"}
+    | {"snapped", "deadpanned", "advised", "thundered", "chimed"}
+)
+_OPENING_MARKS = frozenset("\"“‘'«")
 PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
 CAPITALISED_CUES = frozenset(
@@ -29,6 +35,7 @@ SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder pr
 _CUE_WORDS = (
     frozenset(w.lower() for w in SPEAKER_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)
     | CONTINUED
+    | BEFORE_QUOTE
     | CAPITALISED_CUES
     | frozenset(PHRASAL_CUES)
     | {"according", "quoting", "words", "by", "statement", "statements"}
@@ -98,7 +105,15 @@ class CueIndex:
                 masked[token.end : token.end + 1] in (":", ",") or masked.startswith(" on ", token.end)
             ):
                 cue = ("verb", token.start, token.end)  # "posted on Twitter:"
-            elif word in SPEAKER_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
+            elif (
+                word in SPEAKER_VERBS
+                or (word in CONTINUED and masked[token.end : token.end + 1] in ":,")
+                or (
+                    word in BEFORE_QUOTE
+                    and masked[token.end : token.end + 1] in (":", ",")
+                    and masked[token.end + 1 : token.end + 3].lstrip()[:1] in _OPENING_MARKS
+                )
+            ):
                 cue = ("verb", token.start, token.end)
             elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
                 cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"

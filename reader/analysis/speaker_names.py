@@ -188,7 +188,12 @@ class UnlistedNames:
         return "organization", self._org(" ".join(["The", *words]), start, end)
 
     def _opens_sentence(self, start: int) -> bool:
-        before = self.masked[max(0, start - 20) : start].rstrip(" \"“”'‘’\t")
+        """Whether ``start`` opens a sentence, where any word is capitalised; not right after a quote
+        ('"... it's offensive!" Cruz said': the name attributes the quote)."""
+        before = self.masked[max(0, start - 20) : start].rstrip(" \t")
+        if before[-1:] in ("”", '"') and before[-2:-1] in ("!", "?", MASK):
+            return False
+        before = before.rstrip("\"“”'‘’")
         return not before or before[-1] in ".!?:\n"
 
     def full_name(self, surname: str, before: int) -> str | None:
