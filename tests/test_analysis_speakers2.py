@@ -96,3 +96,23 @@ def test_a_verb_that_reports_only_before_a_quote_is_a_cue() -> None:
     # found as the sentence's subject before, a paraphrase; now named at the cue
     quote = _last('When the lights went out in the hall, Peter Ash only cracked, "Polls are for dogs."')
     assert (quote.speaker, quote.speaker_reason) == ("Peter Ash", "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the cue after the quote belongs to a clause of its own
+        (
+            'Ted Cruz said he would make the desert "glow in the dark," for instance, and Donald Trump vowed to win.',
+            "Ted Cruz",
+        ),
+        (
+            'Jane Doe accuses Ted Cruz of a "cheap trick" regarding her record while Peter Ash suggests the race is over.',
+            "Jane Doe",
+        ),
+        # the person before the colon is the one spoken to
+        ('Peter Ash delivered a blunt message to Donald Trump: "It is time to stop attacking people."', "Peter Ash"),
+    ],
+)
+def test_not_the_speaker_of_another_clause_nor_the_listener(text: str, speaker: str) -> None:
+    assert _last(text).speaker == speaker

@@ -56,6 +56,7 @@ _THEIR_WORDS = re.compile(
 # "Stacy Baker of Columbia, South Carolina said": a place of one or two words after "of Place,"
 _PLACE_WORDS = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\.?\s*")
 _OF_PLACE = re.compile(r"\bof\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,$")
+_LISTENER_BEFORE = re.compile(r"\b(?:to|with)\s+(?:[A-Z][a-z]{0,4}\.\s+)?$")
 _NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
 _VENUE_BEFORE = re.compile(r"\b(?:on|to|with|in|at|by|from|for|via)\s+(?:the\s+)?$")
 _SIGNATURE = re.compile(r"\s*[-—–]+\s*")
@@ -87,6 +88,8 @@ _PARTICIPLE = re.compile(
 )  # the gap between a name and its -ing verb
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # "with (the) (Sen.) X"
 _LEAD_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z])")
+# A clause of its own after a quote: its subject's cue reports that clause, not the quote.
+_NEW_CLAUSE = re.compile(r"\s*(?<![\w'’-])(?:and|but|while|whereas)\s+(?=[A-Z])")
 _FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
 # Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
 _CONTINUATIONS = lx._words(
@@ -373,6 +376,8 @@ class Attributor(CueIndex):
             # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:", "Pew Research:"
             if kind == 1 and _VENUE_BEFORE.search(self.masked, max(floor, m_start - 8), m_start):
                 continue  # "later that month on CNN:": the venue, not the speaker
+            if kind == 0 and _LISTENER_BEFORE.search(self.masked, max(floor, m_start - 16), m_start):
+                continue  # "delivered a blunt message to Trump:": the listener
             if (
                 m_end >= colon - 1
                 or (kind == 0 and _CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon))
@@ -513,7 +518,9 @@ class Attributor(CueIndex):
             if gap.endswith(","):
                 return self.object_after(c_end, limit)
             comma = gap.rfind(",")  # '"..." in comparison to Obama, Gingrich said'
-            return self._clause(offset + comma + 1, c_start) if comma >= 0 else None
+            if comma < 0 or _NEW_CLAUSE.match(self.masked, offset + comma + 1, c_start):
+                return None  # '"glow in the dark," for instance, and Trump vowed': the next clause's cue
+            return self._clause(offset + comma + 1, c_start)
         inverted = self.masked[offset:c_start].rstrip().endswith(",")
         # not '" the spokesman, Federico Lombardi, told Vatican Radio': that opens with the speaker, and
         # after "told" comes the listener
@@ -530,6 +537,8 @@ class Attributor(CueIndex):
             found = self.object_after(c_end, limit)
             if found is not None:
                 return found
+        if goes_on and _NEW_CLAUSE.search(self.masked, offset, c_start):
+            return None  # '"artful smear" regarding her links while Sanders suggests': the next clause's cue
         found = self.subject_before(offset, c_start)
         if found is None and inverted:
             found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
