@@ -107,7 +107,8 @@ def test_a_verb_that_reports_only_before_a_quote_is_a_cue() -> None:
             "Ted Cruz",
         ),
         (
-            'Jane Doe accuses Ted Cruz of a "cheap trick" regarding her record while Peter Ash suggests the race is over.',
+            'Jane Doe accuses Ted Cruz of a "cheap trick" regarding her record while Peter Ash suggests the race '
+            "is over.",
             "Jane Doe",
         ),
         # the person before the colon is the one spoken to
