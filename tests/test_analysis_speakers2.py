@@ -117,3 +117,16 @@ def test_a_verb_that_reports_only_before_a_quote_is_a_cue() -> None:
 )
 def test_not_the_speaker_of_another_clause_nor_the_listener(text: str, speaker: str) -> None:
     assert _last(text).speaker == speaker
+
+
+def test_a_works_title_before_its_author_is_no_speech() -> None:
+    quote = _last('"Why the city keeps losing its best teachers," by Jane Doe, ran in the paper on Sunday.')
+    assert quote.scare and quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['The fans chanted, "Build That Wall Now," as the buses left.', 'He held a sign that read "Teachers For Ash."'],
+)
+def test_title_cased_words_chanted_or_on_a_sign_are_someones_words(text: str) -> None:
+    assert not _last(text).scare

@@ -135,7 +135,9 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         elif reason == "named" and speaker.via != "named":
             reason = speaker.via
         scare = False
-        if title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
+        if _work_by(att, quote, text):
+            scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
+        elif title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
             namer = _naming_subject(att, floor, quote.open_mark)
             if namer is not None:  # 'Trump refers to the governor as "Chris."': his word for him
                 speaker, reason = namer, "paraphrase"
@@ -281,10 +283,27 @@ def _ends_leading_in(masked: str, start: int, end: int) -> bool:
     return k >= start and masked[k] in ":,"
 
 
+_WORK_BY = re.compile(r"[\s”\"’']*by\s+(?:the\s+)?[A-Z]")
+# Words a crowd chants or a sign reads, title-cased as they often are, are still someone's words.
+_CHANTED = re.compile(
+    r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|read|reads|reading)"
+    r"(?:\s+of)?[\s,:]*[\"“‘'«]*$"
+)
+
+
+def _work_by(att: Attributor, quote: RawQuote, text: str) -> bool:
+    """Whether the quote is a work's title and its author: a capitalised phrase, then ", by Name"."""
+    if quote.close_mark is None or not text[:1].isupper() or text[-1] != ",":
+        return False
+    return _WORK_BY.match(att.masked, quote.close_mark + 1, quote.close_mark + 12) is not None
+
+
 def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor: int, limit: int) -> bool:
     """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
     if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
         return False  # "on CNN's "New Day," Gillibrand said": the show, not the words
+    if _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark):
+        return True  # 'fans chanted, "Build a Wall"', 'a sign that read "Hispanics 4 Trump"': someone's words
     if said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3)):
         return True
     if text[-1] in ".!?…":  # 'said, "No."'
