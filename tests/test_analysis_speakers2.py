@@ -130,3 +130,8 @@ def test_a_works_title_before_its_author_is_no_speech() -> None:
 )
 def test_title_cased_words_chanted_or_on_a_sign_are_someones_words(text: str) -> None:
     assert not _last(text).scare
+
+
+def test_the_subject_of_a_subordinate_clause_before_the_cue() -> None:
+    quote = _last('Jane Doe\'s move is notable because Peter Ash has said he is "not ready" to back the plan.')
+    assert quote.speaker == "Peter Ash"

@@ -33,6 +33,7 @@ RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(
     r"\s*(?:(?:but|But|And|Yet|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+){1,2}"
 )
+_SUBORDINATE = re.compile(r"(?<![\w'’-])(?:because|whereas|although|though)\s+")
 _CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 _PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
@@ -349,6 +350,11 @@ class Attributor(CueIndex):
         clause = CLAUSE_WORDS.match(self.masked, start)
         if clause and clause.end() <= end:
             start = clause.end()  # "but he replied"
+        else:
+            # "X's move is notable because House Speaker Paul Ryan has said": the subordinate clause's subject
+            inner = max((m.end() for m in _SUBORDINATE.finditer(self.masked, start, end)), default=None)
+            if inner is not None and self.masked[inner:end].strip():
+                start = inner
         if not self.masked[start:end].strip():
             return None
         return self.resolve(start, end, head=True)
