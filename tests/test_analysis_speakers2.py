@@ -135,3 +135,8 @@ def test_title_cased_words_chanted_or_on_a_sign_are_someones_words(text: str) ->
 def test_the_subject_of_a_subordinate_clause_before_the_cue() -> None:
     quote = _last('Jane Doe\'s move is notable because Peter Ash has said he is "not ready" to back the plan.')
     assert quote.speaker == "Peter Ash"
+
+
+def test_words_joined_to_speech_by_and_are_speech() -> None:
+    quotes = analyze(CAST + 'The crowd chanted back at him, "Send them all home," and "build the wall."').quotes
+    assert [q.scare for q in quotes[-2:]] == [False, False]

@@ -164,6 +164,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
 
 
 _JOINED = re.compile(r"[\s,]*(?:and|or|,)[\s,]*")
+_AND_OR = re.compile(r"[\s,]*(?:and|or)\s*")
 
 
 def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], sentence_of: list[int], results):
@@ -177,6 +178,15 @@ def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], s
             continue
         if _JOINED.fullmatch(att.masked, close + 1, quotes[j].open_mark):
             results[i] = (results[j][0], False, results[j][2])
+    # 'The crowd chanted "Lock her up" and "Build the wall."': words joined to speech are speech too
+    for k in range(len(primary) - 1):
+        i, j = primary[k], primary[k + 1]
+        if results[i][1] or not results[j][1] or sentence_of[k] != sentence_of[k + 1]:
+            continue
+        close = quotes[i].close_mark
+        if close is not None and _AND_OR.fullmatch(att.masked, close + 1, quotes[j].open_mark):
+            speaker = results[i][0]
+            results[j] = (speaker, False, "previous-quote" if speaker is not None else "none")
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
