@@ -140,3 +140,15 @@ def test_the_subject_of_a_subordinate_clause_before_the_cue() -> None:
 def test_words_joined_to_speech_by_and_are_speech() -> None:
     quotes = analyze(CAST + 'The crowd chanted back at him, "Send them all home," and "build the wall."').quotes
     assert [q.scare for q in quotes[-2:]] == [False, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The data showed the largest gain in years," Peter Ash, an economic adviser to the party and a former '
+        "director of the budget office in the capital, said.",
+        '"How are you doing today?" Peter Ash, a retired worker from the nuclear plant, said into the phone.',
+    ],
+)
+def test_a_name_with_a_long_appositive_after_the_quote_speaks(text: str) -> None:
+    assert _last(text).speaker == "Peter Ash"

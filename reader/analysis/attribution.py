@@ -12,7 +12,7 @@ import bisect
 import re
 
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speakers import AFTER_QUOTE_VERB, Attributor, Speaker
+from reader.analysis.speakers import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
     ["Instead", "But", "And", "Still", "Then", "Also", "Later", "Again", "Yet", "So", "Adding", "Continuing"]
@@ -358,7 +358,7 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
         verb = AFTER_QUOTE_VERB.match(att.masked, n_start, min(n_end, n_start + 80))
         return n_end if verb is not None and att.body[quote.end - 1] in "!?" else None
     subject = att.masked[n_start : cue[1]].split()
-    if len(subject) > 4:
+    if len(subject) > 4 and not NAME_AND_APPOSITIVE.fullmatch(att.masked, n_start, cue[1]):
         return None
     tail = att.masked[cue[2] : min(n_end, cue[2] + 80)]
     if att.body[quote.end - 1] == "." and (

@@ -91,6 +91,8 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # 
 _LEAD_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z])")
 # A clause of its own after a quote: its subject's cue reports that clause, not the quote.
 _NEW_CLAUSE = re.compile(r"\s*(?<![\w'’-])(?:and|but|while|whereas)\s+(?=[A-Z])")
+# A name and its appositive before a cue, however long the appositive: "Jane Roe, an adviser to ..., said".
+NAME_AND_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,[^;:!?\n\ue000]{1,200},\s*")
 _FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
 # Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
 _CONTINUATIONS = lx._words(
@@ -512,8 +514,10 @@ class Attributor(CueIndex):
         if cue is None:
             return None
         kind, c_start, c_end = cue
-        if len(self.masked[offset:c_start].split()) > 14:
-            return None
+        if len(self.masked[offset:c_start].split()) > 14 and not NAME_AND_APPOSITIVE.fullmatch(
+            self.masked, offset, c_start
+        ):
+            return None  # but '" Douglas Holtz-Eakin, an economic adviser to ... Office, said' names the speaker
         if kind == "lead" or not self.masked[offset:c_start].strip():
             return self.object_after(c_end, limit)
         first = _FIRST_WORD.match(self.masked, offset, c_start)
