@@ -152,3 +152,15 @@ def test_words_joined_to_speech_by_and_are_speech() -> None:
 )
 def test_a_name_with_a_long_appositive_after_the_quote_speaks(text: str) -> None:
     assert _last(text).speaker == "Peter Ash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a "where" clause has a subject of its own
+        'The vote was held on Capitol Hill, where Senate Leader Peter Ash (D-Nev.) told reporters that "we will '
+        'find a way to pass it."',
+    ],
+)
+def test_the_subject_of_the_clause_with_the_cue(text: str) -> None:
+    assert _last(text).speaker == "Peter Ash"

@@ -33,6 +33,7 @@ RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
 CLAUSE_WORDS = re.compile(
     r"\s*(?:(?:but|But|And|Yet|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+){1,2}"
 )
+_WHERE_NAME = re.compile(r"\s*(?:where|when)\s+(?=[A-Z])")
 _SUBORDINATE = re.compile(r"(?<![\w'’-])(?:because|whereas|although|though)\s+")
 _CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
@@ -331,6 +332,8 @@ class Attributor(CueIndex):
             # "Stacy Baker of Columbia, South Carolina says": the state ends the name's place; the name is before
             # "X used to support Y, but now said": the subject is the earlier clause's
         segments = [(a + 1, b) for a, b in pairwise(cuts)][::-1][:4]
+        # "..., where Senate Leader Harry Reid (D-Nev.) told reporters": that clause has its own subject
+        segments = [(m.end(), b) if (m := _WHERE_NAME.match(self.masked, a, b)) else (a, b) for a, b in segments]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
         # "Pavel Latushko, a former Belarusian official, commented": the name, not a name inside the
         # lowercase appositive ("head of the Congressional Black Caucus", "the wife of ...").
