@@ -93,7 +93,7 @@ _LEAD_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z]
 # A clause of its own after a quote: its subject's cue reports that clause, not the quote.
 _NEW_CLAUSE = re.compile(r"\s*(?<![\w'’-])(?:and|but|while|whereas)\s+(?=[A-Z])")
 # A name and its appositive before a cue, however long the appositive: "Jane Roe, an adviser to ..., said".
-NAME_AND_APPOSITIVE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*,[^;:!?\n\ue000]{1,200},\s*")
+NAME_AND_APPOSITIVE = re.compile(rf"\s*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*,[^;:!?\n{MASK}]{{1,200}},\s*")
 _FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
 # Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
 _CONTINUATIONS = lx._words(
@@ -329,8 +329,8 @@ class Attributor(CueIndex):
             )
             if found is not None or not (_CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place):
                 return found
-            # "Stacy Baker of Columbia, South Carolina says": the state ends the name's place; the name is before
-            # "X used to support Y, but now said": the subject is the earlier clause's
+            # "X used to support Y, but now said": the subject is the earlier clause's; "Stacy Baker of
+            # Columbia, South Carolina says": the state ends the name's place, and the name is before it
         segments = [(a + 1, b) for a, b in pairwise(cuts)][::-1][:4]
         # "..., where Senate Leader Harry Reid (D-Nev.) told reporters": that clause has its own subject
         segments = [(m.end(), b) if (m := _WHERE_NAME.match(self.masked, a, b)) else (a, b) for a, b in segments]
