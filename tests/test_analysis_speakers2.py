@@ -164,3 +164,14 @@ def test_a_name_with_a_long_appositive_after_the_quote_speaks(text: str) -> None
 )
 def test_the_subject_of_the_clause_with_the_cue(text: str) -> None:
     assert _last(text).speaker == "Peter Ash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are done with it," Peter Ash, Trump\'s spokesman, said in a statement.',
+        'Peter Ash, Clinton\'s campaign chairman, said that the plan was "dead on arrival."',
+    ],
+)
+def test_the_named_person_speaks_not_the_one_whose_aide_he_is(text: str) -> None:
+    assert _last(text).speaker == "Peter Ash"

@@ -79,6 +79,8 @@ _WHEN = (
 )
 _VERB_AFTER = re.compile(rf"{_WHEN}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
 _WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
+# "Peter Ash, Trump's spokesman, said": the appositive names whose spokesman he is, not the speaker
+_POSSESSOR_ROLE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+[a-z]")
 _APPOSITIVE = re.compile(
     r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]"
 )
@@ -337,7 +339,11 @@ class Attributor(CueIndex):
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
         # "Pavel Latushko, a former Belarusian official, commented": the name, not a name inside the
         # lowercase appositive ("head of the Congressional Black Caucus", "the wife of ...").
-        named = [seg for seg in segments if not _APPOSITIVE.match(self.masked, seg[0], seg[1])]
+        named = [
+            seg
+            for seg in segments
+            if not _APPOSITIVE.match(self.masked, seg[0], seg[1]) and not _POSSESSOR_ROLE.match(self.masked, *seg)
+        ]
         for seg in named + [seg for seg in segments if seg not in named]:
             found = self.entity_in(*seg, persons_only=True)
             if found:
