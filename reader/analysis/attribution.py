@@ -92,7 +92,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             speaker = _sentence_end_speaker(att, quote.close_mark + 1, s_end)  # '"...," ..., X said.'
         # '"..." Cuban said' with a speaker the article never names as a person: a new speaker, so
         # none of the carried-over ones below.
-        named_unknown = speaker is None and att.unknown_name_after(quote, limit)
+        named_unknown = speaker is None and (att.unknown_name_after(quote, limit) or att.unnamed_after(quote, limit))
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")

@@ -93,6 +93,8 @@ _NEW_CLAUSE = re.compile(r"\s*(?<![\w'’-])(?:and|but|while|whereas)\s+(?=[A-Z]
 # A name and its appositive before a cue, however long the appositive: "Jane Roe, an adviser to ..., said".
 NAME_AND_APPOSITIVE = re.compile(rf"\s*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*,[^;:!?\n{MASK}]{{1,200}},\s*")
 _FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
+# Words opening a speaker the article does not name ("a relative", "one official", "another aide").
+_UNNAMED = frozenset({"a", "an", "one", "another", "two", "three", "several", "some"})
 # Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
 _CONTINUATIONS = lx._words(
     "to with for in on at from of and but or about than that which because over into against while "
@@ -369,6 +371,27 @@ class Attributor(MentionIndex):
         if match is None or match.group(1) in _PRONOUNS:
             return False
         return self.first_cue(match.start(1), match.end()) is not None
+
+    def unnamed_after(self, quote: RawQuote, limit: int) -> bool:
+        """Whether the cue after the quote has a speaker nobody names ('" said a relative', '" an adviser
+        to the team told the paper'): the quote is attributed, to no one a rule could carry over."""
+        if quote.close_mark is None:
+            return False
+        lead = LEAD.match(self.masked, quote.close_mark + 1, limit)
+        offset = lead.end() if lead else quote.close_mark + 1
+        cue = self.first_cue(offset, min(limit, offset + 120))
+        if cue is None or cue[0] != "verb":
+            return False
+        before = _FIRST_WORD.match(self.masked, offset, cue[1])
+        if self.masked[offset : cue[1]].strip():
+            return (
+                before is not None
+                and before.group(1) in _UNNAMED
+                and len(self.masked[offset : cue[1]].split()) <= 8
+                and "," not in self.masked[offset : cue[1]]
+            )
+        after = _FIRST_WORD.match(self.masked, cue[2] + 1, limit)
+        return after is not None and after.group(1) in _UNNAMED and cue[2] + 1 == after.start()
 
     def after_quote(self, quote: RawQuote, limit: int) -> Speaker | None:
         if quote.close_mark is None:
