@@ -31,3 +31,25 @@ def _last(text: str):
 def test_a_quote_of_someone_unnamed_takes_no_earlier_speaker(text: str) -> None:
     quote = _last(text)
     assert (quote.speaker, quote.speaker_reason) == (None, "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reason"),
+    [
+        ('Ted Cruz called the plan "a costly mistake", telling CNN it would fail.', "Ted Cruz", "paraphrase"),
+        (
+            'Jane Doe spoke at the hall. She described the plan as "a sad day", telling The Herald it would fail.',
+            "Jane Doe",
+            "pronoun",
+        ),
+    ],
+)
+def test_the_listener_of_a_participle_after_the_quote_is_no_speaker(text: str, speaker: str, reason: str) -> None:
+    quote = _last(text)
+    assert (quote.speaker, quote.speaker_reason) == (speaker, reason)
+
+
+def test_a_lowercase_noun_before_the_name_describes_the_subject() -> None:
+    # "US citizen" describes Jane Doe: she opens the sentence, and her added words are hers
+    quote = _last('US citizen Jane Doe thought of the plan as "a sad mistake", adding to CNN: "It will fail."')
+    assert quote.speaker == "Jane Doe"

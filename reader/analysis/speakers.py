@@ -7,6 +7,7 @@ does not say, the speaker stays None rather than a guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from reader.analysis import lexicon as lx
@@ -105,7 +106,8 @@ _ABBREVIATED = re.compile(r"([\w.]+)\.$")
 
 _DESCRIBERS = lx._words(
     "former late then acting top senior nominee frontrunner front-runner hopeful challenger incumbent rival "
-    "contender presidential republican democratic party state"
+    "contender presidential republican democratic party state "
+    "citizen motorist eyewitness passenger voter commuter bystander"  # "US citizen Jane Doe thought"
 )
 
 
@@ -336,13 +338,7 @@ class Attributor(MentionIndex):
             if kind == "lead":
                 found = self.object_after(stop, limit)
             elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
-                first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
-                # "Sanders compared himself to Clinton, saying": the subject of the sentence, before the
-                # subject of its first cue verb ("visited NBC's show to discuss" is not NBC's)
-                found = self.sentence_subject(first, start)
-                if found is None:
-                    verb = self.first_cue(first, start, "verb")
-                    found = self.subject_before(first, verb[1]) if verb else None
+                found = self.participle_speaker(start)
             elif _NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
             else:
@@ -354,6 +350,17 @@ class Attributor(MentionIndex):
             if found is not None:
                 return found
         return None
+
+    def participle_speaker(self, start: int) -> Speaker | None:
+        """Whose a participle cue is ("Sanders compared himself to Clinton, saying"): the subject of the
+        sentence, before the subject of its first cue verb ("visited NBC's show to discuss" is not NBC's).
+        """
+        first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
+        found = self.sentence_subject(first, start)
+        if found is None:
+            verb = self.first_cue(first, start, "verb")
+            found = self.subject_before(first, verb[1]) if verb else None
+        return found
 
     def _inverted_before(self, floor: int, start: int, stop: int, end: int) -> bool:
         """Whether an inverted cue after a comma leads to the quote ("Because of the calendar, explained
@@ -413,6 +420,11 @@ class Attributor(MentionIndex):
         ):
             return None  # but '" Douglas Holtz-Eakin, an economic adviser to ... Office, said' names the speaker
         if kind == "lead" or not self.masked[offset:c_start].strip():
+            if kind == "verb" and self.masked[c_start:c_end].endswith("ing"):
+                # '"a sad time", telling the BBC': the sentence's subject speaks, the BBC listens; read
+                # from the sentence's subject, as a paraphrase is (medium, not high)
+                found = self.participle_speaker(quote.open_mark)
+                return replace(found, via="paraphrase") if found is not None and found.via == "named" else found
             return self.object_after(c_end, limit)
         first = _FIRST_WORD.match(self.masked, offset, c_start)
         if first and first.group(1) in _CONTINUATIONS:
