@@ -53,3 +53,17 @@ def test_a_lowercase_noun_before_the_name_describes_the_subject() -> None:
     # "US citizen" describes Jane Doe: she opens the sentence, and her added words are hers
     quote = _last('US citizen Jane Doe thought of the plan as "a sad mistake", adding to CNN: "It will fail."')
     assert quote.speaker == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The rift with Ted Cruz was plain on Monday when Senate leader Peter Ash lamented the "sorry state" of it.',
+            "Peter Ash",
+        ),
+        ('Trump was angry after Jane Doe said the plan was "a failure" on Monday.', "Jane Doe"),
+    ],
+)
+def test_a_time_clause_before_the_cue_has_a_subject_of_its_own(text: str, speaker: str) -> None:
+    assert _last(text).speaker == speaker

@@ -32,7 +32,9 @@ CLAUSE_WORDS = re.compile(
     r"\s*(?:(?:but|But|And|Yet|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+){1,2}"
 )
 _WHERE_NAME = re.compile(r"\s*(?:where|when)\s+(?=[A-Z])")
-_SUBORDINATE = re.compile(r"(?<![\w'’-])(?:because|whereas|although|though)\s+")
+_SUBORDINATE = re.compile(
+    r"(?<![\w'’-])(?:because|whereas|although|though|when|while|after|before|since|until|unless|once)\s+"
+)
 _CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 _PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")
