@@ -67,3 +67,11 @@ def test_a_lowercase_noun_before_the_name_describes_the_subject() -> None:
 )
 def test_a_time_clause_before_the_cue_has_a_subject_of_its_own(text: str, speaker: str) -> None:
     assert _last(text).speaker == speaker
+
+
+def test_two_named_speakers_after_the_quote_are_no_new_clause() -> None:
+    # "and Senate leader Ted Cruz" joins a second name to the subject; it opens no clause of its own
+    quote = _last(
+        '"We will win this fight," former mayor Peter Ash and Senate leader Ted Cruz, both Republicans, said.'
+    )
+    assert quote.speaker == "Peter Ash"

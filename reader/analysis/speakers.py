@@ -447,6 +447,8 @@ class Attributor(MentionIndex):
             gap_word is not None
             and gap_word.group(1)[:1].islower()
             and gap_word.group(1) not in _DETERMINERS
+            and gap_word.group(1) not in _DESCRIBERS  # '" former mayor Ash and Senator Doe said'
+            and gap_word.group(1) not in lx.ROLE_NOUNS
             and self.masked[c_start:c_end] not in _TOLD
         )
         if inverted and goes_on and self.masked[c_end:limit].lstrip()[:1].isupper():
