@@ -75,3 +75,9 @@ def test_two_named_speakers_after_the_quote_are_no_new_clause() -> None:
         '"We will win this fight," former mayor Peter Ash and Senate leader Ted Cruz, both Republicans, said.'
     )
     assert quote.speaker == "Peter Ash"
+
+
+@pytest.mark.parametrize("word", ["Now", "However", "Indeed"])
+def test_a_connective_opening_the_sentence_keeps_the_previous_speaker(word: str) -> None:
+    quote = _last(f'"The plan was weak at first," said Peter Ash. {word}, "there is a real chance it passes."')
+    assert (quote.speaker, quote.speaker_reason) == ("Peter Ash", "previous-quote")

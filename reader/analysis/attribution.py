@@ -15,7 +15,27 @@ from reader.analysis.quotes import RawQuote
 from reader.analysis.speakers import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
-    ["Instead", "But", "And", "Still", "Then", "Also", "Later", "Again", "Yet", "So", "Adding", "Continuing"]
+    [
+        "Instead",
+        "But",
+        "And",
+        "Still",
+        "Then",
+        "Also",
+        "Later",
+        "Again",
+        "Yet",
+        "So",
+        "Adding",
+        "Continuing",
+        "Now",
+        "However",
+        "Indeed",
+        "Moreover",
+        "Besides",
+        "Finally",
+        "Plus",
+    ]
 )
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
 SMALL_WORDS = frozenset(
