@@ -81,3 +81,9 @@ def test_two_named_speakers_after_the_quote_are_no_new_clause() -> None:
 def test_a_connective_opening_the_sentence_keeps_the_previous_speaker(word: str) -> None:
     quote = _last(f'"The plan was weak at first," said Peter Ash. {word}, "there is a real chance it passes."')
     assert (quote.speaker, quote.speaker_reason) == ("Peter Ash", "previous-quote")
+
+
+def test_the_one_quoted_by_an_outlet_speaks() -> None:
+    # "he was quoted by The Herald": The Herald reports the words, he said them
+    quote = _last('Ted Cruz spoke of the plan; he was quoted by The Herald on his view of it; "It is a bad deal."')
+    assert quote.speaker == "Ted Cruz"

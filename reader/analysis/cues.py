@@ -42,6 +42,7 @@ _CUE_WORDS = (
 )
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 _TEXT = itemgetter(0)  # a token's text
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 
 
@@ -99,6 +100,8 @@ class CueIndex:
                 cue = ("lead", token.start, tokens[i + 1].end)
             elif low == "quoting" or (low == "words" and i and tokens[i - 1].text == "the"):
                 cue = ("lead", token.start, token.end + (3 if low == "words" else 0))
+            elif low == "by" and i > 1 and tokens[i - 1].text == "quoted" and tokens[i - 2].lower in _PASSIVE:
+                cue = ("verb", tokens[i - 1].start, tokens[i - 1].end)  # "he was quoted by the Post": he speaks
             elif low == "by" and i and tokens[i - 1].text in lx.BY_VERBS:
                 cue = ("lead", token.start, token.end)  # "described by X as"
             elif word in lx.CHANNEL_VERBS and (
