@@ -87,3 +87,37 @@ def test_the_one_quoted_by_an_outlet_speaks() -> None:
     # "he was quoted by The Herald": The Herald reports the words, he said them
     quote = _last('Ted Cruz spoke of the plan; he was quoted by The Herald on his view of it; "It is a bad deal."')
     assert quote.speaker == "Ted Cruz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a titled name no list knows opens the sentence before; "she" is that person
+        (
+            'Secretary of State Zorvane Quill felt the talks went well. "It will be hard," she said on television.',
+            "Zorvane Quill",
+        ),
+        # and with an appositive between the name and its verb
+        (
+            'Minister of Finance Zorvane Quill, a former banker, spoke at length. "We will recover," he said.',
+            "Zorvane Quill",
+        ),
+        # an unnamed spokesman for an organisation: the organisation
+        (
+            'A spokesman for the World Health Organization said cases were falling. "We are hopeful," he said.',
+            "World Health Organization",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_sentence_whose_subject_no_list_knows(text: str, speaker: str) -> None:
+    quote = analyze(text).quotes[-1]
+    assert (quote.speaker, quote.speaker_reason) == (speaker, "pronoun")
+
+
+def test_a_pronoun_after_an_unnamed_subject_is_not_an_earlier_name() -> None:
+    # "He" is the programme manager, whom the article does not name; not Peter Ash before him
+    quote = _last(
+        'Peter Ash thanked the crew. The mission programme manager stated that "this is a moment of joy". '
+        'He also cited a slogan, saying that "we heard you loud and clear".'
+    )
+    assert quote.speaker is None

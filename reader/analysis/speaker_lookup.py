@@ -149,6 +149,21 @@ class MentionIndex(CueIndex):
                         return Speaker(entity.name, "person", entity, "pronoun")
             if word == "it":
                 continue
+            if not any(kind == 0 for _s, _e, kind, _entity in self.mentions_within(s, end)):
+                unnamed = self.unnamed_subject(s, end)  # "The programme manager stated ... he"
+                if unnamed is not None:
+                    return unnamed[0]
+                person = self.unlisted_subject(s, end)  # "Naoto Kan, the prime minister, wrote ... he"
+                if person is not None:
+                    return Speaker(person.name, "person", person, "pronoun")
+        return None
+
+    def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
+        """A person no list knows who opens the sentence ``start``..``before`` as its subject."""
+        return None
+
+    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
+        """(the organisation a he or she speaks for, or None) when an unnamed person opens the sentence."""
         return None
 
     def _modifies(self, end: int, start: int) -> bool:

@@ -139,13 +139,14 @@ class UnlistedNames:
         words = self.masked[start:end].strip(" ,;:\n").split()
         while words and words[0].strip(_QUOTE_MARKS + MASK) == "":
             words.pop(0)  # the quote the cue follows
+        titles = _title_phrase(words)  # "Secretary of State Jane Roe", "Canadian Safety Minister Joe Ash"
+        words = words[len(titles) :]
         if not words or len(words) > 5:
             return None
         if words and words[0] in ("the", "The"):
             return self._body(words[1:], start, end)
         if len(words) == 1 and words[0] in _COMPANIES:
             return "organization", self._org(words[0], start, end)  # "Twitter said in a statement"
-        titles = []
         while len(words) > 1 and words[0] in lx.TITLES:
             titles.append(words.pop(0))  # "Mr. King": the last word stays a name even when it is a title
         if len(words) > 3 or words[-1].endswith(_POSSESSIVE):
@@ -227,6 +228,24 @@ class UnlistedNames:
             entity = OrgEntity(name, "organization", mentions=[(start, end)], first=start)
             self._entities[name] = entity
         return entity
+
+
+def _title_phrase(words: list[str]) -> list[str]:
+    """The capitalised title before one to three name words, up to its last title word or its "of X"
+    ("Secretary of State" Jane Roe, "Canadian Public Safety Minister" Joe Ash); none when there is none."""
+    last = None
+    i = 0
+    while i < len(words) - 1:
+        if words[i] in lx.TITLES:
+            last = i
+        elif words[i] == "of" and last == i - 1 and i + 2 < len(words):
+            last = i = i + 1  # "Secretary of State"
+        elif not _NAME_WORD.fullmatch(words[i]):
+            return []
+        i += 1
+    if last is None or not 1 <= len(words) - last - 1 <= 3:
+        return []
+    return words[: last + 1]
 
 
 _GIVEN = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?)\s+$")

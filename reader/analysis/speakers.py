@@ -90,6 +90,11 @@ _PARTICIPLE = re.compile(
     r"(?=[a-z]{3,}ing\b)"
 )  # the gap between a name and its -ing verb
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # "with (the) (Sen.) X"
+# A person the sentence does not name, opening it ("The Badr-6 programme manager", "A spokesperson").
+_UNNAMED_SUBJECT = re.compile(r"(?:The|A|An|One|Another)((?:\s+[\w'’.-]+){1,4})")
+_HEAD_WORDS = re.compile(r"\b[a-z]+\b")
+_FOR_ORG = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?")
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’-]*")
 _LEAD_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z])")
 # A clause of its own after a quote: its subject's cue reports that clause, not the quote.
 _NEW_CLAUSE = re.compile(r"\s*(?<![\w'’-])(?:and|but|while|whereas)\s+(?=[A-Z])")
@@ -332,6 +337,46 @@ class Attributor(MentionIndex):
             if clause < 0:
                 return None
         return None
+
+    def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
+        """A name no list knows opening the sentence, with its title and an appositive, before a verb
+        ("Secretary of State Jane Roe felt", "Naoto Kan, the prime minister, expressed"): what a he or
+        she in the sentences after it stands for when the sentence names no listed person."""
+        start = max(start, before - REACH)
+        lead = _OPENING_PHRASE.match(self.masked, start, before)
+        if lead:
+            start = lead.end()
+        name = _TITLED_NAME.match(self.masked, start, before)
+        if name is None:
+            return None
+        end = name.end()
+        appositive = _APPOSITION.match(self.masked, end, before)
+        if not _VERB_AFTER.match(self.masked, appositive.end() if appositive else end, before):
+            return None
+        named = self.unlisted.entity(start, end)
+        return named[1] if named is not None and isinstance(named[1], PersonEntity) else None
+
+    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
+        """A person the sentence does not name opening it ("The programme manager stated", "A spokesman
+        for the agency, the X, said"): the he or she after it is that person, who speaks for the
+        organisation after "for" or "of" if one is named there (else no one)."""
+        start = max(start, before - REACH)
+        lead = _OPENING_PHRASE.match(self.masked, start, before)
+        if lead:
+            start = lead.end()
+        phrase = _UNNAMED_SUBJECT.match(self.masked, start, before)
+        if phrase is None:
+            return None
+        head = next(
+            (w for w in _HEAD_WORDS.finditer(self.masked, phrase.start(1), phrase.end()) if w[0] in lx.ROLE_NOUNS), None
+        )
+        if head is None:
+            return None
+        for m_start, _m_end, kind, entity in self.mentions_within(head.end(), min(before, head.end() + 60)):
+            if kind == 1 and _FOR_ORG.fullmatch(self.masked, head.end(), m_start):
+                return (Speaker(entity.name, "organization", entity, "pronoun"),)
+            break
+        return (None,)
 
     # -- cues (found by ``CueIndex``) -------------------------------------------------------
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
