@@ -121,3 +121,10 @@ def test_a_pronoun_after_an_unnamed_subject_is_not_an_earlier_name() -> None:
         'He also cited a slogan, saying that "we heard you loud and clear".'
     )
     assert quote.speaker is None
+
+
+def test_a_capitalised_title_before_its_year_is_a_work() -> None:
+    quote = _last(
+        'Peter Ash wrote essays such as "A Declaration of the Rights of Readers" (1996) that shaped the debate.'
+    )
+    assert (quote.speaker, quote.scare) == (None, True)

@@ -313,6 +313,7 @@ def _ends_leading_in(masked: str, start: int, end: int) -> bool:
     return k >= start and masked[k] in ":,"
 
 
+_WORK_YEAR = re.compile(r"[”\"’']*,?\s*\((?:1[5-9]|20)\d\d\)")
 _WORK_BY = re.compile(r"[\s”\"’']*by\s+(?:the\s+)?[A-Z]")
 # Words a crowd chants or a sign reads, title-cased as they often are, are still someone's words.
 _CHANTED = re.compile(
@@ -322,8 +323,14 @@ _CHANTED = re.compile(
 
 
 def _work_by(att: Attributor, quote: RawQuote, text: str) -> bool:
-    """Whether the quote is a work's title and its author: a capitalised phrase, then ", by Name"."""
-    if quote.close_mark is None or not text[:1].isupper() or text[-1] != ",":
+    """Whether the quote is a work's title and its author or year: a capitalised phrase, then ", by
+    Name" or "(1996)" ('essays such as "A Declaration of the Rights of Readers" (1996)')."""
+    if quote.close_mark is None or not text[:1].isupper():
+        return False
+    if _WORK_YEAR.match(att.masked, quote.close_mark + 1, quote.close_mark + 12):
+        words = _TITLE_WORD.findall(text)
+        return len(words) <= 12 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    if text[-1] != ",":
         return False
     return _WORK_BY.match(att.masked, quote.close_mark + 1, quote.close_mark + 12) is not None
 
