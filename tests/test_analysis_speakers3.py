@@ -128,3 +128,9 @@ def test_a_capitalised_title_before_its_year_is_a_work() -> None:
         'Peter Ash wrote essays such as "A Declaration of the Rights of Readers" (1996) that shaped the debate.'
     )
     assert (quote.speaker, quote.scare) == (None, True)
+
+
+@pytest.mark.parametrize("verb", ["started", "began", "deadpanned", "confided"])
+def test_verbs_that_report_only_right_after_a_quote(verb: str) -> None:
+    quote = _last(f'"The paper says we had a secret meeting," Peter Ash {verb}.')
+    assert quote.speaker == "Peter Ash"

@@ -43,7 +43,7 @@ _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 AFTER_QUOTE_VERB = re.compile(
     r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
     r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained|"
-    r"questioned|wondered|asks|barked|snapped|growled)\b"
+    r"questioned|wondered|asks|barked|snapped|growled|started|began|bragged|confided|deadpanned|teased)\b"
 )
 _NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
