@@ -134,3 +134,11 @@ def test_a_capitalised_title_before_its_year_is_a_work() -> None:
 def test_verbs_that_report_only_right_after_a_quote(verb: str) -> None:
     quote = _last(f'"The paper says we had a secret meeting," Peter Ash {verb}.')
     assert quote.speaker == "Peter Ash"
+
+
+@pytest.mark.parametrize("verb", ["reads", "read"])
+def test_a_letter_that_reads_gives_its_sender_s_words(verb: str) -> None:
+    quote = _last(
+        f'The World Health Organization letter {verb} "we may extend the scheme in due course", but no plan exists.'
+    )
+    assert (quote.speaker, quote.speaker_reason) == ("World Health Organization", "named")

@@ -38,10 +38,12 @@ _CUE_WORDS = (
     | BEFORE_QUOTE
     | CAPITALISED_CUES
     | frozenset(PHRASAL_CUES)
-    | {"according", "quoting", "words", "by", "statement", "statements"}
+    | {"according", "quoting", "words", "by", "statement", "statements", "reads", "read"}
 )
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 _TEXT = itemgetter(0)  # a token's text
+# Things whose text "reads" as their sender's words ("The ministry's statement read").
+_DOCUMENTS = frozenset({"letter", "statement", "memo", "email", "e-mail", "note", "message", "release", "notice"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 
@@ -100,6 +102,8 @@ class CueIndex:
                 cue = ("lead", token.start, tokens[i + 1].end)
             elif low == "quoting" or (low == "words" and i and tokens[i - 1].text == "the"):
                 cue = ("lead", token.start, token.end + (3 if low == "words" else 0))
+            elif word in ("reads", "read") and i and tokens[i - 1].lower in _DOCUMENTS:
+                cue = ("verb", token.start, token.end)  # "The Home Office letter reads": its sender's words
             elif low == "by" and i > 1 and tokens[i - 1].text == "quoted" and tokens[i - 2].lower in _PASSIVE:
                 cue = ("verb", tokens[i - 1].start, tokens[i - 1].end)  # "he was quoted by the Post": he speaks
             elif low == "by" and i and tokens[i - 1].text in lx.BY_VERBS:
