@@ -150,6 +150,9 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 speaker = att.participle_subject(floor, quote.open_mark)  # "with McCain calling it"
             if speaker is None:
                 speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
+        if speaker is None and not named_unknown and _FIRST_PERSON_CUE.search(att.masked, floor, quote.open_mark):
+            # 'Jane Roe: ... I thought to myself, "..."': the answer's own speaker reports her words
+            speaker, reason = _turn_speaker(att, paragraphs[paragraph][0], quote.open_mark), "turn"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
@@ -264,6 +267,26 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
         return False
     cue = att.first_cue(quote.close_mark + 1, limit)
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
+
+
+# A speaker reporting their own words ("I thought to myself,", "you think,", "I told a reporter ... saying:").
+_FIRST_PERSON_CUE = re.compile(
+    r"\b(?:I|we|you)\s+(?:\w+\s+)?(?:said|say|thought|think|told|tell|asked|ask|wrote|write|replied|saying)\b"
+)
+# The speaker's name and a colon opening a transcript's turn ("Jane Roe: ...").
+_TURN = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s")
+
+
+def _turn_speaker(att: Attributor, start: int, mark: int) -> Speaker | None:
+    """The person whose name and a colon open the paragraph (a turn of an interview), if any."""
+    turn = _TURN.match(att.masked, start, mark)
+    if turn is None:
+        return None
+    found = att.entity_in(turn.start(1), turn.end(1), persons_only=True)
+    if found is None:
+        named = att.unlisted.entity(turn.start(1), turn.end(1))
+        found = Speaker(named[1].name, named[0], named[1]) if named is not None and named[0] == "person" else None
+    return found
 
 
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
@@ -446,6 +469,7 @@ CONFIDENCE = {
     "previous-sentence": "medium",  # introduced by the sentence before ("X defended the deal.")
     "previous-paragraph": "medium",  # introduced by the paragraph before, or a quote running on
     "nested": "medium",  # a quote inside a quote: said by the outer quote's speaker
+    "turn": "medium",  # in an interview's answer ("Name: ..."), its speaker reporting their own words
     "term": "low",  # flagged as a quoted term or title: PolNeAR counts half of them as quotes
     "none": "low",  # no speaker found
 }
