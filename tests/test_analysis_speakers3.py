@@ -142,3 +142,9 @@ def test_a_letter_that_reads_gives_its_sender_s_words(verb: str) -> None:
         f'The World Health Organization letter {verb} "we may extend the scheme in due course", but no plan exists.'
     )
     assert (quote.speaker, quote.speaker_reason) == ("World Health Organization", "named")
+
+
+def test_a_titled_name_and_its_party_tag_open_the_sentence_as_its_subject() -> None:
+    # "Senate Majority Leader Ted Cruz, R-Texas," is the subject, not an opening phrase before it
+    quote = _last('Senate Majority Leader Ted Cruz, R-Texas, delivered a blunt message to Trump: "It is time to quit."')
+    assert (quote.speaker, quote.speaker_reason) == ("Ted Cruz", "paraphrase")

@@ -94,6 +94,7 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # 
 _UNNAMED_SUBJECT = re.compile(r"(?:The|A|An|One|Another)((?:\s+[\w'’.-]+){1,4})")
 _HEAD_WORDS = re.compile(r"\b[a-z]+\b")
 _FOR_ORG = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?")
+_TITLE_GOES_ON = re.compile(r" [A-Z][\w.'’-]*")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’-]*")
 _LEAD_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z])")
 # A clause of its own after a quote: its subject's cue reports that clause, not the quote.
@@ -302,8 +303,8 @@ class Attributor(MentionIndex):
         """
         start = max(start, before - REACH)
         lead = _OPENING_PHRASE.match(self.masked, start, before)
-        if lead:
-            start = lead.end()
+        if lead and not self._person_ends(self.masked.rfind(",", start, lead.end())):
+            start = lead.end()  # not "Senate Leader Mitch McConnell, R-Ky., delivered": that is the subject
         match = _PRONOUN_AT.match(self.masked, start, before)
         if match:
             follows = _VERB_AFTER.match(self.masked, match.end(), before)
@@ -334,9 +335,13 @@ class Attributor(MentionIndex):
                 end = appositive.end()
             if _VERB_AFTER.match(self.masked, end, before):
                 return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
-            if clause < 0:
-                return None
+            if clause < 0 and not (kind == 1 and _TITLE_GOES_ON.match(self.masked, m_end, before)):
+                return None  # but "Senate Majority Leader Mitch McConnell, R-Ky., delivered": the name is next
         return None
+
+    def _person_ends(self, at: int) -> bool:
+        """Whether a listed person's mention ends at ``at``."""
+        return any(m[1] == at and m[2] == 0 for m in self.mentions_within(max(0, at - 60), at))
 
     def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
         """A name no list knows opening the sentence, with its title and an appositive, before a verb
