@@ -148,3 +148,9 @@ def test_a_titled_name_and_its_party_tag_open_the_sentence_as_its_subject() -> N
     # "Senate Majority Leader Ted Cruz, R-Texas," is the subject, not an opening phrase before it
     quote = _last('Senate Majority Leader Ted Cruz, R-Texas, delivered a blunt message to Trump: "It is time to quit."')
     assert (quote.speaker, quote.speaker_reason) == ("Ted Cruz", "paraphrase")
+
+
+def test_a_single_name_opening_a_sentence_names_someone_when_written_capitalised_elsewhere() -> None:
+    # "Quarlby" is capitalised after a comma earlier, so at the sentence start it is a name, not a word
+    quote = _last('The event was a success, said Quarlby. She praised him. Quarlby went on to say, "I know it."')
+    assert quote.speaker == "Quarlby"
