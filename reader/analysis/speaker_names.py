@@ -185,7 +185,7 @@ class UnlistedNames:
         if len(words) == 1 and not titles:
             if last in lx.PLACES:
                 return "organization", self._org(last, start, end)  # "Israel said"
-            if self._opens_sentence(start) and not self._named_inside(last):
+            if self._opens_sentence(start) and not self._named_inside(last) and not _AGE.match(self.masked, end):
                 return None  # "Recent reports said": any word is capitalised there; not "..., said Bryne."
         elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
             return None  # "Iowa Republicans", "South Carolina"; but "Ki Hong" is a name
@@ -259,6 +259,9 @@ def _title_phrase(words: list[str]) -> list[str]:
     if last is None or not 1 <= len(words) - last - 1 <= 3:
         return []
     return words[: last + 1]
+
+
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")  # "Syakrani, 24, says": a person's age after the name
 
 
 _GIVEN = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?)\s+$")
