@@ -161,3 +161,8 @@ def test_a_single_name_with_an_age_opening_a_sentence_names_someone() -> None:
         'Quarlby, 24, says he survived by clinging to a plank. "They should have closed the bridge," he said.'
     )
     assert quote.quotes[-1].speaker == "Quarlby"
+
+
+def test_reacted_inverted_after_a_quote_names_the_speaker() -> None:
+    quote = _last('Obama spoke about the city. "He said the city is our pride," reacted Trump.')
+    assert (quote.speaker, quote.speaker_reason) == ("Donald Trump", "named")
