@@ -166,3 +166,9 @@ def test_a_single_name_with_an_age_opening_a_sentence_names_someone() -> None:
 def test_reacted_inverted_after_a_quote_names_the_speaker() -> None:
     quote = _last('Obama spoke about the city. "He said the city is our pride," reacted Trump.')
     assert (quote.speaker, quote.speaker_reason) == ("Donald Trump", "named")
+
+
+def test_a_title_before_the_quote_does_not_cut_off_the_subject() -> None:
+    # the show's title is a term, so the clause before it still holds the speaker of "a costly mistake"
+    quote = _last('Peter Ash, the host of "Good Morning Town" on the radio, said the plan was "a costly mistake".')
+    assert quote.speaker == "Peter Ash"

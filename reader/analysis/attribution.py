@@ -71,6 +71,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     rank = {j: k for k, j in enumerate(primary)}
     leads_in = [_ends_leading_in(att.masked, a, b) for a, b in paragraphs]  # "... X said:"
     last_cache: dict[tuple[int, int], int | None] = {}  # quotes of earlier sentences are settled
+    floors: dict[int, int] = {}  # where each primary quote's own attribution may start
     for i, quote in enumerate(quotes):
         text = body[quote.start : quote.end]
         words = text.split()
@@ -85,9 +86,12 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         prev = primary[k - 1] if k > 0 and sentence_of[k - 1] == sentence else None
         nxt = primary[k + 1] if k + 1 < len(primary) and sentence_of[k + 1] == sentence else None
         floor = s_start
-        if prev is not None:
+        if prev is not None and results[prev][1] and prev in floors:
+            floor = floors[prev]  # 'As Ash, author of "The Law," put it, "..."': a title does not end the clause
+        elif prev is not None:
             closing = quotes[prev].close_mark
             floor = closing + 1 if closing is not None else quotes[prev].end
+        floors[i] = floor
         limit = quotes[nxt].open_mark if nxt is not None else s_end
         reason = "named"
         speaker = att.after_quote(quote, limit)
