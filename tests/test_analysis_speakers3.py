@@ -172,3 +172,8 @@ def test_a_title_before_the_quote_does_not_cut_off_the_subject() -> None:
     # the show's title is a term, so the clause before it still holds the speaker of "a costly mistake"
     quote = _last('Peter Ash, the host of "Good Morning Town" on the radio, said the plan was "a costly mistake".')
     assert quote.speaker == "Peter Ash"
+
+
+def test_a_person_s_argument_opening_the_sentence_gives_the_quoted_words_to_them() -> None:
+    quote = _last('Ted Cruz’s catch phrase in that race against Peter Ash was that Ash "would say anything to win."')
+    assert (quote.speaker, quote.speaker_reason) == ("Ted Cruz", "paraphrase")

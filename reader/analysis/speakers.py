@@ -54,6 +54,11 @@ _THEIR_WORDS = re.compile(
     r"['’]s?\s+(?:response|reply|answer|message|retort|verdict|reaction|advice|explanation|words|statement|tweet)"
     r"(?:\s+(?:was|is|were|read|reads))?\s*"
 )
+_THEIR_CLAIM = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+){0,3}?(?:response|reply|answer|message|argument|claim|point|line|position|promise|"
+    r"pledge|slogan|phrase|mantra|refrain|explanation|excuse|defen[cs]e|retort|verdict|assessment|view|complaint)"
+    r"\s+(?:\w+\s+){0,6}?(?:was|is|has been|had been)\b"
+)
 # "Stacy Baker of Columbia, South Carolina said": a place of one or two words after "of Place,"
 _PLACE_WORDS = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\.?\s*")
 _OF_PLACE = re.compile(r"\bof\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,$")
@@ -333,7 +338,9 @@ class Attributor(MentionIndex):
             appositive = _APPOSITION.match(self.masked, end, before)
             if appositive:
                 end = appositive.end()
-            if _VERB_AFTER.match(self.masked, end, before):
+            if _VERB_AFTER.match(self.masked, end, before) or (
+                kind == 0 and _THEIR_CLAIM.match(self.masked, m_end, before)  # "X's catch phrase was that"
+            ):
                 return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
             if clause < 0 and not (kind == 1 and _TITLE_GOES_ON.match(self.masked, m_end, before)):
                 return None  # but "Senate Majority Leader Mitch McConnell, R-Ky., delivered": the name is next
