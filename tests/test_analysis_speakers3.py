@@ -150,12 +150,6 @@ def test_a_titled_name_and_its_party_tag_open_the_sentence_as_its_subject() -> N
     assert (quote.speaker, quote.speaker_reason) == ("Ted Cruz", "paraphrase")
 
 
-def test_a_single_name_opening_a_sentence_names_someone_when_written_capitalised_elsewhere() -> None:
-    # "Quarlby" is capitalised after a comma earlier, so at the sentence start it is a name, not a word
-    quote = _last('The event was a success, said Quarlby. She praised him. Quarlby went on to say, "I know it."')
-    assert quote.speaker == "Quarlby"
-
-
 def test_a_single_name_with_an_age_opening_a_sentence_names_someone() -> None:
     quote = analyze(
         'Quarlby, 24, says he survived by clinging to a plank. "They should have closed the bridge," he said.'

@@ -119,19 +119,6 @@ class UnlistedNames:
         self._looked_up: dict[str, bool] = {}
         self._full: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name) before it
         self._entities: dict[str, PersonEntity | OrgEntity] = {}
-        self._inside: dict[str, bool] = {}  # word -> written capitalised inside a sentence
-
-    def _named_inside(self, word: str) -> bool:
-        """Whether ``word`` is also written capitalised inside a sentence (after a lowercase word or a
-        comma), where only a name is: then it names someone at a sentence's start too. Looked up at
-        most ``MAX_SURNAMES`` times an article."""
-        if word not in self._inside:
-            if len(self._inside) >= MAX_SURNAMES:
-                return False
-            self._inside[word] = (
-                re.search(rf"(?:[a-z,]|[a-z][’'])\s+{re.escape(word)}(?![\w'’-])", self.masked) is not None
-            )
-        return self._inside[word]
 
     def _in_lowercase(self, word: str) -> bool:
         """Whether ``word`` also occurs in lowercase in the article ("boxer"): one search per word, and
@@ -185,8 +172,8 @@ class UnlistedNames:
         if len(words) == 1 and not titles:
             if last in lx.PLACES:
                 return "organization", self._org(last, start, end)  # "Israel said"
-            if self._opens_sentence(start) and not self._named_inside(last) and not _AGE.match(self.masked, end):
-                return None  # "Recent reports said": any word is capitalised there; not "..., said Bryne."
+            if self._opens_sentence(start) and not _AGE.match(self.masked, end):
+                return None  # "Recent reports said": any word is capitalised there
         elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
             return None  # "Iowa Republicans", "South Carolina"; but "Ki Hong" is a name
         return "person", self._person(" ".join(words), gender, start, end)
