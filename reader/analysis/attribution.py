@@ -12,7 +12,7 @@ import bisect
 import re
 
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speakers import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE, Attributor, Speaker
+from reader.analysis.speakers import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE, REACH, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
     [
@@ -154,7 +154,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 speaker = att.participle_subject(floor, quote.open_mark)  # "with McCain calling it"
             if speaker is None:
                 speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
-        if speaker is None and not named_unknown and _FIRST_PERSON_CUE.search(att.masked, floor, quote.open_mark):
+        if (
+            speaker is None
+            and not named_unknown
+            and _FIRST_PERSON_CUE.search(att.masked, max(floor, quote.open_mark - REACH), quote.open_mark)
+        ):
             # 'Jane Roe: ... I thought to myself, "..."': the answer's own speaker reports her words
             speaker, reason = _turn_speaker(att, paragraphs[paragraph][0], quote.open_mark), "turn"
         if speaker is None:
