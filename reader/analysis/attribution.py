@@ -12,7 +12,8 @@ import bisect
 import re
 
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speakers import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE, REACH, Attributor, Speaker
+from reader.analysis.speaker_shapes import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE
+from reader.analysis.speakers import REACH, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
     [
