@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.analysis.evaluate import main
-from reader.analysis.evaluate_polnear import align, evaluate_split, names_someone, quoted_parts, speaker_matches
+from reader.analysis.evaluate_polnear import (
+    align,
+    evaluate_split,
+    names_someone,
+    quoted_parts,
+    read_attributions,
+    speaker_matches,
+)
 
 TITLE = "Council  votes on the bridge"
 BODY = (
@@ -70,6 +77,24 @@ def test_the_inside_of_the_marks_is_the_gold_quote() -> None:
     text = "He said \"one\" and \u201ctwo, three\u201d then ''four.''"
     parts = [text[a:b] for a, b in quoted_parts(text, [(0, len(text))])]
     assert parts == ["one", "two, three", "four."]
+
+
+def test_a_second_content_span_joins_the_first() -> None:
+    """``Content2`` adds its quote to the attribution; it does not replace the first span."""
+    text = TEXT
+    first, second = _span(text, "\u201cWe will build it,\u201d"), _span(text, "\u201cIt is time.\u201d")
+    source = _span(text, "Holloway said")
+    ann = (
+        f"T1\tSource {source[0]} {source[0] + 8}\tHolloway\n"
+        f"T2\tCue {source[1] - 4} {source[1]}\tsaid\n"
+        f"T3\tContent {second[0]} {second[1]}\tIt is time.\n"
+        f"T4\tContent {first[0]} {first[1]}\tWe will build it,\n"
+        "E5\tAttribution:T2 Cue:T2 Source:T1 Content:T3 Content2:T4\n"
+    )
+    [(content, source_fragments)] = read_attributions(ann)
+    assert content == [first, second]
+    assert [text[a:b] for a, b in quoted_parts(text, content)] == ["We will build it,", "It is time."]
+    assert [text[a:b] for a, b in source_fragments] == ["Holloway"]
 
 
 def test_names_and_surname_matching() -> None:

@@ -95,6 +95,13 @@ def _quote(text: str, starts: str):
             "Jane Doe",
             "vox-pop",
         ),
+        # an interview's turn: its speaker reports her own thought
+        (
+            'Wikinews: What changed your mind?\n\nJane Doe: I went to a talk. I thought to myself, "Why this?"',
+            "Why this",
+            "Jane Doe",
+            "turn",
+        ),
     ],
 )
 def test_speaker_of_each_attribution_class(text: str, starts: str, speaker: str, reason: str) -> None:

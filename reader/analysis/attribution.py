@@ -12,10 +12,31 @@ import bisect
 import re
 
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speakers import Attributor, Speaker
+from reader.analysis.speaker_shapes import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE
+from reader.analysis.speakers import REACH, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
-    ["Instead", "But", "And", "Still", "Then", "Also", "Later", "Again", "Yet", "So", "Adding", "Continuing"]
+    [
+        "Instead",
+        "But",
+        "And",
+        "Still",
+        "Then",
+        "Also",
+        "Later",
+        "Again",
+        "Yet",
+        "So",
+        "Adding",
+        "Continuing",
+        "Now",
+        "However",
+        "Indeed",
+        "Moreover",
+        "Besides",
+        "Finally",
+        "Plus",
+    ]
 )
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
 SMALL_WORDS = frozenset(
@@ -51,6 +72,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     rank = {j: k for k, j in enumerate(primary)}
     leads_in = [_ends_leading_in(att.masked, a, b) for a, b in paragraphs]  # "... X said:"
     last_cache: dict[tuple[int, int], int | None] = {}  # quotes of earlier sentences are settled
+    floors: dict[int, int] = {}  # where each primary quote's own attribution may start
     for i, quote in enumerate(quotes):
         text = body[quote.start : quote.end]
         words = text.split()
@@ -65,9 +87,12 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         prev = primary[k - 1] if k > 0 and sentence_of[k - 1] == sentence else None
         nxt = primary[k + 1] if k + 1 < len(primary) and sentence_of[k + 1] == sentence else None
         floor = s_start
-        if prev is not None:
+        if prev is not None and results[prev][1] and prev in floors:
+            floor = floors[prev]  # 'As Ash, author of "The Law," put it, "..."': a title does not end the clause
+        elif prev is not None:
             closing = quotes[prev].close_mark
             floor = closing + 1 if closing is not None else quotes[prev].end
+        floors[i] = floor
         limit = quotes[nxt].open_mark if nxt is not None else s_end
         reason = "named"
         speaker = att.after_quote(quote, limit)
@@ -88,9 +113,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if speaker is None and quote.close_mark is not None:
             speaker = att.signed(quote.close_mark + 1)
             reason = "vox-pop" if speaker else reason
+        if speaker is None and quote.close_mark is not None:
+            speaker = _sentence_end_speaker(att, quote.close_mark + 1, s_end)  # '"...," ..., X said.'
         # '"..." Cuban said' with a speaker the article never names as a person: a new speaker, so
         # none of the carried-over ones below.
-        named_unknown = speaker is None and att.unknown_name_after(quote, limit)
+        named_unknown = speaker is None and (att.unknown_name_after(quote, limit) or att.unnamed_after(quote, limit))
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
@@ -128,12 +155,21 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 speaker = att.participle_subject(floor, quote.open_mark)  # "with McCain calling it"
             if speaker is None:
                 speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
+        if (
+            speaker is None
+            and not named_unknown
+            and _FIRST_PERSON_CUE.search(att.masked, max(floor, quote.open_mark - REACH), quote.open_mark)
+        ):
+            # 'Jane Roe: ... I thought to myself, "..."': the answer's own speaker reports her words
+            speaker, reason = _turn_speaker(att, paragraphs[paragraph][0], quote.open_mark), "turn"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
             reason = speaker.via
         scare = False
-        if title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
+        if _work_by(att, quote, text):
+            scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
+        elif title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
             namer = _naming_subject(att, floor, quote.open_mark)
             if namer is not None:  # 'Trump refers to the governor as "Chris."': his word for him
                 speaker, reason = namer, "paraphrase"
@@ -146,6 +182,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
             # not found here (the sentence's subject was looked for above)
             scare = frame is None
+            if scare and not opens_sentence and not named_unknown:
+                speaker = _fragment_speaker(att, quote, s_start, floor)
+                if speaker is not None:
+                    scare, reason = False, "paraphrase"
         if scare:
             reason = "term"
         elif reason == "named" and not said_after and _inside_paraphrase(att, text, floor, quote.open_mark):
@@ -156,6 +196,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
 
 
 _JOINED = re.compile(r"[\s,]*(?:and|or|,)[\s,]*")
+_AND_OR = re.compile(r"[\s,]*(?:and|or)\s*")
 
 
 def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], sentence_of: list[int], results):
@@ -169,6 +210,15 @@ def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], s
             continue
         if _JOINED.fullmatch(att.masked, close + 1, quotes[j].open_mark):
             results[i] = (results[j][0], False, results[j][2])
+    # 'The crowd chanted "Lock her up" and "Build the wall."': words joined to speech are speech too
+    for k in range(len(primary) - 1):
+        i, j = primary[k], primary[k + 1]
+        if results[i][1] or not results[j][1] or sentence_of[k] != sentence_of[k + 1]:
+            continue
+        close = quotes[i].close_mark
+        if close is not None and _AND_OR.fullmatch(att.masked, close + 1, quotes[j].open_mark):
+            speaker = results[i][0]
+            results[j] = (speaker, False, "previous-quote" if speaker is not None else "none")
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
@@ -184,6 +234,38 @@ _SPEECH_FRAME = re.compile(
 )
 
 
+def _fragment_speaker(att: Attributor, quote: RawQuote, s_start: int, floor: int) -> Speaker | None:
+    """Whose few quoted words these are, after an earlier quote of their sentence that had no speaker.
+
+    'Cruz said the "Green Deal" plan was "a costly mistake"': the title is no one's words, but the
+    sentence's cue before it reports the words after it.
+    """
+    if floor <= s_start:
+        return None  # the rules above already read the sentence from its start
+    mark = quote.open_mark
+    return att.from_cues(s_start, mark, mark) or att.sentence_subject(s_start, mark)
+
+
+def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | None:
+    """The speaker of a cue that ends the sentence after a comma ('..., DFA spokesman Neil Sroka said.').
+
+    Such a cue reports the whole sentence, however far before it the quote is.
+    """
+    end = min(end, start + 600)
+    comma = att.masked.rfind(",", start, end)
+    if comma < 0:
+        return None
+    cue = att.first_cue(comma + 1, end, "verb")
+    if cue is None:
+        return None
+    tail = att.masked[cue[2] : end].strip()
+    if len(tail) > 40 or any(mark in tail for mark in ",;:"):
+        return None  # "..., she said in a statement." ends it; "..., she said, adding ..." goes on
+    if len(att.masked[comma + 1 : cue[1]].split()) > 6:
+        return None
+    return att.subject_before(comma + 1, cue[1])
+
+
 def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
     """Whether the writer's sentence goes on after the quote, lowercase, for five words before a cue."""
     if quote.close_mark is None:
@@ -194,6 +276,26 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
         return False
     cue = att.first_cue(quote.close_mark + 1, limit)
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
+
+
+# A speaker reporting their own words ("I thought to myself,", "you think,", "I told a reporter ... saying:").
+_FIRST_PERSON_CUE = re.compile(
+    r"\b(?:I|we|you)\s+(?:\w+\s+)?(?:said|say|thought|think|told|tell|asked|ask|wrote|write|replied|saying)\b"
+)
+# The speaker's name and a colon opening a transcript's turn ("Jane Roe: ...").
+_TURN = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s")
+
+
+def _turn_speaker(att: Attributor, start: int, mark: int) -> Speaker | None:
+    """The person whose name and a colon open the paragraph (a turn of an interview), if any."""
+    turn = _TURN.match(att.masked, start, mark)
+    if turn is None:
+        return None
+    found = att.entity_in(turn.start(1), turn.end(1), persons_only=True)
+    if found is None:
+        named = att.unlisted.entity(turn.start(1), turn.end(1))
+        found = Speaker(named[1].name, named[0], named[1]) if named is not None and named[0] == "person" else None
+    return found
 
 
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
@@ -243,10 +345,34 @@ def _ends_leading_in(masked: str, start: int, end: int) -> bool:
     return k >= start and masked[k] in ":,"
 
 
+_WORK_YEAR = re.compile(r"[”\"’']*,?\s*\((?:1[5-9]|20)\d\d\)")
+_WORK_BY = re.compile(r"[\s”\"’']*by\s+(?:the\s+)?[A-Z]")
+# Words a crowd chants or a sign reads, title-cased as they often are, are still someone's words.
+_CHANTED = re.compile(
+    r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|read|reads|reading)"
+    r"(?:\s+of)?[\s,:]*[\"“‘'«]*$"
+)
+
+
+def _work_by(att: Attributor, quote: RawQuote, text: str) -> bool:
+    """Whether the quote is a work's title and its author or year: a capitalised phrase, then ", by
+    Name" or "(1996)" ('essays such as "A Declaration of the Rights of Readers" (1996)')."""
+    if quote.close_mark is None or not text[:1].isupper():
+        return False
+    if _WORK_YEAR.match(att.masked, quote.close_mark + 1, quote.close_mark + 12):
+        words = _TITLE_WORD.findall(text)
+        return len(words) <= 12 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    if text[-1] != ",":
+        return False
+    return _WORK_BY.match(att.masked, quote.close_mark + 1, quote.close_mark + 12) is not None
+
+
 def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor: int, limit: int) -> bool:
     """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
     if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
         return False  # "on CNN's "New Day," Gillibrand said": the show, not the words
+    if _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark):
+        return True  # 'fans chanted, "Build a Wall"', 'a sign that read "Hispanics 4 Trump"': someone's words
     if said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3)):
         return True
     if text[-1] in ".!?…":  # 'said, "No."'
@@ -287,9 +413,11 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
         n_end = marks[k + 1]
     cue = att.first_cue(n_start, min(n_end, n_start + 200))
     if cue is None:
-        return None
+        # '"Why wait?" Ash questioned.': a verb that reports only right after a quote
+        verb = AFTER_QUOTE_VERB.match(att.masked, n_start, min(n_end, n_start + 80))
+        return n_end if verb is not None and att.body[quote.end - 1] in "!?" else None
     subject = att.masked[n_start : cue[1]].split()
-    if len(subject) > 4:
+    if len(subject) > 4 and not NAME_AND_APPOSITIVE.fullmatch(att.masked, n_start, cue[1]):
         return None
     tail = att.masked[cue[2] : min(n_end, cue[2] + 80)]
     if att.body[quote.end - 1] == "." and (
@@ -350,6 +478,7 @@ CONFIDENCE = {
     "previous-sentence": "medium",  # introduced by the sentence before ("X defended the deal.")
     "previous-paragraph": "medium",  # introduced by the paragraph before, or a quote running on
     "nested": "medium",  # a quote inside a quote: said by the outer quote's speaker
+    "turn": "medium",  # in an interview's answer ("Name: ..."), its speaker reporting their own words
     "term": "low",  # flagged as a quoted term or title: PolNeAR counts half of them as quotes
     "none": "low",  # no speaker found
 }

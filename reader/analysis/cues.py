@@ -16,22 +16,35 @@ from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.tokens import Token
 
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
+# Verbs that report only when a quote follows at once: 'Clinton cracked, "I'm a progressive ..."'.
+BEFORE_QUOTE = frozenset(
+    {"cracked", "fumed", "gushed", "chided", "scolded", "mused", "marveled", "marvelled", "interjected", "barked"}
+    | {"snapped", "deadpanned", "advised", "thundered", "chimed"}
+)
+_OPENING_MARKS = frozenset("\"“‘'«")
 PHRASAL_CUES = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "chimed": " in", "went": " on"}
 # Cue verbs also when capitalised: inverted at a sentence's start ("Said X, ...") or typed so ("Tweeted").
-CAPITALISED_CUES = frozenset({"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"})
+CAPITALISED_CUES = frozenset(
+    {"said", "says", "continued", "added", "tweeted", "wrote", "asked", "told", "explained"}
+    | {"stated", "noted", "replied", "responded", "declared", "insisted", "argued", "quipped", "warned", "recalled"}
+)
 # Reporting verbs found on unseen news beyond the shared lexicon ("Trump assured Jones", "opined the Plain
 # Dealer"); kept here so the people finder's evidence does not change with them.
-SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom")
+SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom react")
 # Every lowercased word that can start a cue of ``CueIndex._all_cues``: the others are skipped at once.
 _CUE_WORDS = (
     frozenset(w.lower() for w in SPEAKER_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)
     | CONTINUED
+    | BEFORE_QUOTE
     | CAPITALISED_CUES
     | frozenset(PHRASAL_CUES)
-    | {"according", "quoting", "words", "by", "statement", "statements"}
+    | {"according", "quoting", "words", "by", "statement", "statements", "reads", "read"}
 )
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 _TEXT = itemgetter(0)  # a token's text
+# Things whose text "reads" as their sender's words ("The ministry's statement read").
+_DOCUMENTS = frozenset({"letter", "statement", "memo", "email", "e-mail", "note", "message", "release", "notice"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 
 
@@ -89,13 +102,25 @@ class CueIndex:
                 cue = ("lead", token.start, tokens[i + 1].end)
             elif low == "quoting" or (low == "words" and i and tokens[i - 1].text == "the"):
                 cue = ("lead", token.start, token.end + (3 if low == "words" else 0))
+            elif word in ("reads", "read") and i and tokens[i - 1].lower in _DOCUMENTS:
+                cue = ("verb", token.start, token.end)  # "The Home Office letter reads": its sender's words
+            elif low == "by" and i > 1 and tokens[i - 1].text == "quoted" and tokens[i - 2].lower in _PASSIVE:
+                cue = ("verb", tokens[i - 1].start, tokens[i - 1].end)  # "he was quoted by the Post": he speaks
             elif low == "by" and i and tokens[i - 1].text in lx.BY_VERBS:
                 cue = ("lead", token.start, token.end)  # "described by X as"
             elif word in lx.CHANNEL_VERBS and (
                 masked[token.end : token.end + 1] in (":", ",") or masked.startswith(" on ", token.end)
             ):
                 cue = ("verb", token.start, token.end)  # "posted on Twitter:"
-            elif word in SPEAKER_VERBS or (word in CONTINUED and masked[token.end : token.end + 1] in ":,"):
+            elif (
+                word in SPEAKER_VERBS
+                or (word in CONTINUED and masked[token.end : token.end + 1] in ":,")
+                or (
+                    word in BEFORE_QUOTE
+                    and masked[token.end : token.end + 1] in (":", ",")
+                    and masked[token.end + 1 : token.end + 3].lstrip()[:1] in _OPENING_MARKS
+                )
+            ):
                 cue = ("verb", token.start, token.end)
             elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
                 cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"

@@ -118,19 +118,24 @@ def _spans(offsets: str) -> list[tuple[int, int]]:
 
 
 def read_attributions(ann: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(content fragments, source fragments) of each attribution of a brat file, raw offsets."""
+    """(content fragments, source fragments) of each attribution of a brat file, raw offsets.
+
+    An attribution may have a second content span (``Content2``): its fragments join the first's,
+    in text order, rather than replacing them.
+    """
     bounds = {m.group(1): (m.group(2), _spans(m.group(3))) for m in _TEXT_BOUND.finditer(ann)}
     found = []
     for event in _EVENT.finditer(ann):
-        roles: dict[str, str] = {}
+        roles: dict[str, list[str]] = {}
         for part in event.group(1).split():
             role, _, ref = part.partition(":")
-            roles[role.rstrip("0123456789")] = ref.lstrip("T")
-        content = bounds.get(roles.get("Content", ""))
-        if content is None or content[0] != "Content":
+            roles.setdefault(role.rstrip("0123456789"), []).append(ref.lstrip("T"))
+        contents = [bounds[ref] for ref in roles.get("Content", []) if ref in bounds]
+        fragments = sorted(span for kind, spans in contents if kind == "Content" for span in spans)
+        if not fragments:
             continue
-        source = bounds.get(roles.get("Source", ""))
-        found.append((content[1], source[1] if source else []))
+        source = bounds.get(roles.get("Source", [""])[0])
+        found.append((fragments, source[1] if source else []))
     return found
 
 

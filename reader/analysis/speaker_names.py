@@ -139,13 +139,14 @@ class UnlistedNames:
         words = self.masked[start:end].strip(" ,;:\n").split()
         while words and words[0].strip(_QUOTE_MARKS + MASK) == "":
             words.pop(0)  # the quote the cue follows
+        titles = _title_phrase(words)  # "Secretary of State Jane Roe", "Canadian Safety Minister Joe Ash"
+        words = words[len(titles) :]
         if not words or len(words) > 5:
             return None
         if words and words[0] in ("the", "The"):
             return self._body(words[1:], start, end)
         if len(words) == 1 and words[0] in _COMPANIES:
             return "organization", self._org(words[0], start, end)  # "Twitter said in a statement"
-        titles = []
         while len(words) > 1 and words[0] in lx.TITLES:
             titles.append(words.pop(0))  # "Mr. King": the last word stays a name even when it is a title
         if len(words) > 3 or words[-1].endswith(_POSSESSIVE):
@@ -171,7 +172,7 @@ class UnlistedNames:
         if len(words) == 1 and not titles:
             if last in lx.PLACES:
                 return "organization", self._org(last, start, end)  # "Israel said"
-            if self._opens_sentence(start):
+            if self._opens_sentence(start) and not _AGE.match(self.masked, end):
                 return None  # "Recent reports said": any word is capitalised there
         elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
             return None  # "Iowa Republicans", "South Carolina"; but "Ki Hong" is a name
@@ -188,7 +189,12 @@ class UnlistedNames:
         return "organization", self._org(" ".join(["The", *words]), start, end)
 
     def _opens_sentence(self, start: int) -> bool:
-        before = self.masked[max(0, start - 20) : start].rstrip(" \"“”'‘’\t")
+        """Whether ``start`` opens a sentence, where any word is capitalised; not right after a quote
+        ('"... it's offensive!" Cruz said': the name attributes the quote)."""
+        before = self.masked[max(0, start - 20) : start].rstrip(" \t")
+        if before[-1:] in ("”", '"') and before[-2:-1] in ("!", "?", MASK):
+            return False
+        before = before.rstrip("\"“”'‘’")
         return not before or before[-1] in ".!?:\n"
 
     def full_name(self, surname: str, before: int) -> str | None:
@@ -222,6 +228,27 @@ class UnlistedNames:
             entity = OrgEntity(name, "organization", mentions=[(start, end)], first=start)
             self._entities[name] = entity
         return entity
+
+
+def _title_phrase(words: list[str]) -> list[str]:
+    """The capitalised title before one to three name words, up to its last title word or its "of X"
+    ("Secretary of State" Jane Roe, "Canadian Public Safety Minister" Joe Ash); none when there is none."""
+    last = None
+    i = 0
+    while i < len(words) - 1:
+        if words[i] in lx.TITLES:
+            last = i
+        elif words[i] == "of" and last == i - 1 and i + 2 < len(words):
+            last = i = i + 1  # "Secretary of State"
+        elif not _NAME_WORD.fullmatch(words[i]):
+            return []
+        i += 1
+    if last is None or not 1 <= len(words) - last - 1 <= 3:
+        return []
+    return words[: last + 1]
+
+
+_AGE = re.compile(r"\s*,\s*\d{1,3}\s*,")  # "Syakrani, 24, says": a person's age after the name
 
 
 _GIVEN = re.compile(r"(?<![\w'’.-])((?:[A-Z][a-z][\w'’-]*|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))?)\s+$")

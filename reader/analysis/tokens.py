@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
-from operator import attrgetter
+from collections.abc import Iterable
+from functools import partial
+from itertools import accumulate, compress, repeat
+from operator import add, attrgetter, contains, itemgetter
 from typing import NamedTuple
 
 
@@ -20,6 +22,7 @@ PARTICLES = _words("al el bin ibn de da di del dela della van von der den du dos
 ORG_CONNECTORS = _words("of for on and & the de des du la le")
 
 _WORD = re.compile(r"[^\W_][\w'’.\-&/]*")
+_WORD_SPLIT = re.compile(r"([^\W_][\w'’.\-&/]*)")
 
 
 class Token(NamedTuple):
@@ -46,7 +49,7 @@ class Tokens(list[Token]):
     """The tokens of one text. Several rules ask for the same capitalised runs; they are found once,
     from the capitalised tokens, also found once."""
 
-    def __init__(self, tokens: list[Token]):
+    def __init__(self, tokens: Iterable[Token]):
         super().__init__(tokens)
         self.runs: dict[frozenset[str], list[list[Token]]] = {}
         self.capitals: list[int] | None = None
@@ -65,30 +68,48 @@ def capital_indices(tokens: list[Token]) -> list[int]:
     return tokens.capitals
 
 
-_ADJUSTED_ENDINGS = frozenset("-/&.'’s")
+_ADJUSTED_ENDINGS = frozenset("-/&.'’")
+
+
+_FIRST = itemgetter(0)
+_LAST = itemgetter(-1)
+_MAKE = partial(tuple.__new__, Token)  # a token made directly, without a Python-level call
+
+
+def _adjusted(word: str) -> tuple[str, bool]:
+    """``word`` without a trailing hyphen, slash or sentence stop, and without a possessive ending."""
+    word = word.rstrip("-/&")
+    if word.endswith("."):
+        bare = word[:-1]
+        if not (bare in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare):
+            word = bare
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        return word[:-2], True
+    if word.endswith(("'", "’")):
+        return word[:-1], word[:-1].endswith("s")
+    return word, False
 
 
 def tokenize(text: str) -> Tokens:
-    tokens: list[Token] = []
-    append, new = tokens.append, tuple.__new__  # the tuple made directly: the hottest loop of the analysis
-    for match in _WORD.finditer(text):
-        word, start = match.group(), match.start()
-        possessive = False
-        if word[-1] in _ADJUSTED_ENDINGS:
-            word = word.rstrip("-/&")
-            if word.endswith("."):
-                bare = word[:-1]
-                if not (bare in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare):
-                    word = bare
-            if word.endswith(("'s", "’s")) and len(word) > 2:
-                word, possessive = word[:-2], True
-            elif word.endswith(("'", "’")):
-                word, possessive = word[:-1], word[:-1].endswith("s")
-            if not word:
-                continue
-        cap = word[0].isupper() or ("-" in word and _capitalised(word))
-        append(new(Token, (word, start, start + len(word), possessive, cap)))
-    return Tokens(tokens)
+    """The word tokens of ``text``: the hottest code of the analysis, so each step runs over all tokens at
+    C speed (``map``, ``compress``) and only the few words with a special ending or a hyphen are looked at
+    one by one."""
+    pieces = _WORD_SPLIT.split(text)  # text between words, a word, text between words, ...
+    words = pieces[1::2]
+    starts = list(accumulate(map(len, pieces)))[::2]  # where each word begins: the length of all before it
+    del starts[len(words) :]
+    possessive = [False] * len(words)
+    # Most words end in a letter; a plural's "s" needs a look only after an apostrophe ("Trump's").
+    for i in compress(range(len(words)), map(_ADJUSTED_ENDINGS.__contains__, map(_LAST, words))):
+        words[i], possessive[i] = _adjusted(words[i])
+    for i in compress(range(len(words)), map(str.endswith, words, repeat(("'s", "’s")))):
+        if not possessive[i]:
+            words[i], possessive[i] = _adjusted(words[i])
+    caps = list(map(str.isupper, map(_FIRST, words)))
+    for i in compress(range(len(words)), map(contains, words, repeat("-"))):
+        caps[i] = caps[i] or _capitalised(words[i])  # al-Amr
+    ends = map(add, starts, map(len, words))
+    return Tokens(map(_MAKE, zip(words, starts, ends, possessive, caps, strict=True)))
 
 
 def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] = frozenset()) -> list[list[Token]]:

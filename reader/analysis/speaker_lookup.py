@@ -1,0 +1,189 @@
+"""Who a span of text names: the article's mentions by position, pronouns, aliases, unlisted names.
+
+``speakers.Attributor`` reads the sentence around a cue or a quote to find which span names the
+speaker; this module turns that span into a ``Speaker``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from reader.analysis import lexicon as lx
+from reader.analysis.cues import CueIndex
+from reader.analysis.orgs import OrgEntity
+from reader.analysis.people import PersonEntity
+from reader.analysis.quotes import MASK
+from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
+from reader.analysis.tokens import Token
+
+PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
+# How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
+# are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
+# length for each of its cues, which made analysis quadratic.
+REACH = 1000
+
+
+def _within_paragraphs(masked: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The sentences, cut at paragraph breaks that an abbreviation hid ("in the U.S.\n\nFlorida Sen.").
+
+    Reads the breaks (one per paragraph), not the sentences. A sentence that ends at a break keeps it.
+    """
+    inside = set()
+    brk = masked.find("\n\n")
+    while brk >= 0:
+        k = bisect.bisect_right(starts, brk) - 1
+        if k >= 0 and sentences[k][1] > brk + 2:
+            inside.add(k)
+        brk = masked.find("\n\n", brk + 2)
+    if not inside:
+        return sentences
+    cut = []
+    for k, (s, e) in enumerate(sentences):
+        if k in inside:
+            while (brk := masked.find("\n\n", s, e)) >= 0 and brk + 2 < e:
+                if brk > s:
+                    cut.append((s, brk))
+                s = brk + 2
+        if e > s:
+            cut.append((s, e))
+    return cut
+
+
+@dataclass
+class Speaker:
+    name: str
+    kind: str  # "person" or "organization"
+    entity: object
+    via: str = "named"  # "pronoun" when a he/she/it was resolved to the entity
+
+
+class MentionIndex(CueIndex):
+    """The article's people and organisations by position, and the lookups from a span of text to one."""
+
+    def __init__(
+        self,
+        body: str,
+        masked: str,
+        tokens: list[Token],
+        sentences: list[tuple[int, int]],
+        people: list[PersonEntity],
+        orgs: list[OrgEntity],
+    ) -> None:
+        super().__init__(tokens, masked)
+        starts = [s for s, _ in sentences]
+        self.body, self.sentences = body, _within_paragraphs(masked, sentences, starts)
+        self.starts = starts if self.sentences is sentences else [s for s, _ in self.sentences]
+        mentions: list[tuple[int, int, int, Any]] = [(s, e, 0, p) for p in people for s, e in p.mentions]
+        mentions += [(s, e, 1, o) for o in orgs for s, e in o.mentions]
+        self.mentions = sorted(mentions, key=lambda m: (m[0], m[2]))
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.people = people
+        self.listed = ListedNames(people)
+        self.unlisted = UnlistedNames(body, masked)
+
+    # -- entities ------------------------------------------------------------------------
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def _outside_quotes(self, start: int) -> bool:
+        return self.masked[start] != MASK
+
+    def mentions_within(self, start: int, end: int) -> Iterator[tuple[int, int, int, Any]]:
+        """Mentions lying inside ``start``..``end`` in text order, found by bisection, not a scan of all."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        while i < len(self.mentions) and self.mention_starts[i] <= end:
+            mention = self.mentions[i]
+            if mention[1] <= end:
+                yield mention
+            i += 1
+
+    def entity_in(self, start: int, end: int, persons_only: bool = False, head: bool = False) -> Speaker | None:
+        """The first person named between offsets, else the first organisation.
+
+        ``head``: the span is the subject right before its verb, whose head is its last name ("Trump
+        lawyer Marc Kasowitz said"), unless a possessive or "of" makes it a modifier of the next.
+        """
+        first_org = None
+        person = None
+        for mention in self.mentions_within(start, end):
+            if not self._outside_quotes(mention[0]):
+                continue
+            if mention[2] == 0:
+                if person is not None and not self._modifies(person[1], mention[0]):
+                    break
+                person = mention
+                if not head:
+                    break
+                continue
+            if first_org is None:
+                first_org = mention[3]
+        if person is not None:
+            entity = person[3]
+            if entity.surname == self.masked[person[0] : person[1]]:
+                entity = named_last(self.listed.sharing_surname(entity.surname), person[0]) or entity  # the Khans
+            return Speaker(entity.name, "person", entity)
+        if first_org is not None and not persons_only:
+            return Speaker(first_org.name, "organization", first_org)
+        return None
+
+    def pronoun(self, word: str, pos: int) -> Speaker | None:
+        word = word.lower()
+        if word == "they":
+            return None
+        index = self.sentence_index(pos)
+        for i in range(index, max(-1, index - 4), -1):
+            s, e = self.sentences[i]
+            s, end = max(s, pos - REACH), min(e, pos)
+            for start, _stop, kind, entity in self.mentions_within(s, end):
+                if not self._outside_quotes(start):
+                    continue
+                if word == "it" and kind == 1:
+                    return Speaker(entity.name, "organization", entity, "pronoun")
+                if word in ("he", "she") and kind == 0:
+                    wanted = "m" if word == "he" else "f"
+                    if entity.gender in (None, wanted):
+                        return Speaker(entity.name, "person", entity, "pronoun")
+            if word == "it":
+                continue
+            if not any(kind == 0 for _s, _e, kind, _entity in self.mentions_within(s, end)):
+                unnamed = self.unnamed_subject(s, end)  # "The programme manager stated ... he"
+                if unnamed is not None:
+                    return unnamed[0]
+                person = self.unlisted_subject(s, end)  # "Naoto Kan, the prime minister, wrote ... he"
+                if person is not None:
+                    return Speaker(person.name, "person", person, "pronoun")
+        return None
+
+    def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
+        """A person no list knows who opens the sentence ``start``..``before`` as its subject."""
+        return None
+
+    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
+        """(the organisation a he or she speaks for, or None) when an unnamed person opens the sentence."""
+        return None
+
+    def _modifies(self, end: int, start: int) -> bool:
+        """Whether a name ending at ``end`` modifies one starting at ``start`` ("Trump lawyer Marc")."""
+        gap = self.masked[end:start].split()
+        return 0 < len(gap) <= 2 and all(word in lx.ROLE_NOUNS for word in gap)
+
+    def resolve(self, start: int, end: int, head: bool = False) -> Speaker | None:
+        text = self.masked[start:end]
+        match = PRONOUN.match(text)
+        if match and not text[match.end() :].strip(" ,"):
+            return self.pronoun(match.group(1), start + match.start(1))
+        found = self.entity_in(start, end, head=head) or self.alias(text, start)
+        if found is None:
+            named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
+            if named is not None:
+                found = Speaker(named[1].name, named[0], named[1])
+        return found
+
+    def alias(self, text: str, at: int = -1) -> Speaker | None:
+        """A person of the article called by a name the people finder did not mark here ("Cruz said")."""
+        person = self.listed.find(text, at)
+        return Speaker(person.name, "person", person) if person is not None else None

@@ -1,0 +1,161 @@
+"""The shapes the speaker rules read: word lists and patterns of subjects, cues and what follows a quote.
+
+Kept apart from speakers.py, which decides with them (as name_shapes.py is for people.py): the
+auxiliaries and time words skipped before a verb, clause words, appositives, the verbs that report
+only right after a quote, and the small tests on a span's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import lexicon as lx
+from reader.analysis.quotes import MASK
+from reader.analysis.tokens import ABBREVIATIONS
+
+AUXILIARIES = lx._words(
+    "also later then further again recently previously once has have had was were is are been would will "
+    "too himself herself themselves itself even still just now only first "
+    "reportedly allegedly repeatedly publicly simply firmly quickly angrily proudly subsequently"
+)
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "He bluntly said"
+LONGEST_AUXILIARY = 16  # the longest auxiliary or adverb skipped before a verb
+RELATIVE = re.compile(r"^\s*(?:who|which|whose|that|whom|where)\b")
+# One or two clause words before the subject ("but he replied", "But as The Hill pointed out").
+CLAUSE_WORDS = re.compile(
+    r"\s*(?:(?:but|But|And|Yet|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+){1,2}"
+)
+WHERE_NAME = re.compile(r"\s*(?:where|when)\s+(?=[A-Z])")
+SUBORDINATE = re.compile(
+    r"(?<![\w'’-])(?:because|whereas|although|though|when|while|after|before|since|until|unless|once)\s+"
+)
+CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
+PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
+LEAD = re.compile(r"[\s,;—–-]*")
+CUTS = re.compile(r"[,;:—–()]")
+_OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+AFTER_QUOTE_VERB = re.compile(
+    r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
+    r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained|"
+    r"questioned|wondered|asks|barked|snapped|growled|started|began|bragged|confided|deadpanned|teased)\b"
+)
+NAME_THEN_CUE = re.compile(r"[\s,]*([A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}\s+[a-z]+")
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my"})
+TOLD = frozenset({"told", "tells", "tell", "telling"})
+PRONOUNS = frozenset({"He", "She", "It", "They", "I", "We", "You", "The", "This", "That", "A", "An"})
+CHANNEL_AFTER_NAME = re.compile(r",?\s+(?:in|on|at|during|to)\s+[^,.;:!?]{1,40}|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)\s*")
+THEIR_WORDS = re.compile(
+    r"['’]s?\s+(?:response|reply|answer|message|retort|verdict|reaction|advice|explanation|words|statement|tweet)"
+    r"(?:\s+(?:was|is|were|read|reads))?\s*"
+)
+THEIR_CLAIM = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+){0,3}?(?:response|reply|answer|message|argument|claim|point|line|position|promise|"
+    r"pledge|slogan|phrase|mantra|refrain|explanation|excuse|defen[cs]e|retort|verdict|assessment|view|complaint)"
+    r"\s+(?:\w+\s+){0,6}?(?:was|is|has been|had been)\b"
+)
+# "Stacy Baker of Columbia, South Carolina said": a place of one or two words after "of Place,"
+PLACE_WORDS = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\.?\s*")
+OF_PLACE = re.compile(r"\bof\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,$")
+LISTENER_BEFORE = re.compile(r"\b(?:to|with)\s+(?:[A-Z][a-z]{0,4}\.\s+)?$")
+NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+VENUE_BEFORE = re.compile(r"\b(?:on|to|with|in|at|by|from|for|via)\s+(?:the\s+)?$")
+SIGNATURE = re.compile(r"\s*[-—–]+\s*")
+OPENING_PHRASE = re.compile(
+    r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
+    r"|(?:Then|Later|Now|Still|Instead|Meanwhile|Earlier|Afterward|Afterwards|Again)\s+(?=[a-zA-Z])"
+)
+APPOSITION = re.compile(
+    r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
+    r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
+    r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# When the subject spoke, between the subject and its verb ("Trump on Thursday said", "X last week argued").
+_WHEN = (
+    rf"(?:\s+(?:on\s+|early\s+|late\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:last|this)\s+(?:week|month|year))"
+)
+VERB_AFTER = re.compile(rf"{_WHEN}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
+_WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
+# "Peter Ash, Trump's spokesman, said": the appositive names whose spokesman he is, not the speaker
+POSSESSOR_ROLE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+[a-z]")
+APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
+NOUN_BEFORE = re.compile(r"(?:['’]s|s['’]|\b(?:the|a|an))\s+$")  # "Trump's remarks", "Francis' remarks"
+PARTICIPLE = re.compile(
+    r"\s+(?!(?:during|including|following|regarding|concerning|according|excluding|pending|hearing|meeting|"
+    r"briefing|building|morning|evening|wedding|funding|spending|ruling|something|nothing|everything|anything)\b)"
+    r"(?=[a-z]{3,}ing\b)"
+)  # the gap between a name and its -ing verb
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?$")  # "with (the) (Sen.) X"
+# A person the sentence does not name, opening it ("The Badr-6 programme manager", "A spokesperson").
+UNNAMED_SUBJECT = re.compile(r"(?:The|A|An|One|Another)((?:\s+[\w'’.-]+){1,4})")
+HEAD_WORDS = re.compile(r"\b[a-z]+\b")
+FOR_ORG = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?")
+TITLE_GOES_ON = re.compile(r" [A-Z][\w.'’-]*")
+TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+(?:of\s+)?){0,5}[A-Z][\w'’-]*")
+LEAD_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=\s+[a-z])")
+# A clause of its own after a quote: its subject's cue reports that clause, not the quote.
+NEW_CLAUSE = re.compile(r"\s*(?<![\w'’-])(?:and|but|while|whereas)\s+(?=[A-Z])")
+# A name and its appositive before a cue, however long the appositive: "Jane Roe, an adviser to ..., said".
+NAME_AND_APPOSITIVE = re.compile(rf"\s*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]*,[^;:!?\n{MASK}]{{1,200}},\s*")
+FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
+# Words opening a speaker the article does not name ("a relative", "one official", "another aide").
+UNNAMED = frozenset({"a", "an", "one", "another", "two", "three", "several", "some"})
+# Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
+CONTINUATIONS = lx._words(
+    "to with for in on at from of and but or about than that which because over into against while "
+    "without through after before since until among between toward towards"
+)
+_ABBREVIATED = re.compile(r"([\w.]+)\.$")
+
+
+DESCRIBERS = lx._words(
+    "former late then acting top senior nominee frontrunner front-runner hopeful challenger incumbent rival "
+    "contender presidential republican democratic party state "
+    "citizen motorist eyewitness passenger voter commuter bystander"  # "US citizen Jane Doe thought"
+)
+
+
+def subject_prefix(text: str) -> bool:
+    """Whether the words before a name describe it ("Republican nominee Donald") rather than start a clause."""
+    words = text.split()
+    if len(words) > 6:
+        return False
+    return all(w[0].isupper() or w in lx.ROLE_NOUNS or w in DESCRIBERS or w in lx.DETERMINERS for w in words)
+
+
+def object_end(text: str) -> int | None:
+    """Where the phrase after a cue ends: a stop, ``that`` or a quote; not the dot of ``Mr.`` or ``G.K.``."""
+    for stop in _OBJECT_END.finditer(text):
+        if text[stop.start()] == ".":
+            word = _ABBREVIATED.search(text, 0, stop.start() + 1)
+            if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1 or "." in word.group(1)):
+                continue
+        return stop.start()
+    return None
+
+
+def without_auxiliaries(text: str) -> str:
+    """``text`` without trailing auxiliaries and adverbs ("X has also said"), each after whitespace, and
+    a time before them ("X on Monday said", "X last week told").
+
+    Read from the end: a regular expression anchored at the end tries every position of the text, so
+    the time is looked for in the last few characters only.
+    """
+    end, cut = len(text.rstrip()), None
+    while True:
+        tail = max(0, end - 40)
+        when = _WHEN_AT_END.search(text, tail, end)
+        if when is not None:
+            end = cut = when.start()
+            continue
+        k = end - 1
+        while k >= max(0, end - LONGEST_AUXILIARY - 1) and not text[k].isspace():
+            k -= 1
+        word = text[k + 1 : end]
+        if k < 0 or not text[k].isspace() or not (word in AUXILIARIES or _ADVERB.fullmatch(word)):
+            break
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        end = cut = k
+    return text if cut is None else text[:cut]
