@@ -100,6 +100,10 @@ def _trim(run: list[Token]) -> list[Token]:
             break  # "Church of Scientology", "Ministry of Defence"
         low += 1
     while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
+        if run[high - 1].text in ORG_HEADS and high - low > 1 and run[high - 2].text not in _EDGE:
+            break  # "United Gun Group", "the Vatican Police": a head noun that also opens sentences
+        if high - low > 2 and run[high - 2].text in ("of", "the") and any(t.text in ORG_HEADS for t in run[low:high]):
+            break  # "Department of Justice", "Office of the President": a title after a head and "of"
         high -= 1
     while high > low and run[high - 1].text in _TAIL:
         high -= 1
