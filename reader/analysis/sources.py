@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from reader.analysis import lexicon as lx
 from reader.analysis.lexicon import _inflect
 from reader.analysis.name_shapes import STATE_ABBREVIATIONS
+from reader.analysis.names import is_given
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
@@ -28,6 +29,12 @@ from reader.models import Source
 _BY = re.compile(
     r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
     r"|g(?<!\w.)athered|q(?<!\w.)uoted) by\s+"
+)
+# A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
+# for National Statistics", "a statement from Amtrak" (the same first-letter grouping as _BY).
+_FINDINGS_BY = re.compile(
+    r"(?:[rR](?<!\w.)eports?|[sS](?<!\w.)(?:tud(?:y|ies)|urveys?|tatements?|tatistics)|[pP](?<!\w.)olls?"
+    r"|[aA](?<!\w.)nalysis|[eE](?<!\w.)stimates?|[fF](?<!\w.)igures)\s+(?:by|from)\s+"
 )
 _GROUP = re.compile(
     r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
@@ -62,10 +69,20 @@ _BARE_SUBJECT = re.compile(
     r"(?:(?:also|later|then|has|have|had|previously|recently|again|already|once|quickly|first)\s+)*$"
 )
 _AUXILIARIES = lx._words("also later then has have had previously recently again already once quickly first")
+# Someone unnamed who speaks for a body, or its statement: the body is the source. "A spokesperson for
+# Amtrak said", "officials at the Federal Railroad Administration said", "An Amtrak spokesman said", "A NASA
+# statement said", "Pentagon officials said" (the words before the verb, auxiliaries dropped).
+_AGENTS = r"(?:spokes(?:man|woman|person|men|women|people)|officials?|representatives?|statement|executives?)"
+_BODY_NAME = r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]{0,40})"
+_AGENT_STEMS = ("spokes", "official", "statement", "represent", "executive")
+_AGENT_FOR = re.compile(rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*$")
+_AGENT_AFTER = re.compile(rf"(?:^|[\s(])(?:(?:[Aa]n?|[Tt]he)\s+)?{_BODY_NAME}\s+{_AGENTS}\s*$")
 # "according to Israel", "according to Gallup": the same after a leading cue.
 _BARE_OBJECT = re.compile(
     r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
 )
+# Words that open a sentence or clause before a body's name ("As POLITICO revealed", "On Monday Gallup said").
+_OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS
 _NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
 # Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
 # to ...", "the Home Office rejects the claim"); those of CREDIT_VERBS also credit an organisation.
@@ -77,12 +94,17 @@ CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
     "recommended recommends urged urges denied denies"
 )
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS
+# Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
+# court ruled" (a person who "found it difficult" or "showed up" is credited with nothing).
+FINDING_VERBS = lx._words("found finds showed shows ruled rules")
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject"),
     *("disput", "accus", "critici", "recommend", "urge", "deni"),
+    *("found", "finds", "show", "rule"),
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+_LOWER_NEXT = re.compile(r" [a-z]")
 
 
 def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
@@ -115,6 +137,7 @@ class SourceCollector:
         self.att = att
         self.found: dict[str, Source] = {}
         self._lower: set[str] | None = None
+        self._listed: set[int] | None = None  # ids of the people the people finder listed
 
     def add_entity(self, entity: object) -> None:
         if getattr(entity, "name", "").casefold() in self.found:
@@ -144,6 +167,8 @@ class SourceCollector:
                         bare = _BARE_OBJECT.match(masked, c_end, s_end)
                         if bare is not None:
                             self._bare_body(bare.start(1), bare.end(1))  # "according to Israel"
+                    elif self._name_only(found.entity):
+                        self._bare_body(*self._mention_in(found.entity, c_end, s_end))  # "according to Gallup"
                     elif not self._possessive_before(found.entity, c_end, s_end):
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
@@ -160,7 +185,9 @@ class SourceCollector:
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
         for match in _BY.finditer(self.att.body):
-            self._by(match.end())
+            self._by(match.end(), bare=match.group().startswith(("reported", "published")))
+        for match in _FINDINGS_BY.finditer(masked):
+            self._by(match.end(), bare=True)
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
             for s, e in org.mentions:
                 if masked[s] != MASK and (
@@ -177,11 +204,15 @@ class SourceCollector:
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
         if subject is None:
-            if word in lx.SOURCE_VERBS or word in CREDIT_VERBS:
+            if word in FINDING_VERBS and not self.att.masked.startswith(" that ", verb + len(word)):
+                return  # a body no finder knows, credited with a finding only before "that": "Pew found that"
+            if word in lx.SOURCE_VERBS or word in CREDIT_VERBS or word in FINDING_VERBS:
                 floor = max(s_start, verb - 160)
                 before = self.att.masked[floor:verb].split()
                 while before and before[-1] in _AUXILIARIES:
                     before.pop()
+                if before and self._agent_of_body(floor, verb, word):
+                    return
                 if not before or not before[-1][:1].isupper():
                     return  # most subjects that no finder knows are lowercase ("officials said")
                 bare = _BARE_SUBJECT.search(self.att.masked[floor:verb])  # "^" is the sentence's start
@@ -197,6 +228,10 @@ class SourceCollector:
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
+            if word in FINDING_VERBS:
+                if self._name_only(subject.entity) and self.att.masked.startswith(" that ", verb + len(word)):
+                    self._bare_body(*self._mention_in(subject.entity, s_start, verb))  # "Pew found that"
+                return
             if (
                 not word.endswith("ing")
                 and not self._possessive_before(subject.entity, max(s_start, verb - REACH), verb)
@@ -204,9 +239,9 @@ class SourceCollector:
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
             return
-        if word not in lx.SOURCE_VERBS and word not in CREDIT_VERBS:
+        if word not in lx.SOURCE_VERBS and word not in CREDIT_VERBS and word not in FINDING_VERBS:
             return
-        self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ..."
+        self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ...", "Pew found"
         # "Both the Irving school district and the Irving police have asserted": every body joined by "and".
         s_start = max(s_start, verb - REACH)
         floor = max(s_start, self.att.masked.rfind(",", s_start, verb) + 1)
@@ -214,6 +249,47 @@ class SourceCollector:
         if " and " in clause:
             for org in self.orgs_in(floor, verb):
                 self.add_entity(org)
+
+    def _agent_of_body(self, floor: int, verb: int, word: str) -> bool:
+        """The body an unnamed spokesperson, its officials or its statement speak for (see _AGENT_FOR)."""
+        text = self.att.masked[floor:verb]
+        if word in lx.REPORTING_NOUN_LIKE or not any(w in text for w in _AGENT_STEMS):
+            return False
+        words = text.split()
+        while words and words[-1] in _AUXILIARIES:
+            words.pop()
+        text = " ".join(words)
+        for pattern in (_AGENT_FOR, _AGENT_AFTER):
+            match = pattern.search(text)
+            if match is None:
+                continue
+            start = floor + self.att.masked[floor:verb].index(match.group(1))
+            stop = start + len(match.group(1))
+            orgs = self.orgs_in(start, stop)
+            if orgs:
+                self.add_entity(orgs[-1])
+            else:
+                self._bare_body(start, stop)
+            return True
+        return False
+
+    def _name_only(self, entity: object) -> bool:
+        """A single word the cue reading took for a name though the people finder did not list it, with no
+        title and not a given name ("according to Gallup", "Pew found"): more often a body than a person. So are
+        several such words when one of them is an ordinary word of the article ("Human Rights Watch")."""
+        if not isinstance(entity, PersonEntity) or entity.gender is not None:
+            return False
+        if self._listed is None:
+            self._listed = {id(p) for p in self.att.people}
+        if id(entity) in self._listed or any(is_given(word) for word in entity.tokens):
+            return False
+        # "Human Rights Watch": several words, one of them an ordinary word of the article
+        return len(entity.tokens) == 1 or any(w.lower() in self._lowercase_words() for w in entity.tokens)
+
+    @staticmethod
+    def _mention_in(entity: object, start: int, end: int) -> tuple[int, int]:
+        mentions: list[tuple[int, int]] = getattr(entity, "mentions", [])
+        return next(((s, e) for s, e in mentions if start <= s and e <= end), mentions[-1])
 
     def _lowercase_words(self) -> set[str]:
         """The words the article writes in lowercase, gathered once and only when asked."""
@@ -229,10 +305,17 @@ class SourceCollector:
     def _bare_body(self, start: int, end: int) -> None:
         """A country or body that neither finder listed, credited by name: a source of its own."""
         name = self.att.body[start:end]
+        start, end = start + len(name) - len(name.lstrip()), start + len(name.rstrip())
         words = name.split()
+        while len(words) > 1 and (words[0] in _OPENING_WORDS):
+            start = self.att.body.index(words[1], start + len(words[0]))  # "As POLITICO revealed"
+            words.pop(0)
+        name = self.att.body[start:end]
         if re.search(r"['’]s$", words[-1]):
             return  # "Israel's army said": the possessor is not the one who speaks
-        if words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
+        if len(words) > 1 and words[0] in lx.NATIONALITIES and words[-1] not in _NOT_BODY_WORDS:
+            pass  # "Western Journalism reported", "American Crossroads said": a nationality opens many names
+        elif words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
             return  # "He said", "On Monday said", "Democrat said"
         if any(m[2] == 0 for m in self.att.mentions_within(start, end)):
             return  # a person's name the people finder knows
@@ -296,7 +379,9 @@ class SourceCollector:
                 self.add_entity(org)
                 return
 
-    def _by(self, start: int) -> None:
+    def _by(self, start: int, bare: bool = False) -> None:
+        """Who something was shared, reported or written by; with ``bare``, also a body no finder knows
+        ("as reported by Western Journalism")."""
         masked = self.att.masked
         group = _GROUP.match(self.att.body, start)
         if group:
@@ -308,3 +393,11 @@ class SourceCollector:
         found = self.att.entity_in(start, end)
         if found is not None:
             self.add_entity(found.entity)
+        elif bare:
+            name = _BARE_OBJECT.match(masked, start, end)
+            if (
+                name is not None
+                and not _LOWER_NEXT.match(masked, name.end(1))
+                and not all(w in lx.PLACES for w in name.group(1).split())
+            ):
+                self._bare_body(name.start(1), name.end(1))  # not "from Iowa", "by the New York attorney"
