@@ -67,3 +67,27 @@ def test_the_body_a_report_statement_or_figures_come_from_is_a_source() -> None:
         sources
     )
     assert "Iowa" not in sources and "New York" not in sources
+
+
+def test_a_body_named_by_a_common_noun_is_the_one_just_named() -> None:
+    sources = _sources(
+        "The Harbour Safety Board is investigating the collision, the agency said.\n\n"
+        "The Ministry of Ports closed the quay. Police blocked the road. The ministry said the quay was unsafe.\n\n"
+        "The Daily Courier ran the story first. The newspaper said the mayor had resigned."
+    )
+    assert {"Harbour Safety Board", "Ministry of Ports", "The Daily Courier"} <= set(sources)
+
+
+def test_a_common_noun_with_two_bodies_before_it_credits_neither() -> None:
+    sources = _sources(
+        "The Harbour Safety Board and the Northern Rail Authority met on Monday. The agency said the line was safe."
+    )
+    assert not sources
+
+
+def test_a_plural_that_only_opens_a_sentence_is_no_body() -> None:
+    sources = _sources(
+        "The trial opened on Monday. Prosecutors said the official took bribes. Witnesses said he smiled.\n\n"
+        "Velmont said the plant would close. Shares of Velmont fell."
+    )
+    assert sources == {"Velmont": "organization"}

@@ -103,6 +103,17 @@ _STANCE_STEMS: tuple[str, ...] = (
     *("disput", "accus", "critici", "recommend", "urge", "deni"),
     *("found", "finds", "show", "rule"),
 )
+# Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
+# ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as
+# often for a country's or a place's than for a body named before.
+BODY_NOUNS = lx._words(
+    "club company firm team agency ministry department council court committee commission party "
+    "organisation organization association union university college school museum hospital airline federation "
+    "league board authority regulator institute foundation church bank group municipality"
+)
+OUTLET_NOUNS = lx._words("network broadcaster newspaper paper magazine station channel website outlet")
+_COMMON_SUBJECT = re.compile(r"(?:^|[\s,;:(])[Tt]he\s+([a-z]+)\s*$")
+BODY_LOOKBACK = 4  # sentences, the current one included, where "the club" finds its club (as "it" does)
 _LOWER_WORD = re.compile(r"[a-z]+")
 _LOWER_NEXT = re.compile(r" [a-z]")
 
@@ -211,7 +222,7 @@ class SourceCollector:
                 before = self.att.masked[floor:verb].split()
                 while before and before[-1] in _AUXILIARIES:
                     before.pop()
-                if before and self._agent_of_body(floor, verb, word):
+                if before and (self._agent_of_body(floor, verb, word) or self._body_by_noun(floor, verb)):
                     return
                 if not before or not before[-1][:1].isupper():
                     return  # most subjects that no finder knows are lowercase ("officials said")
@@ -273,6 +284,34 @@ class SourceCollector:
             return True
         return False
 
+    def _body_by_noun(self, floor: int, verb: int) -> bool:
+        """The body a subject such as "the club" or "the agency" stands for: the nearest one named before it
+        in the last sentences whose name holds the noun ("the ministry": the Ministry of Culture), else the
+        only body (or outlet, for "the newspaper") named there."""
+        words = self.att.masked[floor:verb].split()
+        while words and words[-1] in _AUXILIARIES:
+            words.pop()
+        match = _COMMON_SUBJECT.search(" " + " ".join(words[-2:]))
+        if match is None:
+            return False
+        noun = match.group(1)
+        outlet = noun in OUTLET_NOUNS
+        if not outlet and noun not in BODY_NOUNS:
+            return False
+        index = self.att.sentence_index(verb)
+        start = self.att.sentences[max(0, index - BODY_LOOKBACK + 1)][0]
+        bodies: list[OrgEntity] = []
+        for org in reversed(self.orgs_in(start, verb)):
+            if noun in org.name.lower().split():
+                self.add_entity(org)
+                return True
+            if (org.kind == "outlet") == outlet and org not in bodies:
+                bodies.append(org)
+        if len(bodies) == 1:
+            self.add_entity(bodies[0])
+            return True
+        return False
+
     def _name_only(self, entity: object) -> bool:
         """A single word the cue reading took for a name though the people finder did not list it, with no
         title and not a given name ("according to Gallup", "Pew found"): more often a body than a person. So are
@@ -325,8 +364,20 @@ class SourceCollector:
             return
         if len(words) == 1 and name.lower() in self._lowercase_words():
             return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
+        if len(words) == 1 and self._plural_opener(name, start):
+            return  # "Prosecutors said", "Investigators found that": a plural capitalised as it opens a sentence
         outlet = name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
         self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
+
+    def _plural_opener(self, word: str, start: int) -> bool:
+        """Whether a word that looks like a plural ("Prosecutors") opens its sentence and the article never
+        writes it capitalised inside one, where a body's name would be."""
+        if not word.endswith("s") or word.isupper() or word in lx.KNOWN_OUTLETS:
+            return False
+        before = self.att.masked[max(0, start - 3) : start].rstrip(" \"“‘'(")
+        if before and before[-1] not in ".!?:\n":
+            return False
+        return re.search(rf"[\w,;] {re.escape(word)}\b", self.att.masked) is None
 
     def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
         """The person an appositive describes when the organisation named is only inside it."""
