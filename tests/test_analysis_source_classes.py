@@ -91,3 +91,37 @@ def test_a_plural_that_only_opens_a_sentence_is_no_body() -> None:
         "Velmont said the plant would close. Shares of Velmont fell."
     )
     assert sources == {"Velmont": "organization"}
+
+
+def test_outlets_told_or_added_to_and_outlets_that_obtained_or_saw_a_document() -> None:
+    sources = _sources(
+        '"We are sinking," Oduya told Harbourline in a telephone interview. "We can lead," Marek said to the '
+        "news agency Reuters. She was angry, adding to CNN that she felt no pity.\n\n"
+        "A letter written by the prisoner has been obtained by The Valley Courier. Documents seen by the "
+        "Northern Gazette show the plan."
+    )
+    assert {"Harbourline", "Reuters", "CNN", "The Valley Courier", "Northern Gazette"} <= set(sources)
+    assert sources["Harbourline"] == "outlet"
+
+
+def test_a_spokesperson_for_a_body_described_in_an_appositive_credits_the_body() -> None:
+    sources = _sources(
+        "A spokesperson for NRSA, the Varnian government's nuclear authority, said the crisis had grown."
+    )
+    assert set(sources) == {"NRSA"}
+
+
+def test_no_credit_for_a_passive_a_noun_or_a_verb_that_adds_a_thing() -> None:
+    sources = _sources(
+        "Ruud van Nistelrooy was then denied a run on goal. Bayern had a penalty claim, but the referee "
+        "waved play on. Since then, Sevilla has added three titles to their collection."
+    )
+    assert not sources
+
+
+def test_a_stance_felt_and_a_body_that_suggested_are_credited() -> None:
+    sources = _sources(
+        "Mayor Ada Quist felt the summit was a success. The figure rose, and Harbourline yesterday suggested "
+        "that the real number was higher."
+    )
+    assert {"Ada Quist", "Harbourline"} <= set(sources)

@@ -25,10 +25,11 @@ from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
 # (``(?<!\w.)``): the regex engine skips to those letters instead of trying ``\b`` at every position.
-# Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited) by\s+``.
+# Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited|obtained|
+# seen|reviewed) by\s+`` ("a letter obtained by The Canadian Press", "documents seen by Reuters").
 _BY = re.compile(
     r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
-    r"|g(?<!\w.)athered|q(?<!\w.)uoted) by\s+"
+    r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)eviewed) by\s+"
 )
 # A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
 # for National Statistics", "a statement from Amtrak" (the same first-letter grouping as _BY).
@@ -40,15 +41,23 @@ _GROUP = re.compile(
     r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
     r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
 )
+# An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
+_OUTLET_NOUN = r"(?:news agency|news site|newspaper|broadcaster|magazine|daily|tabloid|channel|network|website)"
 _TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
     # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
     # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
     r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
     r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
-    r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in))\s+"
-    r"(?=(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z])"  # only before a name: "said in March" is no venue
+    r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
+    r"|a(?<!\w.)dd(?:ed|ing|s)? to)\s+"
+    rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
+_VENUE = re.compile(
+    rf"(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?((?:[a-z]{{1,3}}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)"
+)
+# "told Newshour in a telephone interview": the name told, when no finder knows it, is an outlet.
+_IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
 
@@ -63,19 +72,24 @@ PARAPHRASE_VERBS = (
 )
 # A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
 # "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
+_AUXILIARIES = lx._words(
+    "also later then has have had previously recently again already once quickly first yesterday today tonight "
+    "earlier now"
+)
 _BARE_SUBJECT = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
     r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
-    r"(?:(?:also|later|then|has|have|had|previously|recently|again|already|once|quickly|first)\s+)*$"
+    rf"(?:(?:{'|'.join(sorted(_AUXILIARIES))})\s+)*$"
 )
-_AUXILIARIES = lx._words("also later then has have had previously recently again already once quickly first")
 # Someone unnamed who speaks for a body, or its statement: the body is the source. "A spokesperson for
 # Amtrak said", "officials at the Federal Railroad Administration said", "An Amtrak spokesman said", "A NASA
 # statement said", "Pentagon officials said" (the words before the verb, auxiliaries dropped).
 _AGENTS = r"(?:spokes(?:man|woman|person|men|women|people)|officials?|representatives?|statement|executives?)"
 _BODY_NAME = r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]{0,40})"
 _AGENT_STEMS = ("spokes", "official", "statement", "represent", "executive")
-_AGENT_FOR = re.compile(rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*$")
+_AGENT_FOR = re.compile(
+    rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*(?:,[^,]{{1,80}},\s*)?$"
+)  # "A spokesperson for NISA, the nuclear authority, said"
 _AGENT_AFTER = re.compile(rf"(?:^|[\s(])(?:(?:[Aa]n?|[Tt]he)\s+)?{_BODY_NAME}\s+{_AGENTS}\s*$")
 # "according to Israel", "according to Gallup": the same after a leading cue.
 _BARE_OBJECT = re.compile(
@@ -88,18 +102,18 @@ _NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALIT
 # to ...", "the Home Office rejects the claim"); those of CREDIT_VERBS also credit an organisation.
 # Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
 STANCE_VERBS = lx._words(
-    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed"
+    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels"
 )
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
-    "recommended recommends urged urges denied denies"
+    "recommended recommends urged urges denied denies suggested suggests"
 )
 # Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
 # court ruled" (a person who "found it difficult" or "showed up" is credited with nothing).
 FINDING_VERBS = lx._words("found finds showed shows ruled rules")
 STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
 _STANCE_STEMS: tuple[str, ...] = (
-    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject"),
+    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels"),
     *("disput", "accus", "critici", "recommend", "urge", "deni"),
     *("found", "finds", "show", "rule"),
 )
@@ -131,9 +145,17 @@ def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
             at = masked.find(stem, at + len(stem))
 
 
+# Forms of cue verbs that are nouns after a determiner and a word ("a penalty claim", "the police report").
+_NOUN_FORMS = lx._words(
+    "claim claims report reports note notes state states estimate estimates warning comment comments"
+)
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|whose)\s+[\w-]+\s+$")
+# "added three titles", "adds a second goal", "added to the list": the verb that adds a thing.
+_ADD_FORMS = lx._words("add adds added")
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|another|two|three|four|five|six|seven|eight|nine|ten|\d+|to)\s")
 # "had been denied visas", "was twice rejected": a passive credits no one.
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+)?$"
+    r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+|then\s+|also\s+|later\s+)?$"
 )
 # A reporting verb and "that" before a subject: the subject is inside what someone else reports.
 _REPORTED_THAT = re.compile(
@@ -186,6 +208,10 @@ class SourceCollector:
                 verb = word.split()[0]
                 if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS:
                     continue
+                if verb in _NOUN_FORMS and _NOUN_BEFORE.search(masked, max(s_start, c_start - 40), c_start):
+                    continue  # "Bayern had a penalty claim": a noun
+                if verb in _ADD_FORMS and _OBJECT_AFTER.match(masked, c_end):
+                    continue  # "Sevilla has added three titles": added something, said nothing
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
@@ -235,6 +261,8 @@ class SourceCollector:
                     self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
         if subject.kind == "organization":
+            if self._agent_of_body(max(s_start, verb - 160), verb, word):
+                return  # "A spokesperson for NISA, the Japanese government nuclear authority, said"
             person = self._person_before_apposition(s_start, verb, subject.entity)
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
@@ -341,8 +369,9 @@ class SourceCollector:
         """ "NASA reports", "Gallup notes", but not "Recent reports": a verb that is mostly a noun needs a body."""
         return verb not in lx.REPORTING_NOUN_LIKE or " " in name or (name.isupper() and len(name) > 1)
 
-    def _bare_body(self, start: int, end: int) -> None:
-        """A country or body that neither finder listed, credited by name: a source of its own."""
+    def _bare_body(self, start: int, end: int, outlet: bool = False) -> None:
+        """A country or body that neither finder listed, credited by name: a source of its own (an outlet
+        when ``outlet`` says so or its name does)."""
         name = self.att.body[start:end]
         start, end = start + len(name) - len(name.lstrip()), start + len(name.rstrip())
         words = name.split()
@@ -366,7 +395,7 @@ class SourceCollector:
             return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
         if len(words) == 1 and self._plural_opener(name, start):
             return  # "Prosecutors said", "Investigators found that": a plural capitalised as it opens a sentence
-        outlet = name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
+        outlet = outlet or name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
         self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
 
     def _plural_opener(self, word: str, start: int) -> bool:
@@ -422,13 +451,16 @@ class SourceCollector:
 
     def _told(self, start: int, end: int) -> None:
         text = self.att.masked[start : min(end, start + REACH)]
-        match = re.match(r"(?:the\s+)?((?:[a-z]{1,3}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)", text)
+        match = _VENUE.match(text)
         if not match:
             return
         for org in self.orgs_in(start, start + match.end()):
             if org.kind == "outlet":
                 self.add_entity(org)
                 return
+        name = _BARE_OBJECT.match(text, match.start(1))
+        if name is not None and _IN_INTERVIEW.match(text, name.end(1)) and not self.orgs_in(start, start + name.end(1)):
+            self._bare_body(start + name.start(1), start + name.end(1), outlet=True)  # "told Newshour in an interview"
 
     def _by(self, start: int, bare: bool = False) -> None:
         """Who something was shared, reported or written by; with ``bare``, also a body no finder knows
