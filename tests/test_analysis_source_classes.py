@@ -125,3 +125,11 @@ def test_a_stance_felt_and_a_body_that_suggested_are_credited() -> None:
         "that the real number was higher."
     )
     assert {"Ada Quist", "Harbourline"} <= set(sources)
+
+
+def test_according_to_a_document_does_not_credit_the_subject_after_the_comma() -> None:
+    sources = _sources(
+        "According to the letter, the Varnian government began seeking clemency in March. According to recent "
+        "polls, Ada Quist leads the race.\n\nAccording to the team's coach, Omar Haddad, the robot scored first."
+    )
+    assert set(sources) == {"Omar Haddad"}

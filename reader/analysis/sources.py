@@ -200,6 +200,8 @@ class SourceCollector:
                         bare = _BARE_OBJECT.match(masked, c_end, s_end)
                         if bare is not None:
                             self._bare_body(bare.start(1), bare.end(1))  # "according to Israel"
+                    elif self._past_the_object(found.entity, c_end, s_end):
+                        pass  # "According to the letter, the Canadian government began": the letter says it
                     elif self._name_only(found.entity):
                         self._bare_body(*self._mention_in(found.entity, c_end, s_end))  # "according to Gallup"
                     elif not self._possessive_before(found.entity, c_end, s_end):
@@ -339,6 +341,20 @@ class SourceCollector:
             self.add_entity(bodies[0])
             return True
         return False
+
+    def _past_the_object(self, entity: object, start: int, end: int) -> bool:
+        """Whether the entity found after "according to" lies past a comma that ends a phrase naming no one
+        ("according to the letter, the government ...", "according to court documents, Smith ...")."""
+        comma = self.att.masked.find(",", start, end)
+        if comma < 0 or not self.att.masked[start:comma].strip():
+            return False
+        mention = self._mention_in(entity, start, end)
+        if (
+            self.att.masked[comma : mention[0]].strip(", ") == ""
+            and self.att.masked[mention[1] : mention[1] + 1] == ","
+        ):
+            return False  # "according to the team's coach, Alireza Mehraban, ...": the name in apposition
+        return mention[0] > comma and next(self.att.mentions_within(start, comma), None) is None
 
     def _name_only(self, entity: object) -> bool:
         """A single word the cue reading took for a name though the people finder did not list it, with no
