@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
 from reader.analysis.org_shapes import OUTLET_ANYWHERE, OUTLET_TAILS, THE_OUTLETS, lower_headed_bodies
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
 
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
@@ -236,6 +236,8 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
 
 
 def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[int]) -> None:
+    if len(run) == 1 and run[0].text not in lx.KNOWN_OUTLETS and "." not in run[0].text:
+        return  # one word names a body only when it is a known outlet or a domain (see _add_part)
     # Split at possessives: "Saudi Arabia's Civil Defense Authority" is a place and an authority.
     parts: list[list[Token]] = [[]]
     for token in run:
@@ -276,22 +278,28 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
 
 def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
     """One-word bodies that speak ("Microsoft says"), named more than once and never as a person."""
+    capitalised = capital_indices(tokens)
+    last = len(tokens) - 1
+    # Only a capitalised word right before a source verb can speak: most articles have a few, so the other
+    # capitalised words are counted only when one of those recurs.
+    speaking = [i for i in capitalised if i < last and tokens[i + 1].text in lx.SOURCE_VERBS]
+    if not speaking:
+        return
+    wanted = {tokens[i].text for i in speaking}
     by_word: dict[str, list[Token]] = {}  # capitalised tokens only: being capitalised depends on the text alone
-    capitalised = []
-    for i, token in enumerate(tokens):
-        if token.cap:
-            by_word.setdefault(token.text, []).append(token)
-            capitalised.append(i)
     for i in capitalised:
+        if tokens[i].text in wanted:
+            by_word.setdefault(tokens[i].text, []).append(tokens[i])
+    for i in speaking:
         token = tokens[i]
         word = token.text
-        if i == len(tokens) - 1 or token.start in person_starts or len(by_word[word]) < 2 or index.get(word):
+        if token.start in person_starts or len(by_word[word]) < 2 or index.get(word):
             continue
         if word in lx.STOP_CAPS or word in lx.PLACES or word in lx.NATIONALITIES or word in lx.TITLES:
             continue
         if word in lx.MONTHS or word in lx.DAYS:
             continue  # "The October report"
-        if tokens[i + 1].text not in lx.SOURCE_VERBS or text[token.end : tokens[i + 1].start] != " ":
+        if text[token.end : tokens[i + 1].start] != " ":
             continue
         previous = tokens[i - 1] if i else None
         if (

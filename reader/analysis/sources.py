@@ -32,11 +32,25 @@ _BY = re.compile(
     r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)eviewed) by\s+"
 )
 # A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
-# for National Statistics", "a statement from Amtrak" (the same first-letter grouping as _BY).
-_FINDINGS_BY = re.compile(
-    r"(?:[rR](?<!\w.)eports?|[sS](?<!\w.)(?:tud(?:y|ies)|urveys?|tatements?|tatistics)|[pP](?<!\w.)olls?"
-    r"|[aA](?<!\w.)nalysis|[eE](?<!\w.)stimates?|[fF](?<!\w.)igures)\s+(?:by|from)\s+"
+# for National Statistics", "a statement from Amtrak". Found from each " by " and " from " (str.find),
+# as a regex of the nouns would be tried at every "a", "e", "r" or "s" of the text.
+FINDING_NOUNS = lx._words(
+    "report reports study studies survey surveys statement statements statistics poll polls analysis estimate "
+    "estimates figures"
 )
+
+
+def _findings_by(text: str) -> Iterator[int]:
+    """The offset after each "<finding noun> by " or "<finding noun> from "."""
+    for link in (" by ", " from "):
+        at = text.find(link)
+        while at >= 0:
+            word = text[text.rfind(" ", 0, at) + 1 : at]
+            if word.lower() in FINDING_NOUNS:
+                yield at + len(link)
+            at = text.find(link, at + 1)
+
+
 _GROUP = re.compile(
     r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
     r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
@@ -225,8 +239,8 @@ class SourceCollector:
             self._told(match.end(), min(len(masked), match.end() + 60))
         for match in _BY.finditer(self.att.body):
             self._by(match.end(), bare=match.group().startswith(("reported", "published")))
-        for match in _FINDINGS_BY.finditer(masked):
-            self._by(match.end(), bare=True)
+        for end in _findings_by(masked):
+            self._by(end, bare=True)
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
             for s, e in org.mentions:
                 if masked[s] != MASK and (
