@@ -133,3 +133,12 @@ def test_according_to_a_document_does_not_credit_the_subject_after_the_comma() -
         "polls, Ada Quist leads the race.\n\nAccording to the team's coach, Omar Haddad, the robot scored first."
     )
     assert set(sources) == {"Omar Haddad"}
+
+
+def test_a_person_who_opens_the_clause_before_saying_is_credited_not_its_object() -> None:
+    sources = _sources(
+        "Ada Quist visited the plant on Monday, saying that jobs were safe. Former Mayor Omar Haddad urged "
+        "voters to turn out, saying it mattered.\n\nThe businessman has praised Lena Varga, saying she was a "
+        "stronger leader. Without saying a word, Ivo Brandt left."
+    )
+    assert set(sources) == {"Ada Quist", "Omar Haddad"}

@@ -167,6 +167,9 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|whose)
 # "added three titles", "adds a second goal", "added to the list": the verb that adds a thing.
 _ADD_FORMS = lx._words("add adds added")
 _OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|another|two|three|four|five|six|seven|eight|nine|ten|\d+|to)\s")
+# ", saying", "– adding": a participle after the clause of its subject, who is credited ("after confirming" is not).
+_AFTER_CLAUSE = re.compile(r"[,–—]\s*$")
+_LEAD_WORDS = lx.ROLE_NOUNS | lx._words("the a an of and former then")
 # "had been denied visas", "was twice rejected": a passive credits no one.
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+|then\s+|also\s+|later\s+)?$"
@@ -222,7 +225,7 @@ class SourceCollector:
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
                 verb = word.split()[0]
-                if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS:
+                if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
                 if verb in _NOUN_FORMS and _NOUN_BEFORE.search(masked, max(s_start, c_start - 40), c_start):
                     continue  # "Bayern had a penalty claim": a noun
@@ -288,7 +291,7 @@ class SourceCollector:
                     self._bare_body(*self._mention_in(subject.entity, s_start, verb))  # "Pew found that"
                 return
             if (
-                not word.endswith("ing")
+                (not word.endswith("ing") or self._opens_its_clause(subject.entity, s_start, verb))
                 and not self._possessive_before(subject.entity, max(s_start, verb - REACH), verb)
                 and not self._not_the_article_s(subject.entity, s_start, verb)
             ):
@@ -355,6 +358,18 @@ class SourceCollector:
             self.add_entity(bodies[0])
             return True
         return False
+
+    def _opens_its_clause(self, entity: object, s_start: int, verb: int) -> bool:
+        """For a participle after a clause (", saying"): whether the person opens the sentence, after at
+        most an opening phrase and a description ("Former Secretary of State Madeleine Albright urged
+        ..., saying"), and is so the clause's subject, not its object ("has praised Putin, saying")."""
+        if not _AFTER_CLAUSE.search(self.att.masked, max(s_start, verb - 3), verb):
+            return False
+        first = next((m for m in self.att.mentions_within(s_start, verb) if self.att.masked[m[0]] != MASK), None)
+        if first is None or first[3] is not entity:
+            return False
+        lead = re.split(r"[,–—]", self.att.masked[s_start : first[0]])[-1].split()
+        return len(lead) <= 4 and all(w[:1].isupper() or w in _LEAD_WORDS for w in lead)
 
     def _past_the_object(self, entity: object, start: int, end: int) -> bool:
         """Whether the entity found after "according to" lies past a comma that ends a phrase naming no one
