@@ -142,3 +142,18 @@ def test_a_person_who_opens_the_clause_before_saying_is_credited_not_its_object(
         "stronger leader. Without saying a word, Ivo Brandt left."
     )
     assert set(sources) == {"Ada Quist", "Omar Haddad"}
+
+
+def test_a_name_opening_word_of_the_stop_list_stays_in_a_body_after_a_lowercase_the() -> None:
+    sources = _sources(
+        "In May, the State Department told reporters that no records were found. State officials said the road "
+        "was closed. The Government Accountability Office found that costs rose."
+    )
+    assert set(sources) == {"State Department", "Government Accountability Office"}
+
+
+def test_a_body_named_once_right_before_its_verb_is_the_subject_not_a_name_further_back() -> None:
+    sources = _sources(
+        '"I will never eat them again," Ada Quist said in August after Corvane announced it was laying off workers.'
+    )
+    assert set(sources) == {"Ada Quist", "Corvane"}

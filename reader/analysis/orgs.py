@@ -87,6 +87,8 @@ def _kind(words: list[str]) -> str | None:
 
 
 _EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+# Sentence openers of the stop list that also open bodies' names when another name word follows.
+NAME_OPENERS = lx._words("State Police Government Court Church Group Crown Internet Web Sea Environment Executive")
 
 
 _TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
@@ -98,6 +100,8 @@ def _trim(run: list[Token]) -> list[Token]:
     while low < high and run[low].text in _EDGE and run[low].text != "The":
         if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":
             break  # "Church of Scientology", "Ministry of Defence"
+        if run[low].text in NAME_OPENERS and low + 1 < high and run[low + 1].text not in _EDGE:
+            break  # "the State Department", "Government Accountability Office"
         low += 1
     while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
         if run[high - 1].text in ORG_HEADS and high - low > 1 and run[high - 2].text not in _EDGE:

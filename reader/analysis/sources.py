@@ -143,6 +143,11 @@ OUTLET_NOUNS = lx._words("network broadcaster newspaper paper magazine station c
 _COMMON_SUBJECT = re.compile(r"(?:^|[\s,;:(])[Tt]he\s+([a-z]+)\s*$")
 BODY_LOOKBACK = 4  # sentences, the current one included, where "the club" finds its club (as "it" does)
 _LOWER_WORD = re.compile(r"[a-z]+")
+# A name right after a clause word, at the end of the words before a verb ("... after Nabisco").
+_NAME_AFTER_CLAUSE_WORD = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|as|and|but|that|where|though|although)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40})$"
+)
 _LOWER_NEXT = re.compile(r" [a-z]")
 
 
@@ -259,6 +264,12 @@ class SourceCollector:
 
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
+        if (
+            subject is not None
+            and (word in lx.SOURCE_VERBS or word in CREDIT_VERBS)
+            and self._unknown_subject(subject, s_start, verb)
+        ):
+            return  # "Trump said in August after Nabisco announced": Nabisco, named once, is the subject
         if subject is None:
             if word in FINDING_VERBS and not self.att.masked.startswith(" that ", verb + len(word)):
                 return  # a body no finder knows, credited with a finding only before "that": "Pew found that"
@@ -307,6 +318,27 @@ class SourceCollector:
         if " and " in clause:
             for org in self.orgs_in(floor, verb):
                 self.add_entity(org)
+
+    def _unknown_subject(self, subject: Speaker, s_start: int, verb: int) -> bool:
+        """Whether a name no finder knows stands right before the verb, after a clause word, where the subject
+        found lies further back: that name is credited instead ("after Nabisco announced")."""
+        floor = max(s_start, verb - 120)
+        words = self.att.masked[floor:verb].split()
+        while words and words[-1] in _AUXILIARIES:
+            words.pop()
+        if not words or not words[-1][:1].isupper():
+            return False
+        end = floor + self.att.masked.rfind(words[-1], floor, verb) - floor + len(words[-1])
+        mentions = getattr(subject.entity, "mentions", [])
+        if any(s_start <= m_start and end - len(words[-1]) <= m_end <= end for m_start, m_end in mentions):
+            return False  # the subject found is the name right before the verb
+        text = " ".join(words)
+        bare = _NAME_AFTER_CLAUSE_WORD.search(text)
+        if bare is None or next(self.att.mentions_within(end - len(bare.group(1)) - 2, end), None) is not None:
+            return False  # a person or body the finders know: the subject reading handles it
+        before = len(self.found)
+        self._bare_body(end - len(bare.group(1)), end)
+        return len(self.found) > before
 
     def _agent_of_body(self, floor: int, verb: int, word: str) -> bool:
         """The body an unnamed spokesperson, its officials or its statement speak for (see _AGENT_FOR)."""
