@@ -157,3 +157,13 @@ def test_a_body_named_once_right_before_its_verb_is_the_subject_not_a_name_furth
         '"I will never eat them again," Ada Quist said in August after Corvane announced it was laying off workers.'
     )
     assert set(sources) == {"Ada Quist", "Corvane"}
+
+
+def test_people_who_thank_condemn_welcome_or_tweet_are_credited_a_promise_is_not() -> None:
+    sources = _sources(
+        "Ada Quist, the head of Velmora, thanked the launch team. Omar Haddad condemned the attack. Lena Varga "
+        "welcomed the ruling. Ivo Brandt tweeted that the result was a surprise.\n\nHealth Minister Mara Lind "
+        "visited survivors and promised them treatment."
+    )
+    assert {"Ada Quist", "Omar Haddad", "Lena Varga", "Ivo Brandt"} <= set(sources)
+    assert "Mara Lind" not in sources

@@ -113,10 +113,12 @@ _BARE_OBJECT = re.compile(
 _OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS
 _NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
 # Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
-# to ...", "the Home Office rejects the claim"); those of CREDIT_VERBS also credit an organisation.
+# to ...", "the Home Office rejects the claim", "Phillip Father thanked Arianespace"); those of CREDIT_VERBS
+# also credit an organisation. Not "promised" ("promised them treatment" tells nothing).
 # Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
 STANCE_VERBS = lx._words(
-    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels"
+    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
+    "tweeted thanked thanks condemned condemns welcomed welcomes"
 )
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
@@ -128,6 +130,7 @@ FINDING_VERBS = lx._words("found finds showed shows ruled rules")
 STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels"),
+    *("tweet", "thank", "condemn", "welcom"),
     *("disput", "accus", "critici", "recommend", "urge", "deni"),
     *("found", "finds", "show", "rule"),
 )
