@@ -159,11 +159,19 @@ def test_a_body_named_once_right_before_its_verb_is_the_subject_not_a_name_furth
     assert set(sources) == {"Ada Quist", "Corvane"}
 
 
-def test_people_who_thank_condemn_welcome_or_tweet_are_credited_a_promise_is_not() -> None:
+def test_people_who_thank_or_tweet_are_credited_a_promise_or_a_condemnation_is_not() -> None:
     sources = _sources(
-        "Ada Quist, the head of Velmora, thanked the launch team. Omar Haddad condemned the attack. Lena Varga "
-        "welcomed the ruling. Ivo Brandt tweeted that the result was a surprise.\n\nHealth Minister Mara Lind "
-        "visited survivors and promised them treatment."
+        "Ada Quist, the head of Velmora, thanked the launch team. Ivo Brandt tweeted that the result was a "
+        "surprise.\n\nHealth Minister Mara Lind visited survivors and promised them treatment. Mayor Omar Haddad "
+        "recently condemned the vandalism."
     )
-    assert {"Ada Quist", "Omar Haddad", "Lena Varga", "Ivo Brandt"} <= set(sources)
-    assert "Mara Lind" not in sources
+    assert {"Ada Quist", "Ivo Brandt"} <= set(sources)
+    assert "Mara Lind" not in sources and "Omar Haddad" not in sources
+
+
+def test_a_passive_report_credits_neither_its_subject_nor_a_name_far_after_by() -> None:
+    sources = _sources(
+        "The archbishop, Ada Quist, was reported by local media to have visited the hospital while Omar Haddad "
+        "slept. He was in a serious condition; TVN24 reported he had surgery."
+    )
+    assert set(sources) == {"TVN24"}
