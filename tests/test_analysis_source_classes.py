@@ -175,3 +175,11 @@ def test_a_passive_report_credits_neither_its_subject_nor_a_name_far_after_by() 
         "slept. He was in a serious condition; TVN24 reported he had surgery."
     )
     assert set(sources) == {"TVN24"}
+
+
+def test_a_description_before_the_name_still_opens_the_clause_of_a_participle() -> None:
+    sources = _sources(
+        "US citizen Ada Quist spoke to the crowd on Monday, saying that jobs were safe. She also compared Omar "
+        "Haddad to Lena Varga, saying they were alike."
+    )
+    assert set(sources) == {"Ada Quist"}

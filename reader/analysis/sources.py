@@ -179,7 +179,19 @@ _ADD_FORMS = lx._words("add adds added")
 _OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|another|two|three|four|five|six|seven|eight|nine|ten|\d+|to)\s")
 # ", saying", "– adding": a participle after the clause of its subject, who is credited ("after confirming" is not).
 _AFTER_CLAUSE = re.compile(r"[,–—]\s*$")
-_LEAD_WORDS = lx.ROLE_NOUNS | lx._words("the a an of and former then")
+_NOT_LEAD_WORDS = (
+    (lx.STOP_CAPS - lx._words("The A An"))
+    | _AUXILIARIES
+    | lx._words("was is were are be been will would can could did does do may might must should shall")
+)
+
+
+def _lead_word(word: str) -> bool:
+    """A word that may stand before a subject's name: a description ("US citizen", "Former Mayor"), not a
+    verb, pronoun or auxiliary ("She also compared", "has praised")."""
+    return word not in _NOT_LEAD_WORDS and (word[:1].isupper() or not word.endswith("ed"))
+
+
 # "had been denied visas", "was twice rejected": a passive credits no one.
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+|then\s+|also\s+|later\s+)?$"
@@ -408,7 +420,7 @@ class SourceCollector:
         if first is None or first[3] is not entity:
             return False
         lead = re.split(r"[,–—]", self.att.masked[s_start : first[0]])[-1].split()
-        return len(lead) <= 4 and all(w[:1].isupper() or w in _LEAD_WORDS for w in lead)
+        return len(lead) <= 4 and all(_lead_word(w) for w in lead)
 
     def _past_the_object(self, entity: object, start: int, end: int) -> bool:
         """Whether the entity found after "according to" lies past a comma that ends a phrase naming no one
