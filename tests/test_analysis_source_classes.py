@@ -183,3 +183,12 @@ def test_a_description_before_the_name_still_opens_the_clause_of_a_participle() 
         "Haddad to Lena Varga, saying they were alike."
     )
     assert set(sources) == {"Ada Quist"}
+
+
+def test_per_an_outlet_a_statement_issued_and_an_inverted_cue_after_a_described_person() -> None:
+    sources = _sources(
+        "She had moved to the coast years ago, per the Valley Courier. The Harbour Board issued a statement on "
+        "Monday saying the line was safe.\n\nAda Quist, an aide to the mayor, sent photos to a rival, the "
+        "Northern Gazette reported."
+    )
+    assert set(sources) == {"Valley Courier", "Harbour Board", "Northern Gazette"}

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from reader.analysis import lexicon as lx
+from reader.analysis.cues import STATEMENT_VERBS
 from reader.analysis.lexicon import _inflect
 from reader.analysis.name_shapes import STATE_ABBREVIATIONS
 from reader.analysis.names import is_given
@@ -73,6 +74,7 @@ _VENUE = re.compile(
 )
 # "told Newshour in a telephone interview": the name told, when no finder knows it, is an outlet.
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
+_PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
 
@@ -247,6 +249,8 @@ class SourceCollector:
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
                 verb = word.split()[0]
+                if verb in STATEMENT_VERBS:
+                    verb = "stated"  # "X issued a statement", "X released the following statement:"
                 if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
                 if verb in _NOUN_FORMS and _NOUN_BEFORE.search(masked, max(s_start, c_start - 40), c_start):
@@ -264,6 +268,9 @@ class SourceCollector:
                 self._subjects(s_start, at, verb)
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
+        if " per " in masked:
+            for match in _PER.finditer(masked):
+                self._per(match.end())
         for match in _BY.finditer(self.att.body):
             self._by(match.end(), bare=match.group().startswith(("reported", "published")))
         for end in _findings_by(masked):
@@ -351,6 +358,10 @@ class SourceCollector:
         mentions = getattr(subject.entity, "mentions", [])
         if any(s_start <= m_start and end - len(words[-1]) <= m_end <= end for m_start, m_end in mentions):
             return False  # the subject found is the name right before the verb
+        last = [m for m in self.att.mentions_within(max(s_start, end - 80), end) if m[1] == end]
+        if subject.kind == "person" and last and last[-1][2] == 1 and self._after_comma(last[-1][0], s_start):
+            self.add_entity(last[-1][3])  # "..., the New York Post reported.": the outlet, not a name before it
+            return True
         text = " ".join(words)
         bare = _NAME_AFTER_CLAUSE_WORD.search(text)
         if bare is None or next(self.att.mentions_within(end - len(bare.group(1)) - 2, end), None) is not None:
@@ -358,6 +369,13 @@ class SourceCollector:
         before = len(self.found)
         self._bare_body(end - len(bare.group(1)), end)
         return len(self.found) > before
+
+    def _after_comma(self, start: int, s_start: int) -> bool:
+        """Whether only "the" stands between a comma and ``start``: an inverted cue after the reported words."""
+        before = self.att.masked[max(s_start, start - 8) : start].rstrip()
+        if before.endswith(("the", "The")):
+            before = before[:-3].rstrip()
+        return before.endswith(",")
 
     def _agent_of_body(self, floor: int, verb: int, word: str) -> bool:
         """The body an unnamed spokesperson, its officials or its statement speak for (see _AGENT_FOR)."""
@@ -508,6 +526,9 @@ class SourceCollector:
         """The person an appositive describes when the organisation named is only inside it."""
         if verb - s_start > REACH:
             return None  # the person must open the sentence, and the subject is looked for within REACH
+        last = [m for m in self.att.mentions_within(max(s_start, verb - 80), verb) if m[3] is org]
+        if last and not self.att.masked[last[-1][1] : verb].strip() and self._after_comma(last[-1][0], s_start):
+            return None  # "Ada Quist, an aide, sent photos ..., the New York Post reported": an inverted cue
         # From a little before the sentence: initials ("K.C. Maurer") can end a sentence for the splitter.
         for start, end, kind, entity in self.att.mentions_within(max(0, s_start - 12), verb):
             if end <= s_start:
@@ -544,6 +565,13 @@ class SourceCollector:
         """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
         mention = next((m for m in self.att.mentions_within(start, min(end, start + REACH)) if m[3] is entity), None)
         return mention is not None and self.att.body[mention[1] : mention[1] + 2] in ("'s", "’s")
+
+    def _per(self, start: int) -> None:
+        """ "per CTV News", "per the Census Bureau": "per" as "according to"."""
+        end = self.att.sentences[self.att.sentence_index(start)][1]
+        found = self.att.object_after(start, end)
+        if found is not None and found.kind == "organization":
+            self.add_entity(found.entity)
 
     def _told(self, start: int, end: int) -> None:
         text = self.att.masked[start : min(end, start + REACH)]
