@@ -192,3 +192,8 @@ def test_per_an_outlet_a_statement_issued_and_an_inverted_cue_after_a_described_
         "Northern Gazette reported."
     )
     assert set(sources) == {"Valley Courier", "Harbour Board", "Northern Gazette"}
+
+
+def test_a_body_whose_spokesperson_or_statement_is_its_possessive_is_the_source() -> None:
+    sources = _sources("Corvane's spokesman said the line would reopen. Velmora's statement said the probe was fine.")
+    assert set(sources) == {"Corvane", "Velmora"}

@@ -392,6 +392,8 @@ class SourceCollector:
                 continue
             start = floor + self.att.masked[floor:verb].index(match.group(1))
             stop = start + len(match.group(1))
+            if self.att.masked[stop - 2 : stop] in ("'s", "’s"):
+                stop -= 2  # "Amtrak's spokesman said": the possessor is the body spoken for
             orgs = self.orgs_in(start, stop)
             if orgs:
                 self.add_entity(orgs[-1])
