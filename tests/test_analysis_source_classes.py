@@ -197,3 +197,14 @@ def test_per_an_outlet_a_statement_issued_and_an_inverted_cue_after_a_described_
 def test_a_body_whose_spokesperson_or_statement_is_its_possessive_is_the_source() -> None:
     sources = _sources("Corvane's spokesman said the line would reopen. Velmora's statement said the probe was fine.")
     assert set(sources) == {"Corvane", "Velmora"}
+
+
+def test_an_outlet_after_an_inverted_cue_and_bodies_headed_division_or_directorate() -> None:
+    sources = _sources(
+        '"We are here," said Ada Quist, the head of the group, reports USA Today. The plan was first floated '
+        "in June, reported the Valley Courier.\n\nRevenue fell, according to the state Division of Harbour "
+        "Enforcement. The Civil Defence Directorate said the roads were clear."
+    )
+    assert {"USA Today", "Valley Courier", "Division of Harbour Enforcement", "Civil Defence Directorate"} <= set(
+        sources
+    )

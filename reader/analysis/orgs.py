@@ -22,7 +22,8 @@ ORG_HEADS = lx._words(
     "Club Federation League Battalion Brigade Regiment Movement Front Network Service Services Bureau Parliament "
     "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
     "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
-    "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's"
+    "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
+    "Directorate Inspectorate Observatory Secretariat"
 )
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
 ACRONYM_STOP = frozenset(
@@ -96,6 +97,8 @@ AFFIX_MAX = 12  # names are merged by prefix or suffix (CBC, CBC News) up to thi
 
 
 def _trim(run: list[Token]) -> list[Token]:
+    if len(run) > 1 and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS:
+        return run  # "USA Today": a known outlet whose last word is a sentence opener
     low, high = 0, len(run)
     while low < high and run[low].text in _EDGE and run[low].text != "The":
         if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":

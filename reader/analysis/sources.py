@@ -74,6 +74,8 @@ _VENUE = re.compile(
 )
 # "told Newshour in a telephone interview": the name told, when no finder knows it, is an outlet.
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
+# An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
+_INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added)\s+(?=(?:the\s+)?[A-Z])")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
@@ -268,6 +270,10 @@ class SourceCollector:
                 self._subjects(s_start, at, verb)
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
+        for match in _INVERTED.finditer(masked):
+            mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)
+            if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
+                self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
         if " per " in masked:
             for match in _PER.finditer(masked):
                 self._per(match.end())
