@@ -208,3 +208,11 @@ def test_an_outlet_after_an_inverted_cue_and_bodies_headed_division_or_directora
     assert {"USA Today", "Valley Courier", "Division of Harbour Enforcement", "Civil Defence Directorate"} <= set(
         sources
     )
+
+
+def test_a_body_something_was_announced_or_confirmed_by_is_a_source() -> None:
+    sources = _sources(
+        "The discovery was announced by the Supreme Council of Relics on Sunday. The death was confirmed by "
+        "Velmora on Monday. The inquiry was aided by an investigation by the New York attorney general."
+    )
+    assert set(sources) == {"Supreme Council of Relics", "Velmora"}

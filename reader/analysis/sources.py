@@ -27,10 +27,12 @@ from reader.models import Source
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
 # (``(?<!\w.)``): the regex engine skips to those letters instead of trying ``\b`` at every position.
 # Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited|obtained|
-# seen|reviewed) by\s+`` ("a letter obtained by The Canadian Press", "documents seen by Reuters").
+# seen|reviewed|revealed|announced|confirmed|claimed|disclosed) by\s+`` ("a letter obtained by The Canadian Press",
+# "documents seen by Reuters", "the discovery was announced by the Supreme Council of Antiquities").
 _BY = re.compile(
     r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
-    r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)eviewed) by\s+"
+    r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)(?:eviewed|evealed)"
+    r"|a(?<!\w.)nnounced|c(?<!\w.)(?:onfirmed|laimed)|d(?<!\w.)isclosed) by\s+"
 )
 # A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
 # for National Statistics", "a statement from Amtrak". Found from each " by " and " from " (str.find),
@@ -52,6 +54,7 @@ def _findings_by(text: str) -> Iterator[int]:
             at = text.find(link, at + 1)
 
 
+_BARE_BY = ("reported", "published", "announced", "confirmed", "revealed", "disclosed")
 _BY_REACH = 4  # words between "by" and the name it credits ("shared by the former senator Ann Lee")
 _GROUP = re.compile(
     r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
@@ -157,7 +160,10 @@ _NAME_AFTER_CLAUSE_WORD = re.compile(
     r"\b(?:after|before|when|while|because|since|until|as|and|but|that|where|though|although)\s+(?:the\s+)?"
     r"((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40})$"
 )
-_LOWER_NEXT = re.compile(r" [a-z]")
+# A lowercase noun after a name ("the New York attorney general"), not a preposition or clause word.
+_LOWER_NEXT = re.compile(
+    r" (?!(?:on|in|at|for|that|and|after|before|last|this|to|as|with|from|of|who|which|when|since|during) )[a-z]"
+)
 
 
 def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
@@ -278,7 +284,7 @@ class SourceCollector:
             for match in _PER.finditer(masked):
                 self._per(match.end())
         for match in _BY.finditer(self.att.body):
-            self._by(match.end(), bare=match.group().startswith(("reported", "published")))
+            self._by(match.end(), bare=match.group().startswith(_BARE_BY))
         for end in _findings_by(masked):
             self._by(end, bare=True)
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
