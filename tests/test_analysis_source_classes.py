@@ -216,3 +216,12 @@ def test_a_body_something_was_announced_or_confirmed_by_is_a_source() -> None:
         "Velmora on Monday. The inquiry was aided by an investigation by the New York attorney general."
     )
     assert set(sources) == {"Supreme Council of Relics", "Velmora"}
+
+
+def test_an_outlet_named_by_its_kind_and_a_body_before_the_appositive_describing_it() -> None:
+    sources = _sources(
+        "Witnesses told local television station KVLT that the train was speeding. He told local officials "
+        "nothing.\n\nHarbourstat, the EU's harbour statistics office, said prices rose."
+    )
+    assert set(sources) == {"KVLT", "Harbourstat"}
+    assert sources["KVLT"] == "outlet"

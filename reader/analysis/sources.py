@@ -61,7 +61,10 @@ _GROUP = re.compile(
     r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
 )
 # An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
-_OUTLET_NOUN = r"(?:news agency|news site|newspaper|broadcaster|magazine|daily|tabloid|channel|network|website)"
+_OUTLET_NOUN = (
+    r"(?:(?:[a-z]+\s+){0,2}(?:news agency|news site|newspaper|broadcaster|magazine|daily|tabloid|channel|network"
+    r"|website|station)|news agency|newspaper|broadcaster)"
+)  # "the news agency Reuters", "local television station KVTV"
 _TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
     # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
     # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
@@ -75,10 +78,16 @@ _TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explain
 _VENUE = re.compile(
     rf"(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?((?:[a-z]{{1,3}}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)"
 )
-# "told Newshour in a telephone interview": the name told, when no finder knows it, is an outlet.
+# "told Newshour in a telephone interview", "told local television station KVTV": the name told, when no finder
+# knows it, is an outlet.
+_OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
 # An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
 _INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added)\s+(?=(?:the\s+)?[A-Z])")
+# A name opening the sentence, then an appositive that describes it, then the verb.
+_NAME_THEN_APPOSITIVE = re.compile(
+    r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
+)
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
@@ -331,6 +340,12 @@ class SourceCollector:
         if subject.kind == "organization":
             if self._agent_of_body(max(s_start, verb - 160), verb, word):
                 return  # "A spokesperson for NISA, the Japanese government nuclear authority, said"
+            named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
+            if named is not None and not self.orgs_in(named.start(1), named.end(1)):
+                count = len(self.found)
+                self._bare_body(named.start(1), named.end(1))
+                if len(self.found) > count:
+                    return  # "Eurostat, the EU's statistics office, said": the name, not the body describing it
             person = self._person_before_apposition(s_start, verb, subject.entity)
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
@@ -597,7 +612,12 @@ class SourceCollector:
                 self.add_entity(org)
                 return
         name = _BARE_OBJECT.match(text, match.start(1))
-        if name is not None and _IN_INTERVIEW.match(text, name.end(1)) and not self.orgs_in(start, start + name.end(1)):
+        named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None
+        if (
+            name is not None
+            and (named_as_outlet or _IN_INTERVIEW.match(text, name.end(1)))
+            and not self.orgs_in(start, start + name.end(1))
+        ):
             self._bare_body(start + name.start(1), start + name.end(1), outlet=True)  # "told Newshour in an interview"
 
     def _by(self, start: int, bare: bool = False) -> None:
