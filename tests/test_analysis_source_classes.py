@@ -225,3 +225,12 @@ def test_an_outlet_named_by_its_kind_and_a_body_before_the_appositive_describing
     )
     assert set(sources) == {"KVLT", "Harbourstat"}
     assert sources["KVLT"] == "outlet"
+
+
+def test_the_person_named_right_before_the_verb_is_credited_with_every_name_of_their_list() -> None:
+    sources = _sources(
+        "The debate between Lena Varga and Ivo Brandt grew so heated over who backed the bill that Governor "
+        "Ada Quist said it needed a translator.\n\nMara Lind, Omar Haddad and Tomas Reiter said the plan was sound."
+    )
+    assert {"Ada Quist", "Mara Lind", "Omar Haddad", "Tomas Reiter"} <= set(sources)
+    assert "Ivo Brandt" not in sources

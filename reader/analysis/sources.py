@@ -313,7 +313,7 @@ class SourceCollector:
         subject = self.att.subject_before(s_start, verb)
         if (
             subject is not None
-            and (word in lx.SOURCE_VERBS or word in CREDIT_VERBS)
+            and (word in PARAPHRASE_VERBS or word in CREDIT_VERBS)
             and self._unknown_subject(subject, s_start, verb)
         ):
             return  # "Trump said in August after Nabisco announced": Nabisco, named once, is the subject
@@ -388,6 +388,18 @@ class SourceCollector:
         last = [m for m in self.att.mentions_within(max(s_start, end - 80), end) if m[1] == end]
         if subject.kind == "person" and last and last[-1][2] == 1 and self._after_comma(last[-1][0], s_start):
             self.add_entity(last[-1][3])  # "..., the New York Post reported.": the outlet, not a name before it
+            return True
+        if last and last[-1][2] == 0 and last[-1][3] is not subject.entity and self.att.masked[last[-1][0]] != MASK:
+            # "grew so heated ... that Gov. Chris Christie said": the name right there; "Ada Quist, Lena Varga and
+            # Omar Haddad said": every name of the list that ends there
+            people = [m for m in self.att.mentions_within(max(s_start, end - 200), end) if m[2] == 0]
+            joined = [people[-1]]
+            for mention in reversed(people[:-1]):
+                if self.att.masked[mention[1] : joined[-1][0]].strip(" ,") not in ("and", ""):
+                    break
+                joined.append(mention)
+            for mention in joined:
+                self.add_entity(mention[3])
             return True
         text = " ".join(words)
         bare = _NAME_AFTER_CLAUSE_WORD.search(text)
