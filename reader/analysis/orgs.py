@@ -97,7 +97,11 @@ AFFIX_MAX = 12  # names are merged by prefix or suffix (CBC, CBC News) up to thi
 
 
 def _trim(run: list[Token]) -> list[Token]:
-    if len(run) > 1 and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS:
+    if (
+        len(run) > 1
+        and run[-1].text in _EDGE
+        and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS
+    ):
         return run  # "USA Today": a known outlet whose last word is a sentence opener
     low, high = 0, len(run)
     while low < high and run[low].text in _EDGE and run[low].text != "The":

@@ -212,9 +212,19 @@ def _lead_word(word: str) -> bool:
 
 
 # "had been denied visas", "was twice rejected": a passive credits no one.
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+|then\s+|also\s+|later\s+)?$"
-)
+_PASSIVE_AUX = lx._words("be been being was were is are get gets got getting")
+_PASSIVE_ADVERBS = lx._words("twice not then also later")
+
+
+def _passive_before(text: str, at: int) -> bool:
+    """Whether an auxiliary of the passive, perhaps with one adverb, stands right before ``at``: the same
+    test as a regex anchored at ``at``, which would be tried from every position before it."""
+    words = text[max(0, at - 30) : at].split()
+    if words and words[-1] in _PASSIVE_AUX:
+        return True
+    return len(words) > 1 and words[-2] in _PASSIVE_AUX and (words[-1].endswith("ly") or words[-1] in _PASSIVE_ADVERBS)
+
+
 # A reporting verb and "that" before a subject: the subject is inside what someone else reports.
 _REPORTED_THAT = re.compile(
     r"\b(?:told|tells|said|says|stated|states|wrote|writes|added|claimed|claims)\b[^.;:]{0,80}?\bthat\b"
@@ -274,13 +284,13 @@ class SourceCollector:
                     continue  # "Bayern had a penalty claim": a noun
                 if verb in _ADD_FORMS and _OBJECT_AFTER.match(masked, c_end):
                     continue  # "Sevilla has added three titles": added something, said nothing
-                if _PASSIVE_BEFORE.search(masked, max(s_start, c_start - 30), c_start):
+                if _passive_before(masked, c_start):
                     continue  # "the archbishop was reported by local media to have visited", "he was told"
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
         for at, verb in _stance_verbs(masked):
-            if not _PASSIVE_BEFORE.search(masked, max(0, at - 30), at):
+            if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
         for match in _TO.finditer(masked):
