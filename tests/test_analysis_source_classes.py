@@ -46,6 +46,13 @@ def test_findings_credit_a_body_but_not_a_person() -> None:
     assert "Ada Quist" not in sources
 
 
+def test_a_body_that_identified_someone_is_credited_a_person_is_not() -> None:
+    sources = _sources(
+        "The Valley County Coroner's Office identified the man as Ivo Brandt. Ada Quist identified her neighbour."
+    )
+    assert len(sources) == 1 and "Coroner's Office" in next(iter(sources))
+
+
 def test_a_single_unknown_name_after_according_to_is_a_body_a_given_name_a_person() -> None:
     sources = _sources(
         "The race is tight, according to Tallworth. Turnout fell, according to Jennifer.\n\n"

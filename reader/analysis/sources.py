@@ -143,14 +143,15 @@ CREDIT_VERBS = lx._words(
     "recommended recommends urged urges denied denies suggested suggests"
 )
 # Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
-# court ruled" (a person who "found it difficult" or "showed up" is credited with nothing).
-FINDING_VERBS = lx._words("found finds showed shows ruled rules")
+# court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
+# up" is credited with nothing).
+FINDING_VERBS = lx._words("found finds showed shows ruled rules identified identifies")
 STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels"),
     *("tweet", "thank"),
     *("disput", "accus", "critici", "recommend", "urge", "deni"),
-    *("found", "finds", "show", "rule"),
+    *("found", "finds", "show", "rule", "identif"),
 )
 # Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
 # ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as
