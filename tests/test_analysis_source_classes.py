@@ -241,3 +241,11 @@ def test_the_person_named_right_before_the_verb_is_credited_with_every_name_of_t
     )
     assert {"Ada Quist", "Mara Lind", "Omar Haddad", "Tomas Reiter"} <= set(sources)
     assert "Ivo Brandt" not in sources
+
+
+def test_a_body_or_person_that_cited_something_is_credited_not_what_was_cited_by() -> None:
+    sources = _sources(
+        "In 2009, the Harbour Budget Office cited the tax as a major reason for the rise. Ada Quist cited a "
+        "survey of dock workers. The report was cited by critics."
+    )
+    assert set(sources) == {"Harbour Budget Office", "Ada Quist"}
