@@ -249,3 +249,11 @@ def test_a_body_or_person_that_cited_something_is_credited_not_what_was_cited_by
         "survey of dock workers. The report was cited by critics."
     )
     assert set(sources) == {"Harbour Budget Office", "Ada Quist"}
+
+
+def test_a_body_that_predicted_or_forecast_is_credited() -> None:
+    sources = _sources(
+        "Meteorologists at the Valley Weather Service predicted heavy rain. The Coastal Storm Centre forecast "
+        "high winds for Saturday. The forecast said little else."
+    )
+    assert set(sources) == {"Valley Weather Service", "Coastal Storm Centre"}

@@ -140,7 +140,8 @@ STANCE_VERBS = lx._words(
 )
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
-    "recommended recommends urged urges denied denies suggested suggests cited cites"
+    "recommended recommends urged urges denied denies suggested suggests cited cites predicted predicts forecast "
+    "forecasts"
 )
 # Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
 # court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
@@ -150,7 +151,7 @@ STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels"),
     *("tweet", "thank"),
-    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite"),
+    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
     *("found", "finds", "show", "rule", "identif"),
 )
 # Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
