@@ -257,3 +257,10 @@ def test_a_body_that_predicted_or_forecast_is_credited() -> None:
         "high winds for Saturday. The forecast said little else."
     )
     assert set(sources) == {"Valley Weather Service", "Coastal Storm Centre"}
+
+
+def test_the_antecedent_of_an_open_relative_clause_is_the_one_who_said() -> None:
+    sources = _sources(
+        "Ada Quist, who endorsed Omar Haddad in late May and said she would campaign with him, did not show up."
+    )
+    assert set(sources) == {"Ada Quist"}

@@ -88,6 +88,8 @@ _INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|s
 _NAME_THEN_APPOSITIVE = re.compile(
     r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
 )
+# A relative clause left open up to the verb: "Sanders, who endorsed Canova in May and said".
+_OPEN_RELATIVE = re.compile(r", who [^,;:.]*$")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
@@ -362,6 +364,13 @@ class SourceCollector:
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
+            relative = _OPEN_RELATIVE.search(self.att.masked, max(s_start, verb - 200), verb)
+            if relative is not None:
+                antecedent = [
+                    m for m in self.att.mentions_within(max(s_start, relative.start() - 80), relative.start())
+                ]
+                if antecedent and antecedent[-1][1] == relative.start() and antecedent[-1][2] == 0:
+                    subject = Speaker(antecedent[-1][3].name, "person", antecedent[-1][3])  # "X, who backed Y and said"
             if word in FINDING_VERBS:
                 if self._name_only(subject.entity) and self.att.masked.startswith(" that ", verb + len(word)):
                     self._bare_body(*self._mention_in(subject.entity, s_start, verb))  # "Pew found that"
