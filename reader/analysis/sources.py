@@ -243,6 +243,7 @@ class SourceCollector:
         self.found: dict[str, Source] = {}
         self._lower: set[str] | None = None
         self._listed: set[int] | None = None  # ids of the people the people finder listed
+        self._agents: bool | None = None  # whether the article has a spokesperson, officials or a statement
 
     def add_entity(self, entity: object) -> None:
         if getattr(entity, "name", "").casefold() in self.found:
@@ -402,11 +403,10 @@ class SourceCollector:
             words.pop()
         if not words or not words[-1][:1].isupper():
             return False
-        end = floor + self.att.masked.rfind(words[-1], floor, verb) - floor + len(words[-1])
-        mentions = getattr(subject.entity, "mentions", [])
-        if any(s_start <= m_start and end - len(words[-1]) <= m_end <= end for m_start, m_end in mentions):
-            return False  # the subject found is the name right before the verb
+        end = self.att.masked.rfind(words[-1], floor, verb) + len(words[-1])
         last = [m for m in self.att.mentions_within(max(s_start, end - 80), end) if m[1] == end]
+        if last and last[-1][3] is subject.entity:
+            return False  # the subject found is the name right before the verb
         if subject.kind == "person" and last and last[-1][2] == 1 and self._after_comma(last[-1][0], s_start):
             self.add_entity(last[-1][3])  # "..., the New York Post reported.": the outlet, not a name before it
             return True
@@ -439,8 +439,12 @@ class SourceCollector:
 
     def _agent_of_body(self, floor: int, verb: int, word: str) -> bool:
         """The body an unnamed spokesperson, its officials or its statement speak for (see _AGENT_FOR)."""
+        if self._agents is None:
+            self._agents = any(w in self.att.masked for w in _AGENT_STEMS)  # once: many articles have none
+        if not self._agents or word in lx.REPORTING_NOUN_LIKE:
+            return False
         text = self.att.masked[floor:verb]
-        if word in lx.REPORTING_NOUN_LIKE or not any(w in text for w in _AGENT_STEMS):
+        if not any(w in text for w in _AGENT_STEMS):
             return False
         words = text.split()
         while words and words[-1] in _AUXILIARIES:
