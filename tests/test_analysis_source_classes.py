@@ -264,3 +264,11 @@ def test_the_antecedent_of_an_open_relative_clause_is_the_one_who_said() -> None
         "Ada Quist, who endorsed Omar Haddad in late May and said she would campaign with him, did not show up."
     )
     assert set(sources) == {"Ada Quist"}
+
+
+def test_a_body_credited_with_a_paraphrase_verb_as_a_person_would_be() -> None:
+    sources = _sources(
+        "The Ministry of Ports added that the quay would reopen. Corvane Rail Group insisted that the deal was "
+        "done. Adding to the list, the Harbour Board opened a second quay."
+    )
+    assert set(sources) == {"Ministry of Ports", "Corvane Rail Group"}

@@ -383,8 +383,13 @@ class SourceCollector:
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
             return
-        if word not in lx.SOURCE_VERBS and word not in CREDIT_VERBS and word not in FINDING_VERBS:
-            return
+        if (
+            word not in lx.SOURCE_VERBS
+            and word not in CREDIT_VERBS
+            and word not in FINDING_VERBS
+            and (word not in PARAPHRASE_VERBS or word.endswith("ing"))
+        ):
+            return  # but "the ministry added that", "the club insisted": a body credited as a person is
         self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ...", "Pew found"
         # "Both the Irving school district and the Irving police have asserted": every body joined by "and".
         s_start = max(s_start, verb - REACH)
