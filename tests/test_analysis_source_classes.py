@@ -272,3 +272,8 @@ def test_a_body_credited_with_a_paraphrase_verb_as_a_person_would_be() -> None:
         "done. Adding to the list, the Harbour Board opened a second quay."
     )
     assert set(sources) == {"Ministry of Ports", "Corvane Rail Group"}
+
+
+def test_a_body_is_credited_with_a_stance() -> None:
+    sources = _sources("The Ministry of Ports dismissed the claims. The Valley Rovers Club thanked its fans.")
+    assert set(sources) == {"Ministry of Ports", "Valley Rovers Club"}

@@ -132,9 +132,10 @@ _BARE_OBJECT = re.compile(
 _OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS
 _NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
 # Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
-# to ...", "the Home Office rejects the claim", "Phillip Father thanked Arianespace"); those of CREDIT_VERBS
-# also credit an organisation. Not "promised" ("promised them treatment") nor "condemned" ("recently
-# condemned anti-semitism"): they tell nothing the article cites.
+# to ...", "the Home Office rejects the claim", "Phillip Father thanked Arianespace", "the club thanked its
+# fans"); those of CREDIT_VERBS also credit a body no finder knows ("Israel denied"). Not "promised"
+# ("promised them treatment") nor "condemned" ("recently condemned anti-semitism"): they tell nothing
+# the article cites.
 # Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
 STANCE_VERBS = lx._words(
     "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
@@ -387,7 +388,7 @@ class SourceCollector:
             word not in lx.SOURCE_VERBS
             and word not in CREDIT_VERBS
             and word not in FINDING_VERBS
-            and (word not in PARAPHRASE_VERBS or word.endswith("ing"))
+            and ((word not in PARAPHRASE_VERBS and word not in STANCE_VERBS) or word.endswith("ing"))
         ):
             return  # but "the ministry added that", "the club insisted": a body credited as a person is
         self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ...", "Pew found"
