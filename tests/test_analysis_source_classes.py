@@ -277,3 +277,11 @@ def test_a_body_credited_with_a_paraphrase_verb_as_a_person_would_be() -> None:
 def test_a_body_is_credited_with_a_stance() -> None:
     sources = _sources("The Ministry of Ports dismissed the claims. The Valley Rovers Club thanked its fans.")
     assert set(sources) == {"Ministry of Ports", "Valley Rovers Club"}
+
+
+def test_a_body_that_opens_the_clause_before_saying_is_credited() -> None:
+    sources = _sources(
+        "The Valley Rail Authority suspended service on Monday, saying the track was damaged. After meeting "
+        "the Harbour Board, the crew left, saying nothing."
+    )
+    assert set(sources) == {"Valley Rail Authority"}

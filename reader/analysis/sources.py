@@ -388,7 +388,10 @@ class SourceCollector:
             word not in lx.SOURCE_VERBS
             and word not in CREDIT_VERBS
             and word not in FINDING_VERBS
-            and ((word not in PARAPHRASE_VERBS and word not in STANCE_VERBS) or word.endswith("ing"))
+            and (
+                (word not in PARAPHRASE_VERBS and word not in STANCE_VERBS and word != "saying")
+                or (word.endswith("ing") and not self._opens_its_clause(subject.entity, s_start, verb))
+            )
         ):
             return  # but "the ministry added that", "the club insisted": a body credited as a person is
         self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ...", "Pew found"
