@@ -285,3 +285,11 @@ def test_a_body_that_opens_the_clause_before_saying_is_credited() -> None:
         "the Harbour Board, the crew left, saying nothing."
     )
     assert set(sources) == {"Valley Rail Authority"}
+
+
+def test_phrasal_cues_and_thinks_credit_their_subject_but_went_on_to_does_not() -> None:
+    sources = _sources(
+        "Ada Quist pointed out that the line was old. The Harbour Board shot back that it was new. Omar "
+        "Haddad thinks the line is safe.\n\nLena Varga was next to bat. Varga went on to hit a double."
+    )
+    assert set(sources) == {"Ada Quist", "Harbour Board", "Omar Haddad"}

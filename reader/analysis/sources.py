@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from reader.analysis import lexicon as lx
-from reader.analysis.cues import STATEMENT_VERBS
+from reader.analysis.cues import PHRASAL_CUES, STATEMENT_VERBS
 from reader.analysis.lexicon import _inflect
 from reader.analysis.name_shapes import STATE_ABBREVIATIONS
 from reader.analysis.names import is_given
@@ -90,6 +90,8 @@ _NAME_THEN_APPOSITIVE = re.compile(
 )
 # A relative clause left open up to the verb: "Sanders, who endorsed Canova in May and said".
 _OPEN_RELATIVE = re.compile(r", who [^,;:.]*$")
+# "pointed out", "shot back"; not "went on" ("went on to hit a double")
+_PHRASAL = frozenset(verb + rest for verb, rest in PHRASAL_CUES.items() if verb != "went")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
@@ -139,6 +141,7 @@ _NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALIT
 # Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
 STANCE_VERBS = lx._words(
     "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
+    "thinks "
     "tweeted thanked thanks"
 )
 CREDIT_VERBS = lx._words(
@@ -152,7 +155,7 @@ CREDIT_VERBS = lx._words(
 FINDING_VERBS = lx._words("found finds showed shows ruled rules identified identifies")
 STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
 _STANCE_STEMS: tuple[str, ...] = (
-    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels"),
+    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
     *("tweet", "thank"),
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
     *("found", "finds", "show", "rule", "identif"),
@@ -282,8 +285,8 @@ class SourceCollector:
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
                 verb = word.split()[0]
-                if verb in STATEMENT_VERBS:
-                    verb = "stated"  # "X issued a statement", "X released the following statement:"
+                if verb in STATEMENT_VERBS or word in _PHRASAL:
+                    verb = "stated"  # "X issued a statement", "X released the following statement:", "X pointed out"
                 if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
                 if verb in _NOUN_FORMS and _NOUN_BEFORE.search(masked, max(s_start, c_start - 40), c_start):
