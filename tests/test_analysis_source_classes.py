@@ -293,3 +293,11 @@ def test_phrasal_cues_and_thinks_credit_their_subject_but_went_on_to_does_not() 
         "Haddad thinks the line is safe.\n\nLena Varga was next to bat. Varga went on to hit a double."
     )
     assert set(sources) == {"Ada Quist", "Harbour Board", "Omar Haddad"}
+
+
+def test_a_cue_of_quotes_credits_a_paraphrase_only_before_a_clause() -> None:
+    sources = _sources(
+        "Ada Quist complained that the service was slow. In the 62nd minute Omar Haddad conceded a penalty. "
+        "Mayor Lena Varga declared the day a holiday."
+    )
+    assert set(sources) == {"Ada Quist"}

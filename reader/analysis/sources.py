@@ -105,6 +105,13 @@ PARAPHRASE_VERBS = (
         "emphasize emphasise recall recount reply respond explain"
     )
 )
+# Cues of quotes that credit a paraphrase too, when a clause or the words follow ("Rice complained that",
+# "the city reasoned:"), not an object ("conceded a penalty", "declared the day a holiday"); not the cues of
+# a manner of speaking or of a promise ("shouted", "asked", "vowed").
+CLAUSE_VERBS = _inflect("caution clarify complain concede counter declare elaborate lament mention opine proclaim") | (
+    _inflect("reason retort quip joke theorize theorise boast")
+)
+_CLAUSE_AFTER = re.compile(rf"\s*(?:that\b|[,:“\"{MASK}])")
 # A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
 # "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
 _AUXILIARIES = lx._words(
@@ -287,6 +294,8 @@ class SourceCollector:
                 verb = word.split()[0]
                 if verb in STATEMENT_VERBS or word in _PHRASAL:
                     verb = "stated"  # "X issued a statement", "X released the following statement:", "X pointed out"
+                if verb in CLAUSE_VERBS and _CLAUSE_AFTER.match(masked, c_end):
+                    verb = "stated"  # "Rice complained that", "the city reasoned:"
                 if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
                 if verb in _NOUN_FORMS and _NOUN_BEFORE.search(masked, max(s_start, c_start - 40), c_start):
