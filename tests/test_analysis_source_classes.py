@@ -301,3 +301,10 @@ def test_a_cue_of_quotes_credits_a_paraphrase_only_before_a_clause() -> None:
         "Mayor Lena Varga declared the day a holiday."
     )
     assert set(sources) == {"Ada Quist"}
+
+
+def test_an_unknown_name_an_appositive_calls_an_outlet_is_an_outlet_source() -> None:
+    sources = _sources(
+        "Kompas, a national daily, reported that the bridge had collapsed. Velmora, a small town, said nothing."
+    )
+    assert sources == {"Kompas": "outlet"}

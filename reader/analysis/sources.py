@@ -92,6 +92,7 @@ _NAME_THEN_APPOSITIVE = re.compile(
 _OPEN_RELATIVE = re.compile(r", who [^,;:.]*$")
 # "pointed out", "shot back"; not "went on" ("went on to hit a double")
 _PHRASAL = frozenset(verb + rest for verb, rest in PHRASAL_CUES.items() if verb != "went")
+_OUTLET_IN = re.compile(rf"\b{_OUTLET_NOUN}\b")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 _DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
@@ -355,6 +356,10 @@ class SourceCollector:
                     before.pop()
                 if before and (self._agent_of_body(floor, verb, word) or self._body_by_noun(floor, verb)):
                     return
+                named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
+                if named is not None and _OUTLET_IN.search(self.att.masked, named.end(1), verb):
+                    self._bare_body(named.start(1), named.end(1), outlet=True)  # "Kompas, a national daily, reported"
+                    return
                 if not before or not before[-1][:1].isupper():
                     return  # most subjects that no finder knows are lowercase ("officials said")
                 bare = _BARE_SUBJECT.search(self.att.masked[floor:verb])  # "^" is the sentence's start
@@ -594,7 +599,7 @@ class SourceCollector:
             return  # "2016 said", not "TVN24 reported"
         if len(words) == 1 and name.lower() in self._lowercase_words():
             return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
-        if len(words) == 1 and self._plural_opener(name, start):
+        if len(words) == 1 and not outlet and self._plural_opener(name, start):
             return  # "Prosecutors said", "Investigators found that": a plural capitalised as it opens a sentence
         outlet = outlet or name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
         self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
