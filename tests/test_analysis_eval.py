@@ -38,7 +38,7 @@ def test_every_gold_quote_lies_in_its_text() -> None:
 # Floors sit just under the figures in docs/analysis.md, so any regression fails. The measure-only part is
 # measured, never tuned on: its floors only catch a change that makes unseen news worse.
 FLOORS = {
-    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.92, "people_f1": 0.97, "sources_f1": 0.96, "roles_close": 0.39},
+    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.86, "people_f1": 0.93, "sources_f1": 0.88, "roles_close": 0.44},
     "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.87, "people_f1": 0.85, "sources_f1": 0.77, "roles_close": 0.39},
 }
 
@@ -51,9 +51,12 @@ def test_quality_on_each_part_does_not_regress(part: str) -> None:
 
 
 def test_evaluate_command_prints_each_part_and_the_whole(capsys) -> None:
+    parts = list(article_parts(GOLD).values())
+    dev, measure = parts.count("dev"), parts.count("measure")
     assert main([str(GOLD)]) == 0
     out = capsys.readouterr().out
-    assert "dev part (33 articles)" in out and "measure part (29 articles)" in out and "all (62 articles)" in out
+    assert f"dev part ({dev} articles)" in out and f"measure part ({measure} articles)" in out
+    assert f"all ({dev + measure} articles)" in out and measure == 29
     assert main([str(GOLD), "--part", "measure", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures["parts"]) == {"measure"}
