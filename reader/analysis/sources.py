@@ -11,268 +11,53 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from reader.analysis import lexicon as lx
-from reader.analysis.cues import PHRASAL_CUES, STATEMENT_VERBS
-from reader.analysis.lexicon import _inflect
-from reader.analysis.name_shapes import STATE_ABBREVIATIONS
-from reader.analysis.names import is_given
+from reader.analysis.cues import STATEMENT_VERBS
 from reader.analysis.orgs import OrgEntity
-from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
-from reader.analysis.speakers import REACH, Attributor, Speaker
+from reader.analysis.source_venues import _BARE_BY, _BY, _PER, _TO, SourceFinder, _findings_by
+from reader.analysis.source_words import (
+    _ADD_FORMS,
+    _AFTER_CLAUSE,
+    _AGENT_AFTER,
+    _AGENT_FOR,
+    _AGENT_STEMS,
+    _AUXILIARIES,
+    _BARE_OBJECT,
+    _BARE_SUBJECT,
+    _CLAUSE_AFTER,
+    _COMMON_SUBJECT,
+    _DATA,
+    _INVERTED,
+    _NAME_AFTER_CLAUSE_WORD,
+    _NAME_THEN_APPOSITIVE,
+    _NOUN_BEFORE,
+    _NOUN_FORMS,
+    _OBJECT_AFTER,
+    _OPEN_RELATIVE,
+    _OUTLET_CITES,
+    _OUTLET_IN,
+    _PHRASAL,
+    _REPORTED_THAT,
+    BODY_LOOKBACK,
+    BODY_NOUNS,
+    CLAUSE_VERBS,
+    CREDIT_VERBS,
+    FINDING_VERBS,
+    OUTLET_NOUNS,
+    PARAPHRASE_VERBS,
+    STANCE_VERBS,
+    _lead_word,
+    _passive_before,
+    _stance_verbs,
+)
+from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
 
-# Word alternations are grouped by first letter, each letter then checked for a word boundary before it
-# (``(?<!\w.)``): the regex engine skips to those letters instead of trying ``\b`` at every position.
-# Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited|obtained|
-# seen|reviewed|revealed|announced|confirmed|claimed|disclosed) by\s+`` ("a letter obtained by The Canadian Press",
-# "documents seen by Reuters", "the discovery was announced by the Supreme Council of Antiquities").
-_BY = re.compile(
-    r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
-    r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)(?:eviewed|evealed)"
-    r"|a(?<!\w.)nnounced|c(?<!\w.)(?:onfirmed|laimed)|d(?<!\w.)isclosed) by\s+"
-)
-# A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
-# for National Statistics", "a statement from Amtrak". Found from each " by " and " from " (str.find),
-# as a regex of the nouns would be tried at every "a", "e", "r" or "s" of the text.
-FINDING_NOUNS = lx._words(
-    "report reports study studies survey surveys statement statements statistics poll polls analysis estimate "
-    "estimates figures"
-)
 
-
-def _findings_by(text: str) -> Iterator[int]:
-    """The offset after each "<finding noun> by " or "<finding noun> from "."""
-    for link in (" by ", " from "):
-        at = text.find(link)
-        while at >= 0:
-            word = text[text.rfind(" ", 0, at) + 1 : at]
-            if word.lower() in FINDING_NOUNS:
-                yield at + len(link)
-            at = text.find(link, at + 1)
-
-
-_BARE_BY = ("reported", "published", "announced", "confirmed", "revealed", "disclosed")
-_BY_REACH = 4  # words between "by" and the name it credits ("shared by the former senator Ann Lee")
-_GROUP = re.compile(
-    r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
-    r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
-)
-# An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
-_OUTLET_NOUN = (
-    r"(?:(?:[a-z]+\s+){0,2}(?:news agency|news site|newspaper|broadcaster|magazine|daily|tabloid|channel|network"
-    r"|website|station)|news agency|newspaper|broadcaster)"
-)  # "the news agency Reuters", "local television station KVTV"
-_TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
-    # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
-    # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
-    r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
-    r"|p(?<!\w.)ublished(?: online)? in"
-    r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
-    r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
-    r"|a(?<!\w.)dd(?:ed|ing|s)? to)\s+"
-    rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
-)
-_VENUE = re.compile(
-    rf"(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?((?:[a-z]{{1,3}}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)"
-)
-# "told Newshour in a telephone interview", "told local television station KVTV": the name told, when no finder
-# knows it, is an outlet.
-_OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
-_IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
-# An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
-_INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added)\s+(?=(?:the\s+)?[A-Z])")
-# A name opening the sentence, then an appositive that describes it, then the verb.
-_NAME_THEN_APPOSITIVE = re.compile(
-    r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
-)
-# A relative clause left open up to the verb: "Sanders, who endorsed Canova in May and said".
-_OPEN_RELATIVE = re.compile(r", who [^,;:.]*$")
-# "pointed out", "shot back"; not "went on" ("went on to hit a double")
-_PHRASAL = frozenset(verb + rest for verb, rest in PHRASAL_CUES.items() if verb != "went")
-_OUTLET_IN = re.compile(rf"\b{_OUTLET_NOUN}\b")
-_PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
-_DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
-
-
-# Verbs that credit a person (not an organisation) with what follows: "Perkins admitted she ...".
-PARAPHRASE_VERBS = (
-    lx.SOURCE_VERBS
-    | lx._words("admit admits admitted")
-    | _inflect(
-        "add admit insist argue suggest remark comment acknowledge stress contend maintain testify allege predict "
-        "emphasize emphasise recall recount reply respond explain"
-    )
-)
-# Cues of quotes that credit a paraphrase too, when a clause or the words follow ("Rice complained that",
-# "the city reasoned:"), not an object ("conceded a penalty", "declared the day a holiday"); not the cues of
-# a manner of speaking or of a promise ("shouted", "asked", "vowed").
-CLAUSE_VERBS = _inflect("caution clarify complain concede counter declare elaborate lament mention opine proclaim") | (
-    _inflect("reason retort quip joke theorize theorise boast")
-)
-_CLAUSE_AFTER = re.compile(rf"\s*(?:that\b|[,:“\"{MASK}])")
-# A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
-# "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
-_AUXILIARIES = lx._words(
-    "also later then has have had previously recently again already once quickly first yesterday today tonight "
-    "earlier now"
-)
-_BARE_SUBJECT = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
-    r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
-    rf"(?:(?:{'|'.join(sorted(_AUXILIARIES))})\s+)*$"
-)
-# Someone unnamed who speaks for a body, or its statement: the body is the source. "A spokesperson for
-# Amtrak said", "officials at the Federal Railroad Administration said", "An Amtrak spokesman said", "A NASA
-# statement said", "Pentagon officials said" (the words before the verb, auxiliaries dropped).
-_AGENTS = r"(?:spokes(?:man|woman|person|men|women|people)|officials?|representatives?|statement|executives?)"
-_BODY_NAME = r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]{0,40})"
-_AGENT_STEMS = ("spokes", "official", "statement", "represent", "executive")
-_AGENT_FOR = re.compile(
-    rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*(?:,[^,]{{1,80}},\s*)?$"
-)  # "A spokesperson for NISA, the nuclear authority, said"
-_AGENT_AFTER = re.compile(rf"(?:^|[\s(])(?:(?:[Aa]n?|[Tt]he)\s+)?{_BODY_NAME}\s+{_AGENTS}\s*$")
-# "according to Israel", "according to Gallup": the same after a leading cue.
-_BARE_OBJECT = re.compile(
-    r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
-)
-# Words that open a sentence or clause before a body's name ("As POLITICO revealed", "On Monday Gallup said").
-_OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS
-_NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
-# Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
-# to ...", "the Home Office rejects the claim", "Phillip Father thanked Arianespace", "the club thanked its
-# fans"); those of CREDIT_VERBS also credit a body no finder knows ("Israel denied"). Not "promised"
-# ("promised them treatment") nor "condemned" ("recently condemned anti-semitism"): they tell nothing
-# the article cites.
-# Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
-STANCE_VERBS = lx._words(
-    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
-    "thinks "
-    "tweeted thanked thanks"
-)
-CREDIT_VERBS = lx._words(
-    "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
-    "recommended recommends urged urges denied denies suggested suggests cited cites predicted predicts forecast "
-    "forecasts"
-)
-# Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
-# court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
-# up" is credited with nothing).
-FINDING_VERBS = lx._words("found finds showed shows ruled rules identified identifies")
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
-_STANCE_STEMS: tuple[str, ...] = (
-    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
-    *("tweet", "thank"),
-    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
-    *("found", "finds", "show", "rule", "identif"),
-)
-# Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
-# ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as
-# often for a country's or a place's than for a body named before.
-BODY_NOUNS = lx._words(
-    "club company firm team agency ministry department council court committee commission party "
-    "organisation organization association union university college school museum hospital airline federation "
-    "league board authority regulator institute foundation church bank group municipality"
-)
-OUTLET_NOUNS = lx._words("network broadcaster newspaper paper magazine station channel website outlet")
-_COMMON_SUBJECT = re.compile(r"(?:^|[\s,;:(])[Tt]he\s+([a-z]+)\s*$")
-BODY_LOOKBACK = 4  # sentences, the current one included, where "the club" finds its club (as "it" does)
-_LOWER_WORD = re.compile(r"[a-z]+")
-# A name right after a clause word, at the end of the words before a verb ("... after Nabisco").
-_NAME_AFTER_CLAUSE_WORD = re.compile(
-    r"\b(?:after|before|when|while|because|since|until|as|and|but|that|where|though|although)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40})$"
-)
-# A lowercase noun after a name ("the New York attorney general"), not a preposition or clause word.
-_LOWER_NEXT = re.compile(
-    r" (?!(?:on|in|at|for|that|and|after|before|last|this|to|as|with|from|of|who|which|when|since|during) )[a-z]"
-)
-
-
-def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
-    """(offset, verb) of each stance verb outside quotes, found by the stems' str.find: faster than a
-    regex of all the forms or a look at every token, as most articles have few or none."""
-    for stem in _STANCE_STEMS:
-        at = masked.find(stem)
-        while at >= 0:
-            if at == 0 or not masked[at - 1].isalnum():
-                word = _LOWER_WORD.match(masked, at)
-                if word is not None and word.group() in STANCE_WORDS:
-                    yield at, word.group()
-            at = masked.find(stem, at + len(stem))
-
-
-# Forms of cue verbs that are nouns after a determiner and a word ("a penalty claim", "the police report").
-_NOUN_FORMS = lx._words(
-    "claim claims report reports note notes state states estimate estimates warning comment comments"
-)
-_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|whose)\s+[\w-]+\s+$")
-# "added three titles", "adds a second goal", "added to the list": the verb that adds a thing.
-_ADD_FORMS = lx._words("add adds added")
-_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|another|two|three|four|five|six|seven|eight|nine|ten|\d+|to)\s")
-# ", saying", "– adding": a participle after the clause of its subject, who is credited ("after confirming" is not).
-_AFTER_CLAUSE = re.compile(r"[,–—]\s*$")
-_NOT_LEAD_WORDS = (
-    (lx.STOP_CAPS - lx._words("The A An"))
-    | _AUXILIARIES
-    | lx._words("was is were are be been will would can could did does do may might must should shall")
-)
-
-
-def _lead_word(word: str) -> bool:
-    """A word that may stand before a subject's name: a description ("US citizen", "Former Mayor"), not a
-    verb, pronoun or auxiliary ("She also compared", "has praised")."""
-    return word not in _NOT_LEAD_WORDS and (word[:1].isupper() or not word.endswith("ed"))
-
-
-# "had been denied visas", "was twice rejected": a passive credits no one.
-_PASSIVE_AUX = lx._words("be been being was were is are get gets got getting")
-_PASSIVE_ADVERBS = lx._words("twice not then also later")
-
-
-def _passive_before(text: str, at: int) -> bool:
-    """Whether an auxiliary of the passive, perhaps with one adverb, stands right before ``at``: the same
-    test as a regex anchored at ``at``, which would be tried from every position before it."""
-    words = text[max(0, at - 30) : at].split()
-    if words and words[-1] in _PASSIVE_AUX:
-        return True
-    return len(words) > 1 and words[-2] in _PASSIVE_AUX and (words[-1].endswith("ly") or words[-1] in _PASSIVE_ADVERBS)
-
-
-# A reporting verb and "that" before a subject: the subject is inside what someone else reports.
-_REPORTED_THAT = re.compile(
-    r"\b(?:told|tells|said|says|stated|states|wrote|writes|added|claimed|claims)\b[^.;:]{0,80}?\bthat\b"
-)
-# An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
-_OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
-
-
-class SourceCollector:
-    def __init__(self, att: Attributor) -> None:
-        self.att = att
-        self.found: dict[str, Source] = {}
-        self._lower: set[str] | None = None
-        self._listed: set[int] | None = None  # ids of the people the people finder listed
-        self._agents: bool | None = None  # whether the article has a spokesperson, officials or a statement
-
-    def add_entity(self, entity: object) -> None:
-        if getattr(entity, "name", "").casefold() in self.found:
-            return  # already a source: most speakers and subjects are named more than once
-        if isinstance(entity, OrgEntity):
-            self._add(entity.name, entity.kind, tuple(sorted(entity.aliases)), tuple(entity.mentions))
-        elif isinstance(entity, PersonEntity):
-            self._add(entity.name, "person", tuple(sorted(entity.aliases)), tuple(entity.mentions))
-
-    def _add(self, name: str, kind: str, aliases: tuple[str, ...], mentions: tuple) -> None:
-        if name.casefold() not in self.found:
-            self.found[name.casefold()] = Source(name=name, kind=kind, aliases=aliases, mentions=mentions)
-
-    def orgs_in(self, start: int, end: int) -> list[OrgEntity]:
-        hits = [m for m in self.att.mentions_within(start, end) if m[2] == 1]
-        return [m[3] for m in hits if self.att.masked[m[0]] != MASK]
-
+class SourceCollector(SourceFinder):
     def collect(self, speakers: list[Speaker | None], quoted: Iterable[Speaker] = ()) -> list[Source]:
         """The sources; ``speakers`` of all quotes give organisations, ``quoted`` (of reported quotes) everyone."""
         masked = self.att.masked
@@ -546,73 +331,10 @@ class SourceCollector:
             return False  # "according to the team's coach, Alireza Mehraban, ...": the name in apposition
         return mention[0] > comma and next(self.att.mentions_within(start, comma), None) is None
 
-    def _name_only(self, entity: object) -> bool:
-        """A single word the cue reading took for a name though the people finder did not list it, with no
-        title and not a given name ("according to Gallup", "Pew found"): more often a body than a person. So are
-        several such words when one of them is an ordinary word of the article ("Human Rights Watch")."""
-        if not isinstance(entity, PersonEntity) or entity.gender is not None:
-            return False
-        if self._listed is None:
-            self._listed = {id(p) for p in self.att.people}
-        if id(entity) in self._listed or any(is_given(word) for word in entity.tokens):
-            return False
-        # "Human Rights Watch": several words, one of them an ordinary word of the article
-        return len(entity.tokens) == 1 or any(w.lower() in self._lowercase_words() for w in entity.tokens)
-
-    @staticmethod
-    def _mention_in(entity: object, start: int, end: int) -> tuple[int, int]:
-        mentions: list[tuple[int, int]] = getattr(entity, "mentions", [])
-        return next(((s, e) for s, e in mentions if start <= s and e <= end), mentions[-1])
-
-    def _lowercase_words(self) -> set[str]:
-        """The words the article writes in lowercase, gathered once and only when asked."""
-        if self._lower is None:
-            self._lower = {t.text for t in self.att.tokens if t.text[:1].islower()}
-        return self._lower
-
     @staticmethod
     def _may_credit(name: str, verb: str) -> bool:
         """ "NASA reports", "Gallup notes", but not "Recent reports": a verb that is mostly a noun needs a body."""
         return verb not in lx.REPORTING_NOUN_LIKE or " " in name or (name.isupper() and len(name) > 1)
-
-    def _bare_body(self, start: int, end: int, outlet: bool = False) -> None:
-        """A country or body that neither finder listed, credited by name: a source of its own (an outlet
-        when ``outlet`` says so or its name does)."""
-        name = self.att.body[start:end]
-        start, end = start + len(name) - len(name.lstrip()), start + len(name.rstrip())
-        words = name.split()
-        while len(words) > 1 and (words[0] in _OPENING_WORDS):
-            start = self.att.body.index(words[1], start + len(words[0]))  # "As POLITICO revealed"
-            words.pop(0)
-        name = self.att.body[start:end]
-        if re.search(r"['’]s$", words[-1]):
-            return  # "Israel's army said": the possessor is not the one who speaks
-        if len(words) > 1 and words[0] in lx.NATIONALITIES and words[-1] not in _NOT_BODY_WORDS:
-            pass  # "Western Journalism reported", "American Crossroads said": a nationality opens many names
-        elif words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
-            return  # "He said", "On Monday said", "Democrat said"
-        if any(m[2] == 0 for m in self.att.mentions_within(start, end)):
-            return  # a person's name the people finder knows
-        if words[-1].endswith("s") and (words[-1][:-1] in lx.NATIONALITIES or words[-1].endswith("ians")):
-            return  # "Republicans said", "Democrats said": people as a group, not a body
-        if MASK in name or any(not any(ch.isalpha() for ch in word) for word in words):
-            return  # "2016 said", not "TVN24 reported"
-        if len(words) == 1 and name.lower() in self._lowercase_words():
-            return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
-        if len(words) == 1 and not outlet and self._plural_opener(name, start):
-            return  # "Prosecutors said", "Investigators found that": a plural capitalised as it opens a sentence
-        outlet = outlet or name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
-        self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
-
-    def _plural_opener(self, word: str, start: int) -> bool:
-        """Whether a word that looks like a plural ("Prosecutors") opens its sentence and the article never
-        writes it capitalised inside one, where a body's name would be."""
-        if not word.endswith("s") or word.isupper() or word in lx.KNOWN_OUTLETS:
-            return False
-        before = self.att.masked[max(0, start - 3) : start].rstrip(" \"“‘'(")
-        if before and before[-1] not in ".!?:\n":
-            return False
-        return re.search(rf"[\w,;] {re.escape(word)}\b", self.att.masked) is None
 
     def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
         """The person an appositive describes when the organisation named is only inside it."""
@@ -652,58 +374,3 @@ class SourceCollector:
         return any(
             m[2] == 1 and masked[m[1] : at].strip() == "," for m in self.att.mentions_within(max(0, at - REACH), at)
         )
-
-    def _possessive_before(self, entity: object, start: int, end: int) -> bool:
-        """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
-        mention = next((m for m in self.att.mentions_within(start, min(end, start + REACH)) if m[3] is entity), None)
-        return mention is not None and self.att.body[mention[1] : mention[1] + 2] in ("'s", "’s")
-
-    def _per(self, start: int) -> None:
-        """ "per CTV News", "per the Census Bureau": "per" as "according to"."""
-        end = self.att.sentences[self.att.sentence_index(start)][1]
-        found = self.att.object_after(start, end)
-        if found is not None and found.kind == "organization":
-            self.add_entity(found.entity)
-
-    def _told(self, start: int, end: int) -> None:
-        text = self.att.masked[start : min(end, start + REACH)]
-        match = _VENUE.match(text)
-        if not match:
-            return
-        for org in self.orgs_in(start, start + match.end()):
-            if org.kind == "outlet":
-                self.add_entity(org)
-                return
-        name = _BARE_OBJECT.match(text, match.start(1))
-        named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None
-        if (
-            name is not None
-            and (named_as_outlet or _IN_INTERVIEW.match(text, name.end(1)))
-            and not self.orgs_in(start, start + name.end(1))
-        ):
-            self._bare_body(start + name.start(1), start + name.end(1), outlet=True)  # "told Newshour in an interview"
-
-    def _by(self, start: int, bare: bool = False) -> None:
-        """Who something was shared, reported or written by; with ``bare``, also a body no finder knows
-        ("as reported by Western Journalism")."""
-        masked = self.att.masked
-        group = _GROUP.match(self.att.body, start)
-        if group:
-            self._add(group.group(1), "group", (), ((group.start(1), group.end(1)),))
-            return
-        window_end = start + 80
-        stop = re.search(rf"[,.;:]|{MASK}", masked[start:window_end])
-        end = start + stop.start() if stop else window_end
-        found = self.att.entity_in(start, end)
-        if found is not None:
-            at = self._mention_in(found.entity, start, end)[0]
-            if len(masked[start:at].split()) <= _BY_REACH:
-                self.add_entity(found.entity)  # not "reported by local media to have visited ... while Adamowicz"
-        elif bare:
-            name = _BARE_OBJECT.match(masked, start, end)
-            if (
-                name is not None
-                and not _LOWER_NEXT.match(masked, name.end(1))
-                and not all(w in lx.PLACES for w in name.group(1).split())
-            ):
-                self._bare_body(name.start(1), name.end(1))  # not "from Iowa", "by the New York attorney"
