@@ -308,3 +308,11 @@ def test_an_unknown_name_an_appositive_calls_an_outlet_is_an_outlet_source() -> 
         "Kompas, a national daily, reported that the bridge had collapsed. Velmora, a small town, said nothing."
     )
     assert sources == {"Kompas": "outlet"}
+
+
+def test_a_progressive_credits_its_subject_as_the_finite_verb_does() -> None:
+    sources = _sources(
+        "Ada Quist is arguing that the toll road will never pay for itself. Omar Haddad has been saying for "
+        "weeks that the port needs dredging. The ferry was being told to wait."
+    )
+    assert sources == {"Ada Quist": "person", "Omar Haddad": "person"}

@@ -170,6 +170,24 @@ def _passive_before(text: str, at: int) -> bool:
     return len(words) > 1 and words[-2] in _PASSIVE_AUX and (words[-1].endswith("ly") or words[-1] in _PASSIVE_ADVERBS)
 
 
+# "is arguing that", "has been saying for weeks", "was still insisting": a progressive, which credits its
+# subject as the finite verb does (an "-ing" form after "is" is never a passive).
+_PROGRESSIVE_AUX = lx._words("is are was were been am")
+_PROGRESSIVE_ADVERBS = lx._words("also still now already again not")
+
+
+def _progressive_before(text: str, at: int) -> bool:
+    """Whether an auxiliary of the progressive, perhaps with one adverb, stands right before ``at``."""
+    words = text[max(0, at - 30) : at].split()
+    if words and words[-1] in _PROGRESSIVE_AUX:
+        return True
+    return (
+        len(words) > 1
+        and words[-2] in _PROGRESSIVE_AUX
+        and (words[-1].endswith("ly") or words[-1] in _PROGRESSIVE_ADVERBS)
+    )
+
+
 # A reporting verb and "that" before a subject: the subject is inside what someone else reports.
 _REPORTED_THAT = re.compile(
     r"\b(?:told|tells|said|says|stated|states|wrote|writes|added|claimed|claims)\b[^.;:]{0,80}?\bthat\b"

@@ -51,6 +51,7 @@ from reader.analysis.source_words import (
     STANCE_VERBS,
     _lead_word,
     _passive_before,
+    _progressive_before,
     _stance_verbs,
 )
 from reader.analysis.speakers import REACH, Speaker
@@ -84,11 +85,14 @@ class SourceCollector(SourceFinder):
                     verb = "stated"  # "Rice complained that", "the city reasoned:"
                 if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
+                progressive = verb.endswith("ing") and _progressive_before(masked, c_start)
+                if progressive:
+                    verb = "stated"  # "Lee is arguing that", "the ministry has been saying"
                 if verb in _NOUN_FORMS and _NOUN_BEFORE.search(masked, max(s_start, c_start - 40), c_start):
                     continue  # "Bayern had a penalty claim": a noun
                 if verb in _ADD_FORMS and _OBJECT_AFTER.match(masked, c_end):
                     continue  # "Sevilla has added three titles": added something, said nothing
-                if _passive_before(masked, c_start):
+                if not progressive and _passive_before(masked, c_start):
                     continue  # "the archbishop was reported by local media to have visited", "he was told"
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
