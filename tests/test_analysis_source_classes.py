@@ -316,3 +316,11 @@ def test_a_progressive_credits_its_subject_as_the_finite_verb_does() -> None:
         "weeks that the port needs dredging. The ferry was being told to wait."
     )
     assert sources == {"Ada Quist": "person", "Omar Haddad": "person"}
+
+
+def test_who_expressed_a_stance_is_credited() -> None:
+    sources = _sources(
+        "Speaking to reporters at the harbour, Ada Quist, the port's director, expressed concern that the dredging "
+        "would be late. Doubts were expressed about the budget."
+    )
+    assert sources == {"Ada Quist": "person"}

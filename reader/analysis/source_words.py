@@ -76,14 +76,14 @@ _OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS
 _NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
 # Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
 # to ...", "the Home Office rejects the claim", "Phillip Father thanked Arianespace", "the club thanked its
-# fans"); those of CREDIT_VERBS also credit a body no finder knows ("Israel denied"). Not "promised"
-# ("promised them treatment") nor "condemned" ("recently condemned anti-semitism"): they tell nothing
-# the article cites.
+# fans", "expressed concern that"); those of CREDIT_VERBS also credit a body no finder knows ("Israel
+# denied"). Not "promised" ("promised them treatment") nor "condemned" ("recently condemned
+# anti-semitism"): they tell nothing the article cites.
 # Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
 STANCE_VERBS = lx._words(
     "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
     "thinks "
-    "tweeted thanked thanks"
+    "tweeted thanked thanks expressed expresses"
 )
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
@@ -97,7 +97,7 @@ FINDING_VERBS = lx._words("found finds showed shows ruled rules identified ident
 STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
-    *("tweet", "thank"),
+    *("tweet", "thank", "express"),
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
     *("found", "finds", "show", "rule", "identif"),
 )
