@@ -324,3 +324,11 @@ def test_who_expressed_a_stance_is_credited() -> None:
         "would be late. Doubts were expressed about the budget."
     )
     assert sources == {"Ada Quist": "person"}
+
+
+def test_a_second_by_joined_by_and_credits_its_body_too() -> None:
+    sources = _sources(
+        "The toll was reported by The Daily Courier as twelve and by Harbour Radio as fifteen. The bridge was "
+        "reopened by noon and by Friday traffic was back."
+    )
+    assert sources == {"The Daily Courier": "outlet", "Harbour Radio": "outlet"}

@@ -212,6 +212,9 @@ class SourceFinder:
             at = self._mention_in(found.entity, start, end)[0]
             if len(masked[start:at].split()) <= _BY_REACH:
                 self.add_entity(found.entity)  # not "reported by local media to have visited ... while Adamowicz"
+                more = masked.find(" and by ", at, end)
+                if more >= 0:
+                    self._by(more + len(" and by "), bare)  # "reported by The Guardian as ... and by the AP as"
         elif bare:
             name = _BARE_OBJECT.match(masked, start, end)
             if (
