@@ -332,3 +332,11 @@ def test_a_second_by_joined_by_and_credits_its_body_too() -> None:
         "reopened by noon and by Friday traffic was back."
     )
     assert sources == {"The Daily Courier": "outlet", "Harbour Radio": "outlet"}
+
+
+def test_an_unknown_name_ending_in_today_is_an_outlet() -> None:
+    sources = _sources(
+        "The toll rose to nine overnight. Harbour Today yesterday suggested the real figure was higher. "
+        "Earlier Today the ferries stopped."
+    )
+    assert sources == {"Harbour Today": "outlet"}

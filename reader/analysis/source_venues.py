@@ -139,7 +139,9 @@ class SourceFinder:
         name = self.att.body[start:end]
         if re.search(r"['’]s$", words[-1]):
             return  # "Israel's army said": the possessor is not the one who speaks
-        if len(words) > 1 and words[0] in lx.NATIONALITIES and words[-1] not in _NOT_BODY_WORDS:
+        if len(words) > 1 and words[-1] == "Today" and words[-2] not in _NOT_BODY_WORDS:
+            outlet = True  # "Indonesia Today suggested", "Psychology Today reported": a paper's or a show's name
+        elif len(words) > 1 and words[0] in lx.NATIONALITIES and words[-1] not in _NOT_BODY_WORDS:
             pass  # "Western Journalism reported", "American Crossroads said": a nationality opens many names
         elif words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
             return  # "He said", "On Monday said", "Democrat said"
