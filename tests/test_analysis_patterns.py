@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis import links, orgs, people, sources, tokens
+from reader.analysis import links, orgs, people, source_venues, tokens
 from reader.text import strip_controls
 from tests.fuzz import examples
 
@@ -38,11 +38,11 @@ PLAIN = [
         ),
     ),
     (
-        sources._BY,
+        source_venues._BY,
         re.compile(r"\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited) by\s+"),
     ),
     (
-        sources._TO,
+        source_venues._TO,
         re.compile(
             r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
             r"speaking to|spoke to|talking to|talked to|"

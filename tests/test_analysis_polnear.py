@@ -11,6 +11,8 @@ from reader.analysis.evaluate_polnear import (
     names_someone,
     quoted_parts,
     read_attributions,
+
+    source_matches,
     speaker_matches,
 )
 
@@ -28,17 +30,17 @@ def _span(text: str, piece: str, start: int = 0) -> tuple[int, int]:
     return at, at + len(piece)
 
 
-def _ann(attributions: list[tuple[str, str, str]]) -> str:
-    """brat lines for (source, cue, content) pieces of TEXT, each found after the previous content."""
+def _ann(attributions: list[tuple[str, str, str]], text: str = TEXT) -> str:
+    """brat lines for (source, cue, content) pieces of ``text``, each found after the previous content."""
     lines, n, pos = [], 1, 0
     for source, cue, content in attributions:
         ids = []
         for label, piece in (("Source", source), ("Cue", cue), ("Content", content)):
-            a, b = _span(TEXT, piece, pos if label == "Content" else 0)
+            a, b = _span(text, piece, pos if label == "Content" else 0)
             lines.append(f"T{n}\t{label} {a} {b}\t{piece}")
             ids.append(f"T{n}")
             n += 1
-        pos = _span(TEXT, content, pos)[1]
+        pos = _span(text, content, pos)[1]
         lines.append(f"E{n}\tAttribution:{ids[1]} Source:{ids[0]} Cue:{ids[1]} Content:{ids[2]}")
         n += 1
     return "\n".join(lines) + "\n"
@@ -121,8 +123,50 @@ def test_command_prints_figures_and_errors(tmp_path: Path, capsys) -> None:
     assert main(["--polnear", str(_corpus(tmp_path)), "--split", "dev", "--errors", "2"]) == 0
     out = capsys.readouterr().out
     assert "quotes   P" in out and "speakers accuracy 1.000" in out and "by confidence:" in out
+    assert "sources  P" in out and "source errors:" in out
 
 
 def test_command_reports_a_folder_that_is_not_polnear(tmp_path: Path, capsys) -> None:
     assert main(["--polnear", str(tmp_path), "--split", "dev"]) == 1
     assert "evaluate:" in capsys.readouterr().err
+
+
+HARBOUR = (
+    "Harbour fees to rise\n\n"
+    "The Port Authority said on Tuesday that the fees would rise in the spring.\n\n"
+    "Dock workers told the Daily Courier they were worried about their jobs. "
+    "According to Marlow, the plan is sound.\n\n"
+    "Critics argued that the fees were too high. Republicans said the fees were a tax. Ships will come anyway, in "
+    "the view of Hollis. The harbour master was sure of it, Ellery Vance believes.\n"
+)
+
+
+def test_sources_are_the_named_sources_of_every_attribution(tmp_path: Path) -> None:
+    data = tmp_path / "data" / "dev"
+    (data / "text").mkdir(parents=True)
+    (data / "attributions").mkdir()
+    (data / "text" / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    ann = _ann(
+        [
+            ("The Port Authority", "said", "that the fees would rise in the spring"),
+            ("Dock workers", "told", "they were worried about their jobs"),  # not a name; the venue is a source
+            ("Marlow", "According to", "the plan is sound"),
+            ("Critics", "argued", "that the fees were too high"),  # capitalised only as it opens a sentence
+            ("Republicans", "said", "the fees were a tax"),  # a group, not a named source
+            ("Hollis", "in the view of", "Ships will come anyway"),  # named, and not found
+        ],
+        HARBOUR,
+    )  # "Ellery Vance believes" is left unannotated, as annotators sometimes do
+    (data / "attributions" / "harbour_a.ann").write_text(ann, encoding="utf-8")
+    sources = evaluate_split(tmp_path, "dev").sources
+    assert (sources.gold_found, sources.gold) == (2, 3)  # the Port Authority and Marlow, not Hollis
+    assert (sources.predicted_matched, sources.predicted) == (3, 4)  # the Daily Courier by its venue
+    assert round(sources.f1, 3) == round(2 * (2 / 3) * (3 / 4) / (2 / 3 + 3 / 4), 3)
+
+
+def test_an_organisation_matches_by_a_distinctive_word_of_its_name() -> None:
+    assert source_matches(["Federal Bureau of Investigation", "FBI"], "organization", "the FBI director")
+    assert source_matches(["Quinnipiac University"], "organization", "a Quinnipiac poll")
+    assert not source_matches(["State Department"], "organization", "the Justice Department")
+    assert source_matches(["Daily Courier"], "outlet", "told the Daily Courier on Monday")
+    assert not source_matches(["Ellery Vance"], "person", "Mr. Quill")

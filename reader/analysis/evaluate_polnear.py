@@ -1,4 +1,4 @@
-"""Measure quotes and speakers on PolNeAR, a corpus of hand-annotated US political news.
+"""Measure quotes, speakers and sources on PolNeAR, a corpus of hand-annotated US political news.
 
 ``python -m reader.analysis.evaluate --polnear DIR --split dev [--errors N]``. ``DIR`` is a checkout
 of PolNeAR (``data/<split>/text/*.txt`` and ``data/<split>/attributions/<article>_<annotator>.ann``,
@@ -29,6 +29,18 @@ How the figures are defined:
   speaker's last word (its surname, possessive dropped) equals a word of the Source span, or the
   Source's last word equals a word of the predicted name ("Mr. Lou" for Lou Jiwei, "Ms. Acosta" for
   Melba Acosta Febo), ignoring case. End-to-end accuracy divides the same count by all name-sourced gold quotes.
+- **Sources.** Every attribution of the body (direct, indirect, "according to") whose Source span is
+  a name (as above) cites a source; the distinct named sources of an article are those Source spans
+  told apart by their last word ("Trump", "Donald Trump" and "Mr. Trump" are one). Left out: groups
+  (every capitalised word a nationality or party word or its plural: "Democrats", "the Republicans")
+  and one word capitalised only because it opens a sentence and never inside one ("Critics",
+  "Polls"). Recall is the share of them that some source the analyser lists matches: a person as
+  speakers are matched, an organisation or outlet by its whole name or by a capitalised word of its
+  name or an alias that is not generic ("the FBI director" for the Federal Bureau of Investigation
+  (FBI), not "the Justice Department" for the State Department). Precision is the share of the
+  sources listed that match any Source span of the article, named or not ("officials at the State
+  Department"), or, for an outlet, a Cue span with the words after it up to VENUE_REACH characters
+  within its sentence ("told CNN on Tuesday"): a lower bound, as annotators skip some attributions.
 """
 
 from __future__ import annotations
@@ -41,7 +53,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis.evaluate import COVERAGE, Counts, _rates
+from reader.analysis.lexicon import NATIONALITIES, OUTLET_WORDS
 from reader.analysis.lexicon import _words as _words_of
+from reader.analysis.orgs import ORG_HEADS
+from reader.models import Source
 
 _TEXT_BOUND = re.compile(r"^T(\d+)\t([\w-]+) ([\d ;]+)\t", re.MULTILINE)
 _EVENT = re.compile(r"^E\d+\t(.*)$", re.MULTILINE)
@@ -55,6 +70,10 @@ NOT_NAMES = _words_of(
 
 
 DESCRIPTIONS = frozenset({"a", "an", "one", "another", "some", "two", "three", "several", "many"})
+# Words of organisations' names too common to match two names by: "Department" in two departments.
+GENERIC_WORDS = frozenset(w.casefold() for w in ORG_HEADS | OUTLET_WORDS) | _words_of(
+    "of and for on in at to new national american united states us u.s international world"
+)
 
 
 @dataclass
@@ -74,6 +93,29 @@ class Error:
 
 
 @dataclass
+class SourceCounts:
+    """Recall over the distinct named Source spans, precision over the sources listed (see the docstring)."""
+
+    gold: int = 0
+    gold_found: int = 0
+    predicted: int = 0
+    predicted_matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
 class PolnearResult:
     quotes: Counts = field(default_factory=Counts)
     named_total: int = 0  # name-sourced gold quotes
@@ -82,6 +124,8 @@ class PolnearResult:
     articles: int = 0
     scare_flagged: int = 0  # predicted quotes flagged scare (a term, not speech)
     errors: list[Error] = field(default_factory=list)
+    sources: SourceCounts = field(default_factory=SourceCounts)
+    source_errors: list[Error] = field(default_factory=list)
     by_reason: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     by_confidence: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
@@ -117,8 +161,8 @@ def _spans(offsets: str) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))]
 
 
-def read_attributions(ann: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(content fragments, source fragments) of each attribution of a brat file, raw offsets.
+def read_roles(ann: str) -> list[dict[str, list[tuple[int, int]]]]:
+    """The fragments (raw offsets) of each attribution of a brat file by role: Content, Source, Cue.
 
     An attribution may have a second content span (``Content2``): its fragments join the first's,
     in text order, rather than replacing them.
@@ -126,17 +170,23 @@ def read_attributions(ann: str) -> list[tuple[list[tuple[int, int]], list[tuple[
     bounds = {m.group(1): (m.group(2), _spans(m.group(3))) for m in _TEXT_BOUND.finditer(ann)}
     found = []
     for event in _EVENT.finditer(ann):
-        roles: dict[str, list[str]] = {}
+        refs: dict[str, list[str]] = {}
         for part in event.group(1).split():
             role, _, ref = part.partition(":")
-            roles.setdefault(role.rstrip("0123456789"), []).append(ref.lstrip("T"))
-        contents = [bounds[ref] for ref in roles.get("Content", []) if ref in bounds]
+            refs.setdefault(role.rstrip("0123456789"), []).append(ref.lstrip("T"))
+        contents = [bounds[ref] for ref in refs.get("Content", []) if ref in bounds]
         fragments = sorted(span for kind, spans in contents if kind == "Content" for span in spans)
         if not fragments:
             continue
-        source = bounds.get(roles.get("Source", [""])[0])
-        found.append((fragments, source[1] if source else []))
+        roles = {role: bounds[ids[0]][1] for role, ids in refs.items() if role != "Content" and ids[0] in bounds}
+        roles["Content"] = fragments
+        found.append(roles)
     return found
+
+
+def read_attributions(ann: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(content fragments, source fragments) of each attribution of a brat file, raw offsets."""
+    return [(roles["Content"], roles.get("Source", [])) for roles in read_roles(ann)]
 
 
 def quoted_parts(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -214,6 +264,109 @@ def speaker_matches(speaker: str | None, source: str) -> bool:
     if not words or not named:
         return False
     return words[-1] in named or named[-1] in words
+
+
+def _significant(name: str) -> set[str]:
+    """The capitalised words of an organisation's name that can tell it apart ("FBI", "Quinnipiac")."""
+    return {w.casefold() for w in _words(name) if w[0].isupper() and w.casefold() not in GENERIC_WORDS} - NOT_NAMES
+
+
+def source_matches(names: list[str], kind: str, source: str) -> bool:
+    """Whether a listed source (its name and aliases) is the one a Source span names: a person as
+    speakers are matched, an organisation by a word of its name that is not generic ("Department") or by
+    its whole name."""
+    if kind == "person":
+        return any(speaker_matches(name, source) for name in names)
+    wanted, key = _significant(source), f" {_key(source)} "
+    return any(wanted & _significant(name) or f" {_key(name)} " in key for name in names)
+
+
+def _key(name: str) -> str:
+    return " ".join(w.casefold() for w in _words(name) if w.casefold() != "the")
+
+
+@dataclass
+class GoldSources:
+    spans: list[str]  # every Source span of the body's attributions
+    venues: list[str]  # every Cue span and the words after it ("told The Washington Post", "said on CNN")
+    named: dict[str, list[str]]  # the Source spans that name someone, by their last word
+
+
+def _opens_sentence(raw: str, start: int) -> bool:
+    before = raw[:start].rstrip(" \t\"'“‘")
+    return not before or before[-1] in ".!?\n”"
+
+
+def _capitalised_inside(raw: str) -> set[str]:
+    """The words the article writes capitalised inside a sentence, where only names are."""
+    found = set()
+    for match in _WORD.finditer(raw):
+        word = match.group()
+        if word[0].isupper() and not _opens_sentence(raw, match.start()):
+            found.add(word)
+    return found
+
+
+def _group_or_opener(raw: str, source: list[tuple[int, int]], inside: set[str]) -> bool:
+    """A Source span that names a group ("Democrats", "Republicans") or is one word that is capitalised only
+    because it opens a sentence ("Critics", "Polls", "Others"): not a named source."""
+    words = [w for w in _words(" ".join(raw[a:b] for a, b in source)) if w.casefold() != "the"]
+    if all(w in NATIONALITIES or w[:-1] in NATIONALITIES for w in words if w[0].isupper()):
+        return True
+    start = source[0][0] + len(raw[source[0][0] :]) - len(raw[source[0][0] :].lstrip())
+    if raw[start : start + 4].casefold() == "the ":
+        start += 4
+    return len(words) == 1 and _opens_sentence(raw, start) and words[0] not in inside
+
+
+VENUE_REACH = 50  # characters after a cue where the venue is named ("told CNN on Tuesday")
+
+
+def _venue(raw: str, cue: list[tuple[int, int]]) -> str:
+    """The text of a Cue span and what follows it up to the sentence's end or VENUE_REACH characters."""
+    end = cue[-1][1]
+    after = raw[end : end + VENUE_REACH]
+    stop = re.search(r"[.!?;:\n“”\"]", after)
+    return " ".join(raw[a:b] for a, b in cue) + " " + (after[: stop.start()] if stop else after)
+
+
+def gold_sources(raw: str, ann: str, article_words: set[str], body_start: int) -> GoldSources:
+    """The Source and Cue spans of the body's attributions, and the named sources by their last word."""
+    gold = GoldSources([], [], {})
+    inside: set[str] | None = None
+    for roles in read_roles(ann):
+        if roles["Content"][0][0] < body_start:
+            continue
+        if "Cue" in roles:
+            gold.venues.append(_venue(raw, roles["Cue"]))
+        source = roles.get("Source")
+        if not source:
+            continue
+        text = " ".join(raw[a:b] for a, b in source)
+        gold.spans.append(text)
+        if names_someone(text, article_words):
+            inside = _capitalised_inside(raw) if inside is None else inside
+            if not _group_or_opener(raw, source, inside):
+                gold.named.setdefault(_words(text)[-1].casefold(), []).append(text)
+    return gold
+
+
+def score_sources(name: str, found: list[Source], gold: GoldSources, result: PolnearResult) -> None:
+    counts = result.sources
+    listed = [([src.name, *src.aliases], src.kind) for src in found]
+    counts.gold += len(gold.named)
+    for texts in gold.named.values():
+        if any(source_matches(names, kind, text) for names, kind in listed for text in texts):
+            counts.gold_found += 1
+        else:
+            result.source_errors.append(Error("missed source", name, texts[0]))
+    counts.predicted += len(listed)
+    for names, kind in listed:
+        venues = gold.venues if kind == "outlet" else []
+        if any(source_matches(names, kind, text) for text in gold.spans + venues):
+            counts.predicted_matched += 1
+        else:
+            result.source_errors.append(Error("source not annotated", name, names[0], kind))
 
 
 def gold_quotes(raw: str, ann: str, mapping: list[int], article_words: set[str], body_start: int) -> list[GoldQuote]:
@@ -307,6 +460,7 @@ def evaluate_article(name: str, raw: str, ann: str, result: PolnearResult) -> No
     result.scare_flagged += len(scare)
     result.quotes.predicted += len(predicted)
     result.quotes.gold += len(gold)
+    score_sources(name, list(analysis.sources), gold_sources(raw, ann, article_words, title_end), result)
 
 
 def articles(root: Path, split: str) -> list[tuple[str, Path, Path]]:
@@ -345,11 +499,18 @@ def report(result: PolnearResult, split: str, errors: int = 0) -> str:
     ]
     lines.append("  by confidence: " + _rates(result.by_confidence))
     lines.append("  by reason:     " + _rates(result.by_reason))
+    s = result.sources
+    lines.append(
+        f"sources  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  ({s.gold_found} of {s.gold} named sources "
+        f"found; {s.predicted_matched} of {s.predicted} listed match a Source span)"
+    )
     causes = Counter(e.cause for e in result.errors)
     lines.append(
         f"  flagged scare: {result.scare_flagged} quotes, {causes['flagged scare']} of them gold direct quotes"
     )
     lines.append("errors: " + ", ".join(f"{cause} {count}" for cause, count in causes.most_common()))
+    source_causes = Counter(e.cause for e in result.source_errors)
+    lines.append("source errors: " + ", ".join(f"{cause} {count}" for cause, count in source_causes.most_common()))
     if errors:
         grouped: dict[str, list[Error]] = defaultdict(list)
         for error in result.errors:
@@ -358,6 +519,10 @@ def report(result: PolnearResult, split: str, errors: int = 0) -> str:
             lines.append(f"\n## {cause}")
             for error in grouped[cause][:errors]:
                 lines.append(f"  {error.article}: {error.text!r}" + (f"\n      {error.detail}" if error.detail else ""))
+        for cause, _count in source_causes.most_common():
+            lines.append(f"\n## {cause}")
+            for error in [e for e in result.source_errors if e.cause == cause][:errors]:
+                lines.append(f"  {error.article}: {error.text!r}" + (f" ({error.detail})" if error.detail else ""))
     return "\n".join(lines)
 
 

@@ -11,127 +11,54 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from reader.analysis import lexicon as lx
-from reader.analysis.lexicon import _inflect
-from reader.analysis.name_shapes import STATE_ABBREVIATIONS
+from reader.analysis.cues import STATEMENT_VERBS
 from reader.analysis.orgs import OrgEntity
-from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
-from reader.analysis.speakers import REACH, Attributor, Speaker
+from reader.analysis.source_venues import _BARE_BY, _BY, _PER, _TO, SourceFinder, _findings_by
+from reader.analysis.source_words import (
+    _ADD_FORMS,
+    _AFTER_CLAUSE,
+    _AGENT_AFTER,
+    _AGENT_FOR,
+    _AGENT_STEMS,
+    _AUXILIARIES,
+    _BARE_OBJECT,
+    _BARE_SUBJECT,
+    _CLAUSE_AFTER,
+    _COMMON_SUBJECT,
+    _DATA,
+    _INVERTED,
+    _NAME_AFTER_CLAUSE_WORD,
+    _NAME_THEN_APPOSITIVE,
+    _NOUN_BEFORE,
+    _NOUN_FORMS,
+    _OBJECT_AFTER,
+    _OPEN_RELATIVE,
+    _OUTLET_CITES,
+    _OUTLET_IN,
+    _PHRASAL,
+    _REPORTED_THAT,
+    BODY_LOOKBACK,
+    BODY_NOUNS,
+    CLAUSE_VERBS,
+    CREDIT_VERBS,
+    FINDING_VERBS,
+    OUTLET_NOUNS,
+    PARAPHRASE_VERBS,
+    STANCE_VERBS,
+    _lead_word,
+    _passive_before,
+    _progressive_before,
+    _stance_verbs,
+)
+from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
 
-# Word alternations are grouped by first letter, each letter then checked for a word boundary before it
-# (``(?<!\w.)``): the regex engine skips to those letters instead of trying ``\b`` at every position.
-# Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited) by\s+``.
-_BY = re.compile(
-    r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
-    r"|g(?<!\w.)athered|q(?<!\w.)uoted) by\s+"
-)
-_GROUP = re.compile(
-    r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
-    r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
-)
-_TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
-    # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
-    # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
-    r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
-    r"|p(?<!\w.)ublished(?: online)? in"
-    r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
-    r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in))\s+"
-    r"(?=(?:the\s+)?(?:[a-z]{1,3}-)?[A-Z])"  # only before a name: "said in March" is no venue
-)
-_DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
 
-
-# Verbs that credit a person (not an organisation) with what follows: "Perkins admitted she ...".
-PARAPHRASE_VERBS = (
-    lx.SOURCE_VERBS
-    | lx._words("admit admits admitted")
-    | _inflect(
-        "add admit insist argue suggest remark comment acknowledge stress contend maintain testify allege predict "
-        "emphasize emphasise recall recount reply respond explain"
-    )
-)
-# A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
-# "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
-_BARE_SUBJECT = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
-    r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
-    r"(?:(?:also|later|then|has|have|had|previously|recently|again|already|once|quickly|first)\s+)*$"
-)
-_AUXILIARIES = lx._words("also later then has have had previously recently again already once quickly first")
-# "according to Israel", "according to Gallup": the same after a leading cue.
-_BARE_OBJECT = re.compile(
-    r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
-)
-_NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
-# Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
-# to ...", "the Home Office rejects the claim"); those of CREDIT_VERBS also credit an organisation.
-# Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
-STANCE_VERBS = lx._words(
-    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed"
-)
-CREDIT_VERBS = lx._words(
-    "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
-    "recommended recommends urged urges denied denies"
-)
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS
-_STANCE_STEMS: tuple[str, ...] = (
-    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject"),
-    *("disput", "accus", "critici", "recommend", "urge", "deni"),
-)
-_LOWER_WORD = re.compile(r"[a-z]+")
-
-
-def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
-    """(offset, verb) of each stance verb outside quotes, found by the stems' str.find: faster than a
-    regex of all the forms or a look at every token, as most articles have few or none."""
-    for stem in _STANCE_STEMS:
-        at = masked.find(stem)
-        while at >= 0:
-            if at == 0 or not masked[at - 1].isalnum():
-                word = _LOWER_WORD.match(masked, at)
-                if word is not None and word.group() in STANCE_WORDS:
-                    yield at, word.group()
-            at = masked.find(stem, at + len(stem))
-
-
-# "had been denied visas", "was twice rejected": a passive credits no one.
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:be|been|being|was|were|is|are|get|gets|got|getting)\s+(?:\w+ly\s+|twice\s+|not\s+)?$"
-)
-# A reporting verb and "that" before a subject: the subject is inside what someone else reports.
-_REPORTED_THAT = re.compile(
-    r"\b(?:told|tells|said|says|stated|states|wrote|writes|added|claimed|claims)\b[^.;:]{0,80}?\bthat\b"
-)
-# An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
-_OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
-
-
-class SourceCollector:
-    def __init__(self, att: Attributor) -> None:
-        self.att = att
-        self.found: dict[str, Source] = {}
-        self._lower: set[str] | None = None
-
-    def add_entity(self, entity: object) -> None:
-        if getattr(entity, "name", "").casefold() in self.found:
-            return  # already a source: most speakers and subjects are named more than once
-        if isinstance(entity, OrgEntity):
-            self._add(entity.name, entity.kind, tuple(sorted(entity.aliases)), tuple(entity.mentions))
-        elif isinstance(entity, PersonEntity):
-            self._add(entity.name, "person", tuple(sorted(entity.aliases)), tuple(entity.mentions))
-
-    def _add(self, name: str, kind: str, aliases: tuple[str, ...], mentions: tuple) -> None:
-        if name.casefold() not in self.found:
-            self.found[name.casefold()] = Source(name=name, kind=kind, aliases=aliases, mentions=mentions)
-
-    def orgs_in(self, start: int, end: int) -> list[OrgEntity]:
-        hits = [m for m in self.att.mentions_within(start, end) if m[2] == 1]
-        return [m[3] for m in hits if self.att.masked[m[0]] != MASK]
-
+class SourceCollector(SourceFinder):
     def collect(self, speakers: list[Speaker | None], quoted: Iterable[Speaker] = ()) -> list[Source]:
         """The sources; ``speakers`` of all quotes give organisations, ``quoted`` (of reported quotes) everyone."""
         masked = self.att.masked
@@ -144,23 +71,49 @@ class SourceCollector:
                         bare = _BARE_OBJECT.match(masked, c_end, s_end)
                         if bare is not None:
                             self._bare_body(bare.start(1), bare.end(1))  # "according to Israel"
+                    elif self._past_the_object(found.entity, c_end, s_end):
+                        pass  # "According to the letter, the Canadian government began": the letter says it
+                    elif self._name_only(found.entity):
+                        self._bare_body(*self._mention_in(found.entity, c_end, s_end))  # "according to Gallup"
                     elif not self._possessive_before(found.entity, c_end, s_end):
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
                     continue
                 verb = word.split()[0]
-                if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS:
+                if verb in STATEMENT_VERBS or word in _PHRASAL:
+                    verb = "stated"  # "X issued a statement", "X released the following statement:", "X pointed out"
+                if verb in CLAUSE_VERBS and _CLAUSE_AFTER.match(masked, c_end):
+                    verb = "stated"  # "Rice complained that", "the city reasoned:"
+                if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
+                progressive = verb.endswith("ing") and _progressive_before(masked, c_start)
+                if progressive:
+                    verb = "stated"  # "Lee is arguing that", "the ministry has been saying"
+                if verb in _NOUN_FORMS and _NOUN_BEFORE.search(masked, max(s_start, c_start - 40), c_start):
+                    continue  # "Bayern had a penalty claim": a noun
+                if verb in _ADD_FORMS and _OBJECT_AFTER.match(masked, c_end):
+                    continue  # "Sevilla has added three titles": added something, said nothing
+                if not progressive and _passive_before(masked, c_start):
+                    continue  # "the archbishop was reported by local media to have visited", "he was told"
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
         for at, verb in _stance_verbs(masked):
-            if not _PASSIVE_BEFORE.search(masked, max(0, at - 30), at):
+            if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
+        for match in _INVERTED.finditer(masked):
+            mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)
+            if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
+                self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
+        if " per " in masked:
+            for match in _PER.finditer(masked):
+                self._per(match.end())
         for match in _BY.finditer(self.att.body):
-            self._by(match.end())
+            self._by(match.end(), bare=match.group().startswith(_BARE_BY))
+        for end in _findings_by(masked):
+            self._by(end, bare=True)
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
             for s, e in org.mentions:
                 if masked[s] != MASK and (
@@ -176,12 +129,26 @@ class SourceCollector:
 
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
+        if (
+            subject is not None
+            and (word in PARAPHRASE_VERBS or word in CREDIT_VERBS)
+            and self._unknown_subject(subject, s_start, verb)
+        ):
+            return  # "Trump said in August after Nabisco announced": Nabisco, named once, is the subject
         if subject is None:
-            if word in lx.SOURCE_VERBS or word in CREDIT_VERBS:
+            if word in FINDING_VERBS and not self.att.masked.startswith(" that ", verb + len(word)):
+                return  # a body no finder knows, credited with a finding only before "that": "Pew found that"
+            if word in lx.SOURCE_VERBS or word in CREDIT_VERBS or word in FINDING_VERBS:
                 floor = max(s_start, verb - 160)
                 before = self.att.masked[floor:verb].split()
                 while before and before[-1] in _AUXILIARIES:
                     before.pop()
+                if before and (self._agent_of_body(floor, verb, word) or self._body_by_noun(floor, verb)):
+                    return
+                named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
+                if named is not None and _OUTLET_IN.search(self.att.masked, named.end(1), verb):
+                    self._bare_body(named.start(1), named.end(1), outlet=True)  # "Kompas, a national daily, reported"
+                    return
                 if not before or not before[-1][:1].isupper():
                     return  # most subjects that no finder knows are lowercase ("officials said")
                 bare = _BARE_SUBJECT.search(self.att.masked[floor:verb])  # "^" is the sentence's start
@@ -193,20 +160,47 @@ class SourceCollector:
                     self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
         if subject.kind == "organization":
+            if self._agent_of_body(max(s_start, verb - 160), verb, word):
+                return  # "A spokesperson for NISA, the Japanese government nuclear authority, said"
+            named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
+            if named is not None and not self.orgs_in(named.start(1), named.end(1)):
+                count = len(self.found)
+                self._bare_body(named.start(1), named.end(1))
+                if len(self.found) > count:
+                    return  # "Eurostat, the EU's statistics office, said": the name, not the body describing it
             person = self._person_before_apposition(s_start, verb, subject.entity)
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
+            relative = _OPEN_RELATIVE.search(self.att.masked, max(s_start, verb - 200), verb)
+            if relative is not None:
+                antecedent = [
+                    m for m in self.att.mentions_within(max(s_start, relative.start() - 80), relative.start())
+                ]
+                if antecedent and antecedent[-1][1] == relative.start() and antecedent[-1][2] == 0:
+                    subject = Speaker(antecedent[-1][3].name, "person", antecedent[-1][3])  # "X, who backed Y and said"
+            if word in FINDING_VERBS:
+                if self._name_only(subject.entity) and self.att.masked.startswith(" that ", verb + len(word)):
+                    self._bare_body(*self._mention_in(subject.entity, s_start, verb))  # "Pew found that"
+                return
             if (
-                not word.endswith("ing")
+                (not word.endswith("ing") or self._opens_its_clause(subject.entity, s_start, verb))
                 and not self._possessive_before(subject.entity, max(s_start, verb - REACH), verb)
                 and not self._not_the_article_s(subject.entity, s_start, verb)
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
             return
-        if word not in lx.SOURCE_VERBS and word not in CREDIT_VERBS:
-            return
-        self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ..."
+        if (
+            word not in lx.SOURCE_VERBS
+            and word not in CREDIT_VERBS
+            and word not in FINDING_VERBS
+            and (
+                (word not in PARAPHRASE_VERBS and word not in STANCE_VERBS and word != "saying")
+                or (word.endswith("ing") and not self._opens_its_clause(subject.entity, s_start, verb))
+            )
+        ):
+            return  # but "the ministry added that", "the club insisted": a body credited as a person is
+        self.add_entity(subject.entity)  # "the FDA said ...", "the Home Office rejects ...", "Pew found"
         # "Both the Irving school district and the Irving police have asserted": every body joined by "and".
         s_start = max(s_start, verb - REACH)
         floor = max(s_start, self.att.masked.rfind(",", s_start, verb) + 1)
@@ -215,40 +209,144 @@ class SourceCollector:
             for org in self.orgs_in(floor, verb):
                 self.add_entity(org)
 
-    def _lowercase_words(self) -> set[str]:
-        """The words the article writes in lowercase, gathered once and only when asked."""
-        if self._lower is None:
-            self._lower = {t.text for t in self.att.tokens if t.text[:1].islower()}
-        return self._lower
+    def _unknown_subject(self, subject: Speaker, s_start: int, verb: int) -> bool:
+        """Whether a name no finder knows stands right before the verb, after a clause word, where the subject
+        found lies further back: that name is credited instead ("after Nabisco announced")."""
+        floor = max(s_start, verb - 120)
+        words = self.att.masked[floor:verb].split()
+        while words and words[-1] in _AUXILIARIES:
+            words.pop()
+        if not words or not words[-1][:1].isupper():
+            return False
+        end = self.att.masked.rfind(words[-1], floor, verb) + len(words[-1])
+        last = [m for m in self.att.mentions_within(max(s_start, end - 80), end) if m[1] == end]
+        if last and last[-1][3] is subject.entity:
+            return False  # the subject found is the name right before the verb
+        if subject.kind == "person" and last and last[-1][2] == 1 and self._after_comma(last[-1][0], s_start):
+            self.add_entity(last[-1][3])  # "..., the New York Post reported.": the outlet, not a name before it
+            return True
+        if last and last[-1][2] == 0 and last[-1][3] is not subject.entity and self.att.masked[last[-1][0]] != MASK:
+            # "grew so heated ... that Gov. Chris Christie said": the name right there; "Ada Quist, Lena Varga and
+            # Omar Haddad said": every name of the list that ends there
+            people = [m for m in self.att.mentions_within(max(s_start, end - 200), end) if m[2] == 0]
+            joined = [people[-1]]
+            for mention in reversed(people[:-1]):
+                if self.att.masked[mention[1] : joined[-1][0]].strip(" ,") not in ("and", ""):
+                    break
+                joined.append(mention)
+            for mention in joined:
+                self.add_entity(mention[3])
+            return True
+        text = " ".join(words)
+        bare = _NAME_AFTER_CLAUSE_WORD.search(text)
+        if bare is None or next(self.att.mentions_within(end - len(bare.group(1)) - 2, end), None) is not None:
+            return False  # a person or body the finders know: the subject reading handles it
+        before = len(self.found)
+        self._bare_body(end - len(bare.group(1)), end)
+        return len(self.found) > before
+
+    def _after_comma(self, start: int, s_start: int) -> bool:
+        """Whether only "the" stands between a comma and ``start``: an inverted cue after the reported words."""
+        before = self.att.masked[max(s_start, start - 8) : start].rstrip()
+        if before.endswith(("the", "The")):
+            before = before[:-3].rstrip()
+        return before.endswith(",")
+
+    def _agent_of_body(self, floor: int, verb: int, word: str) -> bool:
+        """The body an unnamed spokesperson, its officials or its statement speak for (see _AGENT_FOR)."""
+        if self._agents is None:
+            self._agents = any(w in self.att.masked for w in _AGENT_STEMS)  # once: many articles have none
+        if not self._agents or word in lx.REPORTING_NOUN_LIKE:
+            return False
+        text = self.att.masked[floor:verb]
+        if not any(w in text for w in _AGENT_STEMS):
+            return False
+        words = text.split()
+        while words and words[-1] in _AUXILIARIES:
+            words.pop()
+        text = " ".join(words)
+        for pattern in (_AGENT_FOR, _AGENT_AFTER):
+            match = pattern.search(text)
+            if match is None:
+                continue
+            start = floor + self.att.masked[floor:verb].index(match.group(1))
+            stop = start + len(match.group(1))
+            if self.att.masked[stop - 2 : stop] in ("'s", "’s"):
+                stop -= 2  # "Amtrak's spokesman said": the possessor is the body spoken for
+            orgs = self.orgs_in(start, stop)
+            if orgs:
+                self.add_entity(orgs[-1])
+            else:
+                self._bare_body(start, stop)
+            return True
+        return False
+
+    def _body_by_noun(self, floor: int, verb: int) -> bool:
+        """The body a subject such as "the club" or "the agency" stands for: the nearest one named before it
+        in the last sentences whose name holds the noun ("the ministry": the Ministry of Culture), else the
+        only body (or outlet, for "the newspaper") named there."""
+        words = self.att.masked[floor:verb].split()
+        while words and words[-1] in _AUXILIARIES:
+            words.pop()
+        match = _COMMON_SUBJECT.search(" " + " ".join(words[-2:]))
+        if match is None:
+            return False
+        noun = match.group(1)
+        outlet = noun in OUTLET_NOUNS
+        if not outlet and noun not in BODY_NOUNS:
+            return False
+        index = self.att.sentence_index(verb)
+        start = self.att.sentences[max(0, index - BODY_LOOKBACK + 1)][0]
+        bodies: list[OrgEntity] = []
+        for org in reversed(self.orgs_in(start, verb)):
+            if noun in org.name.lower().split():
+                self.add_entity(org)
+                return True
+            if (org.kind == "outlet") == outlet and org not in bodies:
+                bodies.append(org)
+        if len(bodies) == 1:
+            self.add_entity(bodies[0])
+            return True
+        return False
+
+    def _opens_its_clause(self, entity: object, s_start: int, verb: int) -> bool:
+        """For a participle after a clause (", saying"): whether the person opens the sentence, after at
+        most an opening phrase and a description ("Former Secretary of State Madeleine Albright urged
+        ..., saying"), and is so the clause's subject, not its object ("has praised Putin, saying")."""
+        if not _AFTER_CLAUSE.search(self.att.masked, max(s_start, verb - 3), verb):
+            return False
+        first = next((m for m in self.att.mentions_within(s_start, verb) if self.att.masked[m[0]] != MASK), None)
+        if first is None or first[3] is not entity:
+            return False
+        lead = re.split(r"[,–—]", self.att.masked[s_start : first[0]])[-1].split()
+        return len(lead) <= 4 and all(_lead_word(w) for w in lead)
+
+    def _past_the_object(self, entity: object, start: int, end: int) -> bool:
+        """Whether the entity found after "according to" lies past a comma that ends a phrase naming no one
+        ("according to the letter, the government ...", "according to court documents, Smith ...")."""
+        comma = self.att.masked.find(",", start, end)
+        if comma < 0 or not self.att.masked[start:comma].strip():
+            return False
+        mention = self._mention_in(entity, start, end)
+        if (
+            self.att.masked[comma : mention[0]].strip(", ") == ""
+            and self.att.masked[mention[1] : mention[1] + 1] == ","
+        ):
+            return False  # "according to the team's coach, Alireza Mehraban, ...": the name in apposition
+        return mention[0] > comma and next(self.att.mentions_within(start, comma), None) is None
 
     @staticmethod
     def _may_credit(name: str, verb: str) -> bool:
         """ "NASA reports", "Gallup notes", but not "Recent reports": a verb that is mostly a noun needs a body."""
         return verb not in lx.REPORTING_NOUN_LIKE or " " in name or (name.isupper() and len(name) > 1)
 
-    def _bare_body(self, start: int, end: int) -> None:
-        """A country or body that neither finder listed, credited by name: a source of its own."""
-        name = self.att.body[start:end]
-        words = name.split()
-        if re.search(r"['’]s$", words[-1]):
-            return  # "Israel's army said": the possessor is not the one who speaks
-        if words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
-            return  # "He said", "On Monday said", "Democrat said"
-        if any(m[2] == 0 for m in self.att.mentions_within(start, end)):
-            return  # a person's name the people finder knows
-        if words[-1].endswith("s") and (words[-1][:-1] in lx.NATIONALITIES or words[-1].endswith("ians")):
-            return  # "Republicans said", "Democrats said": people as a group, not a body
-        if any(ch.isdigit() for ch in name) or MASK in name:
-            return
-        if len(words) == 1 and name.lower() in self._lowercase_words():
-            return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
-        outlet = name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
-        self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
-
     def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
         """The person an appositive describes when the organisation named is only inside it."""
         if verb - s_start > REACH:
             return None  # the person must open the sentence, and the subject is looked for within REACH
+        last = [m for m in self.att.mentions_within(max(s_start, verb - 80), verb) if m[3] is org]
+        if last and not self.att.masked[last[-1][1] : verb].strip() and self._after_comma(last[-1][0], s_start):
+            return None  # "Ada Quist, an aide, sent photos ..., the New York Post reported": an inverted cue
         # From a little before the sentence: initials ("K.C. Maurer") can end a sentence for the splitter.
         for start, end, kind, entity in self.att.mentions_within(max(0, s_start - 12), verb):
             if end <= s_start:
@@ -280,31 +378,3 @@ class SourceCollector:
         return any(
             m[2] == 1 and masked[m[1] : at].strip() == "," for m in self.att.mentions_within(max(0, at - REACH), at)
         )
-
-    def _possessive_before(self, entity: object, start: int, end: int) -> bool:
-        """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
-        mention = next((m for m in self.att.mentions_within(start, min(end, start + REACH)) if m[3] is entity), None)
-        return mention is not None and self.att.body[mention[1] : mention[1] + 2] in ("'s", "’s")
-
-    def _told(self, start: int, end: int) -> None:
-        text = self.att.masked[start : min(end, start + REACH)]
-        match = re.match(r"(?:the\s+)?((?:[a-z]{1,3}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)", text)
-        if not match:
-            return
-        for org in self.orgs_in(start, start + match.end()):
-            if org.kind == "outlet":
-                self.add_entity(org)
-                return
-
-    def _by(self, start: int) -> None:
-        masked = self.att.masked
-        group = _GROUP.match(self.att.body, start)
-        if group:
-            self._add(group.group(1), "group", (), ((group.start(1), group.end(1)),))
-            return
-        window_end = start + 80
-        stop = re.search(rf"[,.;:]|{MASK}", masked[start:window_end])
-        end = start + stop.start() if stop else window_end
-        found = self.att.entity_in(start, end)
-        if found is not None:
-            self.add_entity(found.entity)

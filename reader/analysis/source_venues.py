@@ -1,0 +1,227 @@
+"""Sources named as venues, documents and sharers (told The Guardian, said on Fox News, a report by Human
+Rights Watch, documents seen by Reuters, per the Census Bureau), and the collector's state: the sources found
+and how a body no finder knows is added."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reader.analysis import lexicon as lx
+from reader.analysis.names import is_given
+from reader.analysis.orgs import OrgEntity
+from reader.analysis.people import PersonEntity
+from reader.analysis.quotes import MASK
+from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
+from reader.analysis.speakers import REACH, Attributor
+from reader.models import Source
+
+# Word alternations are grouped by first letter, each letter then checked for a word boundary before it
+# (``(?<!\w.)``): the regex engine skips to those letters instead of trying ``\b`` at every position.
+# Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited|obtained|
+# seen|reviewed|revealed|announced|confirmed|claimed|disclosed) by\s+`` ("a letter obtained by The Canadian Press",
+# "documents seen by Reuters", "the discovery was announced by the Supreme Council of Antiquities").
+_BY = re.compile(
+    r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
+    r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)(?:eviewed|evealed)"
+    r"|a(?<!\w.)nnounced|c(?<!\w.)(?:onfirmed|laimed)|d(?<!\w.)isclosed) by\s+"
+)
+# A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
+# for National Statistics", "a statement from Amtrak". Found from each " by " and " from " (str.find),
+# as a regex of the nouns would be tried at every "a", "e", "r" or "s" of the text.
+FINDING_NOUNS = lx._words(
+    "report reports study studies survey surveys statement statements statistics poll polls analysis estimate "
+    "estimates figures"
+)
+
+
+def _findings_by(text: str) -> Iterator[int]:
+    """The offset after each "<finding noun> by " or "<finding noun> from "."""
+    for link in (" by ", " from "):
+        at = text.find(link)
+        while at >= 0:
+            word = text[text.rfind(" ", 0, at) + 1 : at]
+            if word.lower() in FINDING_NOUNS:
+                yield at + len(link)
+            at = text.find(link, at + 1)
+
+
+_BARE_BY = ("reported", "published", "announced", "confirmed", "revealed", "disclosed")
+_BY_REACH = 4  # words between "by" and the name it credits ("shared by the former senator Ann Lee")
+_GROUP = re.compile(
+    r"(the (?:community|group|network|coalition|union|association|collective|team|committee|council|alliance|"
+    r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
+)
+# An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
+_TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
+    # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
+    # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
+    r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
+    r"|p(?<!\w.)ublished(?: online)? in"
+    r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
+    r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
+    r"|a(?<!\w.)dd(?:ed|ing|s)? to)\s+"
+    rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
+)
+_VENUE = re.compile(
+    rf"(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?((?:[a-z]{{1,3}}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)"
+)
+# "told Newshour in a telephone interview", "told local television station KVTV": the name told, when no finder
+# knows it, is an outlet.
+_OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
+_IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
+_PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
+# A lowercase noun after a name ("the New York attorney general"), not a preposition or clause word.
+_LOWER_NEXT = re.compile(
+    r" (?!(?:on|in|at|for|that|and|after|before|last|this|to|as|with|from|of|who|which|when|since|during) )[a-z]"
+)
+
+
+class SourceFinder:
+    """The sources found so far, and the finders of venues, documents and sharers."""
+
+    def __init__(self, att: Attributor) -> None:
+        self.att = att
+        self.found: dict[str, Source] = {}
+        self._lower: set[str] | None = None
+        self._listed: set[int] | None = None  # ids of the people the people finder listed
+        self._agents: bool | None = None  # whether the article has a spokesperson, officials or a statement
+
+    def add_entity(self, entity: object) -> None:
+        if getattr(entity, "name", "").casefold() in self.found:
+            return  # already a source: most speakers and subjects are named more than once
+        if isinstance(entity, OrgEntity):
+            self._add(entity.name, entity.kind, tuple(sorted(entity.aliases)), tuple(entity.mentions))
+        elif isinstance(entity, PersonEntity):
+            self._add(entity.name, "person", tuple(sorted(entity.aliases)), tuple(entity.mentions))
+
+    def _add(self, name: str, kind: str, aliases: tuple[str, ...], mentions: tuple) -> None:
+        if name.casefold() not in self.found:
+            self.found[name.casefold()] = Source(name=name, kind=kind, aliases=aliases, mentions=mentions)
+
+    def orgs_in(self, start: int, end: int) -> list[OrgEntity]:
+        hits = [m for m in self.att.mentions_within(start, end) if m[2] == 1]
+        return [m[3] for m in hits if self.att.masked[m[0]] != MASK]
+
+    def _name_only(self, entity: object) -> bool:
+        """A single word the cue reading took for a name though the people finder did not list it, with no
+        title and not a given name ("according to Gallup", "Pew found"): more often a body than a person. So are
+        several such words when one of them is an ordinary word of the article ("Human Rights Watch")."""
+        if not isinstance(entity, PersonEntity) or entity.gender is not None:
+            return False
+        if self._listed is None:
+            self._listed = {id(p) for p in self.att.people}
+        if id(entity) in self._listed or any(is_given(word) for word in entity.tokens):
+            return False
+        # "Human Rights Watch": several words, one of them an ordinary word of the article
+        return len(entity.tokens) == 1 or any(w.lower() in self._lowercase_words() for w in entity.tokens)
+
+    @staticmethod
+    def _mention_in(entity: object, start: int, end: int) -> tuple[int, int]:
+        mentions: list[tuple[int, int]] = getattr(entity, "mentions", [])
+        return next(((s, e) for s, e in mentions if start <= s and e <= end), mentions[-1])
+
+    def _lowercase_words(self) -> set[str]:
+        """The words the article writes in lowercase, gathered once and only when asked."""
+        if self._lower is None:
+            self._lower = {t.text for t in self.att.tokens if t.text[:1].islower()}
+        return self._lower
+
+    def _bare_body(self, start: int, end: int, outlet: bool = False) -> None:
+        """A country or body that neither finder listed, credited by name: a source of its own (an outlet
+        when ``outlet`` says so or its name does)."""
+        name = self.att.body[start:end]
+        start, end = start + len(name) - len(name.lstrip()), start + len(name.rstrip())
+        words = name.split()
+        while len(words) > 1 and (words[0] in _OPENING_WORDS):
+            start = self.att.body.index(words[1], start + len(words[0]))  # "As POLITICO revealed"
+            words.pop(0)
+        name = self.att.body[start:end]
+        if re.search(r"['’]s$", words[-1]):
+            return  # "Israel's army said": the possessor is not the one who speaks
+        if len(words) > 1 and words[-1] == "Today" and words[-2] not in _NOT_BODY_WORDS:
+            outlet = True  # "Indonesia Today suggested", "Psychology Today reported": a paper's or a show's name
+        elif len(words) > 1 and words[0] in lx.NATIONALITIES and words[-1] not in _NOT_BODY_WORDS:
+            pass  # "Western Journalism reported", "American Crossroads said": a nationality opens many names
+        elif words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
+            return  # "He said", "On Monday said", "Democrat said"
+        if any(m[2] == 0 for m in self.att.mentions_within(start, end)):
+            return  # a person's name the people finder knows
+        if words[-1].endswith("s") and (words[-1][:-1] in lx.NATIONALITIES or words[-1].endswith("ians")):
+            return  # "Republicans said", "Democrats said": people as a group, not a body
+        if MASK in name or any(not any(ch.isalpha() for ch in word) for word in words):
+            return  # "2016 said", not "TVN24 reported"
+        if len(words) == 1 and name.lower() in self._lowercase_words():
+            return  # "Recent polls", "Water": an ordinary word the article also writes in lowercase
+        if len(words) == 1 and not outlet and self._plural_opener(name, start):
+            return  # "Prosecutors said", "Investigators found that": a plural capitalised as it opens a sentence
+        outlet = outlet or name in lx.KNOWN_OUTLETS or words[-1] in lx.OUTLET_WORDS
+        self._add(name, "outlet" if outlet else "organization", (), ((start, end),))
+
+    def _plural_opener(self, word: str, start: int) -> bool:
+        """Whether a word that looks like a plural ("Prosecutors") opens its sentence and the article never
+        writes it capitalised inside one, where a body's name would be."""
+        if not word.endswith("s") or word.isupper() or word in lx.KNOWN_OUTLETS:
+            return False
+        before = self.att.masked[max(0, start - 3) : start].rstrip(" \"“‘'(")
+        if before and before[-1] not in ".!?:\n":
+            return False
+        return re.search(rf"[\w,;] {re.escape(word)}\b", self.att.masked) is None
+
+    def _possessive_before(self, entity: object, start: int, end: int) -> bool:
+        """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
+        mention = next((m for m in self.att.mentions_within(start, min(end, start + REACH)) if m[3] is entity), None)
+        return mention is not None and self.att.body[mention[1] : mention[1] + 2] in ("'s", "’s")
+
+    def _per(self, start: int) -> None:
+        """ "per CTV News", "per the Census Bureau": "per" as "according to"."""
+        end = self.att.sentences[self.att.sentence_index(start)][1]
+        found = self.att.object_after(start, end)
+        if found is not None and found.kind == "organization":
+            self.add_entity(found.entity)
+
+    def _told(self, start: int, end: int) -> None:
+        text = self.att.masked[start : min(end, start + REACH)]
+        match = _VENUE.match(text)
+        if not match:
+            return
+        for org in self.orgs_in(start, start + match.end()):
+            if org.kind == "outlet":
+                self.add_entity(org)
+                return
+        name = _BARE_OBJECT.match(text, match.start(1))
+        named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None
+        if (
+            name is not None
+            and (named_as_outlet or _IN_INTERVIEW.match(text, name.end(1)))
+            and not self.orgs_in(start, start + name.end(1))
+        ):
+            self._bare_body(start + name.start(1), start + name.end(1), outlet=True)  # "told Newshour in an interview"
+
+    def _by(self, start: int, bare: bool = False) -> None:
+        """Who something was shared, reported or written by; with ``bare``, also a body no finder knows
+        ("as reported by Western Journalism")."""
+        masked = self.att.masked
+        group = _GROUP.match(self.att.body, start)
+        if group:
+            self._add(group.group(1), "group", (), ((group.start(1), group.end(1)),))
+            return
+        window_end = start + 80
+        stop = re.search(rf"[,.;:]|{MASK}", masked[start:window_end])
+        end = start + stop.start() if stop else window_end
+        found = self.att.entity_in(start, end)
+        if found is not None:
+            at = self._mention_in(found.entity, start, end)[0]
+            if len(masked[start:at].split()) <= _BY_REACH:
+                self.add_entity(found.entity)  # not "reported by local media to have visited ... while Adamowicz"
+                more = masked.find(" and by ", at, end)
+                if more >= 0:
+                    self._by(more + len(" and by "), bare)  # "reported by The Guardian as ... and by the AP as"
+        elif bare:
+            name = _BARE_OBJECT.match(masked, start, end)
+            if (
+                name is not None
+                and not _LOWER_NEXT.match(masked, name.end(1))
+                and not all(w in lx.PLACES for w in name.group(1).split())
+            ):
+                self._bare_body(name.start(1), name.end(1))  # not "from Iowa", "by the New York attorney"

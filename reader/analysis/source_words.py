@@ -1,0 +1,196 @@
+"""The words and shapes that credit a source: the verbs of saying, of a stance or of a finding, the subject
+and object shapes of a body no finder knows, and the tests of a verb's form (a noun, a passive)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reader.analysis import lexicon as lx
+from reader.analysis.cues import PHRASAL_CUES
+from reader.analysis.lexicon import _inflect
+from reader.analysis.name_shapes import STATE_ABBREVIATIONS
+from reader.analysis.quotes import MASK
+
+_OUTLET_NOUN = (
+    r"(?:(?:[a-z]+\s+){0,2}(?:news agency|news site|newspaper|broadcaster|magazine|daily|tabloid|channel|network"
+    r"|website|station)|news agency|newspaper|broadcaster)"
+)  # "the news agency Reuters", "local television station KVTV"
+# An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
+_INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added)\s+(?=(?:the\s+)?[A-Z])")
+# A name opening the sentence, then an appositive that describes it, then the verb.
+_NAME_THEN_APPOSITIVE = re.compile(
+    r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
+)
+# A relative clause left open up to the verb: "Sanders, who endorsed Canova in May and said".
+_OPEN_RELATIVE = re.compile(r", who [^,;:.]*$")
+# "pointed out", "shot back"; not "went on" ("went on to hit a double")
+_PHRASAL = frozenset(verb + rest for verb, rest in PHRASAL_CUES.items() if verb != "went")
+_OUTLET_IN = re.compile(rf"\b{_OUTLET_NOUN}\b")
+_DATA = re.compile(r"\s+(?:data|figures|statistics|research|analysis|report|survey|poll|study)\b")
+
+
+# Verbs that credit a person (not an organisation) with what follows: "Perkins admitted she ...".
+PARAPHRASE_VERBS = (
+    lx.SOURCE_VERBS
+    | lx._words("admit admits admitted")
+    | _inflect(
+        "add admit insist argue suggest remark comment acknowledge stress contend maintain testify allege predict "
+        "emphasize emphasise recall recount reply respond explain"
+    )
+)
+# Cues of quotes that credit a paraphrase too, when a clause or the words follow ("Rice complained that",
+# "the city reasoned:"), not an object ("conceded a penalty", "declared the day a holiday"); not the cues of
+# a manner of speaking or of a promise ("shouted", "asked", "vowed").
+CLAUSE_VERBS = _inflect("caution clarify complain concede counter declare elaborate lament mention opine proclaim") | (
+    _inflect("reason retort quip joke theorize theorise boast")
+)
+_CLAUSE_AFTER = re.compile(rf"\s*(?:that\b|[,:“\"{MASK}])")
+# A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
+# "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
+_AUXILIARIES = lx._words(
+    "also later then has have had previously recently again already once quickly first yesterday today tonight "
+    "earlier now"
+)
+_BARE_SUBJECT = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
+    r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
+    rf"(?:(?:{'|'.join(sorted(_AUXILIARIES))})\s+)*$"
+)
+# Someone unnamed who speaks for a body, or its statement: the body is the source. "A spokesperson for
+# Amtrak said", "officials at the Federal Railroad Administration said", "An Amtrak spokesman said", "A NASA
+# statement said", "Pentagon officials said" (the words before the verb, auxiliaries dropped).
+_AGENTS = r"(?:spokes(?:man|woman|person|men|women|people)|officials?|representatives?|statement|executives?)"
+_BODY_NAME = r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]{0,40})"
+_AGENT_STEMS = ("spokes", "official", "statement", "represent", "executive")
+_AGENT_FOR = re.compile(
+    rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*(?:,[^,]{{1,80}},\s*)?$"
+)  # "A spokesperson for NISA, the nuclear authority, said"
+_AGENT_AFTER = re.compile(rf"(?:^|[\s(])(?:(?:[Aa]n?|[Tt]he)\s+)?{_BODY_NAME}\s+{_AGENTS}\s*$")
+# "according to Israel", "according to Gallup": the same after a leading cue.
+_BARE_OBJECT = re.compile(
+    r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
+)
+# Words that open a sentence or clause before a body's name ("As POLITICO revealed", "On Monday Gallup said").
+_OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS
+_NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALITIES | STATE_ABBREVIATIONS
+# Verbs of a stance the reporting cues leave out, which credit their subject too ("Rob Siegel likened it
+# to ...", "the Home Office rejects the claim", "Phillip Father thanked Arianespace", "the club thanked its
+# fans", "expressed concern that"); those of CREDIT_VERBS also credit a body no finder knows ("Israel
+# denied"). Not "promised" ("promised them treatment") nor "condemned" ("recently condemned
+# anti-semitism"): they tell nothing the article cites.
+# Only finite forms: "to believe", "the urge", "I dispute" (in quotes, masked) credit no one.
+STANCE_VERBS = lx._words(
+    "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
+    "thinks "
+    "tweeted thanked thanks expressed expresses"
+)
+CREDIT_VERBS = lx._words(
+    "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
+    "recommended recommends urged urges denied denies suggested suggests cited cites predicted predicts forecast "
+    "forecasts"
+)
+# Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
+# court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
+# up" is credited with nothing).
+FINDING_VERBS = lx._words("found finds showed shows ruled rules identified identifies")
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
+_STANCE_STEMS: tuple[str, ...] = (
+    *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
+    *("tweet", "thank", "express"),
+    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
+    *("found", "finds", "show", "rule", "identif"),
+)
+# Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
+# ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as
+# often for a country's or a place's than for a body named before.
+BODY_NOUNS = lx._words(
+    "club company firm team agency ministry department council court committee commission party "
+    "organisation organization association union university college school museum hospital airline federation "
+    "league board authority regulator institute foundation church bank group municipality"
+)
+OUTLET_NOUNS = lx._words("network broadcaster newspaper paper magazine station channel website outlet")
+_COMMON_SUBJECT = re.compile(r"(?:^|[\s,;:(])[Tt]he\s+([a-z]+)\s*$")
+BODY_LOOKBACK = 4  # sentences, the current one included, where "the club" finds its club (as "it" does)
+_LOWER_WORD = re.compile(r"[a-z]+")
+# A name right after a clause word, at the end of the words before a verb ("... after Nabisco").
+_NAME_AFTER_CLAUSE_WORD = re.compile(
+    r"\b(?:after|before|when|while|because|since|until|as|and|but|that|where|though|although)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40})$"
+)
+
+
+def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
+    """(offset, verb) of each stance verb outside quotes, found by the stems' str.find: faster than a
+    regex of all the forms or a look at every token, as most articles have few or none."""
+    for stem in _STANCE_STEMS:
+        at = masked.find(stem)
+        while at >= 0:
+            if at == 0 or not masked[at - 1].isalnum():
+                word = _LOWER_WORD.match(masked, at)
+                if word is not None and word.group() in STANCE_WORDS:
+                    yield at, word.group()
+            at = masked.find(stem, at + len(stem))
+
+
+# Forms of cue verbs that are nouns after a determiner and a word ("a penalty claim", "the police report").
+_NOUN_FORMS = lx._words(
+    "claim claims report reports note notes state states estimate estimates warning comment comments"
+)
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|this|that|whose)\s+[\w-]+\s+$")
+# "added three titles", "adds a second goal", "added to the list": the verb that adds a thing.
+_ADD_FORMS = lx._words("add adds added")
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|another|two|three|four|five|six|seven|eight|nine|ten|\d+|to)\s")
+# ", saying", "– adding": a participle after the clause of its subject, who is credited ("after confirming" is not).
+_AFTER_CLAUSE = re.compile(r"[,–—]\s*$")
+_NOT_LEAD_WORDS = (
+    (lx.STOP_CAPS - lx._words("The A An"))
+    | _AUXILIARIES
+    | lx._words("was is were are be been will would can could did does do may might must should shall")
+)
+
+
+def _lead_word(word: str) -> bool:
+    """A word that may stand before a subject's name: a description ("US citizen", "Former Mayor"), not a
+    verb, pronoun or auxiliary ("She also compared", "has praised")."""
+    return word not in _NOT_LEAD_WORDS and (word[:1].isupper() or not word.endswith("ed"))
+
+
+# "had been denied visas", "was twice rejected": a passive credits no one.
+_PASSIVE_AUX = lx._words("be been being was were is are get gets got getting")
+_PASSIVE_ADVERBS = lx._words("twice not then also later")
+
+
+def _passive_before(text: str, at: int) -> bool:
+    """Whether an auxiliary of the passive, perhaps with one adverb, stands right before ``at``: the same
+    test as a regex anchored at ``at``, which would be tried from every position before it."""
+    words = text[max(0, at - 30) : at].split()
+    if words and words[-1] in _PASSIVE_AUX:
+        return True
+    return len(words) > 1 and words[-2] in _PASSIVE_AUX and (words[-1].endswith("ly") or words[-1] in _PASSIVE_ADVERBS)
+
+
+# "is arguing that", "has been saying for weeks", "was still insisting": a progressive, which credits its
+# subject as the finite verb does (an "-ing" form after "is" is never a passive).
+_PROGRESSIVE_AUX = lx._words("is are was were been am")
+_PROGRESSIVE_ADVERBS = lx._words("also still now already again not")
+
+
+def _progressive_before(text: str, at: int) -> bool:
+    """Whether an auxiliary of the progressive, perhaps with one adverb, stands right before ``at``."""
+    words = text[max(0, at - 30) : at].split()
+    if words and words[-1] in _PROGRESSIVE_AUX:
+        return True
+    return (
+        len(words) > 1
+        and words[-2] in _PROGRESSIVE_AUX
+        and (words[-1].endswith("ly") or words[-1] in _PROGRESSIVE_ADVERBS)
+    )
+
+
+# A reporting verb and "that" before a subject: the subject is inside what someone else reports.
+_REPORTED_THAT = re.compile(
+    r"\b(?:told|tells|said|says|stated|states|wrote|writes|added|claimed|claims)\b[^.;:]{0,80}?\bthat\b"
+)
+# An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
+_OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
