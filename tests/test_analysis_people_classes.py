@@ -224,3 +224,35 @@ def test_american_states_and_their_capitals_are_places_not_people() -> None:
     people = _people(text)
     assert {"Ann Tolbert", "Mike Beebe"} <= set(people)
     assert not {"Des Moines", "Oak Creek", "Hampshire Sanders", "Arkansas"} & set(people)
+
+
+def test_known_companies_groups_and_places_shaped_like_names_are_not_people() -> None:
+    people = _people(
+        "Shares of Goldman Sachs and Wells Fargo fell. Al Qaeda claimed the attack. Tom Ward lives on "
+        "Capitol Hill and flew to Tel Aviv. Former Hewlett-Packard CEO Carly Fiorina spoke."
+    )
+    assert set(people) == {"Tom Ward", "Carly Fiorina"}
+
+
+def test_storms_polls_effects_and_a_city_paper_are_not_people() -> None:
+    people = _people(
+        "Hurricane Katrina hit the coast. Cyclone Idai followed. A Gallup Poll found the Ferguson Effect was "
+        "real. The Second Amendment was debated in the Charlotte Observer. Warner Brothers made the film."
+    )
+    assert not people
+
+
+def test_a_plural_abstract_noun_or_demonym_glued_before_a_name_is_not_part_of_it() -> None:
+    people = _people(
+        "Celebrities Julianne Moore and Kerry Washington signed. The veteran Vermonter Bernie Sanders won. "
+        "Leadership Marco Rubio promised never came. Charles Barkley and Douglas Adams came too."
+    )
+    assert {"Julianne Moore", "Bernie Sanders", "Marco Rubio", "Charles Barkley", "Douglas Adams"} <= set(people)
+    assert not {p for p in people if p.startswith(("Celebrities", "Vermonter", "Leadership"))}
+
+
+def test_a_title_before_a_word_the_article_writes_in_lowercase_is_no_person() -> None:
+    people = _people(
+        "He signed an Executive Order on guns; the order was new. Judge Berman spoke. Senator Rubio said he would run."
+    )
+    assert set(people) == {"Berman", "Rubio"}

@@ -192,7 +192,8 @@ PLACES = _words(
     "Michigan Illinois Pennsylvania Massachusetts Jersey York Los Angeles San Francisco Seattle Atlanta Miami "
     "Detroit Denver Phoenix Philadelphia Baltimore  "
     "Iowa Hampshire Kentucky Tennessee Missouri Minnesota Wisconsin Nebraska Oklahoma Arkansas Louisiana "
-    "Mississippi Alabama Idaho Wyoming Dakota Connecticut Delaware Maryland Moines "
+    "Mississippi Alabama Idaho Wyoming Dakota Connecticut Delaware Maryland Moines Vermont Maine Montana Kansas "
+    "Indiana "
     "Lombardy Tuscany Ontario Quebec Alberta Manitoba "
     "Mexico Geneva Brussels Amsterdam Stockholm Oslo Helsinki Copenhagen Dublin Edinburgh Glasgow Manchester "
     "Liverpool Birmingham Nairobi Lagos Johannesburg Pretoria Kinshasa Khartoum Tripoli Tunis Algiers Rabat "
@@ -352,6 +353,7 @@ STOP_CAPS = _words(
     "Twitter Facebook "
     # auxiliaries and verbs that open questions and headlines ("Had Sanders won", "Says Clinton would")
     "Had Can Could Would Should Was Were Is Are Did Does Do Has Have Says Neither Besides Outside Takes See "
+    "Whatever Wherever Whenever Whoever However "
     "God Allah Jesus Christ Bible Koran Quran Hajj Ramadan Eid Lent Halloween Thanksgiving "
     ""
 )

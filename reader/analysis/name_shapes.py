@@ -25,12 +25,64 @@ THING_TAILS = lx._words(
     "Partnership Plan Agreement Accord Initiative Doctrine Dialogue Revolution Belt Classics Pharmaceuticals "
     "Airlines Energy Petroleum Motors Electric Foods Brands Entertainment Ventures Solutions Software Robotics "
     "Insights Cable Mobil Dynamics Aerospace Financial Securities Investments Insurance Realty Hotels Resorts "
-    "Casino Casinos"
+    "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
+    # polls, effects, laws, eras, medals and days named after someone or shaped like a name
+    "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle"
 )
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
 # First words of place names: "El Geneina", "San Pedro Sula", "Port Moresby" ("Al" is a given name too).
-PLACE_LEADS = lx._words("El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad")
+PLACE_LEADS = lx._words("El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis")
+# First words of storms and of other things named with a person's name: "Hurricane Katrina", "Cyclone Idai".
+THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado")
+# Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
+KNOWN_THINGS = frozenset(
+    {
+        "Goldman Sachs",
+        "Morgan Stanley",
+        "Wells Fargo",
+        "Bear Stearns",
+        "Merrill Lynch",
+        "Charles Schwab",
+        "Dow Jones",
+        "Credit Suisse",
+        "Coca Cola",
+        "JPMorgan Chase",
+        "Anheuser Busch",
+        "Hewlett Packard",
+        "Rolls Royce",
+        "Harley Davidson",
+        "Mercedes Benz",
+        "Louis Vuitton",
+        "Marks Spencer",
+        "Lloyds Banking",
+        "Al Qaeda",
+        "Boko Haram",
+        "Ku Klux Klan",
+        "Black Lives Matter",
+        "Ansar al-Sharia",
+        "Charlie Hebdo",
+        "Sports Illustrated",
+        "Capitol Hill",
+        "Tel Aviv",
+        "Terre Haute",
+        "Addis Ababa",
+        "Sri Lanka",
+        "Costa Rica",
+        "Buenos Aires",
+        "Kuala Lumpur",
+        "Abu Dhabi",
+        "Ho Chi Minh",
+        "Grand Prix",
+        "Grand Slam",
+        "Cinco de Mayo",
+        "Christmas Eve",
+    }
+)
+_KNOWN_BY_FIRST: dict[str, list[list[str]]] = {}
+for _thing in KNOWN_THINGS:
+    _words_of = _thing.replace("-", " ").split()
+    _KNOWN_BY_FIRST.setdefault(_words_of[0], []).append(_words_of)
 ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
 # Given names that are also places or countries, which the place list would otherwise take.
 GIVEN_PLACES = lx._words(
@@ -125,6 +177,8 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return False
     if len(run) > 1 and word[-1] == "s" and (word[:-1] in lx.TITLES or word[:-1].lower() in lx.ROLE_NOUNS):
         return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
+    if len(run) > 2 and is_given(run[1].text) and not is_given(word) and _common_noun_shape(word):
+        return True  # "Celebrities Julianne Moore", "Leadership Marco Rubio", "Kentuckian Rand Paul"
     if (
         len(run) > 2
         and is_given(run[1].text)
@@ -141,6 +195,21 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
     if not (descriptive or agent) or word in GIVEN:
         return False
     return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))
+
+
+# Endings of plurals and abstract nouns, never of a given name that is not in the lists.
+_NOUN_ENDS = ("ship", "ness", "ment", "tion", "sion", "ism", "ity", "ies")
+_DEMONYM_ENDS = (("ian", "y"), ("ian", "a"), ("an", ""), ("er", ""), ("ite", ""), ("ian", ""))
+
+
+def _common_noun_shape(word: str) -> bool:
+    """A plural, an abstract noun or a place's demonym: "Celebrities", "Leadership", "Vermonter"."""
+    low = word.lower()
+    if len(low) > 4 and (low.endswith(_NOUN_ENDS) or (low[-1] == "s" and low[-2] not in "su'’")):
+        return True
+    return any(
+        low.endswith(end) and word[: len(word) - len(end)] + tail in lx.PLACES for end, tail in _DEMONYM_ENDS
+    )  # "Kentuckian", "Vermonter", "Iowan"
 
 
 # "Joo-Ho", "Lung-bin", "Min-Woo": a romanised East Asian given name of two syllables.
@@ -163,13 +232,28 @@ def initial(run: list[Token], index: int) -> bool:
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     last, first = run[-1].text, run[0].text
+    if len(run) > 1 and (first in THING_LEADS or _known_thing(run)):
+        return True  # "Hurricane Katrina", "Goldman Sachs", "Capitol Hill"
     if len(run) > 1 and plural_group(last):
         return True  # "Kentucky Republicans", "Cuban-American Republicans"
     if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True
-    if len(run) > 1 and last in OUTLET_TAILS and first not in GIVEN:
-        return True
+    if len(run) > 1 and last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
+        return True  # "Charlotte Observer" is a city's paper
     return len(run) > 1 and first in PLACE_LEADS
+
+
+def _known_thing(run: list[Token]) -> bool:
+    """Whether the run ends in a known company, group or place named like a person ("Goldman Sachs").
+
+    Before a title it is only the person's employer: "Hewlett-Packard CEO Carly Fiorina".
+    """
+    words = " ".join(t.text for t in run if t.text != "&").replace("-", " ").split()
+    for index, word in enumerate(words):
+        for thing in _KNOWN_BY_FIRST.get(word, ()):
+            if words[index : index + len(thing)] == thing and index + len(thing) >= len(words) - 1:
+                return True
+    return False
 
 
 def given_place(run: list[Token], index: int, lexical: frozenset[str]) -> bool:

@@ -455,6 +455,8 @@ def _add_singles(
             continue
         if not introduced:
             continue
+        if prefix[0].end and _ordinary_word(word, ctx.words_lower):
+            continue  # "an Executive Order", "the Vice Presidential pick": a title before an ordinary word
         fuzzy = owners.fuzzy(word)
         if fuzzy is not None:
             fuzzy.aliases.add(word)
@@ -469,6 +471,12 @@ def _add_singles(
             owners.add(people[key])
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
+
+
+def _ordinary_word(word: str, words_lower: set[str]) -> bool:
+    """Whether the article writes ``word`` (or its singular) in lowercase: "order" for "Executive Order"."""
+    low = word.lower()
+    return low in words_lower or (low[-1:] == "s" and low[:-1] in words_lower)
 
 
 def _add_mononym(
