@@ -256,3 +256,12 @@ def test_a_title_before_a_word_the_article_writes_in_lowercase_is_no_person() ->
         "He signed an Executive Order on guns; the order was new. Judge Berman spoke. Senator Rubio said he would run."
     )
     assert set(people) == {"Berman", "Rubio"}
+
+
+def test_a_middle_name_that_is_a_body_word_and_a_given_name_that_is_a_creed() -> None:
+    people = _people(
+        "Kathleen Hall Jamieson, a professor, said so. Jamieson added more. Justice Sandra Day O'Connor "
+        "retired. Christian Estrosi, a former mayor, spoke. The Christian Right was angry, and he was right."
+    )
+    assert {"Kathleen Hall Jamieson", "Sandra Day O'Connor", "Christian Estrosi"} <= set(people)
+    assert "Christian Right" not in people

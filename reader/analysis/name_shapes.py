@@ -88,7 +88,7 @@ ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth
 GIVEN_PLACES = lx._words(
     "Jordan Virginia Georgia Florence Victoria Austin Sydney Chelsea Madison Lincoln Houston Dallas Orlando "
     "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora "
-    "Roman Chad Kent Salvador"
+    "Roman Chad Kent Salvador Christian Francisco"
 )
 _CONTRACTION = re.compile(r"^(?:I|It|He|She|We|They|You|That|There|Here|What|Who)['’](?:m|s|re|ve|d|ll)$")
 # Endings of adverbs and adjectives ("Specifically", "Previous"), then of agent nouns ("Broadcaster").
@@ -256,15 +256,49 @@ def _known_thing(run: list[Token]) -> bool:
     return False
 
 
-def given_place(run: list[Token], index: int, lexical: frozenset[str]) -> bool:
-    """ "Jordan Chiles": a given name that is also a place, opening a run with a name after it."""
+def given_place(
+    run: list[Token], index: int, lexical: frozenset[str], words_lower: frozenset[str] | set[str] = frozenset()
+) -> bool:
+    """ "Jordan Chiles", "Christian Estrosi": a given name that is also a place or creed, opening a run with a
+    name after it (not "Christian Right": a word the article writes in lowercase)."""
     token = run[index].text
     if token not in GIVEN_PLACES or index + 1 >= len(run):
         return False
     if index and run[index - 1].text not in lx.TITLES:
         return False
     following = run[index + 1].text
-    return following[:1].isupper() and following not in lexical and following not in lx.PLACES
+    return (
+        following[:1].isupper()
+        and following not in lexical
+        and following not in lx.PLACES
+        and following.lower() not in words_lower
+        and following not in lx.OUTLET_WORDS
+        and not following.endswith(("ical", "ism", "ist", "ity"))
+    )
+
+
+# Words of bodies and places that are also middle names: "Kathleen Hall Jamieson", "Sandra Day O'Connor".
+MIDDLE_WORDS = lx._words("Hall Day Church Park Court Lane")
+
+
+def middle_word(run: list[Token], index: int, words_lower: frozenset[str] | set[str]) -> bool:
+    """ "Hall" in "Kathleen Hall Jamieson": a middle name that is a body's word, between a known given name
+    opening the name and its surname."""
+    word = run[index].text
+    if index != len(run) - 2 or word not in MIDDLE_WORDS:
+        return False
+    before, last = run[index - 1].text, run[-1].text
+    if index > 1 and run[index - 2].text not in lx.TITLES:
+        return False
+    return (
+        is_given(before)
+        and before not in lx.TITLES
+        and last[:1].isupper()
+        and last not in lx.ORG_WORDS
+        and last not in lx.PLACES
+        and last not in lx.TITLES
+        and last.lower() not in words_lower
+    )
 
 
 def introduces_a_person(text: str, introducer_start: int, name_end: int) -> bool:

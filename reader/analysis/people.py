@@ -26,6 +26,7 @@ from reader.analysis.name_shapes import (
     glued_word,
     initial,
     introduces_a_person,
+    middle_word,
     names_a_thing,
     not_a_name_part,
     surname_word,
@@ -240,7 +241,8 @@ def _split_run(
         leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and not is_given(word)
         if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
             if len(run) > 1 and (
-                given_place(run, index, NOT_NAME)
+                given_place(run, index, NOT_NAME, words_lower)
+                or (index and middle_word(run, index, words_lower))
                 or initial(run, index)
                 or east_asian_name(run, index)
                 or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
