@@ -265,3 +265,24 @@ def test_a_middle_name_that_is_a_body_word_and_a_given_name_that_is_a_creed() ->
     )
     assert {"Kathleen Hall Jamieson", "Sandra Day O'Connor", "Christian Estrosi"} <= set(people)
     assert "Christian Right" not in people
+
+
+def test_a_one_word_name_joined_to_a_full_name_or_set_off_by_a_role_is_a_person() -> None:
+    people = _people(
+        "Fans cheered as Adele and David Bowie each won five awards. The night also belonged to Lorde, "
+        "the New Zealand singer, who sang twice. Later, Bowie thanked Adele."
+    )
+    assert {"Adele", "David Bowie", "Lorde"} <= set(people)
+    assert people["Lorde"] == "New Zealand singer"
+
+
+def test_a_one_word_name_after_a_role_noun_keeps_the_role() -> None:
+    assert _people("The evening closed with a song by British singer Adele.")["Adele"] == "British singer"
+
+
+def test_a_company_or_town_joined_to_a_full_name_is_no_person() -> None:
+    people = _people(
+        "The list includes Travis Kalanick of Uber and Brian Chesky of Airbnb. Carmel, Indiana, Mayor James "
+        "Brainard and Portage, Indiana, Mayor James Snyder came. Uber and Airbnb declined to comment."
+    )
+    assert not {"Uber", "Portage", "Airbnb"} & set(people)

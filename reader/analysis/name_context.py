@@ -50,7 +50,7 @@ def refers_as_person(
     word = text[start:end]
     if not mononym_shape(word, not_name, words_lower, mid):
         return None
-    if start and not text.endswith(_CLAUSE_OPENERS, max(0, start - 8), start):
+    if start and not text.endswith(_CLAUSE_OPENERS, max(0, start - 8), start) and not _opened(text, start):
         return None  # only a clause's subject: in "members of Scientology, who", "who" is the members'
     if _WHO.match(text, end):
         return ""
@@ -65,6 +65,20 @@ def refers_as_person(
     return "m" if pronoun.group(1) else "f"
 
 
+# Words that open a clause before its subject: "But Kelly was relentless", "When Maddow asked her".
+_SUBJECT_OPENERS = lx._words("But And When As While After Before Because Since Although Though Meanwhile Then Once")
+_OPENER_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)(\w+),? $")
+
+
+def _opened(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a clause opener that itself opens a sentence ("But Kelly")."""
+    window = text[max(0, start - 14) : start]
+    if not window.endswith(" "):
+        return False
+    match = _OPENER_BEFORE.search(window)
+    return bool(match and match.group(1) in _SUBJECT_OPENERS and (match.start(1) > 0 or start - 14 <= 0))
+
+
 def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mid: set[str]) -> bool:
     """Whether a lone capitalised word may be a person's one name: no ordinary word, place, outlet or group.
 
@@ -73,8 +87,8 @@ def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mi
     """
     if (word in not_name and word not in GIVEN_PLACES) or word.lower() in words_lower or not word.isalpha():
         return False  # a given name that is also a place may be a surname: "Paris claims that her passport"
-    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word):
-        return False  # "Guardian, who ...", "Hispanics ... their"
+    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word) or word.endswith("ists"):
+        return False  # "Guardian, who ...", "Hispanics ... their", "Gynecologists"
     if word[-1] == "s" and (word[:-1].lower() in words_lower or word[:-1] in lx.TITLES):
         return False  # "Allies of his ...", "Bush and Govs. Chris Christie": a plural of an ordinary word or title
     return word in mid

@@ -161,8 +161,10 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
         elif (
             token.cap
             and previous is not None
-            and previous.text[:1].islower()
-            and text[previous.end : token.start] == " "
+            and (
+                (previous.text[:1].islower() and text[previous.end : token.start] == " ")
+                or text[previous.end : token.start] == ", "  # "In August, Kelly staged"
+            )
         ):
             mid.add(word)
         previous = token
@@ -451,6 +453,11 @@ def _add_singles(
             if referred is None and mononym_shape(word, NOT_NAME, ctx.words_lower, ctx.mid):
                 referred = named_in_play(text, start, end)
                 if referred is None:
+                    appositive = _role_apposition(text, end)
+                    if appositive is not None:
+                        _add_mononym(people, owners, word, start, end, "")
+                        people[(word,)].role = people[(word,)].role or appositive
+                        continue
                     unsure.append((word, start, end))
         if referred is not None:
             _add_mononym(people, owners, word, start, end, referred)
@@ -467,12 +474,39 @@ def _add_singles(
         key = (word,)
         if key not in people:
             role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
-            role = role or _introduced_role(text, start)
+            role = role or _role_before(text, start) or _introduced_role(text, start)
             before = _word_before(text, start)
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
             owners.add(people[key])
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
+
+
+def _role_apposition(text: str, end: int) -> str | None:
+    """ "Adele, the British singer, won": an appositive ending in a role noun, set off after a one-word name."""
+    apposition = _APPOSITION.match(text[end : end + 120])
+    if apposition is None:
+        return None
+    words = apposition.group(1).split()
+    if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
+        return None
+    return " ".join(words[1:])
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role nouns right before a name ("singer" in "British singer Adele"), with a nationality before them."""
+    window = text[max(0, start - 60) : start]
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])
+    words = window[len(window) - lead.end() :].split() if lead else []
+    parts: list[str] = []
+    while words and words[-1] in lx.ROLE_NOUNS:
+        parts.insert(0, words.pop())
+    if not parts:
+        return None
+    country = _COUNTRY_ROLE.search(window)
+    if country and country.group(2).split() == parts and country.group(1) in lx.NATIONALITIES:
+        parts.insert(0, country.group(1))
+    return " ".join(parts)
 
 
 def _ordinary_word(word: str, words_lower: set[str]) -> bool:
@@ -497,6 +531,9 @@ def _add_mononym(
 # partner that is part of a longer name ("command Atlantis and Scott D. Altman") does not count.
 _AND_NEXT = re.compile(r" and ([A-Z][\w'’-]*)(?! \S*[A-Z])")
 _AND_BEFORE_REVERSED = re.compile(r" dna ([\w'’-]*[A-Z])(?! \S*[A-Z])")
+# A full name joined by "and": "Adele and David Bowie", "David Bowie and Adele".
+_AND_FULL_NEXT = re.compile(r" and ([A-Z][\w'’-]*) ([A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
+_FULL_AND_BEFORE = re.compile(r"\b([A-Z][\w'’-]*) ([A-Z][\w'’-]*) and $")
 
 
 def _add_partners(
@@ -512,7 +549,8 @@ def _add_partners(
             after = _AND_NEXT.match(text, end)
             before = _AND_BEFORE_REVERSED.match(text[max(0, start - 40) : start][::-1])
             partners = [m.group(1) for m in (after,) if m] + [m.group(1)[::-1] for m in (before,) if m]
-            joined = word[1:].islower() and any(owners.named_alone(p) for p in partners if p != word)
+            alone = any(owners.named_alone(p) for p in partners if p != word)
+            joined = word[1:].islower() and (alone or _joined_to_full_name(text, start, end, people))
             if (word,) in people or joined:  # not "how WikiLeaks and Snowden": an inner capital is a brand's
                 _add_mononym(people, owners, word, start, end, "")
             else:
@@ -520,6 +558,23 @@ def _add_partners(
         if len(left) == len(unsure):
             return
         unsure = left
+
+
+def _joined_to_full_name(text: str, start: int, end: int, people: dict[tuple[str, ...], PersonEntity]) -> bool:
+    """Whether "and" joins the word to a person found by a full name of two words ("Adele and David Bowie").
+
+    Not after a preposition: "Travis Kalanick of Uber and Brian Chesky" joins two companies' people.
+    """
+    if _word_before(text, start).lower() in PLACE_PREPOSITIONS:
+        return False
+    place = _COMMA_PLACE.match(text, end)
+    if place and place.group(1) in lx.PLACES:
+        return False  # "Portage, Indiana, Mayor James Snyder"
+    after = _AND_FULL_NEXT.match(text, end)
+    if after is not None and after.groups() in people:
+        return True
+    before = _FULL_AND_BEFORE.search(text, max(0, start - 50), start)
+    return before is not None and before.groups() in people
 
 
 def _add_alias_mentions(
