@@ -286,3 +286,25 @@ def test_a_company_or_town_joined_to_a_full_name_is_no_person() -> None:
         "Brainard and Portage, Indiana, Mayor James Snyder came. Uber and Airbnb declined to comment."
     )
     assert not {"Uber", "Portage", "Airbnb"} & set(people)
+
+
+def test_an_office_after_title_of_names_the_person_and_gives_the_role() -> None:
+    people = _people("Secretary of State Marta Quillon felt the talks went well. The vote was close.")
+    assert people["Marta Quillon"] == "Secretary of State"
+
+
+def test_an_appositive_ending_in_a_role_noun_marks_an_unknown_pair_as_a_person() -> None:
+    people = _people("The office of Taro Okubashi, the Japanese prime minister, thanked the rescuers.")
+    assert people["Taro Okubashi"] == "Japanese prime minister"
+
+
+def test_a_one_word_name_with_an_age_is_a_person_and_a_place_noun_makes_a_place() -> None:
+    people = _people(
+        "Rescuers searched the river in the Kutara Baraweng district. Sukarjo, 24, says he swam to the bank."
+    )
+    assert set(people) == {"Sukarjo"}
+
+
+def test_a_state_abbreviation_without_its_dot_can_be_a_surname() -> None:
+    people = _people("Naoto Kan, the prime minister, spoke in Wichita, Kan. on Friday.")
+    assert set(people) == {"Naoto Kan"}

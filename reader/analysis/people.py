@@ -20,6 +20,7 @@ from reader.analysis.name_context import in_heading, mononym_shape, named_in_pla
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     NAME_SUFFIXES,
+    OFFICE_WORDS,
     STATE_ABBREVIATIONS,
     east_asian_name,
     given_place,
@@ -51,6 +52,10 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+# Lowercase nouns after a capitalised run that make it a place: "the Kutai Kartanegara district".
+_PLACE_NOUN_AFTER = re.compile(r"^ (?:district|province|county|prefecture|region|municipality|village|regency)\b")
+# "Secretary of State Condoleezza Rice", "Minister of Health Ana Lopez": a title, "of", an office word.
+_OFFICE_OF = re.compile(r"\b([A-Z][\w-]*) of (?:the )?$")
 # Misspelt surnames are looked for only while an article names at most this many people: each look-up
 # compares with every surname, which would grow with the square of a very long article's names.
 FUZZY_PEOPLE = 100
@@ -180,7 +185,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     before = _word_before(text, run[0].start)
     after = text[tail[-1].end + (2 if tail[-1].possessive else 0) : tail[-1].end + 40]
     names = [t.text for t in tail]
-    if any(t.text in lx.TITLES for t in prefix):
+    if any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix):
         return True
     if ctx.in_quote(tail[0].start):
         return is_given(names[0]) and len(tail) > 1
@@ -194,10 +199,17 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True  # "Ruud van Nistelrooy", "Mohammed bin Salman"
     if len(tail) == 2 and east_asian_name(tail, 0):
         return True  # "Park Joo-Ho"
+    if _PLACE_NOUN_AFTER.match(after):
+        return False  # "in East Kalimantan's Kutai Kartanegara district"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
-        return bool(head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]))
+        if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]):
+            return True
+        # "Syakrani, 24, says": an age after a word with no other reading.
+        return bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
+    if _role_apposition(text, tail[-1].end) is not None:
+        return True  # "Naoto Kan, the Japanese prime minister,"
     if (is_given(names[0]) and not any(n in GIVEN for n in names[1:2])) or (is_given(names[0]) and len(tail) > 2):
         return True
     if _AGE.match(after):
@@ -217,6 +229,14 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
         return False
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
+
+
+def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
+    """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice"."""
+    if not prefix or prefix[0].text not in OFFICE_WORDS:
+        return False
+    office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+    return office is not None and office.group(1) in lx.TITLES
 
 
 def _without_suffix(run: list[Token]) -> tuple[list[Token], str]:
@@ -242,13 +262,17 @@ def _split_run(
             continue
         leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and not is_given(word)
         if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
-            if len(run) > 1 and (
-                given_place(run, index, NOT_NAME, words_lower)
-                or (index and middle_word(run, index, words_lower))
-                or initial(run, index)
-                or east_asian_name(run, index)
-                or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
-                or (last_lexical < index - 1 and surname_word(run, index))
+            if (
+                len(run) > 1
+                and (
+                    given_place(run, index, NOT_NAME, words_lower)
+                    or (index and middle_word(run, index, words_lower))
+                    or initial(run, index)
+                    or east_asian_name(run, index)
+                    or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
+                    or (index and word in STATE_ABBREVIATIONS and text[token.end : token.end + 1] != ".")  # "Naoto Kan"
+                    or (last_lexical < index - 1 and surname_word(run, index))
+                )
             ):
                 continue  # "Jordan Chiles", "Richard A. Mastracchio", "Park Joo-Ho", "Paul Singer", "Mr. King"
             if index and run[index - 1].text in lx.HONORIFICS and surname_word(run, index):
@@ -266,7 +290,12 @@ def _split_run(
     if not tail or not tail[-1].cap:
         return None
     after_body = any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix)
-    if after_body and len(tail) > 2 and not any(t.text in lx.TITLES for t in prefix):
+    if (
+        after_body
+        and len(tail) > 2
+        and not any(t.text in lx.TITLES for t in prefix)
+        and not _office_before(text, run, prefix)
+    ):
         tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari"
     if len(tail) > 4:
         return None
@@ -292,6 +321,9 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     title = " ".join(
         t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     )
+    if _office_before(text, run, prefix):
+        office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+        title = text[office.start() if office else run[0].start : prefix[-1].end]  # "Secretary of State"
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
