@@ -308,3 +308,29 @@ def test_a_one_word_name_with_an_age_is_a_person_and_a_place_noun_makes_a_place(
 def test_a_state_abbreviation_without_its_dot_can_be_a_surname() -> None:
     people = _people("Naoto Kan, the prime minister, spoke in Wichita, Kan. on Friday.")
     assert set(people) == {"Naoto Kan"}
+
+
+def test_clubs_teams_and_foreign_bodies_are_not_people_and_a_nationals_man_is_no_name() -> None:
+    people = _people(
+        "Bayern Munich beat Real Madrid. Hendrick Motorsports and Joe Gibbs Racing won. The fair opened at "
+        "Colegio Santa Rosa Lima. The Dutchman Ruud van Nistelrooy scored; Frenchwoman Marie Dupont watched."
+    )
+    assert set(people) == {"Ruud van Nistelrooy", "Marie Dupont"}
+
+
+def test_players_named_once_by_what_only_a_player_does() -> None:
+    people = _people(
+        "The coach sent on Gotez in place of Marlin. The corner was met by Lucio's head, and the keeper "
+        "saved as van Dorsten headed Sagnel's cross wide. Madrid scored first, and Chelsea headed home."
+    )
+    assert {"Gotez", "Marlin", "Lucio", "van Dorsten"} <= set(people)
+    assert "Chelsea" not in people
+
+
+def test_an_editors_bracket_inside_a_name_and_words_that_are_no_name_parts() -> None:
+    people = _people(
+        "We had a hotline between [U.S. President John] Kennedy and [Soviet Premier Nikita] Khrushchev. "
+        "Best wishes. --Joe P.S. Don’t let it fool you. Phillip Father, the President of the firm, spoke."
+    )
+    assert {"John Kennedy", "Nikita Khrushchev", "Phillip Father"} <= set(people)
+    assert not [p for p in people if "Don’t" in p or p == "Nikita"]

@@ -202,7 +202,17 @@ PLACES = _words(
     "Vegas Orleans Queensland Victoria Tasmania NSW Wales Hawaii Alaska Kent Essex Yorkshire "
     "Cornwall Normandy Bavaria Catalonia Andalusia Sicily Sardinia Crete Cyprus Malta Balochistan Punjab "
     "Bengal Kerala Gujarat Kyoto Osaka Okinawa Hokkaido Gyeonggi Busan Incheon Mindanao Luzon Sumatra Java "
-    "Bali Borneo Papua Fiji Samoa Tonga Guam Greenland Siberia Chechnya Dagestan Abkhazia Ossetia Transnistria"
+    "Bali Borneo Papua Fiji Samoa Tonga Guam Greenland Siberia Chechnya Dagestan Abkhazia Ossetia Transnistria "
+    # more cities that news datelines and sport reports name (not those that are given names or surnames)
+    "Munich Milan Turin Naples Barcelona Seville Lyon Marseille Bordeaux Toulouse Hamburg Frankfurt Cologne "
+    "Dortmund Stuttgart Leipzig Zurich Basel Porto Krakow Gdansk Kharkiv Odesa Odessa Lviv Rotterdam Antwerp "
+    "Lahore Kolkata Chennai Bangalore Hyderabad Nagoya Fukushima Sendai Hiroshima Nagasaki Shenzhen Guangzhou "
+    "Wuhan Chongqing Chengdu Nanjing Tianjin Kathmandu Colombo Yangon Mogadishu Dakar Accra Abuja Kampala "
+    "Kigali Harare Lusaka Luanda Maputo Casablanca Marrakesh Haifa Ramallah Amman Sanaa Muscat Basra Mosul "
+    "Aleppo Homs Tabriz Mashhad Isfahan Kandahar Peshawar Quetta Tashkent Almaty Astana Baku Tbilisi Yerevan "
+    "Bogota Quito Caracas Havana Montevideo Brasilia Recife Monterrey Guadalajara Tijuana Calgary Edmonton "
+    "Winnipeg Anchorage Honolulu Sacramento Nashville Memphis Pittsburgh Cincinnati Milwaukee Minneapolis "
+    "Omaha Tulsa Albuquerque Tucson Tampa Jacksonville Kalimantan Sulawesi Alexandria Benghazi Mumbai"
 )
 
 # Words that make a capitalised run an organisation (or a place/thing that is not a person).

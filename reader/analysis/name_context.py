@@ -96,14 +96,22 @@ def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mi
 
 # Where a match report names a player by one name: the ball passed to or from them, "X, and he ...".
 _PLAY_BEFORE = re.compile(
-    r"\b(?:pass|passes|cross|crosses|assist|header|free kick|corner|through ball|lay-off)\s+(?:from|with|by|to)\s+$"
+    r"\b(?:(?:pass|passes|cross|crosses|assist|header|free kick|corner|through ball|lay-off)\s+(?:from|with|by|to)"
+    r"|sent on|brought on|in place of|replaced|substitute|fouled|booked|tackled)\s+$"
+)
+# What only a player does, after the name: "van Buyten headed", "Robinho was hauled down", "Lucio's head".
+_PLAY_AFTER = re.compile(
+    r"(?:['’]s (?:head|header|left foot|right foot|free kick|volley)\b"
+    r"| headed (?:[A-Z]|the ball|wide|over)"
+    r"| (?:volleyed|dribbled|was (?:booked|sent off|hauled down|brought down|fouled|substituted|replaced))\b)"
 )
 _AND_PRONOUN = re.compile(r",\s+and\s+(?:(he)|(she))\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|around|through|into|outside|inside)\s+$")
 
 
 def named_in_play(text: str, start: int, end: int) -> str | None:
-    """ "a pass from Xavi", "handed straight to Sissoko, and he was unfortunate", not "in Iowa, and he".
+    """ "a pass from Xavi", "sent on Guti", "Lucio's head", "handed straight to Sissoko, and he was unfortunate",
+    not "in Iowa, and he".
 
     Returns the gender a following "and he" gives ("" when none), or None. The caller has checked
     the word's shape (``mononym_shape``) and that it is not inside a quote.
@@ -113,4 +121,6 @@ def named_in_play(text: str, start: int, end: int) -> str | None:
     pronoun = _AND_PRONOUN.match(text, end)
     if pronoun is not None and not _PLACE_BEFORE.search(text, max(0, start - 12), start):
         return "m" if pronoun.group(1) else "f"
+    if _PLAY_AFTER.match(text, end):
+        return ""
     return "" if _PLAY_BEFORE.search(text, max(0, start - 24), start) else None

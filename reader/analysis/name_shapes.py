@@ -27,7 +27,13 @@ THING_TAILS = lx._words(
     "Insights Cable Mobil Dynamics Aerospace Financial Securities Investments Insurance Realty Hotels Resorts "
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
-    "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle"
+    "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing"
+)
+# First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
+FOREIGN_BODY_LEADS = lx._words(
+    "Colegio Escuela Universidad Universidade Instituto Istituto Museo Banco Banca Partido Iglesia Teatro Feria "
+    "Fonda Parque Avenida Calle Estadio Plaza Piazza Palazzo Chiesa Rue Université Musée École Lycée Collège "
+    "Real Atlético Atletico Deportivo Sporting Stade Hotel Hospital Mercado"
 )
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
@@ -109,7 +115,7 @@ STATE_ABBREVIATIONS = lx._words(
 NAME_SUFFIXES = lx._words("Jr Jr. Sr Sr. II III IV")
 # Words of the lexicon that are also surnames after a given name ("Paul Singer", "Mark Cuban", "Adam Green",
 # "Billie Jean King"); never parties or creeds ("Christian Democrat"), nor words that open or head bodies.
-SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge")
+SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge Father")
 NOT_SURNAMES = (
     lx._words(
         "Democrat Democrats Democratic Republican Republicans Conservative Liberal Labour Socialist Communist "
@@ -179,6 +185,9 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
     if len(run) > 2 and is_given(run[1].text) and not is_given(word) and _common_noun_shape(word):
         return True  # "Celebrities Julianne Moore", "Leadership Marco Rubio", "Kentuckian Rand Paul"
+    national = _NATIONAL_MAN.match(word) if len(run) > 1 else None
+    if national is not None and national.group(1) in _NATIONS:
+        return True  # "Dutchman Ruud van Nistelrooy", "Frenchwoman Marie Curie"
     if (
         len(run) > 2
         and is_given(run[1].text)
@@ -197,6 +206,9 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
     return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))
 
 
+# "Dutchman", "Frenchwoman", "Englishmen": a nationality's man or woman before a name.
+_NATIONAL_MAN = re.compile(r"^([A-Z][a-z]+?)(?:man|woman|men|women)$")
+_NATIONS = lx._words("Dutch French English Irish Welsh Scots Scot Country Fellow Chair Congress Sports Business")
 # Endings of plurals and abstract nouns, never of a given name that is not in the lists.
 _NOUN_ENDS = ("ship", "ness", "ment", "tion", "sion", "ism", "ity", "ies")
 _DEMONYM_ENDS = (("ian", "y"), ("ian", "a"), ("an", ""), ("er", ""), ("ite", ""), ("ian", ""))
@@ -232,7 +244,7 @@ def initial(run: list[Token], index: int) -> bool:
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     last, first = run[-1].text, run[0].text
-    if len(run) > 1 and (first in THING_LEADS or _known_thing(run)):
+    if len(run) > 1 and (first in THING_LEADS or first in FOREIGN_BODY_LEADS or _known_thing(run)):
         return True  # "Hurricane Katrina", "Goldman Sachs", "Capitol Hill"
     if len(run) > 1 and plural_group(last):
         return True  # "Kentucky Republicans", "Cuban-American Republicans"

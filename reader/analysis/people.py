@@ -111,12 +111,17 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1) if match else ""
 
 
+_DOMAIN_DOT = re.compile(r"\w\.[a-z]{2}")
+
+
 def _is_name_token(token: Token) -> bool:
     word = token.text
     if (
         len(word) == 1
         or (not word.isalpha() and any(ch.isdigit() for ch in word))
         or (word.isupper() and "." not in word)
+        or word.endswith(("n't", "n’t"))  # "Don't"
+        or _DOMAIN_DOT.search(word) is not None  # "BigMachineRecords.com"
     ):
         return False
     return word not in NOT_NAME and word.rstrip(".") not in NOT_NAME
@@ -282,6 +287,8 @@ def _split_run(
             text, run, index, words_lower
         ):
             last_lexical = index  # only a first word, a plural or a contraction can be glued on
+        elif index == last_lexical + 1 and glued_word(text, run[index:], 0, words_lower):
+            last_lexical = index  # the same after a word that is no name: "The Dutchman Ruud van Nistelrooy"
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
         tail = tail[1:]
@@ -297,8 +304,8 @@ def _split_run(
         and not _office_before(text, run, prefix)
     ):
         tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari"
-    if len(tail) > 4:
-        return None
+    if len(tail) > 4 and not (len(tail) == 5 and any(t.text.lower() in PARTICLES for t in tail[:-1])):
+        return None  # but "Al Amin Khalifah Fhimah", "Mohammed bin Abdul Aziz Saud"
     return prefix, tail
 
 
@@ -356,7 +363,7 @@ def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> s
 
 def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
     ctx = _context(text, tokens, quotes or [])
-    runs = capitalised_runs(text, tokens)
+    runs = _join_brackets(text, capitalised_runs(text, tokens))
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     for whole in runs:
@@ -388,6 +395,19 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     _add_singles(text, people, singles, owners, ctx)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
+
+
+def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """Runs that an editor's bracket splits joined again: "[Soviet Premier Nikita] Khrushchev"."""
+    if "] " not in text:
+        return runs
+    joined: list[list[Token]] = []
+    for run in runs:
+        if joined and text[joined[-1][-1].end : run[0].start] == "] " and not joined[-1][-1].possessive:
+            joined[-1] = [*joined[-1], *run]
+        else:
+            joined.append(run)
+    return joined
 
 
 def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
@@ -487,12 +507,12 @@ def _add_singles(
                 if referred is None:
                     appositive = _role_apposition(text, end)
                     if appositive is not None:
-                        _add_mononym(people, owners, word, start, end, "")
+                        _add_mononym(text, people, owners, word, start, end, "")
                         people[(word,)].role = people[(word,)].role or appositive
                         continue
                     unsure.append((word, start, end))
         if referred is not None:
-            _add_mononym(people, owners, word, start, end, referred)
+            _add_mononym(text, people, owners, word, start, end, referred)
             continue
         if not introduced:
             continue
@@ -548,15 +568,28 @@ def _ordinary_word(word: str, words_lower: set[str]) -> bool:
 
 
 def _add_mononym(
-    people: dict[tuple[str, ...], PersonEntity], owners: _Owners, word: str, start: int, end: int, gender: str
+    text: str,
+    people: dict[tuple[str, ...], PersonEntity],
+    owners: _Owners,
+    word: str,
+    start: int,
+    end: int,
+    gender: str,
 ) -> None:
     key = (word,)
     if key in people:
         people[key].mentions.append((start, end))
         return
-    people[key] = PersonEntity(key, None, gender or None, first=start)
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    if particle is not None:  # "as van Buyten headed": the lowercase particle is part of the one name
+        start = particle.start()
+    names = (particle.group(1), word) if particle else key
+    people[key] = PersonEntity(names, None, gender or None, first=start)
     people[key].mentions.append((start, end))
     owners.add(people[key])
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(van|von|de|da|di|del|der|du|ter|ten|dos|le)\s$")
 
 
 # A lone capitalised word joined by "and", read forwards after a word and backwards before one; a
@@ -584,7 +617,7 @@ def _add_partners(
             alone = any(owners.named_alone(p) for p in partners if p != word)
             joined = word[1:].islower() and (alone or _joined_to_full_name(text, start, end, people))
             if (word,) in people or joined:  # not "how WikiLeaks and Snowden": an inner capital is a brand's
-                _add_mononym(people, owners, word, start, end, "")
+                _add_mononym(text, people, owners, word, start, end, "")
             else:
                 left.append((word, start, end))
         if len(left) == len(unsure):
