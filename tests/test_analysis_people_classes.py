@@ -334,3 +334,22 @@ def test_an_editors_bracket_inside_a_name_and_words_that_are_no_name_parts() -> 
     )
     assert {"John Kennedy", "Nikita Khrushchev", "Phillip Father"} <= set(people)
     assert not [p for p in people if "Don’t" in p or p == "Nikita"]
+
+
+def test_a_team_after_the_or_before_fans_is_no_person_and_a_club_with_a_saint() -> None:
+    people = _people(
+        "The Denver Broncos beat the Carolina Panthers. Carolina Panthers fans left early. He joined Paris "
+        "Saint-Germain. The Bernie Sanders campaign cheered."
+    )
+    assert set(people) == {"Bernie Sanders"}
+
+
+def test_a_one_word_name_after_a_title_has_the_titled_form_as_an_alias() -> None:
+    salman = next(p for p in analyze("King Salman ordered a review.").people if p.name == "Salman")
+    assert "King Salman" in salman.aliases
+
+
+def test_more_occupations_before_a_name_give_its_role() -> None:
+    people = _people("Egyptian archaeologist Zahi Hawass said so. Immigration barrister Colin Yeo agreed.")
+    assert people["Zahi Hawass"] == "Egyptian archaeologist"
+    assert people["Colin Yeo"] == "barrister"

@@ -129,7 +129,22 @@ ROLE_NOUNS = _words(
     "congresswoman councilman councilwoman assemblyman magistrate headmaster headmistress "
     "commentator columnist consultant operative donor supporter publisher anchor entertainer billionaire mogul "
     "tycoon philanthropist fundraiser lobbyist nominee contender challenger incumbent frontrunner hopeful rival "
-    "ally critic opponent"
+    "ally critic opponent "
+    # more occupations news puts before a name ("Egyptian archaeologist Zahi Hawass", "barrister Colin Yeo")
+    "archaeologist anthropologist sociologist biologist chemist physicist astronomer astrophysicist geologist "
+    "meteorologist climatologist oceanographer seismologist volcanologist glaciologist ecologist zoologist "
+    "botanist entomologist paleontologist mathematician statistician philosopher linguist epidemiologist "
+    "virologist immunologist neuroscientist geneticist biochemist psychiatrist therapist dentist pharmacist "
+    "paramedic midwife veterinarian nutritionist barrister solicitor investigator astronaut cosmonaut "
+    "explorer mountaineer sailor golfer skier skater gymnast sprinter marathoner jockey racer rider rower "
+    "linebacker cornerback defenseman winger goalie keeper cartoonist animator painter sculptor composer "
+    "conductor pianist violinist guitarist drummer bassist vocalist songwriter singer-songwriter dancer "
+    "choreographer playwright screenwriter newscaster pundit essayist biographer librarian "
+    "archivist rector vicar cleric preacher evangelist missionary accountant trader stockbroker bartender "
+    "firefighter policeman policewoman trooper inmate prisoner hostage defendant plaintiff suspect "
+    "eyewitness passenger motorist pedestrian villager neighbour neighbor grandson granddaughter nephew niece "
+    "fiancé fiancée widow widower spouse politician dictator monarch emperor sultan emir delegate staffer "
+    "mediator regulator ombudsman supervisor employee intern pupil graduate researcher"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").
@@ -212,7 +227,7 @@ PLACES = _words(
     "Aleppo Homs Tabriz Mashhad Isfahan Kandahar Peshawar Quetta Tashkent Almaty Astana Baku Tbilisi Yerevan "
     "Bogota Quito Caracas Havana Montevideo Brasilia Recife Monterrey Guadalajara Tijuana Calgary Edmonton "
     "Winnipeg Anchorage Honolulu Sacramento Nashville Memphis Pittsburgh Cincinnati Milwaukee Minneapolis "
-    "Omaha Tulsa Albuquerque Tucson Tampa Jacksonville Kalimantan Sulawesi Alexandria Benghazi Mumbai"
+    "Omaha Tulsa Albuquerque Tucson Tampa Jacksonville Kalimantan Sulawesi Alexandria Benghazi Mumbai Cleveland"
 )
 
 # Words that make a capitalised run an organisation (or a place/thing that is not a person).

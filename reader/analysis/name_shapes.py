@@ -232,7 +232,10 @@ def east_asian_name(run: list[Token], index: int) -> bool:
     """ "Park Joo-Ho", "Hau Lung-bin": a short surname before a hyphened given name, whatever the word lists say."""
     if index != len(run) - 2 or len(run[index].text) > 5 or not run[index].text.isalpha():
         return False
-    return bool(_HYPHENED_GIVEN.match(run[index + 1].text))
+    following = run[index + 1].text
+    if following.split("-")[0] in PLACE_LEADS or run[index].text in lx.PLACES:
+        return False  # "Paris Saint-Germain"
+    return bool(_HYPHENED_GIVEN.match(following))
 
 
 def initial(run: list[Token], index: int) -> bool:
@@ -279,6 +282,8 @@ def given_place(
     if index and run[index - 1].text not in lx.TITLES:
         return False
     following = run[index + 1].text
+    if following.split("-")[0] in PLACE_LEADS:
+        return False  # "Paris Saint-Germain" is a club
     return (
         following[:1].isupper()
         and following not in lexical

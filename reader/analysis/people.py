@@ -206,6 +206,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True  # "Park Joo-Ho"
     if _PLACE_NOUN_AFTER.match(after):
         return False  # "in East Kalimantan's Kutai Kartanegara district"
+    if len(tail) > 1 and _team_name(text, run, tail, before, after):
+        return False  # "the Carolina Panthers", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
@@ -234,6 +236,21 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
         return False
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
+
+
+# Lowercase words after a team's name: "Carolina Panthers fans".
+_TEAM_AFTER = re.compile(r"^ (?:fans|players|coach|quarterback|roster|supporters|defense|defence|offense|squad)\b")
+
+
+def _team_name(text: str, run: list[Token], tail: list[Token], before: str, after: str) -> bool:
+    """A name ending in a plural after "the" or before "fans": a team or a band, not a person."""
+    last = tail[-1].text
+    if last[-1:] != "s" or last.endswith(("ss", "us", "is", "'s", "’s")) or tail[-1].possessive:
+        return False
+    first = tail[0].text
+    if any(t.text in lx.TITLES for t in run) or (is_given(first) and first not in GIVEN_PLACES):
+        return False  # "the Bernie Sanders campaign"
+    return (before == "the" and text[run[0].start - 4 : run[0].start] == "the ") or bool(_TEAM_AFTER.match(after))
 
 
 def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
@@ -530,6 +547,8 @@ def _add_singles(
             before = _word_before(text, start)
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
             owners.add(people[key])
+            if prefix[-1].text in lx.TITLES and prefix[-1].end == start - 1:
+                people[key].aliases.add(f"{prefix[-1].text} {word}")  # "King Salman", "Pope Francis"
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
 
