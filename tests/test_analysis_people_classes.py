@@ -353,3 +353,11 @@ def test_more_occupations_before_a_name_give_its_role() -> None:
     people = _people("Egyptian archaeologist Zahi Hawass said so. Immigration barrister Colin Yeo agreed.")
     assert people["Zahi Hawass"] == "Egyptian archaeologist"
     assert people["Colin Yeo"] == "barrister"
+
+
+def test_award_categories_and_a_place_before_an_inverted_cue_are_not_people() -> None:
+    people = _people(
+        "Kendrick Lamar won Best Rap Album; the band won Best Rock Performance. The pair were buried at "
+        "Tamosira Magnet, said Zahi Hawass, head of the council."
+    )
+    assert set(people) == {"Kendrick Lamar", "Zahi Hawass"}

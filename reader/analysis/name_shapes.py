@@ -27,7 +27,8 @@ THING_TAILS = lx._words(
     "Insights Cable Mobil Dynamics Aerospace Financial Securities Investments Insurance Realty Hotels Resorts "
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
-    "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing"
+    "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
+    "Album Performance"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
@@ -39,8 +40,8 @@ FOREIGN_BODY_LEADS = lx._words(
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
 # First words of place names: "El Geneina", "San Pedro Sula", "Port Moresby" ("Al" is a given name too).
 PLACE_LEADS = lx._words("El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis")
-# First words of storms and of other things named with a person's name: "Hurricane Katrina", "Cyclone Idai".
-THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado")
+# First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Rap Album".
+THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding")
 # Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
 KNOWN_THINGS = frozenset(
     {

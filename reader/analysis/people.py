@@ -166,8 +166,8 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
         word = token.text
         if word[:1].islower():
             words_lower.add(word)
-            if word in verbs and previous is not None and previous.cap:
-                said.add(previous.text)
+            if word in verbs and previous is not None and previous.cap and text[previous.end : token.start] == " ":
+                said.add(previous.text)  # not "buried at Taposiris Magna, said Zahi Hawass"
         elif (
             token.cap
             and previous is not None
