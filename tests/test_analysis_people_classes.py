@@ -361,3 +361,24 @@ def test_award_categories_and_a_place_before_an_inverted_cue_are_not_people() ->
         "Tamosira Magnet, said Zahi Hawass, head of the council."
     )
     assert set(people) == {"Kendrick Lamar", "Zahi Hawass"}
+
+
+def test_known_outlets_places_with_grand_and_compounds_in_maker_are_not_people() -> None:
+    people = _people(
+        "He told Der Spiegel and Agence France-Presse about it. Tom Burke came from Grand Rapids. The deal "
+        "with Botox-maker Allergan fell through. Critics recalled the Cold War."
+    )
+    assert set(people) == {"Tom Burke"}
+
+
+def test_titles_whip_and_editor_in_chief_and_a_given_name_before_an_initial() -> None:
+    people = _people(
+        "Senate Minority Whip Richard J. Durbin spoke. BuzzFeed Editor-in-Chief Ben Smith agreed. The U.S. "
+        "attorney for the district, Channing D. Phillips, declined to comment."
+    )
+    assert {"Richard J. Durbin", "Ben Smith", "Channing D. Phillips"} <= set(people)
+
+
+def test_a_pair_of_ordinary_word_shapes_with_no_evidence_is_no_person() -> None:
+    people = _people("Activists from Racial Injustice and Direct Action marched. Congressional Ball tickets sold.")
+    assert not people

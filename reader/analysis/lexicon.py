@@ -98,7 +98,8 @@ TITLES = _words(
     "Doctor Editor Counsel Cpl Cpl. Pres Pres. Supt Hon Hon. Administrator Treasurer Coordinator Curator "
     "Registrar Provost Secretary-General Governor-General Lieutenant-Governor Councilman Councilwoman Congressman "
     "Congresswoman Assemblyman "
-    "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress"
+    "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress Whip "
+    "Editor-in-Chief Emperor Empress"
 )
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady")
 MALE_WORDS = _words("Mr Mr. Sir Lord King Prince Father he him his spokesman husband father son brother man boy")

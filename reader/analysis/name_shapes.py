@@ -28,7 +28,7 @@ THING_TAILS = lx._words(
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
     "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
-    "Album Performance"
+    "Album Performance War"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
@@ -39,7 +39,9 @@ FOREIGN_BODY_LEADS = lx._words(
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
 # First words of place names: "El Geneina", "San Pedro Sula", "Port Moresby" ("Al" is a given name too).
-PLACE_LEADS = lx._words("El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis")
+PLACE_LEADS = lx._words(
+    "El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis Grand"
+)
 # First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Rap Album".
 THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding")
 # Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
@@ -133,7 +135,7 @@ NOT_SURNAMES = (
 # Forms of address, not surnames, after an honorific ("Mr. President", "Madam Speaker").
 ADDRESS_WORDS = lx._words("President Speaker Chairman Chairwoman Secretary Ambassador Mayor Minister Chair")
 # Last parts of compounds that are not names: "New York-based", "White House-era".
-COMPOUND_ENDS = lx._words("based era led backed born style like owned run funded linked allied made")
+COMPOUND_ENDS = lx._words("based era led backed born style like owned run funded linked allied made maker")
 
 
 def surname_word(run: list[Token], index: int) -> bool:
@@ -250,6 +252,8 @@ def names_a_thing(run: list[Token]) -> bool:
     last, first = run[-1].text, run[0].text
     if len(run) > 1 and (first in THING_LEADS or first in FOREIGN_BODY_LEADS or _known_thing(run)):
         return True  # "Hurricane Katrina", "Goldman Sachs", "Capitol Hill"
+    if len(run) > 1 and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS:
+        return True  # "Der Spiegel", "Agence France-Presse", "Al Jazeera"
     if len(run) > 1 and plural_group(last):
         return True  # "Kentucky Republicans", "Cuban-American Republicans"
     if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"

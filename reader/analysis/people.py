@@ -235,7 +235,35 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return False  # "Cape Canaveral, Florida"
     if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
         return False
+    if word_shaped(names[0], _WORD_ENDS) or word_shaped(names[-1], _NOUN_ENDS):
+        return False  # "Racial Injustice", "Congressional Ball", "Direct Action": words, not names
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
+
+
+# Endings of adjectives and abstract nouns that no unknown name has, for a first word and for a last one.
+_WORD_ENDS = (
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "ism",
+    "ity",
+    "ial",
+    "ical",
+    "onal",
+    "ance",
+    "ence",
+)
+_NOUN_ENDS = ("tion", "sion", "ment", "ism", "ity")
+
+
+def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
+    """Whether a capitalised word with no other reading is shaped like an ordinary word ("Racial", "Action")."""
+    return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)
 
 
 # Lowercase words after a team's name: "Carolina Panthers fans".
@@ -282,7 +310,12 @@ def _split_run(
         ):
             last_lexical = index  # "New York-based", "Facebook/Name", "@handle"
             continue
-        leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and not is_given(word)
+        leading_verb = (
+            index == last_lexical + 1
+            and word.endswith(("ing", "ed"))
+            and not is_given(word)
+            and not (index + 1 < len(run) and initial(run, index + 1))  # "Channing D. Phillips"
+        )
         if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
             if (
                 len(run) > 1
