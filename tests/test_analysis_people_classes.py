@@ -382,3 +382,15 @@ def test_titles_whip_and_editor_in_chief_and_a_given_name_before_an_initial() ->
 def test_a_pair_of_ordinary_word_shapes_with_no_evidence_is_no_person() -> None:
     people = _people("Activists from Racial Injustice and Direct Action marched. Congressional Ball tickets sold.")
     assert not people
+
+
+def test_roles_from_an_appositive_with_no_article_a_later_mention_and_office_words() -> None:
+    people = _people(
+        "Lydia Vanterpool said the levels were low. Lydia Vanterpool, spokesperson for the food agency, "
+        "added more. Ingrid Newkirk, co-founder of the group, agreed. Saudi Health Minister Khalid al-Falih "
+        "spoke. Tom Smith, who lives here, said nothing."
+    )
+    assert people["Lydia Vanterpool"] == "spokesperson for the food agency"
+    assert people["Ingrid Newkirk"] == "co-founder of the group"
+    assert people["Khalid al-Falih"] == "Saudi Health Minister"
+    assert people["Tom Smith"] is None

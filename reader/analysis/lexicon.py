@@ -145,7 +145,8 @@ ROLE_NOUNS = _words(
     "firefighter policeman policewoman trooper inmate prisoner hostage defendant plaintiff suspect "
     "eyewitness passenger motorist pedestrian villager neighbour neighbor grandson granddaughter nephew niece "
     "fiancé fiancée widow widower spouse politician dictator monarch emperor sultan emir delegate staffer "
-    "mediator regulator ombudsman supervisor employee intern pupil graduate researcher"
+    "mediator regulator ombudsman supervisor employee intern pupil graduate researcher boss defector "
+    "youngster teammate dissident convict environmentalist co-owner specialist"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").

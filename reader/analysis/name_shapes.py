@@ -92,6 +92,14 @@ _KNOWN_BY_FIRST: dict[str, list[list[str]]] = {}
 for _thing in KNOWN_THINGS:
     _words_of = _thing.replace("-", " ").split()
     _KNOWN_BY_FIRST.setdefault(_words_of[0], []).append(_words_of)
+# Tokens that may open a known thing, hyphened ones whole ("Coca-Cola", "Anheuser-Busch") as well.
+_KNOWN_FIRSTS = (
+    frozenset(_KNOWN_BY_FIRST)
+    | frozenset(t for thing in KNOWN_THINGS for t in thing.split() if "-" in t and t.split("-")[0] in _KNOWN_BY_FIRST)
+    | frozenset(f"{w[0]}-{w[1]}" for w in (t.split() for t in KNOWN_THINGS) if len(w) > 1)
+)
+# Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
+_OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
 ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
 # Given names that are also places or countries, which the place list would otherwise take.
 GIVEN_PLACES = lx._words(
@@ -252,7 +260,11 @@ def names_a_thing(run: list[Token]) -> bool:
     last, first = run[-1].text, run[0].text
     if len(run) > 1 and (first in THING_LEADS or first in FOREIGN_BODY_LEADS or _known_thing(run)):
         return True  # "Hurricane Katrina", "Goldman Sachs", "Capitol Hill"
-    if len(run) > 1 and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS:
+    if (
+        len(run) > 1
+        and last in _OUTLET_LASTS
+        and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS
+    ):
         return True  # "Der Spiegel", "Agence France-Presse", "Al Jazeera"
     if len(run) > 1 and plural_group(last):
         return True  # "Kentucky Republicans", "Cuban-American Republicans"
@@ -268,6 +280,8 @@ def _known_thing(run: list[Token]) -> bool:
 
     Before a title it is only the person's employer: "Hewlett-Packard CEO Carly Fiorina".
     """
+    if not any(t.text in _KNOWN_FIRSTS for t in run):
+        return False  # the usual case, decided without building the words
     words = " ".join(t.text for t in run if t.text != "&").replace("-", " ").split()
     for index, word in enumerate(words):
         for thing in _KNOWN_BY_FIRST.get(word, ()):

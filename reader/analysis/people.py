@@ -120,8 +120,8 @@ def _is_name_token(token: Token) -> bool:
         len(word) == 1
         or (not word.isalpha() and any(ch.isdigit() for ch in word))
         or (word.isupper() and "." not in word)
-        or word.endswith(("n't", "n’t"))  # "Don't"
-        or _DOMAIN_DOT.search(word) is not None  # "BigMachineRecords.com"
+        or (("'" in word or "’" in word) and word.endswith(("n't", "n’t")))  # "Don't"
+        or ("." in word and _DOMAIN_DOT.search(word) is not None)  # "BigMachineRecords.com"
     ):
         return False
     return word not in NOT_NAME and word.rstrip(".") not in NOT_NAME
@@ -168,15 +168,10 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
             words_lower.add(word)
             if word in verbs and previous is not None and previous.cap and text[previous.end : token.start] == " ":
                 said.add(previous.text)  # not "buried at Taposiris Magna, said Zahi Hawass"
-        elif (
-            token.cap
-            and previous is not None
-            and (
-                (previous.text[:1].islower() and text[previous.end : token.start] == " ")
-                or text[previous.end : token.start] == ", "  # "In August, Kelly staged"
-            )
-        ):
-            mid.add(word)
+        elif token.cap and previous is not None:
+            gap = text[previous.end : token.start]
+            if (gap == " " and previous.text[:1].islower()) or gap == ", ":  # "In August, Kelly staged"
+                mid.add(word)
         previous = token
     in_org: set[int] = set()
     for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
@@ -337,7 +332,7 @@ def _split_run(
             text, run, index, words_lower
         ):
             last_lexical = index  # only a first word, a plural or a contraction can be glued on
-        elif index == last_lexical + 1 and glued_word(text, run[index:], 0, words_lower):
+        elif index and index == last_lexical + 1 and glued_word(text, run[index:], 0, words_lower):
             last_lexical = index  # the same after a word that is no name: "The Dutchman Ruud van Nistelrooy"
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
@@ -375,8 +370,16 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
     ):
         parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
+    marked = [
+        i
+        for i, t in enumerate(prefix)
+        if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+    ]
+    # from the first title word to the last, with the office words between: "Saudi Health Minister"
     title = " ".join(
-        t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+        t.text
+        for i, t in enumerate(prefix[: marked[-1] + 1] if marked else [])
+        if i in marked or (i > marked[0] and t.text not in lx.STOP_CAPS)
     )
     if _office_before(text, run, prefix):
         office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
@@ -389,7 +392,27 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
-    return role or _introduced_role(text, run[0].start)
+    return role or _bare_apposition(after[:140]) or _introduced_role(text, run[0].start)
+
+
+# ", spokesperson for Food Standards Australia,", ", co-founder of PETA.": an appositive with no article.
+_BARE_APPOSITION = re.compile(r",\s+([\w-]+(?:\s+[^,;:—.()]{1,100}?)?)\s*[,;:—.(]")
+
+
+def _bare_apposition(after: str) -> str | None:
+    """An appositive with no article whose head, in its first four words, is a role noun or a title."""
+    match = _BARE_APPOSITION.match(after)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for index, word in enumerate(words[:4]):
+        if word in lx.ROLE_NOUNS or (word in lx.TITLES and word not in lx.HONORIFICS and index == 0):
+            if all(w[:1].islower() for w in words[:index]):
+                return match.group(1)
+            return None
+        if not word[:1].islower():
+            return None
+    return None
 
 
 def _introduced_role(text: str, start: int) -> str | None:
@@ -437,6 +460,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             role = _role(text, run, prefix, tail, whole[-1].end)
             before = _word_before(text, run[0].start)
             person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
+        elif person.role is None and len(person.mentions) < 3:
+            person.role = _role(text, run, prefix, tail, whole[-1].end)  # named first with no role
         if suffix:
             person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
         person.mentions.append((tail[0].start, tail[-1].end))
