@@ -394,3 +394,8 @@ def test_roles_from_an_appositive_with_no_article_a_later_mention_and_office_wor
     assert people["Ingrid Newkirk"] == "co-founder of the group"
     assert people["Khalid al-Falih"] == "Saudi Health Minister"
     assert people["Tom Smith"] is None
+
+
+def test_given_names_that_are_also_words_open_a_name() -> None:
+    people = _people("It was fine, said Grant Vellacott, a former official. Hope Hicks declined to comment.")
+    assert {"Grant Vellacott", "Hope Hicks"} <= set(people)

@@ -28,7 +28,7 @@ THING_TAILS = lx._words(
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
     "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
-    "Album Performance War"
+    "Album Performance War Ranch"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
@@ -280,7 +280,7 @@ def _known_thing(run: list[Token]) -> bool:
 
     Before a title it is only the person's employer: "Hewlett-Packard CEO Carly Fiorina".
     """
-    if not any(t.text in _KNOWN_FIRSTS for t in run):
+    if _KNOWN_FIRSTS.isdisjoint([t.text for t in run]):
         return False  # the usual case, decided without building the words
     words = " ".join(t.text for t in run if t.text != "&").replace("-", " ").split()
     for index, word in enumerate(words):

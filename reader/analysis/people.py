@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -115,7 +116,12 @@ _DOMAIN_DOT = re.compile(r"\w\.[a-z]{2}")
 
 
 def _is_name_token(token: Token) -> bool:
-    word = token.text
+    return _name_word(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_word(word: str) -> bool:
+    """Whether a capitalised word may be part of a name, by itself; the same words recur, so it is cached."""
     if (
         len(word) == 1
         or (not word.isalpha() and any(ch.isdigit() for ch in word))
@@ -162,16 +168,19 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
     mid: set[str] = set()
     previous = None
     verbs = lx.REPORTING_VERBS
+    add_lower, add_mid = words_lower.add, mid.add
     for token in tokens:  # one pass for the three: the loop costs more than what is done in it
         word = token.text
         if word[:1].islower():
-            words_lower.add(word)
+            add_lower(word)
             if word in verbs and previous is not None and previous.cap and text[previous.end : token.start] == " ":
                 said.add(previous.text)  # not "buried at Taposiris Magna, said Zahi Hawass"
         elif token.cap and previous is not None:
-            gap = text[previous.end : token.start]
-            if (gap == " " and previous.text[:1].islower()) or gap == ", ":  # "In August, Kelly staged"
-                mid.add(word)
+            end = previous.end
+            if (token.start == end + 1 and previous.text[:1].islower() and text[end] == " ") or (
+                token.start == end + 2 and text[end] == ","  # "In August, Kelly staged"
+            ):
+                add_mid(word)
         previous = token
     in_org: set[int] = set()
     for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
@@ -199,8 +208,6 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True  # "Ruud van Nistelrooy", "Mohammed bin Salman"
     if len(tail) == 2 and east_asian_name(tail, 0):
         return True  # "Park Joo-Ho"
-    if _PLACE_NOUN_AFTER.match(after):
-        return False  # "in East Kalimantan's Kutai Kartanegara district"
     if len(tail) > 1 and _team_name(text, run, tail, before, after):
         return False  # "the Carolina Panthers", "Houston Texans fans"
     if len(tail) == 1:
@@ -209,11 +216,13 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]):
             return True
         # "Syakrani, 24, says": an age after a word with no other reading.
-        return bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
-    if _role_apposition(text, tail[-1].end) is not None:
-        return True  # "Naoto Kan, the Japanese prime minister,"
+        return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
     if (is_given(names[0]) and not any(n in GIVEN for n in names[1:2])) or (is_given(names[0]) and len(tail) > 2):
         return True
+    if _PLACE_NOUN_AFTER.match(after):
+        return False  # "in East Kalimantan's Kutai Kartanegara district"
+    if after[:1] == "," and _role_apposition(text, tail[-1].end) is not None:
+        return True  # "Naoto Kan, the Japanese prime minister,"
     if _AGE.match(after):
         return True
     follow = _FOLLOWING_WORD.match(after)
@@ -295,7 +304,9 @@ def _split_run(
     text: str, run: list[Token], words_lower: set[str] | frozenset[str] = frozenset()
 ) -> tuple[list[Token], list[Token]] | None:
     """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
-    if len(run) > 1 and names_a_thing(run):
+    if len(run) == 1:
+        return _split_single(text, run, words_lower)
+    if names_a_thing(run):
         return None
     last_lexical = -1
     for index, token in enumerate(run):
@@ -332,7 +343,12 @@ def _split_run(
             text, run, index, words_lower
         ):
             last_lexical = index  # only a first word, a plural or a contraction can be glued on
-        elif index and index == last_lexical + 1 and glued_word(text, run[index:], 0, words_lower):
+        elif (
+            index
+            and index == last_lexical + 1
+            and run[index - 1].text in lx.STOP_CAPS
+            and glued_word(text, run[index:], 0, words_lower)
+        ):
             last_lexical = index  # the same after a word that is no name: "The Dutchman Ruud van Nistelrooy"
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
@@ -352,6 +368,27 @@ def _split_run(
     if len(tail) > 4 and not (len(tail) == 5 and any(t.text.lower() in PARTICLES for t in tail[:-1])):
         return None  # but "Al Amin Khalifah Fhimah", "Mohammed bin Abdul Aziz Saud"
     return prefix, tail
+
+
+def _split_single(
+    text: str, run: list[Token], words_lower: set[str] | frozenset[str]
+) -> tuple[list[Token], list[Token]] | None:
+    """``_split_run`` for a run of one word, most runs, decided with the few tests that apply to one word."""
+    token = run[0]
+    word = token.text
+    if not token.cap:
+        return None
+    if ("/" in word or "-" in word or text[token.start - 1 : token.start] in ("@", "#")) and not_a_name_part(
+        text, token
+    ):
+        return None
+    if word.endswith(("ing", "ed")) and not is_given(word):
+        return None
+    if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN):
+        return None
+    if glued_word(text, run, 0, words_lower):
+        return None
+    return [], run
 
 
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
@@ -436,7 +473,8 @@ def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> s
 
 def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
     ctx = _context(text, tokens, quotes or [])
-    runs = _join_brackets(text, capitalised_runs(text, tokens))
+    bracketed = "] " in text
+    runs = _join_brackets(text, capitalised_runs(text, tokens)) if bracketed else capitalised_runs(text, tokens)
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     for whole in runs:
@@ -464,6 +502,10 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             person.role = _role(text, run, prefix, tail, whole[-1].end)  # named first with no role
         if suffix:
             person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
+        if bracketed:
+            outside = [i for i, t in enumerate(tail) if i and text[t.start - 2 : t.start] == "] "]
+            if outside:  # "[George H. W.] Bush": what the speaker said is an alias
+                person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
         person.mentions.append((tail[0].start, tail[-1].end))
     _merge_shortened(people)
     owners = _Owners(people.values())
@@ -474,8 +516,6 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
 
 def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     """Runs that an editor's bracket splits joined again: "[Soviet Premier Nikita] Khrushchev"."""
-    if "] " not in text:
-        return runs
     joined: list[list[Token]] = []
     for run in runs:
         if joined and text[joined[-1][-1].end : run[0].start] == "] " and not joined[-1][-1].possessive:
