@@ -399,3 +399,11 @@ def test_roles_from_an_appositive_with_no_article_a_later_mention_and_office_wor
 def test_given_names_that_are_also_words_open_a_name() -> None:
     people = _people('"I spoke to Grant Vellacott and Hope Hicks yesterday," she said.')
     assert {"Grant Vellacott", "Hope Hicks"} <= set(people)
+
+
+def test_ordinary_words_opening_headlines_and_brands_places_and_outlets_are_no_names() -> None:
+    people = _people(
+        "Top Sanders strategists met. A Longtime Clinton aide spoke. Fans loved Dirty Dancing and Big Game "
+        "ads. Ships sailed near Scarborough Shoal. He wrote for Roll Call and the Plain Dealer."
+    )
+    assert not [p for p in people if p not in ("Sanders", "Clinton")]

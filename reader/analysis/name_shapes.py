@@ -28,7 +28,7 @@ THING_TAILS = lx._words(
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
     "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
-    "Album Performance War Ranch"
+    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
@@ -101,6 +101,9 @@ _KNOWN_FIRSTS = (
 # Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
 _OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
 ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
+# Ordinary words that open headlines, brands and nicknames but no name: "Top Sanders strategists",
+# "Longtime Clinton aide", "Hot Air", "Dirty Dancing", "Big Game".
+LEXICAL_LEADS = lx._words("Top Longtime Absent Hail Secret Common Direct Stop Dirty Hot Big Plain Purple Secondhand")
 # Given names that are also places or countries, which the place list would otherwise take.
 GIVEN_PLACES = lx._words(
     "Jordan Virginia Georgia Florence Victoria Austin Sydney Chelsea Madison Lincoln Houston Dallas Orlando "
@@ -272,7 +275,7 @@ def names_a_thing(run: list[Token]) -> bool:
         return True
     if len(run) > 1 and last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
         return True  # "Charlotte Observer" is a city's paper
-    return len(run) > 1 and first in PLACE_LEADS
+    return len(run) > 1 and (first in PLACE_LEADS or first.split("-")[0] in PLACE_LEADS)  # "Saint-Cyr ..."
 
 
 def _known_thing(run: list[Token]) -> bool:

@@ -20,6 +20,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.name_context import in_heading, mononym_shape, named_in_play, refers_as_person
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
+    LEXICAL_LEADS,
     NAME_SUFFIXES,
     OFFICE_WORDS,
     STATE_ABBREVIATIONS,
@@ -37,7 +38,8 @@ from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 NOT_NAME = (
-    lx.TITLES
+    LEXICAL_LEADS
+    | lx.TITLES
     | lx.NATIONALITIES
     | lx.PLACES
     | lx.ORG_WORDS
