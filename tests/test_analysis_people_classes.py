@@ -407,3 +407,11 @@ def test_ordinary_words_opening_headlines_and_brands_places_and_outlets_are_no_n
         "ads. Ships sailed near Scarborough Shoal. He wrote for Roll Call and the Plain Dealer."
     )
     assert not [p for p in people if p not in ("Sanders", "Clinton")]
+
+
+def test_figures_named_by_surname_alone_and_a_name_after_that() -> None:
+    people = _people(
+        "Interviewer: Is it new?\n\nThe professor: Well, what Obama is doing is what Bush did. He said that "
+        "Ehud Barak and Ariel Sharon tried."
+    )
+    assert {"Obama", "Bush", "Ehud Barak", "Ariel Sharon"} <= set(people)

@@ -79,6 +79,19 @@ Dawn Faith Hope Joy Holly Ivy Ruby Pearl Crystal Summer Pat
 
 GIVEN = MALE | FEMALE
 
+# Leaders and historical figures that news and interviews name by surname alone, with no full name
+# anywhere in the article ("Obama is doing what Bush did"). Words that are also places or things
+# (Lincoln, Washington, Churchill) are left out.
+FAMOUS_SURNAMES = _names(
+    """
+Obama Bush Clinton Trump Biden Nixon Reagan Eisenhower Roosevelt Truman Carter Kennedy Johnson Romney
+McCain Cheney Gore Kerry Pelosi Sanders Putin Yeltsin Gorbachev Khrushchev Stalin Lenin Hitler Mussolini
+Thatcher Blair Cameron Merkel Sarkozy Chirac Hollande Macron Berlusconi Netanyahu Rabin Sharon Peres
+Arafat Abbas Mubarak Sadat Nasser Gaddafi Qaddafi Saddam Assad Khomeini Ahmadinejad Rouhani Erdogan
+Castro Chávez Chavez Maduro Mandela Gandhi Nehru Modi Mao Deng Xi Abe Mugabe Pinochet Franco Zelensky
+"""
+)
+
 
 @cache
 def _census_given() -> frozenset[str]:

@@ -34,7 +34,7 @@ from reader.analysis.name_shapes import (
     not_a_name_part,
     surname_word,
 )
-from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
+from reader.analysis.names import FAMOUS_SURNAMES, FEMALE, GIVEN, MALE, is_given
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 NOT_NAME = (
@@ -232,7 +232,10 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if tail[-1].text in ctx.said and not ctx.in_quote(tail[0].start):
         return True
-    if before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS or _ITS.match(after):
+    if ((before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS) and before.lower() != "that") or _ITS.match(
+        after
+    ):
+        # "the Savage Love column", not "said that Ehud Barak and ...": "that" opens a clause before a name
         return False
     if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or before.lower() in PLACE_PREPOSITIONS:
         return False
@@ -617,7 +620,14 @@ def _add_singles(
             any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
         )
         referred = None
-        if not introduced and not prefix and not ctx.in_quote(start):
+        if (
+            not introduced
+            and word in FAMOUS_SURNAMES
+            and (word in ctx.mid or prefix)
+            and word.lower() not in ctx.words_lower
+        ):
+            referred = ""  # "Obama is doing what Bush did": figures news names by surname alone
+        elif not introduced and not prefix and not ctx.in_quote(start):
             referred = refers_as_person(text, start, end, NOT_NAME, ctx.words_lower, ctx.mid)
             if referred is None and mononym_shape(word, NOT_NAME, ctx.words_lower, ctx.mid):
                 referred = named_in_play(text, start, end)
