@@ -352,14 +352,6 @@ KNOWN_OUTLETS = frozenset(
         "ZDNet",
         "Ars Technica",
         "Wikinews",
-        "Plain Dealer",
-        "Roll Call",
-        "Hot Air",
-        "Daily Beast",
-        "Daily Caller",
-        "Free Beacon",
-        "Drudge Report",
-        "Talking Points Memo",
     }
 )
 OUTLET_NOUNS = _words("newspaper magazine broadcaster daily weekly tabloid outlet website channel station agency")

@@ -86,6 +86,14 @@ KNOWN_THINGS = frozenset(
         "Grand Slam",
         "Cinco de Mayo",
         "Christmas Eve",
+        # outlets named like people that the outlet list does not hold
+        "Plain Dealer",
+        "Roll Call",
+        "Hot Air",
+        "Daily Beast",
+        "Daily Caller",
+        "Free Beacon",
+        "Drudge Report",
     }
 )
 _KNOWN_BY_FIRST: dict[str, list[list[str]]] = {}

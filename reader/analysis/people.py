@@ -232,11 +232,9 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if tail[-1].text in ctx.said and not ctx.in_quote(tail[0].start):
         return True
-    if ((before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS) and before.lower() != "that") or _ITS.match(
-        after
-    ):
-        # "the Savage Love column", not "said that Ehud Barak and ...": "that" opens a clause before a name
-        return False
+    thing_before = before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS
+    if (thing_before and before.lower() != "that") or _ITS.match(after):
+        return False  # "the Savage Love column", not "said that Ehud Barak": "that" opens a clause
     if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or before.lower() in PLACE_PREPOSITIONS:
         return False
     place = _COMMA_PLACE.match(after)
