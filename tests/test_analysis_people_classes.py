@@ -415,3 +415,11 @@ def test_figures_named_by_surname_alone_and_a_name_after_that() -> None:
         "Ehud Barak and Ariel Sharon tried."
     )
     assert {"Obama", "Bush", "Ehud Barak", "Ariel Sharon"} <= set(people)
+
+
+def test_an_arabic_name_opening_with_al_a_play_by_a_player_and_a_column_named_like_a_person() -> None:
+    people = _people(
+        "He was tried alongside Al Amin Khalifah Fhimah. A neat backheel by Higuain found him. Readers of the "
+        "advice column Savage Love chose it."
+    )
+    assert set(people) == {"Al Amin Khalifah Fhimah", "Higuain"}

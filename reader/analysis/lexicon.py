@@ -156,7 +156,8 @@ THING_NOUNS = _words(
     "single episode documentary channel podcast blog vessel aircraft plane car model product company firm "
     "team band group party festival event hurricane storm typhoon cyclone virus disease law act bill treaty "
     "the a an this that these those his her their its our my your new old first second third own "
-    "tournament competition cup league award prize exhibition school schools"
+    "tournament competition cup league award prize exhibition school schools column newsletter cocktail drink "
+    "beverage soda exhibit exhibits collection label dish"
 )
 
 DETERMINERS = _words("the a an this that these those his her their its our my your")

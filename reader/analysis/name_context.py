@@ -96,7 +96,8 @@ def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mi
 
 # Where a match report names a player by one name: the ball passed to or from them, "X, and he ...".
 _PLAY_BEFORE = re.compile(
-    r"\b(?:(?:pass|passes|cross|crosses|assist|header|free kick|corner|through ball|lay-off)\s+(?:from|with|by|to)"
+    r"\b(?:(?:pass|passes|cross|crosses|assist|header|free kick|corner|through ball|lay-off|backheel|flick|foul"
+    r"|challenge|tackle)\s+(?:from|with|by|to|on)"
     r"|sent on|brought on|in place of|replaced|substitute|fouled|booked|tackled)\s+$"
 )
 # What only a player does, after the name: "van Buyten headed", "Robinho was hauled down", "Lucio's head".

@@ -55,6 +55,8 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+# Capitalised particles that open Arabic names of three words or more.
+_ARABIC_LEADS = frozenset({"Al", "Abu", "Bin", "Ibn", "Abd", "Abdel", "Abdul"})
 # Lowercase nouns after a capitalised run that make it a place: "the Kutai Kartanegara district".
 _PLACE_NOUN_AFTER = re.compile(r"^ (?:district|province|county|prefecture|region|municipality|village|regency)\b")
 # "Secretary of State Condoleezza Rice", "Minister of Health Ana Lopez": a title, "of", an office word.
@@ -208,6 +210,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return introduces_a_person(text, text.rfind(before, 0, run[0].start), tail[-1].end)
     if len(tail) > 2 and any(t.text in PARTICLES for t in tail[1:-1]) and tail[0].text not in NOT_NAME:
         return True  # "Ruud van Nistelrooy", "Mohammed bin Salman"
+    if len(tail) > 2 and tail[0].text in _ARABIC_LEADS and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
+        return True  # "Al Amin Khalifah Fhimah", "Abu Bakr al-Baghdadi"
     if len(tail) == 2 and east_asian_name(tail, 0):
         return True  # "Park Joo-Ho"
     if len(tail) > 1 and _team_name(text, run, tail, before, after):
