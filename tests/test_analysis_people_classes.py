@@ -423,3 +423,7 @@ def test_an_arabic_name_opening_with_al_a_play_by_a_player_and_a_column_named_li
         "advice column Savage Love chose it."
     )
     assert set(people) == {"Al Amin Khalifah Fhimah", "Higuain"}
+
+
+def test_states_and_provinces_named_without_a_country_are_places() -> None:
+    assert not _people("The storm hit Andhra Pradesh and Odisha. Officials in Tamil Nadu and Sichuan were ready.")

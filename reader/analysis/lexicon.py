@@ -230,7 +230,11 @@ PLACES = _words(
     "Aleppo Homs Tabriz Mashhad Isfahan Kandahar Peshawar Quetta Tashkent Almaty Astana Baku Tbilisi Yerevan "
     "Bogota Quito Caracas Havana Montevideo Brasilia Recife Monterrey Guadalajara Tijuana Calgary Edmonton "
     "Winnipeg Anchorage Honolulu Sacramento Nashville Memphis Pittsburgh Cincinnati Milwaukee Minneapolis "
-    "Omaha Tulsa Albuquerque Tucson Tampa Jacksonville Kalimantan Sulawesi Alexandria Benghazi Mumbai Cleveland"
+    "Omaha Tulsa Albuquerque Tucson Tampa Jacksonville Kalimantan Sulawesi Alexandria Benghazi Mumbai Cleveland "
+    # states and provinces of India and China, which news names without a country
+    "Pradesh Nadu Odisha Orissa Bihar Assam Maharashtra Karnataka Rajasthan Sichuan Guangdong Hubei Hunan Yunnan "
+    "Xinjiang Henan Hebei Shandong Zhejiang Jiangsu Fujian Guangxi Shaanxi Shanxi Gansu Jilin Liaoning "
+    "Heilongjiang Anhui Jiangxi Hainan Guizhou Qinghai Ningxia"
 )
 
 # Words that make a capitalised run an organisation (or a place/thing that is not a person).

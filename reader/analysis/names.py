@@ -86,9 +86,9 @@ FAMOUS_SURNAMES = _names(
     """
 Obama Bush Clinton Trump Biden Nixon Reagan Eisenhower Roosevelt Truman Carter Kennedy Johnson Romney
 McCain Cheney Gore Kerry Pelosi Sanders Putin Yeltsin Gorbachev Khrushchev Stalin Lenin Hitler Mussolini
-Thatcher Blair Cameron Merkel Sarkozy Chirac Hollande Macron Berlusconi Netanyahu Rabin Sharon Peres
+Thatcher Blair Cameron Merkel Sarkozy Chirac Hollande Macron Berlusconi Netanyahu Rabin Sharon
 Arafat Abbas Mubarak Sadat Nasser Gaddafi Qaddafi Saddam Assad Khomeini Ahmadinejad Rouhani Erdogan
-Castro Chávez Chavez Maduro Mandela Gandhi Nehru Modi Mao Deng Xi Abe Mugabe Pinochet Franco Zelensky
+Chávez Chavez Maduro Mandela Gandhi Nehru Modi Mao Deng Xi Abe Mugabe Pinochet Franco Zelensky
 """
 )
 
