@@ -427,3 +427,8 @@ def test_an_arabic_name_opening_with_al_a_play_by_a_player_and_a_column_named_li
 
 def test_states_and_provinces_named_without_a_country_are_places() -> None:
     assert not _people("The storm hit Andhra Pradesh and Odisha. Officials in Tamil Nadu and Sichuan were ready.")
+
+
+def test_a_capitalised_role_word_after_a_lowercase_role_noun_opens_the_name() -> None:
+    people = _people("National police representative Boy Ramlan Amar said it was over.")
+    assert people["Boy Ramlan Amar"] == "representative"

@@ -329,7 +329,8 @@ def _split_run(
             and not is_given(word)
             and not (index + 1 < len(run) and initial(run, index + 1))  # "Channing D. Phillips"
         )
-        if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
+        role_word = word.lower() in lx.ROLE_NOUNS and word not in GIVEN and not _named_after_role(text, run, index)
+        if not _is_name_token(token) or role_word or leading_verb:
             if (
                 len(run) > 1
                 and (
@@ -375,6 +376,13 @@ def _split_run(
     if len(tail) > 4 and not (len(tail) == 5 and any(t.text.lower() in PARTICLES for t in tail[:-1])):
         return None  # but "Al Amin Khalifah Fhimah", "Mohammed bin Abdul Aziz Saud"
     return prefix, tail
+
+
+def _named_after_role(text: str, run: list[Token], index: int) -> bool:
+    """ "police representative Boy Rafly Amar": after a lowercase role noun, a capitalised one opens the name."""
+    if index or len(run) < 3 or run[0].text in lx.TITLES:
+        return False
+    return _word_before(text, run[0].start) in lx.ROLE_NOUNS and text[run[0].start - 1 : run[0].start] == " "
 
 
 def _split_single(
