@@ -427,6 +427,8 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         for i, t in enumerate(prefix)
         if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     ]
+    if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
+        return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
     # from the first title word to the last, with the office words between: "Saudi Health Minister"
     title = " ".join(
         t.text
