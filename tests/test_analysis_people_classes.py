@@ -436,3 +436,12 @@ def test_a_capitalised_role_word_after_a_lowercase_role_noun_opens_the_name() ->
 
 def test_a_plural_role_word_before_a_name_gives_its_singular_as_the_role() -> None:
     assert _people("Astronauts Joan Vellum and Robert Crane flew the mission.")["Joan Vellum"] == "astronaut"
+
+
+def test_an_arabic_given_name_in_ed_opens_a_name_but_a_participle_does_not() -> None:
+    people = _people(
+        "But Murshed Zaheed, political director of the group, said it was wrong. Saudi Prince Alwaleed Bin "
+        "Talal mocked him. Planned Parenthood sued."
+    )
+    assert {"Murshed Zaheed", "Alwaleed Bin Talal"} <= set(people)
+    assert "Planned Parenthood" not in people

@@ -328,6 +328,7 @@ def _split_run(
             and word.endswith(("ing", "ed"))
             and not is_given(word)
             and not (index + 1 < len(run) and initial(run, index + 1))  # "Channing D. Phillips"
+            and not _ed_name(word, words_lower)
         )
         role_word = word.lower() in lx.ROLE_NOUNS and word not in GIVEN and not _named_after_role(text, run, index)
         if not _is_name_token(token) or role_word or leading_verb:
@@ -376,6 +377,12 @@ def _split_run(
     if len(tail) > 4 and not (len(tail) == 5 and any(t.text.lower() in PARTICLES for t in tail[:-1])):
         return None  # but "Al Amin Khalifah Fhimah", "Mohammed bin Abdul Aziz Saud"
     return prefix, tail
+
+
+def _ed_name(word: str, words_lower: set[str] | frozenset[str]) -> bool:
+    """ "Murshed Zaheed", "Alwaleed Bin Talal": a word ending like these Arabic names, opening a run, that the
+    article never writes in lowercase is a name, not a participle ("Planned Parenthood" is kept out)."""
+    return word.endswith(("eed", "hed", "yed", "med")) and len(word) > 4 and word.lower() not in words_lower
 
 
 def _named_after_role(text: str, run: list[Token], index: int) -> bool:
