@@ -445,3 +445,17 @@ def test_an_arabic_given_name_in_ed_opens_a_name_but_a_participle_does_not() -> 
     )
     assert {"Murshed Zaheed", "Alwaleed Bin Talal"} <= set(people)
     assert "Planned Parenthood" not in people
+
+
+def test_the_word_before_a_name_counts_only_in_its_sentence_and_a_run_opening_with_the() -> None:
+    people = _people(
+        "Hamamoto went to third. Haruna Sakamuro was walked. Verity Longbotham bunted out. The Hawker Hunter "
+        "crashed into a road. Then Yamada hit a triple, and right fielder Kawano was thrown out."
+    )
+    assert {"Haruna Sakamuro", "Verity Longbotham", "Yamada", "Kawano"} <= set(people)
+    assert "Hawker Hunter" not in people
+    assert people["Kawano"] == "fielder"
+
+
+def test_a_sound_and_a_factor_end_the_names_of_places_and_shows() -> None:
+    assert not _people("She ran in Parry Sound. He appeared on The O'Reilly Factor.")

@@ -146,7 +146,8 @@ ROLE_NOUNS = _words(
     "eyewitness passenger motorist pedestrian villager neighbour neighbor grandson granddaughter nephew niece "
     "fiancé fiancée widow widower spouse politician dictator monarch emperor sultan emir delegate staffer "
     "mediator regulator ombudsman supervisor employee intern pupil graduate researcher boss defector "
-    "youngster teammate dissident convict environmentalist co-owner specialist"
+    "youngster teammate dissident convict environmentalist co-owner specialist fielder outfielder infielder "
+    "catcher batter shortstop"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").

@@ -104,7 +104,10 @@ _PLAY_BEFORE = re.compile(
 _PLAY_AFTER = re.compile(
     r"(?:['’]s (?:head|header|left foot|right foot|free kick|volley)\b"
     r"| headed (?:[A-Z]|the ball|wide|over)"
-    r"| (?:volleyed|dribbled|was (?:booked|sent off|hauled down|brought down|fouled|substituted|replaced))\b)"
+    r"| (?:volleyed|dribbled|was (?:booked|sent off|hauled down|brought down|fouled|substituted|replaced))\b"
+    # softball and baseball, American football: "Yamada hit a triple", "Newton was sacked"
+    r"| (?:bunted|singled|doubled|tripled|homered|(?:grounded|flied|popped|struck) out|came to bat|was walked"
+    r"|was (?:struck|thrown|called) out|hit a (?:single|double|triple|home run|homer)|was sacked|fumbled)\b)"
 )
 _AND_PRONOUN = re.compile(r",\s+and\s+(?:(he)|(she))\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|around|through|into|outside|inside)\s+$")

@@ -28,7 +28,7 @@ THING_TAILS = lx._words(
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
     "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
-    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier"
+    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(

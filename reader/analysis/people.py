@@ -55,6 +55,8 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+# Determiners that open a capitalised run: the name after them is a thing's ("The Hawker Hunter").
+_RUN_DETERMINERS = frozenset({"The", "A", "An", "This", "These", "Those"})
 # Capitalised particles that open Arabic names of three words or more.
 _ARABIC_LEADS = frozenset({"Al", "Abu", "Bin", "Ibn", "Abd", "Abdel", "Abdul"})
 # Lowercase nouns after a capitalised run that make it a place: "the Kutai Kartanegara district".
@@ -198,6 +200,13 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     before = _word_before(text, run[0].start)
     after = text[tail[-1].end + (2 if tail[-1].possessive else 0) : tail[-1].end + 40]
     names = [t.text for t in tail]
+    # the word right before, in the same sentence ("to third. Haruna Sakamoto" has none), or a determiner
+    # opening the run itself ("The Hawker Hunter crashed")
+    adjacent = (
+        before if text[max(0, run[0].start - len(before) - 2) : run[0].start].rstrip(" ,").endswith(before) else ""
+    )
+    if prefix and prefix[-1].text in _RUN_DETERMINERS:
+        adjacent = prefix[-1].text.lower()
     if any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix):
         return True
     if ctx.in_quote(tail[0].start):
@@ -214,7 +223,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True  # "Al Amin Khalifah Fhimah", "Abu Bakr al-Baghdadi"
     if len(tail) == 2 and east_asian_name(tail, 0):
         return True  # "Park Joo-Ho"
-    if len(tail) > 1 and _team_name(text, run, tail, before, after):
+    if len(tail) > 1 and _team_name(text, run, tail, adjacent, after):
         return False  # "the Carolina Panthers", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
@@ -236,10 +245,10 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if tail[-1].text in ctx.said and not ctx.in_quote(tail[0].start):
         return True
-    thing_before = before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS
-    if (thing_before and before.lower() != "that") or _ITS.match(after):
+    thing_before = adjacent in lx.THING_NOUNS or adjacent.lower() in lx.DETERMINERS
+    if (thing_before and adjacent.lower() != "that") or _ITS.match(after):
         return False  # "the Savage Love column", not "said that Ehud Barak": "that" opens a clause
-    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or before.lower() in PLACE_PREPOSITIONS:
+    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or adjacent.lower() in PLACE_PREPOSITIONS:
         return False
     place = _COMMA_PLACE.match(after)
     if place and place.group(1) in lx.PLACES:
@@ -262,7 +271,6 @@ _WORD_ENDS = (
     "tion",
     "sion",
     "ism",
-    "ity",
     "ial",
     "ical",
     "onal",
@@ -289,7 +297,7 @@ def _team_name(text: str, run: list[Token], tail: list[Token], before: str, afte
     first = tail[0].text
     if any(t.text in lx.TITLES for t in run) or (is_given(first) and first not in GIVEN_PLACES):
         return False  # "the Bernie Sanders campaign"
-    return (before == "the" and text[run[0].start - 4 : run[0].start] == "the ") or bool(_TEAM_AFTER.match(after))
+    return before == "the" or bool(_TEAM_AFTER.match(after))
 
 
 def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
