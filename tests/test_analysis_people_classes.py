@@ -450,7 +450,7 @@ def test_an_arabic_given_name_in_ed_opens_a_name_but_a_participle_does_not() -> 
 def test_the_word_before_a_name_counts_only_in_its_sentence_and_a_run_opening_with_the() -> None:
     people = _people(
         "Hamamoto went to third. Haruna Sakamuro was walked. Verity Longbotham bunted out. The Hawker Hunter "
-        "crashed into a road. Then Yamada hit a triple, and right fielder Kawano was thrown out."
+        "crashed into a road. In the seventh, Yamada hit a triple, and right fielder Kawano was thrown out."
     )
     assert {"Haruna Sakamuro", "Verity Longbotham", "Yamada", "Kawano"} <= set(people)
     assert "Hawker Hunter" not in people
