@@ -459,3 +459,8 @@ def test_the_word_before_a_name_counts_only_in_its_sentence_and_a_run_opening_wi
 
 def test_a_sound_and_a_factor_end_the_names_of_places_and_shows() -> None:
     assert not _people("She ran in Parry Sound. He appeared on The O'Reilly Factor.")
+
+
+def test_a_sentence_opener_before_a_one_word_name_is_no_evidence_against_it() -> None:
+    people = _people("It rained. But Kelly was relentless, and she said so. In the end, Kelly won.")
+    assert "Kelly" in people

@@ -654,7 +654,7 @@ def _add_singles(
             and word.lower() not in ctx.words_lower
         ):
             referred = ""  # "Obama is doing what Bush did": figures news names by surname alone
-        elif not introduced and not prefix and not ctx.in_quote(start):
+        elif not introduced and _no_prefix(prefix) and not ctx.in_quote(start):
             referred = refers_as_person(text, start, end, NOT_NAME, ctx.words_lower, ctx.mid)
             if referred is None and mononym_shape(word, NOT_NAME, ctx.words_lower, ctx.mid):
                 referred = named_in_play(text, start, end)
@@ -688,6 +688,14 @@ def _add_singles(
                 people[key].aliases.add(f"{prefix[-1].text} {word}")  # "King Salman", "Pope Francis"
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
+
+
+def _no_prefix(prefix: list[Token]) -> bool:
+    """Nothing before a one-word name but a sentence's opening word ("But Kelly", "Then Yamada")."""
+    return not prefix or (len(prefix) == 1 and prefix[0].end > 0 and prefix[0].text in _OPENERS)
+
+
+_OPENERS = frozenset({"But", "And", "Then", "When", "As", "While", "After", "Meanwhile", "So", "Yet", "Still", "Later"})
 
 
 def _role_apposition(text: str, end: int) -> str | None:
