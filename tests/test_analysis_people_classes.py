@@ -464,3 +464,8 @@ def test_a_sound_and_a_factor_end_the_names_of_places_and_shows() -> None:
 def test_a_sentence_opener_before_a_one_word_name_is_no_evidence_against_it() -> None:
     people = _people("It rained. But Kelly was relentless, and she said so. In the end, Kelly won.")
     assert "Kelly" in people
+
+
+def test_a_play_names_a_player_even_at_a_sentence_start() -> None:
+    people = _people("Chelsea Forkin made a base hit, scoring Porter. Stevensen got a hit to load the bases.")
+    assert "Stevensen" in people

@@ -107,10 +107,16 @@ _PLAY_AFTER = re.compile(
     r"| (?:volleyed|dribbled|was (?:booked|sent off|hauled down|brought down|fouled|substituted|replaced))\b"
     # softball and baseball, American football: "Yamada hit a triple", "Newton was sacked"
     r"| (?:bunted|singled|doubled|tripled|homered|(?:grounded|flied|popped|struck) out|came to bat|was walked"
-    r"|was (?:struck|thrown|called) out|hit a (?:single|double|triple|home run|homer)|was sacked|fumbled)\b)"
+    r"|was (?:struck|thrown|called) out|(?:hit|got|made) a (?:single|double|triple|home run|homer|hit|base hit)"
+    r"|drew a walk|reached base|stole (?:second|third|home|a base)|was sacked|fumbled)\b)"
 )
 _AND_PRONOUN = re.compile(r",\s+and\s+(?:(he)|(she))\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|around|through|into|outside|inside)\s+$")
+
+
+def played_after(text: str, end: int) -> bool:
+    """Whether what follows a word is what only a player does ("Stevenson got a hit", "Lucio's head")."""
+    return _PLAY_AFTER.match(text, end) is not None
 
 
 def named_in_play(text: str, start: int, end: int) -> str | None:

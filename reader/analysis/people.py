@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_context import in_heading, mononym_shape, named_in_play, refers_as_person
+from reader.analysis.name_context import in_heading, mononym_shape, named_in_play, played_after, refers_as_person
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     LEXICAL_LEADS,
@@ -656,6 +656,13 @@ def _add_singles(
             referred = ""  # "Obama is doing what Bush did": figures news names by surname alone
         elif not introduced and _no_prefix(prefix) and not ctx.in_quote(start):
             referred = refers_as_person(text, start, end, NOT_NAME, ctx.words_lower, ctx.mid)
+            if (
+                referred is None
+                and word not in ctx.mid
+                and played_after(text, end)
+                and mononym_shape(word, NOT_NAME, ctx.words_lower, {word})
+            ):
+                referred = ""  # "Stevenson got a hit": a play is evidence even where sentences open
             if referred is None and mononym_shape(word, NOT_NAME, ctx.words_lower, ctx.mid):
                 referred = named_in_play(text, start, end)
                 if referred is None:
