@@ -229,9 +229,9 @@ def test_american_states_and_their_capitals_are_places_not_people() -> None:
 def test_known_companies_groups_and_places_shaped_like_names_are_not_people() -> None:
     people = _people(
         "Shares of Goldman Sachs and Wells Fargo fell. Al Qaeda claimed the attack. Tom Ward lives on "
-        "Capitol Hill and flew to Tel Aviv. Former Hewlett-Packard CEO Carly Fiorina spoke."
+        "Capitol Hill and flew to Tel Aviv. Former Hewlett-Packard CEO Dana Corwin spoke."
     )
-    assert set(people) == {"Tom Ward", "Carly Fiorina"}
+    assert set(people) == {"Tom Ward", "Dana Corwin"}
 
 
 def test_storms_polls_effects_and_a_city_paper_are_not_people() -> None:
@@ -244,48 +244,48 @@ def test_storms_polls_effects_and_a_city_paper_are_not_people() -> None:
 
 def test_a_plural_abstract_noun_or_demonym_glued_before_a_name_is_not_part_of_it() -> None:
     people = _people(
-        "Celebrities Julianne Moore and Kerry Washington signed. The veteran Vermonter Bernie Sanders won. "
-        "Leadership Marco Rubio promised never came. Charles Barkley and Douglas Adams came too."
+        "Celebrities Julia Marston and Kerry Woodhall signed. The veteran Vermonter Paul Dorsey won. "
+        "Leadership Mark Tillery promised never came. Charles Barkow and Douglas Adler came too."
     )
-    assert {"Julianne Moore", "Bernie Sanders", "Marco Rubio", "Charles Barkley", "Douglas Adams"} <= set(people)
+    assert {"Julia Marston", "Paul Dorsey", "Mark Tillery", "Charles Barkow", "Douglas Adler"} <= set(people)
     assert not {p for p in people if p.startswith(("Celebrities", "Vermonter", "Leadership"))}
 
 
 def test_a_title_before_a_word_the_article_writes_in_lowercase_is_no_person() -> None:
     people = _people(
-        "He signed an Executive Order on guns; the order was new. Judge Berman spoke. Senator Rubio said he would run."
+        "He signed an Executive Order on guns; the order was new. Judge Harlan spoke. Senator Mendell said he would run."
     )
-    assert set(people) == {"Berman", "Rubio"}
+    assert set(people) == {"Harlan", "Mendell"}
 
 
 def test_a_middle_name_that_is_a_body_word_and_a_given_name_that_is_a_creed() -> None:
     people = _people(
-        "Kathleen Hall Jamieson, a professor, said so. Jamieson added more. Justice Sandra Day O'Connor "
-        "retired. Christian Estrosi, a former mayor, spoke. The Christian Right was angry, and he was right."
+        "Margaret Hall Brenner, a professor, said so. Brenner added more. Justice Laura Day Whitcombe "
+        "retired. Christian Morvan, a former mayor, spoke. The Christian Right was angry, and he was right."
     )
-    assert {"Kathleen Hall Jamieson", "Sandra Day O'Connor", "Christian Estrosi"} <= set(people)
+    assert {"Margaret Hall Brenner", "Laura Day Whitcombe", "Christian Morvan"} <= set(people)
     assert "Christian Right" not in people
 
 
 def test_a_one_word_name_joined_to_a_full_name_or_set_off_by_a_role_is_a_person() -> None:
     people = _people(
-        "Fans cheered as Adele and David Bowie each won five awards. The night also belonged to Lorde, "
-        "the New Zealand singer, who sang twice. Later, Bowie thanked Adele."
+        "Fans cheered as Marisol and David Brenner each won two prizes. The night also belonged to Tavita, "
+        "the Samoan singer, who sang twice. Later, Brenner thanked Marisol."
     )
-    assert {"Adele", "David Bowie", "Lorde"} <= set(people)
-    assert people["Lorde"] == "New Zealand singer"
+    assert {"Marisol", "David Brenner", "Tavita"} <= set(people)
+    assert people["Tavita"] == "Samoan singer"
 
 
 def test_a_one_word_name_after_a_role_noun_keeps_the_role() -> None:
-    assert _people("The evening closed with a song by British singer Adele.")["Adele"] == "British singer"
+    assert _people("The evening closed with a song by Spanish singer Marisol.")["Marisol"] == "Spanish singer"
 
 
 def test_a_company_or_town_joined_to_a_full_name_is_no_person() -> None:
     people = _people(
-        "The list includes Travis Kalanick of Uber and Brian Chesky of Airbnb. Carmel, Indiana, Mayor James "
-        "Brainard and Portage, Indiana, Mayor James Snyder came. Uber and Airbnb declined to comment."
+        "The list includes Tom Harlow of Zipcar and Brian Castell of Lyft. Fishers, Indiana, Mayor James "
+        "Corr and Portage, Indiana, Mayor Mary Dunne came. Zipcar and Lyft declined to comment."
     )
-    assert not {"Uber", "Portage", "Airbnb"} & set(people)
+    assert not {"Zipcar", "Portage", "Lyft"} & set(people)
 
 
 def test_an_office_after_title_of_names_the_person_and_gives_the_role() -> None:
@@ -338,45 +338,45 @@ def test_an_editors_bracket_inside_a_name_and_words_that_are_no_name_parts() -> 
 
 def test_a_team_after_the_or_before_fans_is_no_person_and_a_club_with_a_saint() -> None:
     people = _people(
-        "The Denver Broncos beat the Carolina Panthers. Carolina Panthers fans left early. He joined Paris "
-        "Saint-Germain. The Bernie Sanders campaign cheered."
+        "The Denver Foxes beat the Carolina Hawks. Carolina Hawks fans left early. He joined Paris "
+        "Saint-Ouen. The Harold Peters campaign cheered."
     )
-    assert set(people) == {"Bernie Sanders"}
+    assert set(people) == {"Harold Peters"}
 
 
 def test_a_one_word_name_after_a_title_has_the_titled_form_as_an_alias() -> None:
-    salman = next(p for p in analyze("King Salman ordered a review.").people if p.name == "Salman")
-    assert "King Salman" in salman.aliases
+    aldric = next(p for p in analyze("King Aldric ordered a review.").people if p.name == "Aldric")
+    assert "King Aldric" in aldric.aliases
 
 
 def test_more_occupations_before_a_name_give_its_role() -> None:
-    people = _people("Egyptian archaeologist Zahi Hawass said so. Immigration barrister Colin Yeo agreed.")
-    assert people["Zahi Hawass"] == "Egyptian archaeologist"
+    people = _people("Egyptian archaeologist Omar Tawfiq said so. Immigration barrister Colin Yeo agreed.")
+    assert people["Omar Tawfiq"] == "Egyptian archaeologist"
     assert people["Colin Yeo"] == "barrister"
 
 
 def test_award_categories_and_a_place_before_an_inverted_cue_are_not_people() -> None:
     people = _people(
-        "Kendrick Lamar won Best Rap Album; the band won Best Rock Performance. The pair were buried at "
-        "Tamosira Magnet, said Zahi Hawass, head of the council."
+        "Laura Calloway won Best Folk Album; the band won Best Rock Performance. The pair were buried at "
+        "Tamosira Magnet, said Omar Tawfiq, head of the council."
     )
-    assert set(people) == {"Kendrick Lamar", "Zahi Hawass"}
+    assert set(people) == {"Laura Calloway", "Omar Tawfiq"}
 
 
 def test_known_outlets_places_with_grand_and_compounds_in_maker_are_not_people() -> None:
     people = _people(
-        "He told Der Spiegel and Agence France-Presse about it. Tom Burke came from Grand Rapids. The deal "
-        "with Botox-maker Allergan fell through. Critics recalled the Cold War."
+        "He told Der Spiegel and Agence France-Presse about it. Tom Varga came from Grand Rapids. The deal "
+        "with Widget-maker Tollan fell through. Critics recalled the Cold War."
     )
-    assert set(people) == {"Tom Burke"}
+    assert set(people) == {"Tom Varga"}
 
 
 def test_titles_whip_and_editor_in_chief_and_a_given_name_before_an_initial() -> None:
     people = _people(
-        "Senate Minority Whip Richard J. Durbin spoke. BuzzFeed Editor-in-Chief Ben Smith agreed. The U.S. "
-        "attorney for the district, Channing D. Phillips, declined to comment."
+        "Senate Minority Whip Richard J. Dorland spoke. The site's Editor-in-Chief Ben Sorkin agreed. The U.S. "
+        "attorney for the district, Channing D. Pell, declined to comment."
     )
-    assert {"Richard J. Durbin", "Ben Smith", "Channing D. Phillips"} <= set(people)
+    assert {"Richard J. Dorland", "Ben Sorkin", "Channing D. Pell"} <= set(people)
 
 
 def test_a_pair_of_ordinary_word_shapes_with_no_evidence_is_no_person() -> None:
@@ -397,24 +397,24 @@ def test_roles_from_an_appositive_with_no_article_a_later_mention_and_office_wor
 
 
 def test_given_names_that_are_also_words_open_a_name() -> None:
-    people = _people('"I spoke to Grant Vellacott and Hope Hicks yesterday," she said.')
-    assert {"Grant Vellacott", "Hope Hicks"} <= set(people)
+    people = _people('"I spoke to Grant Vellacott and Hope Harwick yesterday," she said.')
+    assert {"Grant Vellacott", "Hope Harwick"} <= set(people)
 
 
 def test_ordinary_words_opening_headlines_and_brands_places_and_outlets_are_no_names() -> None:
     people = _people(
-        "Top Sanders strategists met. A Longtime Clinton aide spoke. Fans loved Dirty Dancing and Big Game "
-        "ads. Ships sailed near Scarborough Shoal. He wrote for Roll Call and the Plain Dealer."
+        "Top Halvorsen strategists met. A Longtime Pruitt aide spoke. Fans loved Dirty Dancing and Big Game "
+        "ads. Ships sailed near Mirrin Shoal. He wrote for Roll Call and the Plain Dealer."
     )
-    assert not [p for p in people if p not in ("Sanders", "Clinton")]
+    assert not people
 
 
 def test_figures_named_by_surname_alone_and_a_name_after_that() -> None:
     people = _people(
         "Interviewer: Is it new?\n\nThe professor: Well, what Obama is doing is what Bush did. He said that "
-        "Ehud Barak and Ariel Sharon tried."
+        "Ehud Baram and Ariel Sharet tried."
     )
-    assert {"Obama", "Bush", "Ehud Barak", "Ariel Sharon"} <= set(people)
+    assert {"Obama", "Bush", "Ehud Baram", "Ariel Sharet"} <= set(people)
 
 
 def test_an_arabic_name_opening_with_al_a_play_by_a_player_and_a_column_named_like_a_person() -> None:
@@ -440,10 +440,10 @@ def test_a_plural_role_word_before_a_name_gives_its_singular_as_the_role() -> No
 
 def test_an_arabic_given_name_in_ed_opens_a_name_but_a_participle_does_not() -> None:
     people = _people(
-        "But Murshed Zaheed, political director of the group, said it was wrong. Saudi Prince Alwaleed Bin "
-        "Talal mocked him. Planned Parenthood sued."
+        "But Murshed Khaleq, political director of the group, said it was wrong. Saudi Prince Alwaleed Bin "
+        "Faraj spoke. Planned Parenthood sued."
     )
-    assert {"Murshed Zaheed", "Alwaleed Bin Talal"} <= set(people)
+    assert {"Murshed Khaleq", "Alwaleed Bin Faraj"} <= set(people)
     assert "Planned Parenthood" not in people
 
 

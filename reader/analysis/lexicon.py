@@ -131,7 +131,7 @@ ROLE_NOUNS = _words(
     "commentator columnist consultant operative donor supporter publisher anchor entertainer billionaire mogul "
     "tycoon philanthropist fundraiser lobbyist nominee contender challenger incumbent frontrunner hopeful rival "
     "ally critic opponent "
-    # more occupations news puts before a name ("Egyptian archaeologist Zahi Hawass", "barrister Colin Yeo")
+    # more occupations news puts before a name ("Egyptian archaeologist Omar Tawfiq", "barrister Colin Yeo")
     "archaeologist anthropologist sociologist biologist chemist physicist astronomer astrophysicist geologist "
     "meteorologist climatologist oceanographer seismologist volcanologist glaciologist ecologist zoologist "
     "botanist entomologist paleontologist mathematician statistician philosopher linguist epidemiologist "

@@ -42,7 +42,7 @@ OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
 PLACE_LEADS = lx._words(
     "El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis Grand"
 )
-# First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Rap Album".
+# First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Folk Album".
 THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding")
 # Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
 KNOWN_THINGS = frozenset(
@@ -109,8 +109,8 @@ _KNOWN_FIRSTS = (
 # Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
 _OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
 ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
-# Ordinary words that open headlines, brands and nicknames but no name: "Top Sanders strategists",
-# "Longtime Clinton aide", "Hot Air", "Dirty Dancing", "Big Game".
+# Ordinary words that open headlines, brands and nicknames but no name: "Top Halvorsen strategists",
+# "Longtime Pruitt aide", "Hot Air", "Dirty Dancing", "Big Game".
 LEXICAL_LEADS = lx._words("Top Longtime Absent Hail Secret Common Direct Stop Dirty Hot Big Plain Purple Secondhand")
 # Given names that are also places or countries, which the place list would otherwise take.
 GIVEN_PLACES = lx._words(
@@ -206,7 +206,7 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
     if len(run) > 1 and word[-1] == "s" and (word[:-1] in lx.TITLES or word[:-1].lower() in lx.ROLE_NOUNS):
         return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
     if len(run) > 2 and is_given(run[1].text) and not is_given(word) and _common_noun_shape(word):
-        return True  # "Celebrities Julianne Moore", "Leadership Marco Rubio", "Kentuckian Rand Paul"
+        return True  # "Celebrities Julia Marston", "Leadership Mark Tillery", "Kentuckian Paul Dorsey"
     national = _NATIONAL_MAN.match(word) if len(run) > 1 else None
     if national is not None and national.group(1) in _NATIONS:
         return True  # "Dutchman Ruud van Nistelrooy", "Frenchwoman Marie Curie"
@@ -256,7 +256,7 @@ def east_asian_name(run: list[Token], index: int) -> bool:
         return False
     following = run[index + 1].text
     if following.split("-")[0] in PLACE_LEADS or run[index].text in lx.PLACES:
-        return False  # "Paris Saint-Germain"
+        return False  # "Paris Saint-Ouen"
     return bool(_HYPHENED_GIVEN.match(following))
 
 
@@ -289,7 +289,7 @@ def names_a_thing(run: list[Token]) -> bool:
 def _known_thing(run: list[Token]) -> bool:
     """Whether the run ends in a known company, group or place named like a person ("Goldman Sachs").
 
-    Before a title it is only the person's employer: "Hewlett-Packard CEO Carly Fiorina".
+    Before a title it is only the person's employer: "Hewlett-Packard CEO Dana Corwin".
     """
     if _KNOWN_FIRSTS.isdisjoint([t.text for t in run]):
         return False  # the usual case, decided without building the words
@@ -304,7 +304,7 @@ def _known_thing(run: list[Token]) -> bool:
 def given_place(
     run: list[Token], index: int, lexical: frozenset[str], words_lower: frozenset[str] | set[str] = frozenset()
 ) -> bool:
-    """ "Jordan Chiles", "Christian Estrosi": a given name that is also a place or creed, opening a run with a
+    """ "Jordan Chiles", "Christian Morvan": a given name that is also a place or creed, opening a run with a
     name after it (not "Christian Right": a word the article writes in lowercase)."""
     token = run[index].text
     if token not in GIVEN_PLACES or index + 1 >= len(run):
@@ -313,7 +313,7 @@ def given_place(
         return False
     following = run[index + 1].text
     if following.split("-")[0] in PLACE_LEADS:
-        return False  # "Paris Saint-Germain" is a club
+        return False  # "Paris Saint-Ouen" is a club
     return (
         following[:1].isupper()
         and following not in lexical
@@ -324,12 +324,12 @@ def given_place(
     )
 
 
-# Words of bodies and places that are also middle names: "Kathleen Hall Jamieson", "Sandra Day O'Connor".
+# Words of bodies and places that are also middle names: "Margaret Hall Brenner", "Laura Day Whitcombe".
 MIDDLE_WORDS = lx._words("Hall Day Church Park Court Lane")
 
 
 def middle_word(run: list[Token], index: int, words_lower: frozenset[str] | set[str]) -> bool:
-    """ "Hall" in "Kathleen Hall Jamieson": a middle name that is a body's word, between a known given name
+    """ "Hall" in "Margaret Hall Brenner": a middle name that is a body's word, between a known given name
     opening the name and its surname."""
     word = run[index].text
     if index != len(run) - 2 or word not in MIDDLE_WORDS:

@@ -180,7 +180,7 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
         if word[:1].islower():
             add_lower(word)
             if word in verbs and previous is not None and previous.cap and text[previous.end : token.start] == " ":
-                said.add(previous.text)  # not "buried at Taposiris Magna, said Zahi Hawass"
+                said.add(previous.text)  # not "buried at Tamosira Magnet, said Omar Tawfiq"
         elif token.cap and previous is not None:
             end = previous.end
             if (token.start == end + 1 and previous.text[:1].islower() and text[end] == " ") or (
@@ -224,7 +224,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if len(tail) == 2 and east_asian_name(tail, 0):
         return True  # "Park Joo-Ho"
     if len(tail) > 1 and _team_name(text, run, tail, adjacent, after):
-        return False  # "the Carolina Panthers", "Houston Texans fans"
+        return False  # "the Carolina Hawks", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
@@ -237,7 +237,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if _PLACE_NOUN_AFTER.match(after):
         return False  # "in East Kalimantan's Kutai Kartanegara district"
     if after[:1] == "," and _role_apposition(text, tail[-1].end) is not None:
-        return True  # "Naoto Kan, the Japanese prime minister,"
+        return True  # "Taro Okubashi, the Japanese prime minister,"
     if _AGE.match(after):
         return True
     follow = _FOLLOWING_WORD.match(after)
@@ -247,7 +247,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     thing_before = adjacent in lx.THING_NOUNS or adjacent.lower() in lx.DETERMINERS
     if (thing_before and adjacent.lower() != "that") or _ITS.match(after):
-        return False  # "the Savage Love column", not "said that Ehud Barak": "that" opens a clause
+        return False  # "the Savage Love column", not "said that Ehud Baram": "that" opens a clause
     if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or adjacent.lower() in PLACE_PREPOSITIONS:
         return False
     place = _COMMA_PLACE.match(after)
@@ -285,7 +285,7 @@ def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
     return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)
 
 
-# Lowercase words after a team's name: "Carolina Panthers fans".
+# Lowercase words after a team's name: "Carolina Hawks fans".
 _TEAM_AFTER = re.compile(r"^ (?:fans|players|coach|quarterback|roster|supporters|defense|defence|offense|squad)\b")
 
 
@@ -335,7 +335,7 @@ def _split_run(
             index == last_lexical + 1
             and word.endswith(("ing", "ed"))
             and not is_given(word)
-            and not (index + 1 < len(run) and initial(run, index + 1))  # "Channing D. Phillips"
+            and not (index + 1 < len(run) and initial(run, index + 1))  # "Channing D. Pell"
             and not _ed_name(word, words_lower)
         )
         role_word = word.lower() in lx.ROLE_NOUNS and word not in GIVEN and not _named_after_role(text, run, index)
@@ -388,13 +388,13 @@ def _split_run(
 
 
 def _ed_name(word: str, words_lower: set[str] | frozenset[str]) -> bool:
-    """ "Murshed Zaheed", "Alwaleed Bin Talal": a word ending like these Arabic names, opening a run, that the
+    """ "Murshed Khaleq", "Alwaleed Bin Faraj": a word ending like these Arabic names, opening a run, that the
     article never writes in lowercase is a name, not a participle ("Planned Parenthood" is kept out)."""
     return word.endswith(("eed", "hed", "yed", "med")) and len(word) > 4 and word.lower() not in words_lower
 
 
 def _named_after_role(text: str, run: list[Token], index: int) -> bool:
-    """ "police representative Boy Rafly Amar": after a lowercase role noun, a capitalised one opens the name."""
+    """ "police representative Boy Ramlan Amar": after a lowercase role noun, a capitalised one opens the name."""
     if index or len(run) < 3 or run[0].text in lx.TITLES:
         return False
     return _word_before(text, run[0].start) in lx.ROLE_NOUNS and text[run[0].start - 1 : run[0].start] == " "
@@ -692,7 +692,7 @@ def _add_singles(
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
             owners.add(people[key])
             if prefix[-1].text in lx.TITLES and prefix[-1].end == start - 1:
-                people[key].aliases.add(f"{prefix[-1].text} {word}")  # "King Salman", "Pope Francis"
+                people[key].aliases.add(f"{prefix[-1].text} {word}")  # "King Aldric", "Pope Francis"
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
 
@@ -706,7 +706,7 @@ _OPENERS = frozenset({"But", "And", "Then", "When", "As", "While", "After", "Mea
 
 
 def _role_apposition(text: str, end: int) -> str | None:
-    """ "Adele, the British singer, won": an appositive ending in a role noun, set off after a one-word name."""
+    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
     apposition = _APPOSITION.match(text[end : end + 120])
     if apposition is None:
         return None
@@ -717,7 +717,7 @@ def _role_apposition(text: str, end: int) -> str | None:
 
 
 def _role_before(text: str, start: int) -> str | None:
-    """The role nouns right before a name ("singer" in "British singer Adele"), with a nationality before them."""
+    """The role nouns right before a name ("singer" in "Spanish singer Marisol"), with a nationality before them."""
     window = text[max(0, start - 60) : start]
     lead = _LOWER_LEAD_REVERSED.match(window[::-1])
     words = window[len(window) - lead.end() :].split() if lead else []
@@ -767,7 +767,7 @@ _PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(van|von|de|da|di|del|der|du|ter|t
 # partner that is part of a longer name ("command Atlantis and Scott D. Altman") does not count.
 _AND_NEXT = re.compile(r" and ([A-Z][\w'’-]*)(?! \S*[A-Z])")
 _AND_BEFORE_REVERSED = re.compile(r" dna ([\w'’-]*[A-Z])(?! \S*[A-Z])")
-# A full name joined by "and": "Adele and David Bowie", "David Bowie and Adele".
+# A full name joined by "and": "Marisol and David Brenner", "David Brenner and Marisol".
 _AND_FULL_NEXT = re.compile(r" and ([A-Z][\w'’-]*) ([A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
 _FULL_AND_BEFORE = re.compile(r"\b([A-Z][\w'’-]*) ([A-Z][\w'’-]*) and $")
 
@@ -797,15 +797,15 @@ def _add_partners(
 
 
 def _joined_to_full_name(text: str, start: int, end: int, people: dict[tuple[str, ...], PersonEntity]) -> bool:
-    """Whether "and" joins the word to a person found by a full name of two words ("Adele and David Bowie").
+    """Whether "and" joins the word to a person found by a full name of two words ("Marisol and David Brenner").
 
-    Not after a preposition: "Travis Kalanick of Uber and Brian Chesky" joins two companies' people.
+    Not after a preposition: "Tom Harlow of Zipcar and Brian Castell" joins two companies' people.
     """
     if _word_before(text, start).lower() in PLACE_PREPOSITIONS:
         return False
     place = _COMMA_PLACE.match(text, end)
     if place and place.group(1) in lx.PLACES:
-        return False  # "Portage, Indiana, Mayor James Snyder"
+        return False  # "Portage, Indiana, Mayor Mary Dunne"
     after = _AND_FULL_NEXT.match(text, end)
     if after is not None and after.groups() in people:
         return True
