@@ -253,7 +253,8 @@ def test_a_plural_abstract_noun_or_demonym_glued_before_a_name_is_not_part_of_it
 
 def test_a_title_before_a_word_the_article_writes_in_lowercase_is_no_person() -> None:
     people = _people(
-        "He signed an Executive Order on guns; the order was new. Judge Harlan spoke. Senator Mendell said he would run."
+        "He signed an Executive Order on guns; the order was new. Judge Harlan spoke. Senator Mendell said "
+        "he would run."
     )
     assert set(people) == {"Harlan", "Mendell"}
 
