@@ -470,3 +470,8 @@ def test_a_sentence_opener_before_a_one_word_name_is_no_evidence_against_it() ->
 def test_a_play_names_a_player_even_at_a_sentence_start() -> None:
     people = _people("Chelsea Forkin made a base hit, scoring Porter. Stevensen got a hit to load the bases.")
     assert "Stevensen" in people
+
+
+def test_a_demonym_before_any_name_is_no_part_of_it() -> None:
+    people = _people("Massie used to support fellow Kentuckian Rand Lowell, he said. The two Super Bowls drew fans.")
+    assert set(people) == {"Rand Lowell"}

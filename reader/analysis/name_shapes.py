@@ -28,7 +28,7 @@ THING_TAILS = lx._words(
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
     "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
-    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor"
+    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor Bowls"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
@@ -207,6 +207,8 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
     if len(run) > 2 and is_given(run[1].text) and not is_given(word) and _common_noun_shape(word):
         return True  # "Celebrities Julia Marston", "Leadership Mark Tillery", "Kentuckian Paul Dorsey"
+    if len(run) > 2 and not is_given(word) and demonym(word):
+        return True  # "fellow Kentuckian Rand Lowell": a demonym is no name, whatever follows
     national = _NATIONAL_MAN.match(word) if len(run) > 1 else None
     if national is not None and national.group(1) in _NATIONS:
         return True  # "Dutchman Ruud van Nistelrooy", "Frenchwoman Marie Curie"
@@ -241,9 +243,13 @@ def _common_noun_shape(word: str) -> bool:
     low = word.lower()
     if len(low) > 4 and (low.endswith(_NOUN_ENDS) or (low[-1] == "s" and low[-2] not in "su'’")):
         return True
-    return any(
-        low.endswith(end) and word[: len(word) - len(end)] + tail in lx.PLACES for end, tail in _DEMONYM_ENDS
-    )  # "Kentuckian", "Vermonter", "Iowan"
+    return demonym(word)
+
+
+def demonym(word: str) -> bool:
+    """ "Kentuckian", "Vermonter", "Iowan": a word for the people of a place the place list holds."""
+    low = word.lower()
+    return any(low.endswith(end) and word[: len(word) - len(end)] + tail in lx.PLACES for end, tail in _DEMONYM_ENDS)
 
 
 # "Joo-Ho", "Lung-bin", "Min-Woo": a romanised East Asian given name of two syllables.
