@@ -475,3 +475,13 @@ def test_a_play_names_a_player_even_at_a_sentence_start() -> None:
 def test_a_demonym_before_any_name_is_no_part_of_it() -> None:
     people = _people("Massie used to support fellow Kentuckian Rand Lowell, he said. The two Super Bowls drew fans.")
     assert set(people) == {"Rand Lowell"}
+
+
+def test_roles_from_a_nationals_man_a_role_noun_set_off_by_a_comma_and_a_capitalised_office() -> None:
+    people = _people(
+        "The Dutchman Ruud van Dorsten scored. He lived with his daughter, Leah Justine, in town. Alex "
+        "Salmondson, First Minister of the region, spoke."
+    )
+    assert people["Ruud van Dorsten"] == "Dutchman"
+    assert people["Leah Justine"] == "daughter"
+    assert people["Alex Salmondson"] == "First Minister of the region"

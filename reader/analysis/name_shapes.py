@@ -209,8 +209,7 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return True  # "Celebrities Julia Marston", "Leadership Mark Tillery", "Kentuckian Paul Dorsey"
     if len(run) > 2 and not is_given(word) and demonym(word):
         return True  # "fellow Kentuckian Rand Lowell": a demonym is no name, whatever follows
-    national = _NATIONAL_MAN.match(word) if len(run) > 1 else None
-    if national is not None and national.group(1) in _NATIONS:
+    if len(run) > 1 and national_man(word):
         return True  # "Dutchman Ruud van Nistelrooy", "Frenchwoman Marie Curie"
     if (
         len(run) > 2
@@ -244,6 +243,12 @@ def _common_noun_shape(word: str) -> bool:
     if len(low) > 4 and (low.endswith(_NOUN_ENDS) or (low[-1] == "s" and low[-2] not in "su'’")):
         return True
     return demonym(word)
+
+
+def national_man(word: str) -> bool:
+    """ "Dutchman", "Frenchwoman", "Countryman": a man or woman of a nation, or a fellow one."""
+    national = _NATIONAL_MAN.match(word)
+    return national is not None and national.group(1) in _NATIONS
 
 
 def demonym(word: str) -> bool:

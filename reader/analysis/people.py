@@ -24,6 +24,7 @@ from reader.analysis.name_shapes import (
     NAME_SUFFIXES,
     OFFICE_WORDS,
     STATE_ABBREVIATIONS,
+    demonym,
     east_asian_name,
     given_place,
     glued_word,
@@ -31,6 +32,7 @@ from reader.analysis.name_shapes import (
     introduces_a_person,
     middle_word,
     names_a_thing,
+    national_man,
     not_a_name_part,
     surname_word,
 )
@@ -424,6 +426,8 @@ def _split_single(
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
+    if window.endswith(", ") and not prefix:
+        window = window[:-2] + " "  # "his daughter, Leah": the role noun set off by a comma
     lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
     words = window[len(window) - lead.end() :].split() if lead else []
     while words and words[-1] in lx.ROLE_NOUNS:
@@ -444,6 +448,8 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     ]
     if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
         return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
+    if not marked and prefix and (national_man(prefix[-1].text) or demonym(prefix[-1].text)):
+        return prefix[-1].text  # "The Dutchman Ruud van Nistelrooy", "Kentuckian Rand Paul"
     # from the first title word to the last, with the office words between: "Saudi Health Minister"
     title = " ".join(
         t.text
@@ -475,7 +481,11 @@ def _bare_apposition(after: str) -> str | None:
         return None
     words = match.group(1).split()
     for index, word in enumerate(words[:4]):
-        if word in lx.ROLE_NOUNS or (word in lx.TITLES and word not in lx.HONORIFICS and index == 0):
+        if (
+            word in lx.ROLE_NOUNS
+            or (word in lx.TITLES and word not in lx.HONORIFICS and index == 0)
+            or (index == 0 and len(words) > 1 and words[1] in lx.TITLES and word[:1].isupper())  # "First Minister"
+        ):
             if all(w[:1].islower() for w in words[:index]):
                 return match.group(1)
             return None
