@@ -57,6 +57,8 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+# Endings of a nationality's man and of demonyms: "Dutchman", "Kentuckian", "Vermonter", "Iowan".
+_NATIONAL_ENDS = ("man", "men", "an", "er", "ite")
 # Determiners that open a capitalised run: the name after them is a thing's ("The Hawker Hunter").
 _RUN_DETERMINERS = frozenset({"The", "A", "An", "This", "These", "Those"})
 # Capitalised particles that open Arabic names of three words or more.
@@ -202,14 +204,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     before = _word_before(text, run[0].start)
     after = text[tail[-1].end + (2 if tail[-1].possessive else 0) : tail[-1].end + 40]
     names = [t.text for t in tail]
-    # the word right before, in the same sentence ("to third. Haruna Sakamoto" has none), or a determiner
-    # opening the run itself ("The Hawker Hunter crashed")
-    adjacent = (
-        before if text[max(0, run[0].start - len(before) - 2) : run[0].start].rstrip(" ,").endswith(before) else ""
-    )
-    if prefix and prefix[-1].text in _RUN_DETERMINERS:
-        adjacent = prefix[-1].text.lower()
-    if any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix):
+    if prefix and (any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix)):
         return True
     if ctx.in_quote(tail[0].start):
         return is_given(names[0]) and len(tail) > 1
@@ -225,7 +220,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True  # "Al Amin Khalifah Fhimah", "Abu Bakr al-Baghdadi"
     if len(tail) == 2 and east_asian_name(tail, 0):
         return True  # "Park Joo-Ho"
-    if len(tail) > 1 and _team_name(text, run, tail, adjacent, after):
+    if tail[-1].text[-1:] == "s" and len(tail) > 1 and _team_name(text, run, tail, prefix, before, after):
         return False  # "the Carolina Hawks", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
@@ -247,6 +242,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if tail[-1].text in ctx.said and not ctx.in_quote(tail[0].start):
         return True
+    adjacent = _adjacent(text, run, prefix, before)
     thing_before = adjacent in lx.THING_NOUNS or adjacent.lower() in lx.DETERMINERS
     if (thing_before and adjacent.lower() != "that") or _ITS.match(after):
         return False  # "the Savage Love column", not "said that Ehud Baram": "that" opens a clause
@@ -291,7 +287,16 @@ def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
 _TEAM_AFTER = re.compile(r"^ (?:fans|players|coach|quarterback|roster|supporters|defense|defence|offense|squad)\b")
 
 
-def _team_name(text: str, run: list[Token], tail: list[Token], before: str, after: str) -> bool:
+def _adjacent(text: str, run: list[Token], prefix: list[Token], before: str) -> str:
+    """The word right before a run in its sentence ("to third. Haruna Sakamoto" has none), or a determiner
+    opening the run itself ("The Hawker Hunter crashed")."""
+    if prefix and prefix[-1].text in _RUN_DETERMINERS:
+        return prefix[-1].text.lower()
+    window = text[max(0, run[0].start - len(before) - 2) : run[0].start]
+    return before if window.rstrip(" ,").endswith(before) else ""
+
+
+def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Token], before: str, after: str) -> bool:
     """A name ending in a plural after "the" or before "fans": a team or a band, not a person."""
     last = tail[-1].text
     if last[-1:] != "s" or last.endswith(("ss", "us", "is", "'s", "’s")) or tail[-1].possessive:
@@ -299,7 +304,7 @@ def _team_name(text: str, run: list[Token], tail: list[Token], before: str, afte
     first = tail[0].text
     if any(t.text in lx.TITLES for t in run) or (is_given(first) and first not in GIVEN_PLACES):
         return False  # "the Bernie Sanders campaign"
-    return before == "the" or bool(_TEAM_AFTER.match(after))
+    return _adjacent(text, run, prefix, before) == "the" or bool(_TEAM_AFTER.match(after))
 
 
 def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
@@ -448,7 +453,12 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     ]
     if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
         return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
-    if not marked and prefix and (national_man(prefix[-1].text) or demonym(prefix[-1].text)):
+    if (
+        not marked
+        and prefix
+        and prefix[-1].text.endswith(_NATIONAL_ENDS)
+        and (national_man(prefix[-1].text) or demonym(prefix[-1].text))
+    ):
         return prefix[-1].text  # "The Dutchman Ruud van Nistelrooy", "Kentuckian Rand Paul"
     # from the first title word to the last, with the office words between: "Saudi Health Minister"
     title = " ".join(
@@ -669,8 +679,8 @@ def _add_singles(
             if (
                 referred is None
                 and word not in ctx.mid
-                and played_after(text, end)
                 and mononym_shape(word, NOT_NAME, ctx.words_lower, {word})
+                and played_after(text, end)
             ):
                 referred = ""  # "Stevenson got a hit": a play is evidence even where sentences open
             if referred is None and mononym_shape(word, NOT_NAME, ctx.words_lower, ctx.mid):
