@@ -302,7 +302,10 @@ def _known_thing(run: list[Token]) -> bool:
 
     Before a title it is only the person's employer: "Hewlett-Packard CEO Dana Corwin".
     """
-    if _KNOWN_FIRSTS.isdisjoint([t.text for t in run]):
+    for token in run:
+        if token.text in _KNOWN_FIRSTS:
+            break
+    else:
         return False  # the usual case, decided without building the words
     words = " ".join(t.text for t in run if t.text != "&").replace("-", " ").split()
     for index, word in enumerate(words):

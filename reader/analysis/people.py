@@ -114,6 +114,11 @@ _WORD_BEFORE_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
 
 
 def _word_before(text: str, start: int) -> str:
+    j = start - 1
+    if j > 0 and text[j] == " ":  # the usual "word Name": the word between two spaces, no regex needed
+        word = text[text.rfind(" ", max(0, j - 40), j) + 1 : j]
+        if word.isalpha():
+            return word
     window = text[max(0, start - 40) : start]
     match = _WORD_BEFORE_REVERSED.match(window[::-1])
     if match is not None:
@@ -607,10 +612,12 @@ class _Owners:
         self.by_length: dict[int, list[PersonEntity]] = {}  # full names by the length of their surname
         self.fuzzy_seen: dict[str, PersonEntity | None] = {}
         self.full_names = 0
+        self.words: set[str] = set()  # every word of every name, to skip the others at once
         for person in people:
             self.add(person)
 
     def add(self, person: PersonEntity) -> None:
+        self.words.update(person.tokens)
         if len(person.tokens) > 1:
             for word in set(person.tokens[1:]):
                 self.later.setdefault(word, []).append(person)
@@ -844,6 +851,8 @@ def _add_alias_mentions(
         if run[-1].text in lx.ORG_WORDS and len(run) > 1:
             continue  # a name inside an organisation's name is not a mention of the person
         for index, token in enumerate(run):
+            if token.text not in owners.words and not (index and run[index - 1].text in lx.TITLES):
+                continue  # no one's name word, and no title before it to look for a misspelling after
             if covered.covers(token.start):
                 continue
             owner = owners.owner(token.text)
