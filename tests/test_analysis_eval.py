@@ -38,7 +38,7 @@ def test_every_gold_quote_lies_in_its_text() -> None:
 # Floors sit just under the figures in docs/analysis.md, so any regression fails. The measure-only part is
 # measured, never tuned on: its floors only catch a change that makes unseen news worse.
 FLOORS = {
-    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.92, "people_f1": 0.97, "sources_f1": 0.96, "roles_close": 0.39},
+    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.86, "people_f1": 0.93, "sources_f1": 0.88, "roles_close": 0.44},
     "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.87, "people_f1": 0.85, "sources_f1": 0.77, "roles_close": 0.39},
 }
 
