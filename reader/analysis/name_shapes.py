@@ -207,9 +207,9 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
     if len(run) > 2 and is_given(run[1].text) and not is_given(word) and _common_noun_shape(word):
         return True  # "Celebrities Julia Marston", "Leadership Mark Tillery", "Kentuckian Paul Dorsey"
-    if len(run) > 2 and not is_given(word) and demonym(word):
+    if len(run) > 2 and word.endswith(("an", "er", "ite")) and not is_given(word) and demonym(word):
         return True  # "fellow Kentuckian Rand Lowell": a demonym is no name, whatever follows
-    if len(run) > 1 and national_man(word):
+    if len(run) > 1 and word.endswith(("man", "men")) and national_man(word):
         return True  # "Dutchman Ruud van Nistelrooy", "Frenchwoman Marie Curie"
     if (
         len(run) > 2
@@ -277,24 +277,25 @@ def initial(run: list[Token], index: int) -> bool:
     return 0 < index < len(run) - 1 and len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+_THING_FIRSTS = THING_LEADS | FOREIGN_BODY_LEADS | PLACE_LEADS
+
+
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
+    if len(run) < 2:
+        return False
     last, first = run[-1].text, run[0].text
-    if len(run) > 1 and (first in THING_LEADS or first in FOREIGN_BODY_LEADS or _known_thing(run)):
-        return True  # "Hurricane Katrina", "Goldman Sachs", "Capitol Hill"
-    if (
-        len(run) > 1
-        and last in _OUTLET_LASTS
-        and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS
-    ):
-        return True  # "Der Spiegel", "Agence France-Presse", "Al Jazeera"
-    if len(run) > 1 and plural_group(last):
-        return True  # "Kentucky Republicans", "Cuban-American Republicans"
-    if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
+    if first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS):
+        return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."
+    if last in THING_TAILS or ("-" in last and last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True
-    if len(run) > 1 and last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
+    if last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
         return True  # "Charlotte Observer" is a city's paper
-    return len(run) > 1 and (first in PLACE_LEADS or first.split("-")[0] in PLACE_LEADS)  # "Saint-Cyr ..."
+    if last[-1:] == "s" and plural_group(last):
+        return True  # "Kentucky Republicans", "Cuban-American Republicans"
+    if last in _OUTLET_LASTS and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS:
+        return True  # "Der Spiegel", "Agence France-Presse", "Al Jazeera"
+    return _known_thing(run)  # "Goldman Sachs", "Capitol Hill"
 
 
 def _known_thing(run: list[Token]) -> bool:

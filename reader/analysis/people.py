@@ -482,7 +482,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
-    return role or _bare_apposition(after[:140]) or _introduced_role(text, run[0].start)
+    return role or (after[:1] == "," and _bare_apposition(after[:140])) or _introduced_role(text, run[0].start)
 
 
 # ", spokesperson for Food Standards Australia,", ", co-founder of PETA.": an appositive with no article.
