@@ -485,3 +485,9 @@ def test_roles_from_a_nationals_man_a_role_noun_set_off_by_a_comma_and_a_capital
     assert people["Ruud van Dorsten"] == "Dutchman"
     assert people["Leah Justine"] == "daughter"
     assert people["Alex Salmondson"] == "First Minister of the region"
+
+
+def test_a_famous_surname_that_speaks_is_not_taken_for_the_famous_figure() -> None:
+    people = _people("The council met on Monday. Later, Carter said the plan would work, and what Obama did was cited.")
+    assert "Obama" in people
+    assert "Carter" not in people

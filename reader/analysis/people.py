@@ -679,6 +679,7 @@ def _add_singles(
             and word in FAMOUS_SURNAMES
             and (word in ctx.mid or prefix)
             and word.lower() not in ctx.words_lower
+            and word not in ctx.said  # "Carter said" in local news is as often a local Carter
         ):
             referred = ""  # "Obama is doing what Bush did": figures news names by surname alone
         elif not introduced and _no_prefix(prefix) and not ctx.in_quote(start):
