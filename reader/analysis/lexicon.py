@@ -98,7 +98,8 @@ TITLES = _words(
     "Doctor Editor Counsel Cpl Cpl. Pres Pres. Supt Hon Hon. Administrator Treasurer Coordinator Curator "
     "Registrar Provost Secretary-General Governor-General Lieutenant-Governor Councilman Councilwoman Congressman "
     "Congresswoman Assemblyman "
-    "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress"
+    "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress Whip "
+    "Editor-in-Chief Emperor Empress"
 )
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady")
 MALE_WORDS = _words("Mr Mr. Sir Lord King Prince Father he him his spokesman husband father son brother man boy")
@@ -129,7 +130,24 @@ ROLE_NOUNS = _words(
     "congresswoman councilman councilwoman assemblyman magistrate headmaster headmistress "
     "commentator columnist consultant operative donor supporter publisher anchor entertainer billionaire mogul "
     "tycoon philanthropist fundraiser lobbyist nominee contender challenger incumbent frontrunner hopeful rival "
-    "ally critic opponent"
+    "ally critic opponent "
+    # more occupations news puts before a name ("Egyptian archaeologist Omar Tawfiq", "barrister Colin Yeo")
+    "archaeologist anthropologist sociologist biologist chemist physicist astronomer astrophysicist geologist "
+    "meteorologist climatologist oceanographer seismologist volcanologist glaciologist ecologist zoologist "
+    "botanist entomologist paleontologist mathematician statistician philosopher linguist epidemiologist "
+    "virologist immunologist neuroscientist geneticist biochemist psychiatrist therapist dentist pharmacist "
+    "paramedic midwife veterinarian nutritionist barrister solicitor investigator astronaut cosmonaut "
+    "explorer mountaineer sailor golfer skier skater gymnast sprinter marathoner jockey racer rider rower "
+    "linebacker cornerback defenseman winger goalie keeper cartoonist animator painter sculptor composer "
+    "conductor pianist violinist guitarist drummer bassist vocalist songwriter singer-songwriter dancer "
+    "choreographer playwright screenwriter newscaster pundit essayist biographer librarian "
+    "archivist rector vicar cleric preacher evangelist missionary accountant trader stockbroker bartender "
+    "firefighter policeman policewoman trooper inmate prisoner hostage defendant plaintiff suspect "
+    "eyewitness passenger motorist pedestrian villager neighbour neighbor grandson granddaughter nephew niece "
+    "fiancé fiancée widow widower spouse politician dictator monarch emperor sultan emir delegate staffer "
+    "mediator regulator ombudsman supervisor employee intern pupil graduate researcher boss defector "
+    "youngster teammate dissident convict environmentalist co-owner specialist fielder outfielder infielder "
+    "catcher batter shortstop"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").
@@ -139,7 +157,8 @@ THING_NOUNS = _words(
     "single episode documentary channel podcast blog vessel aircraft plane car model product company firm "
     "team band group party festival event hurricane storm typhoon cyclone virus disease law act bill treaty "
     "the a an this that these those his her their its our my your new old first second third own "
-    "tournament competition cup league award prize exhibition school schools"
+    "tournament competition cup league award prize exhibition school schools column newsletter cocktail drink "
+    "beverage soda exhibit exhibits collection label dish"
 )
 
 DETERMINERS = _words("the a an this that these those his her their its our my your")
@@ -192,7 +211,8 @@ PLACES = _words(
     "Michigan Illinois Pennsylvania Massachusetts Jersey York Los Angeles San Francisco Seattle Atlanta Miami "
     "Detroit Denver Phoenix Philadelphia Baltimore  "
     "Iowa Hampshire Kentucky Tennessee Missouri Minnesota Wisconsin Nebraska Oklahoma Arkansas Louisiana "
-    "Mississippi Alabama Idaho Wyoming Dakota Connecticut Delaware Maryland Moines "
+    "Mississippi Alabama Idaho Wyoming Dakota Connecticut Delaware Maryland Moines Vermont Maine Montana Kansas "
+    "Indiana "
     "Lombardy Tuscany Ontario Quebec Alberta Manitoba "
     "Mexico Geneva Brussels Amsterdam Stockholm Oslo Helsinki Copenhagen Dublin Edinburgh Glasgow Manchester "
     "Liverpool Birmingham Nairobi Lagos Johannesburg Pretoria Kinshasa Khartoum Tripoli Tunis Algiers Rabat "
@@ -201,7 +221,21 @@ PLACES = _words(
     "Vegas Orleans Queensland Victoria Tasmania NSW Wales Hawaii Alaska Kent Essex Yorkshire "
     "Cornwall Normandy Bavaria Catalonia Andalusia Sicily Sardinia Crete Cyprus Malta Balochistan Punjab "
     "Bengal Kerala Gujarat Kyoto Osaka Okinawa Hokkaido Gyeonggi Busan Incheon Mindanao Luzon Sumatra Java "
-    "Bali Borneo Papua Fiji Samoa Tonga Guam Greenland Siberia Chechnya Dagestan Abkhazia Ossetia Transnistria"
+    "Bali Borneo Papua Fiji Samoa Tonga Guam Greenland Siberia Chechnya Dagestan Abkhazia Ossetia Transnistria "
+    # more cities that news datelines and sport reports name (not those that are given names or surnames)
+    "Munich Milan Turin Naples Barcelona Seville Lyon Marseille Bordeaux Toulouse Hamburg Frankfurt Cologne "
+    "Dortmund Stuttgart Leipzig Zurich Basel Porto Krakow Gdansk Kharkiv Odesa Odessa Lviv Rotterdam Antwerp "
+    "Lahore Kolkata Chennai Bangalore Hyderabad Nagoya Fukushima Sendai Hiroshima Nagasaki Shenzhen Guangzhou "
+    "Wuhan Chongqing Chengdu Nanjing Tianjin Kathmandu Colombo Yangon Mogadishu Dakar Accra Abuja Kampala "
+    "Kigali Harare Lusaka Luanda Maputo Casablanca Marrakesh Haifa Ramallah Amman Sanaa Muscat Basra Mosul "
+    "Aleppo Homs Tabriz Mashhad Isfahan Kandahar Peshawar Quetta Tashkent Almaty Astana Baku Tbilisi Yerevan "
+    "Bogota Quito Caracas Havana Montevideo Brasilia Recife Monterrey Guadalajara Tijuana Calgary Edmonton "
+    "Winnipeg Anchorage Honolulu Sacramento Nashville Memphis Pittsburgh Cincinnati Milwaukee Minneapolis "
+    "Omaha Tulsa Albuquerque Tucson Tampa Jacksonville Kalimantan Sulawesi Alexandria Benghazi Mumbai Cleveland "
+    # states and provinces of India and China, which news names without a country
+    "Pradesh Nadu Odisha Orissa Bihar Assam Maharashtra Karnataka Rajasthan Sichuan Guangdong Hubei Hunan Yunnan "
+    "Xinjiang Henan Hebei Shandong Zhejiang Jiangsu Fujian Guangxi Shaanxi Shanxi Gansu Jilin Liaoning "
+    "Heilongjiang Anhui Jiangxi Hainan Guizhou Qinghai Ningxia"
 )
 
 # Words that make a capitalised run an organisation (or a place/thing that is not a person).
@@ -352,6 +386,7 @@ STOP_CAPS = _words(
     "Twitter Facebook "
     # auxiliaries and verbs that open questions and headlines ("Had Sanders won", "Says Clinton would")
     "Had Can Could Would Should Was Were Is Are Did Does Do Has Have Says Neither Besides Outside Takes See "
+    "Whatever Wherever Whenever Whoever However "
     "God Allah Jesus Christ Bible Koran Quran Hajj Ramadan Eid Lent Halloween Thanksgiving "
     ""
 )

@@ -50,7 +50,7 @@ def refers_as_person(
     word = text[start:end]
     if not mononym_shape(word, not_name, words_lower, mid):
         return None
-    if start and not text.endswith(_CLAUSE_OPENERS, max(0, start - 8), start):
+    if start and not text.endswith(_CLAUSE_OPENERS, max(0, start - 8), start) and not _opened(text, start):
         return None  # only a clause's subject: in "members of Scientology, who", "who" is the members'
     if _WHO.match(text, end):
         return ""
@@ -65,6 +65,20 @@ def refers_as_person(
     return "m" if pronoun.group(1) else "f"
 
 
+# Words that open a clause before its subject: "But Kelly was relentless", "When Maddow asked her".
+_SUBJECT_OPENERS = lx._words("But And When As While After Before Because Since Although Though Meanwhile Then Once")
+_OPENER_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*|[\"“]\s*)(\w+),? $")
+
+
+def _opened(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a clause opener that itself opens a sentence ("But Kelly")."""
+    window = text[max(0, start - 14) : start]
+    if not window.endswith(" "):
+        return False
+    match = _OPENER_BEFORE.search(window)
+    return bool(match and match.group(1) in _SUBJECT_OPENERS and (match.start(1) > 0 or start - 14 <= 0))
+
+
 def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mid: set[str]) -> bool:
     """Whether a lone capitalised word may be a person's one name: no ordinary word, place, outlet or group.
 
@@ -73,8 +87,8 @@ def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mi
     """
     if (word in not_name and word not in GIVEN_PLACES) or word.lower() in words_lower or not word.isalpha():
         return False  # a given name that is also a place may be a surname: "Paris claims that her passport"
-    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word):
-        return False  # "Guardian, who ...", "Hispanics ... their"
+    if word in lx.KNOWN_OUTLETS or word in lx.OUTLET_WORDS or plural_group(word) or word.endswith("ists"):
+        return False  # "Guardian, who ...", "Hispanics ... their", "Gynecologists"
     if word[-1] == "s" and (word[:-1].lower() in words_lower or word[:-1] in lx.TITLES):
         return False  # "Allies of his ...", "Bush and Govs. Chris Christie": a plural of an ordinary word or title
     return word in mid
@@ -82,14 +96,32 @@ def mononym_shape(word: str, not_name: frozenset[str], words_lower: set[str], mi
 
 # Where a match report names a player by one name: the ball passed to or from them, "X, and he ...".
 _PLAY_BEFORE = re.compile(
-    r"\b(?:pass|passes|cross|crosses|assist|header|free kick|corner|through ball|lay-off)\s+(?:from|with|by|to)\s+$"
+    r"\b(?:(?:pass|passes|cross|crosses|assist|header|free kick|corner|through ball|lay-off|backheel|flick|foul"
+    r"|challenge|tackle)\s+(?:from|with|by|to|on)"
+    r"|sent on|brought on|in place of|replaced|substitute|fouled|booked|tackled)\s+$"
+)
+# What only a player does, after the name: "van Buyten headed", "Robinho was hauled down", "Lucio's head".
+_PLAY_AFTER = re.compile(
+    r"(?:['’]s (?:head|header|left foot|right foot|free kick|volley)\b"
+    r"| headed (?:[A-Z]|the ball|wide|over)"
+    r"| (?:volleyed|dribbled|was (?:booked|sent off|hauled down|brought down|fouled|substituted|replaced))\b"
+    # softball and baseball, American football: "Yamada hit a triple", "Newton was sacked"
+    r"| (?:bunted|singled|doubled|tripled|homered|(?:grounded|flied|popped|struck) out|came to bat|was walked"
+    r"|was (?:struck|thrown|called) out|(?:hit|got|made) a (?:single|double|triple|home run|homer|hit|base hit)"
+    r"|drew a walk|reached base|stole (?:second|third|home|a base)|was sacked|fumbled)\b)"
 )
 _AND_PRONOUN = re.compile(r",\s+and\s+(?:(he)|(she))\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|around|through|into|outside|inside)\s+$")
 
 
+def played_after(text: str, end: int) -> bool:
+    """Whether what follows a word is what only a player does ("Stevenson got a hit", "Lucio's head")."""
+    return _PLAY_AFTER.match(text, end) is not None
+
+
 def named_in_play(text: str, start: int, end: int) -> str | None:
-    """ "a pass from Xavi", "handed straight to Sissoko, and he was unfortunate", not "in Iowa, and he".
+    """ "a pass from Xavi", "sent on Guti", "Lucio's head", "handed straight to Sissoko, and he was unfortunate",
+    not "in Iowa, and he".
 
     Returns the gender a following "and he" gives ("" when none), or None. The caller has checked
     the word's shape (``mononym_shape``) and that it is not inside a quote.
@@ -99,4 +131,6 @@ def named_in_play(text: str, start: int, end: int) -> str | None:
     pronoun = _AND_PRONOUN.match(text, end)
     if pronoun is not None and not _PLACE_BEFORE.search(text, max(0, start - 12), start):
         return "m" if pronoun.group(1) else "f"
+    if _PLAY_AFTER.match(text, end):
+        return ""
     return "" if _PLAY_BEFORE.search(text, max(0, start - 24), start) else None

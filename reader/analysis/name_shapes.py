@@ -25,18 +25,98 @@ THING_TAILS = lx._words(
     "Partnership Plan Agreement Accord Initiative Doctrine Dialogue Revolution Belt Classics Pharmaceuticals "
     "Airlines Energy Petroleum Motors Electric Foods Brands Entertainment Ventures Solutions Software Robotics "
     "Insights Cable Mobil Dynamics Aerospace Financial Securities Investments Insurance Realty Hotels Resorts "
-    "Casino Casinos"
+    "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
+    # polls, effects, laws, eras, medals and days named after someone or shaped like a name
+    "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
+    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor Bowls"
+)
+# First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
+FOREIGN_BODY_LEADS = lx._words(
+    "Colegio Escuela Universidad Universidade Instituto Istituto Museo Banco Banca Partido Iglesia Teatro Feria "
+    "Fonda Parque Avenida Calle Estadio Plaza Piazza Palazzo Chiesa Rue Université Musée École Lycée Collège "
+    "Real Atlético Atletico Deportivo Sporting Stade Hotel Hospital Mercado"
 )
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
 # First words of place names: "El Geneina", "San Pedro Sula", "Port Moresby" ("Al" is a given name too).
-PLACE_LEADS = lx._words("El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad")
+PLACE_LEADS = lx._words(
+    "El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis Grand"
+)
+# First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Folk Album".
+THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding")
+# Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
+KNOWN_THINGS = frozenset(
+    {
+        "Goldman Sachs",
+        "Morgan Stanley",
+        "Wells Fargo",
+        "Bear Stearns",
+        "Merrill Lynch",
+        "Charles Schwab",
+        "Dow Jones",
+        "Credit Suisse",
+        "Coca Cola",
+        "JPMorgan Chase",
+        "Anheuser Busch",
+        "Hewlett Packard",
+        "Rolls Royce",
+        "Harley Davidson",
+        "Mercedes Benz",
+        "Louis Vuitton",
+        "Marks Spencer",
+        "Lloyds Banking",
+        "Al Qaeda",
+        "Boko Haram",
+        "Ku Klux Klan",
+        "Black Lives Matter",
+        "Ansar al-Sharia",
+        "Charlie Hebdo",
+        "Sports Illustrated",
+        "Capitol Hill",
+        "Tel Aviv",
+        "Terre Haute",
+        "Addis Ababa",
+        "Sri Lanka",
+        "Costa Rica",
+        "Buenos Aires",
+        "Kuala Lumpur",
+        "Abu Dhabi",
+        "Ho Chi Minh",
+        "Grand Prix",
+        "Grand Slam",
+        "Cinco de Mayo",
+        "Christmas Eve",
+        # outlets named like people that the outlet list does not hold
+        "Plain Dealer",
+        "Roll Call",
+        "Hot Air",
+        "Daily Beast",
+        "Daily Caller",
+        "Free Beacon",
+        "Drudge Report",
+    }
+)
+_KNOWN_BY_FIRST: dict[str, list[list[str]]] = {}
+for _thing in KNOWN_THINGS:
+    _words_of = _thing.replace("-", " ").split()
+    _KNOWN_BY_FIRST.setdefault(_words_of[0], []).append(_words_of)
+# Tokens that may open a known thing, hyphened ones whole ("Coca-Cola", "Anheuser-Busch") as well.
+_KNOWN_FIRSTS = (
+    frozenset(_KNOWN_BY_FIRST)
+    | frozenset(t for thing in KNOWN_THINGS for t in thing.split() if "-" in t and t.split("-")[0] in _KNOWN_BY_FIRST)
+    | frozenset(f"{w[0]}-{w[1]}" for w in (t.split() for t in KNOWN_THINGS) if len(w) > 1)
+)
+# Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
+_OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
 ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
+# Ordinary words that open headlines, brands and nicknames but no name: "Top Halvorsen strategists",
+# "Longtime Pruitt aide", "Hot Air", "Dirty Dancing", "Big Game".
+LEXICAL_LEADS = lx._words("Top Longtime Absent Hail Secret Common Direct Stop Dirty Hot Big Plain Purple Secondhand")
 # Given names that are also places or countries, which the place list would otherwise take.
 GIVEN_PLACES = lx._words(
     "Jordan Virginia Georgia Florence Victoria Austin Sydney Chelsea Madison Lincoln Houston Dallas Orlando "
     "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora "
-    "Roman Chad Kent Salvador"
+    "Roman Chad Kent Salvador Christian Francisco"
 )
 _CONTRACTION = re.compile(r"^(?:I|It|He|She|We|They|You|That|There|Here|What|Who)['’](?:m|s|re|ve|d|ll)$")
 # Endings of adverbs and adjectives ("Specifically", "Previous"), then of agent nouns ("Broadcaster").
@@ -57,7 +137,7 @@ STATE_ABBREVIATIONS = lx._words(
 NAME_SUFFIXES = lx._words("Jr Jr. Sr Sr. II III IV")
 # Words of the lexicon that are also surnames after a given name ("Paul Singer", "Mark Cuban", "Adam Green",
 # "Billie Jean King"); never parties or creeds ("Christian Democrat"), nor words that open or head bodies.
-SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge")
+SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge Father")
 NOT_SURNAMES = (
     lx._words(
         "Democrat Democrats Democratic Republican Republicans Conservative Liberal Labour Socialist Communist "
@@ -74,7 +154,7 @@ NOT_SURNAMES = (
 # Forms of address, not surnames, after an honorific ("Mr. President", "Madam Speaker").
 ADDRESS_WORDS = lx._words("President Speaker Chairman Chairwoman Secretary Ambassador Mayor Minister Chair")
 # Last parts of compounds that are not names: "New York-based", "White House-era".
-COMPOUND_ENDS = lx._words("based era led backed born style like owned run funded linked allied made")
+COMPOUND_ENDS = lx._words("based era led backed born style like owned run funded linked allied made maker")
 
 
 def surname_word(run: list[Token], index: int) -> bool:
@@ -125,6 +205,12 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return False
     if len(run) > 1 and word[-1] == "s" and (word[:-1] in lx.TITLES or word[:-1].lower() in lx.ROLE_NOUNS):
         return True  # "Senators Rubio and Cruz", "Professors Foner and Alba"
+    if len(run) > 2 and is_given(run[1].text) and not is_given(word) and _common_noun_shape(word):
+        return True  # "Celebrities Julia Marston", "Leadership Mark Tillery", "Kentuckian Paul Dorsey"
+    if len(run) > 2 and word.endswith(("an", "er", "ite")) and not is_given(word) and demonym(word):
+        return True  # "fellow Kentuckian Rand Lowell": a demonym is no name, whatever follows
+    if len(run) > 1 and word.endswith(("man", "men")) and national_man(word):
+        return True  # "Dutchman Ruud van Nistelrooy", "Frenchwoman Marie Curie"
     if (
         len(run) > 2
         and is_given(run[1].text)
@@ -143,6 +229,34 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
     return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))
 
 
+# "Dutchman", "Frenchwoman", "Englishmen": a nationality's man or woman before a name.
+_NATIONAL_MAN = re.compile(r"^([A-Z][a-z]+?)(?:man|woman|men|women)$")
+_NATIONS = lx._words("Dutch French English Irish Welsh Scots Scot Country Fellow Chair Congress Sports Business")
+# Endings of plurals and abstract nouns, never of a given name that is not in the lists.
+_NOUN_ENDS = ("ship", "ness", "ment", "tion", "sion", "ism", "ity", "ies")
+_DEMONYM_ENDS = (("ian", "y"), ("ian", "a"), ("an", ""), ("er", ""), ("ite", ""), ("ian", ""))
+
+
+def _common_noun_shape(word: str) -> bool:
+    """A plural, an abstract noun or a place's demonym: "Celebrities", "Leadership", "Vermonter"."""
+    low = word.lower()
+    if len(low) > 4 and (low.endswith(_NOUN_ENDS) or (low[-1] == "s" and low[-2] not in "su'’")):
+        return True
+    return demonym(word)
+
+
+def national_man(word: str) -> bool:
+    """ "Dutchman", "Frenchwoman", "Countryman": a man or woman of a nation, or a fellow one."""
+    national = _NATIONAL_MAN.match(word)
+    return national is not None and national.group(1) in _NATIONS
+
+
+def demonym(word: str) -> bool:
+    """ "Kentuckian", "Vermonter", "Iowan": a word for the people of a place the place list holds."""
+    low = word.lower()
+    return any(low.endswith(end) and word[: len(word) - len(end)] + tail in lx.PLACES for end, tail in _DEMONYM_ENDS)
+
+
 # "Joo-Ho", "Lung-bin", "Min-Woo": a romanised East Asian given name of two syllables.
 _HYPHENED_GIVEN = re.compile(r"^[A-Z][a-z]{1,6}-[A-Za-z][a-z]{1,6}$")
 
@@ -151,7 +265,10 @@ def east_asian_name(run: list[Token], index: int) -> bool:
     """ "Park Joo-Ho", "Hau Lung-bin": a short surname before a hyphened given name, whatever the word lists say."""
     if index != len(run) - 2 or len(run[index].text) > 5 or not run[index].text.isalpha():
         return False
-    return bool(_HYPHENED_GIVEN.match(run[index + 1].text))
+    following = run[index + 1].text
+    if following.split("-")[0] in PLACE_LEADS or run[index].text in lx.PLACES:
+        return False  # "Paris Saint-Ouen"
+    return bool(_HYPHENED_GIVEN.match(following))
 
 
 def initial(run: list[Token], index: int) -> bool:
@@ -160,27 +277,90 @@ def initial(run: list[Token], index: int) -> bool:
     return 0 < index < len(run) - 1 and len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+_THING_FIRSTS = THING_LEADS | FOREIGN_BODY_LEADS | PLACE_LEADS
+
+
 def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
+    if len(run) < 2:
+        return False
     last, first = run[-1].text, run[0].text
-    if len(run) > 1 and plural_group(last):
+    if first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS):
+        return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."
+    if last in THING_TAILS or ("-" in last and last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
+        return True
+    if last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
+        return True  # "Charlotte Observer" is a city's paper
+    if last[-1:] == "s" and plural_group(last):
         return True  # "Kentucky Republicans", "Cuban-American Republicans"
-    if len(run) > 1 and (last in THING_TAILS or last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
-        return True
-    if len(run) > 1 and last in OUTLET_TAILS and first not in GIVEN:
-        return True
-    return len(run) > 1 and first in PLACE_LEADS
+    if last in _OUTLET_LASTS and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS:
+        return True  # "Der Spiegel", "Agence France-Presse", "Al Jazeera"
+    return _known_thing(run)  # "Goldman Sachs", "Capitol Hill"
 
 
-def given_place(run: list[Token], index: int, lexical: frozenset[str]) -> bool:
-    """ "Jordan Chiles": a given name that is also a place, opening a run with a name after it."""
+def _known_thing(run: list[Token]) -> bool:
+    """Whether the run ends in a known company, group or place named like a person ("Goldman Sachs").
+
+    Before a title it is only the person's employer: "Hewlett-Packard CEO Dana Corwin".
+    """
+    for token in run:
+        if token.text in _KNOWN_FIRSTS:
+            break
+    else:
+        return False  # the usual case, decided without building the words
+    words = " ".join(t.text for t in run if t.text != "&").replace("-", " ").split()
+    for index, word in enumerate(words):
+        for thing in _KNOWN_BY_FIRST.get(word, ()):
+            if words[index : index + len(thing)] == thing and index + len(thing) >= len(words) - 1:
+                return True
+    return False
+
+
+def given_place(
+    run: list[Token], index: int, lexical: frozenset[str], words_lower: frozenset[str] | set[str] = frozenset()
+) -> bool:
+    """ "Jordan Chiles", "Christian Morvan": a given name that is also a place or creed, opening a run with a
+    name after it (not "Christian Right": a word the article writes in lowercase)."""
     token = run[index].text
     if token not in GIVEN_PLACES or index + 1 >= len(run):
         return False
     if index and run[index - 1].text not in lx.TITLES:
         return False
     following = run[index + 1].text
-    return following[:1].isupper() and following not in lexical and following not in lx.PLACES
+    if following.split("-")[0] in PLACE_LEADS:
+        return False  # "Paris Saint-Ouen" is a club
+    return (
+        following[:1].isupper()
+        and following not in lexical
+        and following not in lx.PLACES
+        and following.lower() not in words_lower
+        and following not in lx.OUTLET_WORDS
+        and not following.endswith(("ical", "ism", "ist", "ity"))
+    )
+
+
+# Words of bodies and places that are also middle names: "Margaret Hall Brenner", "Laura Day Whitcombe".
+MIDDLE_WORDS = lx._words("Hall Day Church Park Court Lane")
+
+
+def middle_word(run: list[Token], index: int, words_lower: frozenset[str] | set[str]) -> bool:
+    """ "Hall" in "Margaret Hall Brenner": a middle name that is a body's word, between a known given name
+    opening the name and its surname."""
+    word = run[index].text
+    if index != len(run) - 2 or word not in MIDDLE_WORDS:
+        return False
+    before, last = run[index - 1].text, run[-1].text
+    if index > 1 and run[index - 2].text not in lx.TITLES:
+        return False
+    return (
+        is_given(before)
+        and before not in lx.TITLES
+        and last[:1].isupper()
+        and last not in lx.ORG_WORDS
+        and last not in lx.PLACES
+        and last not in lx.TITLES
+        and last.lower() not in words_lower
+    )
 
 
 def introduces_a_person(text: str, introducer_start: int, name_end: int) -> bool:

@@ -1,7 +1,8 @@
 """Common given names with their usual gender: evidence that a capitalised pair is a person, and
 which pronoun ("he"/"she") may refer to them. Names of either gender are in both sets.
 
-Beyond these hand-picked names (with gender), ``is_given`` also knows the given names of the 1990 US
+The hand-picked names include given names that are also English words (Grant, Hope), which the census
+list leaves out. Beyond these hand-picked names (with gender), ``is_given`` also knows the given names of the 1990 US
 Census name files (public domain), kept in ``given_names.txt`` and read on first use.
 """
 
@@ -44,6 +45,7 @@ Hyun Sung Young Wei Jun Hao Jian Ming Hiroshi Takashi Kenji Akira Satoshi Rodrig
 Ignacio Joaquin Santiago Emiliano Nicolás Matías Sebastián Tomás José Luís João Gonçalo Rui Nuno Tiago Yousef
 Mahmoud Hamza Bilal Faisal Osama Samir Tarek Walid Youssef Ehsan  Ashraf Nasser Saeed Majid Vusi
 Thabo Sipho Kwame Kofi Chinedu Emeka Oluwaseun Tunde Abubakar Musa Idris Amadou Moussa Ousmane Cheikh
+Grant Hunter Drew Lance Wade Dale Glen Heath Rich Chip Pat Guy Buck Rusty Skip Bud Earl Duke
 """
 )
 
@@ -71,10 +73,24 @@ Ewa Hana Jana Petra Lenka Mei Ling Yan Hui Xin Yumi Yuki Keiko Akiko Sakura Hye 
 Pooja Sunita Deepa Lakshmi Amina Mariam Maryam Noor Layla Yasmine Rania Dalia Salma Nour Farah Leyla Amira
 Ngozi Chioma Amara Adaeze Wanjiru Nomvula Thandiwe    Julieta Luciana Valeria Ximena
 Guadalupe Lucía Inés Beatriz Mariana Fernanda
+Dawn Faith Hope Joy Holly Ivy Ruby Pearl Crystal Summer Pat
 """
 )
 
 GIVEN = MALE | FEMALE
+
+# Leaders and historical figures that news and interviews name by surname alone, with no full name
+# anywhere in the article ("Obama is doing what Bush did"). Words that are also places or things
+# (Lincoln, Washington, Churchill) are left out.
+FAMOUS_SURNAMES = _names(
+    """
+Obama Bush Clinton Trump Biden Nixon Reagan Eisenhower Roosevelt Truman Carter Kennedy Johnson Romney
+McCain Cheney Gore Kerry Pelosi Sanders Putin Yeltsin Gorbachev Khrushchev Stalin Lenin Hitler Mussolini
+Thatcher Blair Cameron Merkel Sarkozy Chirac Hollande Macron Berlusconi Netanyahu Rabin Sharon
+Arafat Abbas Mubarak Sadat Nasser Gaddafi Qaddafi Saddam Assad Khomeini Ahmadinejad Rouhani Erdogan
+Chávez Chavez Maduro Mandela Gandhi Nehru Modi Mao Deng Xi Abe Mugabe Pinochet Franco Zelensky
+"""
+)
 
 
 @cache

@@ -10,31 +10,38 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_context import in_heading, mononym_shape, named_in_play, refers_as_person
+from reader.analysis.name_context import in_heading, mononym_shape, named_in_play, played_after, refers_as_person
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
+    LEXICAL_LEADS,
     NAME_SUFFIXES,
+    OFFICE_WORDS,
     STATE_ABBREVIATIONS,
+    demonym,
     east_asian_name,
     given_place,
     glued_word,
     initial,
     introduces_a_person,
+    middle_word,
     names_a_thing,
+    national_man,
     not_a_name_part,
     surname_word,
 )
-from reader.analysis.names import FEMALE, GIVEN, MALE, is_given
+from reader.analysis.names import FAMOUS_SURNAMES, FEMALE, GIVEN, MALE, is_given
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 NOT_NAME = (
-    lx.TITLES
+    LEXICAL_LEADS
+    | lx.TITLES
     | lx.NATIONALITIES
     | lx.PLACES
     | lx.ORG_WORDS
@@ -50,6 +57,16 @@ PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+# Endings of a nationality's man and of demonyms: "Dutchman", "Kentuckian", "Vermonter", "Iowan".
+_NATIONAL_ENDS = ("man", "men", "an", "er", "ite")
+# Determiners that open a capitalised run: the name after them is a thing's ("The Hawker Hunter").
+_RUN_DETERMINERS = frozenset({"The", "A", "An", "This", "These", "Those"})
+# Capitalised particles that open Arabic names of three words or more.
+_ARABIC_LEADS = frozenset({"Al", "Abu", "Bin", "Ibn", "Abd", "Abdel", "Abdul"})
+# Lowercase nouns after a capitalised run that make it a place: "the Kutai Kartanegara district".
+_PLACE_NOUN_AFTER = re.compile(r"^ (?:district|province|county|prefecture|region|municipality|village|regency)\b")
+# "Secretary of State Condoleezza Rice", "Minister of Health Ana Lopez": a title, "of", an office word.
+_OFFICE_OF = re.compile(r"\b([A-Z][\w-]*) of (?:the )?$")
 # Misspelt surnames are looked for only while an article names at most this many people: each look-up
 # compares with every surname, which would grow with the square of a very long article's names.
 FUZZY_PEOPLE = 100
@@ -97,6 +114,11 @@ _WORD_BEFORE_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
 
 
 def _word_before(text: str, start: int) -> str:
+    j = start - 1
+    if j > 0 and text[j] == " ":  # the usual "word Name": the word between two spaces, no regex needed
+        word = text[text.rfind(" ", max(0, j - 40), j) + 1 : j]
+        if word.isalpha():
+            return word
     window = text[max(0, start - 40) : start]
     match = _WORD_BEFORE_REVERSED.match(window[::-1])
     if match is not None:
@@ -105,12 +127,22 @@ def _word_before(text: str, start: int) -> str:
     return match.group(1) if match else ""
 
 
+_DOMAIN_DOT = re.compile(r"\w\.[a-z]{2}")
+
+
 def _is_name_token(token: Token) -> bool:
-    word = token.text
+    return _name_word(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _name_word(word: str) -> bool:
+    """Whether a capitalised word may be part of a name, by itself; the same words recur, so it is cached."""
     if (
         len(word) == 1
         or (not word.isalpha() and any(ch.isdigit() for ch in word))
         or (word.isupper() and "." not in word)
+        or (("'" in word or "’" in word) and word.endswith(("n't", "n’t")))  # "Don't"
+        or ("." in word and _DOMAIN_DOT.search(word) is not None)  # "BigMachineRecords.com"
     ):
         return False
     return word not in NOT_NAME and word.rstrip(".") not in NOT_NAME
@@ -151,19 +183,19 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
     mid: set[str] = set()
     previous = None
     verbs = lx.REPORTING_VERBS
+    add_lower, add_mid = words_lower.add, mid.add
     for token in tokens:  # one pass for the three: the loop costs more than what is done in it
         word = token.text
         if word[:1].islower():
-            words_lower.add(word)
-            if word in verbs and previous is not None and previous.cap:
-                said.add(previous.text)
-        elif (
-            token.cap
-            and previous is not None
-            and previous.text[:1].islower()
-            and text[previous.end : token.start] == " "
-        ):
-            mid.add(word)
+            add_lower(word)
+            if word in verbs and previous is not None and previous.cap and text[previous.end : token.start] == " ":
+                said.add(previous.text)  # not "buried at Tamosira Magnet, said Omar Tawfiq"
+        elif token.cap and previous is not None:
+            end = previous.end
+            if (token.start == end + 1 and previous.text[:1].islower() and text[end] == " ") or (
+                token.start == end + 2 and text[end] == ","  # "In August, Kelly staged"
+            ):
+                add_mid(word)
         previous = token
     in_org: set[int] = set()
     for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
@@ -177,7 +209,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     before = _word_before(text, run[0].start)
     after = text[tail[-1].end + (2 if tail[-1].possessive else 0) : tail[-1].end + 40]
     names = [t.text for t in tail]
-    if any(t.text in lx.TITLES for t in prefix):
+    if prefix and (any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix)):
         return True
     if ctx.in_quote(tail[0].start):
         return is_given(names[0]) and len(tail) > 1
@@ -189,14 +221,25 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return introduces_a_person(text, text.rfind(before, 0, run[0].start), tail[-1].end)
     if len(tail) > 2 and any(t.text in PARTICLES for t in tail[1:-1]) and tail[0].text not in NOT_NAME:
         return True  # "Ruud van Nistelrooy", "Mohammed bin Salman"
+    if len(tail) > 2 and tail[0].text in _ARABIC_LEADS and not any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
+        return True  # "Al Amin Khalifah Fhimah", "Abu Bakr al-Baghdadi"
     if len(tail) == 2 and east_asian_name(tail, 0):
         return True  # "Park Joo-Ho"
+    if tail[-1].text[-1:] == "s" and len(tail) > 1 and _team_name(text, run, tail, prefix, before, after):
+        return False  # "the Carolina Hawks", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
         head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
-        return bool(head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]))
+        if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]):
+            return True
+        # "Syakrani, 24, says": an age after a word with no other reading.
+        return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
     if (is_given(names[0]) and not any(n in GIVEN for n in names[1:2])) or (is_given(names[0]) and len(tail) > 2):
         return True
+    if _PLACE_NOUN_AFTER.match(after):
+        return False  # "in East Kalimantan's Kutai Kartanegara district"
+    if after[:1] == "," and _role_apposition(text, tail[-1].end) is not None:
+        return True  # "Taro Okubashi, the Japanese prime minister,"
     if _AGE.match(after):
         return True
     follow = _FOLLOWING_WORD.match(after)
@@ -204,16 +247,77 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if tail[-1].text in ctx.said and not ctx.in_quote(tail[0].start):
         return True
-    if before in lx.THING_NOUNS or before.lower() in lx.DETERMINERS or _ITS.match(after):
-        return False
-    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or before.lower() in PLACE_PREPOSITIONS:
+    adjacent = _adjacent(text, run, prefix, before)
+    thing_before = adjacent in lx.THING_NOUNS or adjacent.lower() in lx.DETERMINERS
+    if (thing_before and adjacent.lower() != "that") or _ITS.match(after):
+        return False  # "the Savage Love column", not "said that Ehud Baram": "that" opens a clause
+    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or adjacent.lower() in PLACE_PREPOSITIONS:
         return False
     place = _COMMA_PLACE.match(after)
     if place and place.group(1) in lx.PLACES:
         return False  # "Cape Canaveral, Florida"
     if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
         return False
+    if word_shaped(names[0], _WORD_ENDS) or word_shaped(names[-1], _NOUN_ENDS):
+        return False  # "Racial Injustice", "Congressional Ball", "Direct Action": words, not names
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
+
+
+# Endings of adjectives and abstract nouns that no unknown name has, for a first word and for a last one.
+_WORD_ENDS = (
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "ism",
+    "ial",
+    "ical",
+    "onal",
+    "ance",
+    "ence",
+)
+_NOUN_ENDS = ("tion", "sion", "ment", "ism", "ity")
+
+
+def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
+    """Whether a capitalised word with no other reading is shaped like an ordinary word ("Racial", "Action")."""
+    return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)
+
+
+# Lowercase words after a team's name: "Carolina Hawks fans".
+_TEAM_AFTER = re.compile(r"^ (?:fans|players|coach|quarterback|roster|supporters|defense|defence|offense|squad)\b")
+
+
+def _adjacent(text: str, run: list[Token], prefix: list[Token], before: str) -> str:
+    """The word right before a run in its sentence ("to third. Haruna Sakamoto" has none), or a determiner
+    opening the run itself ("The Hawker Hunter crashed")."""
+    if prefix and prefix[-1].text in _RUN_DETERMINERS:
+        return prefix[-1].text.lower()
+    window = text[max(0, run[0].start - len(before) - 2) : run[0].start]
+    return before if window.rstrip(" ,").endswith(before) else ""
+
+
+def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Token], before: str, after: str) -> bool:
+    """A name ending in a plural after "the" or before "fans": a team or a band, not a person."""
+    last = tail[-1].text
+    if last[-1:] != "s" or last.endswith(("ss", "us", "is", "'s", "’s")) or tail[-1].possessive:
+        return False
+    first = tail[0].text
+    if any(t.text in lx.TITLES for t in run) or (is_given(first) and first not in GIVEN_PLACES):
+        return False  # "the Bernie Sanders campaign"
+    return _adjacent(text, run, prefix, before) == "the" or bool(_TEAM_AFTER.match(after))
+
+
+def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
+    """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice"."""
+    if not prefix or prefix[0].text not in OFFICE_WORDS:
+        return False
+    office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+    return office is not None and office.group(1) in lx.TITLES
 
 
 def _without_suffix(run: list[Token]) -> tuple[list[Token], str]:
@@ -227,7 +331,9 @@ def _split_run(
     text: str, run: list[Token], words_lower: set[str] | frozenset[str] = frozenset()
 ) -> tuple[list[Token], list[Token]] | None:
     """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
-    if len(run) > 1 and names_a_thing(run):
+    if len(run) == 1:
+        return _split_single(text, run, words_lower)
+    if names_a_thing(run):
         return None
     last_lexical = -1
     for index, token in enumerate(run):
@@ -237,14 +343,26 @@ def _split_run(
         ):
             last_lexical = index  # "New York-based", "Facebook/Name", "@handle"
             continue
-        leading_verb = index == last_lexical + 1 and word.endswith(("ing", "ed")) and not is_given(word)
-        if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN) or leading_verb:
-            if len(run) > 1 and (
-                given_place(run, index, NOT_NAME)
-                or initial(run, index)
-                or east_asian_name(run, index)
-                or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
-                or (last_lexical < index - 1 and surname_word(run, index))
+        leading_verb = (
+            index == last_lexical + 1
+            and word.endswith(("ing", "ed"))
+            and not is_given(word)
+            and not (index + 1 < len(run) and initial(run, index + 1))  # "Channing D. Pell"
+            and not _ed_name(word, words_lower)
+        )
+        role_word = word.lower() in lx.ROLE_NOUNS and word not in GIVEN and not _named_after_role(text, run, index)
+        if not _is_name_token(token) or role_word or leading_verb:
+            if (
+                len(run) > 1
+                and (
+                    given_place(run, index, NOT_NAME, words_lower)
+                    or (index and middle_word(run, index, words_lower))
+                    or initial(run, index)
+                    or east_asian_name(run, index)
+                    or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
+                    or (index and word in STATE_ABBREVIATIONS and text[token.end : token.end + 1] != ".")  # "Naoto Kan"
+                    or (last_lexical < index - 1 and surname_word(run, index))
+                )
             ):
                 continue  # "Jordan Chiles", "Richard A. Mastracchio", "Park Joo-Ho", "Paul Singer", "Mr. King"
             if index and run[index - 1].text in lx.HONORIFICS and surname_word(run, index):
@@ -254,6 +372,13 @@ def _split_run(
             text, run, index, words_lower
         ):
             last_lexical = index  # only a first word, a plural or a contraction can be glued on
+        elif (
+            index
+            and index == last_lexical + 1
+            and run[index - 1].text in lx.STOP_CAPS
+            and glued_word(text, run[index:], 0, words_lower)
+        ):
+            last_lexical = index  # the same after a word that is no name: "The Dutchman Ruud van Nistelrooy"
     prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
     while tail and tail[0].text in ORG_CONNECTORS:
         tail = tail[1:]
@@ -262,16 +387,57 @@ def _split_run(
     if not tail or not tail[-1].cap:
         return None
     after_body = any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix)
-    if after_body and len(tail) > 2 and not any(t.text in lx.TITLES for t in prefix):
+    if (
+        after_body
+        and len(tail) > 2
+        and not any(t.text in lx.TITLES for t in prefix)
+        and not _office_before(text, run, prefix)
+    ):
         tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari"
-    if len(tail) > 4:
-        return None
+    if len(tail) > 4 and not (len(tail) == 5 and any(t.text.lower() in PARTICLES for t in tail[:-1])):
+        return None  # but "Al Amin Khalifah Fhimah", "Mohammed bin Abdul Aziz Saud"
     return prefix, tail
+
+
+def _ed_name(word: str, words_lower: set[str] | frozenset[str]) -> bool:
+    """ "Murshed Khaleq", "Alwaleed Bin Faraj": a word ending like these Arabic names, opening a run, that the
+    article never writes in lowercase is a name, not a participle ("Planned Parenthood" is kept out)."""
+    return word.endswith(("eed", "hed", "yed", "med")) and len(word) > 4 and word.lower() not in words_lower
+
+
+def _named_after_role(text: str, run: list[Token], index: int) -> bool:
+    """ "police representative Boy Ramlan Amar": after a lowercase role noun, a capitalised one opens the name."""
+    if index or len(run) < 3 or run[0].text in lx.TITLES:
+        return False
+    return _word_before(text, run[0].start) in lx.ROLE_NOUNS and text[run[0].start - 1 : run[0].start] == " "
+
+
+def _split_single(
+    text: str, run: list[Token], words_lower: set[str] | frozenset[str]
+) -> tuple[list[Token], list[Token]] | None:
+    """``_split_run`` for a run of one word, most runs, decided with the few tests that apply to one word."""
+    token = run[0]
+    word = token.text
+    if not token.cap:
+        return None
+    if ("/" in word or "-" in word or text[token.start - 1 : token.start] in ("@", "#")) and not_a_name_part(
+        text, token
+    ):
+        return None
+    if word.endswith(("ing", "ed")) and not is_given(word):
+        return None
+    if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN):
+        return None
+    if glued_word(text, run, 0, words_lower):
+        return None
+    return [], run
 
 
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
+    if window.endswith(", ") and not prefix:
+        window = window[:-2] + " "  # "his daughter, Leah": the role noun set off by a comma
     lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
     words = window[len(window) - lead.end() :].split() if lead else []
     while words and words[-1] in lx.ROLE_NOUNS:
@@ -285,9 +451,29 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
     ):
         parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
+    marked = [
+        i
+        for i, t in enumerate(prefix)
+        if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+    ]
+    if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
+        return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
+    if (
+        not marked
+        and prefix
+        and prefix[-1].text.endswith(_NATIONAL_ENDS)
+        and (national_man(prefix[-1].text) or demonym(prefix[-1].text))
+    ):
+        return prefix[-1].text  # "The Dutchman Ruud van Nistelrooy", "Kentuckian Rand Paul"
+    # from the first title word to the last, with the office words between: "Saudi Health Minister"
     title = " ".join(
-        t.text for t in prefix if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+        t.text
+        for i, t in enumerate(prefix[: marked[-1] + 1] if marked else [])
+        if i in marked or (i > marked[0] and t.text not in lx.STOP_CAPS)
     )
+    if _office_before(text, run, prefix):
+        office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+        title = text[office.start() if office else run[0].start : prefix[-1].end]  # "Secretary of State"
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
@@ -296,7 +482,31 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
-    return role or _introduced_role(text, run[0].start)
+    return role or (after[:1] == "," and _bare_apposition(after[:140])) or _introduced_role(text, run[0].start)
+
+
+# ", spokesperson for Food Standards Australia,", ", co-founder of PETA.": an appositive with no article.
+_BARE_APPOSITION = re.compile(r",\s+([\w-]+(?:\s+[^,;:—.()]{1,100}?)?)\s*[,;:—.(]")
+
+
+def _bare_apposition(after: str) -> str | None:
+    """An appositive with no article whose head, in its first four words, is a role noun or a title."""
+    match = _BARE_APPOSITION.match(after)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for index, word in enumerate(words[:4]):
+        if (
+            word in lx.ROLE_NOUNS
+            or (word in lx.TITLES and word not in lx.HONORIFICS and index == 0)
+            or (index == 0 and len(words) > 1 and words[1] in lx.TITLES and word[:1].isupper())  # "First Minister"
+        ):
+            if all(w[:1].islower() for w in words[:index]):
+                return match.group(1)
+            return None
+        if not word[:1].islower():
+            return None
+    return None
 
 
 def _introduced_role(text: str, start: int) -> str | None:
@@ -320,7 +530,8 @@ def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> s
 
 def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
     ctx = _context(text, tokens, quotes or [])
-    runs = capitalised_runs(text, tokens)
+    bracketed = "] " in text
+    runs = _join_brackets(text, capitalised_runs(text, tokens)) if bracketed else capitalised_runs(text, tokens)
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     for whole in runs:
@@ -344,14 +555,31 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             role = _role(text, run, prefix, tail, whole[-1].end)
             before = _word_before(text, run[0].start)
             person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
+        elif person.role is None and len(person.mentions) < 3:
+            person.role = _role(text, run, prefix, tail, whole[-1].end)  # named first with no role
         if suffix:
             person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
+        if bracketed:
+            outside = [i for i, t in enumerate(tail) if i and text[t.start - 2 : t.start] == "] "]
+            if outside:  # "[George H. W.] Bush": what the speaker said is an alias
+                person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
         person.mentions.append((tail[0].start, tail[-1].end))
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
+
+
+def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """Runs that an editor's bracket splits joined again: "[Soviet Premier Nikita] Khrushchev"."""
+    joined: list[list[Token]] = []
+    for run in runs:
+        if joined and text[joined[-1][-1].end : run[0].start] == "] " and not joined[-1][-1].possessive:
+            joined[-1] = [*joined[-1], *run]
+        else:
+            joined.append(run)
+    return joined
 
 
 def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
@@ -384,10 +612,12 @@ class _Owners:
         self.by_length: dict[int, list[PersonEntity]] = {}  # full names by the length of their surname
         self.fuzzy_seen: dict[str, PersonEntity | None] = {}
         self.full_names = 0
+        self.words: set[str] = set()  # every word of every name, to skip the others at once
         for person in people:
             self.add(person)
 
     def add(self, person: PersonEntity) -> None:
+        self.words.update(person.tokens)
         if len(person.tokens) > 1:
             for word in set(person.tokens[1:]):
                 self.later.setdefault(word, []).append(person)
@@ -444,17 +674,39 @@ def _add_singles(
             any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
         )
         referred = None
-        if not introduced and not prefix and not ctx.in_quote(start):
+        if (
+            not introduced
+            and word in FAMOUS_SURNAMES
+            and (word in ctx.mid or prefix)
+            and word.lower() not in ctx.words_lower
+            and word not in ctx.said  # "Carter said" in local news is as often a local Carter
+        ):
+            referred = ""  # "Obama is doing what Bush did": figures news names by surname alone
+        elif not introduced and _no_prefix(prefix) and not ctx.in_quote(start):
             referred = refers_as_person(text, start, end, NOT_NAME, ctx.words_lower, ctx.mid)
+            if (
+                referred is None
+                and word not in ctx.mid
+                and mononym_shape(word, NOT_NAME, ctx.words_lower, {word})
+                and played_after(text, end)
+            ):
+                referred = ""  # "Stevenson got a hit": a play is evidence even where sentences open
             if referred is None and mononym_shape(word, NOT_NAME, ctx.words_lower, ctx.mid):
                 referred = named_in_play(text, start, end)
                 if referred is None:
+                    appositive = _role_apposition(text, end)
+                    if appositive is not None:
+                        _add_mononym(text, people, owners, word, start, end, "")
+                        people[(word,)].role = people[(word,)].role or appositive
+                        continue
                     unsure.append((word, start, end))
         if referred is not None:
-            _add_mononym(people, owners, word, start, end, referred)
+            _add_mononym(text, people, owners, word, start, end, referred)
             continue
         if not introduced:
             continue
+        if prefix[0].end and _ordinary_word(word, ctx.words_lower):
+            continue  # "an Executive Order", "the Vice Presidential pick": a title before an ordinary word
         fuzzy = owners.fuzzy(word)
         if fuzzy is not None:
             fuzzy.aliases.add(word)
@@ -463,30 +715,89 @@ def _add_singles(
         key = (word,)
         if key not in people:
             role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
-            role = role or _introduced_role(text, start)
+            role = role or _role_before(text, start) or _introduced_role(text, start)
             before = _word_before(text, start)
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
             owners.add(people[key])
+            if prefix[-1].text in lx.TITLES and prefix[-1].end == start - 1:
+                people[key].aliases.add(f"{prefix[-1].text} {word}")  # "King Aldric", "Pope Francis"
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
 
 
+def _no_prefix(prefix: list[Token]) -> bool:
+    """Nothing before a one-word name but a sentence's opening word ("But Kelly", "Then Yamada")."""
+    return not prefix or (len(prefix) == 1 and prefix[0].end > 0 and prefix[0].text in _OPENERS)
+
+
+_OPENERS = frozenset({"But", "And", "Then", "When", "As", "While", "After", "Meanwhile", "So", "Yet", "Still", "Later"})
+
+
+def _role_apposition(text: str, end: int) -> str | None:
+    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
+    apposition = _APPOSITION.match(text[end : end + 120])
+    if apposition is None:
+        return None
+    words = apposition.group(1).split()
+    if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
+        return None
+    return " ".join(words[1:])
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role nouns right before a name ("singer" in "Spanish singer Marisol"), with a nationality before them."""
+    window = text[max(0, start - 60) : start]
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])
+    words = window[len(window) - lead.end() :].split() if lead else []
+    parts: list[str] = []
+    while words and words[-1] in lx.ROLE_NOUNS:
+        parts.insert(0, words.pop())
+    if not parts:
+        return None
+    country = _COUNTRY_ROLE.search(window)
+    if country and country.group(2).split() == parts and country.group(1) in lx.NATIONALITIES:
+        parts.insert(0, country.group(1))
+    return " ".join(parts)
+
+
+def _ordinary_word(word: str, words_lower: set[str]) -> bool:
+    """Whether the article writes ``word`` (or its singular) in lowercase: "order" for "Executive Order"."""
+    low = word.lower()
+    return low in words_lower or (low[-1:] == "s" and low[:-1] in words_lower)
+
+
 def _add_mononym(
-    people: dict[tuple[str, ...], PersonEntity], owners: _Owners, word: str, start: int, end: int, gender: str
+    text: str,
+    people: dict[tuple[str, ...], PersonEntity],
+    owners: _Owners,
+    word: str,
+    start: int,
+    end: int,
+    gender: str,
 ) -> None:
     key = (word,)
     if key in people:
         people[key].mentions.append((start, end))
         return
-    people[key] = PersonEntity(key, None, gender or None, first=start)
+    particle = _PARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    if particle is not None:  # "as van Buyten headed": the lowercase particle is part of the one name
+        start = particle.start()
+    names = (particle.group(1), word) if particle else key
+    people[key] = PersonEntity(names, None, gender or None, first=start)
     people[key].mentions.append((start, end))
     owners.add(people[key])
+
+
+_PARTICLE_BEFORE = re.compile(r"(?<![\w’'-])(van|von|de|da|di|del|der|du|ter|ten|dos|le)\s$")
 
 
 # A lone capitalised word joined by "and", read forwards after a word and backwards before one; a
 # partner that is part of a longer name ("command Atlantis and Scott D. Altman") does not count.
 _AND_NEXT = re.compile(r" and ([A-Z][\w'’-]*)(?! \S*[A-Z])")
 _AND_BEFORE_REVERSED = re.compile(r" dna ([\w'’-]*[A-Z])(?! \S*[A-Z])")
+# A full name joined by "and": "Marisol and David Brenner", "David Brenner and Marisol".
+_AND_FULL_NEXT = re.compile(r" and ([A-Z][\w'’-]*) ([A-Z][\w'’-]*)(?![\w'’-]| [A-Z])")
+_FULL_AND_BEFORE = re.compile(r"\b([A-Z][\w'’-]*) ([A-Z][\w'’-]*) and $")
 
 
 def _add_partners(
@@ -502,14 +813,32 @@ def _add_partners(
             after = _AND_NEXT.match(text, end)
             before = _AND_BEFORE_REVERSED.match(text[max(0, start - 40) : start][::-1])
             partners = [m.group(1) for m in (after,) if m] + [m.group(1)[::-1] for m in (before,) if m]
-            joined = word[1:].islower() and any(owners.named_alone(p) for p in partners if p != word)
+            alone = any(owners.named_alone(p) for p in partners if p != word)
+            joined = word[1:].islower() and (alone or _joined_to_full_name(text, start, end, people))
             if (word,) in people or joined:  # not "how WikiLeaks and Snowden": an inner capital is a brand's
-                _add_mononym(people, owners, word, start, end, "")
+                _add_mononym(text, people, owners, word, start, end, "")
             else:
                 left.append((word, start, end))
         if len(left) == len(unsure):
             return
         unsure = left
+
+
+def _joined_to_full_name(text: str, start: int, end: int, people: dict[tuple[str, ...], PersonEntity]) -> bool:
+    """Whether "and" joins the word to a person found by a full name of two words ("Marisol and David Brenner").
+
+    Not after a preposition: "Tom Harlow of Zipcar and Brian Castell" joins two companies' people.
+    """
+    if _word_before(text, start).lower() in PLACE_PREPOSITIONS:
+        return False
+    place = _COMMA_PLACE.match(text, end)
+    if place and place.group(1) in lx.PLACES:
+        return False  # "Portage, Indiana, Mayor Mary Dunne"
+    after = _AND_FULL_NEXT.match(text, end)
+    if after is not None and after.groups() in people:
+        return True
+    before = _FULL_AND_BEFORE.search(text, max(0, start - 50), start)
+    return before is not None and before.groups() in people
 
 
 def _add_alias_mentions(
@@ -523,6 +852,8 @@ def _add_alias_mentions(
         if run[-1].text in lx.ORG_WORDS and len(run) > 1:
             continue  # a name inside an organisation's name is not a mention of the person
         for index, token in enumerate(run):
+            if token.text not in owners.words and not (index and run[index - 1].text in lx.TITLES):
+                continue  # no one's name word, and no title before it to look for a misspelling after
             if covered.covers(token.start):
                 continue
             owner = owners.owner(token.text)
