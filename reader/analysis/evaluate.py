@@ -5,9 +5,10 @@
 matches a gold quote when it covers at least 80% of the gold quote's characters (one-to-one); speaker
 accuracy is over matched quotes; people and sources match by name or any annotated alias.
 
-A ``parts.json`` beside the articles names the measure-only part (``{"measure": [NAME, ...]}``); every
-other article is in the development part. Rules are developed on the one and only measured on the other,
-so the figures are printed for each part as well as for the whole set.
+A ``parts.json`` beside the articles names the measure-only parts (``{"measure": [NAME, ...], "holdout":
+[NAME, ...]}``); every other article is in the development part. Rules are developed on the one and only
+measured on the others, so the figures are printed for each part as well as for the whole set. ``holdout``
+is a second measure-only part, annotated later than ``measure`` without the analyser being run on it.
 """
 
 from __future__ import annotations
@@ -238,25 +239,32 @@ def _compare_roles(predicted: list[Any], gold: list[dict[str, Any]], result: Res
             result.notes.append(f"  role of {entry['name']}: {found.role!r} != {entry['role']!r}")
 
 
-PARTS = ("dev", "measure")
+PARTS = ("dev", "measure", "holdout")
+MEASURED = PARTS[1:]  # the parts that are only measured, named in parts.json
 
 
 def article_parts(gold_dir: Path) -> dict[str, str]:
-    """Each gold article's part ("dev" or "measure") by its name, from the folder's parts.json."""
+    """Each gold article's part ("dev", "measure" or "holdout") by its name, from the folder's parts.json."""
     pairs = sorted(gold_dir.glob("*.expected.json"))
     if not pairs:
         raise FileNotFoundError(f"{gold_dir}: no *.expected.json files")
     manifest = gold_dir / "parts.json"
-    measure = set(json.loads(manifest.read_text(encoding="utf-8")).get("measure", [])) if manifest.exists() else set()
+    listed = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
     names = [path.name.removesuffix(".expected.json") for path in pairs]
-    unknown = measure - set(names)
+    part_of: dict[str, str] = {}
+    for part in MEASURED:
+        for name in listed.get(part, []):
+            if name in part_of:
+                raise ValueError(f"{manifest}: {name} is in both {part_of[name]} and {part}")
+            part_of[name] = part
+    unknown = set(part_of) - set(names)
     if unknown:
         raise ValueError(f"{manifest}: no such article: {', '.join(sorted(unknown))}")
-    return {name: "measure" if name in measure else "dev" for name in names}
+    return {name: part_of.get(name, "dev") for name in names}
 
 
 def evaluate_dir(gold_dir: Path, verbose: bool = False, part: str | None = None) -> Result:
-    """The figures over the gold articles of ``part`` ("dev", "measure"), or over all of them."""
+    """The figures over the gold articles of ``part`` ("dev", "measure", "holdout"), or over all of them."""
     total = Result(articles=0)
     parts = article_parts(gold_dir)
     for name, article_part in parts.items():
@@ -287,7 +295,7 @@ def _rates(table: dict[str, list[int]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reader.analysis.evaluate", description=__doc__.split("\n")[0])
     parser.add_argument("gold_dir", type=Path, nargs="?", help="folder of NAME.txt + NAME.expected.json pairs")
-    parser.add_argument("--part", choices=PARTS, help="only the development or the measure-only articles")
+    parser.add_argument("--part", choices=PARTS, help="only the development part or one measure-only part")
     parser.add_argument("--verbose", "-v", action="store_true", help="per-article counts and every miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--polnear", type=Path, metavar="DIR", help="measure quotes and speakers on a PolNeAR checkout")
