@@ -11,7 +11,6 @@ from reader.analysis.evaluate_polnear import (
     names_someone,
     quoted_parts,
     read_attributions,
-
     source_matches,
     speaker_matches,
 )
