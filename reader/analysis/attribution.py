@@ -448,6 +448,10 @@ def _from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i
     if leads_in:
         return att.from_cues(max(p_start, last_sentence[0]), p_end, p_end)
     k = bisect.bisect_left(marks, min(p_end, quotes[i].open_mark)) - 1
+    # '..." said Jon Roe, the author of "A Title," a history.' then a quote paragraph: the title is no
+    # one's words, the quote before it in that sentence says whose the next ones are
+    while k > 0 and marks[k - 1] >= max(p_start, last_sentence[0]) and results[primary[k]][1]:
+        k -= 1
     if k >= 0 and marks[k] >= p_start:
         last = primary[k]
         speaker, scare, _reason = results[last]
