@@ -38,6 +38,34 @@ _CONNECTIVES = frozenset(
         "Plus",
     ]
 )
+# Phrases that link a sentence to the one before without a subject of their own ('In other words, "..."').
+_LINKING_PHRASES = frozenset(
+    [
+        "In other words",
+        "For example",
+        "For instance",
+        "In fact",
+        "Of course",
+        "In short",
+        "At the same time",
+        "On the other hand",
+        "In addition",
+        "As a result",
+        "In turn",
+        "After all",
+        "Above all",
+        "Put simply",
+    ]
+)
+_LY_ADVERB = re.compile(r"[A-Z][a-z]{3,}ly")
+
+
+def _connective(lead: str) -> bool:
+    """Whether the words before a quote only link its sentence to the one before ("Instead",
+    "Specifically", "In other words"): the quote then goes on with the speaker before."""
+    return lead in _CONNECTIVES or lead in _LINKING_PHRASES or _LY_ADVERB.fullmatch(lead) is not None
+
+
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
 SMALL_WORDS = frozenset(
     ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
@@ -121,7 +149,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
-        opens_sentence = not lead or lead in _CONNECTIVES  # 'Instead, "he just acts like a defeated man."'
+        opens_sentence = not lead or _connective(lead)  # 'Instead, "he just acts like a defeated man."'
         paragraph = quote.paragraph
         if speaker is None and opens_sentence and sentence > 0 and not named_unknown:
             p_start, p_end = att.sentences[sentence - 1]
