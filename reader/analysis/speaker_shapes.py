@@ -75,7 +75,9 @@ _WHEN = (
     rf"(?:\s+(?:on\s+|early\s+|late\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:last|this)\s+(?:week|month|year))"
 )
-VERB_AFTER = re.compile(rf"{_WHEN}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
+# Where or in what the subject spoke, before its verb ("Sanders during a rally thanked", "X on Twitter called").
+_SETTING = r"(?:\s+(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?[\w'’-]+(?=\s+[a-z]))"
+VERB_AFTER = re.compile(rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
 _WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
 # "Peter Ash, Trump's spokesman, said": the appositive names whose spokesman he is, not the speaker
 POSSESSOR_ROLE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+[a-z]")
