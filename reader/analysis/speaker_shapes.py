@@ -33,6 +33,8 @@ CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")
 CUTS = re.compile(r"[,;:—–()]")
+# The end of a quote whose words are masked: a comma inside its marks cuts the clause there too.
+QUOTE_CLOSE = re.compile(rf"{MASK}[\"”’']+")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 AFTER_QUOTE_VERB = re.compile(
     r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"

@@ -12,7 +12,7 @@ from itertools import pairwise
 from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
-from reader.analysis.quotes import RawQuote
+from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.speaker_lookup import REACH, MentionIndex, Speaker
 from reader.analysis.speaker_shapes import (
     AFTER_QUOTE_VERB,
@@ -43,6 +43,7 @@ from reader.analysis.speaker_shapes import (
     POSSESSOR_ROLE,
     PRONOUN_AT,
     PRONOUNS,
+    QUOTE_CLOSE,
     RELATIVE,
     SIGNATURE,
     SUBORDINATE,
@@ -97,6 +98,9 @@ class Attributor(MentionIndex):
         text = without_auxiliaries(self.masked[floor:verb]).rstrip()
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in CUTS.finditer(text)]
+        if MASK in text:  # 'on "CBS This Morning," Sanders said': the quote's own comma ends its clause
+            closing = [floor + m.start() + 1 for m in QUOTE_CLOSE.finditer(text) if self.body[floor + m.start()] == ","]
+            cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
         if self.masked[head_start:end].strip():
             found = self._clause(head_start, end)  # "... Najib Razak said"
