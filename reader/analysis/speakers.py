@@ -6,6 +6,7 @@ does not say, the speaker stays None rather than a guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -65,6 +66,8 @@ from reader.analysis.speaker_shapes import (
 from reader.analysis.tokens import Token
 
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
+
+_PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
 
 
 class Attributor(MentionIndex):
@@ -297,7 +300,8 @@ class Attributor(MentionIndex):
         for kind, start, stop in reversed(self.cues(floor, end)):
             if kind == "lead":
                 found = self.object_after(stop, limit)
-            elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
+            elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(self.masked, max(floor, start - 6), start):
+                # "..., saying", "shifting his focus to X and admitting": the sentence subject's participle
                 found = self.participle_speaker(start)
             elif NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
