@@ -83,6 +83,11 @@ VERB_AFTER = re.compile(rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to
 _WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
 # "Peter Ash, Trump's spokesman, said": the appositive names whose spokesman he is, not the speaker
 POSSESSOR_ROLE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+[a-z]")
+# A clause without a subject of its own set between the subject and its verb ("X, when asked about Y,
+# replied"): a name in it is not the verb's subject ("while Jane Roe, the police chief, promised" is).
+INTERJECTED = re.compile(
+    r"\s*(?:when|while|after|before|if|though|although|once|unless)\s+(?!(?:he|she|they|it|we|you|the|a|an|his|her|their|its|this|that)\b)[a-z]"
+)
 APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
 NOUN_BEFORE = re.compile(r"(?:['’]s|s['’]|\b(?:the|a|an))\s+$")  # "Trump's remarks", "Francis' remarks"
 PARTICIPLE = re.compile(

@@ -29,6 +29,7 @@ from reader.analysis.speaker_shapes import (
     FIRST_WORD,
     FOR_ORG,
     HEAD_WORDS,
+    INTERJECTED,
     LEAD,
     LEAD_NAME,
     LISTENER_BEFORE,
@@ -125,7 +126,9 @@ class Attributor(MentionIndex):
         named = [
             seg
             for seg in segments
-            if not APPOSITIVE.match(self.masked, seg[0], seg[1]) and not POSSESSOR_ROLE.match(self.masked, *seg)
+            if not APPOSITIVE.match(self.masked, seg[0], seg[1])
+            and not POSSESSOR_ROLE.match(self.masked, *seg)
+            and not INTERJECTED.match(self.masked, *seg)  # "Ted Cruz, when asked about Trump, responded"
         ]
         for seg in named + [seg for seg in segments if seg not in named]:
             found = self.entity_in(*seg, persons_only=True)
@@ -300,7 +303,9 @@ class Attributor(MentionIndex):
         for kind, start, stop in reversed(self.cues(floor, end)):
             if kind == "lead":
                 found = self.object_after(stop, limit)
-            elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(self.masked, max(floor, start - 6), start):
+            elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(
+                self.masked, max(floor, start - 6), start
+            ):
                 # "..., saying", "shifting his focus to X and admitting": the sentence subject's participle
                 found = self.participle_speaker(start)
             elif NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
