@@ -69,6 +69,8 @@ from reader.analysis.tokens import Token
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
+# A cue in the infinitive after a noun of a prepositional phrase ("in response to his remark to describe").
+_INFINITIVE_OF_NOUN = re.compile(r"\b(?:in response to|of|for|with)\s+[^,;:]*[a-z]\s+to\s+$")
 
 
 class Attributor(MentionIndex):
@@ -121,6 +123,9 @@ class Attributor(MentionIndex):
         # "..., where Senate Leader Harry Reid (D-Nev.) told reporters": that clause has its own subject
         segments = [(m.end(), b) if (m := WHERE_NAME.match(self.masked, a, b)) else (a, b) for a, b in segments]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
+        # "X's turn against Y started when Mrs. Clinton, in response to ..., accused": the subordinate
+        # clause's subject is the verb's
+        segments = [(self._after_subordinate(a, b), b) for a, b in segments]
         # "Pavel Latushko, a former Belarusian official, commented": the name, not a name inside the
         # lowercase appositive ("head of the Congressional Black Caucus", "the wife of ...").
         named = [
@@ -139,6 +144,12 @@ class Attributor(MentionIndex):
             if found:
                 return found
         return None
+
+    def _after_subordinate(self, start: int, end: int) -> int:
+        """Where the last subordinate clause of a segment opens ("started when Mrs. Clinton"), if a
+        capitalised word follows it; else the segment's start."""
+        inner = max((m.end() for m in SUBORDINATE.finditer(self.masked, start, end)), default=start)
+        return inner if inner > start and self.masked[inner : inner + 1].isupper() else start
 
     def _clause(self, floor: int, end: int) -> Speaker | None:
         text = self.masked[floor:end]
@@ -303,6 +314,8 @@ class Attributor(MentionIndex):
         for kind, start, stop in reversed(self.cues(floor, end)):
             if kind == "lead":
                 found = self.object_after(stop, limit)
+            elif _INFINITIVE_OF_NOUN.search(self.masked, max(floor, start - 40), start):
+                continue  # "in response to X's use of a slur to describe her": no one describes here
             elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(
                 self.masked, max(floor, start - 6), start
             ):
