@@ -20,6 +20,7 @@ from reader.analysis.quotes import MASK
 from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import Token
 
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare surname
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -124,7 +125,12 @@ class MentionIndex(CueIndex):
         if person is not None:
             entity = person[3]
             if entity.surname == self.masked[person[0] : person[1]]:
-                entity = named_last(self.listed.sharing_surname(entity.surname), person[0]) or entity  # the Khans
+                sharing = self.listed.sharing_surname(entity.surname)
+                title = HONORIFIC.search(self.masked, max(0, person[0] - 6), person[0])
+                if title is not None and len(sharing) > 1:  # "Mrs. Clinton" of the Clintons: the woman
+                    other = "f" if title.group(1) == "Mr" else "m"
+                    sharing = [p for p in sharing if p.gender != other] or sharing
+                entity = named_last(sharing, person[0]) or entity  # the Khans
             return Speaker(entity.name, "person", entity)
         if first_org is not None and not persons_only:
             return Speaker(first_org.name, "organization", first_org)
