@@ -124,7 +124,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         limit = quotes[nxt].open_mark if nxt is not None else s_end
         reason = "named"
         speaker = att.after_quote(quote, limit)
-        if speaker is None and nxt is None and text[-1] in "!?." and sentence + 1 < len(att.sentences):
+        if speaker is None and nxt is None and text[-1] in "!?.…" and sentence + 1 < len(att.sentences):
             extended = _told_after_mark(att, quote, sentence, primary, marks, k)
             if extended is not None:
                 limit = extended
@@ -436,7 +436,7 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
     if att.masked[quote.close_mark + 1 : n_start].strip(" \"”’'"):
         return None
     if k + 1 < len(primary) and marks[k + 1] < n_end:
-        if att.body[quote.end - 1] == ".":
+        if att.body[quote.end - 1] in ".…":
             return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
         n_end = marks[k + 1]
     cue = att.first_cue(n_start, min(n_end, n_start + 200))
@@ -448,7 +448,7 @@ def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, m
     if len(subject) > 4 and not NAME_AND_APPOSITIVE.fullmatch(att.masked, n_start, cue[1]):
         return None
     tail = att.masked[cue[2] : min(n_end, cue[2] + 80)]
-    if att.body[quote.end - 1] == "." and (
+    if att.body[quote.end - 1] in ".…" and (
         cue[0] != "verb"
         or not subject
         or not all(word[0].isupper() for word in subject)
