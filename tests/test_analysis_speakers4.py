@@ -1,0 +1,94 @@
+"""Shapes of attribution seen on development news (fourth round), each in invented sentences.
+
+Each test is one class of error: the speaker a reader would name for the quote.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+CAST = (
+    "Lucia Ferrante, Karl Olsen, Dara Pell and Ivo Stenner met the council on Monday. "
+    "Tomas Brink, Helen Marsh, Ted Corwin and Ana Lisk came too. "
+)
+
+
+def _quote(text: str, words: str):
+    """The quote of ``CAST + text`` that holds ``words``."""
+    body = CAST + text
+    return next(q for q in analyze(body).quotes if words in body[q.start : q.end])
+
+
+def test_a_title_in_the_attribution_does_not_stop_the_speaker_carrying_over() -> None:
+    text = (
+        '"The old rules no longer apply," said Tomas Brink, the author of "A Long Winter," a history of the city.'
+        '\n\n"Nobody in the council listens to the voters any more."'
+    )
+    assert _quote(text, "Nobody in the council").speaker == "Tomas Brink"
+
+
+@pytest.mark.parametrize("opener", ["Specifically", "In other words"])
+def test_a_linking_adverb_carries_the_speaker_before(opener: str) -> None:
+    text = f'"The bridge is a waste of money," Helen Marsh said. {opener}, "it will cost twice what was promised."'
+    assert _quote(text, "twice what").speaker == "Helen Marsh"
+
+
+def test_where_the_subject_spoke_may_stand_before_its_verb() -> None:
+    text = 'Dara Pell at the rally thanked the nurses "for their support in my campaign."'
+    assert _quote(text, "their support").speaker == "Dara Pell"
+
+
+def test_a_comma_inside_a_title_ends_its_clause() -> None:
+    text = (
+        'Asked why he had not backed Helen Marsh during an appearance on "Evening Report," Tomas Brink said '
+        'he had not "heard her say the things that need to be said."'
+    )
+    assert _quote(text, "heard her say").speaker == "Tomas Brink"
+
+
+def test_a_participle_joined_by_and_is_the_subjects() -> None:
+    text = (
+        "Dara Pell, who was not at the rally, has softened her attacks on Ana Lisk, shifting her focus to "
+        'defeating Ivo Stenner and admitting that her "grand plan" will almost certainly fail.'
+    )
+    assert _quote(text, "grand plan").speaker == "Dara Pell"
+
+
+def test_a_subjectless_clause_between_subject_and_verb_holds_no_speaker() -> None:
+    text = (
+        "Ted Corwin, when asked what about Ana Lisk's plan for the harbour is wrong, responded that the mayor "
+        '"is right about the problems, but her answers do not work."'
+    )
+    assert _quote(text, "right about the problems").speaker == "Ted Corwin"
+
+
+def test_the_subject_after_when_is_the_verbs_and_an_infinitive_cue_reports_no_one() -> None:
+    text = (
+        "The feud began last week when Mrs. Ferrante, in response to Mr. Olsen's use of a crude word to "
+        'describe her defeat, accused him of "petty and childish spite."'
+    )
+    assert _quote(text, "petty and childish").speaker == "Lucia Ferrante"
+
+
+def test_an_honorific_tells_apart_a_couple_sharing_a_surname() -> None:
+    text = (
+        "Marta Keel and her husband, Oskar Keel, run the bakery on the square. "
+        '"We will not close on Sundays," Mrs. Keel said. "The rent has doubled," Mr. Keel said.'
+    )
+    assert _quote(text, "close on Sundays").speaker == "Marta Keel"
+    assert _quote(text, "rent has doubled").speaker == "Oskar Keel"
+
+
+def test_the_name_right_before_the_verb_is_its_subject() -> None:
+    text = 'Comparing Ana Lisk\'s years in office with the present council Ivo Stenner asked "Which era was better?"'
+    assert _quote(text, "Which era").speaker == "Ivo Stenner"
+
+
+def test_a_quote_trailing_off_takes_the_attribution_after_it() -> None:
+    text = (
+        '"Would you pick someone from outside the party?" Karl Olsen asked.\n\n'
+        '"Well, yes. I am going to look at a lot of different people…" Helen Marsh said.'
+    )
+    assert _quote(text, "Well, yes").speaker == "Helen Marsh"
