@@ -66,6 +66,10 @@ OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
     r"|(?:Then|Later|Now|Still|Instead|Meanwhile|Earlier|Afterward|Afterwards|Again)\s+(?=[a-zA-Z])"
 )
+# An opening phrase led by a preposition ("Like Corker,", "Unlike Jane Roe,"): a name in it is no subject.
+PREPOSITION_LEAD = re.compile(
+    r"\s*(?:Like|Unlike|Besides|Beside|Alongside|Despite|Against|After|Before|With|Without|As with|Along with)\s"
+)
 APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"

@@ -43,6 +43,7 @@ from reader.analysis.speaker_shapes import (
     PARTICIPLE,
     PLACE_WORDS,
     POSSESSOR_ROLE,
+    PREPOSITION_LEAD,
     PRONOUN_AT,
     PRONOUNS,
     QUOTE_CLOSE,
@@ -226,7 +227,10 @@ class Attributor(MentionIndex):
         """
         start = max(start, before - REACH)
         lead = OPENING_PHRASE.match(self.masked, start, before)
-        if lead and not self._person_ends(self.masked.rfind(",", start, lead.end())):
+        if lead and (
+            not self._person_ends(self.masked.rfind(",", start, lead.end()))
+            or PREPOSITION_LEAD.match(self.masked, start, before)  # "Like Corker, Menendez rejected"
+        ):
             start = lead.end()  # not "Senate Leader Mitch McConnell, R-Ky., delivered": that is the subject
         match = PRONOUN_AT.match(self.masked, start, before)
         if match:
