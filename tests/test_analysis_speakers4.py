@@ -92,3 +92,11 @@ def test_a_quote_trailing_off_takes_the_attribution_after_it() -> None:
         '"Well, yes. I am going to look at a lot of different people…" Helen Marsh said.'
     )
     assert _quote(text, "Well, yes").speaker == "Helen Marsh"
+
+
+def test_a_name_in_an_opening_phrase_led_by_a_preposition_is_not_the_subject() -> None:
+    text = (
+        "Like Ted Corwin, Ana Lisk also rejected the idea that the council could drop the plan, arguing that "
+        'there is "room for exceptions" in the budget.'
+    )
+    assert _quote(text, "room for exceptions").speaker == "Ana Lisk"
