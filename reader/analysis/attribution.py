@@ -178,9 +178,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 "previous-paragraph",
             )
         if speaker is None and not opens_sentence and not named_unknown:
-            speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
+            # "X denied it, with McCain calling it ...": the participle's own subject before the sentence's
+            speaker, reason = att.participle_subject(floor, quote.open_mark), "paraphrase"
             if speaker is None:
-                speaker = att.participle_subject(floor, quote.open_mark)  # "with McCain calling it"
+                speaker = att.sentence_subject(floor, quote.open_mark)
             if speaker is None:
                 speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
         if (
