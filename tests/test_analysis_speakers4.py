@@ -100,3 +100,11 @@ def test_a_name_in_an_opening_phrase_led_by_a_preposition_is_not_the_subject() -
         'there is "room for exceptions" in the budget.'
     )
     assert _quote(text, "room for exceptions").speaker == "Ana Lisk"
+
+
+def test_a_title_no_one_said_does_not_end_the_clause_of_the_subject() -> None:
+    text = (
+        'Tomas Brink, a contestant on the quiz show "Final Answer," who went on to host it, said his rival was '
+        '"always kind and generous to everyone."'
+    )
+    assert _quote(text, "always kind").speaker == "Tomas Brink"

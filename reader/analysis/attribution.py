@@ -115,7 +115,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         prev = primary[k - 1] if k > 0 and sentence_of[k - 1] == sentence else None
         nxt = primary[k + 1] if k + 1 < len(primary) and sentence_of[k + 1] == sentence else None
         floor = s_start
-        if prev is not None and results[prev][1] and prev in floors:
+        if (
+            prev is not None
+            and prev in floors
+            and (results[prev][1] or _unspoken_title(body, quotes[prev], results[prev]))
+        ):
             floor = floors[prev]  # 'As Ash, author of "The Law," put it, "..."': a title does not end the clause
         elif prev is not None:
             closing = quotes[prev].close_mark
@@ -273,6 +277,11 @@ def _fragment_speaker(att: Attributor, quote: RawQuote, s_start: int, floor: int
         return None  # the rules above already read the sentence from its start
     mark = quote.open_mark
     return att.from_cues(s_start, mark, mark) or att.sentence_subject(s_start, mark)
+
+
+def _unspoken_title(body: str, quote: RawQuote, result: tuple) -> bool:
+    """Whether a quote no one said is a title ('X, a contestant on "The Apprentice," who ..., said')."""
+    return result[0] is None and title_like(body[quote.start : quote.end])
 
 
 def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | None:
