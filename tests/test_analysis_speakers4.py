@@ -108,3 +108,11 @@ def test_a_title_no_one_said_does_not_end_the_clause_of_the_subject() -> None:
         '"always kind and generous to everyone."'
     )
     assert _quote(text, "always kind").speaker == "Tomas Brink"
+
+
+def test_two_roles_joined_by_and_describe_one_subject() -> None:
+    text = (
+        "Former prosecutor and Bristol City Mayor Tomas Brink, who backs the governor, trashed Helen Marsh on "
+        'the radio show "Morning Talk," calling it "a total waste of public money and of time" to go on.'
+    )
+    assert _quote(text, "total waste").speaker == "Tomas Brink"

@@ -132,6 +132,8 @@ DESCRIBERS = lx._words(
 def subject_prefix(text: str) -> bool:
     """Whether the words before a name describe it ("Republican nominee Donald") rather than start a clause."""
     words = text.split()
+    if "and" in words[1:-1]:  # "Former prosecutor and New York City Mayor Rudy": two roles of one name
+        words = [w for w in words if w != "and"]
     if len(words) > 6:
         return False
     return all(w[0].isupper() or w in lx.ROLE_NOUNS or w in DESCRIBERS or w in lx.DETERMINERS for w in words)
