@@ -116,3 +116,9 @@ def test_two_roles_joined_by_and_describe_one_subject() -> None:
         'the radio show "Morning Talk," calling it "a total waste of public money and of time" to go on.'
     )
     assert _quote(text, "total waste").speaker == "Tomas Brink"
+
+
+def test_a_signature_may_open_with_a_title() -> None:
+    text = '"Great speech. She is ready and she never quits."\n\n-Senator Ana Lisk, writing after the debate.'
+    quote = _quote(text, "Great speech")
+    assert (quote.speaker, quote.speaker_reason) == ("Ana Lisk", "vox-pop")

@@ -213,7 +213,8 @@ class Attributor(MentionIndex):
         if dash is None:
             return None
         for m_start, _m_end, kind, entity in self.mentions_within(dash.end(), dash.end() + 80):
-            if m_start == dash.end() and kind == 0:
+            titles = self.masked[dash.end() : m_start].split()  # "- President Jane Roe, tweeting"
+            if kind == 0 and all(word in lx.TITLES for word in titles):
                 return Speaker(entity.name, "person", entity)
             break
         return None
