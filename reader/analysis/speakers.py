@@ -62,8 +62,8 @@ from reader.analysis.tokens import Token
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
-# A cue in the infinitive after a noun of a prepositional phrase ("in response to his remark to describe").
-_INFINITIVE_OF_NOUN = re.compile(r"\b(?:in response to|of|for|with)\s+[^,;:]*[a-z]\s+to\s+$")
+# A name after a preposition ("in response to Mr. X's use ..."): not the subject of a cue after it.
+_OBJECT_NAME = re.compile(r"\b(?:to|of|for|with|by|from|about|against)\s+(?:(?:the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$")
 
 
 class Attributor(QuoteMarks):
@@ -272,8 +272,8 @@ class Attributor(QuoteMarks):
         for kind, start, stop in reversed(self.cues(floor, end)):
             if kind == "lead":
                 found = self.object_after(stop, limit)
-            elif _INFINITIVE_OF_NOUN.search(self.masked, max(floor, start - 40), start):
-                continue  # "in response to X's use of a slur to describe her": no one describes here
+            elif self._infinitive_after_name(floor, start):
+                continue  # "in response to X's use of a slur to describe her": X describes nothing here
             elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(
                 self.masked, max(floor, start - 6), start
             ):
@@ -290,6 +290,16 @@ class Attributor(QuoteMarks):
             if found is not None:
                 return found
         return None
+
+    def _infinitive_after_name(self, floor: int, start: int) -> bool:
+        """Whether a cue in the infinitive follows a name in a prepositional phrase ("in response to Mr.
+        X's use of a crude word to describe"): that name is no subject of it, and the cue is skipped."""
+        if not self.masked.endswith("to ", max(floor, start - 4), start):
+            return False
+        return any(
+            _OBJECT_NAME.search(self.masked, max(floor, m[0] - 16), m[0]) is not None
+            for m in self.mentions_within(max(floor, start - 80), start)
+        )
 
     def participle_speaker(self, start: int) -> Speaker | None:
         """Whose a participle cue is ("Sanders compared himself to Clinton, saying"): the subject of the
