@@ -21,7 +21,10 @@ from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import Token
 
 _JOINING = frozenset({"and", "or", "of", "the", "a", "an", "for", "at", "in", "&"})
-_OBJECT_OF = re.compile(r"\b(?:to|with|by|from|for|at|on|in|of|about|against|than)\s+(?:the\s+)?$")
+_OBJECT_OF = re.compile(
+    r"\b(?:to|with|by|from|for|at|on|in|of|about|against|than|outside|inside|near|behind|into|over|under|"
+    r"toward|towards|across|through|via|like|among|between|beside|alongside)\s+(?:the\s+)?$"
+)
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare surname
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
