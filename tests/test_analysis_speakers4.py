@@ -122,3 +122,11 @@ def test_a_signature_may_open_with_a_title() -> None:
     text = '"Great speech. She is ready and she never quits."\n\n-Senator Ana Lisk, writing after the debate.'
     quote = _quote(text, "Great speech")
     assert (quote.speaker, quote.speaker_reason) == ("Ana Lisk", "vox-pop")
+
+
+def test_the_last_of_joined_verbs_is_the_subjects() -> None:
+    text = (
+        "When I asked Karl Olsen if he would ever back Ana Lisk, he looked straight into the camera, "
+        'furrowed his brow and said, "I am going to back you instead!"'
+    )
+    assert _quote(text, "back you instead").speaker == "Karl Olsen"

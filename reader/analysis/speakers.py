@@ -23,6 +23,7 @@ from reader.analysis.speaker_shapes import (
     CLAUSE_WORD_ONLY,
     CLAUSE_WORDS,
     CONTINUATIONS,
+    COORDINATED_VERB,
     CUTS,
     DESCRIBERS,
     DETERMINERS,
@@ -108,7 +109,8 @@ class Attributor(QuoteMarks):
                 and PLACE_WORDS.fullmatch(self.masked, head_start, end)
                 and OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
             )
-            if found is not None or not (CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place):
+            joined = found is None and COORDINATED_VERB.fullmatch(self.masked, head_start, end)
+            if found is not None or not (CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place or joined):
                 return found
             # "X used to support Y, but now said": the subject is the earlier clause's; "Stacy Baker of
             # Columbia, South Carolina says": the state ends the name's place, and the name is before it
