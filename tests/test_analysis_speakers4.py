@@ -130,3 +130,8 @@ def test_the_last_of_joined_verbs_is_the_subjects() -> None:
         'furrowed his brow and said, "I am going to back you instead!"'
     )
     assert _quote(text, "back you instead").speaker == "Karl Olsen"
+
+
+def test_a_participle_set_off_by_commas_is_the_subjects() -> None:
+    text = 'Mr. Brink, citing "the unique charm of the old harbour," said the plan could still win the vote.'
+    assert _quote(text, "unique charm").speaker == "Tomas Brink"

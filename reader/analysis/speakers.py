@@ -312,7 +312,20 @@ class Attributor(QuoteMarks):
         if found is None:
             verb = self.first_cue(first, start, "verb")
             found = self.subject_before(first, verb[1]) if verb else None
+        if found is None:
+            found = self._subject_of_appositive_participle(first, start)
         return found
+
+    def _subject_of_appositive_participle(self, first: int, start: int) -> Speaker | None:
+        """The name that opens the sentence right before ", citing ..." ("Mr. Manafort, citing "...",
+        said"): the participle set off by commas is its subject's."""
+        comma = self.masked.rfind(",", first, start)
+        if comma < 0 or self.masked[comma + 1 : start].strip():
+            return None
+        for m_start, m_end, kind, entity in self.mentions_within(max(first, comma - 120), comma):
+            if m_end == comma and kind == 0 and subject_prefix(self.masked[first:m_start]):
+                return Speaker(entity.name, "person", entity)
+        return None
 
     def _inverted_before(self, floor: int, start: int, stop: int, end: int) -> bool:
         """Whether an inverted cue after a comma leads to the quote ("Because of the calendar, explained
