@@ -162,7 +162,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 "previous-paragraph",
             )
         if speaker is None and not opens_sentence and not named_unknown:
-            # "X denied it, with McCain calling it ...": the participle's own subject before the sentence's
+            # "X denied it, with Jane Roe calling it ...": the participle's own subject before the sentence's
             speaker, reason = att.participle_subject(floor, quote.open_mark), "paraphrase"
             if speaker is None:
                 speaker = att.sentence_subject(floor, quote.open_mark)
@@ -388,7 +388,7 @@ def _inside_paraphrase(att: Attributor, text: str, floor: int, mark: int) -> boo
 
 
 def _unspoken_title(body: str, quote: RawQuote, result: tuple) -> bool:
-    """Whether a quote no one said is a title ('X, a contestant on "The Apprentice," who ..., said')."""
+    """Whether a quote no one said is a title ('Ash, a contestant on "Final Answer," who ..., said')."""
     return result[0] is None and title_like(body[quote.start : quote.end])
 
 

@@ -136,7 +136,7 @@ class MentionIndex(CueIndex):
             if entity.surname == self.masked[person[0] : person[1]]:
                 sharing = self.listed.sharing_surname(entity.surname)
                 title = HONORIFIC.search(self.masked, max(0, person[0] - 6), person[0])
-                if title is not None and len(sharing) > 1:  # "Mrs. Clinton" of the Clintons: the woman
+                if title is not None and len(sharing) > 1:  # "Mrs. Roe" of the Roes: the woman
                     other = "f" if title.group(1) == "Mr" else "m"
                     sharing = [p for p in sharing if p.gender != other] or sharing
                 entity = named_last(sharing, person[0]) or entity  # the Khans
@@ -147,7 +147,7 @@ class MentionIndex(CueIndex):
 
     def _adjacent_subject(self, start: int, end: int, persons_only: bool) -> Speaker | None:
         """The name right before the verb when a person named earlier in the span is not its subject
-        ("Contrasting Tony Benn's years in office with today the Wikinews reporter asked"): several
+        ("Comparing Jane Roe's years in office with today the reporter asked"): several
         words apart, the earlier name belongs to a phrase of its own."""
         stop = start + len(self.masked[start:end].rstrip())
         last = None
@@ -158,7 +158,7 @@ class MentionIndex(CueIndex):
         if last is None or (persons_only and last[2] != 0):
             return None
         if _OBJECT_OF.search(self.masked, max(start, last[0] - 12), last[0]):
-            return None  # "wrote in a statement to Wired explaining": the listener
+            return None  # "wrote in a letter to the Courier explaining": the listener
         for mention in self.mentions_within(start, last[0]):
             if mention[2] == 0 and mention[1] <= last[0] and self._outside_quotes(mention[0]):
                 earlier = mention

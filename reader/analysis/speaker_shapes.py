@@ -71,7 +71,7 @@ OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
     r"|(?:Then|Later|Now|Still|Instead|Meanwhile|Earlier|Afterward|Afterwards|Again)\s+(?=[a-zA-Z])"
 )
-# An opening phrase led by a preposition ("Like Corker,", "Unlike Jane Roe,"): a name in it is no subject.
+# An opening phrase led by a preposition ("Like Jane Roe,", "Unlike the mayor,"): a name in it is no subject.
 PREPOSITION_LEAD = re.compile(
     r"\s*(?:Like|Unlike|Besides|Beside|Alongside|Despite|Against|After|Before|With|Without|As with|Along with)\s"
 )
@@ -86,7 +86,7 @@ _WHEN = (
     rf"(?:\s+(?:on\s+|early\s+|late\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:last|this)\s+(?:week|month|year))"
 )
-# Where or in what the subject spoke, before its verb ("Sanders during a rally thanked", "X on Twitter called").
+# Where or in what the subject spoke, before its verb ("Roe during a rally thanked", "X on Twitter called").
 _SETTING = r"(?:\s+(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?[\w'’-]+(?=\s+[a-z]))"
 VERB_AFTER = re.compile(rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
 _WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
@@ -137,7 +137,7 @@ DESCRIBERS = lx._words(
 def subject_prefix(text: str) -> bool:
     """Whether the words before a name describe it ("Republican nominee Donald") rather than start a clause."""
     words = text.split()
-    if "and" in words[1:-1]:  # "Former prosecutor and New York City Mayor Rudy": two roles of one name
+    if "and" in words[1:-1]:  # "Former judge and City Mayor Jane": two roles of one name
         words = [w for w in words if w != "and"]
     if len(words) > 6:
         return False

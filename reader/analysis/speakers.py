@@ -98,7 +98,7 @@ class Attributor(QuoteMarks):
         text = without_auxiliaries(self.masked[floor:verb]).rstrip()
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in CUTS.finditer(text)]
-        if MASK in text:  # 'on "CBS This Morning," Sanders said': the quote's own comma ends its clause
+        if MASK in text:  # 'on "Evening Report," Roe said': the quote's own comma ends its clause
             closing = [floor + m.start() + 1 for m in QUOTE_CLOSE.finditer(text) if self.body[floor + m.start()] == ","]
             cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
@@ -118,7 +118,7 @@ class Attributor(QuoteMarks):
         # "..., where Senate Leader Harry Reid (D-Nev.) told reporters": that clause has its own subject
         segments = [(m.end(), b) if (m := WHERE_NAME.match(self.masked, a, b)) else (a, b) for a, b in segments]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
-        # "X's turn against Y started when Mrs. Clinton, in response to ..., accused": the subordinate
+        # "The feud began when Mrs. Roe, in response to ..., accused": the subordinate
         # clause's subject is the verb's
         segments = [(self._after_subordinate(a, b), b) for a, b in segments]
         # "Pavel Latushko, a former Belarusian official, commented": the name, not a name inside the
@@ -128,7 +128,7 @@ class Attributor(QuoteMarks):
             for seg in segments
             if not APPOSITIVE.match(self.masked, seg[0], seg[1])
             and not POSSESSOR_ROLE.match(self.masked, *seg)
-            and not INTERJECTED.match(self.masked, *seg)  # "Ted Cruz, when asked about Trump, responded"
+            and not INTERJECTED.match(self.masked, *seg)  # "Jane Roe, when asked about Doe, responded"
         ]
         for seg in named + [seg for seg in segments if seg not in named]:
             found = self.entity_in(*seg, persons_only=True)
@@ -141,7 +141,7 @@ class Attributor(QuoteMarks):
         return None
 
     def _after_subordinate(self, start: int, end: int) -> int:
-        """Where the last subordinate clause of a segment opens ("started when Mrs. Clinton"), if a
+        """Where the last subordinate clause of a segment opens ("began when Mrs. Roe"), if a
         capitalised word follows it; else the segment's start."""
         inner = max((m.end() for m in SUBORDINATE.finditer(self.masked, start, end)), default=start)
         return inner if inner > start and self.masked[inner : inner + 1].isupper() else start
@@ -185,7 +185,7 @@ class Attributor(QuoteMarks):
         lead = OPENING_PHRASE.match(self.masked, start, before)
         if lead and (
             not self._person_ends(self.masked.rfind(",", start, lead.end()))
-            or PREPOSITION_LEAD.match(self.masked, start, before)  # "Like Corker, Menendez rejected"
+            or PREPOSITION_LEAD.match(self.masked, start, before)  # "Like Doe, Roe rejected"
         ):
             start = lead.end()  # not "Senate Leader Mitch McConnell, R-Ky., delivered": that is the subject
         match = PRONOUN_AT.match(self.masked, start, before)
@@ -317,7 +317,7 @@ class Attributor(QuoteMarks):
         return found
 
     def _subject_of_appositive_participle(self, first: int, start: int) -> Speaker | None:
-        """The name that opens the sentence right before ", citing ..." ("Mr. Manafort, citing "...",
+        """The name that opens the sentence right before ", citing ..." ("Mr. Roe, citing "...",
         said"): the participle set off by commas is its subject's."""
         comma = self.masked.rfind(",", first, start)
         if comma < 0 or self.masked[comma + 1 : start].strip():
