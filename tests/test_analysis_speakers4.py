@@ -36,32 +36,32 @@ def test_a_linking_adverb_carries_the_speaker_before(opener: str) -> None:
 
 
 def test_where_the_subject_spoke_may_stand_before_its_verb() -> None:
-    text = 'Dara Pell at the rally thanked the nurses "for their support in my campaign."'
-    assert _quote(text, "their support").speaker == "Dara Pell"
+    text = 'Dara Pell at the market praised the stallholders "for keeping the square alive all winter."'
+    assert _quote(text, "square alive").speaker == "Dara Pell"
 
 
 def test_a_comma_inside_a_title_ends_its_clause() -> None:
     text = (
-        'Asked why he had not backed Helen Marsh during an appearance on "Evening Report," Tomas Brink said '
-        'he had not "heard her say the things that need to be said."'
+        'Asked why he had not endorsed Helen Marsh during an appearance on "Evening Report," Tomas Brink said '
+        'he had not "seen a costed plan for the ferry."'
     )
-    assert _quote(text, "heard her say").speaker == "Tomas Brink"
+    assert _quote(text, "costed plan").speaker == "Tomas Brink"
 
 
 def test_a_participle_joined_by_and_is_the_subjects() -> None:
     text = (
-        "Dara Pell, who was not at the rally, has softened her attacks on Ana Lisk, shifting her focus to "
-        'defeating Ivo Stenner and admitting that her "grand plan" will almost certainly fail.'
+        "Dara Pell, who skipped the vote, now rarely mentions Ana Lisk, turning her fire on "
+        'Ivo Stenner and conceding that her "harbour scheme" may never be built.'
     )
-    assert _quote(text, "grand plan").speaker == "Dara Pell"
+    assert _quote(text, "harbour scheme").speaker == "Dara Pell"
 
 
 def test_a_subjectless_clause_between_subject_and_verb_holds_no_speaker() -> None:
     text = (
-        "Ted Corwin, when asked what about Ana Lisk's plan for the harbour is wrong, responded that the mayor "
-        '"is right about the problems, but her answers do not work."'
+        "Ted Corwin, when asked which part of Ana Lisk's budget he disliked, responded that the mayor "
+        '"counts the pennies and forgets the pounds."'
     )
-    assert _quote(text, "right about the problems").speaker == "Ted Corwin"
+    assert _quote(text, "counts the pennies").speaker == "Ted Corwin"
 
 
 def test_the_subject_after_when_is_the_verbs_and_an_infinitive_cue_reports_no_one() -> None:
@@ -88,10 +88,10 @@ def test_the_name_right_before_the_verb_is_its_subject() -> None:
 
 def test_a_quote_trailing_off_takes_the_attribution_after_it() -> None:
     text = (
-        '"Would you pick someone from outside the party?" Karl Olsen asked.\n\n'
-        '"Well, yes. I am going to look at a lot of different people…" Helen Marsh said.'
+        '"Would you hire a chef from abroad?" Karl Olsen asked.\n\n'
+        '"Perhaps. We are talking to several kitchens in the region…" Helen Marsh said.'
     )
-    assert _quote(text, "Well, yes").speaker == "Helen Marsh"
+    assert _quote(text, "several kitchens").speaker == "Helen Marsh"
 
 
 def test_a_name_in_an_opening_phrase_led_by_a_preposition_is_not_the_subject() -> None:
@@ -104,34 +104,34 @@ def test_a_name_in_an_opening_phrase_led_by_a_preposition_is_not_the_subject() -
 
 def test_a_title_no_one_said_does_not_end_the_clause_of_the_subject() -> None:
     text = (
-        'Tomas Brink, a contestant on the quiz show "Final Answer," who went on to host it, said his rival was '
-        '"always kind and generous to everyone."'
+        'Tomas Brink, a former champion of the quiz show "Final Answer," who went on to coach its players, said '
+        'his old rival was "the quickest mind I ever met."'
     )
-    assert _quote(text, "always kind").speaker == "Tomas Brink"
+    assert _quote(text, "quickest mind").speaker == "Tomas Brink"
 
 
 def test_two_roles_joined_by_and_describe_one_subject() -> None:
     text = (
-        "Former prosecutor and Bristol City Mayor Tomas Brink, who backs the governor, trashed Helen Marsh on "
-        'the radio show "Morning Talk," calling it "a total waste of public money and of time" to go on.'
+        "Former prosecutor and Bristol City Mayor Tomas Brink, who backs the governor, mocked Helen Marsh on "
+        'the phone-in "Morning Talk," calling her inquiry "a total waste of public money and of time" in the end.'
     )
     assert _quote(text, "total waste").speaker == "Tomas Brink"
 
 
 def test_a_signature_may_open_with_a_title() -> None:
-    text = '"Great speech. She is ready and she never quits."\n\n-Senator Ana Lisk, writing after the debate.'
-    quote = _quote(text, "Great speech")
+    text = '"Clear figures at last, and a date for the vote."\n\n-Senator Ana Lisk, writing after the hearing.'
+    quote = _quote(text, "Clear figures")
     assert (quote.speaker, quote.speaker_reason) == ("Ana Lisk", "vox-pop")
 
 
 def test_the_last_of_joined_verbs_is_the_subjects() -> None:
     text = (
-        "When I asked Karl Olsen if he would ever back Ana Lisk, he looked straight into the camera, "
-        'furrowed his brow and said, "I am going to back you instead!"'
+        "After I asked Karl Olsen whether he would ever vote for the budget, he leaned back in his chair, "
+        'crossed his arms and said, "Not in a hundred years!"'
     )
-    assert _quote(text, "back you instead").speaker == "Karl Olsen"
+    assert _quote(text, "hundred years").speaker == "Karl Olsen"
 
 
 def test_a_participle_set_off_by_commas_is_the_subjects() -> None:
-    text = 'Mr. Brink, citing "the unique charm of the old harbour," said the plan could still win the vote.'
-    assert _quote(text, "unique charm").speaker == "Tomas Brink"
+    text = 'Mr. Brink, citing "forty years of broken promises," said the ferry plan could still win the vote.'
+    assert _quote(text, "broken promises").speaker == "Tomas Brink"
