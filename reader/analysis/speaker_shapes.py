@@ -29,7 +29,7 @@ WHERE_NAME = re.compile(r"\s*(?:where|when)\s+(?=[A-Z])")
 SUBORDINATE = re.compile(
     r"(?<![\w'’-])(?:because|whereas|although|though|when|while|after|before|since|until|unless|once)\s+"
 )
-# The last of verbs joined to the subject's ("X looked at me, furrowed his brow and said"): a lowercase
+# The last of verbs joined to the subject's ("X put down her pen, stood up and said"): a lowercase
 # phrase ending in "and", whose subject is the earlier clause's.
 COORDINATED_VERB = re.compile(
     r"\s*(?!(?:the|a|an|his|her|their|its|who|which|that)\s)[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}\s+and\s*"

@@ -63,7 +63,7 @@ from reader.analysis.tokens import Token
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
-# A name after a preposition ("in response to Mr. X's use ..."): not the subject of a cue after it.
+# A name after a preposition ("in reply to Mr. X's jibe ..."): not the subject of a cue after it.
 _OBJECT_NAME = re.compile(r"\b(?:to|of|for|with|by|from|about|against)\s+(?:(?:the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$")
 
 
@@ -275,11 +275,11 @@ class Attributor(QuoteMarks):
             if kind == "lead":
                 found = self.object_after(stop, limit)
             elif self._infinitive_after_name(floor, start):
-                continue  # "in response to X's use of a slur to describe her": X describes nothing here
+                continue  # "in reply to X's jibe about the vote to describe it": X describes nothing here
             elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(
                 self.masked, max(floor, start - 6), start
             ):
-                # "..., saying", "shifting his focus to X and admitting": the sentence subject's participle
+                # "..., saying", "turning to X and conceding": the sentence subject's participle
                 found = self.participle_speaker(start)
             elif NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
@@ -294,8 +294,8 @@ class Attributor(QuoteMarks):
         return None
 
     def _infinitive_after_name(self, floor: int, start: int) -> bool:
-        """Whether a cue in the infinitive follows a name in a prepositional phrase ("in response to Mr.
-        X's use of a crude word to describe"): that name is no subject of it, and the cue is skipped."""
+        """Whether a cue in the infinitive follows a name in a prepositional phrase ("in reply to Mr.
+        X's jibe about the vote to describe"): that name is no subject of it, and the cue is skipped."""
         if not self.masked.endswith("to ", max(floor, start - 4), start):
             return False
         return any(
