@@ -8,11 +8,17 @@ the weakest (carried over from the paragraph before), flags scare quotes, and re
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speaker_shapes import AFTER_QUOTE_VERB, NAME_AND_APPOSITIVE
+from reader.analysis.speaker_context import (
+    FIRST_PERSON_CUE,
+    from_previous_paragraph,
+    last_with_speaker,
+    linking,
+    told_after_mark,
+    turn_speaker,
+)
 from reader.analysis.speakers import REACH, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
@@ -87,7 +93,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         prev = primary[k - 1] if k > 0 and sentence_of[k - 1] == sentence else None
         nxt = primary[k + 1] if k + 1 < len(primary) and sentence_of[k + 1] == sentence else None
         floor = s_start
-        if prev is not None and results[prev][1] and prev in floors:
+        if (
+            prev is not None
+            and prev in floors
+            and (results[prev][1] or _unspoken_title(body, quotes[prev], results[prev]))
+        ):
             floor = floors[prev]  # 'As Ash, author of "The Law," put it, "..."': a title does not end the clause
         elif prev is not None:
             closing = quotes[prev].close_mark
@@ -96,8 +106,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         limit = quotes[nxt].open_mark if nxt is not None else s_end
         reason = "named"
         speaker = att.after_quote(quote, limit)
-        if speaker is None and nxt is None and text[-1] in "!?." and sentence + 1 < len(att.sentences):
-            extended = _told_after_mark(att, quote, sentence, primary, marks, k)
+        if speaker is None and nxt is None and text[-1] in "!?.…" and sentence + 1 < len(att.sentences):
+            extended = told_after_mark(att, quote, sentence, primary, marks, k)
             if extended is not None:
                 limit = extended
                 speaker = att.after_quote(quote, limit)
@@ -121,14 +131,16 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if speaker is None and prev is not None:
             speaker, reason = results[prev][0], "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
-        opens_sentence = not lead or lead in _CONNECTIVES  # 'Instead, "he just acts like a defeated man."'
+        opens_sentence = (
+            not lead or lead in _CONNECTIVES or linking(lead)
+        )  # 'Instead, "he just acts like a defeated man."'
         paragraph = quote.paragraph
         if speaker is None and opens_sentence and sentence > 0 and not named_unknown:
             p_start, p_end = att.sentences[sentence - 1]
             if paragraphs[paragraph][0] <= p_start:
                 span = (p_start, min(p_end, quote.open_mark))
                 if span not in last_cache:
-                    last_cache[span] = _last_with_speaker(primary, marks, results, *span)
+                    last_cache[span] = last_with_speaker(primary, marks, results, *span)
                 last = last_cache[span]
                 if last is not None and not results[last][1]:
                     speaker, reason = results[last][0], "previous-quote"
@@ -144,24 +156,25 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             and (quote.continued or (opens_sentence and s_start <= paragraphs[paragraph][0] + 1))
         ):
             speaker, reason = (
-                _from_previous_paragraph(
+                from_previous_paragraph(
                     att, quotes, results, primary, marks, i, paragraphs[paragraph - 1], leads_in[paragraph - 1]
                 ),
                 "previous-paragraph",
             )
         if speaker is None and not opens_sentence and not named_unknown:
-            speaker, reason = att.sentence_subject(floor, quote.open_mark), "paraphrase"
+            # "X denied it, with Jane Roe calling it ...": the participle's own subject before the sentence's
+            speaker, reason = att.participle_subject(floor, quote.open_mark), "paraphrase"
             if speaker is None:
-                speaker = att.participle_subject(floor, quote.open_mark)  # "with McCain calling it"
+                speaker = att.sentence_subject(floor, quote.open_mark)
             if speaker is None:
                 speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
         if (
             speaker is None
             and not named_unknown
-            and _FIRST_PERSON_CUE.search(att.masked, max(floor, quote.open_mark - REACH), quote.open_mark)
+            and FIRST_PERSON_CUE.search(att.masked, max(floor, quote.open_mark - REACH), quote.open_mark)
         ):
             # 'Jane Roe: ... I thought to myself, "..."': the answer's own speaker reports her words
-            speaker, reason = _turn_speaker(att, paragraphs[paragraph][0], quote.open_mark), "turn"
+            speaker, reason = turn_speaker(att, paragraphs[paragraph][0], quote.open_mark), "turn"
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
@@ -278,26 +291,6 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
 
 
-# A speaker reporting their own words ("I thought to myself,", "you think,", "I told a reporter ... saying:").
-_FIRST_PERSON_CUE = re.compile(
-    r"\b(?:I|we|you)\s+(?:\w+\s+)?(?:said|say|thought|think|told|tell|asked|ask|wrote|write|replied|saying)\b"
-)
-# The speaker's name and a colon opening a transcript's turn ("Jane Roe: ...").
-_TURN = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s")
-
-
-def _turn_speaker(att: Attributor, start: int, mark: int) -> Speaker | None:
-    """The person whose name and a colon open the paragraph (a turn of an interview), if any."""
-    turn = _TURN.match(att.masked, start, mark)
-    if turn is None:
-        return None
-    found = att.entity_in(turn.start(1), turn.end(1), persons_only=True)
-    if found is None:
-        named = att.unlisted.entity(turn.start(1), turn.end(1))
-        found = Speaker(named[1].name, named[0], named[1]) if named is not None and named[0] == "person" else None
-    return found
-
-
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
     """The subject of a verb that frames the quoted words as someone's ('Manafort dismissed it as "absurd"').
 
@@ -394,76 +387,9 @@ def _inside_paraphrase(att: Attributor, text: str, floor: int, mark: int) -> boo
     return not cues or cues[-1][2] != lead_end  # "said "the ..."" is speech; "said it was "rigged"" is not
 
 
-def _told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, marks, k: int) -> int | None:
-    """The end of the next sentence when it only attributes the quote ('"Get out!" Trump told them.').
-
-    A quote's own ``!`` or ``?`` ends the sentence before its ``X told``: the attribution counts when a
-    cue comes within four words of the closing mark. After a ``.`` only a short sentence that names
-    the speaker and ends ('"..." Mr. Prince said.') counts. Every look is bounded, so a giant next
-    sentence costs no more than a short one.
-    """
-    if quote.close_mark is None:
-        return None
-    n_start, n_end = att.sentences[sentence + 1]
-    if att.masked[quote.close_mark + 1 : n_start].strip(" \"”’'"):
-        return None
-    if k + 1 < len(primary) and marks[k + 1] < n_end:
-        if att.body[quote.end - 1] == ".":
-            return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
-        n_end = marks[k + 1]
-    cue = att.first_cue(n_start, min(n_end, n_start + 200))
-    if cue is None:
-        # '"Why wait?" Ash questioned.': a verb that reports only right after a quote
-        verb = AFTER_QUOTE_VERB.match(att.masked, n_start, min(n_end, n_start + 80))
-        return n_end if verb is not None and att.body[quote.end - 1] in "!?" else None
-    subject = att.masked[n_start : cue[1]].split()
-    if len(subject) > 4 and not NAME_AND_APPOSITIVE.fullmatch(att.masked, n_start, cue[1]):
-        return None
-    tail = att.masked[cue[2] : min(n_end, cue[2] + 80)]
-    if att.body[quote.end - 1] == "." and (
-        cue[0] != "verb"
-        or not subject
-        or not all(word[0].isupper() for word in subject)
-        or n_end > cue[2] + 80
-        or len(tail.split()) > 3
-        or "," in tail
-    ):
-        return None  # '"We won." Smith said the count ...' is a new statement, not this one's attribution
-    return n_end
-
-
-def _last_with_speaker(primary: list[int], marks: list[int], results: list, start: int, end: int) -> int | None:
-    """The last primary quote opening in ``start``..``end`` whose speaker is known."""
-    k = bisect.bisect_left(marks, end) - 1
-    while k >= 0 and marks[k] >= start:
-        if results[primary[k]][0]:
-            return primary[k]
-        k -= 1
-    return None
-
-
-def _from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i, span, leads_in) -> Speaker | None:
-    p_start, p_end = span
-    last_sentence = att.sentences[att.sentence_index(max(p_start, p_end - 1))]
-    if leads_in:
-        return att.from_cues(max(p_start, last_sentence[0]), p_end, p_end)
-    k = bisect.bisect_left(marks, min(p_end, quotes[i].open_mark)) - 1
-    if k >= 0 and marks[k] >= p_start:
-        last = primary[k]
-        speaker, scare, _reason = results[last]
-        if speaker is not None and not scare and quotes[last].open_mark >= last_sentence[0] - 1:
-            return speaker
-        if (
-            speaker is not None
-            and not scare
-            and att.sentence_index(quotes[last].open_mark) >= att.sentence_index(last_sentence[0]) - 1
-        ):
-            return speaker
-        return None
-    # No quote in the paragraph before: its last sentence introduces the speaker by a reporting verb
-    # or as its subject ("Obama spoke about the economy on Monday." then a quote paragraph).
-    s_start = max(p_start, last_sentence[0])
-    return att.from_cues(s_start, p_end, p_end) or att.sentence_subject(s_start, p_end)
+def _unspoken_title(body: str, quote: RawQuote, result: tuple) -> bool:
+    """Whether a quote no one said is a title ('Ash, a contestant on "Final Answer," who ..., said')."""
+    return result[0] is None and title_like(body[quote.start : quote.end])
 
 
 # How each speaker was found, and how far to trust it. The levels follow measured speaker accuracy

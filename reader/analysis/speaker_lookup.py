@@ -20,6 +20,12 @@ from reader.analysis.quotes import MASK
 from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import Token
 
+_JOINING = frozenset({"and", "or", "of", "the", "a", "an", "for", "at", "in", "&"})
+_OBJECT_OF = re.compile(
+    r"\b(?:to|with|by|from|for|at|on|in|of|about|against|than|outside|inside|near|behind|into|over|under|"
+    r"toward|towards|across|through|via|like|among|between|beside|alongside)\s+(?:the\s+)?$"
+)
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare surname
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -109,6 +115,10 @@ class MentionIndex(CueIndex):
         """
         first_org = None
         person = None
+        if head:
+            adjacent = self._adjacent_subject(start, end, persons_only)
+            if adjacent is not None:
+                return adjacent
         for mention in self.mentions_within(start, end):
             if not self._outside_quotes(mention[0]):
                 continue
@@ -124,11 +134,40 @@ class MentionIndex(CueIndex):
         if person is not None:
             entity = person[3]
             if entity.surname == self.masked[person[0] : person[1]]:
-                entity = named_last(self.listed.sharing_surname(entity.surname), person[0]) or entity  # the Khans
+                sharing = self.listed.sharing_surname(entity.surname)
+                title = HONORIFIC.search(self.masked, max(0, person[0] - 6), person[0])
+                if title is not None and len(sharing) > 1:  # "Mrs. Roe" of the Roes: the woman
+                    other = "f" if title.group(1) == "Mr" else "m"
+                    sharing = [p for p in sharing if p.gender != other] or sharing
+                entity = named_last(sharing, person[0]) or entity  # the Khans
             return Speaker(entity.name, "person", entity)
         if first_org is not None and not persons_only:
             return Speaker(first_org.name, "organization", first_org)
         return None
+
+    def _adjacent_subject(self, start: int, end: int, persons_only: bool) -> Speaker | None:
+        """The name right before the verb when a person named earlier in the span is not its subject
+        ("Comparing Jane Roe's years in office with today the reporter asked"): several
+        words apart, the earlier name belongs to a phrase of its own."""
+        stop = start + len(self.masked[start:end].rstrip())
+        last = None
+        earlier = None
+        for mention in self.mentions_within(max(start, stop - 200), stop):
+            if mention[1] == stop and self._outside_quotes(mention[0]):
+                last = mention
+        if last is None or (persons_only and last[2] != 0):
+            return None
+        if _OBJECT_OF.search(self.masked, max(start, last[0] - 12), last[0]):
+            return None  # "wrote in a letter to the Courier explaining": the listener
+        for mention in self.mentions_within(start, last[0]):
+            if mention[2] == 0 and mention[1] <= last[0] and self._outside_quotes(mention[0]):
+                earlier = mention
+                break
+        gap = self.masked[earlier[1] : last[0]].split() if earlier is not None else []
+        if len(gap) < 3 or all(word[:1].isupper() or word in _JOINING for word in gap):
+            return None  # "David Roe and Jane Doe of Ash's Institute wrote": one subject
+        entity = last[3]
+        return Speaker(entity.name, "person" if last[2] == 0 else "organization", entity)
 
     def pronoun(self, word: str, pos: int) -> Speaker | None:
         word = word.lower()

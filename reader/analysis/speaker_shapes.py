@@ -29,10 +29,17 @@ WHERE_NAME = re.compile(r"\s*(?:where|when)\s+(?=[A-Z])")
 SUBORDINATE = re.compile(
     r"(?<![\w'’-])(?:because|whereas|although|though|when|while|after|before|since|until|unless|once)\s+"
 )
+# The last of verbs joined to the subject's ("X put down her pen, stood up and said"): a lowercase
+# phrase ending in "and", whose subject is the earlier clause's.
+COORDINATED_VERB = re.compile(
+    r"\s*(?!(?:the|a|an|his|her|their|its|who|which|that)\s)[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}\s+and\s*"
+)
 CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")
 CUTS = re.compile(r"[,;:—–()]")
+# The end of a quote whose words are masked: a comma inside its marks cuts the clause there too.
+QUOTE_CLOSE = re.compile(rf"{MASK}[\"”’']+")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 AFTER_QUOTE_VERB = re.compile(
     r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
@@ -64,6 +71,10 @@ OPENING_PHRASE = re.compile(
     r"[^,;:!?\n]{1,100},\s+(?=[A-Z])"  # "After former Gov. Jerry Brown spoke, "
     r"|(?:Then|Later|Now|Still|Instead|Meanwhile|Earlier|Afterward|Afterwards|Again)\s+(?=[a-zA-Z])"
 )
+# An opening phrase led by a preposition ("Like Jane Roe,", "Unlike the mayor,"): a name in it is no subject.
+PREPOSITION_LEAD = re.compile(
+    r"\s*(?:Like|Unlike|Besides|Beside|Alongside|Despite|Against|After|Before|With|Without|As with|Along with)\s"
+)
 APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
@@ -75,10 +86,17 @@ _WHEN = (
     rf"(?:\s+(?:on\s+|early\s+|late\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:last|this)\s+(?:week|month|year))"
 )
-VERB_AFTER = re.compile(rf"{_WHEN}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
+# Where or in what the subject spoke, before its verb ("Roe during a rally thanked", "X on Twitter called").
+_SETTING = r"(?:\s+(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?[\w'’-]+(?=\s+[a-z]))"
+VERB_AFTER = re.compile(rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
 _WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
 # "Peter Ash, Trump's spokesman, said": the appositive names whose spokesman he is, not the speaker
 POSSESSOR_ROLE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+[a-z]")
+# A clause without a subject of its own set between the subject and its verb ("X, when asked about Y,
+# replied"): a name in it is not the verb's subject ("while Jane Roe, the police chief, promised" is).
+INTERJECTED = re.compile(
+    r"\s*(?:when|while|after|before|if|though|although|once|unless)\s+(?!(?:he|she|they|it|we|you|the|a|an|his|her|their|its|this|that)\b)[a-z]"
+)
 APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
 NOUN_BEFORE = re.compile(r"(?:['’]s|s['’]|\b(?:the|a|an))\s+$")  # "Trump's remarks", "Francis' remarks"
 PARTICIPLE = re.compile(
@@ -119,6 +137,8 @@ DESCRIBERS = lx._words(
 def subject_prefix(text: str) -> bool:
     """Whether the words before a name describe it ("Republican nominee Donald") rather than start a clause."""
     words = text.split()
+    if "and" in words[1:-1]:  # "Former judge and City Mayor Jane": two roles of one name
+        words = [w for w in words if w != "and"]
     if len(words) > 6:
         return False
     return all(w[0].isupper() or w in lx.ROLE_NOUNS or w in DESCRIBERS or w in lx.DETERMINERS for w in words)

@@ -6,34 +6,34 @@ does not say, the speaker stays None rather than a guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
 from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
-from reader.analysis.quotes import RawQuote
-from reader.analysis.speaker_lookup import REACH, MentionIndex, Speaker
+from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.speaker_lookup import REACH, Speaker
+from reader.analysis.speaker_marks import QuoteMarks
 from reader.analysis.speaker_shapes import (
     AFTER_QUOTE_VERB,
     APPOSITION,
     APPOSITIVE,
-    CHANNEL_AFTER_NAME,
     CLAUSE_WORD_ONLY,
     CLAUSE_WORDS,
     CONTINUATIONS,
+    COORDINATED_VERB,
     CUTS,
     DESCRIBERS,
     DETERMINERS,
     FIRST_WORD,
     FOR_ORG,
     HEAD_WORDS,
+    INTERJECTED,
     LEAD,
     LEAD_NAME,
-    LISTENER_BEFORE,
     NAME_AND_APPOSITIVE,
-    NAME_BEFORE_COLON,
-    NAME_THEN_CUE,
     NEW_CLAUSE,
     NOUN_BEFORE,
     OF_PLACE,
@@ -41,19 +41,16 @@ from reader.analysis.speaker_shapes import (
     PARTICIPLE,
     PLACE_WORDS,
     POSSESSOR_ROLE,
+    PREPOSITION_LEAD,
     PRONOUN_AT,
-    PRONOUNS,
+    QUOTE_CLOSE,
     RELATIVE,
-    SIGNATURE,
     SUBORDINATE,
     THEIR_CLAIM,
-    THEIR_WORDS,
     TITLE_GOES_ON,
     TITLED_NAME,
     TOLD,
-    UNNAMED,
     UNNAMED_SUBJECT,
-    VENUE_BEFORE,
     VERB_AFTER,
     WHERE_NAME,
     WITH_BEFORE,
@@ -65,8 +62,12 @@ from reader.analysis.tokens import Token
 
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
+_PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
+# A name after a preposition ("in reply to Mr. X's jibe ..."): not the subject of a cue after it.
+_OBJECT_NAME = re.compile(r"\b(?:to|of|for|with|by|from|about|against)\s+(?:(?:the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$")
 
-class Attributor(MentionIndex):
+
+class Attributor(QuoteMarks):
     """Reads the sentence around a cue or a quote for the span that names its speaker."""
 
     def __init__(
@@ -97,6 +98,9 @@ class Attributor(MentionIndex):
         text = without_auxiliaries(self.masked[floor:verb]).rstrip()
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in CUTS.finditer(text)]
+        if MASK in text:  # 'on "Evening Report," Roe said': the quote's own comma ends its clause
+            closing = [floor + m.start() + 1 for m in QUOTE_CLOSE.finditer(text) if self.body[floor + m.start()] == ","]
+            cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
         if self.masked[head_start:end].strip():
             found = self._clause(head_start, end)  # "... Najib Razak said"
@@ -105,7 +109,8 @@ class Attributor(MentionIndex):
                 and PLACE_WORDS.fullmatch(self.masked, head_start, end)
                 and OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
             )
-            if found is not None or not (CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place):
+            joined = found is None and COORDINATED_VERB.fullmatch(self.masked, head_start, end)
+            if found is not None or not (CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place or joined):
                 return found
             # "X used to support Y, but now said": the subject is the earlier clause's; "Stacy Baker of
             # Columbia, South Carolina says": the state ends the name's place, and the name is before it
@@ -113,12 +118,17 @@ class Attributor(MentionIndex):
         # "..., where Senate Leader Harry Reid (D-Nev.) told reporters": that clause has its own subject
         segments = [(m.end(), b) if (m := WHERE_NAME.match(self.masked, a, b)) else (a, b) for a, b in segments]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
+        # "The feud began when Mrs. Roe, in response to ..., accused": the subordinate
+        # clause's subject is the verb's
+        segments = [(self._after_subordinate(a, b), b) for a, b in segments]
         # "Pavel Latushko, a former Belarusian official, commented": the name, not a name inside the
         # lowercase appositive ("head of the Congressional Black Caucus", "the wife of ...").
         named = [
             seg
             for seg in segments
-            if not APPOSITIVE.match(self.masked, seg[0], seg[1]) and not POSSESSOR_ROLE.match(self.masked, *seg)
+            if not APPOSITIVE.match(self.masked, seg[0], seg[1])
+            and not POSSESSOR_ROLE.match(self.masked, *seg)
+            and not INTERJECTED.match(self.masked, *seg)  # "Jane Roe, when asked about Doe, responded"
         ]
         for seg in named + [seg for seg in segments if seg not in named]:
             found = self.entity_in(*seg, persons_only=True)
@@ -129,6 +139,12 @@ class Attributor(MentionIndex):
             if found:
                 return found
         return None
+
+    def _after_subordinate(self, start: int, end: int) -> int:
+        """Where the last subordinate clause of a segment opens ("began when Mrs. Roe"), if a
+        capitalised word follows it; else the segment's start."""
+        inner = max((m.end() for m in SUBORDINATE.finditer(self.masked, start, end)), default=start)
+        return inner if inner > start and self.masked[inner : inner + 1].isupper() else start
 
     def _clause(self, floor: int, end: int) -> Speaker | None:
         text = self.masked[floor:end]
@@ -158,44 +174,6 @@ class Attributor(MentionIndex):
                 return found
         return self.resolve(start, end)
 
-    def colon_name(self, floor: int, mark: int) -> Speaker | None:
-        """The person whose name and a colon introduce the quote ("Philip Bump: "...")."""
-        colon = self.masked.rfind(":", max(floor, mark - 4), mark)
-        if colon < 0 or self.masked[colon + 1 : mark].strip():
-            return None
-        for m_start, m_end, kind, entity in self.mentions_within(max(floor, colon - 80), colon):
-            if not self._outside_quotes(m_start):
-                continue
-            # "Philip Bump:", "Clinton in December 1992:", "Obama, in a statement:", "Pew Research:"
-            if kind == 1 and VENUE_BEFORE.search(self.masked, max(floor, m_start - 8), m_start):
-                continue  # "later that month on CNN:": the venue, not the speaker
-            if kind == 0 and LISTENER_BEFORE.search(self.masked, max(floor, m_start - 16), m_start):
-                continue  # "delivered a blunt message to Trump:": the listener
-            if (
-                m_end >= colon - 1
-                or (kind == 0 and CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon))
-                or THEIR_WORDS.fullmatch(self.masked, m_end, colon)  # "Clinton's response was:"
-            ):
-                return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
-        # a name no list knows, alone before the colon ("- HuffPollster:", "Continued Stone:" aside)
-        lead = NAME_BEFORE_COLON.search(self.masked, max(floor, colon - 60), colon)
-        if lead is not None:
-            named = self.unlisted.entity(lead.start(1), colon)
-            if named is not None:
-                return Speaker(named[1].name, named[0], named[1])
-        return None
-
-    def signed(self, after: int) -> Speaker | None:
-        """The person a quote is signed with: the quote, then ``- Name, 34, of Place`` (vox pops)."""
-        dash = SIGNATURE.match(self.masked, after, after + 8)
-        if dash is None:
-            return None
-        for m_start, _m_end, kind, entity in self.mentions_within(dash.end(), dash.end() + 80):
-            if m_start == dash.end() and kind == 0:
-                return Speaker(entity.name, "person", entity)
-            break
-        return None
-
     def sentence_subject(self, start: int, before: int) -> Speaker | None:
         """The person a sentence is about, when it opens with them and a verb follows.
 
@@ -205,7 +183,10 @@ class Attributor(MentionIndex):
         """
         start = max(start, before - REACH)
         lead = OPENING_PHRASE.match(self.masked, start, before)
-        if lead and not self._person_ends(self.masked.rfind(",", start, lead.end())):
+        if lead and (
+            not self._person_ends(self.masked.rfind(",", start, lead.end()))
+            or PREPOSITION_LEAD.match(self.masked, start, before)  # "Like Doe, Roe rejected"
+        ):
             start = lead.end()  # not "Senate Leader Mitch McConnell, R-Ky., delivered": that is the subject
         match = PRONOUN_AT.match(self.masked, start, before)
         if match:
@@ -293,7 +274,12 @@ class Attributor(MentionIndex):
         for kind, start, stop in reversed(self.cues(floor, end)):
             if kind == "lead":
                 found = self.object_after(stop, limit)
-            elif self.masked[start:stop].endswith("ing") and self.masked[floor:start].rstrip().endswith(","):
+            elif self._infinitive_after_name(floor, start):
+                continue  # "in reply to X's jibe about the vote to describe it": X describes nothing here
+            elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(
+                self.masked, max(floor, start - 6), start
+            ):
+                # "..., saying", "turning to X and conceding": the sentence subject's participle
                 found = self.participle_speaker(start)
             elif NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
@@ -307,6 +293,16 @@ class Attributor(MentionIndex):
                 return found
         return None
 
+    def _infinitive_after_name(self, floor: int, start: int) -> bool:
+        """Whether a cue in the infinitive follows a name in a prepositional phrase ("in reply to Mr.
+        X's jibe about the vote to describe"): that name is no subject of it, and the cue is skipped."""
+        if not self.masked.endswith("to ", max(floor, start - 4), start):
+            return False
+        return any(
+            _OBJECT_NAME.search(self.masked, max(floor, m[0] - 16), m[0]) is not None
+            for m in self.mentions_within(max(floor, start - 80), start)
+        )
+
     def participle_speaker(self, start: int) -> Speaker | None:
         """Whose a participle cue is ("Sanders compared himself to Clinton, saying"): the subject of the
         sentence, before the subject of its first cue verb ("visited NBC's show to discuss" is not NBC's).
@@ -316,7 +312,20 @@ class Attributor(MentionIndex):
         if found is None:
             verb = self.first_cue(first, start, "verb")
             found = self.subject_before(first, verb[1]) if verb else None
+        if found is None:
+            found = self._subject_of_appositive_participle(first, start)
         return found
+
+    def _subject_of_appositive_participle(self, first: int, start: int) -> Speaker | None:
+        """The name that opens the sentence right before ", citing ..." ("Mr. Roe, citing "...",
+        said"): the participle set off by commas is its subject's."""
+        comma = self.masked.rfind(",", first, start)
+        if comma < 0 or self.masked[comma + 1 : start].strip():
+            return None
+        for m_start, m_end, kind, entity in self.mentions_within(max(first, comma - 120), comma):
+            if m_end == comma and kind == 0 and subject_prefix(self.masked[first:m_start]):
+                return Speaker(entity.name, "person", entity)
+        return None
 
     def _inverted_before(self, floor: int, start: int, stop: int, end: int) -> bool:
         """Whether an inverted cue after a comma leads to the quote ("Because of the calendar, explained
@@ -325,36 +334,6 @@ class Attributor(MentionIndex):
             return False
         gap = self.masked[stop:end].rstrip(" \"“‘'")
         return gap.endswith((",", ":")) and 0 < len(gap.split()) <= 4
-
-    def unknown_name_after(self, quote: RawQuote, limit: int) -> bool:
-        """Whether a capitalised word and a cue follow the quote ('" Cuban said'): a speaker is named."""
-        if quote.close_mark is None:
-            return False
-        match = NAME_THEN_CUE.match(self.masked, quote.close_mark + 1, limit)
-        if match is None or match.group(1) in PRONOUNS:
-            return False
-        return self.first_cue(match.start(1), match.end()) is not None
-
-    def unnamed_after(self, quote: RawQuote, limit: int) -> bool:
-        """Whether the cue after the quote has a speaker nobody names ('" said a relative', '" an adviser
-        to the team told the paper'): the quote is attributed, to no one a rule could carry over."""
-        if quote.close_mark is None:
-            return False
-        lead = LEAD.match(self.masked, quote.close_mark + 1, limit)
-        offset = lead.end() if lead else quote.close_mark + 1
-        cue = self.first_cue(offset, min(limit, offset + 120))
-        if cue is None or cue[0] != "verb":
-            return False
-        before = FIRST_WORD.match(self.masked, offset, cue[1])
-        if self.masked[offset : cue[1]].strip():
-            return (
-                before is not None
-                and before.group(1) in UNNAMED
-                and len(self.masked[offset : cue[1]].split()) <= 8
-                and "," not in self.masked[offset : cue[1]]
-            )
-        after = FIRST_WORD.match(self.masked, cue[2] + 1, limit)
-        return after is not None and after.group(1) in UNNAMED and cue[2] + 1 == after.start()
 
     def after_quote(self, quote: RawQuote, limit: int) -> Speaker | None:
         if quote.close_mark is None:
