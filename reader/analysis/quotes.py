@@ -117,8 +117,8 @@ def _primary_quotes(body: str, single: bool) -> list[RawQuote]:
                 if pending and first and kind in ("close", "either") and body[p_start:pos].strip():
                     # A paragraph continuing an open quote without a new opening mark.
                     _emit(quotes, body, p_start, pos, p_start, pos, index, continued=True)
-                elif kind == "close" and body[pos] in DOUBLE_CLOSE + SINGLE_CLOSE:
-                    pass  # stray closing mark
+                elif kind == "close" and (single or body[pos] in DOUBLE_CLOSE + SINGLE_CLOSE):
+                    pass  # stray closing mark; a single one after a word is an apostrophe ("voters' minds")
                 else:
                     open_at = pos
                     continued = pending and first and not body[p_start:pos].strip()
