@@ -30,3 +30,44 @@ def test_an_abbreviation_before_a_possessive_opens_no_quote() -> None:
 def test_a_master_s_degree_in_an_interview_answer_is_no_quote() -> None:
     body = "Jane Roe: I finished my masters' degree in 2009. Then I worked as a coach for two years."
     assert analyze(body).quotes == ()
+
+
+def _quote(body: str, text: str):
+    return next(q for q in analyze(body).quotes if q.text == text)
+
+
+def test_single_quoted_words_in_a_headline_are_no_one_s_quote() -> None:
+    body = (
+        "Mayor vows to stay 'more careful' with her words.\n\n"
+        'Mayor Jane Roe said on Monday that she regretted her remarks. "I spoke too soon," she said.\n\n'
+        "'A fight to the very end.'\n\n"
+        'Peter Ash, her rival, was not convinced. "We will see in May," he said.'
+    )
+    for text in ("more careful", "A fight to the very end."):
+        quote = _quote(body, text)
+        assert (quote.scare, quote.speaker) == (True, None)
+    assert _quote(body, "I spoke too soon,").scare is False
+
+
+def test_single_quoted_words_in_a_long_paragraph_stay_a_quote() -> None:
+    body = (
+        'Jane Roe spoke to the council on Monday. "We will vote in May," she said. In her book she calls the '
+        "lobbyists 'honey thieves' and says that the council has listened to them for far too many years."
+    )
+    assert _quote(body, "honey thieves").scare is False
+
+
+def test_a_capitalised_quote_that_is_its_own_sentence_is_speech_not_a_title() -> None:
+    body = (
+        '"We have a common enemy," Peter Ash told the delegates on Monday. "Donald Trump."\n\n'
+        'The rally had one message: "Stop The Tax."\n\n'
+        'Jane Roe was asked about the vote. "Blacklisted?"'
+    )
+    for text in ("Donald Trump.", "Stop The Tax.", "Blacklisted?"):
+        assert _quote(body, text).scare is False
+
+
+def test_a_title_inside_a_sentence_stays_a_title() -> None:
+    body = 'Peter Ash watched "Morning Talk" on Monday. He loves "The Long Night."'
+    assert _quote(body, "Morning Talk").scare is True
+    assert _quote(body, "The Long Night.").scare is True

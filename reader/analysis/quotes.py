@@ -20,6 +20,7 @@ SINGLE_CLOSE = "’›"
 OPEN_BEFORE = " \t\n([{—–-/:;,"  # characters after which a straight mark opens a quote
 MASK = "\ue000"  # stands for a character inside a quote in the masked text
 MAX_OUTSIDE_SINGLE_WORDS = 8  # single-quoted phrases outside double quotes: headline-style terms only
+HEADLINE_WORDS = 15  # a paragraph this short holding such a phrase is a headline or a subhead
 
 # Only the few marks in a text are looked at; the scans jump from one to the next.
 _SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
@@ -37,6 +38,7 @@ class RawQuote:
     depth: int = 0  # 0: primary quote, 1: quote inside a quote
     parent: int | None = None  # index of the enclosing quote
     continued: bool = False  # continues a quote left open in the previous paragraph
+    headline: bool = False  # single-quoted words in a headline-length paragraph of a double-quoting article
 
 
 def _is_letter(ch: str) -> bool:
@@ -232,13 +234,18 @@ def _outside_singles(body: str, primary: list[RawQuote]) -> list[RawQuote]:
     starts = [s for s, _ in covered]
     reach = list(accumulate((e for _, e in covered), max))  # furthest end among spans starting so far
     for index, (p_start, p_end) in enumerate(paragraph_spans(body)):
+        headline: bool | None = None
         for a, b in _single_pairs(body, p_start, p_end):
             i = bisect_right(starts, a) - 1
             if i >= 0 and reach[i] >= a:
                 continue  # inside a double-quoted span
             s, e = _trimmed(body, a + 1, b)
             if e > s and len(body[s:e].split()) <= MAX_OUTSIDE_SINGLE_WORDS:
-                found.append(RawQuote(s, e, a, b, index))
+                if headline is None:
+                    # "Justice vows to be 'more circumspect'" above the text, "'A fight to the end.'" as a
+                    # subhead: news puts single marks in headlines, double ones in its sentences
+                    headline = len(body[p_start:p_end].split(maxsplit=HEADLINE_WORDS)) <= HEADLINE_WORDS
+                found.append(RawQuote(s, e, a, b, index, headline=headline))
     return found
 
 

@@ -51,9 +51,12 @@ def scare_decision(
     """
     words = text.split()
     scare = False
-    if _work_by(att, quote, text):
+    sentence = _own_sentence(att, quote, text, floor, opens_sentence)
+    if quote.headline:
+        scare, speaker = True, None  # "Mayor blasts 'ignorant view'": a headline's words, not the article's quote
+    elif _work_by(att, quote, text):
         scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
-    elif title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
+    elif title_like(text) and not sentence and not _spoken(att, quote, text, said_after, floor, limit):
         namer = _naming_subject(att, floor, quote.open_mark)
         if namer is not None:  # 'Trump refers to the governor as "Chris."': his word for him
             speaker, reason = namer, "paraphrase"
@@ -61,7 +64,7 @@ def scare_decision(
             scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
     elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
         scare = True  # "thousands" more Belarusians
-    elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
+    elif len(words) <= 4 and speaker is None and not sentence and not att.cued(quote, floor, limit):
         frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
         # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
         # not found here (the sentence's subject was looked for above)
@@ -71,6 +74,15 @@ def scare_decision(
             if speaker is not None:
                 scare, reason = False, "paraphrase"
     return speaker, scare, reason
+
+
+def _own_sentence(att: Attributor, quote: RawQuote, text: str, floor: int, opens_sentence: bool) -> bool:
+    """Whether the quote is a sentence of its own: capitalised, ending in its own ".", "!" or "?", and
+    opening the writer's sentence or following a colon ('"That's a tough area."', 'had one message:
+    "Dump Trump."'). Someone said or wrote it; a title does not end in a full stop of its own."""
+    if not text[:1].isupper() or text[-1] not in ".!?…":
+        return False
+    return opens_sentence or att.masked[floor : quote.open_mark].rstrip(" \"“‘'«").endswith(":")
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
