@@ -71,3 +71,21 @@ def test_a_title_inside_a_sentence_stays_a_title() -> None:
     body = 'Peter Ash watched "Morning Talk" on Monday. He loves "The Long Night."'
     assert _quote(body, "Morning Talk").scare is True
     assert _quote(body, "The Long Night.").scare is True
+
+
+def test_a_nationality_someone_gives_a_person_is_their_word_not_a_title() -> None:
+    body = 'Jane Roe spoke in Dover on Monday, adding that she believed the new judge was "Peruvian."'
+    quote = _quote(body, "Peruvian.")
+    assert (quote.scare, quote.speaker) == (False, "Jane Roe")
+
+
+def test_capitalised_words_right_after_said_are_the_speaker_s_words() -> None:
+    body = 'Peter Ash met voters in Dover. He said "The Farmers" and waved at the crowd.'
+    quote = _quote(body, "The Farmers")
+    assert (quote.scare, quote.speaker) == (False, "Peter Ash")
+
+
+def test_a_title_after_wrote_or_called_stays_a_title() -> None:
+    body = 'Jane Roe, who wrote "The Long Night," met a painter whose print is called "Rivers and Hills" today.'
+    assert _quote(body, "The Long Night,").scare is True
+    assert _quote(body, "Rivers and Hills").scare is True

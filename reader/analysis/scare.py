@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from reader.analysis.lexicon import NATIONALITIES
 from reader.analysis.quotes import RawQuote
 from reader.analysis.speakers import Attributor, Speaker
 
@@ -28,6 +29,8 @@ def title_like(text: str) -> bool:
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
     if not significant or len(words) > 6:
         return False
+    if len(words) == 1 and words[0].rstrip(".") in NATIONALITIES:
+        return False  # 'the judge was "Mexican."': a nationality is capitalised, not a name
     return all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
@@ -157,6 +160,12 @@ def _work_by(att: Attributor, quote: RawQuote, text: str) -> bool:
     return _WORK_BY.match(att.masked, quote.close_mark + 1, quote.close_mark + 12) is not None
 
 
+# Verbs whose object is the words said ('said "The Hispanics"'), unlike "wrote", "cited" or "called".
+_SAYING = re.compile(
+    r"sa(?:id|ys?|ying)|suggest(?:ed|s|ing)?|add(?:ed|s|ing)?|repl(?:ied|ies|y|ying)|declar(?:ed|es|ing)"
+)
+
+
 def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor: int, limit: int) -> bool:
     """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
     if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
@@ -165,7 +174,8 @@ def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor
         return True  # 'fans chanted, "Build a Wall"', 'a sign that read "Hispanics 4 Trump"': someone's words
     if said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3)):
         return True
-    if text[-1] in ".!?…":  # 'said, "No."'
-        cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
-        return cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" ,:\"“‘'«")
-    return False
+    # 'said, "No."', 'He said "The Hispanics" and': the cue's own words; not 'the author who wrote "..."'
+    cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
+    if cue is None or att.masked[cue[2] : quote.open_mark].strip(" ,:\"“‘'«"):
+        return False
+    return text[-1] in ".!?…" or _SAYING.fullmatch(att.masked, cue[1], cue[2]) is not None
