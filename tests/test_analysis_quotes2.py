@@ -89,3 +89,12 @@ def test_a_title_after_wrote_or_called_stays_a_title() -> None:
     body = 'Jane Roe, who wrote "The Long Night," met a painter whose print is called "Rivers and Hills" today.'
     assert _quote(body, "The Long Night,").scare is True
     assert _quote(body, "Rivers and Hills").scare is True
+
+
+def test_words_someone_casts_a_person_as_are_not_a_term() -> None:
+    body = (
+        'Jane Roe ran a quiet campaign. Her advertisements cast Peter Ash as an "honest broker" in the dispute, '
+        'and she portrayed herself as a "careful steward" of the budget.'
+    )
+    assert _quote(body, "honest broker").scare is False
+    assert _quote(body, "careful steward").scare is False

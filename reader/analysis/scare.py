@@ -98,6 +98,10 @@ _SPEECH_FRAME = re.compile(
     r"characteriz(?:ed|ing|es)|characteris(?:ed|ing|es))\b"
     r"(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,5}?(?:\s+(?:as|of being|for being|a|an|the|his|her|their|its))?"
     r"[\s,]*[\"“‘'«]*$"
+    # 'portrayed his bid as a "crusade"', 'cast him as an "honest broker"': the words of whoever casts them
+    r"|(?<![\w-])(?:portray|cast|tout|prais|criticiz|criticis|ridicul|chastis|attack|denounc|lambast|depict|paint|pitch|"
+    r"posture|present|brought up|introduc|regard|view)(?:s|es|ed|ing|d)?\b(?:\s+[\w'’.-]+){0,5}?\s+as"
+    r"(?:\s+(?:a|an|the|mere|having|being))?[\s,]*[\"“‘'«]*$"
 )
 
 
