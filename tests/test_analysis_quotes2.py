@@ -98,3 +98,9 @@ def test_words_someone_casts_a_person_as_are_not_a_term() -> None:
     )
     assert _quote(body, "honest broker").scare is False
     assert _quote(body, "careful steward").scare is False
+
+
+def test_a_wrong_way_opening_mark_after_a_comma_closes_the_quote() -> None:
+    body = "“It will be a long night,“ said Jane Roe, a council member. “We are ready.”"
+    assert _texts(body) == ["It will be a long night,", "We are ready."]
+    assert analyze(body).quotes[0].speaker == "Jane Roe"

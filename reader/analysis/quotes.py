@@ -94,9 +94,10 @@ def _primary_marks(body: str, start: int, end: int, single: bool) -> list[tuple[
         elif ch == '"':
             marks.append((pos, _straight_kind(body, pos)))
         elif ch in DOUBLE_OPEN:
-            # A wrong-way mark at a word's end closes ("decision.“ However", "abhorrent“ in a tweet").
+            # A wrong-way mark at a word's end closes ("decision.“ However", "abhorrent“ in a tweet",
+            # 'for her here,“ said Jim').
             after = body[pos + 1] if pos + 1 < len(body) else " "
-            backwards = (_straight_kind(body, pos) == "close" and body[pos - 1] in ".,!?;:…") or (
+            backwards = (pos > 0 and body[pos - 1] in ".,!?;:…" and (after.isspace() or after in ")]—–")) or (
                 pos > 0 and not body[pos - 1].isspace() and body[pos - 1] not in OPEN_BEFORE + "“‘«" and after.isspace()
             )
             marks.append((pos, "close" if (ch == "“" and uses_low) or backwards else "open"))
