@@ -104,3 +104,13 @@ def test_a_wrong_way_opening_mark_after_a_comma_closes_the_quote() -> None:
     body = "“It will be a long night,“ said Jane Roe, a council member. “We are ready.”"
     assert _texts(body) == ["It will be a long night,", "We are ready."]
     assert analyze(body).quotes[0].speaker == "Jane Roe"
+
+
+def test_a_long_book_title_with_its_subtitle_is_a_title() -> None:
+    body = 'Jane Roe read "Harbour Lights: The Secret History of the Dover Ferries" on the train.'
+    assert _quote(body, "Harbour Lights: The Secret History of the Dover Ferries").scare is True
+
+
+def test_a_long_quote_in_capitals_without_small_words_is_speech() -> None:
+    body = 'Peter Ash wrote on Monday: "We Will Win This Race And Then We Win The Next One"'
+    assert _quote(body, "We Will Win This Race And Then We Win The Next One").scare is False

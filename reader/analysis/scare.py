@@ -19,16 +19,19 @@ SMALL_WORDS = frozenset(
 
 
 _TITLE_WORD = re.compile(r"[\w'’.-]+")
+LONG_TITLE_WORDS = 16  # a book's title and subtitle; up to six words need no small word written small
 
 
 def title_like(text: str) -> bool:
     """Names of things (sites, robots, awards, sections): every significant word capitalised."""
-    if len(text) > 400 and len(_TITLE_WORD.findall(text, 0, 400)) > 6:
-        return False  # more than six words already: a long quote is not read to its end
+    if len(text) > 400 and len(_TITLE_WORD.findall(text, 0, 400)) > LONG_TITLE_WORDS:
+        return False  # too many words already: a long quote is not read to its end
     words = _TITLE_WORD.findall(text)
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
-    if not significant or len(words) > 6:
+    if not significant or len(words) > LONG_TITLE_WORDS:
         return False
+    if len(words) > 6 and (len(significant) == len(words) or text.isupper()):
+        return False  # a long title writes its small words small ("Backfire: A Battle for the Soul of HP")
     if len(words) == 1 and words[0].rstrip(".") in NATIONALITIES:
         return False  # 'the judge was "Mexican."': a nationality is capitalised, not a name
     return all(w[0].isupper() or w[0].isdigit() for w in significant)
