@@ -107,7 +107,7 @@ def test_a_wrong_way_opening_mark_after_a_comma_closes_the_quote() -> None:
 
 
 def test_a_long_book_title_with_its_subtitle_is_a_title() -> None:
-    body = 'Jane Roe read "Harbour Lights: The Secret History of the Dover Ferries" on the train.'
+    body = 'Jane Roe bought "Harbour Lights: The Secret History of the Dover Ferries" on the train.'
     assert _quote(body, "Harbour Lights: The Secret History of the Dover Ferries").scare is True
 
 

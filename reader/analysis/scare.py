@@ -30,8 +30,8 @@ def title_like(text: str) -> bool:
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
     if not significant or len(words) > LONG_TITLE_WORDS:
         return False
-    if len(words) > 6 and (len(significant) == len(words) or text.isupper()):
-        return False  # a long title writes its small words small ("Backfire: A Battle for the Soul of HP")
+    if len(words) > 6 and ":" not in text and not any(w in SMALL_WORDS for w in words):
+        return False  # a long title has a subtitle or writes its small words small ("A Battle for the Soul")
     if len(words) == 1 and words[0].rstrip(".") in NATIONALITIES:
         return False  # 'the judge was "Mexican."': a nationality is capitalised, not a name
     return all(w[0].isupper() or w[0].isdigit() for w in significant)
