@@ -88,7 +88,9 @@ def _own_sentence(att: Attributor, quote: RawQuote, text: str, floor: int, opens
     "Dump Trump."'). Someone said or wrote it; a title does not end in a full stop of its own."""
     if not text[:1].isupper() or text[-1] not in ".!?…":
         return False
-    return opens_sentence or att.masked[floor : quote.open_mark].rstrip(" \"“‘'«").endswith(":")
+    return opens_sentence or att.masked[max(floor, quote.open_mark - 12) : quote.open_mark].rstrip(" \"“‘'«").endswith(
+        ":"
+    )
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
