@@ -114,3 +114,12 @@ def test_a_long_book_title_with_its_subtitle_is_a_title() -> None:
 def test_a_long_quote_in_capitals_without_small_words_is_speech() -> None:
     body = 'Peter Ash wrote on Monday: "We Will Win This Race And Then We Win The Next One"'
     assert _quote(body, "We Will Win This Race And Then We Win The Next One").scare is False
+
+
+def test_a_crowd_s_calls_and_a_sign_s_words_are_someone_s_words() -> None:
+    body = (
+        'Peter Ash walked through the market. There were constant calls of "Go Peter Go" as he passed. '
+        'A boy hoisted a sign that read "12%!" at the back.'
+    )
+    assert _quote(body, "Go Peter Go").scare is False
+    assert _quote(body, "12%!").scare is False

@@ -74,7 +74,7 @@ def scare_decision(
         frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
         # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
         # not found here (the sentence's subject was looked for above)
-        scare = frame is None
+        scare = frame is None and not _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark)
         if scare and not opens_sentence and not named_unknown:
             speaker = _fragment_speaker(att, quote, s_start, floor)
             if speaker is not None:
@@ -151,8 +151,8 @@ _WORK_YEAR = re.compile(r"[”\"’']*,?\s*\((?:1[5-9]|20)\d\d\)")
 _WORK_BY = re.compile(r"[\s”\"’']*by\s+(?:the\s+)?[A-Z]")
 # Words a crowd chants or a sign reads, title-cased as they often are, are still someone's words.
 _CHANTED = re.compile(
-    r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|read|reads|reading)"
-    r"(?:\s+of)?[\s,:]*[\"“‘'«]*$"
+    r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|read|reads|reading|"
+    r"calls of|signs of|cheer(?:s|ed|ing)? for)(?:\s+of)?[\s,:]*[\"“‘'«]*$"
 )
 
 
