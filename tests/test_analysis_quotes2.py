@@ -123,3 +123,12 @@ def test_a_crowd_s_calls_and_a_sign_s_words_are_someone_s_words() -> None:
     )
     assert _quote(body, "Go Peter Go").scare is False
     assert _quote(body, "12%!").scare is False
+
+
+def test_quoted_words_completing_a_reported_clause_are_not_a_term() -> None:
+    body = (
+        'The council met on Monday. Her campaign protested that the inspectors were being "unfair" to the farms, '
+        'and she later tweeted that the ruling was "Shameful!"'
+    )
+    assert _quote(body, "unfair").scare is False
+    assert _quote(body, "Shameful!").scare is False

@@ -62,7 +62,12 @@ def scare_decision(
         scare, speaker = True, None  # "Mayor blasts 'ignorant view'": a headline's words, not the article's quote
     elif _work_by(att, quote, text):
         scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
-    elif title_like(text) and not sentence and not _spoken(att, quote, text, said_after, floor, limit):
+    elif (
+        title_like(text)
+        and not sentence
+        and not _reported(att, quote, floor)
+        and not _spoken(att, quote, text, said_after, floor, limit)
+    ):
         namer = _naming_subject(att, floor, quote.open_mark)
         if namer is not None:  # 'Trump refers to the governor as "Chris."': his word for him
             speaker, reason = namer, "paraphrase"
@@ -74,7 +79,8 @@ def scare_decision(
         frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
         # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
         # not found here (the sentence's subject was looked for above)
-        scare = frame is None and not _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark)
+        chanted = _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark)
+        scare = frame is None and not chanted and not _reported(att, quote, floor)
         if scare and not opens_sentence and not named_unknown:
             speaker = _fragment_speaker(att, quote, s_start, floor)
             if speaker is not None:
@@ -91,6 +97,18 @@ def _own_sentence(att: Attributor, quote: RawQuote, text: str, floor: int, opens
     return opens_sentence or att.masked[max(floor, quote.open_mark - 12) : quote.open_mark].rstrip(" \"“‘'«").endswith(
         ":"
     )
+
+
+# A clause reported after a verb, its quoted words its complement: 'protested that the aides were being
+# "disingenuous"', 'tweeted that she was "Disgraceful!"'.
+_REPORTED_COPULA = re.compile(
+    r"\b\w+ed\b(?:\s+[\w'’.,-]+){0,6}?\s+that\b(?:\s+[\w'’.-]+){0,8}?\s+(?:is|was|were|are|be|being|been)"
+    r"(?:\s+(?:a|an|the|not|so|too|very))?\s*[\"“‘'«]*$"
+)
+
+
+def _reported(att: Attributor, quote: RawQuote, floor: int) -> bool:
+    return _REPORTED_COPULA.search(att.masked, max(floor, quote.open_mark - 100), quote.open_mark) is not None
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
