@@ -132,3 +132,12 @@ def test_quoted_words_completing_a_reported_clause_are_not_a_term() -> None:
     )
     assert _quote(body, "unfair").scare is False
     assert _quote(body, "Shameful!").scare is False
+
+
+def test_a_title_ending_in_an_exclamation_that_is_the_sentence_s_subject_stays_a_title() -> None:
+    body = (
+        'The review was short. "Hello, Harbour!" opens in Dover in May. '
+        'Jane Roe asked the hall if it was ready. "Yesss!" the crowd shouted back.'
+    )
+    assert _quote(body, "Hello, Harbour!").scare is True
+    assert _quote(body, "Yesss!").scare is False

@@ -57,7 +57,7 @@ def scare_decision(
     """
     words = text.split()
     scare = False
-    sentence = _own_sentence(att, quote, text, floor, opens_sentence)
+    sentence = _own_sentence(att, quote, text, floor, limit, opens_sentence, said_after)
     if quote.headline:
         scare, speaker = True, None  # "Mayor blasts 'ignorant view'": a headline's words, not the article's quote
     elif _work_by(att, quote, text):
@@ -88,15 +88,29 @@ def scare_decision(
     return speaker, scare, reason
 
 
-def _own_sentence(att: Attributor, quote: RawQuote, text: str, floor: int, opens_sentence: bool) -> bool:
+def _own_sentence(
+    att: Attributor, quote: RawQuote, text: str, floor: int, limit: int, opens_sentence: bool, said_after: bool
+) -> bool:
     """Whether the quote is a sentence of its own: capitalised, ending in its own ".", "!" or "?", and
     opening the writer's sentence or following a colon ('"That's a tough area."', 'had one message:
-    "Dump Trump."'). Someone said or wrote it; a title does not end in a full stop of its own."""
+    "Dump Trump."'). Someone said or wrote it; a title does not end in a full stop of its own, and one
+    that ends in "!" or "?" is the subject of the writer's sentence ('"Hail, Caesar!" opens in May')."""
     if not text[:1].isupper() or text[-1] not in ".!?…":
         return False
-    return opens_sentence or att.masked[max(floor, quote.open_mark - 12) : quote.open_mark].rstrip(" \"“‘'«").endswith(
-        ":"
-    )
+    if not opens_sentence and not att.masked[max(floor, quote.open_mark - 12) : quote.open_mark].rstrip(
+        " \"“‘'«"
+    ).endswith(":"):
+        return False
+    if quote.close_mark is None or said_after:
+        return True
+    rest = att.masked[quote.close_mark + 1 : min(limit, quote.close_mark + 40)].lstrip(" ”\"’'»")
+    return not rest[:1].islower() or att.cued(quote, floor, limit, window=4) or _VOICED.match(rest) is not None
+
+
+# A crowd's or a voice's words after a quote ('"Nooooo!" the crowd cried out').
+_VOICED = re.compile(
+    r"(?:\S+\s+){0,3}?(?:cr(?:y|ies|ied)|shout\w*|chant\w*|yell\w*|scream\w*|roar\w*|answer\w*|respond\w*|sang|sings?)\b"
+)
 
 
 # A clause reported after a verb, its quoted words its complement: 'protested that the aides were being
