@@ -121,8 +121,18 @@ _REPORTED_COPULA = re.compile(
 )
 
 
+# A verb whose infinitive the quoted words complete: 'a call for the party to "embrace" him', 'urged
+# them not to "give up"'.
+_WANTED_TO = re.compile(
+    r"\b(?:promis|vow|pledg|urg|call(?:ed|ing|s)? for|want|intend|demand|ask|threaten|warn|encourag|invit|challeng)"
+    r"\w*\b(?:\s+[\w'’.,-]+){0,6}?\s+(?:not\s+)?to\s*[\"“‘'«]*$"
+)
+
+
 def _reported(att: Attributor, quote: RawQuote, floor: int) -> bool:
-    return _REPORTED_COPULA.search(att.masked, max(floor, quote.open_mark - 100), quote.open_mark) is not None
+    """Whether the quoted words complete a clause or an infinitive that reports someone's words."""
+    start = max(floor, quote.open_mark - 100)
+    return any(p.search(att.masked, start, quote.open_mark) for p in (_REPORTED_COPULA, _WANTED_TO))
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
