@@ -144,5 +144,5 @@ def test_a_title_ending_in_an_exclamation_that_is_the_sentence_s_subject_stays_a
 
 
 def test_quoted_words_completing_an_infinitive_someone_asked_for_are_their_words() -> None:
-    body = 'Jane Roe opened the meeting with a call for the council to "embrace" the plan before winter.'
+    body = 'The meeting opened with a call for the council to "embrace" the plan before winter.'
     assert _quote(body, "embrace").scare is False
