@@ -146,3 +146,13 @@ def test_a_title_ending_in_an_exclamation_that_is_the_sentence_s_subject_stays_a
 def test_quoted_words_completing_an_infinitive_someone_asked_for_are_their_words() -> None:
     body = 'The meeting opened with a call for the council to "embrace" the plan before winter.'
     assert _quote(body, "embrace").scare is False
+
+
+def test_a_short_paragraph_quoting_in_single_marks_with_its_cue_stays_a_quote() -> None:
+    body = (
+        "The minister spoke in Dover. 'We will open the port in May,' she said.\n\n"
+        "'It is a good day,' said Peter Ash.\n\n"
+        'A sign at the gate read "Welcome back" on Monday.'
+    )
+    quote = _quote(body, "It is a good day,")
+    assert (quote.scare, quote.speaker) == (False, "Peter Ash")

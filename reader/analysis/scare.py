@@ -58,8 +58,10 @@ def scare_decision(
     words = text.split()
     scare = False
     sentence = _own_sentence(att, quote, text, floor, limit, opens_sentence, said_after)
-    if quote.headline:
-        scare, speaker = True, None  # "Mayor blasts 'ignorant view'": a headline's words, not the article's quote
+    if quote.headline and not said_after and not att.cued(quote, floor, limit, window=3):
+        # "Mayor blasts 'ignorant view'": a headline's words, not the article's quote; "'We won,' she
+        # said." is a quote in an article that puts single marks around its quotes
+        scare, speaker = True, None
     elif _work_by(att, quote, text):
         scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
     elif (
