@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.quotes import RawQuote
+from reader.analysis.scare import _SPEECH_FRAME, scare_decision, title_like
 from reader.analysis.speaker_context import (
     FIRST_PERSON_CUE,
     from_previous_paragraph,
@@ -44,24 +45,6 @@ _CONNECTIVES = frozenset(
         "Plus",
     ]
 )
-QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
-SMALL_WORDS = frozenset(
-    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
-)
-
-
-_TITLE_WORD = re.compile(r"[\w'’.-]+")
-
-
-def title_like(text: str) -> bool:
-    """Names of things (sites, robots, awards, sections): every significant word capitalised."""
-    if len(text) > 400 and len(_TITLE_WORD.findall(text, 0, 400)) > 6:
-        return False  # more than six words already: a long quote is not read to its end
-    words = _TITLE_WORD.findall(text)
-    significant = [w for w in words if w.lower() not in SMALL_WORDS]
-    if not significant or len(words) > 6:
-        return False
-    return all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
 def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: list[tuple[int, int]]) -> list:
@@ -179,26 +162,9 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             reason = "none"
         elif reason == "named" and speaker.via != "named":
             reason = speaker.via
-        scare = False
-        if _work_by(att, quote, text):
-            scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
-        elif title_like(text) and not _spoken(att, quote, text, said_after, floor, limit):
-            namer = _naming_subject(att, floor, quote.open_mark)
-            if namer is not None:  # 'Trump refers to the governor as "Chris."': his word for him
-                speaker, reason = namer, "paraphrase"
-            else:
-                scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
-        elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
-            scare = True  # "thousands" more Belarusians
-        elif len(words) <= 4 and speaker is None and not att.cued(quote, floor, limit):
-            frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
-            # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
-            # not found here (the sentence's subject was looked for above)
-            scare = frame is None
-            if scare and not opens_sentence and not named_unknown:
-                speaker = _fragment_speaker(att, quote, s_start, floor)
-                if speaker is not None:
-                    scare, reason = False, "paraphrase"
+        speaker, scare, reason = scare_decision(
+            att, quote, text, speaker, reason, said_after, floor, limit, s_start, opens_sentence, named_unknown
+        )
         if scare:
             reason = "term"
         elif reason == "named" and not said_after and _inside_paraphrase(att, text, floor, quote.open_mark):
@@ -232,31 +198,6 @@ def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], s
         if close is not None and _AND_OR.fullmatch(att.masked, close + 1, quotes[j].open_mark):
             speaker = results[i][0]
             results[j] = (speaker, False, "previous-quote" if speaker is not None else "none")
-
-
-# Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
-# 'dismissed the report as "absurd"', 'accused them of being "traitors"'), not a writer's term.
-# "so-called" and "self-described" are the writer's.
-_SPEECH_FRAME = re.compile(
-    r"(?<![\w-])(?:call(?:ed|ing|s)|referr(?:ed|ing) to|refers to|describ(?:ed|ing|es)|dismiss(?:ed|ing|es)|"
-    r"label(?:l?ed|l?ing|s)|brand(?:ed|ing|s)|dubb(?:ed|ing)|dubs|derid(?:ed|ing|es)|hail(?:ed|ing|s)|"
-    r"accus(?:ed|ing|es)|decr(?:ied|ying|ies)|blast(?:ed|ing|s)|slamm(?:ed|ing)|slams|mock(?:ed|ing|s)|"
-    r"characteriz(?:ed|ing|es)|characteris(?:ed|ing|es))\b"
-    r"(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,5}?(?:\s+(?:as|of being|for being|a|an|the|his|her|their|its))?"
-    r"[\s,]*[\"“‘'«]*$"
-)
-
-
-def _fragment_speaker(att: Attributor, quote: RawQuote, s_start: int, floor: int) -> Speaker | None:
-    """Whose few quoted words these are, after an earlier quote of their sentence that had no speaker.
-
-    'Cruz said the "Green Deal" plan was "a costly mistake"': the title is no one's words, but the
-    sentence's cue before it reports the words after it.
-    """
-    if floor <= s_start:
-        return None  # the rules above already read the sentence from its start
-    mark = quote.open_mark
-    return att.from_cues(s_start, mark, mark) or att.sentence_subject(s_start, mark)
 
 
 def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | None:
@@ -305,30 +246,6 @@ def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
 
 _PARTICIPLE_AT = re.compile(r"\w+ing\b")
 
-# Someone (a name or a pronoun right before the verb) naming a thing or a person in their own words:
-# 'he called Rubio "Little Marco"', 'Trump refers to the governor as "Chris."'. Not 'a book called
-# "Women Who Work"' (a lowercase noun before the verb: the title of the thing).
-_NAMING_FRAME = re.compile(
-    r"(?:\b(?:he|she|they|I|we)|[A-Z][\w'’.-]*)\s+(?:call(?:ed|s)|referr(?:ed)? to|refers to|dubb(?:ed)|dubs|"
-    r"label(?:l?ed|s)|brand(?:ed|s))\b(?:\s+(?!(?:by|in|on|at|for)\b)[\w'’-]+){0,4}?(?:\s+(?:as|as the|the|a|an))?"
-    r"\s*[\"“‘'«]*$"
-)
-
-
-def _naming_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
-    """Who names something in a title-like quote, when a name or a pronoun calls it that before it."""
-    frame = _NAMING_FRAME.search(att.masked, max(floor, mark - 80), mark)
-    if frame is None:
-        return None
-    verb = att.masked.index(" ", frame.start()) + 1
-    word = att.masked[frame.start() : verb].strip()
-    if word in ("he", "she", "they", "I", "we"):
-        return att.pronoun(word, frame.start())
-    return att.subject_before(floor, verb)
-
-
-_SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")
-
 
 def _ends_leading_in(masked: str, start: int, end: int) -> bool:
     """Whether the paragraph ``start``..``end`` ends with ":" or "," (read from its end, not copied)."""
@@ -336,42 +253,6 @@ def _ends_leading_in(masked: str, start: int, end: int) -> bool:
     while k >= start and masked[k].isspace():
         k -= 1
     return k >= start and masked[k] in ":,"
-
-
-_WORK_YEAR = re.compile(r"[”\"’']*,?\s*\((?:1[5-9]|20)\d\d\)")
-_WORK_BY = re.compile(r"[\s”\"’']*by\s+(?:the\s+)?[A-Z]")
-# Words a crowd chants or a sign reads, title-cased as they often are, are still someone's words.
-_CHANTED = re.compile(
-    r"\b(?:chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|cr(?:y|ies|ied)|read|reads|reading)"
-    r"(?:\s+of)?[\s,:]*[\"“‘'«]*$"
-)
-
-
-def _work_by(att: Attributor, quote: RawQuote, text: str) -> bool:
-    """Whether the quote is a work's title and its author or year: a capitalised phrase, then ", by
-    Name" or "(1996)" ('essays such as "A Declaration of the Rights of Readers" (1996)')."""
-    if quote.close_mark is None or not text[:1].isupper():
-        return False
-    if _WORK_YEAR.match(att.masked, quote.close_mark + 1, quote.close_mark + 12):
-        words = _TITLE_WORD.findall(text)
-        return len(words) <= 12 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
-    if text[-1] != ",":
-        return False
-    return _WORK_BY.match(att.masked, quote.close_mark + 1, quote.close_mark + 12) is not None
-
-
-def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor: int, limit: int) -> bool:
-    """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
-    if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
-        return False  # "on CNN's "New Day," Gillibrand said": the show, not the words
-    if _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark):
-        return True  # 'fans chanted, "Build a Wall"', 'a sign that read "Hispanics 4 Trump"': someone's words
-    if said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3)):
-        return True
-    if text[-1] in ".!?…":  # 'said, "No."'
-        cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
-        return cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" ,:\"“‘'«")
-    return False
 
 
 def _inside_paraphrase(att: Attributor, text: str, floor: int, mark: int) -> bool:

@@ -20,6 +20,7 @@ SINGLE_CLOSE = "’›"
 OPEN_BEFORE = " \t\n([{—–-/:;,"  # characters after which a straight mark opens a quote
 MASK = "\ue000"  # stands for a character inside a quote in the masked text
 MAX_OUTSIDE_SINGLE_WORDS = 8  # single-quoted phrases outside double quotes: headline-style terms only
+HEADLINE_WORDS = 15  # a paragraph this short holding such a phrase is a headline or a subhead
 
 # Only the few marks in a text are looked at; the scans jump from one to the next.
 _SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
@@ -37,6 +38,7 @@ class RawQuote:
     depth: int = 0  # 0: primary quote, 1: quote inside a quote
     parent: int | None = None  # index of the enclosing quote
     continued: bool = False  # continues a quote left open in the previous paragraph
+    headline: bool = False  # single-quoted words in a headline-length paragraph of a double-quoting article
 
 
 def _is_letter(ch: str) -> bool:
@@ -92,9 +94,10 @@ def _primary_marks(body: str, start: int, end: int, single: bool) -> list[tuple[
         elif ch == '"':
             marks.append((pos, _straight_kind(body, pos)))
         elif ch in DOUBLE_OPEN:
-            # A wrong-way mark at a word's end closes ("decision.“ However", "abhorrent“ in a tweet").
+            # A wrong-way mark at a word's end closes ("decision.“ However", "abhorrent“ in a tweet",
+            # 'for her here,“ said Jim').
             after = body[pos + 1] if pos + 1 < len(body) else " "
-            backwards = (_straight_kind(body, pos) == "close" and body[pos - 1] in ".,!?;:…") or (
+            backwards = (pos > 0 and body[pos - 1] in ".,!?;:…" and (after.isspace() or after in ")]—–")) or (
                 pos > 0 and not body[pos - 1].isspace() and body[pos - 1] not in OPEN_BEFORE + "“‘«" and after.isspace()
             )
             marks.append((pos, "close" if (ch == "“" and uses_low) or backwards else "open"))
@@ -117,8 +120,8 @@ def _primary_quotes(body: str, single: bool) -> list[RawQuote]:
                 if pending and first and kind in ("close", "either") and body[p_start:pos].strip():
                     # A paragraph continuing an open quote without a new opening mark.
                     _emit(quotes, body, p_start, pos, p_start, pos, index, continued=True)
-                elif kind == "close" and body[pos] in DOUBLE_CLOSE + SINGLE_CLOSE:
-                    pass  # stray closing mark
+                elif kind == "close" and (single or body[pos] in DOUBLE_CLOSE + SINGLE_CLOSE):
+                    pass  # stray closing mark; a single one after a word is an apostrophe ("voters' minds")
                 else:
                     open_at = pos
                     continued = pending and first and not body[p_start:pos].strip()
@@ -232,13 +235,18 @@ def _outside_singles(body: str, primary: list[RawQuote]) -> list[RawQuote]:
     starts = [s for s, _ in covered]
     reach = list(accumulate((e for _, e in covered), max))  # furthest end among spans starting so far
     for index, (p_start, p_end) in enumerate(paragraph_spans(body)):
+        headline: bool | None = None
         for a, b in _single_pairs(body, p_start, p_end):
             i = bisect_right(starts, a) - 1
             if i >= 0 and reach[i] >= a:
                 continue  # inside a double-quoted span
             s, e = _trimmed(body, a + 1, b)
             if e > s and len(body[s:e].split()) <= MAX_OUTSIDE_SINGLE_WORDS:
-                found.append(RawQuote(s, e, a, b, index))
+                if headline is None:
+                    # "Justice vows to be 'more circumspect'" above the text, "'A fight to the end.'" as a
+                    # subhead: news puts single marks in headlines, double ones in its sentences
+                    headline = len(body[p_start:p_end].split(maxsplit=HEADLINE_WORDS)) <= HEADLINE_WORDS
+                found.append(RawQuote(s, e, a, b, index, headline=headline))
     return found
 
 
