@@ -20,6 +20,10 @@ from reader.analysis.quotes import MASK
 from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import Token
 
+# "When challenged by Bollinger, he stated": the agent of a passive or the object of "by" is not who
+# a subject pronoun after it stands for.
+_AGENT_BEFORE = re.compile(r"\b(?:by|to|with|against|than|from|for|of|about|over|on|at|like)\s+$")
+_LAST_PRONOUN = re.compile(r"[\s,]((?:he|she|He|She))[\s,]*$")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -145,7 +149,9 @@ class MentionIndex(CueIndex):
                     return Speaker(entity.name, "organization", entity, "pronoun")
                 if word in ("he", "she") and kind == 0:
                     wanted = "m" if word == "he" else "f"
-                    if entity.gender in (None, wanted):
+                    if entity.gender in (None, wanted) and not _AGENT_BEFORE.search(
+                        self.masked, max(0, start - 9), start
+                    ):
                         return Speaker(entity.name, "person", entity, "pronoun")
             if word == "it":
                 continue
@@ -176,6 +182,9 @@ class MentionIndex(CueIndex):
         match = PRONOUN.match(text)
         if match and not text[match.end() :].strip(" ,"):
             return self.pronoun(match.group(1), start + match.start(1))
+        last = _LAST_PRONOUN.search(text)
+        if last is not None:  # "When challenged by Bollinger on the issue he stated": the clause's subject
+            return self.pronoun(last.group(1), start + last.start(1))
         found = self.entity_in(start, end, head=head) or self.alias(text, start)
         if found is None:
             named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
