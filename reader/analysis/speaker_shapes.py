@@ -34,6 +34,13 @@ PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(te
 LEAD = re.compile(r"[\s,;—–-]*")
 CUTS = re.compile(r"[,;:—–()]")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+# '"...," read a warning by the Storm Centre', '" said a statement from the ministry': the body whose
+# document the quote is, named after "by" or "from".
+DOCUMENT_BY = re.compile(
+    r"(?:read|reads|said|says|stated|states)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|warning|message|notice|release|letter|note|post|tweet|advisory|bulletin|communiqu[eé]|announcement)"
+    r"\s+(?:issued\s+|released\s+|posted\s+)?(?:by|from)\s+"
+)
 AFTER_QUOTE_VERB = re.compile(
     r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
     r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained|"

@@ -1,4 +1,4 @@
-"""Whom a subject pronoun before a reporting verb stands for, in invented sentences."""
+"""Whom a pronoun or a body's common noun stands for, and whose document a quote is (invented sentences)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,20 @@ def test_a_pronoun_skips_the_object_of_a_preposition_in_its_own_sentence() -> No
         'After a long campaign for Donald Kerr, he said, "We are starting again from nothing."'
     )
     assert _speaker(body, "starting again") == "Peter Ash"
+
+
+def test_the_common_noun_of_a_body_named_before_is_that_body() -> None:
+    body = (
+        "The Harbour Storm Warning Centre issued an alert on Monday. The centre, which also tracked the "
+        'last storm, added that "the waves may reach three metres before the tide turns."'
+    )
+    quote = next(q for q in analyze(body).quotes if "three metres" in body[q.start : q.end])
+    assert (quote.speaker, quote.speaker_type) == ("Harbour Storm Warning Centre", "organization")
+
+
+def test_a_quote_read_from_a_document_is_its_issuers() -> None:
+    body = (
+        "The alert covers the whole coast. "
+        '"Stay away from the beaches until the wind drops," read a warning by the Harbour Storm Warning Centre.'
+    )
+    assert _speaker(body, "Stay away") == "Harbour Storm Warning Centre"
