@@ -107,7 +107,7 @@ _STANCE_STEMS: tuple[str, ...] = (
 BODY_NOUNS = lx._words(
     "club company firm team agency ministry department council court committee commission party "
     "organisation organization association union university college school museum hospital airline federation "
-    "league board authority regulator institute foundation church bank group municipality"
+    "league board authority regulator institute foundation church bank group municipality centre service"
 )
 OUTLET_NOUNS = lx._words("network broadcaster newspaper paper magazine station channel website outlet")
 _COMMON_SUBJECT = re.compile(r"(?:^|[\s,;:(])[Tt]he\s+([a-z]+)\s*$")

@@ -17,6 +17,7 @@ from reader.analysis.cues import CueIndex
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
+from reader.analysis.source_words import BODY_LOOKBACK, BODY_NOUNS
 from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import Token
 
@@ -26,6 +27,13 @@ _OBJECT_OF = re.compile(
     r"toward|towards|across|through|via|like|among|between|beside|alongside)\s+(?:the\s+)?$"
 )
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare surname
+# "When challenged by Bollinger, he stated": the agent of a passive or the object of "by" is not who
+# a subject pronoun after it stands for.
+_AGENT_BEFORE = re.compile(r"\b(?:by|to|with|against|than|from|for|of|about|over|on|at|like)\s+$")
+# "The centre, which ..., added": a body called by the common noun its name holds.
+_THE_BODY = re.compile(r"^\s*[Tt]he\s+([a-z]+)\s*$")
+_SPELLINGS = {"center": "centre", "organization": "organisation"}
+_LAST_PRONOUN = re.compile(r"[\s,]((?:he|she|He|She))[\s,]*$")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
@@ -184,7 +192,9 @@ class MentionIndex(CueIndex):
                     return Speaker(entity.name, "organization", entity, "pronoun")
                 if word in ("he", "she") and kind == 0:
                     wanted = "m" if word == "he" else "f"
-                    if entity.gender in (None, wanted):
+                    if entity.gender in (None, wanted) and not _AGENT_BEFORE.search(
+                        self.masked, max(0, start - 9), start
+                    ):
                         return Speaker(entity.name, "person", entity, "pronoun")
             if word == "it":
                 continue
@@ -215,12 +225,31 @@ class MentionIndex(CueIndex):
         match = PRONOUN.match(text)
         if match and not text[match.end() :].strip(" ,"):
             return self.pronoun(match.group(1), start + match.start(1))
-        found = self.entity_in(start, end, head=head) or self.alias(text, start)
+        last = _LAST_PRONOUN.search(text)
+        if last is not None:  # "When challenged by Bollinger on the issue he stated": the clause's subject
+            return self.pronoun(last.group(1), start + last.start(1))
+        found = self.entity_in(start, end, head=head) or self.alias(text, start) or self.body_by_noun(text, start)
         if found is None:
             named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
                 found = Speaker(named[1].name, named[0], named[1])
         return found
+
+    def body_by_noun(self, text: str, at: int) -> Speaker | None:
+        """The organisation "the centre" or "the ministry" stands for: the nearest named in the last
+        sentences whose name holds the noun (the Harbour Storm Warning Centre)."""
+        match = _THE_BODY.match(text)
+        if match is None:
+            return None
+        noun = _SPELLINGS.get(match.group(1), match.group(1))
+        if noun not in BODY_NOUNS:
+            return None
+        floor = self.sentences[max(0, self.sentence_index(at) - BODY_LOOKBACK + 1)][0]
+        for _start, _stop, kind, entity in reversed(list(self.mentions_within(floor, at))):
+            words = {_SPELLINGS.get(w, w) for w in entity.name.lower().split()}
+            if kind == 1 and noun in words:
+                return Speaker(entity.name, "organization", entity, "pronoun")
+        return None
 
     def alias(self, text: str, at: int = -1) -> Speaker | None:
         """A person of the article called by a name the people finder did not mark here ("Cruz said")."""

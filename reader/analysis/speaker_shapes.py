@@ -41,6 +41,13 @@ CUTS = re.compile(r"[,;:—–()]")
 # The end of a quote whose words are masked: a comma inside its marks cuts the clause there too.
 QUOTE_CLOSE = re.compile(rf"{MASK}[\"”’']+")
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
+# '"...," read a warning by the Storm Centre', '" said a statement from the ministry': the body whose
+# document the quote is, named after "by" or "from".
+DOCUMENT_BY = re.compile(
+    r"(?:read|reads|said|says|stated|states)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|warning|message|notice|release|letter|note|post|tweet|advisory|bulletin|communiqu[eé]|announcement)"
+    r"\s+(?:issued\s+|released\s+|posted\s+)?(?:by|from)\s+"
+)
 AFTER_QUOTE_VERB = re.compile(
     r"((?:[\w.'’-]+\s+){1,5}?)(?:continued|went on|shot back|fired back|chimed in|charged|pressed|offered|"
     r"interjected|cracked|gushed|fumed|chided|scolded|mused|marveled|marvelled|recalled|explained|"

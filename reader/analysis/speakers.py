@@ -27,6 +27,7 @@ from reader.analysis.speaker_shapes import (
     CUTS,
     DESCRIBERS,
     DETERMINERS,
+    DOCUMENT_BY,
     FIRST_WORD,
     FOR_ORG,
     HEAD_WORDS,
@@ -341,6 +342,11 @@ class Attributor(QuoteMarks):
         start = quote.close_mark + 1
         lead = LEAD.match(self.masked, start, max(start, limit))
         offset = lead.end() if lead else start
+        document = DOCUMENT_BY.match(self.masked, offset, limit)
+        if document is not None:
+            found = self.object_after(document.end(), limit)
+            if found is not None:
+                return found
         cue = self.first_cue(offset, limit)
         if cue is None or len(self.masked[offset : cue[1]].split()) > 6:
             # Verbs that report only right after a quote ('" Kelly charged', '" Trump went on').
