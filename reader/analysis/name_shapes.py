@@ -370,3 +370,23 @@ def introduces_a_person(text: str, introducer_start: int, name_end: int) -> bool
     if word in COPULAS or word[:1].isupper() or word in lx.THING_NOUNS:
         return False
     return not re.match(r"['’]s\s+[A-Z]", text[name_end : name_end + 4])  # "called Thad's World Destruction"
+
+
+NOT_NAME = (
+    LEXICAL_LEADS
+    | lx.TITLES
+    | lx.NATIONALITIES
+    | lx.PLACES
+    | lx.ORG_WORDS
+    | lx.STOP_CAPS
+    | lx.MONTHS
+    | lx.DAYS
+    | NAME_SUFFIXES
+    | STATE_ABBREVIATIONS
+)
+
+
+# Without other evidence, a capitalised pair after these words is a place or a body ("in Cape Canaveral").
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
+)

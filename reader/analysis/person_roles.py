@@ -1,0 +1,169 @@
+"""What an article calls a person: the role read around a name, and the gender its words give.
+
+Kept apart from people.py, which finds the names. A role is the title and role nouns before a name
+("Saudi Health Minister", "Spanish singer Marisol"), an appositive after it ("Dr. Ana Lopez, a vaccine
+researcher,"), or what the article called the person before naming them ("a 38-year-old named Aleksandr").
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import lexicon as lx
+from reader.analysis.name_shapes import OFFICE_WORDS, demonym, national_man
+from reader.analysis.names import FEMALE, MALE
+from reader.analysis.tokens import Token
+
+# Endings of a nationality's man and of demonyms: "Dutchman", "Kentuckian", "Vermonter", "Iowan".
+_NATIONAL_ENDS = ("man", "men", "an", "er", "ite")
+
+
+# "Secretary of State Condoleezza Rice", "Minister of Health Ana Lopez": a title, "of", an office word.
+_OFFICE_OF = re.compile(r"\b([A-Z][\w-]*) of (?:the )?$")
+
+
+# "Belarusian leader", "Tunisia's coach": a nationality or a place's possessive right before the role nouns
+_COUNTRY_ROLE = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:['’]s)? ((?:[a-z][\w-]* ){1,3})$")
+
+
+# "X — who fled Belarus and is a member of the battalion — told ...": the role inside a dashed aside
+_DASHED_ROLE = re.compile(r"\s*[—–]\s*who\b[^—–.]{0,200}?\b(?:is|was)\s+(?:a|an|the)\s+([^—–,;.]{3,100}?)\s*[—–]")
+
+
+_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:named|called)\s+$")
+
+
+_LOWER_LEAD_REVERSED = re.compile(r"(?:\s+[\w-]*[a-z]){0,3}")
+
+
+_APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
+
+
+def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
+    """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice"."""
+    if not prefix or prefix[0].text not in OFFICE_WORDS:
+        return False
+    office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+    return office is not None and office.group(1) in lx.TITLES
+
+
+def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
+    parts: list[str] = []
+    window = text[max(0, run[0].start - 60) : run[0].start]
+    if window.endswith(", ") and not prefix:
+        window = window[:-2] + " "  # "his daughter, Leah": the role noun set off by a comma
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
+    words = window[len(window) - lead.end() :].split() if lead else []
+    while words and words[-1] in lx.ROLE_NOUNS:
+        parts.insert(0, words.pop())
+        if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
+            parts.insert(0, words.pop())
+    country = _COUNTRY_ROLE.search(window) if parts else None
+    if (
+        country
+        and country.group(2).split() == parts
+        and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
+    ):
+        parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
+    marked = [
+        i
+        for i, t in enumerate(prefix)
+        if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+    ]
+    if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
+        return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
+    if (
+        not marked
+        and prefix
+        and prefix[-1].text.endswith(_NATIONAL_ENDS)
+        and (national_man(prefix[-1].text) or demonym(prefix[-1].text))
+    ):
+        return prefix[-1].text  # "The Dutchman Ruud van Nistelrooy", "Kentuckian Rand Paul"
+    # from the first title word to the last, with the office words between: "Saudi Health Minister"
+    title = " ".join(
+        t.text
+        for i, t in enumerate(prefix[: marked[-1] + 1] if marked else [])
+        if i in marked or (i > marked[0] and t.text not in lx.STOP_CAPS)
+    )
+    if _office_before(text, run, prefix):
+        office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+        title = text[office.start() if office else run[0].start : prefix[-1].end]  # "Secretary of State"
+    role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
+    if role and not all(word in lx.HONORIFICS for word in role.split()):
+        return role
+    end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
+    after = text[end : end + 300]
+    apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
+    if apposition:
+        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
+    return role or (after[:1] == "," and _bare_apposition(after[:140])) or _introduced_role(text, run[0].start)
+
+
+# ", spokesperson for Food Standards Australia,", ", co-founder of PETA.": an appositive with no article.
+_BARE_APPOSITION = re.compile(r",\s+([\w-]+(?:\s+[^,;:—.()]{1,100}?)?)\s*[,;:—.(]")
+
+
+def _bare_apposition(after: str) -> str | None:
+    """An appositive with no article whose head, in its first four words, is a role noun or a title."""
+    match = _BARE_APPOSITION.match(after)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for index, word in enumerate(words[:4]):
+        if (
+            word in lx.ROLE_NOUNS
+            or (word in lx.TITLES and word not in lx.HONORIFICS and index == 0)
+            or (index == 0 and len(words) > 1 and words[1] in lx.TITLES and word[:1].isupper())  # "First Minister"
+        ):
+            if all(w[:1].islower() for w in words[:index]):
+                return match.group(1)
+            return None
+        if not word[:1].islower():
+            return None
+    return None
+
+
+def _introduced_role(text: str, start: int) -> str | None:
+    """ "a 38-year-old named Aleksandr": what the article calls the person before naming them."""
+    floor = max(0, start - 80)
+    window = text[floor:start]
+    if "named" not in window and "called" not in window:
+        return None  # what _INTRODUCED needs, found at once instead of by trying it at every position
+    introduced = _INTRODUCED.search(text, floor, start)
+    return introduced.group(1) if introduced else None
+
+
+def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> str | None:
+    cues = {first, before, *(role or "").split(), *(t.text for t in prefix)}
+    if cues & lx.FEMALE_WORDS or (first in FEMALE and first not in MALE):
+        return "f"
+    if cues & lx.MALE_WORDS or (first in MALE and first not in FEMALE):
+        return "m"
+    return None
+
+
+def _role_apposition(text: str, end: int) -> str | None:
+    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
+    apposition = _APPOSITION.match(text[end : end + 120])
+    if apposition is None:
+        return None
+    words = apposition.group(1).split()
+    if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
+        return None
+    return " ".join(words[1:])
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role nouns right before a name ("singer" in "Spanish singer Marisol"), with a nationality before them."""
+    window = text[max(0, start - 60) : start]
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])
+    words = window[len(window) - lead.end() :].split() if lead else []
+    parts: list[str] = []
+    while words and words[-1] in lx.ROLE_NOUNS:
+        parts.insert(0, words.pop())
+    if not parts:
+        return None
+    country = _COUNTRY_ROLE.search(window)
+    if country and country.group(2).split() == parts and country.group(1) in lx.NATIONALITIES:
+        parts.insert(0, country.group(1))
+    return " ".join(parts)
