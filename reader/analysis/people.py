@@ -56,6 +56,8 @@ _PLACE_NOUN_AFTER = re.compile(r"^ (?:district|province|county|prefecture|region
 
 _FOLLOWING_WORD = re.compile(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+|later\s+|then\s+)?(\w+)")
 _ITS = re.compile(r",\s+its\b")
+# A lowercase word after "Name, Place": the place qualifies a role ("Europe coordinator"), it is no address.
+_ROLE_AFTER_PLACE = re.compile(r" [a-z]")
 # ``([\w-]+),\s*$`` and ``((?:[a-z][\w-]*\s+){0,3})$`` searched in a window ("child, Gloria" and the
 # lowercase words before a name), matched instead at the start of the reversed window (see _word_before).
 _ROLE_COMMA_REVERSED = re.compile(r"\s*,([\w-]+)")
@@ -143,7 +145,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
             return True
         # "Syakrani, 24, says": an age after a word with no other reading.
         return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
-    if (is_given(names[0]) and not any(n in GIVEN for n in names[1:2])) or (is_given(names[0]) and len(tail) > 2):
+    if is_given(names[0]):
         return True
     if _PLACE_NOUN_AFTER.match(after):
         return False  # "in East Kalimantan's Kutai Kartanegara district"
@@ -163,8 +165,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or adjacent.lower() in PLACE_PREPOSITIONS:
         return False
     place = _COMMA_PLACE.match(after)
-    if place and place.group(1) in lx.PLACES:
-        return False  # "Cape Canaveral, Florida"
+    if place and place.group(1) in lx.PLACES and not _ROLE_AFTER_PLACE.match(after, place.end()):
+        return False  # "Cape Canaveral, Florida", not "Adriaan Vos, Europe coordinator at ..."
     if len(tail) > 3 or any(_lower_elsewhere(ctx.words_lower, t) for t in tail):
         return False
     if word_shaped(names[0], _WORD_ENDS) or word_shaped(names[-1], _NOUN_ENDS):

@@ -1,0 +1,22 @@
+"""People: names found from weaker evidence, surnames that are words, and roles, on invented sentences."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _people(body: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in analyze(body).people}
+
+
+def test_a_known_given_name_before_another_is_a_person() -> None:
+    people = _people(
+        "The lawyer for the family of Walter Grant spoke on Monday. Turnout was low. Other factors were at "
+        "work. Thomas Neville of the state university suggested to me that wages mattered."
+    )
+    assert {"Walter Grant", "Thomas Neville"} <= set(people)
+
+
+def test_a_place_before_a_role_noun_is_no_address_after_a_name() -> None:
+    people = _people('"Voters are tired," said Dirkje Hoorn, Europe coordinator at a think tank in Utrecht.')
+    assert "Dirkje Hoorn" in people
