@@ -20,3 +20,16 @@ def test_a_known_given_name_before_another_is_a_person() -> None:
 def test_a_place_before_a_role_noun_is_no_address_after_a_name() -> None:
     people = _people('"Voters are tired," said Dirkje Hoorn, Europe coordinator at a think tank in Utrecht.')
     assert "Dirkje Hoorn" in people
+
+
+def test_a_surname_that_is_a_body_word_ends_a_name_after_a_title() -> None:
+    analysis = analyze(
+        "In May, Harbour Safety Minister Brannock Day said the port would reopen. Day added that it was safe. "
+        "Ms. Hall, the harbour pilot, agreed."
+    )
+    people = {p.name: p for p in analysis.people}
+    assert "Brannock Day" in people
+    assert "Minister" in (people["Brannock Day"].role or "")
+    assert len(people["Brannock Day"].mentions) == 2
+    assert "Hall" in people
+    assert not _people("Election Day was quiet in the Town Hall.")

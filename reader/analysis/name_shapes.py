@@ -363,6 +363,31 @@ def middle_word(run: list[Token], index: int, words_lower: frozenset[str] | set[
     )
 
 
+def body_surname(run: list[Token], index: int, words_lower: frozenset[str] | set[str]) -> bool:
+    """ "Day" in "Minister Stockwell Day", "Hall" in "Ms. Hall": a body's word that ends a name after a title.
+
+    The title makes the run a person's; the body's word is the surname only as the run's last word, right
+    after an honorific or after one more name word that the article never writes in lowercase.
+    """
+    word = run[index].text
+    if index != len(run) - 1 or index == 0 or word not in MIDDLE_WORDS:
+        return False
+    before = run[index - 1].text
+    if before in lx.HONORIFICS:
+        return True
+    return (
+        index > 1
+        and run[index - 2].text in lx.TITLES
+        and before[:1].isupper()
+        and before.isalpha()
+        and before not in lx.TITLES
+        and before not in lx.ORG_WORDS
+        and before not in lx.PLACES
+        and before not in lx.NATIONALITIES
+        and before.lower() not in words_lower
+    )
+
+
 def introduces_a_person(text: str, introducer_start: int, name_end: int) -> bool:
     """ "a man named Aleksandr", not "the first part is called Legato" or "a Program called Euro"."""
     before = re.search(r"([\w’'-]+)\W*$", text[max(0, introducer_start - 30) : introducer_start])

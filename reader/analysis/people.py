@@ -19,6 +19,7 @@ from reader.analysis.name_shapes import (
     NOT_NAME,
     PLACE_PREPOSITIONS,
     STATE_ABBREVIATIONS,
+    body_surname,
     east_asian_name,
     given_place,
     glued_word,
@@ -260,6 +261,7 @@ def _split_run(
                 and (
                     given_place(run, index, NOT_NAME, words_lower)
                     or (index and middle_word(run, index, words_lower))
+                    or body_surname(run, index, words_lower)
                     or initial(run, index)
                     or east_asian_name(run, index)
                     or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
