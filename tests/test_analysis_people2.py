@@ -33,3 +33,13 @@ def test_a_surname_that_is_a_body_word_ends_a_name_after_a_title() -> None:
     assert len(people["Brannock Day"].mentions) == 2
     assert "Hall" in people
     assert not _people("Election Day was quiet in the Town Hall.")
+
+
+def test_a_regnal_number_after_a_given_name_or_a_title_names_a_monarch() -> None:
+    analysis = analyze("Pope Gregory XIX opened the synod. Gregory XIX spoke of peace. King Edmund IX did not attend.")
+    people = {p.name: p for p in analysis.people}
+    assert "Gregory XIX" in people["Gregory"].aliases
+    assert people["Gregory"].role == "Pope"
+    assert len(people["Gregory"].mentions) == 2
+    assert "Edmund IX" in people["Edmund"].aliases
+    assert not _people("After World War II the crew of Apollo XIII came home.")

@@ -135,6 +135,16 @@ STATE_ABBREVIATIONS = lx._words(
 )
 # Name suffixes: kept out of the name's words ("James B. Comey Jr." is James B. Comey, surname Comey).
 NAME_SUFFIXES = lx._words("Jr Jr. Sr Sr. II III IV")
+# A regnal number of two letters or more ("Benedict XVI", "Ptolemy XIII"); one letter is as often a
+# letter ("Plan B", "Type I", "Malcolm X").
+_REGNAL = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def regnal_number(word: str) -> bool:
+    """Whether a word is a Roman numeral of two letters or more, as after a monarch's or a pope's name."""
+    return word[:1] in "IVX" and _REGNAL.match(word) is not None
+
+
 # Words of the lexicon that are also surnames after a given name ("Paul Singer", "Mark Cuban", "Adam Green",
 # "Billie Jean King"); never parties or creeds ("Christian Democrat"), nor words that open or head bodies.
 SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge Father")

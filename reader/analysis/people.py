@@ -28,6 +28,7 @@ from reader.analysis.name_shapes import (
     middle_word,
     names_a_thing,
     not_a_name_part,
+    regnal_number,
     surname_word,
 )
 from reader.analysis.names import GIVEN, is_given
@@ -225,9 +226,15 @@ def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Toke
 
 
 def _without_suffix(run: list[Token]) -> tuple[list[Token], str]:
-    """A run without its name suffix ("Jr.", "III"), and the suffix: "James B. Comey Jr." is Comey."""
-    if run[-1].text in NAME_SUFFIXES and len(run) > 2 and not run[-2].possessive:
-        return run[:-1], run[-1].text
+    """A run without its name suffix ("Jr.", "III"), and the suffix: "James B. Comey Jr." is Comey.
+
+    A regnal number is one too, after a title or a given name alone: "Pope Benedict XVI", "Henry VIII".
+    """
+    last = run[-1].text
+    if len(run) < 2 or run[-2].possessive:
+        return run, ""
+    if (last in NAME_SUFFIXES and len(run) > 2) or (regnal_number(last) and (len(run) > 2 or is_given(run[-2].text))):
+        return run[:-1], last
     return run, ""
 
 
@@ -344,14 +351,20 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     runs = _join_brackets(text, capitalised_runs(text, tokens)) if bracketed else capitalised_runs(text, tokens)
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
+    numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
     for whole in runs:
-        run, suffix = _without_suffix(whole) if whole[-1].text in NAME_SUFFIXES else (whole, "")
+        last = whole[-1].text
+        run, suffix = _without_suffix(whole) if last in NAME_SUFFIXES or last[:1] in _NUMERAL_LETTERS else (whole, "")
         split = _split_run(text, run, ctx.words_lower)
         if split is None:
             if len(run) == 1 and run[0].text in GIVEN_PLACES:
                 singles.append((run[0].text, run[0].start, run[0].end, []))  # "Paris" of Valeska Paris, maybe
             continue
         prefix, tail = split
+        if suffix and len(tail) == 1 and regnal_number(suffix) and (prefix or is_given(tail[0].text)):
+            numbered.append((tail[0].text, suffix))  # "Henry VIII": the number says it is a monarch
+            singles.append((tail[0].text, tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
+            continue
         if not _evidence(text, run, tail, prefix, ctx):
             if len(tail) == 1:
                 singles.append((tail[0].text, tail[0].start, tail[0].end, prefix))
@@ -377,8 +390,14 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
+    for word, number in numbered:
+        if (word,) in people:
+            people[(word,)].aliases.add(f"{word} {number}")
     _add_alias_mentions(text, tokens, people, owners)
     return sorted(people.values(), key=lambda p: p.first)
+
+
+_NUMERAL_LETTERS = frozenset("IVX")
 
 
 def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
