@@ -43,3 +43,23 @@ def test_a_regnal_number_after_a_given_name_or_a_title_names_a_monarch() -> None
     assert len(people["Gregory"].mentions) == 2
     assert "Edmund IX" in people["Edmund"].aliases
     assert not _people("After World War II the crew of Apollo XIII came home.")
+
+
+def test_a_plural_role_noun_before_a_list_is_the_role_of_each_name_in_it() -> None:
+    people = _people(
+        "The exhibit shows photographers Nora Vale, Tomas B. Reyes and Ida Lund; and athletes Piet Kramer "
+        "(tennis) and Joan Halsey (golf). Two of the injured are club football players, Sam Ortt and Lev Brandt. "
+        "Researchers Ann Bello and Tom Rusk agreed."
+    )
+    assert [people[n] for n in ("Nora Vale", "Tomas B. Reyes", "Ida Lund")] == ["photographer"] * 3
+    assert people["Piet Kramer"] == people["Joan Halsey"] == "athlete"
+    assert people["Sam Ortt"] == people["Lev Brandt"] == "player"
+    assert people["Ann Bello"] == people["Tom Rusk"] == "researcher"
+
+
+def test_a_name_after_supporters_of_is_no_supporter() -> None:
+    people = _people(
+        "The supporters of Mara Quist rallied. Rena Holt of Alto Partners, Bo Chance of Delve Capital agreed."
+    )
+    assert people.get("Mara Quist") is None
+    assert people.get("Bo Chance") is None

@@ -96,7 +96,41 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
-    return role or (after[:1] == "," and _bare_apposition(after[:140])) or _introduced_role(text, run[0].start)
+    return (
+        role
+        or (after[:1] == "," and _bare_apposition(after[:140]))
+        or _introduced_role(text, run[0].start)
+        or _listed_role(text, run[0].start)
+    )
+
+
+# "photographers Ann Bell, Bo Chu and Cy Dunn", "football players, Ann Bell and Bo Chu", "guests like ...":
+# a plural role noun, then only the names listed before this one (capitalised words, "of", "and", commas,
+# a short aside in brackets) up to it, within the clause; not "supporters of Ann Bell": a name comes first.
+_LISTED = re.compile(
+    r"(?:^|\s)([A-Za-z][\w-]*?)(ies|es|s),?(?: like| including| such as)?"
+    r"((?: [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*| \([^()]{1,40}\)| of| and|,)*)?) $"
+)
+# A clause's end, but not the point of an initial or an abbreviation inside the list ("Edward T. Lu, Dr. Ann").
+_CLAUSE_END = re.compile(r"(?<![A-Z])(?<!\b[MD]r)(?<!\bMrs)(?<!\bMs)(?<!\b[JS]r)(?<!\bSt)[.!?](?=\s)|[;:\n]")
+
+
+def _listed_role(text: str, start: int) -> str | None:
+    """The singular of a plural role noun that opens the list a name is in: "photographer" for Cy Dunn."""
+    window = text[max(0, start - 200) : start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+    listed = _LISTED.search(window, cut)
+    if listed is None:
+        return None
+    stem, ending = listed.group(1), listed.group(2)
+    if stem[:1].isupper():  # "Researchers Ann Bell and Bo Chu" opening a sentence, not "Alto Partners, Bo Chu"
+        if window[cut : listed.start(1)].strip():
+            return None
+        stem = stem.lower()
+    for singular in (stem + ending[:-1], stem + "y" if ending == "ies" else "", stem if ending == "es" else ""):
+        if singular in lx.ROLE_NOUNS:
+            return singular
+    return None
 
 
 # ", spokesperson for Food Standards Australia,", ", co-founder of PETA.": an appositive with no article.
