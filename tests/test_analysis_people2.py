@@ -63,3 +63,12 @@ def test_a_name_after_supporters_of_is_no_supporter() -> None:
     )
     assert people.get("Mara Quist") is None
     assert people.get("Bo Chance") is None
+
+
+def test_an_office_of_a_country_before_a_name_is_its_role() -> None:
+    people = _people(
+        "A letter to the Prime Minister of Canada Edvin Sollie was read aloud. Then Deputy Secretary of State "
+        "Ann Brill spoke."
+    )
+    assert people["Edvin Sollie"] == "Prime Minister of Canada"
+    assert people["Ann Brill"] == "Deputy Secretary of State"

@@ -39,9 +39,13 @@ _LOWER_LEAD_REVERSED = re.compile(r"(?:\s+[\w-]*[a-z]){0,3}")
 _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
 
 
+_TITLE_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
+
+
 def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
-    """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice"."""
-    if not prefix or prefix[0].text not in OFFICE_WORDS:
+    """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice", or with
+    the country of the office: "[Prime Minister of] Canada Stephen Harper"."""
+    if not prefix or (prefix[0].text not in OFFICE_WORDS and not all(t.text in lx.PLACES for t in prefix)):
         return False
     office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
     return office is not None and office.group(1) in lx.TITLES
@@ -87,7 +91,10 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     )
     if _office_before(text, run, prefix):
         office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
-        title = text[office.start() if office else run[0].start : prefix[-1].end]  # "Secretary of State"
+        begin = office.start() if office else run[0].start
+        while (word := _TITLE_BEFORE.search(text, max(0, begin - 20), begin)) and word.group(1) in lx.TITLES:
+            begin = word.start(1)  # "Prime Minister of Canada"
+        title = text[begin : prefix[-1].end]  # "Secretary of State"
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
