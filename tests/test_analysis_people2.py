@@ -72,3 +72,16 @@ def test_an_office_of_a_country_before_a_name_is_its_role() -> None:
     )
     assert people["Edvin Sollie"] == "Prime Minister of Canada"
     assert people["Ann Brill"] == "Deputy Secretary of State"
+
+
+def test_a_role_set_off_by_a_comma_before_a_name() -> None:
+    people = _people(
+        "Also the president of the Varn region, Elio Marani, has reacted. Co-founder of Quillsoft, Dara Penn, "
+        "met him. In a statement, Malaysia's Prime Minister, Aziz Harun said no. As Governor of Ohio in 1983, "
+        "Bill Tarrant signed it. In the city of Boston, Colm Feeny was born."
+    )
+    assert people["Elio Marani"] == "president of the Varn region"
+    assert people["Dara Penn"] == "Co-founder of Quillsoft"
+    assert people["Aziz Harun"] == "Malaysia's Prime Minister"
+    assert people.get("Bill Tarrant") is None
+    assert people.get("Colm Feeny") is None

@@ -105,10 +105,43 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
     return (
         role
+        or (text[run[0].start - 2 : run[0].start] == ", " and not prefix and _role_set_before(text, run[0].start))
         or (after[:1] == "," and _bare_apposition(after[:140]))
         or _introduced_role(text, run[0].start)
         or _listed_role(text, run[0].start)
     )
+
+
+# "the president of the Lombardy region, Ann Bell", "Co-founder of Google, Bo Chu": a role noun or a title
+# with what it is of, set off before a name (no date in it: "As Governor of Ohio in 1983, X"); "Malaysia's
+# Prime Minister, Cy Dunn": a title alone.
+_ROLE_OF_BEFORE = re.compile(
+    r"([\w’'-]+(?: [\w’'-]+){0,3}) (of|for|at) ((?:the )?[^,;:.()\[\]\"“”0-9]{1,60}?)(?: \([^()]{1,60}\))?, $"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_TITLE_SET_BEFORE = re.compile(r"((?:[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*), $")
+
+
+def _role_set_before(text: str, start: int) -> str | None:
+    """The role set off by a comma before a name: "the Archbishop of Gdańsk, Ann Bell" is an archbishop's."""
+    window = text[max(0, start - 120) : start]
+    of = _ROLE_OF_BEFORE.search(window)
+    if of is not None:
+        words = of.group(1).split()
+        head = len(words)
+        while head and (words[head - 1].lower() in lx.ROLE_NOUNS or words[head - 1] in lx.TITLES):
+            head -= 1
+        if head < len(words):
+            return " ".join([*words[head:], of.group(2), of.group(3)])
+    title = _TITLE_SET_BEFORE.search(window)
+    if title is None:
+        return None
+    words = title.group(1).split()
+    if words[-1] not in lx.TITLES or words[-1] in lx.HONORIFICS:
+        return None
+    if not all(w in lx.TITLES or w in OFFICE_WORDS or _POSSESSIVE.sub("", w) in lx.PLACES for w in words[:-1]):
+        return None
+    return title.group(1)
 
 
 # "photographers Ann Bell, Bo Chu and Cy Dunn", "football players, Ann Bell and Bo Chu", "guests like ...":
