@@ -85,3 +85,14 @@ def test_a_role_set_off_by_a_comma_before_a_name() -> None:
     assert people["Aziz Harun"] == "Malaysia's Prime Minister"
     assert people.get("Bill Tarrant") is None
     assert people.get("Colm Feeny") is None
+
+
+def test_a_bare_appositive_may_open_with_the_place_or_body_of_the_role() -> None:
+    people = _people(
+        "After the match, Ruben Ortal, Panama coach, said it was hard. Dana Kell, First Minister of Wales, "
+        "agreed. Jo Hurst, Ohio Secretary of State, agreed. Ann Bellow, presidential candidate Tom Rusk said."
+    )
+    assert people["Ruben Ortal"] == "Panama coach"
+    assert people["Dana Kell"] == "First Minister of Wales"
+    assert people["Jo Hurst"] == "Ohio Secretary of State"
+    assert people["Ann Bellow"] is None

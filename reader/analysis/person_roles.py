@@ -11,7 +11,7 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import OFFICE_WORDS, demonym, national_man
-from reader.analysis.names import FEMALE, MALE
+from reader.analysis.names import FEMALE, MALE, is_given
 from reader.analysis.tokens import Token
 
 # Endings of a nationality's man and of demonyms: "Dutchman", "Kentuckian", "Vermonter", "Iowan".
@@ -183,13 +183,23 @@ def _bare_apposition(after: str) -> str | None:
     if match is None:
         return None
     words = match.group(1).split()
+    lead = 0  # capitalised words opening it, a place or a body the role is of: "Panama coach", "NASA engineer"
+    while lead < min(3, len(words) - 1) and words[lead][:1].isupper() and words[lead] not in lx.TITLES:
+        lead += 1
+    if lead and (words[lead][:1].isupper() or words[0] in lx.STOP_CAPS):
+        lead = 0  # "Ohio Secretary of State", "First Minister": read as a title below
     for index, word in enumerate(words[:4]):
+        if index < lead:
+            continue
         if (
             word in lx.ROLE_NOUNS
             or (word in lx.TITLES and word not in lx.HONORIFICS and index == 0)
             or (index == 0 and len(words) > 1 and words[1] in lx.TITLES and word[:1].isupper())  # "First Minister"
         ):
-            if all(w[:1].islower() for w in words[:index]):
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if word in lx.ROLE_NOUNS and is_given(after) and after not in lx.PLACES:
+                return None  # not "Ann Bell, presidential candidate Tom Rusk said": a name after it opens a clause
+            if all(w[:1].islower() for w in words[lead:index]):
                 return match.group(1)
             return None
         if not word[:1].islower():
