@@ -147,28 +147,60 @@ def _role_set_before(text: str, start: int) -> str | None:
 # "photographers Ann Bell, Bo Chu and Cy Dunn", "football players, Ann Bell and Bo Chu", "guests like ...":
 # a plural role noun, then only the names listed before this one (capitalised words, "of", "and", commas,
 # a short aside in brackets) up to it, within the clause; not "supporters of Ann Bell": a name comes first.
-_LISTED = re.compile(
-    r"(?:^|\s)([A-Za-z][\w-]*?)(ies|es|s),?(?: like| including| such as)?"
-    r"((?: [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*| \([^()]{1,40}\)| of| and|,)*)?) $"
-)
-# A clause's end, but not the point of an initial or an abbreviation inside the list ("Edward T. Lu, Dr. Ann").
-_CLAUSE_END = re.compile(r"(?<![A-Z])(?<!\b[MD]r)(?<!\bMrs)(?<!\bMs)(?<!\b[JS]r)(?<!\bSt)[.!?](?=\s)|[;:\n]")
+# Read word by word from the name back: a pattern searched from every position of the window costs more.
+_LIST_JOINS = frozenset({"of", "and"})
+_LIST_LEADS = frozenset({"like", "including"})
+# Words whose point ends no clause: "Dr. Ann Bell", "Edward T. Lu" (any word ending in a capital).
+_ABBREVIATIONS = frozenset({"Mr", "Dr", "Mrs", "Ms", "Jr", "Sr", "St"})
+
+
+def _clause_start(window: str) -> int:
+    """Where the clause that ends the window starts: after the last ";", ":", line end, "!", "?" or full stop."""
+    cut = max(window.rfind(";"), window.rfind(":"), window.rfind("\n"), window.rfind("!"), window.rfind("?")) + 1
+    stop = window.rfind(". ", cut)
+    while stop >= cut:
+        word = window[window.rfind(" ", 0, stop) + 1 : stop]
+        if not word[-1:].isupper() and word not in _ABBREVIATIONS:
+            return stop + 1
+        stop = window.rfind(". ", cut, stop)
+    return cut
 
 
 def _listed_role(text: str, start: int) -> str | None:
     """The singular of a plural role noun that opens the list a name is in: "photographer" for Cy Dunn."""
-    window = text[max(0, start - 200) : start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
-    listed = _LISTED.search(window, cut)
-    if listed is None:
+    if text[start - 1 : start] != " ":
         return None
-    stem, ending = listed.group(1), listed.group(2)
-    if stem[:1].isupper():  # "Researchers Ann Bell and Bo Chu" opening a sentence, not "Alto Partners, Bo Chu"
-        if window[cut : listed.start(1)].strip():
-            return None
-        stem = stem.lower()
-    for singular in (stem + ending[:-1], stem + "y" if ending == "ies" else "", stem if ending == "es" else ""):
-        if singular in lx.ROLE_NOUNS:
+    window = text[max(0, start - 200) : start]
+    words = window[_clause_start(window) :].split()
+    index = len(words) - 1
+    while index >= 0:
+        word = words[index]
+        if word.endswith(")"):  # "athletes Ann Bell (tennis) and Bo Chu (golf)"
+            opening = index
+            while opening >= 0 and not words[opening].startswith("("):
+                opening -= 1
+            if opening < 0 or index - opening > 6:
+                return None
+            index = opening - 1
+        elif word[:1].isupper() or word in _LIST_JOINS:
+            index -= 1
+        else:
+            break
+    index = max(index, 0)  # all capitalised: "Researchers Ann Bell and Bo Chu" opening a sentence
+    plural = words[index] if words else ""
+    first = index + 1
+    if plural in _LIST_LEADS or (plural == "as" and index and words[index - 1] == "such"):
+        index -= 2 if plural == "as" else 1
+        plural = words[index] if index >= 0 else ""
+    if first < len(words) and not words[first][:1].isupper():
+        return None  # "supporters of Ann Bell": the list opens with a name
+    if plural[:1].isupper():
+        if index:
+            return None  # not "Alto Partners, Bo Chu": a capitalised plural only where the sentence opens
+        plural = plural.lower()
+    plural = plural.removesuffix(",")
+    for singular in (plural[:-1], plural[:-3] + "y" if plural.endswith("ies") else "", plural[:-2]):
+        if plural[-1:] == "s" and singular in lx.ROLE_NOUNS:
             return singular
     return None
 
