@@ -114,26 +114,38 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
 
 # "the president of the Lombardy region, Ann Bell", "Co-founder of Google, Bo Chu": a role noun or a title
 # with what it is of, set off before a name (no date in it: "As Governor of Ohio in 1983, X"); "Malaysia's
-# Prime Minister, Cy Dunn": a title alone.
-_ROLE_OF_BEFORE = re.compile(
-    r"([\w’'-]+(?: [\w’'-]+){0,3}) (of|for|at) ((?:the )?[^,;:.()\[\]\"“”0-9]{1,60}?)(?: \([^()]{1,60}\))?, $"
-)
+# Prime Minister, Cy Dunn": a title alone. Read from the words of the clause before the comma.
+_OF_WORDS = ("of", "for", "at")
+_NOT_IN_ROLE = re.compile(r"[,;:.()\[\]\"“”]")
+_ROLE_WORD = re.compile(r"[\w’'-]+")
 _POSSESSIVE = re.compile(r"['’]s$")
-_TITLE_SET_BEFORE = re.compile(r"((?:[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*), $")
+_TITLE_SET_BEFORE = re.compile(r"((?:[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*)$")
 
 
 def _role_set_before(text: str, start: int) -> str | None:
     """The role set off by a comma before a name: "the Archbishop of Gdańsk, Ann Bell" is an archbishop's."""
-    window = text[max(0, start - 120) : start]
-    of = _ROLE_OF_BEFORE.search(window)
-    if of is not None:
-        words = of.group(1).split()
-        head = len(words)
-        while head and (words[head - 1].lower() in lx.ROLE_NOUNS or words[head - 1] in lx.TITLES):
+    body = text[max(0, start - 120) : start - 2]  # without the ", " before the name
+    core = body
+    if core.endswith(")"):  # "The secretary general of CEI (Italian Episcopal Conference), Ann Bell"
+        opening = core.rfind("(")
+        if opening > 0 and core[opening - 1] == " " and len(core) - opening <= 62 and "(" not in core[opening + 1 :]:
+            core = core[: opening - 1]
+    clause = core[max((m.end() for m in _NOT_IN_ROLE.finditer(core)), default=0) :]
+    words = clause.split(" ")
+    for index, word in enumerate(words):
+        if word not in _OF_WORDS or not index or index + 1 >= len(words):
+            continue
+        what = " ".join(words[index + 1 :])
+        if len(what) > 60 or any(ch.isdigit() for ch in what):
+            continue
+        lead = [w for w in words[max(0, index - 4) : index] if _ROLE_WORD.fullmatch(w)]
+        head = len(lead)
+        while head and (lead[head - 1].lower() in lx.ROLE_NOUNS or lead[head - 1] in lx.TITLES):
             head -= 1
-        if head < len(words):
-            return " ".join([*words[head:], of.group(2), of.group(3)])
-    title = _TITLE_SET_BEFORE.search(window)
+        if head < len(lead):
+            return " ".join([*lead[head:], word, what])
+        break
+    title = _TITLE_SET_BEFORE.search(body[-60:])
     if title is None:
         return None
     words = title.group(1).split()
