@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress
+from operator import itemgetter, not_
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_context import _COMMA_PLACE, _word_before, in_heading
@@ -44,7 +46,7 @@ from reader.analysis.person_roles import _INTRODUCED as _INTRODUCED  # read by t
 from reader.analysis.person_roles import _LOWER_LEAD_REVERSED as _LOWER_LEAD_REVERSED
 from reader.analysis.person_roles import _gender, _office_before, _role, _role_apposition
 from reader.analysis.person_roles import _introduced_role as _introduced_role
-from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs
 
 INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
@@ -91,31 +93,42 @@ def _lower_elsewhere(words_lower: set[str], token: Token) -> bool:
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
-    words_lower: set[str] = set()
+    # The words not capitalised, picked without a Python-level loop (those opening with a digit are in
+    # too, and no capitalised word written in lowercase is one of them); then one pass over the
+    # capitalised tokens alone, a fifth of them, for what the word after and the word before say.
+    words_lower = set(compress(map(_TEXT, tokens), map(not_, map(_CAP, tokens))))
     said: set[str] = set()
     mid: set[str] = set()
-    previous = None
     verbs = lx.REPORTING_VERBS
-    add_lower, add_mid = words_lower.add, mid.add
-    for token in tokens:  # one pass for the three: the loop costs more than what is done in it
+    last = len(tokens) - 1
+    for i in capital_indices(tokens):
+        token = tokens[i]
+        if i < last:
+            after = tokens[i + 1]
+            if after.text in verbs and text[token.end : after.start] == " ":
+                said.add(token.text)  # not "buried at Tamosira Magnet, said Omar Tawfiq"
         word = token.text
-        if word[:1].islower():
-            add_lower(word)
-            if word in verbs and previous is not None and previous.cap and text[previous.end : token.start] == " ":
-                said.add(previous.text)  # not "buried at Tamosira Magnet, said Omar Tawfiq"
-        elif token.cap and previous is not None:
-            end = previous.end
-            if (token.start == end + 1 and previous.text[:1].islower() and text[end] == " ") or (
-                token.start == end + 2 and text[end] == ","  # "In August, Kelly staged"
-            ):
-                add_mid(word)
-        previous = token
+        if not i or word[:1].islower():
+            continue  # "al-Amr" is written in lowercase
+        previous = tokens[i - 1]
+        end = previous.end
+        start = token.start
+        if (start == end + 1 and previous.text[:1].islower() and text[end] == " ") or (
+            start == end + 2 and text[end] == ","  # "In August, Kelly staged"
+        ):
+            mid.add(word)
     in_org: set[int] = set()
     for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
+        if len(run) < 2:
+            continue  # most runs: one word is no organisation's name
         words = [t.text for t in run if t.text != "The"]
         if len(words) > 1 and (words[0] in lx.ORG_WORDS or words[-1] in lx.ORG_WORDS):
             in_org.update(t.start for t in run)
     return _Context(words_lower, said, in_org, Spans(quotes), mid)
+
+
+_TEXT = itemgetter(0)
+_CAP = itemgetter(4)
 
 
 def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token], ctx: _Context) -> bool:
@@ -329,20 +342,25 @@ def _split_single(
 ) -> tuple[list[Token], list[Token]] | None:
     """``_split_run`` for a run of one word, most runs, decided with the few tests that apply to one word."""
     token = run[0]
-    word = token.text
     if not token.cap:
         return None
-    if ("/" in word or "-" in word or text[token.start - 1 : token.start] in ("@", "#")) and not_a_name_part(
-        text, token
-    ):
-        return None
+    start = token.start
+    return ([], run) if _single_name(token.text, text[max(0, start - 3) : start]) else None
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _single_name(word: str, before: str) -> bool:
+    """Whether one capitalised word may be a name, from the word and the three characters before it, all
+    that the tests of one word read; the same words recur in the same places, so it is cached."""
+    token = Token(word, len(before), len(before) + len(word), False, True)
+    text = before + word
+    if ("/" in word or "-" in word or before[-1:] in ("@", "#")) and not_a_name_part(text, token):
+        return False
     if word.endswith(("ing", "ed")) and not is_given(word):
-        return None
-    if not _is_name_token(token) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN):
-        return None
-    if glued_word(text, run, 0, words_lower):
-        return None
-    return [], run
+        return False
+    if not _name_word(word) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN):
+        return False
+    return not glued_word(text, [token], 0)
 
 
 def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
