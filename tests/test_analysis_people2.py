@@ -96,3 +96,13 @@ def test_a_bare_appositive_may_open_with_the_place_or_body_of_the_role() -> None
     assert people["Dana Kell"] == "First Minister of Wales"
     assert people["Jo Hurst"] == "Ohio Secretary of State"
     assert people["Ann Bellow"] is None
+
+
+def test_a_name_after_a_noun_of_kin_and_of_is_a_person() -> None:
+    people = _people(
+        "Among them was Maren Olsby, the mother of Tavish Quorle, who was shot in 2012. Several other parents "
+        "of Brindle Cove children came. The port of Dorran Bay was shut."
+    )
+    assert "Tavish Quorle" in people
+    assert "Brindle Cove" not in people
+    assert "Dorran Bay" not in people

@@ -107,6 +107,12 @@ FEMALE_WORDS = _words(
     "Mrs Mrs. Ms Ms. Miss Dame Lady Queen Princess she her spokeswoman wife mother daughter sister woman girl "
     "actress chairwoman"
 )
+# Nouns of kin that only a person has: "the mother of Trayvon Martin" (not plurals: "parents of Sandy Hook children").
+KIN_WORDS = _words(
+    "wife husband mother father son daughter brother sister widow widower family friend "
+    "cousin nephew niece uncle aunt grandson granddaughter grandmother grandfather girlfriend boyfriend fiancé "
+    "fiancée spouse"
+)
 
 # Lowercase nouns that, right before a capitalised name, say it is a person ("reporter Hanna Liubakova").
 ROLE_NOUNS = _words(

@@ -177,8 +177,10 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     thing_before = adjacent in lx.THING_NOUNS or adjacent.lower() in lx.DETERMINERS
     if (thing_before and adjacent.lower() != "that") or _ITS.match(after):
         return False  # "the Savage Love column", not "said that Ehud Baram": "that" opens a clause
-    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org or adjacent.lower() in PLACE_PREPOSITIONS:
+    if ctx.in_quote(tail[0].start) or tail[0].start in ctx.in_org:
         return False
+    if adjacent.lower() in PLACE_PREPOSITIONS and not (adjacent == "of" and _kin_of(text, run[0].start)):
+        return False  # "in Cape Canaveral", not "the wife of Soichiro Kuroda"
     place = _COMMA_PLACE.match(after)
     if place and place.group(1) in lx.PLACES and not _ROLE_AFTER_PLACE.match(after, place.end()):
         return False  # "Cape Canaveral, Florida", not "Adriaan Vos, Europe coordinator at ..."
@@ -187,6 +189,12 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if word_shaped(names[0], _WORD_ENDS) or word_shaped(names[-1], _NOUN_ENDS):
         return False  # "Racial Injustice", "Congressional Ball", "Direct Action": words, not names
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
+
+
+def _kin_of(text: str, start: int) -> bool:
+    """Whether "of" before a name follows a noun of kin: "the mother of Trayvon Martin" (not "the director of",
+    as often a body's)."""
+    return start > 4 and _word_before(text, start - 3) in lx.KIN_WORDS
 
 
 # Endings of adjectives and abstract nouns that no unknown name has, for a first word and for a last one.
