@@ -106,3 +106,13 @@ def test_a_name_after_a_noun_of_kin_and_of_is_a_person() -> None:
     assert "Tavish Quorle" in people
     assert "Brindle Cove" not in people
     assert "Dorran Bay" not in people
+
+
+def test_a_phrase_before_or_after_a_name_that_is_no_role() -> None:
+    people = _people(
+        "Speaking to reporters, Ngozi Abara announced her resignation. According to Ayo Bankole, the bridge "
+        "was weak. According to Tunde Falana, the city engineer, it was safe."
+    )
+    assert people["Ngozi Abara"] is None
+    assert people["Ayo Bankole"] is None
+    assert people["Tunde Falana"] == "city engineer"

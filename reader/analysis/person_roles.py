@@ -42,6 +42,11 @@ _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
 
 
+# "According to Ann Bell, the bridge was weak.": the comma after the name may end the phrase, and what
+# follows is the sentence, unless it is "a ..." or closed by a comma ("According to Ann Bell, the mayor, ...").
+_ACCORDING = re.compile(r"[Aa]ccording to $")
+
+
 def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
     """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice", or with
     the country of the office: "[Prime Minister of] Canada Stephen Harper"."""
@@ -101,6 +106,13 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
     after = text[end : end + 300]
     apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
+    if (
+        apposition
+        and _ACCORDING.search(text, max(0, run[0].start - 14), run[0].start)
+        and not apposition.group(0).endswith(",")
+        and not apposition.group(1).startswith(("a ", "an "))
+    ):
+        apposition = None  # "According to Ann Bell, the bridge was weak.": the sentence goes on
     if apposition:
         return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
     return (
@@ -161,6 +173,7 @@ def _role_set_before(text: str, start: int) -> str | None:
 # a short aside in brackets) up to it, within the clause; not "supporters of Ann Bell": a name comes first.
 # Read word by word from the name back: a pattern searched from every position of the window costs more.
 _LIST_JOINS = frozenset({"of", "and"})
+_CLAUSE_PREPOSITIONS = frozenset({"to", "with", "for", "from", "by", "at", "on", "in", "among", "of", "about"})
 _LIST_LEADS = frozenset({"like", "including"})
 # Words whose point ends no clause: "Dr. Ann Bell", "Edward T. Lu" (any word ending in a capital).
 _ABBREVIATIONS = frozenset({"Mr", "Dr", "Mrs", "Ms", "Jr", "Sr", "St"})
@@ -210,6 +223,8 @@ def _listed_role(text: str, start: int) -> str | None:
         if index:
             return None  # not "Alto Partners, Bo Chu": a capitalised plural only where the sentence opens
         plural = plural.lower()
+    if plural.endswith(",") and index and words[index - 1] in _CLAUSE_PREPOSITIONS:
+        return None  # "Speaking to reporters, Ann Bell said": the comma ends a phrase, no list follows
     plural = plural.removesuffix(",")
     for singular in (plural[:-1], plural[:-3] + "y" if plural.endswith("ies") else "", plural[:-2]):
         if plural[-1:] == "s" and singular in lx.ROLE_NOUNS:
