@@ -116,3 +116,8 @@ def test_a_phrase_before_or_after_a_name_that_is_no_role() -> None:
     assert people["Ngozi Abara"] is None
     assert people["Ayo Bankole"] is None
     assert people["Tunde Falana"] == "city engineer"
+
+
+def test_a_role_noun_before_a_name_is_evidence_inside_a_quote_too() -> None:
+    people = _people('"Not even his father, Ilyas, was allowed in," said a relative. "I wrote to my daughter Mirel."')
+    assert {"Ilyas", "Mirel"} <= set(people)

@@ -137,12 +137,12 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     names = [t.text for t in tail]
     if prefix and (any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix)):
         return True
-    if ctx.in_quote(tail[0].start):
-        return is_given(names[0]) and len(tail) > 1
     if before in lx.ROLE_NOUNS and text[max(0, run[0].start - len(before) - 2) : run[0].start].endswith(
         (f" {before} ", f"\n{before} ", f"{before}, ")
     ):
-        return True  # "critic Bill Kristol", "his wife, Callista", not "... a critic. Hundreds of ..."
+        return True  # "critic Bill Kristol", "his wife, Callista", not "... a critic. Hundreds of ...", quoted too
+    if ctx.in_quote(tail[0].start):
+        return is_given(names[0]) and len(tail) > 1
     if before.lower() in INTRODUCERS:
         return introduces_a_person(text, text.rfind(before, 0, run[0].start), tail[-1].end)
     if len(tail) > 2 and any(t.text in PARTICLES for t in tail[1:-1]) and tail[0].text not in NOT_NAME:
