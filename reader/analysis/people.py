@@ -131,6 +131,28 @@ _TEXT = itemgetter(0)
 _CAP = itemgetter(4)
 
 
+def _single_evidence(text: str, token: Token, ctx: _Context) -> bool:
+    """``_evidence`` for a run of one word, with no prefix: the tests of it that can apply, in its order."""
+    start = token.start
+    before = _word_before(text, start)
+    if before in lx.ROLE_NOUNS and text[max(0, start - len(before) - 2) : start].endswith(
+        (f" {before} ", f"\n{before} ", f"{before}, ")
+    ):
+        return True
+    if ctx.in_quote(start):
+        return False
+    if before.lower() in INTRODUCERS:
+        return introduces_a_person(text, text.rfind(before, 0, start), token.end)
+    head = _ROLE_COMMA_REVERSED.match(text[max(0, start - 30) : start][::-1])
+    if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(token.text):
+        return True
+    after = text[token.end + (2 if token.possessive else 0) : token.end + 40]
+    return after[:1] == "," and bool(_AGE.match(after)) and not in_heading(text, start)
+
+
+_NAMED = Token("named", 0, 0)  # the prefix of a one-word name with evidence, as a title is another's
+
+
 def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token], ctx: _Context) -> bool:
     before = _word_before(text, run[0].start)
     after = text[tail[-1].end + (2 if tail[-1].possessive else 0) : tail[-1].end + 40]
@@ -379,6 +401,15 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     singles: list[tuple[str, int, int, list[Token]]] = []
     numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
     for whole in runs:
+        if len(whole) == 1:  # most runs: decided by the few tests of one word, without building a split
+            token = whole[0]
+            word = token.text
+            if token.cap and _single_name(word, text[max(0, token.start - 3) : token.start]):
+                named = _single_evidence(text, token, ctx)
+                singles.append((word, token.start, token.end, [_NAMED] if named else []))
+            elif word in GIVEN_PLACES:
+                singles.append((word, token.start, token.end, []))  # "Paris" of Valeska Paris, maybe
+            continue
         last = whole[-1].text
         run, suffix = _without_suffix(whole) if last in NAME_SUFFIXES or last[:1] in _NUMERAL_LETTERS else (whole, "")
         split = _split_run(text, run, ctx.words_lower)
