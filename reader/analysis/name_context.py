@@ -11,6 +11,7 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import GIVEN_PLACES, plural_group
+from reader.analysis.names import is_given
 
 
 def in_heading(text: str, pos: int) -> bool:
@@ -162,3 +163,36 @@ def _word_before(text: str, start: int) -> str:
         return match.group(1)[::-1]
     match = _WORD_BEFORE.search(window)
     return match.group(1) if match else ""
+
+
+def _kin_of(text: str, start: int) -> bool:
+    """Whether "of" before a name follows a noun of kin: "the mother of Trayvon Martin" (not "the director of",
+    as often a body's)."""
+    return start > 4 and _word_before(text, start - 3) in lx.KIN_WORDS
+
+
+# Endings of adjectives and abstract nouns that no unknown name has, for a first word and for a last one.
+_WORD_ENDS = (
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "ism",
+    "ial",
+    "ical",
+    "onal",
+    "ance",
+    "ence",
+)
+
+
+_NOUN_ENDS = ("tion", "sion", "ment", "ism", "ity")
+
+
+def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
+    """Whether a capitalised word with no other reading is shaped like an ordinary word ("Racial", "Action")."""
+    return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)

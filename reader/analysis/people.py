@@ -14,7 +14,15 @@ from itertools import compress
 from operator import itemgetter, not_
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_context import _COMMA_PLACE, _word_before, in_heading
+from reader.analysis.name_context import (
+    _COMMA_PLACE,
+    _NOUN_ENDS,
+    _WORD_ENDS,
+    _kin_of,
+    _word_before,
+    in_heading,
+    word_shaped,
+)
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     NAME_SUFFIXES,
@@ -40,6 +48,8 @@ from reader.analysis.person_mentions import (
     _add_alias_mentions,
     _add_singles,
     _Context,
+    _join_brackets,
+    _merge_shortened,
     _Owners,
 )
 from reader.analysis.person_roles import _INTRODUCED as _INTRODUCED  # read by the pattern tests
@@ -211,37 +221,6 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if word_shaped(names[0], _WORD_ENDS) or word_shaped(names[-1], _NOUN_ENDS):
         return False  # "Racial Injustice", "Congressional Ball", "Direct Action": words, not names
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
-
-
-def _kin_of(text: str, start: int) -> bool:
-    """Whether "of" before a name follows a noun of kin: "the mother of Trayvon Martin" (not "the director of",
-    as often a body's)."""
-    return start > 4 and _word_before(text, start - 3) in lx.KIN_WORDS
-
-
-# Endings of adjectives and abstract nouns that no unknown name has, for a first word and for a last one.
-_WORD_ENDS = (
-    "ive",
-    "ous",
-    "ful",
-    "less",
-    "ness",
-    "ment",
-    "tion",
-    "sion",
-    "ism",
-    "ial",
-    "ical",
-    "onal",
-    "ance",
-    "ence",
-)
-_NOUN_ENDS = ("tion", "sion", "ment", "ism", "ity")
-
-
-def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
-    """Whether a capitalised word with no other reading is shaped like an ordinary word ("Racial", "Action")."""
-    return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)
 
 
 # Lowercase words after a team's name: "Carolina Hawks fans".
@@ -455,37 +434,6 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
 
 
 _NUMERAL_LETTERS = frozenset("IVX")
-
-
-def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
-    """Runs that an editor's bracket splits joined again: "[Soviet Premier Nikita] Khrushchev"."""
-    joined: list[list[Token]] = []
-    for run in runs:
-        if joined and text[joined[-1][-1].end : run[0].start] == "] " and not joined[-1][-1].possessive:
-            joined[-1] = [*joined[-1], *run]
-        else:
-            joined.append(run)
-    return joined
-
-
-def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
-    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person."""
-    longer: dict[tuple[str, str], list[PersonEntity]] = {}
-    for key, person in people.items():
-        if len(key) > 2:
-            longer.setdefault((key[0], key[-1]), []).append(person)
-    if not longer:
-        return
-    for key in [k for k in people if len(k) == 2]:
-        owners = longer.get((key[0], key[1]), [])
-        if len(owners) != 1:
-            continue
-        short, owner = people.pop(key), owners[0]
-        owner.aliases.add(short.name)
-        owner.mentions.extend(short.mentions)
-        owner.mentions.sort()
-        owner.first = min(owner.first, short.first)
-        owner.role = owner.role or short.role
 
 
 def mention_index(people: list[PersonEntity]) -> list[tuple[int, int, PersonEntity]]:

@@ -325,3 +325,34 @@ def _add_alias_mentions(
     for person in people.values():
         person.mentions.sort()
         person.aliases.discard(person.name)
+
+
+def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """Runs that an editor's bracket splits joined again: "[Soviet Premier Nikita] Khrushchev"."""
+    joined: list[list[Token]] = []
+    for run in runs:
+        if joined and text[joined[-1][-1].end : run[0].start] == "] " and not joined[-1][-1].possessive:
+            joined[-1] = [*joined[-1], *run]
+        else:
+            joined.append(run)
+    return joined
+
+
+def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person."""
+    longer: dict[tuple[str, str], list[PersonEntity]] = {}
+    for key, person in people.items():
+        if len(key) > 2:
+            longer.setdefault((key[0], key[-1]), []).append(person)
+    if not longer:
+        return
+    for key in [k for k in people if len(k) == 2]:
+        owners = longer.get((key[0], key[1]), [])
+        if len(owners) != 1:
+            continue
+        short, owner = people.pop(key), owners[0]
+        owner.aliases.add(short.name)
+        owner.mentions.extend(short.mentions)
+        owner.mentions.sort()
+        owner.first = min(owner.first, short.first)
+        owner.role = owner.role or short.role
