@@ -121,3 +121,9 @@ def test_a_phrase_before_or_after_a_name_that_is_no_role() -> None:
 def test_a_role_noun_before_a_name_is_evidence_inside_a_quote_too() -> None:
     people = _people('"Not even his father, Ilyas, was allowed in," said a relative. "I wrote to my daughter Mirel."')
     assert {"Ilyas", "Mirel"} <= set(people)
+
+
+def test_winners_and_champions_are_roles() -> None:
+    people = _people("Defending champion Mirela Dascalu won again. Last season's winner Ivo Brankov came second.")
+    assert people["Mirela Dascalu"] == "champion"
+    assert people["Ivo Brankov"] == "winner"
