@@ -127,3 +127,15 @@ def test_winners_and_champions_are_roles() -> None:
     people = _people("Defending champion Mirela Dascalu won again. Last season's winner Ivo Brankov came second.")
     assert people["Mirela Dascalu"] == "champion"
     assert people["Ivo Brankov"] == "winner"
+
+
+def test_a_given_name_and_a_withheld_surname_is_a_person() -> None:
+    analysis = analyze(
+        "The detained suspect, Andrzej K., is 27. Prosecutors said Andrzej K was known to police. "
+        "The network of Charles G. and David H. Koch grew. Cyrus I am not."
+    )
+    people = {p.name: p for p in analysis.people}
+    assert "Andrzej K" in people
+    assert len(people["Andrzej K"].mentions) == 2
+    assert "Charles G" not in people
+    assert "Cyrus I" not in people

@@ -141,6 +141,20 @@ _TEXT = itemgetter(0)
 _CAP = itemgetter(4)
 
 
+def _withheld_surname(text: str, run: list[Token]) -> bool:
+    """A known given name and one capital letter, the run's end: a suspect or a minor whose surname is
+    withheld ("Stefan W."), not a middle initial ("George W. Bush" runs on) nor "Plan B"."""
+    first, letter = run[0].text, run[1].text
+    if len(letter.rstrip(".")) != 1 or not letter[0].isupper() or letter.startswith("I"):
+        return False  # "Cyrus I am": the pronoun
+    after = _WITHHELD_AFTER.match(text, run[1].end)
+    return after is not None and is_given(first) and first not in NOT_NAME and not run[0].possessive
+
+
+# After a withheld surname: the clause goes on or ends, not "Charles G. and David H. Koch", "Ann B. (Annie)".
+_WITHHELD_AFTER = re.compile(r"(?:[,.;:'’\"”)]|$| (?!and\b|or\b|&)[a-z])")
+
+
 def _single_evidence(text: str, token: Token, ctx: _Context) -> bool:
     """``_evidence`` for a run of one word, with no prefix: the tests of it that can apply, in its order."""
     start = token.start
@@ -388,6 +402,12 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
                 singles.append((word, token.start, token.end, [_NAMED] if named else []))
             elif word in GIVEN_PLACES:
                 singles.append((word, token.start, token.end, []))  # "Paris" of Valeska Paris, maybe
+            continue
+        if len(whole) == 2 and _withheld_surname(text, whole):
+            key = (whole[0].text, whole[1].text.rstrip("."))  # "Stefan W.": a surname withheld by the press
+            person = people.setdefault(key, PersonEntity(key, first=whole[0].start))
+            person.aliases.add(f"{key[0]} {key[1]}.")
+            person.mentions.append((whole[0].start, whole[1].end))
             continue
         last = whole[-1].text
         run, suffix = _without_suffix(whole) if last in NAME_SUFFIXES or last[:1] in _NUMERAL_LETTERS else (whole, "")
