@@ -404,10 +404,10 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
                 singles.append((word, token.start, token.end, []))  # "Paris" of Valeska Paris, maybe
             continue
         if len(whole) == 2 and _withheld_surname(text, whole):
-            key = (whole[0].text, whole[1].text.rstrip("."))  # "Stefan W.": a surname withheld by the press
-            person = people.setdefault(key, PersonEntity(key, first=whole[0].start))
-            person.aliases.add(f"{key[0]} {key[1]}.")
-            person.mentions.append((whole[0].start, whole[1].end))
+            initialled: tuple[str, ...] = (whole[0].text, whole[1].text.rstrip("."))  # "Stefan W.": withheld
+            withheld = people.setdefault(initialled, PersonEntity(initialled, first=whole[0].start))
+            withheld.aliases.add(f"{initialled[0]} {initialled[1]}.")
+            withheld.mentions.append((whole[0].start, whole[1].end))
             continue
         last = whole[-1].text
         run, suffix = _without_suffix(whole) if last in NAME_SUFFIXES or last[:1] in _NUMERAL_LETTERS else (whole, "")
