@@ -107,6 +107,12 @@ FEMALE_WORDS = _words(
     "Mrs Mrs. Ms Ms. Miss Dame Lady Queen Princess she her spokeswoman wife mother daughter sister woman girl "
     "actress chairwoman"
 )
+# Nouns of kin that only a person has: "the mother of Trayvon Martin" (not plurals: "parents of Sandy Hook children").
+KIN_WORDS = _words(
+    "wife husband mother father son daughter brother sister widow widower family friend "
+    "cousin nephew niece uncle aunt grandson granddaughter grandmother grandfather girlfriend boyfriend fiancé "
+    "fiancée spouse"
+)
 
 # Lowercase nouns that, right before a capitalised name, say it is a person ("reporter Hanna Liubakova").
 ROLE_NOUNS = _words(
@@ -147,7 +153,7 @@ ROLE_NOUNS = _words(
     "fiancé fiancée widow widower spouse politician dictator monarch emperor sultan emir delegate staffer "
     "mediator regulator ombudsman supervisor employee intern pupil graduate researcher boss defector "
     "youngster teammate dissident convict environmentalist co-owner specialist fielder outfielder infielder "
-    "catcher batter shortstop"
+    "catcher batter shortstop champion winner laureate finalist contestant medallist medalist runner-up"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").

@@ -11,6 +11,7 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import GIVEN_PLACES, plural_group
+from reader.analysis.names import is_given
 
 
 def in_heading(text: str, pos: int) -> bool:
@@ -134,3 +135,64 @@ def named_in_play(text: str, start: int, end: int) -> str | None:
     if _PLAY_AFTER.match(text, end):
         return ""
     return "" if _PLAY_BEFORE.search(text, max(0, start - 24), start) else None
+
+
+# The word right before a name, read for every capitalised run of every article.
+# Compiled once: these run for every capitalised run of every article.
+_WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
+
+
+_COMMA_PLACE = re.compile(r",\s+([A-Z]\w+)")
+
+
+# The same word read from the end: the window reversed, the word is matched at its start instead of
+# being searched for from every position (_WORD_BEFORE ends in "$"). No word character at all in the
+# window (rare) is left to _WORD_BEFORE.
+_WORD_BEFORE_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
+
+
+def _word_before(text: str, start: int) -> str:
+    j = start - 1
+    if j > 0 and text[j] == " ":  # the usual "word Name": the word between two spaces, no regex needed
+        word = text[text.rfind(" ", max(0, j - 40), j) + 1 : j]
+        if word.isalpha():
+            return word
+    window = text[max(0, start - 40) : start]
+    match = _WORD_BEFORE_REVERSED.match(window[::-1])
+    if match is not None:
+        return match.group(1)[::-1]
+    match = _WORD_BEFORE.search(window)
+    return match.group(1) if match else ""
+
+
+def _kin_of(text: str, start: int) -> bool:
+    """Whether "of" before a name follows a noun of kin: "the mother of Trayvon Martin" (not "the director of",
+    as often a body's)."""
+    return start > 4 and _word_before(text, start - 3) in lx.KIN_WORDS
+
+
+# Endings of adjectives and abstract nouns that no unknown name has, for a first word and for a last one.
+_WORD_ENDS = (
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "ism",
+    "ial",
+    "ical",
+    "onal",
+    "ance",
+    "ence",
+)
+
+
+_NOUN_ENDS = ("tion", "sion", "ment", "ism", "ity")
+
+
+def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
+    """Whether a capitalised word with no other reading is shaped like an ordinary word ("Racial", "Action")."""
+    return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)

@@ -135,6 +135,16 @@ STATE_ABBREVIATIONS = lx._words(
 )
 # Name suffixes: kept out of the name's words ("James B. Comey Jr." is James B. Comey, surname Comey).
 NAME_SUFFIXES = lx._words("Jr Jr. Sr Sr. II III IV")
+# A regnal number of two letters or more ("Benedict XVI", "Ptolemy XIII"); one letter is as often a
+# letter ("Plan B", "Type I", "Malcolm X").
+_REGNAL = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
+def regnal_number(word: str) -> bool:
+    """Whether a word is a Roman numeral of two letters or more, as after a monarch's or a pope's name."""
+    return word[:1] in "IVX" and _REGNAL.match(word) is not None
+
+
 # Words of the lexicon that are also surnames after a given name ("Paul Singer", "Mark Cuban", "Adam Green",
 # "Billie Jean King"); never parties or creeds ("Christian Democrat"), nor words that open or head bodies.
 SURNAME_TITLES = lx._words("King Prince Bishop Major Marshal Judge Father")
@@ -363,6 +373,31 @@ def middle_word(run: list[Token], index: int, words_lower: frozenset[str] | set[
     )
 
 
+def body_surname(run: list[Token], index: int, words_lower: frozenset[str] | set[str]) -> bool:
+    """ "Day" in "Minister Stockwell Day", "Hall" in "Ms. Hall": a body's word that ends a name after a title.
+
+    The title makes the run a person's; the body's word is the surname only as the run's last word, right
+    after an honorific or after one more name word that the article never writes in lowercase.
+    """
+    word = run[index].text
+    if index != len(run) - 1 or index == 0 or word not in MIDDLE_WORDS:
+        return False
+    before = run[index - 1].text
+    if before in lx.HONORIFICS:
+        return True
+    return (
+        index > 1
+        and run[index - 2].text in lx.TITLES
+        and before[:1].isupper()
+        and before.isalpha()
+        and before not in lx.TITLES
+        and before not in lx.ORG_WORDS
+        and before not in lx.PLACES
+        and before not in lx.NATIONALITIES
+        and before.lower() not in words_lower
+    )
+
+
 def introduces_a_person(text: str, introducer_start: int, name_end: int) -> bool:
     """ "a man named Aleksandr", not "the first part is called Legato" or "a Program called Euro"."""
     before = re.search(r"([\w’'-]+)\W*$", text[max(0, introducer_start - 30) : introducer_start])
@@ -370,3 +405,23 @@ def introduces_a_person(text: str, introducer_start: int, name_end: int) -> bool
     if word in COPULAS or word[:1].isupper() or word in lx.THING_NOUNS:
         return False
     return not re.match(r"['’]s\s+[A-Z]", text[name_end : name_end + 4])  # "called Thad's World Destruction"
+
+
+NOT_NAME = (
+    LEXICAL_LEADS
+    | lx.TITLES
+    | lx.NATIONALITIES
+    | lx.PLACES
+    | lx.ORG_WORDS
+    | lx.STOP_CAPS
+    | lx.MONTHS
+    | lx.DAYS
+    | NAME_SUFFIXES
+    | STATE_ABBREVIATIONS
+)
+
+
+# Without other evidence, a capitalised pair after these words is a place or a body ("in Cape Canaveral").
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
+)

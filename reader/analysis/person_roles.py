@@ -1,0 +1,312 @@
+"""What an article calls a person: the role read around a name, and the gender its words give.
+
+Kept apart from people.py, which finds the names. A role is the title and role nouns before a name
+("Saudi Health Minister", "Spanish singer Marisol"), an appositive after it ("Dr. Ana Lopez, a vaccine
+researcher,"), or what the article called the person before naming them ("a 38-year-old named Aleksandr").
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis import lexicon as lx
+from reader.analysis.name_shapes import OFFICE_WORDS, demonym, national_man
+from reader.analysis.names import FEMALE, MALE, is_given
+from reader.analysis.tokens import Token
+
+# Endings of a nationality's man and of demonyms: "Dutchman", "Kentuckian", "Vermonter", "Iowan".
+_NATIONAL_ENDS = ("man", "men", "an", "er", "ite")
+
+
+# "Secretary of State Condoleezza Rice", "Minister of Health Ana Lopez": a title, "of", an office word.
+_OFFICE_OF = re.compile(r"\b([A-Z][\w-]*) of (?:the )?$")
+
+
+# "Belarusian leader", "Tunisia's coach": a nationality or a place's possessive right before the role nouns
+_COUNTRY_ROLE = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:['’]s)? ((?:[a-z][\w-]* ){1,3})$")
+
+
+# "X — who fled Belarus and is a member of the battalion — told ...": the role inside a dashed aside
+_DASHED_ROLE = re.compile(r"\s*[—–]\s*who\b[^—–.]{0,200}?\b(?:is|was)\s+(?:a|an|the)\s+([^—–,;.]{3,100}?)\s*[—–]")
+
+
+_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:named|called)\s+$")
+
+
+_LOWER_LEAD_REVERSED = re.compile(r"(?:\s+[\w-]*[a-z]){0,3}")
+
+
+_APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
+
+
+_TITLE_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
+
+
+# "According to Ann Bell, the bridge was weak.": the comma after the name may end the phrase, and what
+# follows is the sentence, unless it is "a ..." or closed by a comma ("According to Ann Bell, the mayor, ...").
+_ACCORDING = re.compile(r"[Aa]ccording to $")
+
+
+def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
+    """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice", or with
+    the country of the office: "[Prime Minister of] Canada Stephen Harper"."""
+    if not prefix or (prefix[0].text not in OFFICE_WORDS and not all(t.text in lx.PLACES for t in prefix)):
+        return False
+    office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+    return office is not None and office.group(1) in lx.TITLES
+
+
+def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
+    parts: list[str] = []
+    window = text[max(0, run[0].start - 60) : run[0].start]
+    if window.endswith(", ") and not prefix:
+        window = window[:-2] + " "  # "his daughter, Leah": the role noun set off by a comma
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
+    words = window[len(window) - lead.end() :].split() if lead else []
+    while words and words[-1] in lx.ROLE_NOUNS:
+        parts.insert(0, words.pop())
+        if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
+            parts.insert(0, words.pop())
+    country = _COUNTRY_ROLE.search(window) if parts else None
+    if (
+        country
+        and country.group(2).split() == parts
+        and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
+    ):
+        parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
+    marked = [
+        i
+        for i, t in enumerate(prefix)
+        if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
+    ]
+    if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
+        return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
+    if (
+        not marked
+        and prefix
+        and prefix[-1].text.endswith(_NATIONAL_ENDS)
+        and (national_man(prefix[-1].text) or demonym(prefix[-1].text))
+    ):
+        return prefix[-1].text  # "The Dutchman Ruud van Nistelrooy", "Kentuckian Rand Paul"
+    # from the first title word to the last, with the office words between: "Saudi Health Minister"
+    title = " ".join(
+        t.text
+        for i, t in enumerate(prefix[: marked[-1] + 1] if marked else [])
+        if i in marked or (i > marked[0] and t.text not in lx.STOP_CAPS)
+    )
+    if _office_before(text, run, prefix):
+        office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+        begin = office.start() if office else run[0].start
+        while (word := _TITLE_BEFORE.search(text, max(0, begin - 20), begin)) and word.group(1) in lx.TITLES:
+            begin = word.start(1)  # "Prime Minister of Canada"
+        title = text[begin : prefix[-1].end]  # "Secretary of State"
+    role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
+    if role and not all(word in lx.HONORIFICS for word in role.split()):
+        return role
+    end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
+    after = text[end : end + 300]
+    apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
+    if (
+        apposition
+        and _ACCORDING.search(text, max(0, run[0].start - 14), run[0].start)
+        and not apposition.group(0).endswith(",")
+        and not apposition.group(1).startswith(("a ", "an "))
+    ):
+        apposition = None  # "According to Ann Bell, the bridge was weak.": the sentence goes on
+    if apposition:
+        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
+    return (
+        role
+        or (text[run[0].start - 2 : run[0].start] == ", " and not prefix and _role_set_before(text, run[0].start))
+        or (after[:1] == "," and _bare_apposition(after[:140]))
+        or _introduced_role(text, run[0].start)
+        or _listed_role(text, run[0].start)
+    )
+
+
+# "the president of the Lombardy region, Ann Bell", "Co-founder of Google, Bo Chu": a role noun or a title
+# with what it is of, set off before a name (no date in it: "As Governor of Ohio in 1983, X"); "Malaysia's
+# Prime Minister, Cy Dunn": a title alone. Read from the words of the clause before the comma.
+_OF_WORDS = ("of", "for", "at")
+_NOT_IN_ROLE = re.compile(r"[,;:.()\[\]\"“”]")
+_ROLE_WORD = re.compile(r"[\w’'-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_TITLE_SET_BEFORE = re.compile(r"((?:[A-Z][\w-]*['’]s )?(?:[A-Z][\w-]* ){0,2}[A-Z][\w-]*)$")
+
+
+def _role_set_before(text: str, start: int) -> str | None:
+    """The role set off by a comma before a name: "the Archbishop of Gdańsk, Ann Bell" is an archbishop's."""
+    body = text[max(0, start - 120) : start - 2]  # without the ", " before the name
+    core = body
+    if core.endswith(")"):  # "The secretary general of CEI (Italian Episcopal Conference), Ann Bell"
+        opening = core.rfind("(")
+        if opening > 0 and core[opening - 1] == " " and len(core) - opening <= 62 and "(" not in core[opening + 1 :]:
+            core = core[: opening - 1]
+    clause = core[max((m.end() for m in _NOT_IN_ROLE.finditer(core)), default=0) :]
+    words = clause.split(" ")
+    for index, word in enumerate(words):
+        if word not in _OF_WORDS or not index or index + 1 >= len(words):
+            continue
+        what = " ".join(words[index + 1 :])
+        if len(what) > 60 or any(ch.isdigit() for ch in what):
+            continue
+        lead = [w for w in words[max(0, index - 4) : index] if _ROLE_WORD.fullmatch(w)]
+        head = len(lead)
+        while head and (lead[head - 1].lower() in lx.ROLE_NOUNS or lead[head - 1] in lx.TITLES):
+            head -= 1
+        if head < len(lead):
+            return " ".join([*lead[head:], word, what])
+        break
+    title = _TITLE_SET_BEFORE.search(body[-60:])
+    if title is None:
+        return None
+    words = title.group(1).split()
+    if words[-1] not in lx.TITLES or words[-1] in lx.HONORIFICS:
+        return None
+    if not all(w in lx.TITLES or w in OFFICE_WORDS or _POSSESSIVE.sub("", w) in lx.PLACES for w in words[:-1]):
+        return None
+    return title.group(1)
+
+
+# "photographers Ann Bell, Bo Chu and Cy Dunn", "football players, Ann Bell and Bo Chu", "guests like ...":
+# a plural role noun, then only the names listed before this one (capitalised words, "of", "and", commas,
+# a short aside in brackets) up to it, within the clause; not "supporters of Ann Bell": a name comes first.
+# Read word by word from the name back: a pattern searched from every position of the window costs more.
+_LIST_JOINS = frozenset({"of", "and"})
+_CLAUSE_PREPOSITIONS = frozenset({"to", "with", "for", "from", "by", "at", "on", "in", "among", "of", "about"})
+_LIST_LEADS = frozenset({"like", "including"})
+# Words whose point ends no clause: "Dr. Ann Bell", "Edward T. Lu" (any word ending in a capital).
+_ABBREVIATIONS = frozenset({"Mr", "Dr", "Mrs", "Ms", "Jr", "Sr", "St"})
+
+
+def _clause_start(window: str) -> int:
+    """Where the clause that ends the window starts: after the last ";", ":", line end, "!", "?" or full stop."""
+    cut = max(window.rfind(";"), window.rfind(":"), window.rfind("\n"), window.rfind("!"), window.rfind("?")) + 1
+    stop = window.rfind(". ", cut)
+    while stop >= cut:
+        word = window[window.rfind(" ", 0, stop) + 1 : stop]
+        if not word[-1:].isupper() and word not in _ABBREVIATIONS:
+            return stop + 1
+        stop = window.rfind(". ", cut, stop)
+    return cut
+
+
+def _listed_role(text: str, start: int) -> str | None:
+    """The singular of a plural role noun that opens the list a name is in: "photographer" for Cy Dunn."""
+    if text[start - 1 : start] != " ":
+        return None
+    window = text[max(0, start - 200) : start]
+    words = window[_clause_start(window) :].split()
+    index = len(words) - 1
+    while index >= 0:
+        word = words[index]
+        if word.endswith(")"):  # "athletes Ann Bell (tennis) and Bo Chu (golf)"
+            opening = index
+            while opening >= 0 and not words[opening].startswith("("):
+                opening -= 1
+            if opening < 0 or index - opening > 6:
+                return None
+            index = opening - 1
+        elif word[:1].isupper() or word in _LIST_JOINS:
+            index -= 1
+        else:
+            break
+    index = max(index, 0)  # all capitalised: "Researchers Ann Bell and Bo Chu" opening a sentence
+    plural = words[index] if words else ""
+    first = index + 1
+    if plural in _LIST_LEADS or (plural == "as" and index and words[index - 1] == "such"):
+        index -= 2 if plural == "as" else 1
+        plural = words[index] if index >= 0 else ""
+    if first < len(words) and not words[first][:1].isupper():
+        return None  # "supporters of Ann Bell": the list opens with a name
+    if plural[:1].isupper():
+        if index:
+            return None  # not "Alto Partners, Bo Chu": a capitalised plural only where the sentence opens
+        plural = plural.lower()
+    if plural.endswith(",") and index and words[index - 1] in _CLAUSE_PREPOSITIONS:
+        return None  # "Speaking to reporters, Ann Bell said": the comma ends a phrase, no list follows
+    plural = plural.removesuffix(",")
+    for singular in (plural[:-1], plural[:-3] + "y" if plural.endswith("ies") else "", plural[:-2]):
+        if plural[-1:] == "s" and singular in lx.ROLE_NOUNS:
+            return singular
+    return None
+
+
+# ", spokesperson for Food Standards Australia,", ", co-founder of PETA.": an appositive with no article.
+_BARE_APPOSITION = re.compile(r",\s+([\w-]+(?:\s+[^,;:—.()]{1,100}?)?)\s*[,;:—.(]")
+
+
+def _bare_apposition(after: str) -> str | None:
+    """An appositive with no article whose head, in its first four words, is a role noun or a title."""
+    match = _BARE_APPOSITION.match(after)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    lead = 0  # capitalised words opening it, a place or a body the role is of: "Panama coach", "NASA engineer"
+    while lead < min(3, len(words) - 1) and words[lead][:1].isupper() and words[lead] not in lx.TITLES:
+        lead += 1
+    if lead and (words[lead][:1].isupper() or words[0] in lx.STOP_CAPS):
+        lead = 0  # "Ohio Secretary of State", "First Minister": read as a title below
+    for index, word in enumerate(words[:4]):
+        if index < lead:
+            continue
+        if (
+            word in lx.ROLE_NOUNS
+            or (word in lx.TITLES and word not in lx.HONORIFICS and index == 0)
+            or (index == 0 and len(words) > 1 and words[1] in lx.TITLES and word[:1].isupper())  # "First Minister"
+        ):
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if word in lx.ROLE_NOUNS and is_given(after) and after not in lx.PLACES:
+                return None  # not "Ann Bell, presidential candidate Tom Rusk said": a name after it opens a clause
+            if all(w[:1].islower() for w in words[lead:index]):
+                return match.group(1)
+            return None
+        if not word[:1].islower():
+            return None
+    return None
+
+
+def _introduced_role(text: str, start: int) -> str | None:
+    """ "a 38-year-old named Aleksandr": what the article calls the person before naming them."""
+    floor = max(0, start - 80)
+    window = text[floor:start]
+    if "named" not in window and "called" not in window:
+        return None  # what _INTRODUCED needs, found at once instead of by trying it at every position
+    introduced = _INTRODUCED.search(text, floor, start)
+    return introduced.group(1) if introduced else None
+
+
+def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> str | None:
+    cues = {first, before, *(role or "").split(), *(t.text for t in prefix)}
+    if cues & lx.FEMALE_WORDS or (first in FEMALE and first not in MALE):
+        return "f"
+    if cues & lx.MALE_WORDS or (first in MALE and first not in FEMALE):
+        return "m"
+    return None
+
+
+def _role_apposition(text: str, end: int) -> str | None:
+    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
+    apposition = _APPOSITION.match(text[end : end + 120])
+    if apposition is None:
+        return None
+    words = apposition.group(1).split()
+    if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
+        return None
+    return " ".join(words[1:])
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role nouns right before a name ("singer" in "Spanish singer Marisol"), with a nationality before them."""
+    window = text[max(0, start - 60) : start]
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])
+    words = window[len(window) - lead.end() :].split() if lead else []
+    parts: list[str] = []
+    while words and words[-1] in lx.ROLE_NOUNS:
+        parts.insert(0, words.pop())
+    if not parts:
+        return None
+    country = _COUNTRY_ROLE.search(window)
+    if country and country.group(2).split() == parts and country.group(1) in lx.NATIONALITIES:
+        parts.insert(0, country.group(1))
+    return " ".join(parts)
