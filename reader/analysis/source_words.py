@@ -22,6 +22,23 @@ _INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|s
 _NAME_THEN_APPOSITIVE = re.compile(
     r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
 )
+_BOTH = lx._words("both all")  # "Ada Quist and Lena Varga both said"
+# Between two names of one subject: "and", a comma, and the second one's title ("Ada Quist and Mayor Lena Varga").
+_JOINING_WORDS = lx._words("and ,")
+
+
+def joins_names(gap: str) -> bool:
+    """Whether the text between two people's names joins them into one subject ("Ada Quist, Lena Varga and
+    Omar Haddad said", "police chief Ada Quist and Mayor Lena Varga said")."""
+    words = gap.replace(",", " , ").split()
+    joining = 0
+    while joining < len(words) and words[joining] in _JOINING_WORDS:
+        joining += 1
+    if not joining:
+        return not words  # nothing joins them: "Ada Quist Lena Varga" is no list
+    return all(w in lx.TITLES or w in lx.ROLE_NOUNS for w in words[joining:])
+
+
 # A relative clause left open up to the verb: "Sanders, who endorsed Canova in May and said".
 _OPEN_RELATIVE = re.compile(r", who [^,;:.]*$")
 # "pointed out", "shot back"; not "went on" ("went on to hit a double")
@@ -45,6 +62,10 @@ PARAPHRASE_VERBS = (
 CLAUSE_VERBS = _inflect("caution clarify complain concede counter declare elaborate lament mention opine proclaim") | (
     _inflect("reason retort quip joke theorize theorise boast")
 )
+# Verbs of a promise or an agreement credit a paraphrase only before "that" ("Lee vowed that the line would
+# reopen", "both sides agreed that"), not before an object or "to" ("agreed to resume", "promised them aid").
+THAT_VERBS = _inflect("agree vow promise pledge concur")
+_THAT_AFTER = re.compile(r"\s+that\b")
 _CLAUSE_AFTER = re.compile(rf"\s*(?:that\b|[,:“\"{MASK}])")
 # A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
 # "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").

@@ -27,6 +27,7 @@ from reader.analysis.source_words import (
     _AUXILIARIES,
     _BARE_OBJECT,
     _BARE_SUBJECT,
+    _BOTH,
     _CLAUSE_AFTER,
     _COMMON_SUBJECT,
     _DATA,
@@ -41,6 +42,7 @@ from reader.analysis.source_words import (
     _OUTLET_IN,
     _PHRASAL,
     _REPORTED_THAT,
+    _THAT_AFTER,
     BODY_LOOKBACK,
     BODY_NOUNS,
     CLAUSE_VERBS,
@@ -49,10 +51,12 @@ from reader.analysis.source_words import (
     OUTLET_NOUNS,
     PARAPHRASE_VERBS,
     STANCE_VERBS,
+    THAT_VERBS,
     _lead_word,
     _passive_before,
     _progressive_before,
     _stance_verbs,
+    joins_names,
 )
 from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
@@ -83,6 +87,8 @@ class SourceCollector(SourceFinder):
                     verb = "stated"  # "X issued a statement", "X released the following statement:", "X pointed out"
                 if verb in CLAUSE_VERBS and _CLAUSE_AFTER.match(masked, c_end):
                     verb = "stated"  # "Rice complained that", "the city reasoned:"
+                if verb in THAT_VERBS and _THAT_AFTER.match(masked, c_end):
+                    verb = "stated"  # "Lee vowed that", "the ministry agreed that"
                 if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
                 progressive = verb.endswith("ing") and _progressive_before(masked, c_start)
@@ -189,6 +195,7 @@ class SourceCollector(SourceFinder):
                 and not self._not_the_article_s(subject.entity, s_start, verb)
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
+                self._joined_subject(subject.entity, s_start, verb)
             return
         if (
             word not in lx.SOURCE_VERBS
@@ -228,14 +235,7 @@ class SourceCollector(SourceFinder):
         if last and last[-1][2] == 0 and last[-1][3] is not subject.entity and self.att.masked[last[-1][0]] != MASK:
             # "grew so heated ... that Gov. Chris Christie said": the name right there; "Ada Quist, Lena Varga and
             # Omar Haddad said": every name of the list that ends there
-            people = [m for m in self.att.mentions_within(max(s_start, end - 200), end) if m[2] == 0]
-            joined = [people[-1]]
-            for mention in reversed(people[:-1]):
-                if self.att.masked[mention[1] : joined[-1][0]].strip(" ,") not in ("and", ""):
-                    break
-                joined.append(mention)
-            for mention in joined:
-                self.add_entity(mention[3])
+            self._joined_people(s_start, end)
             return True
         text = " ".join(words)
         bare = _NAME_AFTER_CLAUSE_WORD.search(text)
@@ -244,6 +244,34 @@ class SourceCollector(SourceFinder):
         before = len(self.found)
         self._bare_body(end - len(bare.group(1)), end)
         return len(self.found) > before
+
+    def _joined_subject(self, entity: object, s_start: int, verb: int) -> None:
+        """The other people of a subject that is a list ending with ``entity`` right before the verb
+        ("police chief Ada Quist and Mayor Lena Varga said"): each is credited."""
+        words = self.att.masked[max(s_start, verb - 120) : verb].split()
+        while words and (words[-1] in _AUXILIARIES or words[-1] in _BOTH):
+            words.pop()
+        if not words:
+            return
+        end = self.att.masked.rfind(words[-1], max(s_start, verb - 120), verb) + len(words[-1])
+        last = [m for m in self.att.mentions_within(max(s_start, end - 80), end) if m[1] == end]
+        if last and last[-1][2] == 0:
+            self._joined_people(s_start, end, member=entity)
+
+    def _joined_people(self, s_start: int, end: int, member: object = None) -> None:
+        """Every person of the list of names that ends at ``end`` ("Ada Quist, Lena Varga and Omar Haddad
+        said"); with ``member``, only when that person is one of them. Not "Ada Quist met Lena Varga, and Omar
+        Haddad said" nor "..., Lena Varga said": after one name, a comma joins two clauses, not two names."""
+        people = [m for m in self.att.mentions_within(max(s_start, end - 200), end) if m[2] == 0]
+        joined = [people[-1]]
+        for mention in reversed(people[:-1]):
+            gap = self.att.masked[mention[1] : joined[-1][0]]
+            if not joins_names(gap) or (len(joined) == 1 and ("," in gap or "and" not in gap.split())):
+                break  # the last two names are joined by "and" alone: "Ada Quist, Lena Varga said" is no list
+            joined.append(mention)
+        if member is None or any(m[3] is member for m in joined):
+            for mention in joined:
+                self.add_entity(mention[3])
 
     def _after_comma(self, start: int, s_start: int) -> bool:
         """Whether only "the" stands between a comma and ``start``: an inverted cue after the reported words."""
