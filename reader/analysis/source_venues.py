@@ -55,12 +55,12 @@ _GROUP = re.compile(
 # An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
 _TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
     # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
-    # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
+    # (?:on|in)|(?:reported|published)(?: online)? in|Speaking to|Talking to|Writing in)\s+, by first letter
     r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
     r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
     r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
-    r"|a(?<!\w.)dd(?:ed|ing|s)? to)\s+"
+    r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in)\s+"
     rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
 _VENUE = re.compile(
@@ -70,6 +70,8 @@ _VENUE = re.compile(
 # knows it, is an outlet.
 _OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
+# "by his publicist, Ada Quist", "by a spokesman, Piet Vorn": a lowercase role, a comma and a name.
+_ROLE_THEN_NAME = re.compile(r"((?:his|her|their|its|the|a|an)(?:\s+[a-z-]+){1,3}),\s+(?=[A-Z])")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 # A lowercase noun after a name ("the New York attorney general"), not a preposition or clause word.
 _LOWER_NEXT = re.compile(
@@ -209,6 +211,11 @@ class SourceFinder:
         window_end = start + 80
         stop = re.search(rf"[,.;:]|{MASK}", masked[start:window_end])
         end = start + stop.start() if stop else window_end
+        role = _ROLE_THEN_NAME.match(masked, start, window_end)
+        if role is not None and self.att.entity_in(start, role.end(1)) is None:
+            # "confirmed by his publicist, Ada Quist": the name in apposition after the role
+            stop = re.search(rf"[,.;:]|{MASK}", masked[role.end() : window_end])
+            end = role.end() + stop.start() if stop else window_end
         found = self.att.entity_in(start, end)
         if found is not None:
             at = self._mention_in(found.entity, start, end)[0]

@@ -115,12 +115,24 @@ CREDIT_VERBS = lx._words(
 # court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
 # up" is credited with nothing).
 FINDING_VERBS = lx._words("found finds showed shows ruled rules identified identifies")
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
+# Verbs of an estimate, a hope or a suspicion, which credit their subject only before "that" ("Ada Quist
+# estimated that", "the ministry hopes that"): not "the estimated cost", "the suspected gunman", "hopes to".
+THAT_STANCE_VERBS = lx._words(
+    "estimated estimates speculated speculates suspected suspects remembered remembers hoped hopes feared fears "
+    "expects indicated indicates"
+)
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS
+# Findings a person is credited with, before "that" ("Judge Ada Quist ruled that"): the past forms only, as
+# "rules that", "shows that" and "finds that" are as often nouns ("finalizing rules that").
+PERSON_FINDINGS = lx._words("found showed ruled identified")
+# A word that makes the next one a noun: "in hopes that", "the fears that", "their estimates that".
+_NOUN_AFTER = re.compile(r"(?:^|\s)(?:in|the|a|an|his|her|their|its|our|my|of|with|no|any|and|such)\s+$")
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
     *("tweet", "thank", "express"),
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
     *("found", "finds", "show", "rule", "identif"),
+    *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
 )
 # Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
 # ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as

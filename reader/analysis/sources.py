@@ -34,6 +34,7 @@ from reader.analysis.source_words import (
     _INVERTED,
     _NAME_AFTER_CLAUSE_WORD,
     _NAME_THEN_APPOSITIVE,
+    _NOUN_AFTER,
     _NOUN_BEFORE,
     _NOUN_FORMS,
     _OBJECT_AFTER,
@@ -50,7 +51,9 @@ from reader.analysis.source_words import (
     FINDING_VERBS,
     OUTLET_NOUNS,
     PARAPHRASE_VERBS,
+    PERSON_FINDINGS,
     STANCE_VERBS,
+    THAT_STANCE_VERBS,
     THAT_VERBS,
     _lead_word,
     _passive_before,
@@ -104,6 +107,10 @@ class SourceCollector(SourceFinder):
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
         for at, verb in _stance_verbs(masked):
+            if verb in THAT_STANCE_VERBS:
+                if not _THAT_AFTER.match(masked, at + len(verb)) or _NOUN_AFTER.search(masked, max(0, at - 12), at):
+                    continue
+                verb = "stated"  # "Ada Quist estimated that": credited as with "said that"
             if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
@@ -186,9 +193,14 @@ class SourceCollector(SourceFinder):
                 if antecedent and antecedent[-1][1] == relative.start() and antecedent[-1][2] == 0:
                     subject = Speaker(antecedent[-1][3].name, "person", antecedent[-1][3])  # "X, who backed Y and said"
             if word in FINDING_VERBS:
-                if self._name_only(subject.entity) and self.att.masked.startswith(" that ", verb + len(word)):
+                if not self.att.masked.startswith(" that ", verb + len(word)):
+                    return  # "Ada Quist found it difficult", "showed up": no finding
+                if self._name_only(subject.entity):
                     self._bare_body(*self._mention_in(subject.entity, s_start, verb))  # "Pew found that"
-                return
+                    return
+                if word not in PERSON_FINDINGS or _NOUN_AFTER.search(self.att.masked, max(0, verb - 12), verb):
+                    return
+                word = "stated"  # "Judge Ada Quist ruled that", "a team led by Ada Quist found that"
             if (
                 (not word.endswith("ing") or self._opens_its_clause(subject.entity, s_start, verb))
                 and not self._possessive_before(subject.entity, max(s_start, verb - REACH), verb)
