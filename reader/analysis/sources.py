@@ -64,6 +64,8 @@ from reader.analysis.source_words import (
 from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
 
+_WHETHER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:whether|if)\b")  # "asked (the minister) whether"
+
 
 class SourceCollector(SourceFinder):
     def collect(self, speakers: list[Speaker | None], quoted: Iterable[Speaker] = ()) -> list[Source]:
@@ -92,6 +94,10 @@ class SourceCollector(SourceFinder):
                     verb = "stated"  # "Rice complained that", "the city reasoned:"
                 if verb in THAT_VERBS and _THAT_AFTER.match(masked, c_end):
                     verb = "stated"  # "Lee vowed that", "the ministry agreed that"
+                if word in ("called", "calls") and masked.startswith((" for ", " on "), c_end):
+                    verb = "stated"  # "Ada Quist called for an inquiry", "the union called on the city to"
+                if word == "asked" and _WHETHER.match(masked, c_end):
+                    verb = "stated"  # "Ada Quist asked whether the line would reopen": a question put
                 if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
                     continue
                 progressive = verb.endswith("ing") and _progressive_before(masked, c_start)
