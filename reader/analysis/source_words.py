@@ -73,24 +73,33 @@ _AUXILIARIES = lx._words(
     "also later then has have had previously recently again already once quickly first yesterday today tonight "
     "earlier now"
 )
+# What a body is, before its name: "the carmaker Velocar said", "the broadcaster VTV reported".
+_BODY_KIND = (
+    r"(?:(?:[a-z-]+\s+)?(?:company|carmaker|firm|group|airline|agency|charity|club|team|union|party|bank|retailer"
+    r"|manufacturer|maker|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation)\s+)"
+)
 _BARE_SUBJECT = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
+    rf"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?{_BODY_KIND}?"
     r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
     rf"(?:(?:{'|'.join(sorted(_AUXILIARIES))})\s+)*$"
 )
 # Someone unnamed who speaks for a body, or its statement: the body is the source. "A spokesperson for
 # Amtrak said", "officials at the Federal Railroad Administration said", "An Amtrak spokesman said", "A NASA
 # statement said", "Pentagon officials said" (the words before the verb, auxiliaries dropped).
-_AGENTS = r"(?:spokes(?:man|woman|person|men|women|people)|officials?|representatives?|statement|executives?)"
+_AGENTS = (
+    r"(?:(?:chief|top|senior|press|deputy)\s+)?"  # "Velocar's chief executive", "Amtrak's press spokesman"
+    r"(?:[Ss]pokes(?:man|woman|person|men|women|people)|[Oo]fficials?|[Rr]epresentatives?|statement|[Ee]xecutives?)"
+)
 _BODY_NAME = r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]{0,40})"
-_AGENT_STEMS = ("spokes", "official", "statement", "represent", "executive")
+_AGENT_STEMS = ("pokes", "fficial", "statement", "epresent", "xecutive")  # "Officials at ..." too
 _AGENT_FOR = re.compile(
     rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*(?:,[^,]{{1,80}},\s*)?$"
 )  # "A spokesperson for NISA, the nuclear authority, said"
 _AGENT_AFTER = re.compile(rf"(?:^|[\s(])(?:(?:[Aa]n?|[Tt]he)\s+)?{_BODY_NAME}\s+{_AGENTS}\s*$")
 # "according to Israel", "according to Gallup": the same after a leading cue.
-_BARE_OBJECT = re.compile(
-    r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
+_BARE_OBJECT = re.compile(  # "according to broadcaster VTV": after an outlet's kind too
+    rf"\s*(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?"
+    r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
 )
 # Words that open a sentence or clause before a body's name ("As POLITICO revealed", "On Monday Gallup said").
 _OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS

@@ -126,6 +126,10 @@ class SourceCollector(SourceFinder):
             mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)
             if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
                 self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
+            elif mention is None or mention[0] > match.end() + 4:
+                bare = _BARE_OBJECT.match(masked, match.end())
+                if bare is not None and masked[bare.end(1) : bare.end(1) + 1] in (".", ",", ";", ""):
+                    self._bare_body(bare.start(1), bare.end(1))  # "..., said Velocar.": a name no finder knows
         if " per " in masked:
             for match in _PER.finditer(masked):
                 self._per(match.end())
@@ -165,8 +169,10 @@ class SourceCollector(SourceFinder):
                 if before and (self._agent_of_body(floor, verb, word) or self._body_by_noun(floor, verb)):
                     return
                 named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
-                if named is not None and _OUTLET_IN.search(self.att.masked, named.end(1), verb):
-                    self._bare_body(named.start(1), named.end(1), outlet=True)  # "Kompas, a national daily, reported"
+                if named is not None:
+                    # "Kompas, a national daily, reported", "Velocar, the carmaker, said": the name, not its description
+                    outlet = _OUTLET_IN.search(self.att.masked, named.end(1), verb) is not None
+                    self._bare_body(named.start(1), named.end(1), outlet=outlet)
                     return
                 if not before or not before[-1][:1].isupper():
                     return  # most subjects that no finder knows are lowercase ("officials said")
