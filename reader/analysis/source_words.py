@@ -73,11 +73,14 @@ _AUXILIARIES = lx._words(
     "also later then has have had previously recently again already once quickly first yesterday today tonight "
     "earlier now"
 )
-# What a body is, before its name: "the carmaker Velocar said", "the broadcaster VTV reported".
-_BODY_KIND = (
-    r"(?:(?:[a-z-]+\s+)?(?:company|carmaker|firm|group|airline|agency|charity|club|team|union|party|bank|retailer"
-    r"|manufacturer|maker|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation)\s+)"
+# What a body is, before its name ("the carmaker Velocar said", "the broadcaster VTV reported") or in an
+# appositive after it ("Velocar, the carmaker, said"; not "Velmora, a small town, said").
+_BODY_KINDS = (
+    r"(?:company|carmaker|firm|group|airline|agency|charity|club|team|union|party|bank|retailer|manufacturer|maker"
+    r"|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation)"
 )
+_BODY_KIND = rf"(?:(?:[a-z-]+\s+)?{_BODY_KINDS}\s+)"
+_BODY_IN = re.compile(rf"\b{_BODY_KINDS}\b")
 _BARE_SUBJECT = re.compile(
     rf"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?{_BODY_KIND}?"
     r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"

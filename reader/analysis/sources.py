@@ -27,6 +27,7 @@ from reader.analysis.source_words import (
     _AUXILIARIES,
     _BARE_OBJECT,
     _BARE_SUBJECT,
+    _BODY_IN,
     _BOTH,
     _CLAUSE_AFTER,
     _COMMON_SUBJECT,
@@ -169,9 +170,9 @@ class SourceCollector(SourceFinder):
                 if before and (self._agent_of_body(floor, verb, word) or self._body_by_noun(floor, verb)):
                     return
                 named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
-                if named is not None:
+                outlet = named is not None and _OUTLET_IN.search(self.att.masked, named.end(1), verb) is not None
+                if named is not None and (outlet or _BODY_IN.search(self.att.masked, named.end(1), verb)):
                     # "Kompas, a national daily, reported", "Velocar, the carmaker, said": the name, not its description
-                    outlet = _OUTLET_IN.search(self.att.masked, named.end(1), verb) is not None
                     self._bare_body(named.start(1), named.end(1), outlet=outlet)
                     return
                 if not before or not before[-1][:1].isupper():
