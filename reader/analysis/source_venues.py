@@ -14,6 +14,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
+from reader.analysis.tokens import ABBREVIATIONS
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
@@ -138,6 +139,9 @@ class SourceFinder:
         while len(words) > 1 and (words[0] in _OPENING_WORDS):
             start = self.att.body.index(words[1], start + len(words[0]))  # "As POLITICO revealed"
             words.pop(0)
+        if words[-1].endswith(".") and "." not in words[-1][:-1] and words[-1] not in ABBREVIATIONS:
+            end -= 1  # "according to Gallup.": the sentence's full stop is not the name's
+            words[-1] = words[-1][:-1]
         name = self.att.body[start:end]
         if re.search(r"['’]s$", words[-1]):
             return  # "Israel's army said": the possessor is not the one who speaks

@@ -1,0 +1,77 @@
+"""More classes of cited sources, on invented sentences: what a reader of the sources list would notice."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _sources(body: str) -> set[str]:
+    return {s.name for s in analyze(body, "Title").sources}
+
+
+def test_every_person_of_a_subject_joined_by_and_is_a_source() -> None:
+    assert {"Ondrej Pilka", "Mara Doyle"} <= _sources("Ondrej Pilka and Mara Doyle both said the plan would fail.")
+    assert {"Ondrej Pilka", "Mara Doyle"} <= _sources(
+        "Police chief Ondrej Pilka and Mayor Mara Doyle said the plan would fail."
+    )
+
+
+def test_a_comma_after_one_name_joins_two_clauses_not_two_names() -> None:
+    sources = _sources("Ondrej Pilka met Mara Doyle, and Ilse Marn said the plan would fail.")
+    assert "Ilse Marn" in sources and "Mara Doyle" not in sources
+    sources = _sources("The tram is a fine idea to annoy Ondrej Pilka, Mara Doyle said on Monday.")
+    assert "Mara Doyle" in sources and "Ondrej Pilka" not in sources
+
+
+def test_a_promise_or_an_agreement_credits_its_subject_only_before_that() -> None:
+    assert "Ilse Marn" in _sources("Ilse Marn vowed that the talks would go on.")
+    assert "Ilse Marn" in _sources("Ilse Marn agreed that the talks had failed.")
+    assert "Ilse Marn" not in _sources("Ilse Marn agreed to resume the talks in May.")
+
+
+def test_an_estimate_a_hope_or_a_suspicion_credits_its_subject_before_that() -> None:
+    assert "Ada Quist" in _sources("Ada Quist estimated that the repairs would take a year.")
+    assert "Ada Quist" in _sources("Ada Quist hopes that the line will reopen.")
+    assert "Ada Quist" not in _sources("Ada Quist hopes to reopen the line in May.")
+    assert "Ada Quist" not in _sources("The estimated cost alarmed Ada Quist, who left in hopes that it would fall.")
+
+
+def test_a_persons_finding_or_ruling_before_that_credits_them() -> None:
+    assert "Ilse Marn" in _sources("Judge Ilse Marn ruled that the contract was void.")
+    assert "Ada Quist" in _sources("A team led by Ada Quist found that the asteroid is spinning.")
+    assert "Ada Quist" not in _sources("Ada Quist found it difficult to sleep.")
+
+
+def test_calls_for_action_and_questions_put_credit_their_subject() -> None:
+    assert "Ilse Marn" in _sources("Ilse Marn called for an inquiry into the crash.")
+    assert "Ilse Marn" in _sources("Ilse Marn asked whether the talks would succeed.")
+
+
+def test_a_name_in_apposition_after_by_and_a_role_is_the_source() -> None:
+    assert "Ada Quist" in _sources("His death was confirmed by his publicist, Ada Quist.")
+
+
+def test_a_venue_before_the_speaker_at_the_sentence_start() -> None:
+    assert {"Valdoran Tribune", "Helena Quarry"} <= _sources(
+        "Speaking to the Valdoran Tribune, Helena Quarry said the ice was thinning."
+    )
+    assert {"Marvale Courier", "Ada Quist"} <= _sources(
+        "Writing in the Marvale Courier, Ada Quist said the train was speeding."
+    )
+
+
+def test_a_body_named_with_what_it_is() -> None:
+    assert "Velocar" in _sources("Velocar, the carmaker, said the recall would cost millions.")
+    assert "Velocar" in _sources("The carmaker Velocar said the recall would cost millions.")
+    assert "VTV" in _sources("Twelve died in the blast, according to broadcaster VTV.")
+    assert "Velmora" not in _sources("Velmora, a small town, said nothing.")
+
+
+def test_an_executive_or_capitalised_officials_speak_for_their_body() -> None:
+    assert "Velocar" in _sources("Velocar's chief executive said the recall would cost millions.")
+    assert "VLCR" in _sources("Officials at VLCR said the recall would cost millions.")
+
+
+def test_an_unknown_name_after_an_inverted_cue_is_a_source() -> None:
+    assert "Velocar" in _sources("The recall will cost millions, said Velocar.")
+    assert _sources("The recall will cost millions, said Monday's notice.") == set()
