@@ -75,3 +75,8 @@ def test_an_executive_or_capitalised_officials_speak_for_their_body() -> None:
 def test_an_unknown_name_after_an_inverted_cue_is_a_source() -> None:
     assert "Velocar" in _sources("The recall will cost millions, said Velocar.")
     assert _sources("The recall will cost millions, said Monday's notice.") == set()
+
+
+def test_talking_about_something_credits_the_speaker_talking_to_someone_does_not() -> None:
+    assert "Nadia Ferro" in _sources("I met a beekeeper named Nadia Ferro who talked about how hard the winter was.")
+    assert "Nadia Ferro" not in _sources("Nadia Ferro talked to her neighbours for an hour.")

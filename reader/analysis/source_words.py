@@ -133,7 +133,11 @@ THAT_STANCE_VERBS = lx._words(
     "estimated estimates speculated speculates suspected suspects remembered remembers hoped hopes feared fears "
     "expects indicated indicates"
 )
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS
+# Verbs of talk that credit their subject only before what they talk about ("Ada Quist talked about the
+# risks", "the report speaks of a crisis"): not "talked to", "spoke for an hour".
+ABOUT_VERBS = lx._words("talked talks spoke speaks")
+_ABOUT_AFTER = re.compile(r"\s+(?:about|of)\b")
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS | ABOUT_VERBS
 # Findings a person is credited with, before "that" ("Judge Ada Quist ruled that"): the past forms only, as
 # "rules that", "shows that" and "finds that" are as often nouns ("finalizing rules that").
 PERSON_FINDINGS = lx._words("found showed ruled identified")
@@ -145,6 +149,7 @@ _STANCE_STEMS: tuple[str, ...] = (
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
     *("found", "finds", "show", "rule", "identif"),
     *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
+    *("talk", "spoke", "speaks"),
 )
 # Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
 # ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as

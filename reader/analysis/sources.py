@@ -19,6 +19,7 @@ from reader.analysis.orgs import OrgEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_venues import _BARE_BY, _BY, _PER, _TO, SourceFinder, _findings_by
 from reader.analysis.source_words import (
+    _ABOUT_AFTER,
     _ADD_FORMS,
     _AFTER_CLAUSE,
     _AGENT_AFTER,
@@ -45,6 +46,7 @@ from reader.analysis.source_words import (
     _PHRASAL,
     _REPORTED_THAT,
     _THAT_AFTER,
+    ABOUT_VERBS,
     BODY_LOOKBACK,
     BODY_NOUNS,
     CLAUSE_VERBS,
@@ -118,6 +120,10 @@ class SourceCollector(SourceFinder):
                 if not _THAT_AFTER.match(masked, at + len(verb)) or _NOUN_AFTER.search(masked, max(0, at - 12), at):
                     continue
                 verb = "stated"  # "Ada Quist estimated that": credited as with "said that"
+            elif verb in ABOUT_VERBS:
+                if not _ABOUT_AFTER.match(masked, at + len(verb)):
+                    continue
+                verb = "stated"  # "Ada Quist talked about the risks"
             if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
