@@ -80,3 +80,8 @@ def test_an_unknown_name_after_an_inverted_cue_is_a_source() -> None:
 def test_talking_about_something_credits_the_speaker_talking_to_someone_does_not() -> None:
     assert "Nadia Ferro" in _sources("I met a beekeeper named Nadia Ferro who talked about how hard the winter was.")
     assert "Nadia Ferro" not in _sources("Nadia Ferro talked to her neighbours for an hour.")
+
+
+def test_the_outlet_a_participle_tells_is_a_venue() -> None:
+    sources = _sources("Omar Haddad called the verdict fair, telling the Marvale Courier he was relieved.")
+    assert {"Omar Haddad", "Marvale Courier"} <= sources
