@@ -83,5 +83,5 @@ def test_talking_about_something_credits_the_speaker_talking_to_someone_does_not
 
 
 def test_the_outlet_a_participle_tells_is_a_venue() -> None:
-    sources = _sources("Omar Haddad called the verdict fair, telling the Marvale Courier he was relieved.")
+    sources = _sources("Omar Haddad said the verdict was fair, telling the Marvale Courier he was relieved.")
     assert {"Omar Haddad", "Marvale Courier"} <= sources
