@@ -85,3 +85,10 @@ def test_talking_about_something_credits_the_speaker_talking_to_someone_does_not
 def test_the_outlet_a_participle_tells_is_a_venue() -> None:
     sources = _sources("Omar Haddad said the verdict was fair, telling the Marvale Courier he was relieved.")
     assert {"Omar Haddad", "Marvale Courier"} <= sources
+
+
+def test_a_participle_telling_an_outlet_credits_the_subject_of_its_clause() -> None:
+    assert {"Omar Haddad", "Marvale Courier"} <= _sources(
+        "Omar Haddad called the verdict fair, telling the Marvale Courier he was relieved."
+    )
+    assert _sources("The lawyer kept telling Omar Haddad to sit down.") == set()

@@ -101,7 +101,7 @@ class SourceCollector(SourceFinder):
                     verb = "stated"  # "Ada Quist called for an inquiry", "the union called on the city to"
                 if word == "asked" and _WHETHER.match(masked, c_end):
                     verb = "stated"  # "Ada Quist asked whether the line would reopen": a question put
-                if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb != "saying":
+                if verb not in lx.SOURCE_VERBS and verb not in PARAPHRASE_VERBS and verb not in ("saying", "telling"):
                     continue
                 progressive = verb.endswith("ing") and _progressive_before(masked, c_start)
                 if progressive:
@@ -233,7 +233,7 @@ class SourceCollector(SourceFinder):
             and word not in CREDIT_VERBS
             and word not in FINDING_VERBS
             and (
-                (word not in PARAPHRASE_VERBS and word not in STANCE_VERBS and word != "saying")
+                (word not in PARAPHRASE_VERBS and word not in STANCE_VERBS and word not in ("saying", "telling"))
                 or (word.endswith("ing") and not self._opens_its_clause(subject.entity, s_start, verb))
             )
         ):
