@@ -92,3 +92,13 @@ def test_a_participle_telling_an_outlet_credits_the_subject_of_its_clause() -> N
         "Omar Haddad called the verdict fair, telling the Marvale Courier he was relieved."
     )
     assert _sources("The lawyer kept telling Omar Haddad to sit down.") == set()
+
+
+def test_a_body_that_declines_to_comment_is_not_a_source() -> None:
+    assert _sources("The Marvale Police Department declined to comment.") == set()
+    assert _sources("Velocar did not respond to a request for comment.") == set()
+
+
+def test_the_person_of_a_relative_clause_right_before_the_verb_is_the_source() -> None:
+    sources = _sources("The theory was challenged by Piet Vorn, who said the storm would miss the coast.")
+    assert "Piet Vorn" in sources

@@ -20,6 +20,7 @@ from reader.analysis.source_words import (
     _BOTH,
     _COMMON_SUBJECT,
     _NAME_AFTER_CLAUSE_WORD,
+    _OPEN_RELATIVE,
     _REPORTED_THAT,
     BODY_LOOKBACK,
     BODY_NOUNS,
@@ -32,6 +33,18 @@ from reader.analysis.speakers import REACH, Speaker
 
 class SubjectReader(SourceFinder):
     """The subject tests of the collector (see ``sources.SourceCollector``)."""
+
+    def _antecedent(self, s_start: int, verb: int, right_before: bool = False) -> Speaker | None:
+        """The person a relative clause left open up to the verb is about: "Ada Quist, who backed the plan and
+        said"; with ``right_before``, only when "who" is right before the verb ("challenged by Ada Quist, who
+        said", not "to meet Ada Quist, who had told him")."""
+        relative = _OPEN_RELATIVE.search(self.att.masked, max(s_start, verb - 200), verb)
+        if relative is None or (right_before and self.att.masked[relative.start() : verb].split() != [",", "who"]):
+            return None
+        antecedent = list(self.att.mentions_within(max(s_start, relative.start() - 80), relative.start()))
+        if antecedent and antecedent[-1][1] == relative.start() and antecedent[-1][2] == 0:
+            return Speaker(antecedent[-1][3].name, "person", antecedent[-1][3])
+        return None
 
     def _unknown_subject(self, subject: Speaker, s_start: int, verb: int) -> bool:
         """Whether a name no finder knows stands right before the verb, after a clause word, where the subject

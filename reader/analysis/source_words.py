@@ -244,3 +244,6 @@ _REPORTED_THAT = re.compile(
 )
 # An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
+# A cue that is declined or negated credits no one: "declined to comment", "did not respond to a request",
+# "has not commented", "refused to say whether".
+_DECLINED = re.compile(r"(?:\b(?:declined|refused|failed|unable|not|never)|n['’]t)\s+(?:immediately\s+)?(?:to\s+)?$")

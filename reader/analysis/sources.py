@@ -26,13 +26,13 @@ from reader.analysis.source_words import (
     _BODY_IN,
     _CLAUSE_AFTER,
     _DATA,
+    _DECLINED,
     _INVERTED,
     _NAME_THEN_APPOSITIVE,
     _NOUN_AFTER,
     _NOUN_BEFORE,
     _NOUN_FORMS,
     _OBJECT_AFTER,
-    _OPEN_RELATIVE,
     _OUTLET_CITES,
     _OUTLET_IN,
     _PHRASAL,
@@ -98,6 +98,10 @@ class SourceCollector(SubjectReader):
                     continue  # "Sevilla has added three titles": added something, said nothing
                 if not progressive and _passive_before(masked, c_start):
                     continue  # "the archbishop was reported by local media to have visited", "he was told"
+                if _DECLINED.search(masked, max(s_start, c_start - 30), c_start) or (
+                    word == "comment" and masked.endswith(" for ", 0, c_start)
+                ):
+                    continue  # "Velocar declined to comment", "did not respond to a request for comment"
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
@@ -152,6 +156,8 @@ class SourceCollector(SubjectReader):
         ):
             return  # "Trump said in August after Nabisco announced": Nabisco, named once, is the subject
         if subject is None:
+            subject = self._antecedent(s_start, verb, right_before=True)  # "challenged by Ada Quist, who said"
+        if subject is None:
             if word in FINDING_VERBS and not self.att.masked.startswith(" that ", verb + len(word)):
                 return  # a body no finder knows, credited with a finding only before "that": "Pew found that"
             if word in lx.SOURCE_VERBS or word in CREDIT_VERBS or word in FINDING_VERBS:
@@ -190,13 +196,7 @@ class SourceCollector(SubjectReader):
             if person is not None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
-            relative = _OPEN_RELATIVE.search(self.att.masked, max(s_start, verb - 200), verb)
-            if relative is not None:
-                antecedent = [
-                    m for m in self.att.mentions_within(max(s_start, relative.start() - 80), relative.start())
-                ]
-                if antecedent and antecedent[-1][1] == relative.start() and antecedent[-1][2] == 0:
-                    subject = Speaker(antecedent[-1][3].name, "person", antecedent[-1][3])  # "X, who backed Y and said"
+            subject = self._antecedent(s_start, verb) or subject  # "X, who backed Y and said"
             if word in FINDING_VERBS:
                 if not self.att.masked.startswith(" that ", verb + len(word)):
                     return  # "Ada Quist found it difficult", "showed up": no finding
