@@ -102,3 +102,10 @@ def test_a_body_that_declines_to_comment_is_not_a_source() -> None:
 def test_the_person_of_a_relative_clause_right_before_the_verb_is_the_source() -> None:
     sources = _sources("The theory was challenged by Piet Vorn, who said the storm would miss the coast.")
     assert "Piet Vorn" in sources
+
+
+def test_a_description_that_speaks_is_not_listed_as_a_source() -> None:
+    sources = _sources(
+        'Voters went to the polls on Tuesday.\n\nThe Vermont senator emailed supporters saying: "The fight goes on."'
+    )
+    assert not any(name.startswith("The Vermont") for name in sources)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from reader.analysis import lexicon as lx
 from reader.analysis.names import is_given
-from reader.analysis.orgs import OrgEntity
+from reader.analysis.orgs import DOMAIN, OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
@@ -140,8 +140,12 @@ class SourceFinder:
         while len(words) > 1 and (words[0] in _OPENING_WORDS):
             start = self.att.body.index(words[1], start + len(words[0]))  # "As POLITICO revealed"
             words.pop(0)
-        if words[-1].endswith(".") and "." not in words[-1][:-1] and words[-1] not in ABBREVIATIONS:
-            end -= 1  # "according to Gallup.": the sentence's full stop is not the name's
+        if (
+            words[-1].endswith(".")
+            and words[-1] not in ABBREVIATIONS
+            and ("." not in words[-1][:-1] or DOMAIN.match(words[-1][:-1]))
+        ):
+            end -= 1  # "according to Gallup.", "said Tchadinfos.com.": the sentence's full stop is not the name's
             words[-1] = words[-1][:-1]
         name = self.att.body[start:end]
         if re.search(r"['’]s$", words[-1]):

@@ -141,11 +141,26 @@ class SourceCollector(SubjectReader):
                 ):
                     self.add_entity(org)  # "Chatham House data", "The Guardian cited"
         for speaker in speakers:
-            if speaker is not None and speaker.kind == "organization":
+            if speaker is not None and speaker.kind == "organization" and not self._described(speaker.entity):
                 self.add_entity(speaker.entity)
         for speaker in quoted:
-            self.add_entity(speaker.entity)
+            if not self._described(speaker.entity):
+                self.add_entity(speaker.entity)
         return sorted(self.found.values(), key=lambda src: src.mentions[0][0] if src.mentions else 0)
+
+    def _described(self, entity: object) -> bool:
+        """Whether a speaker's name is the start of a description that names no one: "The Florida" of "The
+        Florida senator said", "The Vermont" of "The Vermont senator told": a determiner and places or
+        nationalities only, with a lowercase noun after it in the text."""
+        words = getattr(entity, "name", "").split()
+        if len(words) < 2 or words[0] not in ("The", "A", "An"):
+            return False
+        if not all(w in lx.PLACES or w in lx.NATIONALITIES for w in words[1:]):
+            return False
+        body = self.att.body
+        return any(
+            body[e : e + 1] == " " and body[e + 1 : e + 2].islower() for _s, e in getattr(entity, "mentions", [])
+        )
 
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
