@@ -109,3 +109,8 @@ def test_a_description_that_speaks_is_not_listed_as_a_source() -> None:
         'Voters went to the polls on Tuesday.\n\nThe Vermont senator emailed supporters saying: "The fight goes on."'
     )
     assert not any(name.startswith("The Vermont") for name in sources)
+
+
+def test_a_poll_or_a_study_credits_the_body_whose_it_is() -> None:
+    assert "Brandell" in _sources("A Brandell poll found that most voters disliked the rules.")
+    assert "Kestrel Institute" in _sources("A Kestrel Institute study shows that the rules are unfair.")

@@ -91,10 +91,11 @@ _BARE_SUBJECT = re.compile(
 # statement said", "Pentagon officials said" (the words before the verb, auxiliaries dropped).
 _AGENTS = (
     r"(?:(?:chief|top|senior|press|deputy)\s+)?"  # "Velocar's chief executive", "Amtrak's press spokesman"
-    r"(?:[Ss]pokes(?:man|woman|person|men|women|people)|[Oo]fficials?|[Rr]epresentatives?|statement|[Ee]xecutives?)"
+    r"(?:[Ss]pokes(?:man|woman|person|men|women|people)|[Oo]fficials?|[Rr]epresentatives?|statement|[Ee]xecutives?"
+    r"|polls?|surveys?|study|analysis)"  # "A Brandell poll found that": the body whose poll it is
 )
 _BODY_NAME = r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]{0,40})"
-_AGENT_STEMS = ("pokes", "fficial", "statement", "epresent", "xecutive")  # "Officials at ..." too
+_AGENT_STEMS = ("pokes", "fficial", "statement", "epresent", "xecutive", "poll", "survey", "study", "analysis")
 _AGENT_FOR = re.compile(
     rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*(?:,[^,]{{1,80}},\s*)?$"
 )  # "A spokesperson for NISA, the nuclear authority, said"
