@@ -248,3 +248,10 @@ _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 # A cue that is declined or negated credits no one: "declined to comment", "did not respond to a request",
 # "has not commented", "refused to say whether".
 _DECLINED = re.compile(r"(?:\b(?:declined|refused|failed|unable|not|never)|n['’]t)\s+(?:immediately\s+)?(?:to\s+)?$")
+# A body's finding after a leading cue: "according to a Brandell poll", "according to the latest Kestrel
+# Institute figures".
+_BODY_FINDING = re.compile(
+    r"\s*(?:an?|the)\s+(?:(?:new|latest|recent|annual|national|\w+st)\s+)?"
+    r"((?:[A-Z][\w.&'’/-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’/-]{0,40})\s+"
+    r"(?:polls?|surveys?|study|studies|reports?|analysis|data|figures|statistics|estimates?|statement)\b"
+)

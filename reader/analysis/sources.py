@@ -23,6 +23,7 @@ from reader.analysis.source_words import (
     _AUXILIARIES,
     _BARE_OBJECT,
     _BARE_SUBJECT,
+    _BODY_FINDING,
     _BODY_IN,
     _CLAUSE_AFTER,
     _DATA,
@@ -66,9 +67,9 @@ class SourceCollector(SubjectReader):
                 if kind == "lead":
                     found = self.att.object_after(c_end, s_end)
                     if found is None:
-                        bare = _BARE_OBJECT.match(masked, c_end, s_end)
+                        bare = _BARE_OBJECT.match(masked, c_end, s_end) or _BODY_FINDING.match(masked, c_end, s_end)
                         if bare is not None:
-                            self._bare_body(bare.start(1), bare.end(1))  # "according to Israel"
+                            self._bare_body(bare.start(1), bare.end(1))  # "according to Israel", "to a Brandell poll"
                     elif self._past_the_object(found.entity, c_end, s_end):
                         pass  # "According to the letter, the Canadian government began": the letter says it
                     elif self._name_only(found.entity):
