@@ -114,3 +114,8 @@ def test_a_description_that_speaks_is_not_listed_as_a_source() -> None:
 def test_a_poll_or_a_study_credits_the_body_whose_it_is() -> None:
     assert "Brandell" in _sources("A Brandell poll found that most voters disliked the rules.")
     assert "Kestrel Institute" in _sources("A Kestrel Institute study shows that the rules are unfair.")
+
+
+def test_the_reporters_own_line_at_the_end_is_not_a_source() -> None:
+    assert _sources("The mayor spoke on Monday.\n\nKarsten Lerer reported from Marvale.") == set()
+    assert "Radio Lusk" in _sources("Radio Lusk reported from Kabul that the road was closed.")

@@ -54,6 +54,7 @@ from reader.analysis.source_words import (
 from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
 
+_BYLINE = re.compile(r" from [A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3}\.?\s*$")  # "reported from Washington, D.C."
 _WHETHER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:whether|if)\b")  # "asked (the minister) whether"
 
 
@@ -99,6 +100,8 @@ class SourceCollector(SubjectReader):
                     continue  # "Sevilla has added three titles": added something, said nothing
                 if not progressive and _passive_before(masked, c_start):
                     continue  # "the archbishop was reported by local media to have visited", "he was told"
+                if word == "reported" and _BYLINE.match(masked, c_end, s_end + 1):
+                    continue  # "Lerer reported from Los Angeles.": the article's own reporter, not a source
                 if _DECLINED.search(masked, max(s_start, c_start - 30), c_start) or (
                     word == "comment" and masked.endswith(" for ", 0, c_start)
                 ):
