@@ -119,3 +119,7 @@ def test_a_poll_or_a_study_credits_the_body_whose_it_is() -> None:
 def test_the_reporters_own_line_at_the_end_is_not_a_source() -> None:
     assert _sources("The mayor spoke on Monday.\n\nKarsten Lerer reported from Marvale.") == set()
     assert "Radio Lusk" in _sources("Radio Lusk reported from Kabul that the road was closed.")
+
+
+def test_the_one_who_asks_a_speaker_is_a_source() -> None:
+    assert "Ada Quist" in _sources("When asked by host Ada Quist whether he would run, Piet Vorn said no.")

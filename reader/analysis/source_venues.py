@@ -20,13 +20,13 @@ from reader.models import Source
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
 # (``(?<!\w.)``): the regex engine skips to those letters instead of trying ``\b`` at every position.
 # Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited|obtained|
-# seen|reviewed|revealed|announced|confirmed|claimed|disclosed) by\s+`` ("a letter obtained by The Canadian Press",
-# "documents seen by Reuters", "the discovery was announced by the Supreme Council of Antiquities").
+# seen|reviewed|revealed|announced|asked|confirmed|claimed|disclosed) by\s+`` ("a letter obtained by The Canadian
+# Press", "documents seen by Reuters", "the discovery was announced by the Supreme Council of Antiquities").
 _BY = re.compile(
     r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
     r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)(?:eviewed|evealed)"
-    r"|a(?<!\w.)nnounced|c(?<!\w.)(?:onfirmed|laimed)|d(?<!\w.)isclosed) by\s+"
-)
+    r"|a(?<!\w.)(?:nnounced|sked)|c(?<!\w.)(?:onfirmed|laimed)|d(?<!\w.)isclosed) by\s+"
+)  # and "asked by": "when asked by host Ada Quist whether", the one who puts the question
 # A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
 # for National Statistics", "a statement from Amtrak". Found from each " by " and " from " (str.find),
 # as a regex of the nouns would be tried at every "a", "e", "r" or "s" of the text.
