@@ -57,11 +57,12 @@ _GROUP = re.compile(
 _TO = re.compile(  # \b(?:told|tells|telling|tell|remarks to|remarked to|said to|explained to|statements? to|
     # interviews? with|speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|
     # writing|wrote|writes) (?:on|in)|(?:reported|published)(?: online)? in|Speaking to|Talking to|Writing in)\s+,
-    # grouped by first letter
+    # emails? to|e-mails? to, grouped by first letter
     r"(?:t(?<!\w.)(?:old|ells|elling|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
     r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
-    r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
+    r"|i(?<!\w.)nterviews? with|e(?<!\w.)-?mails? to|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)"
+    r"|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
     r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in)\s+"
     rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
