@@ -123,3 +123,14 @@ def test_the_reporters_own_line_at_the_end_is_not_a_source() -> None:
 
 def test_the_one_who_asks_a_speaker_is_a_source() -> None:
     assert "Ada Quist" in _sources("When asked by host Ada Quist whether he would run, Piet Vorn said no.")
+
+
+def test_every_name_joined_after_according_to_or_an_inverted_cue_is_a_source() -> None:
+    assert {"Ada Quist", "Piet Vorn"} <= _sources("According to Ada Quist and Piet Vorn, the line will reopen.")
+    assert {"Ada Quist", "Piet Vorn"} <= _sources("The line will reopen, said Ada Quist and Piet Vorn.")
+    assert "Ada Quist" in _sources("The line will reopen, said Mayor Ada Quist.")
+
+
+def test_a_name_after_said_that_opens_the_reported_clause_is_not_a_source() -> None:
+    sources = _sources("Piet Vorn, another pilot, said Ada Quist is the best of them.")
+    assert "Piet Vorn" in sources and "Ada Quist" not in sources

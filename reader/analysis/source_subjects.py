@@ -46,6 +46,19 @@ class SubjectReader(SourceFinder):
             return Speaker(antecedent[-1][3].name, "person", antecedent[-1][3])
         return None
 
+    def _and_next(self, end: int) -> None:
+        """The person or body named right after " and " at ``end``, credited as the one before it was
+        ("according to Ada Quist and Piet Vorn", "..., said the Courier and the Tribune")."""
+        masked = self.att.masked
+        if not masked.startswith(" and ", end):
+            return
+        start = end + len(" and ")
+        if masked.startswith("the ", start):
+            start += len("the ")
+        mention = next(self.att.mentions_within(start, start + 120), None)
+        if mention is not None and mention[0] == start and masked[mention[1] : mention[1] + 2] not in ("'s", "’s"):
+            self.add_entity(mention[3])
+
     def _unknown_subject(self, subject: Speaker, s_start: int, verb: int) -> bool:
         """Whether a name no finder knows stands right before the verb, after a clause word, where the subject
         found lies further back: that name is credited instead ("after Nabisco announced")."""

@@ -50,6 +50,7 @@ from reader.analysis.source_words import (
     _passive_before,
     _progressive_before,
     _stance_verbs,
+    joins_names,
 )
 from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
@@ -77,6 +78,7 @@ class SourceCollector(SubjectReader):
                         self._bare_body(*self._mention_in(found.entity, c_end, s_end))  # "according to Gallup"
                     elif not self._possessive_before(found.entity, c_end, s_end):
                         self.add_entity(found.entity)  # according to the CDC, according to Wilkins
+                        self._and_next(self._mention_in(found.entity, c_end, s_end)[1])  # "according to X and Y"
                     continue
                 verb = word.split()[0]
                 if verb in STATEMENT_VERBS or word in _PHRASAL:
@@ -127,6 +129,17 @@ class SourceCollector(SubjectReader):
             mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)
             if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
                 self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
+            elif (
+                mention is not None
+                and mention[2] == 0
+                and joins_names(" and " + masked[match.end() : mention[0]])
+                and (
+                    masked[mention[1] : mention[1] + 1] in (".", ",", ";", "") or masked.startswith(" and ", mention[1])
+                )
+            ):
+                # "The line will reopen, said Mayor Ada Quist." (no quote marks), not "..., said Hill is well-known"
+                self.add_entity(mention[3])
+                self._and_next(mention[1])  # "..., said Ada Quist and Piet Vorn."
             elif mention is None or mention[0] > match.end() + 4:
                 bare = _BARE_OBJECT.match(masked, match.end())
                 if bare is not None and masked[bare.end(1) : bare.end(1) + 1] in (".", ",", ";", ""):
