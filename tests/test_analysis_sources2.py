@@ -134,3 +134,9 @@ def test_every_name_joined_after_according_to_or_an_inverted_cue_is_a_source() -
 def test_a_name_after_said_that_opens_the_reported_clause_is_not_a_source() -> None:
     sources = _sources("Piet Vorn, another pilot, said Ada Quist is the best of them.")
     assert "Piet Vorn" in sources and "Ada Quist" not in sources
+
+
+def test_every_outlet_told_is_a_venue_and_a_full_stop_is_not_part_of_its_name() -> None:
+    sources = _sources("The line will reopen, Ada Quist told the Marvale Courier and the Valdoran Tribune.")
+    assert {"Ada Quist", "Marvale Courier", "Valdoran Tribune"} <= sources
+    assert _sources('"It is fine," Ada Quist said to the news agency Merovia.') == {"Ada Quist", "Merovia"}

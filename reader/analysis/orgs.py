@@ -351,6 +351,7 @@ def _add_cued_outlets(text: str, index: OrgIndex) -> None:
             continue
         for match in pattern.finditer(text):
             name = match.group(1).strip()
+            name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()
             while words and (words[0] in lx.STOP_CAPS or words[0] in lx.PLACES or words[0] in lx.NATIONALITIES):
                 words = words[1:]

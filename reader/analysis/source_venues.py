@@ -197,10 +197,11 @@ class SourceFinder:
         match = _VENUE.match(text)
         if not match:
             return
-        for org in self.orgs_in(start, start + match.end()):
-            if org.kind == "outlet":
-                self.add_entity(org)
-                return
+        outlets = [org for org in self.orgs_in(start, start + match.end()) if org.kind == "outlet"]
+        for org in outlets:
+            self.add_entity(org)  # every outlet told: "told the Marvale Courier and the Valdoran Tribune"
+        if outlets:
+            return
         name = _BARE_OBJECT.match(text, match.start(1))
         named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None
         if (
