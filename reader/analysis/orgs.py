@@ -26,37 +26,7 @@ ORG_HEADS = lx._words(
     "Directorate Inspectorate Observatory Secretariat"
 )
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
-ACRONYM_STOP = frozenset(
-    [
-        "US",
-        "USA",
-        "UK",
-        "UAE",
-        "EU",
-        "UN",
-        "TV",
-        "VR",
-        "CEO",
-        "GMT",
-        "AM",
-        "PM",
-        "OK",
-        "ID",
-        "IQ",
-        "NZ",
-        "MP",
-        "QC",
-        "SC",
-        "DC",
-        "LA",
-        "PC",
-        "IT",
-        "AI",
-        "HIV",
-        "AIDS",
-        "DNA",
-    ]
-)
+ACRONYM_STOP = lx._words("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA")
 
 
 @dataclass(eq=False)
