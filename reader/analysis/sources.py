@@ -55,7 +55,7 @@ from reader.analysis.source_words import (
 from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
 
-_BYLINE = re.compile(r" from [A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3}\.?\s*$")  # "reported from Washington, D.C."
+_BYLINE = re.compile(r" from [A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3}(?:\.?\s*$|;)")  # "reported from Washington, D.C."
 _WHETHER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:whether|if)\b")  # "asked (the minister) whether"
 
 
