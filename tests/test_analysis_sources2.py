@@ -140,3 +140,7 @@ def test_every_outlet_told_is_a_venue_and_a_full_stop_is_not_part_of_its_name() 
     sources = _sources("The line will reopen, Ada Quist told the Marvale Courier and the Valdoran Tribune.")
     assert {"Ada Quist", "Marvale Courier", "Valdoran Tribune"} <= sources
     assert _sources('"It is fine," Ada Quist said to the news agency Merovia.') == {"Ada Quist", "Merovia"}
+
+
+def test_a_country_written_with_the_that_speaks_stays_a_source() -> None:
+    assert "The Netherlands" in _sources('Aid was pledged.\n\n"We will help," the Netherlands said in a statement.')

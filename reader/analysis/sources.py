@@ -56,6 +56,7 @@ from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
 
 _BYLINE = re.compile(r" from [A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3}(?:\.?\s*$|;)")  # "reported from Washington, D.C."
+_LOWER_WORD = re.compile(r"[a-z]+\b")
 _WHETHER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:whether|if)\b")  # "asked (the minister) whether"
 
 
@@ -168,16 +169,18 @@ class SourceCollector(SubjectReader):
     def _described(self, entity: object) -> bool:
         """Whether a speaker's name is the start of a description that names no one: "The Florida" of "The
         Florida senator said", "The Vermont" of "The Vermont senator told": a determiner and places or
-        nationalities only, with a lowercase noun after it in the text."""
+        nationalities only, with a role noun after it in the text (not "The Netherlands said")."""
         words = getattr(entity, "name", "").split()
         if len(words) < 2 or words[0] not in ("The", "A", "An"):
             return False
         if not all(w in lx.PLACES or w in lx.NATIONALITIES for w in words[1:]):
             return False
         body = self.att.body
-        return any(
-            body[e : e + 1] == " " and body[e + 1 : e + 2].islower() for _s, e in getattr(entity, "mentions", [])
-        )
+        for _s, e in getattr(entity, "mentions", []):
+            noun = _LOWER_WORD.match(body, e + 1, e + 30) if body[e : e + 1] == " " else None
+            if noun is not None and noun.group() in lx.ROLE_NOUNS:
+                return True
+        return False
 
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
         subject = self.att.subject_before(s_start, verb)
