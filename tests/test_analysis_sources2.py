@@ -144,3 +144,13 @@ def test_every_outlet_told_is_a_venue_and_a_full_stop_is_not_part_of_its_name() 
 
 def test_a_country_written_with_the_that_speaks_stays_a_source() -> None:
     assert "The Netherlands" in _sources('Aid was pledged.\n\n"We will help," the Netherlands said in a statement.')
+
+
+def test_an_outlet_inside_a_longer_outlets_name_is_not_a_second_venue() -> None:
+    sources = _sources("Piet Vorn told BBC Sport he was delighted.")
+    assert "BBC Sport" in sources and "BBC" not in sources
+
+
+def test_more_inverted_cues_credit_the_name_after_them() -> None:
+    assert "Ada Quist" in _sources("The comet is old, explained Ada Quist, an astronomer.")
+    assert "Ada Quist" in _sources("The comet is old, argued Ada Quist.")

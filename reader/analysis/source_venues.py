@@ -197,10 +197,12 @@ class SourceFinder:
         match = _VENUE.match(text)
         if not match:
             return
-        outlets = [org for org in self.orgs_in(start, start + match.end()) if org.kind == "outlet"]
-        for org in outlets:
-            self.add_entity(org)  # every outlet told: "told the Marvale Courier and the Valdoran Tribune"
-        if outlets:
+        told_end = -1  # every outlet told ("told the Courier and the Tribune"), but not "BBC" inside "BBC Sport"
+        for m_start, m_end, kind, org in self.att.mentions_within(start, start + match.end()):
+            if kind == 1 and org.kind == "outlet" and m_start >= told_end and self.att.masked[m_start] != MASK:
+                self.add_entity(org)
+                told_end = max(told_end, m_end)
+        if told_end >= 0:
             return
         name = _BARE_OBJECT.match(text, match.start(1))
         named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None

@@ -17,7 +17,10 @@ _OUTLET_NOUN = (
     r"|website|station)|news agency|newspaper|broadcaster)"
 )  # "the news agency Reuters", "local television station KVTV"
 # An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
-_INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added)\s+(?=(?:the\s+)?[A-Z])")
+_INVERTED = re.compile(
+    r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
+    r"|observes|observed|warns|warned|insists|insisted|recalls|recalled)\s+(?=(?:the\s+)?[A-Z])"
+)
 # A name opening the sentence, then an appositive that describes it, then the verb.
 _NAME_THEN_APPOSITIVE = re.compile(
     r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
