@@ -154,3 +154,8 @@ def test_an_outlet_inside_a_longer_outlets_name_is_not_a_second_venue() -> None:
 def test_more_inverted_cues_credit_the_name_after_them() -> None:
     assert "Ada Quist" in _sources("The comet is old, explained Ada Quist, an astronomer.")
     assert "Ada Quist" in _sources("The comet is old, argued Ada Quist.")
+
+
+def test_the_person_an_unnamed_spokesman_speaks_for_is_the_source() -> None:
+    assert "Ada Quist" in _sources("Ada Quist's spokesman said the mayor was ill.")
+    assert "Ada Quist" not in _sources("Ada Quist's friend said the mayor was ill.")

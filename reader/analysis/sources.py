@@ -57,6 +57,8 @@ from reader.models import Source
 
 _BYLINE = re.compile(r" from [A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3}(?:\.?\s*$|;)")  # "reported from Washington, D.C."
 _LOWER_WORD = re.compile(r"[a-z]+\b")
+# "Ada Quist's spokesman said": the possessor is the one spoken for, so a source (not "Warhol's friend said").
+_SPOKESPERSON_OF = re.compile(r"['’]s\s+(?:chief\s+|press\s+)?spokes(?:man|woman|person)\s+(?:also\s+)?$")
 _WHETHER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:whether|if)\b")  # "asked (the minister) whether"
 
 
@@ -243,7 +245,10 @@ class SourceCollector(SubjectReader):
                 word = "stated"  # "Judge Ada Quist ruled that", "a team led by Ada Quist found that"
             if (
                 (not word.endswith("ing") or self._opens_its_clause(subject.entity, s_start, verb))
-                and not self._possessive_before(subject.entity, max(s_start, verb - REACH), verb)
+                and (
+                    not self._possessive_before(subject.entity, max(s_start, verb - REACH), verb)
+                    or _SPOKESPERSON_OF.search(self.att.masked, max(s_start, verb - 40), verb) is not None
+                )
                 and not self._not_the_article_s(subject.entity, s_start, verb)
             ):
                 self.add_entity(subject.entity)  # "Jafari said she felt ...", not "after confirming", "Warhol's"
