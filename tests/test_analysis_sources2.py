@@ -159,3 +159,8 @@ def test_more_inverted_cues_credit_the_name_after_them() -> None:
 def test_the_person_an_unnamed_spokesman_speaks_for_is_the_source() -> None:
     assert "Ada Quist" in _sources("Ada Quist's spokesman said the mayor was ill.")
     assert "Ada Quist" not in _sources("Ada Quist's friend said the mayor was ill.")
+
+
+def test_the_subject_of_with_x_saying_is_the_source() -> None:
+    assert "Ada Quist" in _sources("The mayor resigned, with Ada Quist saying she was ill.")
+    assert "Piet Vorn" not in _sources("Ada Quist met with Piet Vorn, saying she was ill.")

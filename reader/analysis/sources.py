@@ -111,6 +111,11 @@ class SourceCollector(SubjectReader):
                     word == "comment" and masked.endswith(" for ", 0, c_start)
                 ):
                     continue  # "Velocar declined to comment", "did not respond to a request for comment"
+                if word.endswith("ing") and not progressive:
+                    owner = self.att.participle_subject(s_start, c_end)  # the speakers' reading of "with X saying"
+                    if owner is not None:
+                        self.add_entity(owner.entity)  # "The mayor resigned, with Ada Quist saying she was ill"
+                        continue
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
