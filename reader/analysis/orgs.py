@@ -26,37 +26,7 @@ ORG_HEADS = lx._words(
     "Directorate Inspectorate Observatory Secretariat"
 )
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
-ACRONYM_STOP = frozenset(
-    [
-        "US",
-        "USA",
-        "UK",
-        "UAE",
-        "EU",
-        "UN",
-        "TV",
-        "VR",
-        "CEO",
-        "GMT",
-        "AM",
-        "PM",
-        "OK",
-        "ID",
-        "IQ",
-        "NZ",
-        "MP",
-        "QC",
-        "SC",
-        "DC",
-        "LA",
-        "PC",
-        "IT",
-        "AI",
-        "HIV",
-        "AIDS",
-        "DNA",
-    ]
-)
+ACRONYM_STOP = lx._words("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA")
 
 
 @dataclass(eq=False)
@@ -351,6 +321,7 @@ def _add_cued_outlets(text: str, index: OrgIndex) -> None:
             continue
         for match in pattern.finditer(text):
             name = match.group(1).strip()
+            name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()
             while words and (words[0] in lx.STOP_CAPS or words[0] in lx.PLACES or words[0] in lx.NATIONALITIES):
                 words = words[1:]

@@ -9,23 +9,24 @@ from collections.abc import Iterator
 
 from reader.analysis import lexicon as lx
 from reader.analysis.names import is_given
-from reader.analysis.orgs import OrgEntity
+from reader.analysis.orgs import DOMAIN, OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
+from reader.analysis.tokens import ABBREVIATIONS
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
 # (``(?<!\w.)``): the regex engine skips to those letters instead of trying ``\b`` at every position.
 # Same matches as ``\b(?:shared|reported|published|posted|provided|released|compiled|gathered|quoted|cited|obtained|
-# seen|reviewed|revealed|announced|confirmed|claimed|disclosed) by\s+`` ("a letter obtained by The Canadian Press",
-# "documents seen by Reuters", "the discovery was announced by the Supreme Council of Antiquities").
+# seen|reviewed|revealed|announced|asked|confirmed|claimed|disclosed) by\s+`` ("a letter obtained by The Canadian
+# Press", "documents seen by Reuters", "the discovery was announced by the Supreme Council of Antiquities").
 _BY = re.compile(
     r"(?:s(?<!\w.)hared|r(?<!\w.)(?:eported|eleased)|p(?<!\w.)(?:ublished|osted|rovided)|c(?<!\w.)(?:ompiled|ited)"
     r"|g(?<!\w.)athered|q(?<!\w.)uoted|o(?<!\w.)btained|s(?<!\w.)een|r(?<!\w.)(?:eviewed|evealed)"
-    r"|a(?<!\w.)nnounced|c(?<!\w.)(?:onfirmed|laimed)|d(?<!\w.)isclosed) by\s+"
-)
+    r"|a(?<!\w.)(?:nnounced|sked)|c(?<!\w.)(?:onfirmed|laimed)|d(?<!\w.)isclosed) by\s+"
+)  # and "asked by": "when asked by host Ada Quist whether", the one who puts the question
 # A document or finding and the body it is by: "a report by Human Rights Watch", "figures from the Office
 # for National Statistics", "a statement from Amtrak". Found from each " by " and " from " (str.find),
 # as a regex of the nouns would be tried at every "a", "e", "r" or "s" of the text.
@@ -53,14 +54,16 @@ _GROUP = re.compile(
     r"society|federation) of [a-z][a-z -]{2,60}?)(?=\s+(?:who|which|that|and|in|on|at|for)\b|[,.;:]|$)"
 )
 # An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
-_TO = re.compile(  # \b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|
-    # speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes)
-    # (?:on|in)|(?:reported|published)(?: online)? in)\s+, grouped by first letter as _BY
-    r"(?:t(?<!\w.)(?:old|ells|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
+_TO = re.compile(  # \b(?:told|tells|telling|tell|remarks to|remarked to|said to|explained to|statements? to|
+    # interviews? with|speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|
+    # writing|wrote|writes) (?:on|in)|(?:reported|published)(?: online)? in|Speaking to|Talking to|Writing in)\s+,
+    # emails? to|e-mails? to, grouped by first letter
+    r"(?:t(?<!\w.)(?:old|ells|elling|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
     r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
-    r"|i(?<!\w.)nterviews? with|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
-    r"|a(?<!\w.)dd(?:ed|ing|s)? to)\s+"
+    r"|i(?<!\w.)nterviews? with|e(?<!\w.)-?mails? to|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)"
+    r"|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
+    r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in)\s+"
     rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
 _VENUE = re.compile(
@@ -70,6 +73,8 @@ _VENUE = re.compile(
 # knows it, is an outlet.
 _OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
+# "by his publicist, Ada Quist", "by a spokesman, Piet Vorn": a lowercase role, a comma and a name.
+_ROLE_THEN_NAME = re.compile(r"((?:his|her|their|its|the|a|an)(?:\s+[a-z-]+){1,3}),\s+(?=[A-Z])")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 # A lowercase noun after a name ("the New York attorney general"), not a preposition or clause word.
 _LOWER_NEXT = re.compile(
@@ -136,6 +141,13 @@ class SourceFinder:
         while len(words) > 1 and (words[0] in _OPENING_WORDS):
             start = self.att.body.index(words[1], start + len(words[0]))  # "As POLITICO revealed"
             words.pop(0)
+        if (
+            words[-1].endswith(".")
+            and words[-1] not in ABBREVIATIONS
+            and ("." not in words[-1][:-1] or DOMAIN.match(words[-1][:-1]))
+        ):
+            end -= 1  # "according to Gallup.", "said Tchadinfos.com.": the sentence's full stop is not the name's
+            words[-1] = words[-1][:-1]
         name = self.att.body[start:end]
         if re.search(r"['’]s$", words[-1]):
             return  # "Israel's army said": the possessor is not the one who speaks
@@ -185,10 +197,13 @@ class SourceFinder:
         match = _VENUE.match(text)
         if not match:
             return
-        for org in self.orgs_in(start, start + match.end()):
-            if org.kind == "outlet":
+        told_end = -1  # every outlet told ("told the Courier and the Tribune"), but not "BBC" inside "BBC Sport"
+        for m_start, m_end, kind, org in self.att.mentions_within(start, start + match.end()):
+            if kind == 1 and org.kind == "outlet" and m_start >= told_end and self.att.masked[m_start] != MASK:
                 self.add_entity(org)
-                return
+                told_end = max(told_end, m_end)
+        if told_end >= 0:
+            return
         name = _BARE_OBJECT.match(text, match.start(1))
         named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None
         if (
@@ -209,6 +224,11 @@ class SourceFinder:
         window_end = start + 80
         stop = re.search(rf"[,.;:]|{MASK}", masked[start:window_end])
         end = start + stop.start() if stop else window_end
+        role = _ROLE_THEN_NAME.match(masked, start, window_end)
+        if role is not None and self.att.entity_in(start, role.end(1)) is None:
+            # "confirmed by his publicist, Ada Quist": the name in apposition after the role
+            stop = re.search(rf"[,.;:]|{MASK}", masked[role.end() : window_end])
+            end = role.end() + stop.start() if stop else window_end
         found = self.att.entity_in(start, end)
         if found is not None:
             at = self._mention_in(found.entity, start, end)[0]

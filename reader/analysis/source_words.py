@@ -17,11 +17,31 @@ _OUTLET_NOUN = (
     r"|website|station)|news agency|newspaper|broadcaster)"
 )  # "the news agency Reuters", "local television station KVTV"
 # An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
-_INVERTED = re.compile(r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added)\s+(?=(?:the\s+)?[A-Z])")
+_INVERTED = re.compile(
+    r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
+    r"|observes|observed|warns|warned|insists|insisted|recalls|recalled)\s+(?=(?:the\s+)?[A-Z])"
+)
 # A name opening the sentence, then an appositive that describes it, then the verb.
 _NAME_THEN_APPOSITIVE = re.compile(
     r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
 )
+_BOTH = lx._words("both all")  # "Ada Quist and Lena Varga both said"
+# Between two names of one subject: "and", a comma, and the second one's title ("Ada Quist and Mayor Lena Varga").
+_JOINING_WORDS = lx._words("and ,")
+
+
+def joins_names(gap: str) -> bool:
+    """Whether the text between two people's names joins them into one subject ("Ada Quist, Lena Varga and
+    Omar Haddad said", "police chief Ada Quist and Mayor Lena Varga said")."""
+    words = gap.replace(",", " , ").split()
+    joining = 0
+    while joining < len(words) and words[joining] in _JOINING_WORDS:
+        joining += 1
+    if not joining:
+        return not words  # nothing joins them: "Ada Quist Lena Varga" is no list
+    return all(w in lx.TITLES or w in lx.ROLE_NOUNS for w in words[joining:])
+
+
 # A relative clause left open up to the verb: "Sanders, who endorsed Canova in May and said".
 _OPEN_RELATIVE = re.compile(r", who [^,;:.]*$")
 # "pointed out", "shot back"; not "went on" ("went on to hit a double")
@@ -45,6 +65,10 @@ PARAPHRASE_VERBS = (
 CLAUSE_VERBS = _inflect("caution clarify complain concede counter declare elaborate lament mention opine proclaim") | (
     _inflect("reason retort quip joke theorize theorise boast")
 )
+# Verbs of a promise or an agreement credit a paraphrase only before "that" ("Lee vowed that the line would
+# reopen", "both sides agreed that"), not before an object or "to" ("agreed to resume", "promised them aid").
+THAT_VERBS = _inflect("agree vow promise pledge concur")
+_THAT_AFTER = re.compile(r"\s+that\b")
 _CLAUSE_AFTER = re.compile(rf"\s*(?:that\b|[,:“\"{MASK}])")
 # A body the finders do not know, named right before its verb: "Israel said", "The United States warned",
 # "Gallup reported", "MSNBC reported" (after a sentence start, a comma or a clause's "and"/"but").
@@ -52,24 +76,37 @@ _AUXILIARIES = lx._words(
     "also later then has have had previously recently again already once quickly first yesterday today tonight "
     "earlier now"
 )
+# What a body is, before its name ("the carmaker Velocar said", "the broadcaster VTV reported") or in an
+# appositive after it ("Velocar, the carmaker, said"; not "Velmora, a small town, said").
+_BODY_KINDS = (
+    r"(?:company|carmaker|firm|group|airline|agency|charity|club|team|union|party|bank|retailer|manufacturer|maker"
+    r"|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation)"
+)
+_BODY_KIND = rf"(?:(?:[a-z-]+\s+)?{_BODY_KINDS}\s+)"
+_BODY_IN = re.compile(rf"\b{_BODY_KINDS}\b")
 _BARE_SUBJECT = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?"
+    rf"(?:^|[,;:(]\s*|\b(?:and|but|while|as)\s+)(?:[Tt]he\s+)?{_BODY_KIND}?"
     r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})\s+"
     rf"(?:(?:{'|'.join(sorted(_AUXILIARIES))})\s+)*$"
 )
 # Someone unnamed who speaks for a body, or its statement: the body is the source. "A spokesperson for
 # Amtrak said", "officials at the Federal Railroad Administration said", "An Amtrak spokesman said", "A NASA
 # statement said", "Pentagon officials said" (the words before the verb, auxiliaries dropped).
-_AGENTS = r"(?:spokes(?:man|woman|person|men|women|people)|officials?|representatives?|statement|executives?)"
+_AGENTS = (
+    r"(?:(?:chief|top|senior|press|deputy)\s+)?"  # "Velocar's chief executive", "Amtrak's press spokesman"
+    r"(?:[Ss]pokes(?:man|woman|person|men|women|people)|[Oo]fficials?|[Rr]epresentatives?|statement|[Ee]xecutives?"
+    r"|polls?|surveys?|study|analysis)"  # "A Brandell poll found that": the body whose poll it is
+)
 _BODY_NAME = r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+(?:the\s+)?)?){0,4}[A-Z][\w.&'’-]{0,40})"
-_AGENT_STEMS = ("spokes", "official", "statement", "represent", "executive")
+_AGENT_STEMS = ("pokes", "fficial", "statement", "epresent", "xecutive", "poll", "survey", "study", "analysis")
 _AGENT_FOR = re.compile(
     rf"\b{_AGENTS}\s+(?:for|of|from|at|with)\s+(?:the\s+)?{_BODY_NAME}\s*(?:,[^,]{{1,80}},\s*)?$"
 )  # "A spokesperson for NISA, the nuclear authority, said"
 _AGENT_AFTER = re.compile(rf"(?:^|[\s(])(?:(?:[Aa]n?|[Tt]he)\s+)?{_BODY_NAME}\s+{_AGENTS}\s*$")
 # "according to Israel", "according to Gallup": the same after a leading cue.
-_BARE_OBJECT = re.compile(
-    r"\s*(?:the\s+)?((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
+_BARE_OBJECT = re.compile(  # "according to broadcaster VTV": after an outlet's kind too
+    rf"\s*(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?"
+    r"((?:[A-Z][\w.&'’-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’-]{0,40})(?=[\s,.;:)]|$)"
 )
 # Words that open a sentence or clause before a body's name ("As POLITICO revealed", "On Monday Gallup said").
 _OPENING_WORDS = lx.STOP_CAPS - lx.TITLES - lx.ORG_WORDS | lx.MONTHS | lx.DAYS
@@ -83,7 +120,7 @@ _NOT_BODY_WORDS = lx.STOP_CAPS | lx.MONTHS | lx.DAYS | lx.TITLES | lx.NATIONALIT
 STANCE_VERBS = lx._words(
     "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
     "thinks "
-    "tweeted thanked thanks expressed expresses"
+    "tweeted thanked thanks expressed expresses disagreed disagrees"
 )
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
@@ -94,12 +131,29 @@ CREDIT_VERBS = lx._words(
 # court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
 # up" is credited with nothing).
 FINDING_VERBS = lx._words("found finds showed shows ruled rules identified identifies")
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS
+# Verbs of an estimate, a hope or a suspicion, which credit their subject only before "that" ("Ada Quist
+# estimated that", "the ministry hopes that"): not "the estimated cost", "the suspected gunman", "hopes to".
+THAT_STANCE_VERBS = lx._words(
+    "estimated estimates speculated speculates suspected suspects remembered remembers hoped hopes feared fears "
+    "expects indicated indicates"
+)
+# Verbs of talk that credit their subject only before what they talk about ("Ada Quist talked about the
+# risks", "the report speaks of a crisis"): not "talked to", "spoke for an hour".
+ABOUT_VERBS = lx._words("talked talks spoke speaks")
+_ABOUT_AFTER = re.compile(r"\s+(?:about|of)\b")
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS | ABOUT_VERBS
+# Findings a person is credited with, before "that" ("Judge Ada Quist ruled that"): the past forms only, as
+# "rules that", "shows that" and "finds that" are as often nouns ("finalizing rules that").
+PERSON_FINDINGS = lx._words("found showed ruled identified")
+# A word that makes the next one a noun: "in hopes that", "the fears that", "their estimates that".
+_NOUN_AFTER = re.compile(r"(?:^|\s)(?:in|the|a|an|his|her|their|its|our|my|of|with|no|any|and|such)\s+$")
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
-    *("tweet", "thank", "express"),
+    *("tweet", "thank", "express", "disagre"),
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
     *("found", "finds", "show", "rule", "identif"),
+    *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
+    *("talk", "spoke", "speaks"),
 )
 # Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
 # ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as
@@ -194,3 +248,13 @@ _REPORTED_THAT = re.compile(
 )
 # An outlet that quotes or cites: "The Guardian cited examples", "It quoted critics".
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
+# A cue that is declined or negated credits no one: "declined to comment", "did not respond to a request",
+# "has not commented", "refused to say whether".
+_DECLINED = re.compile(r"(?:\b(?:declined|refused|failed|unable|not|never)|n['’]t)\s+(?:immediately\s+)?(?:to\s+)?$")
+# A body's finding after a leading cue: "according to a Brandell poll", "according to the latest Kestrel
+# Institute figures".
+_BODY_FINDING = re.compile(
+    r"\s*(?:an?|the)\s+(?:(?:new|latest|recent|annual|national|\w+st)\s+)?"
+    r"((?:[A-Z][\w.&'’/-]{0,40}\s+(?:of\s+)?){0,3}[A-Z][\w.&'’/-]{0,40})\s+"
+    r"(?:polls?|surveys?|study|studies|reports?|analysis|data|figures|statistics|estimates?|statement)\b"
+)
