@@ -51,6 +51,7 @@ from reader.analysis.speaker_shapes import (
     TITLE_GOES_ON,
     TITLED_NAME,
     TOLD,
+    UNCLOSED_ROLE,
     UNNAMED_SUBJECT,
     VERB_AFTER,
     WHERE_NAME,
@@ -103,6 +104,10 @@ class Attributor(QuoteMarks):
             closing = [floor + m.start() + 1 for m in QUOTE_CLOSE.finditer(text) if self.body[floor + m.start()] == ","]
             cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
+        if len(cuts) > 1 and self.masked[cuts[-1]] == "," and UNCLOSED_ROLE.match(self.masked, head_start, end):
+            named = self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
+            if named is not None:
+                return named
         if self.masked[head_start:end].strip():
             found = self._clause(head_start, end)  # "... Najib Razak said"
             place = (
@@ -140,6 +145,13 @@ class Attributor(QuoteMarks):
             if found:
                 return found
         return None
+
+    def _name_alone(self, start: int, end: int) -> Speaker | None:
+        """The person whose name is all of ``start``..``end``, else None."""
+        text = self.masked[start:end]
+        first, last = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
+        mention = next((m for m in self.mentions_within(first, last) if m[2] == 0 and m[0] == first), None)
+        return Speaker(mention[3].name, "person", mention[3]) if mention is not None and mention[1] == last else None
 
     def _after_subordinate(self, start: int, end: int) -> int:
         """Where the last subordinate clause of a segment opens ("began when Mrs. Roe"), if a
