@@ -15,3 +15,11 @@ def test_an_appositive_left_open_before_the_verb_keeps_the_person() -> None:
         'Party said, "We stand with every family in the city."'
     )
     assert _speaker(body, "every family") == "Peter Ash"
+
+
+def test_a_body_no_list_knows_is_named_after_its_common_noun() -> None:
+    body = (
+        "Reports of waste at the camp spread on Monday. In response, the charity Northern Lantern issued a "
+        'statement saying, "Nothing in the story matches what our own staff have found."'
+    )
+    assert _speaker(body, "our own staff") == "Northern Lantern"
