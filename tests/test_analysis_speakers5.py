@@ -23,3 +23,21 @@ def test_a_body_no_list_knows_is_named_after_its_common_noun() -> None:
         'statement saying, "Nothing in the story matches what our own staff have found."'
     )
     assert _speaker(body, "our own staff") == "Northern Lantern"
+
+
+def test_an_inverted_cue_names_a_body_by_whose_it_is() -> None:
+    body = '"No sign of the ferry was seen on any radar," said Norway\'s fisheries ministry at the time.'
+    assert _speaker(body, "any radar") == "Norway's fisheries ministry"
+
+
+def test_the_office_of_an_official_speaks_not_the_outlet_that_reported_it() -> None:
+    body = (
+        '"Every piece of wreckage goes into a shed until the experts arrive," said the office of the '
+        "Harbour Mayor in a statement reported by Harbour Daily."
+    )
+    assert _speaker(body, "wreckage") == "office of the Harbour Mayor"
+
+
+def test_the_office_of_a_named_person_is_that_person() -> None:
+    body = 'Senator Jane Roe was away. "We are keeping every piece," said the office of Senator Jane Roe.'
+    assert _speaker(body, "every piece") == "Jane Roe"

@@ -40,6 +40,11 @@ _NOT_NAME = (
 _PLACE_OPENERS = lx._words("North South East West New Saint St. San Santa Los Las Fort Port Mount Lake")
 _COMPANIES = lx._words("Google Microsoft Apple Facebook Twitter YouTube Amazon Wikipedia")
 _BODY_KINDS = BODY_NOUNS | OUTLET_NOUNS | lx._words("charity")
+_DESCRIBED_BODY = re.compile(
+    r"\s*(?:the\s+)?((?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z]+\s+){0,2}(?:"
+    + "|".join(sorted(BODY_NOUNS | {"office", "government", "embassy"}))
+    + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)(?=[\s,.;:]|$)"
+)
 FUZZY_PEOPLE = 100  # misspelt surnames are matched while an article names at most this many people
 MAX_SURNAMES = 40  # surnames looked up per article: each look-up reads the article once
 
@@ -182,6 +187,17 @@ class UnlistedNames:
         elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
             return None  # "Iowa Republicans", "South Carolina"; but "Ki Hong" is a name
         return "person", self._person(" ".join(words), gender, start, end)
+
+    def described_body(self, start: int, end: int) -> tuple[OrgEntity, int, int] | None:
+        """A body no list knows, described by its common noun and named by whose it is, where a span
+        opens ("Norway's transport ministry at the time", "the office of the Harbour Mayor in a statement")."""
+        match = _DESCRIBED_BODY.match(self.masked, start, end)
+        if match is None or not any(w[:1].isupper() for w in match.group(1).split()):
+            return None
+        words = match.group(1).split()
+        if words[0] in lx.TITLES or any(w in _BODY_KINDS for w in words[1:-1] if "of" not in words):
+            return None
+        return self._org(match.group(1), match.start(1), match.end(1)), match.start(1), match.end(1)
 
     def _named_body(self, words: list[str]) -> str | None:
         """The name after a common noun of a body ("the charity Harbour Aid", "Swedish political party

@@ -185,6 +185,9 @@ class Attributor(QuoteMarks):
             found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
             if found is not None:
                 return found
+        body = self.unlisted.described_body(start, end)  # '"...," said Norway's transport ministry'
+        if body is not None and self.entity_in(body[1], body[2], persons_only=True) is None:
+            return Speaker(body[0].name, "organization", body[0])  # not 'the office of Senator Jane Roe'
         return self.resolve(start, end)
 
     def sentence_subject(self, start: int, before: int) -> Speaker | None:
