@@ -41,3 +41,11 @@ def test_the_office_of_an_official_speaks_not_the_outlet_that_reported_it() -> N
 def test_the_office_of_a_named_person_is_that_person() -> None:
     body = 'Senator Jane Roe was away. "We are keeping every piece," said the office of Senator Jane Roe.'
     assert _speaker(body, "every piece") == "Jane Roe"
+
+
+def test_a_document_speaks_for_the_body_that_issued_it() -> None:
+    body = (
+        "Earlier, the Harbour City Council passed a resolution to back the dock strike. The resolution "
+        'read, "The workers of this port have been denied their rights for too long."'
+    )
+    assert _speaker(body, "denied their rights") == "Harbour City Council"

@@ -32,6 +32,9 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare 
 _AGENT_BEFORE = re.compile(r"\b(?:by|to|with|against|than|from|for|of|about|over|on|at|like)\s+$")
 # "The centre, which ..., added": a body called by the common noun its name holds.
 _THE_BODY = re.compile(r"^\s*[Tt]he\s+([a-z]+)\s*$")
+_DOCUMENT_NOUNS = "report|resolution|assessment|statement|letter|study|memo|document|survey|declaration|communique"
+_THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
+_DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
 _SPELLINGS = {"center": "centre", "organization": "organisation"}
 _LAST_PRONOUN = re.compile(r"[\s,]((?:he|she|He|She))[\s,]*$")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
@@ -228,7 +231,7 @@ class MentionIndex(CueIndex):
         last = _LAST_PRONOUN.search(text)
         if last is not None:  # "When challenged by Bollinger on the issue he stated": the clause's subject
             return self.pronoun(last.group(1), start + last.start(1))
-        found = self.entity_in(start, end, head=head) or self.alias(text, start) or self.body_by_noun(text, start)
+        found = self.entity_in(start, end, head=head) or self.alias(text, start) or self.body_by_noun(text, start) or self.issuer(text, start)
         if found is None:
             named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
@@ -248,6 +251,23 @@ class MentionIndex(CueIndex):
         for _start, _stop, kind, entity in reversed(list(self.mentions_within(floor, at))):
             words = {_SPELLINGS.get(w, w) for w in entity.name.lower().split()}
             if kind == 1 and noun in words:
+                return Speaker(entity.name, "organization", entity, "pronoun")
+        return None
+
+    def issuer(self, text: str, at: int) -> Speaker | None:
+        """The body whose document speaks ("The resolution read" after "the council passed a
+        resolution", "the report states" after "a Harbour Office assessment"): the organisation named
+        nearest a document word of the last sentences."""
+        if _THE_DOCUMENT.match(text) is None:
+            return None
+        index = self.sentence_index(at)
+        for i in range(index, max(-1, index - BODY_LOOKBACK), -1):
+            s, e = self.sentences[i]
+            e = min(e, at)
+            words = [m.start() + s for m in _DOCUMENT_WORD.finditer(self.masked[s:e])]
+            orgs = [m for m in self.mentions_within(s, e) if m[2] == 1 and self._outside_quotes(m[0])]
+            if words and orgs:
+                entity = min(orgs, key=lambda m: min(abs(m[1] - w) for w in words))[3]
                 return Speaker(entity.name, "organization", entity, "pronoun")
         return None
 
