@@ -49,3 +49,11 @@ def test_a_document_speaks_for_the_body_that_issued_it() -> None:
         'read, "The workers of this port have been denied their rights for too long."'
     )
     assert _speaker(body, "denied their rights") == "Harbour City Council"
+
+
+def test_a_report_states_its_issuers_words() -> None:
+    body = (
+        "The drought was noted in a declassified Harbour Intelligence Agency assessment, in which the "
+        'report states, "Some funds raised for relief are almost certainly being diverted."'
+    )
+    assert _speaker(body, "being diverted") == "Harbour Intelligence Agency"

@@ -44,6 +44,8 @@ _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for 
 _TEXT = itemgetter(0)  # a token's text
 # Things whose text "reads" as their sender's words ("The ministry's statement read").
 _DOCUMENTS = frozenset({"letter", "statement", "memo", "email", "e-mail", "note", "message", "release", "notice"})
+# Documents whose text "states" their issuer's words ("the report states", "the resolution states").
+_PAPERS = _DOCUMENTS | {"report", "resolution", "assessment", "study", "document", "declaration"}
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 
@@ -135,7 +137,7 @@ class CueIndex:
             elif (
                 word in lx.REPORTING_NOUN_LIKE
                 and i
-                and (tokens[i - 1].cap or tokens[i - 1].lower in ("he", "she", "it"))
+                and (tokens[i - 1].cap or tokens[i - 1].lower in ("he", "she", "it") or tokens[i - 1].lower in _PAPERS)
             ):
                 cue = ("verb", token.start, token.end)
             if cue is not None:
