@@ -57,3 +57,11 @@ def test_a_report_states_its_issuers_words() -> None:
         'report states, "Some funds raised for relief are almost certainly being diverted."'
     )
     assert _speaker(body, "being diverted") == "Harbour Intelligence Agency"
+
+
+def test_an_aside_naming_a_report_does_not_take_the_speakers_words() -> None:
+    body = (
+        "Judge Anna Holm told Tom Kerr that, according to a Harbour Daily report, he had "
+        '"been found guilty of every charge."'
+    )
+    assert _speaker(body, "every charge") == "Anna Holm"

@@ -287,9 +287,18 @@ class Attributor(QuoteMarks):
     # -- cues (found by ``CueIndex``) -------------------------------------------------------
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
         floor = max(floor, end - REACH)
-        for kind, start, stop in reversed(self.cues(floor, end)):
+        aside = None  # "X told Y that, according to a Z report, he had": Z reports X's words
+        cues = self.cues(floor, end)
+        asides = [(a, self.masked.find(",", b, end)) for _k, a, b in cues if self._aside(floor, a)]
+        asides = [(a, b if b >= 0 else end) for a, b in asides]
+        for kind, start, stop in reversed(cues):
+            if kind != "lead" and any(a < start < b for a, b in asides):
+                continue  # the aside's own "report"
             if kind == "lead":
                 found = self.object_after(stop, limit)
+                if found is not None and aside is None and self._aside(floor, start):
+                    aside = found
+                    continue
             elif self._infinitive_after_name(floor, start):
                 continue  # "in reply to X's jibe about the vote to describe it": X describes nothing here
             elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(
@@ -307,7 +316,10 @@ class Attributor(QuoteMarks):
                     found = self.object_after(stop, limit)  # said X, the minister
             if found is not None:
                 return found
-        return None
+        return aside
+
+    def _aside(self, floor: int, start: int) -> bool:
+        return self.masked.startswith("according", start) and self.masked[max(floor, start - 3) : start].rstrip().endswith(",")
 
     def _infinitive_after_name(self, floor: int, start: int) -> bool:
         """Whether a cue in the infinitive follows a name in a prepositional phrase ("in reply to Mr.
