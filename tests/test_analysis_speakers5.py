@@ -65,3 +65,19 @@ def test_an_aside_naming_a_report_does_not_take_the_speakers_words() -> None:
         '"been found guilty of every charge."'
     )
     assert _speaker(body, "every charge") == "Anna Holm"
+
+
+def test_the_role_named_before_stands_for_its_holder() -> None:
+    body = (
+        "Harbour Mayor Tom Kerr and Dean Karl Olsen met at the college on Monday. The mayor attacked what "
+        'he called the errors of the port board. "By careful planning, we could have saved the docks."'
+    )
+    assert _speaker(body, "saved the docks") == "Tom Kerr"
+
+
+def test_a_role_another_person_holds_is_not_theirs() -> None:
+    body = (
+        "President Anna Holm of Harbour College welcomed Tomas Brink, the Norwegian president, on Monday. "
+        'The Norwegian president attacked the trade rules. "They were written for the strong."'
+    )
+    assert _speaker(body, "written for the strong") == "Tomas Brink"

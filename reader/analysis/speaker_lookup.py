@@ -35,6 +35,11 @@ _THE_BODY = re.compile(r"^\s*[Tt]he\s+([a-z]+)\s*$")
 _DOCUMENT_NOUNS = "report|resolution|assessment|statement|letter|study|memo|document|survey|declaration|communique"
 _THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
+# "The Iranian president", "The former mayor" (a describing word), "The mayor attacked" (no such word)
+_ROLE_SUBJECTS = tuple(
+    re.compile(rf"\s*[Tt]he\s+((?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){lazy})([a-z]+)(?=\s+[a-z]|\s*$)")
+    for lazy in ("?", "??")
+)
 _SPELLINGS = {"center": "centre", "organization": "organisation"}
 _LAST_PRONOUN = re.compile(r"[\s,]((?:he|she|He|She))[\s,]*$")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
@@ -232,6 +237,8 @@ class MentionIndex(CueIndex):
         if last is not None:  # "When challenged by Bollinger on the issue he stated": the clause's subject
             return self.pronoun(last.group(1), start + last.start(1))
         found = self.entity_in(start, end, head=head) or self.alias(text, start) or self.body_by_noun(text, start) or self.issuer(text, start)
+        if found is None and (role := self.by_role(start, end)) is not None:
+            found = role[0]  # "The Iranian president attacked"
         if found is None:
             named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
@@ -270,6 +277,20 @@ class MentionIndex(CueIndex):
                 entity = min(orgs, key=lambda m: min(abs(m[1] - w) for w in words))[3]
                 return Speaker(entity.name, "organization", entity, "pronoun")
         return None
+
+    def by_role(self, start: int, before: int) -> tuple[Speaker, int] | None:
+        """(the person, the end of the phrase) when "The Iranian president" opens ``start``..``before``
+        and one person named before holds that role, each of its words ("Iranian", "president")."""
+        matches = (r.match(self.masked, start, before) for r in _ROLE_SUBJECTS)
+        match = next((m for m in matches if m and (m.group(2) in lx.ROLE_NOUNS or m.group(2).title() in lx.TITLES)), None)
+        if match is None:
+            return None
+        if "according to" in self.masked[before : self.sentences[self.sentence_index(start)][1]]:
+            return None  # "the judge said, according to the Post": the outlet stays the source of record
+        wanted = {w.lower() for w in match.group(1).split() if w[:1].isupper()} | {match.group(2)}
+        holders = [p for p in self.people if p.role and p.first < start and wanted <= set(p.role.lower().split())]
+        person = named_last(holders, start)
+        return (Speaker(person.name, "person", person, "pronoun"), match.end()) if person is not None else None
 
     def alias(self, text: str, at: int = -1) -> Speaker | None:
         """A person of the article called by a name the people finder did not mark here ("Cruz said")."""

@@ -210,6 +210,9 @@ class Attributor(QuoteMarks):
             return self.pronoun(match.group(1), match.start(1)) if follows else None
         # A name no list knows opening the sentence, after any opening phrase ("At the debate, Sanders
         # compared himself to Clinton, saying"), when a lowercase verb follows it.
+        role = self.by_role(start, before)  # "The Iranian president attacked": the one of that role
+        if role is not None and VERB_AFTER.match(self.masked, role[1], before):
+            return role[0]
         name = LEAD_NAME.match(self.masked, start, before)
         if name and not any(True for _ in self.mentions_within(start, name.end())):
             named = self.unlisted.entity(start, name.end())
