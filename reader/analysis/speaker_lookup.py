@@ -236,7 +236,12 @@ class MentionIndex(CueIndex):
         last = _LAST_PRONOUN.search(text)
         if last is not None:  # "When challenged by Bollinger on the issue he stated": the clause's subject
             return self.pronoun(last.group(1), start + last.start(1))
-        found = self.entity_in(start, end, head=head) or self.alias(text, start) or self.body_by_noun(text, start) or self.issuer(text, start)
+        found = (
+            self.entity_in(start, end, head=head)
+            or self.alias(text, start)
+            or self.body_by_noun(text, start)
+            or self.issuer(text, start)
+        )
         if found is None and (role := self.by_role(start, end)) is not None:
             found = role[0]  # "The Iranian president attacked"
         if found is None:
@@ -282,7 +287,9 @@ class MentionIndex(CueIndex):
         """(the person, the end of the phrase) when "The Iranian president" opens ``start``..``before``
         and one person named before holds that role, each of its words ("Iranian", "president")."""
         matches = (r.match(self.masked, start, before) for r in _ROLE_SUBJECTS)
-        match = next((m for m in matches if m and (m.group(2) in lx.ROLE_NOUNS or m.group(2).title() in lx.TITLES)), None)
+        match = next(
+            (m for m in matches if m and (m.group(2) in lx.ROLE_NOUNS or m.group(2).title() in lx.TITLES)), None
+        )
         if match is None:
             return None
         if "according to" in self.masked[before : self.sentences[self.sentence_index(start)][1]]:

@@ -322,7 +322,9 @@ class Attributor(QuoteMarks):
         return aside
 
     def _aside(self, floor: int, start: int) -> bool:
-        return self.masked.startswith("according", start) and self.masked[max(floor, start - 3) : start].rstrip().endswith(",")
+        """Whether an "according to" cue at ``start`` follows a comma: an aside in a sentence."""
+        before = self.masked[max(floor, start - 3) : start]
+        return self.masked.startswith("according", start) and before.rstrip().endswith(",")
 
     def _infinitive_after_name(self, floor: int, start: int) -> bool:
         """Whether a cue in the infinitive follows a name in a prepositional phrase ("in reply to Mr.
