@@ -103,9 +103,9 @@ class Attributor(QuoteMarks):
             cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
         if len(cuts) > 1 and self.masked[cuts[-1]] == "," and UNCLOSED_ROLE.match(self.masked, head_start, end):
-            named = self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
-            if named is not None:
-                return named
+            alone = self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
+            if alone is not None:
+                return alone
         if self.masked[head_start:end].strip():
             found = self._clause(head_start, end)  # "... Najib Razak said"
             place = (
