@@ -81,3 +81,11 @@ def test_a_role_another_person_holds_is_not_theirs() -> None:
         'The Norwegian president attacked the trade rules. "They were written for the strong."'
     )
     assert _speaker(body, "written for the strong") == "Tomas Brink"
+
+
+def test_encouraged_people_to_reports_the_words_after_it() -> None:
+    body = (
+        "The civil defence spokesman for the island, Tom Kerr, encouraged people to "
+        '"get off the beach. We are closing every road to the shore."'
+    )
+    assert _speaker(body, "every road") == "Tom Kerr"
