@@ -31,6 +31,8 @@ CAPITALISED_CUES = frozenset(
 # Reporting verbs found on unseen news beyond the shared lexicon ("Trump assured Jones", "opined the Plain
 # Dealer"); kept here so the people finder's evidence does not change with them.
 SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom react")
+# "encouraged people to "..."": not "to encourage", an infinitive of purpose after someone else's deeds
+SPEAKER_VERBS = SPEAKER_VERBS | {"encouraged", "encourages"}
 # Every lowercased word that can start a cue of ``CueIndex._all_cues``: the others are skipped at once.
 _CUE_WORDS = (
     frozenset(w.lower() for w in SPEAKER_VERBS | lx.CHANNEL_VERBS | lx.REPORTING_NOUN_LIKE)
@@ -44,6 +46,8 @@ _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for 
 _TEXT = itemgetter(0)  # a token's text
 # Things whose text "reads" as their sender's words ("The ministry's statement read").
 _DOCUMENTS = frozenset({"letter", "statement", "memo", "email", "e-mail", "note", "message", "release", "notice"})
+# Documents whose text "states" their issuer's words ("the report states", "the resolution states").
+_PAPERS = _DOCUMENTS | {"report", "resolution", "assessment", "study", "document", "declaration"}
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 
@@ -135,7 +139,7 @@ class CueIndex:
             elif (
                 word in lx.REPORTING_NOUN_LIKE
                 and i
-                and (tokens[i - 1].cap or tokens[i - 1].lower in ("he", "she", "it"))
+                and (tokens[i - 1].cap or tokens[i - 1].lower in ("he", "she", "it") or tokens[i - 1].lower in _PAPERS)
             ):
                 cue = ("verb", token.start, token.end)
             if cue is not None:

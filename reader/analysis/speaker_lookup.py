@@ -32,6 +32,14 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare 
 _AGENT_BEFORE = re.compile(r"\b(?:by|to|with|against|than|from|for|of|about|over|on|at|like)\s+$")
 # "The centre, which ..., added": a body called by the common noun its name holds.
 _THE_BODY = re.compile(r"^\s*[Tt]he\s+([a-z]+)\s*$")
+_DOCUMENT_NOUNS = "report|resolution|assessment|statement|letter|study|memo|document|survey|declaration|communique"
+_THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
+_DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
+# "The Iranian president", "The former mayor" (a describing word), "The mayor attacked" (no such word)
+_ROLE_SUBJECTS = tuple(
+    re.compile(rf"\s*[Tt]he\s+((?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){lazy})([a-z]+)(?=\s+[a-z]|\s*$)")
+    for lazy in ("?", "??")
+)
 _SPELLINGS = {"center": "centre", "organization": "organisation"}
 _LAST_PRONOUN = re.compile(r"[\s,]((?:he|she|He|She))[\s,]*$")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
@@ -228,7 +236,14 @@ class MentionIndex(CueIndex):
         last = _LAST_PRONOUN.search(text)
         if last is not None:  # "When challenged by Bollinger on the issue he stated": the clause's subject
             return self.pronoun(last.group(1), start + last.start(1))
-        found = self.entity_in(start, end, head=head) or self.alias(text, start) or self.body_by_noun(text, start)
+        found = (
+            self.entity_in(start, end, head=head)
+            or self.alias(text, start)
+            or self.body_by_noun(text, start)
+            or self.issuer(text, start)
+        )
+        if found is None and (role := self.by_role(start, end)) is not None:
+            found = role[0]  # "The Iranian president attacked"
         if found is None:
             named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
@@ -250,6 +265,39 @@ class MentionIndex(CueIndex):
             if kind == 1 and noun in words:
                 return Speaker(entity.name, "organization", entity, "pronoun")
         return None
+
+    def issuer(self, text: str, at: int) -> Speaker | None:
+        """The body whose document speaks ("The resolution read" after "the council passed a
+        resolution", "the report states" after "a Harbour Office assessment"): the organisation named
+        nearest a document word of the last sentences."""
+        if _THE_DOCUMENT.match(text) is None:
+            return None
+        index = self.sentence_index(at)
+        for i in range(index, max(-1, index - BODY_LOOKBACK), -1):
+            s, e = self.sentences[i]
+            e = min(e, at)
+            words = [m.start() + s for m in _DOCUMENT_WORD.finditer(self.masked[s:e])]
+            orgs = [m for m in self.mentions_within(s, e) if m[2] == 1 and self._outside_quotes(m[0])]
+            if words and orgs:
+                entity = min(orgs, key=lambda m: min(abs(m[1] - w) for w in words))[3]
+                return Speaker(entity.name, "organization", entity, "pronoun")
+        return None
+
+    def by_role(self, start: int, before: int) -> tuple[Speaker, int] | None:
+        """(the person, the end of the phrase) when "The Iranian president" opens ``start``..``before``
+        and one person named before holds that role, each of its words ("Iranian", "president")."""
+        matches = (r.match(self.masked, start, before) for r in _ROLE_SUBJECTS)
+        match = next(
+            (m for m in matches if m and (m.group(2) in lx.ROLE_NOUNS or m.group(2).title() in lx.TITLES)), None
+        )
+        if match is None:
+            return None
+        if "according to" in self.masked[before : self.sentences[self.sentence_index(start)][1]]:
+            return None  # "the judge said, according to the Post": the outlet stays the source of record
+        wanted = {w.lower() for w in match.group(1).split() if w[:1].isupper()} | {match.group(2)}
+        holders = [p for p in self.people if p.role and p.first < start and wanted <= set(p.role.lower().split())]
+        person = named_last(holders, start)
+        return (Speaker(person.name, "person", person, "pronoun"), match.end()) if person is not None else None
 
     def alias(self, text: str, at: int = -1) -> Speaker | None:
         """A person of the article called by a name the people finder did not mark here ("Cruz said")."""

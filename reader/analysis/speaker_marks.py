@@ -6,6 +6,8 @@ A base of ``speakers.Attributor``, which reads the rest of the sentence.
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis import lexicon as lx
 from reader.analysis.quotes import RawQuote
 from reader.analysis.speaker_lookup import MentionIndex, Speaker
@@ -22,6 +24,9 @@ from reader.analysis.speaker_shapes import (
     UNNAMED,
     VENUE_BEFORE,
 )
+
+# A name after a preposition ("in reply to Mr. X's jibe ..."): not the subject of a cue after it.
+_OBJECT_NAME = re.compile(r"\b(?:to|of|for|with|by|from|about|against)\s+(?:(?:the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$")
 
 
 class QuoteMarks(MentionIndex):
@@ -95,3 +100,25 @@ class QuoteMarks(MentionIndex):
             )
         after = FIRST_WORD.match(self.masked, cue[2] + 1, limit)
         return after is not None and after.group(1) in UNNAMED and cue[2] + 1 == after.start()
+
+    def _name_alone(self, start: int, end: int) -> Speaker | None:
+        """The person whose name is all of ``start``..``end``, else None."""
+        text = self.masked[start:end]
+        first, last = start + len(text) - len(text.lstrip()), start + len(text.rstrip())
+        mention = next((m for m in self.mentions_within(first, last) if m[2] == 0 and m[0] == first), None)
+        return Speaker(mention[3].name, "person", mention[3]) if mention is not None and mention[1] == last else None
+
+    def _aside(self, floor: int, start: int) -> bool:
+        """Whether an "according to" cue at ``start`` follows a comma: an aside in a sentence."""
+        before = self.masked[max(floor, start - 3) : start]
+        return self.masked.startswith("according", start) and before.rstrip().endswith(",")
+
+    def _infinitive_after_name(self, floor: int, start: int) -> bool:
+        """Whether a cue in the infinitive follows a name in a prepositional phrase ("in reply to Mr.
+        X's jibe about the vote to describe"): that name is no subject of it, and the cue is skipped."""
+        if not self.masked.endswith("to ", max(floor, start - 4), start):
+            return False
+        return any(
+            _OBJECT_NAME.search(self.masked, max(floor, m[0] - 16), m[0]) is not None
+            for m in self.mentions_within(max(floor, start - 80), start)
+        )

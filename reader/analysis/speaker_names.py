@@ -20,6 +20,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
+from reader.analysis.source_words import BODY_NOUNS, OUTLET_NOUNS
 
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z][\w'’-]*|[A-Z]{2,}[a-z][\w'’-]*|O['’][A-Z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -38,6 +39,12 @@ _NOT_NAME = (
 )
 _PLACE_OPENERS = lx._words("North South East West New Saint St. San Santa Los Las Fort Port Mount Lake")
 _COMPANIES = lx._words("Google Microsoft Apple Facebook Twitter YouTube Amazon Wikipedia")
+_BODY_KINDS = BODY_NOUNS | OUTLET_NOUNS | lx._words("charity")
+_DESCRIBED_BODY = re.compile(
+    r"\s*(?:the\s+)?((?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z]+\s+){0,2}(?:"
+    + "|".join(sorted(BODY_NOUNS | {"office", "government", "embassy"}))
+    + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)(?=[\s,.;:]|$)"
+)
 FUZZY_PEOPLE = 100  # misspelt surnames are matched while an article names at most this many people
 MAX_SURNAMES = 40  # surnames looked up per article: each look-up reads the article once
 
@@ -143,6 +150,9 @@ class UnlistedNames:
         words = words[len(titles) :]
         if not words or len(words) > 5:
             return None
+        named_body = self._named_body(words)
+        if named_body is not None:
+            return "organization", self._org(named_body, start, end)  # "the charity Harbour Aid said"
         if words and words[0] in ("the", "The"):
             return self._body(words[1:], start, end)
         if len(words) == 1 and words[0] in _COMPANIES:
@@ -177,6 +187,35 @@ class UnlistedNames:
         elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
             return None  # "Iowa Republicans", "South Carolina"; but "Ki Hong" is a name
         return "person", self._person(" ".join(words), gender, start, end)
+
+    def described_body(self, start: int, end: int) -> tuple[OrgEntity, int, int] | None:
+        """A body no list knows, described by its common noun and named by whose it is, where a span
+        opens ("Norway's transport ministry at the time", "the office of the Harbour Mayor in a statement")."""
+        match = _DESCRIBED_BODY.match(self.masked, start, end)
+        if match is None or not any(w[:1].isupper() for w in match.group(1).split()):
+            return None
+        words = match.group(1).split()
+        if words[0] in lx.TITLES or any(w in _BODY_KINDS for w in words[1:-1] if "of" not in words):
+            return None
+        return self._org(match.group(1), match.start(1), match.end(1)), match.start(1), match.end(1)
+
+    def _named_body(self, words: list[str]) -> str | None:
+        """The name after a common noun of a body ("the charity Harbour Aid", "Swedish political party
+        Left Harbour"): one to four name words after the noun, the noun after words that describe it."""
+        noun = next((i for i in range(len(words) - 1, -1, -1) if words[i] in _BODY_KINDS), None)
+        if noun is None or not 0 < len(words) - noun - 1 <= 4:
+            return None
+        lead = words[:noun]
+        if lead and lead[0] in ("the", "The"):
+            lead = lead[1:]
+        if not all(w.islower() or w in lx.NATIONALITIES for w in lead) or len(lead) > 3:
+            return None
+        name = words[noun + 1 :]
+        if not all(_NAME_WORD.fullmatch(w) for w in name) or name[-1].endswith(_POSSESSIVE):
+            return None
+        if any(w in lx.TITLES or w in lx.MONTHS for w in name):
+            return None
+        return " ".join(name)
 
     def _body(self, words: list[str], start: int, end: int) -> tuple[str, OrgEntity] | None:
         """An organisation or outlet named with "the" ("according to the Daily Caller", "The Hill said")."""

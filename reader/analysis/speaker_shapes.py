@@ -105,6 +105,8 @@ INTERJECTED = re.compile(
     r"\s*(?:when|while|after|before|if|though|although|once|unless)\s+(?!(?:he|she|they|it|we|you|the|a|an|his|her|their|its|this|that)\b)[a-z]"
 )
 APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
+# "Peter Ash, leader of the Harbour Workers Party said": a role of a body left open before the verb
+UNCLOSED_ROLE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?:of|for|at)\s+(?:the\s+)?[A-Z]")
 NOUN_BEFORE = re.compile(r"(?:['’]s|s['’]|\b(?:the|a|an))\s+$")  # "Trump's remarks", "Francis' remarks"
 PARTICIPLE = re.compile(
     r"\s+(?!(?:during|including|following|regarding|concerning|according|excluding|pending|hearing|meeting|"

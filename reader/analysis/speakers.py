@@ -51,6 +51,7 @@ from reader.analysis.speaker_shapes import (
     TITLE_GOES_ON,
     TITLED_NAME,
     TOLD,
+    UNCLOSED_ROLE,
     UNNAMED_SUBJECT,
     VERB_AFTER,
     WHERE_NAME,
@@ -64,8 +65,6 @@ from reader.analysis.tokens import Token
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
-# A name after a preposition ("in reply to Mr. X's jibe ..."): not the subject of a cue after it.
-_OBJECT_NAME = re.compile(r"\b(?:to|of|for|with|by|from|about|against)\s+(?:(?:the|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$")
 
 
 class Attributor(QuoteMarks):
@@ -103,6 +102,10 @@ class Attributor(QuoteMarks):
             closing = [floor + m.start() + 1 for m in QUOTE_CLOSE.finditer(text) if self.body[floor + m.start()] == ","]
             cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
+        if len(cuts) > 1 and self.masked[cuts[-1]] == "," and UNCLOSED_ROLE.match(self.masked, head_start, end):
+            alone = self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
+            if alone is not None:
+                return alone
         if self.masked[head_start:end].strip():
             found = self._clause(head_start, end)  # "... Najib Razak said"
             place = (
@@ -173,6 +176,9 @@ class Attributor(QuoteMarks):
             found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
             if found is not None:
                 return found
+        body = self.unlisted.described_body(start, end)  # '"...," said Norway's transport ministry'
+        if body is not None and self.entity_in(body[1], body[2], persons_only=True) is None:
+            return Speaker(body[0].name, "organization", body[0])  # not 'the office of Senator Jane Roe'
         return self.resolve(start, end)
 
     def sentence_subject(self, start: int, before: int) -> Speaker | None:
@@ -195,6 +201,9 @@ class Attributor(QuoteMarks):
             return self.pronoun(match.group(1), match.start(1)) if follows else None
         # A name no list knows opening the sentence, after any opening phrase ("At the debate, Sanders
         # compared himself to Clinton, saying"), when a lowercase verb follows it.
+        role = self.by_role(start, before)  # "The Iranian president attacked": the one of that role
+        if role is not None and VERB_AFTER.match(self.masked, role[1], before):
+            return role[0]
         name = LEAD_NAME.match(self.masked, start, before)
         if name and not any(True for _ in self.mentions_within(start, name.end())):
             named = self.unlisted.entity(start, name.end())
@@ -272,9 +281,18 @@ class Attributor(QuoteMarks):
     # -- cues (found by ``CueIndex``) -------------------------------------------------------
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
         floor = max(floor, end - REACH)
-        for kind, start, stop in reversed(self.cues(floor, end)):
+        aside = None  # "X told Y that, according to a Z report, he had": Z reports X's words
+        cues = self.cues(floor, end)
+        asides = [(a, self.masked.find(",", b, end)) for _k, a, b in cues if self._aside(floor, a)]
+        asides = [(a, b if b >= 0 else end) for a, b in asides]
+        for kind, start, stop in reversed(cues):
+            if kind != "lead" and any(a < start < b for a, b in asides):
+                continue  # the aside's own "report"
             if kind == "lead":
                 found = self.object_after(stop, limit)
+                if found is not None and aside is None and self._aside(floor, start):
+                    aside = found
+                    continue
             elif self._infinitive_after_name(floor, start):
                 continue  # "in reply to X's jibe about the vote to describe it": X describes nothing here
             elif self.masked[start:stop].endswith("ing") and _PARTICIPLE_JOIN.search(
@@ -292,17 +310,7 @@ class Attributor(QuoteMarks):
                     found = self.object_after(stop, limit)  # said X, the minister
             if found is not None:
                 return found
-        return None
-
-    def _infinitive_after_name(self, floor: int, start: int) -> bool:
-        """Whether a cue in the infinitive follows a name in a prepositional phrase ("in reply to Mr.
-        X's jibe about the vote to describe"): that name is no subject of it, and the cue is skipped."""
-        if not self.masked.endswith("to ", max(floor, start - 4), start):
-            return False
-        return any(
-            _OBJECT_NAME.search(self.masked, max(floor, m[0] - 16), m[0]) is not None
-            for m in self.mentions_within(max(floor, start - 80), start)
-        )
+        return aside
 
     def participle_speaker(self, start: int) -> Speaker | None:
         """Whose a participle cue is ("Sanders compared himself to Clinton, saying"): the subject of the
