@@ -5,15 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.analysis.evaluate import main
-from reader.analysis.evaluate_polnear import (
-    align,
-    evaluate_split,
-    names_someone,
-    quoted_parts,
-    read_attributions,
-    source_matches,
-    speaker_matches,
-)
+from reader.analysis.evaluate_polnear import evaluate_split
+from reader.analysis.polnear_read import align, names_someone, quoted_parts, read_attributions, speaker_matches
+from reader.analysis.polnear_sources import source_matches
 
 TITLE = "Council  votes on the bridge"
 BODY = (

@@ -45,35 +45,22 @@ How the figures are defined:
 
 from __future__ import annotations
 
-import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.analysis.evaluate import COVERAGE, Counts, _rates
-from reader.analysis.lexicon import NATIONALITIES, OUTLET_WORDS
-from reader.analysis.lexicon import _words as _words_of
-from reader.analysis.orgs import ORG_HEADS
-from reader.models import Source
-
-_TEXT_BOUND = re.compile(r"^T(\d+)\t([\w-]+) ([\d ;]+)\t", re.MULTILINE)
-_EVENT = re.compile(r"^E\d+\t(.*)$", re.MULTILINE)
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_OPENERS = "“"
-_CLOSERS = "”"
-NOT_NAMES = _words_of(
-    "i he she they we it you me him her them us his its their our my your the a an this that these those "
-    "one some many most several all both another other each"
+from reader.analysis.polnear_read import (
+    _WORD,
+    Error,
+    align,
+    names_someone,
+    quoted_parts,
+    read_attributions,
+    speaker_matches,
 )
-
-
-DESCRIPTIONS = frozenset({"a", "an", "one", "another", "some", "two", "three", "several", "many"})
-# Words of organisations' names too common to match two names by: "Department" in two departments.
-GENERIC_WORDS = frozenset(w.casefold() for w in ORG_HEADS | OUTLET_WORDS) | _words_of(
-    "of and for on in at to new national american united states us u.s international world"
-)
+from reader.analysis.polnear_sources import SourceCounts, gold_sources, score_sources
 
 
 @dataclass
@@ -82,37 +69,6 @@ class GoldQuote:
     end: int
     source: str  # the annotated Source text, "" when the attribution has none
     named: bool
-
-
-@dataclass
-class Error:
-    cause: str
-    article: str
-    text: str
-    detail: str = ""
-
-
-@dataclass
-class SourceCounts:
-    """Recall over the distinct named Source spans, precision over the sources listed (see the docstring)."""
-
-    gold: int = 0
-    gold_found: int = 0
-    predicted: int = 0
-    predicted_matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.predicted_matched / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.gold_found / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
@@ -136,237 +92,6 @@ class PolnearResult:
     @property
     def end_to_end(self) -> float:
         return self.speakers_right / self.named_total if self.named_total else 1.0
-
-
-def align(raw: str, body: str, start: int) -> list[int]:
-    """For each offset of ``raw`` (from ``start`` on, plus its end) the offset of ``body`` it became.
-
-    ``body`` is ``raw[start:]`` normalised: characters are only dropped (controls, extra whitespace)
-    or turned into a space, so a greedy walk aligns them.
-    """
-    mapping = [0] * (len(raw) + 1)
-    j = 0
-    for i in range(start, len(raw)):
-        mapping[i] = j
-        ch = raw[i]
-        if j < len(body) and (
-            body[j] == ch or (body[j].isspace() and ch.isspace()) or unicodedata.normalize("NFC", ch) == body[j]
-        ):
-            j += 1
-    mapping[len(raw)] = j
-    return mapping
-
-
-def _spans(offsets: str) -> list[tuple[int, int]]:
-    return [(int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))]
-
-
-def read_roles(ann: str) -> list[dict[str, list[tuple[int, int]]]]:
-    """The fragments (raw offsets) of each attribution of a brat file by role: Content, Source, Cue.
-
-    An attribution may have a second content span (``Content2``): its fragments join the first's,
-    in text order, rather than replacing them.
-    """
-    bounds = {m.group(1): (m.group(2), _spans(m.group(3))) for m in _TEXT_BOUND.finditer(ann)}
-    found = []
-    for event in _EVENT.finditer(ann):
-        refs: dict[str, list[str]] = {}
-        for part in event.group(1).split():
-            role, _, ref = part.partition(":")
-            refs.setdefault(role.rstrip("0123456789"), []).append(ref.lstrip("T"))
-        contents = [bounds[ref] for ref in refs.get("Content", []) if ref in bounds]
-        fragments = sorted(span for kind, spans in contents if kind == "Content" for span in spans)
-        if not fragments:
-            continue
-        roles = {role: bounds[ids[0]][1] for role, ids in refs.items() if role != "Content" and ids[0] in bounds}
-        roles["Content"] = fragments
-        found.append(roles)
-    return found
-
-
-def read_attributions(ann: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(content fragments, source fragments) of each attribution of a brat file, raw offsets."""
-    return [(roles["Content"], roles.get("Source", [])) for roles in read_roles(ann)]
-
-
-def quoted_parts(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Offsets inside the quotation marks of the text covered by ``fragments``."""
-    marks: list[tuple[int, int, str]] = []  # (offset, width, kind)
-    for a, b in fragments:
-        i = a
-        while i < b:
-            ch = text[i]
-            if ch == "'" and text.startswith("''", i) and i + 1 < b:
-                marks.append((i, 2, "either"))
-                i += 2
-                continue
-            if ch in _OPENERS:
-                marks.append((i, 1, "open"))
-            elif ch in _CLOSERS:
-                marks.append((i, 1, "close"))
-            elif ch == '"':
-                marks.append((i, 1, "either"))
-            elif text.startswith("\n\n", i) and marks and marks[-1][2] != "para":
-                marks.append((i, 0, "para"))
-            i += 1
-    parts = []
-    open_at: int | None = None
-    first = fragments[0][0]
-    for pos, width, kind in marks:
-        if kind == "para":
-            if open_at is not None:
-                parts.append((open_at, pos))
-                open_at = None
-            continue
-        if open_at is None:
-            if kind == "close":
-                parts.append((first, pos))  # the opening mark lies before the span
-            else:
-                open_at = pos + width
-        elif kind == "open" and text[pos] != '"':
-            open_at = pos + width
-        else:
-            parts.append((open_at, pos))
-            open_at = None
-    if open_at is not None:
-        parts.append((open_at, fragments[-1][1]))
-    trimmed = []
-    for a, b in parts:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if any(ch.isalnum() for ch in text[a:b]):
-            trimmed.append((a, b))
-    return trimmed
-
-
-def _words(text: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
-
-
-def names_someone(source: str, article_words: set[str]) -> bool:
-    """Whether an annotated Source is a proper name (see the module docstring)."""
-    words = _words(source)
-    if not words or words[0].lower() in DESCRIPTIONS or not words[-1][0].isupper():
-        return False  # "a New Hampshire Republican", "the Florida senator"
-    for word in words:
-        if word[0].isupper() and word.lower() not in NOT_NAMES and word.lower() not in article_words:
-            return True
-    return False
-
-
-def speaker_matches(speaker: str | None, source: str) -> bool:
-    if not speaker:
-        return False
-    words = [w.casefold() for w in _words(speaker)]
-    named = [w.casefold() for w in _words(source)]
-    if not words or not named:
-        return False
-    return words[-1] in named or named[-1] in words
-
-
-def _significant(name: str) -> set[str]:
-    """The capitalised words of an organisation's name that can tell it apart ("FBI", "Quinnipiac")."""
-    return {w.casefold() for w in _words(name) if w[0].isupper() and w.casefold() not in GENERIC_WORDS} - NOT_NAMES
-
-
-def source_matches(names: list[str], kind: str, source: str) -> bool:
-    """Whether a listed source (its name and aliases) is the one a Source span names: a person as
-    speakers are matched, an organisation by a word of its name that is not generic ("Department") or by
-    its whole name."""
-    if kind == "person":
-        return any(speaker_matches(name, source) for name in names)
-    wanted, key = _significant(source), f" {_key(source)} "
-    return any(wanted & _significant(name) or f" {_key(name)} " in key for name in names)
-
-
-def _key(name: str) -> str:
-    return " ".join(w.casefold() for w in _words(name) if w.casefold() != "the")
-
-
-@dataclass
-class GoldSources:
-    spans: list[str]  # every Source span of the body's attributions
-    venues: list[str]  # every Cue span and the words after it ("told The Washington Post", "said on CNN")
-    named: dict[str, list[str]]  # the Source spans that name someone, by their last word
-
-
-def _opens_sentence(raw: str, start: int) -> bool:
-    before = raw[:start].rstrip(" \t\"'“‘")
-    return not before or before[-1] in ".!?\n”"
-
-
-def _capitalised_inside(raw: str) -> set[str]:
-    """The words the article writes capitalised inside a sentence, where only names are."""
-    found = set()
-    for match in _WORD.finditer(raw):
-        word = match.group()
-        if word[0].isupper() and not _opens_sentence(raw, match.start()):
-            found.add(word)
-    return found
-
-
-def _group_or_opener(raw: str, source: list[tuple[int, int]], inside: set[str]) -> bool:
-    """A Source span that names a group ("Democrats", "Republicans") or is one word that is capitalised only
-    because it opens a sentence ("Critics", "Polls", "Others"): not a named source."""
-    words = [w for w in _words(" ".join(raw[a:b] for a, b in source)) if w.casefold() != "the"]
-    if all(w in NATIONALITIES or w[:-1] in NATIONALITIES for w in words if w[0].isupper()):
-        return True
-    start = source[0][0] + len(raw[source[0][0] :]) - len(raw[source[0][0] :].lstrip())
-    if raw[start : start + 4].casefold() == "the ":
-        start += 4
-    return len(words) == 1 and _opens_sentence(raw, start) and words[0] not in inside
-
-
-VENUE_REACH = 50  # characters after a cue where the venue is named ("told CNN on Tuesday")
-
-
-def _venue(raw: str, cue: list[tuple[int, int]]) -> str:
-    """The text of a Cue span and what follows it up to the sentence's end or VENUE_REACH characters."""
-    end = cue[-1][1]
-    after = raw[end : end + VENUE_REACH]
-    stop = re.search(r"[.!?;:\n“”\"]", after)
-    return " ".join(raw[a:b] for a, b in cue) + " " + (after[: stop.start()] if stop else after)
-
-
-def gold_sources(raw: str, ann: str, article_words: set[str], body_start: int) -> GoldSources:
-    """The Source and Cue spans of the body's attributions, and the named sources by their last word."""
-    gold = GoldSources([], [], {})
-    inside: set[str] | None = None
-    for roles in read_roles(ann):
-        if roles["Content"][0][0] < body_start:
-            continue
-        if "Cue" in roles:
-            gold.venues.append(_venue(raw, roles["Cue"]))
-        source = roles.get("Source")
-        if not source:
-            continue
-        text = " ".join(raw[a:b] for a, b in source)
-        gold.spans.append(text)
-        if names_someone(text, article_words):
-            inside = _capitalised_inside(raw) if inside is None else inside
-            if not _group_or_opener(raw, source, inside):
-                gold.named.setdefault(_words(text)[-1].casefold(), []).append(text)
-    return gold
-
-
-def score_sources(name: str, found: list[Source], gold: GoldSources, result: PolnearResult) -> None:
-    counts = result.sources
-    listed = [([src.name, *src.aliases], src.kind) for src in found]
-    counts.gold += len(gold.named)
-    for texts in gold.named.values():
-        if any(source_matches(names, kind, text) for names, kind in listed for text in texts):
-            counts.gold_found += 1
-        else:
-            result.source_errors.append(Error("missed source", name, texts[0]))
-    counts.predicted += len(listed)
-    for names, kind in listed:
-        venues = gold.venues if kind == "outlet" else []
-        if any(source_matches(names, kind, text) for text in gold.spans + venues):
-            counts.predicted_matched += 1
-        else:
-            result.source_errors.append(Error("source not annotated", name, names[0], kind))
 
 
 def gold_quotes(raw: str, ann: str, mapping: list[int], article_words: set[str], body_start: int) -> list[GoldQuote]:
