@@ -1,6 +1,6 @@
 """Measure the analyzer against hand-annotated articles.
 
-``python -m reader.analysis.evaluate GOLD_DIR [--part dev|measure] [--verbose] [--json]``: each
+``python -m reader.analysis.evaluate GOLD_DIR [--part dev|measure|holdout|fresh] [--verbose] [--json]``: each
 ``NAME.txt`` (plain-text layout) beside ``NAME.expected.json`` is analysed and compared. A predicted quote
 matches a gold quote when it covers at least 80% of the gold quote's characters (one-to-one); speaker
 accuracy is over matched quotes; people and sources match by name or any annotated alias.
@@ -8,7 +8,9 @@ accuracy is over matched quotes; people and sources match by name or any annotat
 A ``parts.json`` beside the articles names the measure-only parts (``{"measure": [NAME, ...], "holdout":
 [NAME, ...]}``); every other article is in the development part. Rules are developed on the one and only
 measured on the others, so the figures are printed for each part as well as for the whole set. ``holdout``
-is a second measure-only part, annotated later than ``measure`` without the analyser being run on it.
+is a second measure-only part, annotated later than ``measure`` without the analyser being run on it;
+``fresh`` a third, annotated the same way during the work on analyzer 1.7 and measured only with 1.6 and
+1.7 as released.
 """
 
 from __future__ import annotations
@@ -239,12 +241,12 @@ def _compare_roles(predicted: list[Any], gold: list[dict[str, Any]], result: Res
             result.notes.append(f"  role of {entry['name']}: {found.role!r} != {entry['role']!r}")
 
 
-PARTS = ("dev", "measure", "holdout")
+PARTS = ("dev", "measure", "holdout", "fresh")
 MEASURED = PARTS[1:]  # the parts that are only measured, named in parts.json
 
 
 def article_parts(gold_dir: Path) -> dict[str, str]:
-    """Each gold article's part ("dev", "measure" or "holdout") by its name, from the folder's parts.json."""
+    """Each gold article's part ("dev" or one of MEASURED) by its name, from the folder's parts.json."""
     pairs = sorted(gold_dir.glob("*.expected.json"))
     if not pairs:
         raise FileNotFoundError(f"{gold_dir}: no *.expected.json files")
@@ -264,7 +266,7 @@ def article_parts(gold_dir: Path) -> dict[str, str]:
 
 
 def evaluate_dir(gold_dir: Path, verbose: bool = False, part: str | None = None) -> Result:
-    """The figures over the gold articles of ``part`` ("dev", "measure", "holdout"), or over all of them."""
+    """The figures over the gold articles of ``part`` (one of PARTS), or over all of them."""
     total = Result(articles=0)
     parts = article_parts(gold_dir)
     for name, article_part in parts.items():
