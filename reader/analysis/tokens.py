@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
 from itertools import accumulate, compress, repeat
@@ -102,9 +103,14 @@ def tokenize(text: str) -> Tokens:
     # Most words end in a letter; a plural's "s" needs a look only after an apostrophe ("Trump's").
     for i in compress(range(len(words)), map(_ADJUSTED_ENDINGS.__contains__, map(_LAST, words))):
         words[i], possessive[i] = _adjusted(words[i])
-    for i in compress(range(len(words)), map(str.endswith, words, repeat(("'s", "’s")))):
-        if not possessive[i]:
-            words[i], possessive[i] = _adjusted(words[i])
+    # The other possessives ("Trump's"), found from each "'s" of the text (str.find), not by a look at every word.
+    for mark in ("'s", "’s"):
+        at = text.find(mark)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and not possessive[i] and words[i].endswith(("'s", "’s")):
+                words[i], possessive[i] = _adjusted(words[i])
+            at = text.find(mark, at + 2)
     caps = list(map(str.isupper, map(_FIRST, words)))
     for i in compress(range(len(words)), map(contains, words, repeat("-"))):
         caps[i] = caps[i] or _capitalised(words[i])  # al-Amr
