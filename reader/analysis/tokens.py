@@ -6,8 +6,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import partial
-from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, contains, itemgetter
+from itertools import accumulate, compress
+from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
 
 
@@ -112,8 +112,12 @@ def tokenize(text: str) -> Tokens:
                 words[i], possessive[i] = _adjusted(words[i])
             at = text.find(mark, at + 2)
     caps = list(map(str.isupper, map(_FIRST, words)))
-    for i in compress(range(len(words)), map(contains, words, repeat("-"))):
-        caps[i] = caps[i] or _capitalised(words[i])  # al-Amr
+    at = text.find("-")  # the words with a hyphen, from each of the text's (str.find)
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and not caps[i] and "-" in words[i]:
+            caps[i] = _capitalised(words[i])  # al-Amr
+        at = text.find("-", at + 1)
     ends = map(add, starts, map(len, words))
     return Tokens(map(_MAKE, zip(words, starts, ends, possessive, caps, strict=True)))
 
