@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import partial
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -74,7 +73,7 @@ _ADJUSTED_ENDINGS = frozenset("-/&.'’")
 
 _FIRST = itemgetter(0)
 _LAST = itemgetter(-1)
-_MAKE = partial(tuple.__new__, Token)  # a token made directly, without a Python-level call
+_NEW = tuple.__new__  # a token made directly, without a Python-level call (or a partial's)
 
 
 def _adjusted(word: str) -> tuple[str, bool]:
@@ -119,7 +118,7 @@ def tokenize(text: str) -> Tokens:
             caps[i] = _capitalised(words[i])  # al-Amr
         at = text.find("-", at + 1)
     ends = map(add, starts, map(len, words))
-    return Tokens(map(_MAKE, zip(words, starts, ends, possessive, caps, strict=True)))
+    return Tokens(map(_NEW, repeat(Token), zip(words, starts, ends, possessive, caps, strict=True)))
 
 
 def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] = frozenset()) -> list[list[Token]]:
