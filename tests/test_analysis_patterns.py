@@ -20,6 +20,7 @@ PIECES = st.sampled_from(
     [*" \n\t.,;:!?…\"”’')(-_&/ſ\ue000", "\n\n", ". ", "…. ", "?… ", ".” ", ".' ", "!) ", "?\")\n",
      "A", "Z", "b", "x", "9", "é", "said", "told ", "tells ", "said in ", "spoke to ", "the ", "The ", "Post",
      "FDA", "CDC&B", "http://", "HTTPS://", "httpſ://", "www.", "WwW.", "cited by ", "released by ",
+     "by ", " by", "unreported by ",
      "magazine ", "news agency ", "daily ", "Ministry", " of ", "al-", "named ", "called ", "a ", "An ",
      "child, ", "Mr.", "x" * 12]
 )  # fmt: skip
@@ -80,6 +81,26 @@ def test_words_read_from_the_end_of_a_window_are_the_searched_ones(text: str, cu
     assert text[len(text) - people._LOWER_LEAD_REVERSED.match(text[::-1]).end() :] == lead.group(1)
     introduced = people._INTRODUCED.search(text, max(0, start - 80), start)
     assert people._introduced_role(text, start) == (introduced.group(1) if introduced else None)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(TEXT)
+def test_credits_by_are_found_from_each_by_as_by_a_scan_of_the_whole_text(text: str) -> None:
+    assert matches(source_venues._BY, text) == [(m.span(), m.groups()) for m in source_venues._credited_by(text)]
+
+
+CUED = st.lists(
+    st.sampled_from([" ", "  ", "\n\n", "-", ".", ",", "A", "Fox", "Xy.Z", "ab-", "x", "_", "é", "Q" * 70, " " * 150])
+    | st.sampled_from(["radio", "radios", "television", "news agency", "newspaper", "magazine", "daily", "tabloid"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(CUED)
+def test_cued_outlets_are_found_from_each_cue_word_as_by_a_scan_of_the_whole_text(text: str) -> None:
+    assert matches(orgs._CUED_AFTER, text) == [(m.span(), m.groups()) for m in orgs._cued_after(text)]
+    assert matches(orgs._CUED_BEFORE, text) == [(m.span(), m.groups()) for m in orgs._cued_before(text)]
 
 
 ESCAPES = st.lists(

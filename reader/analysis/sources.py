@@ -16,7 +16,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.cues import STATEMENT_VERBS
 from reader.analysis.quotes import MASK
 from reader.analysis.source_subjects import SubjectReader
-from reader.analysis.source_venues import _BARE_BY, _BY, _PER, _TO, _findings_by
+from reader.analysis.source_venues import _BARE_BY, _PER, _TO, _credited_by, _findings_by
 from reader.analysis.source_words import (
     _ABOUT_AFTER,
     _ADD_FORMS,
@@ -155,7 +155,7 @@ class SourceCollector(SubjectReader):
         if " per " in masked:
             for match in _PER.finditer(masked):
                 self._per(match.end())
-        for match in _BY.finditer(self.att.body):
+        for match in _credited_by(self.att.body):
             self._by(match.end(), bare=match.group().startswith(_BARE_BY))
         for end in _findings_by(masked):
             self._by(end, bare=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from functools import partial
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, contains, itemgetter
+from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
 
 
@@ -73,7 +73,7 @@ _ADJUSTED_ENDINGS = frozenset("-/&.'’")
 
 _FIRST = itemgetter(0)
 _LAST = itemgetter(-1)
-_MAKE = partial(tuple.__new__, Token)  # a token made directly, without a Python-level call
+_NEW = tuple.__new__  # a token made directly, without a Python-level call (or a partial's)
 
 
 def _adjusted(word: str) -> tuple[str, bool]:
@@ -102,14 +102,23 @@ def tokenize(text: str) -> Tokens:
     # Most words end in a letter; a plural's "s" needs a look only after an apostrophe ("Trump's").
     for i in compress(range(len(words)), map(_ADJUSTED_ENDINGS.__contains__, map(_LAST, words))):
         words[i], possessive[i] = _adjusted(words[i])
-    for i in compress(range(len(words)), map(str.endswith, words, repeat(("'s", "’s")))):
-        if not possessive[i]:
-            words[i], possessive[i] = _adjusted(words[i])
+    # The other possessives ("Trump's"), found from each "'s" of the text (str.find), not by a look at every word.
+    for mark in ("'s", "’s"):
+        at = text.find(mark)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and not possessive[i] and words[i].endswith(("'s", "’s")):
+                words[i], possessive[i] = _adjusted(words[i])
+            at = text.find(mark, at + 2)
     caps = list(map(str.isupper, map(_FIRST, words)))
-    for i in compress(range(len(words)), map(contains, words, repeat("-"))):
-        caps[i] = caps[i] or _capitalised(words[i])  # al-Amr
+    at = text.find("-")  # the words with a hyphen, from each of the text's (str.find)
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and not caps[i] and "-" in words[i]:
+            caps[i] = _capitalised(words[i])  # al-Amr
+        at = text.find("-", at + 1)
     ends = map(add, starts, map(len, words))
-    return Tokens(map(_MAKE, zip(words, starts, ends, possessive, caps, strict=True)))
+    return Tokens(map(_NEW, repeat(Token), zip(words, starts, ends, possessive, caps, strict=True)))
 
 
 def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] = frozenset()) -> list[list[Token]]:
