@@ -1,0 +1,48 @@
+"""Scare quotes and reported speech: classes of error seen on annotated news, each in invented sentences.
+
+Each test is one class of error; it fails without the rule it names.
+"""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _quote(body: str, text: str):
+    return next(q for q in analyze(body).quotes if q.text == text)
+
+
+def test_words_quoted_after_a_verb_of_blame_and_its_for_phrase_are_speech() -> None:
+    # 'criticized X for "..."', 'accused X of ...ing "..."': the quoted words are what the subject
+    # blamed them for, in the subject's words, not a term of the writer's, even when the subject
+    # ("who", "he" with no one before) names no one.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'The staff, who met on Friday, criticized the mayor for the delays and for "hiding the costs."\n\n'
+        'Then he accused the panel of asking too many "loaded questions" at the hearing.'
+    )
+    assert _quote(body, "hiding the costs.").scare is False
+    assert _quote(body, "loaded questions").scare is False
+
+
+def test_words_quoted_after_someone_s_assertion_or_offer_are_theirs() -> None:
+    # 'Roe's assertion that "hundreds" came', 'rejected Ash's offer to make an "exception"': a
+    # possessive names whose act of speech it is; a quoted quantity in it is their figure, not a term.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'Jane Roe spoke first. Critics doubted Roe\'s assertion that "hundreds" of jobs were lost.\n\n'
+        'Peter Ash spoke next. The mayor rejected Ash\'s offer to make an "exception" for the school.'
+    )
+    figure = _quote(body, "hundreds")
+    assert (figure.scare, figure.speaker) == (False, "Jane Roe")
+    offer = _quote(body, "exception")
+    assert (offer.scare, offer.speaker) == (False, "Peter Ash")
+
+
+def test_a_quoted_quantity_or_term_with_no_speech_frame_stays_a_term() -> None:
+    body = (
+        'The council met on Monday. "Thousands" more residents signed the petition.\n\n'
+        'The board\'s "rainy day" fund was empty by May.'
+    )
+    assert _quote(body, "Thousands").scare is True
+    assert _quote(body, "rainy day").scare is True
