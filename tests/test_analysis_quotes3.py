@@ -46,3 +46,15 @@ def test_a_quoted_quantity_or_term_with_no_speech_frame_stays_a_term() -> None:
     )
     assert _quote(body, "Thousands").scare is True
     assert _quote(body, "rainy day").scare is True
+
+
+def test_a_show_named_after_its_host_with_a_small_with_is_a_title() -> None:
+    # "The Late Hour with Jane Roe": titles write "with" small, as they write "of" and "the".
+    body = (
+        "Jane Roe left the station in May. She is now host of \u201cThe Late Hour with Jane Roe.\u201d\n\n"
+        "Peter Ash joined \u201cMornings with Peter Ash\u201d on Monday, the station said.\n\n"
+        "\u201cCome with me to the hall,\u201d she said to the crowd."
+    )
+    assert _quote(body, "The Late Hour with Jane Roe.").scare is True
+    assert _quote(body, "Mornings with Peter Ash").scare is True
+    assert _quote(body, "Come with me to the hall,").scare is False

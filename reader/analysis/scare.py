@@ -13,8 +13,9 @@ from reader.analysis.quotes import RawQuote
 from reader.analysis.speakers import Attributor, Speaker
 
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
+# Words a title writes small ("The Late Hour with Jane Roe").
 SMALL_WORDS = frozenset(
-    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
+    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du", "with"]
 )
 
 
