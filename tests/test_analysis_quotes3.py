@@ -58,3 +58,13 @@ def test_a_show_named_after_its_host_with_a_small_with_is_a_title() -> None:
     assert _quote(body, "The Late Hour with Jane Roe.").scare is True
     assert _quote(body, "Mornings with Peter Ash").scare is True
     assert _quote(body, "Come with me to the hall,").scare is False
+
+
+def test_a_translation_the_writer_gives_is_no_one_s_words() -> None:
+    # '"Adiós," Spanish for "goodbye"': the second quote is the writer's gloss of the first.
+    body = (
+        "Jane Roe ended her speech with \u201cHasta la victoria siempre,\u201d Spanish for "
+        "\u201cever onward to victory.\u201d The crowd cheered."
+    )
+    gloss = _quote(body, "ever onward to victory.")
+    assert (gloss.scare, gloss.speaker) == (True, None)

@@ -65,6 +65,8 @@ def scare_decision(
         scare, speaker = True, None
     elif _work_by(att, quote, text):
         scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
+    elif _GLOSS.search(att.masked, max(floor, quote.open_mark - 20), quote.open_mark):
+        scare, speaker = True, None  # '"Adiós," Spanish for "goodbye"': the writer's gloss
     elif (
         title_like(text)
         and not sentence
@@ -223,6 +225,13 @@ def _naming_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
 
 
 _SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")
+
+
+# A translation the writer gives ('"Adiós," Spanish for "goodbye"'): no one's words.
+_GLOSS = re.compile(
+    r"\b(?:Latin|Spanish|French|German|Italian|Russian|Arabic|Hebrew|Greek|Chinese|Japanese|Portuguese|Turkish|"
+    r"Persian|Korean)\s+for\s*[\"“‘'«]*$"
+)
 
 
 _WORK_YEAR = re.compile(r"[”\"’']*,?\s*\((?:1[5-9]|20)\d\d\)")
