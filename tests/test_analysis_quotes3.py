@@ -68,3 +68,14 @@ def test_a_translation_the_writer_gives_is_no_one_s_words() -> None:
     )
     gloss = _quote(body, "ever onward to victory.")
     assert (gloss.scare, gloss.speaker) == (True, None)
+
+
+def test_a_quote_joined_by_and_a_to_a_called_quote_is_speech_too() -> None:
+    # 'calls him a "fraud" and a "Stalinist."': the article after "and" does not break the list.
+    body = (
+        "The debate ran late on Monday.\n\n"
+        'Jane Roe calls her rival a "fraud" and a "Stalinist." The rival did not answer.'
+    )
+    assert _quote(body, "fraud").scare is False
+    second = _quote(body, "Stalinist.")
+    assert (second.scare, second.speaker) == (False, "Jane Roe")
