@@ -79,3 +79,16 @@ def test_a_quote_joined_by_and_a_to_a_called_quote_is_speech_too() -> None:
     assert _quote(body, "fraud").scare is False
     second = _quote(body, "Stalinist.")
     assert (second.scare, second.speaker) == (False, "Jane Roe")
+
+
+def test_a_show_named_before_its_star_or_host_is_a_title() -> None:
+    # '"Orange Is the New Black" star Jane Roe': the show a person is known for, though its words
+    # are not all capitalised.
+    body = (
+        "The awards were handed out on Monday.\n\n"
+        "\u201cLife is a Long Road\u201d star Jane Roe spoke about her first role.\n\n"
+        "\u201cWe made it,\u201d Roe said. \u201cThe Late Hour\u201d host Peter Ash agreed."
+    )
+    assert _quote(body, "Life is a Long Road").scare is True
+    assert _quote(body, "The Late Hour").scare is True
+    assert _quote(body, "We made it,").scare is False

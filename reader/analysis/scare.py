@@ -235,6 +235,7 @@ _GLOSS = re.compile(
 
 
 _WORK_YEAR = re.compile(r"[”\"’']*,?\s*\((?:1[5-9]|20)\d\d\)")
+_CREDIT_AFTER = re.compile(r"[”\"’']*\s(?:star|host|co-host|anchor|actor|actress|creator|showrunner)\s+[A-Z]")
 _WORK_BY = re.compile(r"[\s”\"’']*by\s+(?:the\s+)?[A-Z]")
 # Words a crowd chants or a sign reads, title-cased as they often are, are still someone's words.
 _CHANTED = re.compile(
@@ -245,12 +246,14 @@ _CHANTED = re.compile(
 
 def _work_by(att: Attributor, quote: RawQuote, text: str) -> bool:
     """Whether the quote is a work's title and its author or year: a capitalised phrase, then ", by
-    Name" or "(1996)" ('essays such as "A Declaration of the Rights of Readers" (1996)')."""
+    Name", "(1996)" ('essays such as "A Declaration of the Rights of Readers" (1996)') or its star."""
     if quote.close_mark is None or not text[:1].isupper():
         return False
     if _WORK_YEAR.match(att.masked, quote.close_mark + 1, quote.close_mark + 12):
         words = _TITLE_WORD.findall(text)
         return len(words) <= 12 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    if _CREDIT_AFTER.match(att.masked, quote.close_mark + 1, quote.close_mark + 16):
+        return True  # '"Orange Is the New Black" star Jane Roe': the show a person is known for
     if text[-1] != ",":
         return False
     return _WORK_BY.match(att.masked, quote.close_mark + 1, quote.close_mark + 12) is not None
