@@ -175,7 +175,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
 
 
 _JOINED = re.compile(r"[\s,]*(?:and|or|,)[\s,]*")
-_AND_OR = re.compile(r"[\s,]*(?:and|or)\s*")
+_AND_OR = re.compile(r"[\s,]*(?:and|or)\s*(?:(?:a|an|the)\s+)?")
 
 
 def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], sentence_of: list[int], results):
@@ -189,7 +189,8 @@ def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], s
             continue
         if _JOINED.fullmatch(att.masked, close + 1, quotes[j].open_mark):
             results[i] = (results[j][0], False, results[j][2])
-    # 'The crowd chanted "Lock her up" and "Build the wall."': words joined to speech are speech too
+    # 'The crowd chanted "Lock her up" and "Build the wall."', 'called him a "fraud" and a "bully"': words
+    # joined to speech are speech too
     for k in range(len(primary) - 1):
         i, j = primary[k], primary[k + 1]
         if results[i][1] or not results[j][1] or sentence_of[k] != sentence_of[k + 1]:

@@ -13,8 +13,9 @@ from reader.analysis.quotes import RawQuote
 from reader.analysis.speakers import Attributor, Speaker
 
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
+# Words a title writes small ("The Late Hour with Jane Roe").
 SMALL_WORDS = frozenset(
-    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du"]
+    ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "vs", "vs.", "de", "la", "le", "du", "with"]
 )
 
 
@@ -64,6 +65,8 @@ def scare_decision(
         scare, speaker = True, None
     elif _work_by(att, quote, text):
         scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
+    elif _GLOSS.search(att.masked, max(floor, quote.open_mark - 20), quote.open_mark):
+        scare, speaker = True, None  # '"Adiós," Spanish for "goodbye"': the writer's gloss
     elif (
         title_like(text)
         and not sentence
@@ -75,14 +78,18 @@ def scare_decision(
             speaker, reason = namer, "paraphrase"
         else:
             scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
-    elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES:
-        scare = True  # "thousands" more Belarusians
+    elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES and not _reported(att, quote, floor):
+        scare = True  # "thousands" more Belarusians; not 'his claim that "thousands" came'
     elif len(words) <= 4 and speaker is None and not sentence and not att.cued(quote, floor, limit):
         frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
         # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
         # not found here (the sentence's subject was looked for above)
         chanted = _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark)
-        scare = frame is None and not chanted and not _reported(att, quote, floor)
+        reported = _reported(att, quote, floor)
+        scare = frame is None and not chanted and not reported
+        if reported and frame is None:
+            speaker = _blamer_or_owner(att, quote, floor)
+            reason = "paraphrase" if speaker is not None else reason
         if scare and not opens_sentence and not named_unknown:
             speaker = _fragment_speaker(att, quote, s_start, floor)
             if speaker is not None:
@@ -131,10 +138,39 @@ _WANTED_TO = re.compile(
 )
 
 
+# A verb of blame or credit whose "for" or "of" phrase the quoted words end: 'criticized the mayor for
+# "misleading the voters"', 'accused the panel of asking "loaded questions"'. The words are the blamer's.
+_FAULTED_FOR = re.compile(
+    r"\b(?:criticiz|criticis|blast|slamm|slams|lambast|denounc|accus|fault|chid|scold|rebuk|condemn|mock|ridicul|"
+    r"credit)\w*\b(?:\s+[\w'’-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
+)
+
+
+# Someone's act of speech named by a possessive before the quoted words: 'the mayor's assertion that
+# "hundreds" came', 'Roe's call for a "fresh start"', 'rejected Ash's offer to make an "exception"'.
+_THEIR_WORDS = re.compile(
+    r"\b([A-Z][\w.-]*)(?:'s|’s|s'|s’)\s+(?:[a-z][\w-]*\s+){0,3}?(?:assertion|claim|call|promise|pledge|vow|"
+    r"accusation|broadside|rejection|offer|charge|warning|insistence|demand|remark|comment|description)s?\b"
+    r"(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
+)
+
+
+def _blamer_or_owner(att: Attributor, quote: RawQuote, floor: int) -> Speaker | None:
+    """Who blames or credits, or whose act of speech it is, when one of those frames the quoted words."""
+    start = max(floor, quote.open_mark - 100)
+    blame = _FAULTED_FOR.search(att.masked, start, quote.open_mark)
+    if blame is not None:
+        return att.subject_before(floor, blame.start())
+    owner = _THEIR_WORDS.search(att.masked, start, quote.open_mark)
+    return att.subject_before(owner.start(), owner.end(1)) if owner is not None else None
+
+
 def _reported(att: Attributor, quote: RawQuote, floor: int) -> bool:
     """Whether the quoted words complete a clause or an infinitive that reports someone's words."""
     start = max(floor, quote.open_mark - 100)
-    return any(p.search(att.masked, start, quote.open_mark) for p in (_REPORTED_COPULA, _WANTED_TO))
+    return any(
+        p.search(att.masked, start, quote.open_mark) for p in (_REPORTED_COPULA, _WANTED_TO, _FAULTED_FOR, _THEIR_WORDS)
+    )
 
 
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
@@ -191,7 +227,15 @@ def _naming_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
 _SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")
 
 
+# A translation the writer gives ('"Adiós," Spanish for "goodbye"'): no one's words.
+_GLOSS = re.compile(
+    r"\b(?:Latin|Spanish|French|German|Italian|Russian|Arabic|Hebrew|Greek|Chinese|Japanese|Portuguese|Turkish|"
+    r"Persian|Korean)\s+for\s*[\"“‘'«]*$"
+)
+
+
 _WORK_YEAR = re.compile(r"[”\"’']*,?\s*\((?:1[5-9]|20)\d\d\)")
+_CREDIT_AFTER = re.compile(r"[”\"’']*\s(?:star|host|co-host|anchor|actor|actress|creator|showrunner)\s+[A-Z]")
 _WORK_BY = re.compile(r"[\s”\"’']*by\s+(?:the\s+)?[A-Z]")
 # Words a crowd chants or a sign reads, title-cased as they often are, are still someone's words.
 _CHANTED = re.compile(
@@ -202,12 +246,14 @@ _CHANTED = re.compile(
 
 def _work_by(att: Attributor, quote: RawQuote, text: str) -> bool:
     """Whether the quote is a work's title and its author or year: a capitalised phrase, then ", by
-    Name" or "(1996)" ('essays such as "A Declaration of the Rights of Readers" (1996)')."""
+    Name", "(1996)" ('essays such as "A Declaration of the Rights of Readers" (1996)') or its star."""
     if quote.close_mark is None or not text[:1].isupper():
         return False
     if _WORK_YEAR.match(att.masked, quote.close_mark + 1, quote.close_mark + 12):
         words = _TITLE_WORD.findall(text)
         return len(words) <= 12 and all(w[0].isupper() or w.lower() in SMALL_WORDS for w in words)
+    if _CREDIT_AFTER.match(att.masked, quote.close_mark + 1, quote.close_mark + 16):
+        return True  # '"Orange Is the New Black" star Jane Roe': the show a person is known for
     if text[-1] != ",":
         return False
     return _WORK_BY.match(att.masked, quote.close_mark + 1, quote.close_mark + 12) is not None
