@@ -24,7 +24,7 @@ from reader.analysis.name_shapes import (
     surname_word,
 )
 from reader.analysis.names import GIVEN, is_given
-from reader.analysis.person_roles import _office_before
+from reader.analysis.person_roles import _OFFICE_OF, _office_before
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token
 
 _DOMAIN_DOT = re.compile(r"\w\.[a-z]{2}")
@@ -127,11 +127,32 @@ def _split_run(
         and len(tail) > 2
         and not any(t.text in lx.TITLES for t in prefix)
         and not _office_before(text, run, prefix)
+        and not (len(tail) == 3 and is_given(tail[0].text) and not _THING_AFTER.match(text, tail[-1].end))
     ):
-        tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari"
+        tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari", not "Armed Forces Hussein Rashid Mohammed"
+    if len(tail) == 3 and _glued_office(text, run, prefix, tail):
+        prefix, tail = run[: len(prefix) + 1], tail[1:]  # "Irish Taoiseach Leo Varadkar", "Mayor of Pichilemu Roberto"
     if len(tail) > 4 and not (len(tail) == 5 and any(t.text.lower() in PARTICLES for t in tail[:-1])):
         return None  # but "Al Amin Khalifah Fhimah", "Mohammed bin Abdul Aziz Saud"
     return prefix, tail
+
+
+_ARTICLES = frozenset({"A", "An", "The"})
+# A lowercase noun of a thing after a run: "the White House James S. Brady briefing room" names the room.
+_THING_AFTER = re.compile(r" [a-z]+(?:ing|room|center|centre|building|hall)\b")
+
+
+def _glued_office(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> bool:
+    """A three-word name whose first word is an office or its place, glued on: after other words of the
+    office ("Italian Prime Minster Silvio Berlusconi") with a known given name next, or after "Title of"
+    ("Minister of Sport Vitaly Mutko"). Names of three words open with a given name or an initial."""
+    first, second = tail[0].text, tail[1].text
+    if is_given(first) or first.endswith(".") or first in PARTICLES or second.lower() in PARTICLES:
+        return False
+    if prefix:  # not a title of a work: "A Very Clinton Christmas"
+        return is_given(second) and not second.endswith(".") and prefix[0].text not in _ARTICLES
+    office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
+    return office is not None and office.group(1) in lx.TITLES
 
 
 def _ed_name(word: str, words_lower: set[str] | frozenset[str]) -> bool:

@@ -50,7 +50,11 @@ _ACCORDING = re.compile(r"[Aa]ccording to $")
 def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
     """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice", or with
     the country of the office: "[Prime Minister of] Canada Stephen Harper"."""
-    if not prefix or (prefix[0].text not in OFFICE_WORDS and not all(t.text in lx.PLACES for t in prefix)):
+    if not prefix or (
+        prefix[0].text not in OFFICE_WORDS
+        and not all(t.text in lx.PLACES for t in prefix)
+        and not (len(prefix) == 1 and len(run) == 3)  # "[Minister of] Sport Vitaly Mutko"
+    ):
         return False
     office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
     return office is not None and office.group(1) in lx.TITLES

@@ -1,0 +1,36 @@
+"""People: offices glued to names, names cut short or run on, on invented sentences."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _people(body: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in analyze(body).people}
+
+
+def test_an_office_word_glued_before_a_given_name_is_no_part_of_the_name() -> None:
+    people = _people("Irish Tanaiste Helen Brogan said the talks would resume. Brogan met the unions on Friday.")
+    assert "Helen Brogan" in people
+    assert not any(name.startswith("Tanaiste") for name in people)
+
+
+def test_the_place_of_a_title_of_office_is_no_part_of_the_name_after_it() -> None:
+    people = _people(
+        "On Monday, Minister of Fisheries Oleksiy Drach signed the quota. Later, the Mayor of Quellón "
+        "Darwin Pinto welcomed the fleet."
+    )
+    assert {"Oleksiy Drach", "Darwin Pinto"} <= set(people)
+    assert not any(name.startswith(("Fisheries", "Quellón")) for name in people)
+
+
+def test_a_three_word_name_after_a_body_keeps_its_given_name() -> None:
+    people = _people("A former commander of the Iraqi Armed Forces Hussein Kamal Jabbar was sentenced on Sunday.")
+    assert "Hussein Kamal Jabbar" in people
+
+
+def test_three_word_names_after_a_title_or_in_a_title_of_a_work_are_kept_as_they_were() -> None:
+    people = _people("President Recep Tayyip Arslan spoke at the White House James S. Brady briefing room.")
+    assert "Recep Tayyip Arslan" in people
+    assert not any("Brady" in name for name in people)
+    assert not _people("The network aired A Very Clinton Christmas on Sunday night.")
