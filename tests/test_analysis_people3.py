@@ -34,3 +34,11 @@ def test_three_word_names_after_a_title_or_in_a_title_of_a_work_are_kept_as_they
     assert "Recep Tayyip Arslan" in people
     assert not any("Brady" in name for name in people)
     assert not _people("The network aired A Very Clinton Christmas on Sunday night.")
+
+
+def test_producers_charities_resorts_and_contests_named_after_someone_are_no_people() -> None:
+    people = _people(
+        "The film was made by Bellamy Productions and screened at the Koru Sentosa Resort. The Alvin Marsh "
+        "Ministries and Lucia Verde Music sponsored the Harbour Song Contest, which Human Rights groups praised."
+    )
+    assert not people
