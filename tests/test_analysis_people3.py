@@ -42,3 +42,18 @@ def test_producers_charities_resorts_and_contests_named_after_someone_are_no_peo
         "Ministries and Lucia Verde Music sponsored the Harbour Song Contest, which Human Rights groups praised."
     )
     assert not people
+
+
+def test_a_name_listed_with_a_person_is_a_person() -> None:
+    people = _people(
+        "Observers met President Nkemba and Odhiambo Wekesa on Friday. "
+        '"I spoke to Marta Ilves and Jaan Tamm," she said. The board thanked Peter Rourke, Olu Adeyemi '
+        "and the staff."
+    )
+    assert {"Odhiambo Wekesa", "Jaan Tamm", "Olu Adeyemi"} <= set(people)
+
+
+def test_a_name_after_a_clause_and_a_comma_is_no_item_of_a_list() -> None:
+    people = _people('She wrote: "By embracing Super Glass-Steagall, Donald Trump could leap ahead of them all."')
+    assert "Donald Trump" in people
+    assert not any("Glass" in name for name in people)

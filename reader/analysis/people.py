@@ -238,6 +238,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
+    unproven: list[tuple[list[Token], list[Token], list[Token], int, str]] = []  # shaped as names, no evidence
     for whole in runs:
         if len(whole) == 1:  # most runs: decided by the few tests of one word, without building a split
             token = whole[0]
@@ -269,25 +270,16 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         if not _evidence(text, run, tail, prefix, ctx):
             if len(tail) == 1:
                 singles.append((tail[0].text, tail[0].start, tail[0].end, prefix))
+            elif len(tail) < 4:
+                unproven.append((run, prefix, tail, whole[-1].end, suffix))
             continue
-        key = tuple(t.text for t in tail)
-        if len(key) == 1:
-            singles.append((key[0], tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
+        if len(tail) == 1:
+            singles.append((tail[0].text, tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
             continue
-        person = people.get(key)
-        if person is None:
-            role = _role(text, run, prefix, tail, whole[-1].end)
-            before = _word_before(text, run[0].start)
-            person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
-        elif person.role is None and len(person.mentions) < 3:
-            person.role = _role(text, run, prefix, tail, whole[-1].end)  # named first with no role
-        if suffix:
-            person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
-        if bracketed:
-            outside = [i for i, t in enumerate(tail) if i and text[t.start - 2 : t.start] == "] "]
-            if outside:  # "[George H. W.] Bush": what the speaker said is an alias
-                person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
-        person.mentions.append((tail[0].start, tail[-1].end))
+        _add_person(text, people, run, prefix, tail, whole[-1].end, suffix, bracketed)
+    if unproven:
+        titled = [(start, end) for _, start, end, prefix in singles if any(t.text in lx.TITLES for t in prefix)]
+        _add_coordinated(text, people, unproven, titled, bracketed, ctx)
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
@@ -299,6 +291,80 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
 
 
 _NUMERAL_LETTERS = frozenset("IVX")
+
+
+def _add_person(
+    text: str,
+    people: dict[tuple[str, ...], PersonEntity],
+    run: list[Token],
+    prefix: list[Token],
+    tail: list[Token],
+    end: int,
+    suffix: str,
+    bracketed: bool,
+) -> None:
+    """A mention of a person named in two words or more, the person made at the first one."""
+    key = tuple(t.text for t in tail)
+    person = people.get(key)
+    if person is None:
+        role = _role(text, run, prefix, tail, end)
+        before = _word_before(text, run[0].start)
+        person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
+    elif person.role is None and len(person.mentions) < 3:
+        person.role = _role(text, run, prefix, tail, end)  # named first with no role
+    if suffix:
+        person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
+    if bracketed:
+        outside = [i for i, t in enumerate(tail) if i and text[t.start - 2 : t.start] == "] "]
+        if outside:  # "[George H. W.] Bush": what the speaker said is an alias
+            person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
+    person.mentions.append((tail[0].start, tail[-1].end))
+
+
+# What joins the names of a list: "Peter Mel, Chris Bertish and Rusty Long".
+_LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ")
+
+
+def _add_coordinated(
+    text: str,
+    people: dict[tuple[str, ...], PersonEntity],
+    unproven: list[tuple[list[Token], list[Token], list[Token], int, str]],
+    titled: list[tuple[int, int]],
+    bracketed: bool,
+    ctx: _Context,
+) -> None:
+    """Names with no evidence of their own listed next to a person's ("President Kibaki and Raila Odinga"):
+    items of one list are of one kind. A list grows from each person found, so each name is looked at once
+    or twice more, and only at the few characters between it and the next name."""
+    spans = [*titled, *(span for p in people.values() for span in p.mentions)]
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    pending = list(unproven)
+    while pending:
+        waiting = []
+        for item in pending:
+            run, prefix, tail, end, suffix = item
+            start, stop = tail[0].start, tail[-1].end
+            if prefix or tail[-1].possessive or stop != end or in_heading(text, start):
+                continue
+            if _word_before(text, start).lower() in lx.DETERMINERS:
+                continue  # "for the Seventh Circuit and William Landes"
+            after = next((j for j in _LIST_JOINS[::-1] if text.startswith(j, stop)), "")
+            before = next((j for j in _LIST_JOINS[::-1] if text.endswith(j, 0, start)), "")
+            # A comma alone is a list's only with another join on the other side: not "By embracing
+            # Super Glass-Steagall, Donald Trump could".
+            joined = (after and stop + len(after) in starts and (after != ", " or before)) or (
+                before and start - len(before) in ends and (before != ", " or after)
+            )
+            if not joined:
+                waiting.append(item)
+                continue
+            _add_person(text, people, run, prefix, tail, end, suffix, bracketed)
+            starts.add(start)
+            ends.add(stop)
+        if len(waiting) == len(pending):
+            return
+        pending = waiting
 
 
 def mention_index(people: list[PersonEntity]) -> list[tuple[int, int, PersonEntity]]:
