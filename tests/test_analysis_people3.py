@@ -57,3 +57,14 @@ def test_a_name_after_a_clause_and_a_comma_is_no_item_of_a_list() -> None:
     people = _people('She wrote: "By embracing Super Glass-Steagall, Donald Trump could leap ahead of them all."')
     assert "Donald Trump" in people
     assert not any("Glass" in name for name in people)
+
+
+def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole() -> None:
+    analysis = analyze(
+        'The finalists were Peter Mel, Grant "Twiggy" Holt and Gov. C.L. “Butch” Amsel. Holt won the heat.'
+    )
+    people = {p.name: p for p in analysis.people}
+    assert {"Grant Holt", "C.L. Amsel"} <= set(people)
+    assert 'Grant "Twiggy" Holt' in people["Grant Holt"].aliases
+    assert len(people["Grant Holt"].mentions) == 2
+    assert not any(name in ("Twiggy", "Butch", "C.L.") for name in people)

@@ -40,6 +40,7 @@ from reader.analysis.person_mentions import (
     _add_singles,
     _Context,
     _join_brackets,
+    _join_nicknames,
     _merge_shortened,
     _Owners,
 )
@@ -235,6 +236,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     ctx = _context(text, tokens, quotes or [])
     bracketed = "] " in text
     runs = _join_brackets(text, capitalised_runs(text, tokens)) if bracketed else capitalised_runs(text, tokens)
+    runs, nicknames = _join_nicknames(text, runs)
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
@@ -280,6 +282,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     if unproven:
         titled = [(start, end) for _, start, end, prefix in singles if any(t.text in lx.TITLES for t in prefix)]
         _add_coordinated(text, people, unproven, titled, bracketed, ctx)
+    if nicknames:
+        _add_nicknames(people, nicknames)
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
@@ -319,6 +323,17 @@ def _add_person(
         if outside:  # "[George H. W.] Bush": what the speaker said is an alias
             person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
     person.mentions.append((tail[0].start, tail[-1].end))
+
+
+def _add_nicknames(people: dict[tuple[str, ...], PersonEntity], nicknames: dict[int, tuple[str, int]]) -> None:
+    """'Grant "Twiggy" Baker': the name with its nickname is an alias of the person named without it."""
+    for person in people.values():
+        for _, end in person.mentions:
+            found = nicknames.get(end)
+            if found is not None and len(person.tokens) > found[1]:
+                nick, after = found
+                words = person.tokens
+                person.aliases.add(" ".join([*words[:-after], f'"{nick}"', *words[-after:]]))
 
 
 # What joins the names of a list: "Peter Mel, Chris Bertish and Rusty Long".
