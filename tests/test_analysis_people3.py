@@ -68,3 +68,13 @@ def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole() -> None:
     assert 'Grant "Twiggy" Holt' in people["Grant Holt"].aliases
     assert len(people["Grant Holt"].mentions) == 2
     assert not any(name in ("Twiggy", "Butch", "C.L.") for name in people)
+
+
+def test_a_role_after_a_name_reads_past_an_abbreviation_or_an_initial() -> None:
+    people = _people(
+        '"It will pass," said Tomas Ferreira, a former aide to Mr. Lindqvist. Hanna Ort, the U.S. envoy to '
+        "Estonia, agreed. Olu Bakare, an adviser to President George W. Bush, did not."
+    )
+    assert people["Tomas Ferreira"] == "former aide to Mr. Lindqvist"
+    assert people["Hanna Ort"] == "U.S. envoy to Estonia"
+    assert people["Olu Bakare"] == "adviser to President George W. Bush"

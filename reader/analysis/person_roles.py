@@ -37,6 +37,11 @@ _LOWER_LEAD_REVERSED = re.compile(r"(?:\s+[\w-]*[a-z]){0,3}")
 
 
 _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
+# The same, read past the stop of an abbreviation or an initial: "a former aide to Mr. Cruz", "the U.S.
+# ambassador", "an adviser to President George W. Bush"; tried first, the one above when it runs too long.
+_APPOSITION_ON = re.compile(
+    r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)(?:[,;:—]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.)"
+)
 
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
@@ -109,7 +114,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         return role
     end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
     after = text[end : end + 300]
-    apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
+    apposition = _APPOSITION_ON.match(after[:120]) or _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if (
         apposition
         and _ACCORDING.search(text, max(0, run[0].start - 14), run[0].start)
