@@ -78,3 +78,13 @@ def test_a_role_after_a_name_reads_past_an_abbreviation_or_an_initial() -> None:
     assert people["Tomas Ferreira"] == "former aide to Mr. Lindqvist"
     assert people["Hanna Ort"] == "U.S. envoy to Estonia"
     assert people["Olu Bakare"] == "adviser to President George W. Bush"
+
+
+def test_an_appositive_opened_by_an_owner_names_a_person_and_their_role() -> None:
+    people = _people(
+        "President Ilkin Demir met with Besim Aral, Turkey's interior minister. Ana Kovac, Google's chief "
+        "executive, did not attend. Lea Brandt, Mrs. Demir's spokeswoman, declined to comment."
+    )
+    assert people["Besim Aral"] == "Turkey's interior minister"
+    assert people["Lea Brandt"] == "Mrs. Demir's spokeswoman"
+    assert people["Ana Kovac"] == "Google's chief executive"

@@ -127,7 +127,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     return (
         role
         or (text[run[0].start - 2 : run[0].start] == ", " and not prefix and _role_set_before(text, run[0].start))
-        or (after[:1] == "," and _bare_apposition(after[:140]))
+        or (after[:1] == "," and (_bare_apposition(after[:140]) or _owned_role(text, end)))
         or _introduced_role(text, run[0].start)
         or _listed_role(text, run[0].start)
     )
@@ -294,11 +294,25 @@ def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> s
     return None
 
 
+# An appositive opened by its owner's name, a place's or a body's: ", Turkey's interior minister,".
+_OWNER_APPOSITION = re.compile(
+    r",\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+([a-z][^,;:—.()]{2,60}?))\s*[,;:—.]"
+)
+
+
+def _owned_role(text: str, end: int) -> str | None:
+    """ "Besir Atalay, Turkey's interior minister.": an appositive ending in a role noun after an owner's name."""
+    owned = _OWNER_APPOSITION.match(text, end, end + 100)
+    if owned is None or owned.group(2).split()[-1] not in lx.ROLE_NOUNS:
+        return None
+    return owned.group(1)
+
+
 def _role_apposition(text: str, end: int) -> str | None:
     """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
     apposition = _APPOSITION.match(text[end : end + 120])
     if apposition is None:
-        return None
+        return _owned_role(text, end)
     words = apposition.group(1).split()
     if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
         return None
