@@ -88,3 +88,13 @@ def test_an_appositive_opened_by_an_owner_names_a_person_and_their_role() -> Non
     assert people["Besim Aral"] == "Turkey's interior minister"
     assert people["Lea Brandt"] == "Mrs. Demir's spokeswoman"
     assert people["Ana Kovac"] == "Google's chief executive"
+
+
+def test_a_courtesy_title_is_dropped_from_a_role_with_other_words() -> None:
+    people = _people(
+        "Former Nevada Senator Dr. Lila Marsh spoke first. Then security editor Dr. Ivo Brandt and Assistant "
+        "Professor Ana Sol took questions."
+    )
+    assert people["Lila Marsh"] == "Former Nevada Senator"
+    assert people["Ivo Brandt"] == "editor"
+    assert people["Ana Sol"] == "Assistant Professor"

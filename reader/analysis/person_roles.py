@@ -65,6 +65,10 @@ def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
     return office is not None and office.group(1) in lx.TITLES
 
 
+# Courtesy titles, no offices: dropped from a role with other words ("Professor" is one, "Dr." is not).
+_COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame"})
+
+
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
@@ -109,6 +113,9 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         while (word := _TITLE_BEFORE.search(text, max(0, begin - 20), begin)) and word.group(1) in lx.TITLES:
             begin = word.start(1)  # "Prime Minister of Canada"
         title = text[begin : prefix[-1].end]  # "Secretary of State"
+    kept = [word for word in title.split() if word not in _COURTESY]
+    if (parts or kept) and len(kept) < len(title.split()):
+        title = " ".join(kept)  # "Former Arizona Senator [Dr.]", "editor [Dr.]": the honorific is no role
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
