@@ -98,3 +98,14 @@ def test_a_courtesy_title_is_dropped_from_a_role_with_other_words() -> None:
     assert people["Lila Marsh"] == "Former Nevada Senator"
     assert people["Ivo Brandt"] == "editor"
     assert people["Ana Sol"] == "Assistant Professor"
+
+
+def test_a_word_glued_before_a_known_full_name_is_dropped() -> None:
+    analysis = analyze(
+        "Mike Tarvin spoke on Monday. Iron Mike Tarvin was not asked back, the organisers said. Lily "
+        "Eskola Garcia and Eskola Garcia's staff stayed."
+    )
+    people = {p.name: p for p in analysis.people}
+    assert "Iron Mike Tarvin" not in people
+    assert len(people["Mike Tarvin"].mentions) == 2
+    assert "Lily Eskola Garcia" in people  # the second word no given name: a name of three words

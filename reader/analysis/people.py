@@ -284,6 +284,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         _add_coordinated(text, people, unproven, titled, bracketed, ctx)
     if nicknames:
         _add_nicknames(people, nicknames)
+    _drop_glued_firsts(people)
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
@@ -323,6 +324,16 @@ def _add_person(
         if outside:  # "[George H. W.] Bush": what the speaker said is an alias
             person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
     person.mentions.append((tail[0].start, tail[-1].end))
+
+
+def _drop_glued_firsts(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Fault Ted Cruz", "Iron Mike Tyson": three words whose first is no given name and whose last two
+    name a person of the article are that person, with a word glued on (a headline's, a nickname)."""
+    for key in [k for k in people if len(k) == 3 and k[1:] in people and is_given(k[1]) and not is_given(k[0])]:
+        glued, person = people.pop(key), people[key[1:]]
+        person.mentions.extend((start + len(key[0]) + 1, end) for start, end in glued.mentions)
+        person.first = min(person.first, glued.first + len(key[0]) + 1)
+        person.role = person.role or glued.role
 
 
 def _add_nicknames(people: dict[tuple[str, ...], PersonEntity], nicknames: dict[int, tuple[str, int]]) -> None:
