@@ -109,3 +109,10 @@ def test_a_word_glued_before_a_known_full_name_is_dropped() -> None:
     assert "Iron Mike Tarvin" not in people
     assert len(people["Mike Tarvin"].mentions) == 2
     assert "Lily Eskola Garcia" in people  # the second word no given name: a name of three words
+
+
+def test_given_names_common_in_world_news_are_evidence_of_a_person_in_a_quote() -> None:
+    people = _people(
+        '"We spoke to Vitaly Orlan about it and later to Besir Kaplan," the envoy said. "Taher Qasri agreed."'
+    )
+    assert {"Vitaly Orlan", "Besir Kaplan", "Taher Qasri"} <= set(people)
