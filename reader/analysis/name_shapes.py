@@ -28,7 +28,10 @@ THING_TAILS = lx._words(
     "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
     # polls, effects, laws, eras, medals and days named after someone or shaped like a name
     "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
-    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor Bowls"
+    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor Bowls "
+    # producers, charities, resorts, contests, causes and shows named after someone ("Wetfly Productions")
+    "Productions Production Ministries Resort Resorts Contest Music Rights Growth Progress Owners "
+    "Patriot"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(

@@ -79,6 +79,39 @@ Dawn Faith Hope Joy Holly Ivy Ruby Pearl Crystal Summer Pat
 
 GIVEN = MALE | FEMALE
 
+# Given names that world news prints often and the census list lacks (Turkish, Arabic, Persian, Russian,
+# Ukrainian, Balkan, Greek, South Asian, African, Latin American), with no gender recorded: evidence of
+# a person only. Names that are English words, titles or surnames as often (Sultan, Sheikh, Ram) are out.
+WORLD_GIVEN = _names(
+    """
+Besir Beşir Recep Tayyip Ahmet Kemal Emre Nuri Binali Bulent Bülent Cem Ertugrul Hakan Hulusi Ismet Mesut
+Mevlut Murat Necdet Nihat Numan Omer Ömer Osman Selahattin Suleyman Süleyman Tansu Turgut Yasar Zeki Ilker
+Devlet Fethullah Ayse Fatma Meral Emine Hulya
+Taher Tahir Jalal Bashar Hosni Moammar Muammar Abdelaziz Abdulaziz Abdulrahman Abdelbaset Abdelfattah Beji
+Moncef Rached Habib Driss Aziz Nabih Saad Rafik Fahd Turki Nayef Bandar Tamim Jassim Hamdan Hamad Zayed
+Haider Adel Masoud Massoud Ayad Iyad Moqtada Muqtada Hoshyar Saddam Uday Qusay Izzat Taha Yassin Yasin
+Musab Ayman Anwar Nizar Wael Waleed Ziad Ziyad Bassam Bassel Fadi Rami Hani Hussam Hisham Imad Emad Ehab
+Ayoub Yahya Zakaria Zuhair Mazen Marwan Mahmud Moustafa Mostafa Mounir Munir Nasir Naser Qasim Qassim
+Riyad Riad Sami Sabir Sabri Talal Tawfiq Tawfik Younis Yunus Younes Zaid Hazem Harith Salim Saleem Selim
+Jamal Jamil Kamel Fawzi Fouad Adnan Ammar Amr Anas Badr Hatem Jaber Kareem Khalil Majed Maher Mahdi Mehdi
+Muhannad Mukhtar Murad Mourad Nadim Nadeem Naji Qais Raed Saif Shadi Tareq Usama Wissam Yousif Ruhollah
+Akbar Javad Ghulam Rashid Gulbuddin Zalmay Hamid Asma Hina
+Vitaly Vitali Vitaliy Dmitri Vyacheslav Valery Valeriy Gennady Arkady Grigory Vadim Aslan Akhmad Ramzan
+Ksenia Yelena Tatyana Natalya Nadezhda Irina Eduard Leonid Yury Yuriy Fyodor Pyotr Stanislav Aleksandr
+Emomali Gurbanguly Ilham Serzh Nikol Mikheil Bidzina Nursultan Petro Arseniy Bohdan Taras Mykola Mykhailo
+Yaroslav Andriy Oleh Serhiy Wladimir Lech Jaroslaw Jarosław Mateusz Milos Miloš Vaclav Václav Janez Kolinda
+Zoran Aleksandar Slobodan Radovan Ratko Hashim Nikola Boyko Rumen Traian Yanis Kyriakos Antonis Silvio
+Narendra Manmohan Atal Arvind Amit Nitish Lalu Mamata Sushma Pranab Pratibha Shashi Rajnath Piyush Smriti
+Nirmala Arun Ajit Anil Sunil Vijay Vinod Rakesh Suresh Ramesh Mahesh Rajesh Mukesh Ratan Nawaz Shahbaz
+Imran Pervez Benazir Asif Yousaf Shaukat Bilawal Hasina Khaleda Mahinda Ranil Gotabaya Chandrika
+Maithripala Baburam Girija Ehud Shimon Yitzhak Tzipi Avigdor
+Raila Uhuru Mwai Jomo Jakaya Goodluck Olusegun Muhammadu Atiku Yoweri Kgalema Nkosazana Abiy Meles Haile
+Salva Riek Macky Abdoulaye Alassane Idriss Mamadou Boubacar Emmerson Hage
+Evo Dilma Luiz Inacio Inácio Jair Néstor Nestor Álvaro Alvaro Ollanta Fidel Raúl Ernesto Vicente Tabaré
+Horacio Andrés
+"""
+)
+
 # Leaders and historical figures that news and interviews name by surname alone, with no full name
 # anywhere in the article ("Obama is doing what Bush did"). Words that are also places or things
 # (Lincoln, Washington, Churchill) are left out.
@@ -100,5 +133,5 @@ def _census_given() -> frozenset[str]:
 
 
 def is_given(word: str) -> bool:
-    """Whether ``word`` is a known given name: hand-picked, or in the census list."""
-    return word in GIVEN or word in _census_given()
+    """Whether ``word`` is a known given name: hand-picked, of world news, or in the census list."""
+    return word in GIVEN or word in WORLD_GIVEN or word in _census_given()

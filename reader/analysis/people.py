@@ -8,7 +8,6 @@ names of things, so the person inside them is not mentioned.
 
 from __future__ import annotations
 
-import functools
 import re
 from itertools import compress
 from operator import itemgetter, not_
@@ -23,25 +22,17 @@ from reader.analysis.name_context import (
     in_heading,
     word_shaped,
 )
+from reader.analysis.name_runs import _single_name, _split_run, _without_suffix
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     NAME_SUFFIXES,
     NOT_NAME,
     PLACE_PREPOSITIONS,
-    STATE_ABBREVIATIONS,
-    body_surname,
     east_asian_name,
-    given_place,
-    glued_word,
-    initial,
     introduces_a_person,
-    middle_word,
-    names_a_thing,
-    not_a_name_part,
     regnal_number,
-    surname_word,
 )
-from reader.analysis.names import GIVEN, is_given
+from reader.analysis.names import is_given
 from reader.analysis.person_mentions import (
     PersonEntity,
     Spans,
@@ -49,6 +40,7 @@ from reader.analysis.person_mentions import (
     _add_singles,
     _Context,
     _join_brackets,
+    _join_nicknames,
     _merge_shortened,
     _Owners,
 )
@@ -75,27 +67,6 @@ _ROLE_AFTER_PLACE = re.compile(r" [a-z]")
 # ``([\w-]+),\s*$`` and ``((?:[a-z][\w-]*\s+){0,3})$`` searched in a window ("child, Gloria" and the
 # lowercase words before a name), matched instead at the start of the reversed window (see _word_before).
 _ROLE_COMMA_REVERSED = re.compile(r"\s*,([\w-]+)")
-
-
-_DOMAIN_DOT = re.compile(r"\w\.[a-z]{2}")
-
-
-def _is_name_token(token: Token) -> bool:
-    return _name_word(token.text)
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _name_word(word: str) -> bool:
-    """Whether a capitalised word may be part of a name, by itself; the same words recur, so it is cached."""
-    if (
-        len(word) == 1
-        or (not word.isalpha() and any(ch.isdigit() for ch in word))
-        or (word.isupper() and "." not in word)
-        or (("'" in word or "’" in word) and word.endswith(("n't", "n’t")))  # "Don't"
-        or ("." in word and _DOMAIN_DOT.search(word) is not None)  # "BigMachineRecords.com"
-    ):
-        return False
-    return word not in NOT_NAME and word.rstrip(".") not in NOT_NAME
 
 
 def _lower_elsewhere(words_lower: set[str], token: Token) -> bool:
@@ -261,138 +232,15 @@ def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Toke
     return _adjacent(text, run, prefix, before) == "the" or bool(_TEAM_AFTER.match(after))
 
 
-def _without_suffix(run: list[Token]) -> tuple[list[Token], str]:
-    """A run without its name suffix ("Jr.", "III"), and the suffix: "James B. Comey Jr." is Comey.
-
-    A regnal number is one too, after a title or a given name alone: "Pope Benedict XVI", "Henry VIII".
-    """
-    last = run[-1].text
-    if len(run) < 2 or run[-2].possessive:
-        return run, ""
-    if (last in NAME_SUFFIXES and len(run) > 2) or (regnal_number(last) and (len(run) > 2 or is_given(run[-2].text))):
-        return run[:-1], last
-    return run, ""
-
-
-def _split_run(
-    text: str, run: list[Token], words_lower: set[str] | frozenset[str] = frozenset()
-) -> tuple[list[Token], list[Token]] | None:
-    """(prefix, name) of a run, or None when the run names a thing (ends in an org/place word)."""
-    if len(run) == 1:
-        return _split_single(text, run, words_lower)
-    if names_a_thing(run):
-        return None
-    last_lexical = -1
-    for index, token in enumerate(run):
-        word = token.text
-        if ("/" in word or "-" in word or (index == 0 and text[token.start - 1 : token.start] in ("@", "#"))) and (
-            not_a_name_part(text, token)
-        ):
-            last_lexical = index  # "New York-based", "Facebook/Name", "@handle"
-            continue
-        leading_verb = (
-            index == last_lexical + 1
-            and word.endswith(("ing", "ed"))
-            and not is_given(word)
-            and not (index + 1 < len(run) and initial(run, index + 1))  # "Channing D. Pell"
-            and not _ed_name(word, words_lower)
-        )
-        role_word = word.lower() in lx.ROLE_NOUNS and word not in GIVEN and not _named_after_role(text, run, index)
-        if not _is_name_token(token) or role_word or leading_verb:
-            if (
-                len(run) > 1
-                and (
-                    given_place(run, index, NOT_NAME, words_lower)
-                    or (index and middle_word(run, index, words_lower))
-                    or body_surname(run, index, words_lower)
-                    or initial(run, index)
-                    or east_asian_name(run, index)
-                    or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
-                    or (index and word in STATE_ABBREVIATIONS and text[token.end : token.end + 1] != ".")  # "Naoto Kan"
-                    or (last_lexical < index - 1 and surname_word(run, index))
-                )
-            ):
-                continue  # "Jordan Chiles", "Richard A. Mastracchio", "Park Joo-Ho", "Paul Singer", "Mr. King"
-            if index and run[index - 1].text in lx.HONORIFICS and surname_word(run, index):
-                continue  # "Mr. Singer", "Ms. Boxer": the honorific is the prefix
-            last_lexical = index
-        elif (index == 0 or word[-1] == "s" or "'" in word or "’" in word) and glued_word(
-            text, run, index, words_lower
-        ):
-            last_lexical = index  # only a first word, a plural or a contraction can be glued on
-        elif (
-            index
-            and index == last_lexical + 1
-            and run[index - 1].text in lx.STOP_CAPS
-            and glued_word(text, run[index:], 0, words_lower)
-        ):
-            last_lexical = index  # the same after a word that is no name: "The Dutchman Ruud van Nistelrooy"
-    prefix, tail = run[: last_lexical + 1], run[last_lexical + 1 :]
-    while tail and tail[0].text in ORG_CONNECTORS:
-        tail = tail[1:]
-    while len(tail) > 1 and len(tail[-1].text) == 2 and tail[-1].text.endswith("."):
-        tail = tail[:-1]  # "[George H. W.] Bush": a name does not end in an initial
-    if not tail or not tail[-1].cap:
-        return None
-    after_body = any(t.text in lx.ORG_WORDS or t.text in lx.PLACES for t in prefix)
-    if (
-        after_body
-        and len(tail) > 2
-        and not any(t.text in lx.TITLES for t in prefix)
-        and not _office_before(text, run, prefix)
-    ):
-        tail = tail[-2:]  # "University of Texas Arlington Amneh Jafari"
-    if len(tail) > 4 and not (len(tail) == 5 and any(t.text.lower() in PARTICLES for t in tail[:-1])):
-        return None  # but "Al Amin Khalifah Fhimah", "Mohammed bin Abdul Aziz Saud"
-    return prefix, tail
-
-
-def _ed_name(word: str, words_lower: set[str] | frozenset[str]) -> bool:
-    """ "Murshed Khaleq", "Alwaleed Bin Faraj": a word ending like these Arabic names, opening a run, that the
-    article never writes in lowercase is a name, not a participle ("Planned Parenthood" is kept out)."""
-    return word.endswith(("eed", "hed", "yed", "med")) and len(word) > 4 and word.lower() not in words_lower
-
-
-def _named_after_role(text: str, run: list[Token], index: int) -> bool:
-    """ "police representative Boy Ramlan Amar": after a lowercase role noun, a capitalised one opens the name."""
-    if index or len(run) < 3 or run[0].text in lx.TITLES:
-        return False
-    return _word_before(text, run[0].start) in lx.ROLE_NOUNS and text[run[0].start - 1 : run[0].start] == " "
-
-
-def _split_single(
-    text: str, run: list[Token], words_lower: set[str] | frozenset[str]
-) -> tuple[list[Token], list[Token]] | None:
-    """``_split_run`` for a run of one word, most runs, decided with the few tests that apply to one word."""
-    token = run[0]
-    if not token.cap:
-        return None
-    start = token.start
-    return ([], run) if _single_name(token.text, text[max(0, start - 3) : start]) else None
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def _single_name(word: str, before: str) -> bool:
-    """Whether one capitalised word may be a name, from the word and the three characters before it, all
-    that the tests of one word read; the same words recur in the same places, so it is cached."""
-    token = Token(word, len(before), len(before) + len(word), False, True)
-    text = before + word
-    if ("/" in word or "-" in word or before[-1:] in ("@", "#")) and not_a_name_part(text, token):
-        return False
-    if word.endswith(("ing", "ed")) and not is_given(word):
-        return False
-    if not _name_word(word) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN):
-        return False
-    return not glued_word(text, [token], 0)
-
-
 def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
     ctx = _context(text, tokens, quotes or [])
     bracketed = "] " in text
     runs = _join_brackets(text, capitalised_runs(text, tokens)) if bracketed else capitalised_runs(text, tokens)
+    runs, nicknames = _join_nicknames(text, runs)
     people: dict[tuple[str, ...], PersonEntity] = {}
     singles: list[tuple[str, int, int, list[Token]]] = []
     numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
+    unproven: list[tuple[list[Token], list[Token], list[Token], int, str]] = []  # shaped as names, no evidence
     for whole in runs:
         if len(whole) == 1:  # most runs: decided by the few tests of one word, without building a split
             token = whole[0]
@@ -424,25 +272,19 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         if not _evidence(text, run, tail, prefix, ctx):
             if len(tail) == 1:
                 singles.append((tail[0].text, tail[0].start, tail[0].end, prefix))
+            elif len(tail) < 4:
+                unproven.append((run, prefix, tail, whole[-1].end, suffix))
             continue
-        key = tuple(t.text for t in tail)
-        if len(key) == 1:
-            singles.append((key[0], tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
+        if len(tail) == 1:
+            singles.append((tail[0].text, tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
             continue
-        person = people.get(key)
-        if person is None:
-            role = _role(text, run, prefix, tail, whole[-1].end)
-            before = _word_before(text, run[0].start)
-            person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
-        elif person.role is None and len(person.mentions) < 3:
-            person.role = _role(text, run, prefix, tail, whole[-1].end)  # named first with no role
-        if suffix:
-            person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
-        if bracketed:
-            outside = [i for i, t in enumerate(tail) if i and text[t.start - 2 : t.start] == "] "]
-            if outside:  # "[George H. W.] Bush": what the speaker said is an alias
-                person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
-        person.mentions.append((tail[0].start, tail[-1].end))
+        _add_person(text, people, run, prefix, tail, whole[-1].end, suffix, bracketed)
+    if unproven:
+        titled = [(start, end) for _, start, end, prefix in singles if any(t.text in lx.TITLES for t in prefix)]
+        _add_coordinated(text, people, unproven, titled, bracketed, ctx)
+    if nicknames:
+        _add_nicknames(people, nicknames)
+    _drop_glued_firsts(people)
     _merge_shortened(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
@@ -454,6 +296,101 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
 
 
 _NUMERAL_LETTERS = frozenset("IVX")
+
+
+def _add_person(
+    text: str,
+    people: dict[tuple[str, ...], PersonEntity],
+    run: list[Token],
+    prefix: list[Token],
+    tail: list[Token],
+    end: int,
+    suffix: str,
+    bracketed: bool,
+) -> None:
+    """A mention of a person named in two words or more, the person made at the first one."""
+    key = tuple(t.text for t in tail)
+    person = people.get(key)
+    if person is None:
+        role = _role(text, run, prefix, tail, end)
+        before = _word_before(text, run[0].start)
+        person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
+    elif person.role is None and len(person.mentions) < 3:
+        person.role = _role(text, run, prefix, tail, end)  # named first with no role
+    if suffix:
+        person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
+    if bracketed:
+        outside = [i for i, t in enumerate(tail) if i and text[t.start - 2 : t.start] == "] "]
+        if outside:  # "[George H. W.] Bush": what the speaker said is an alias
+            person.aliases.add(" ".join(t.text for t in tail[outside[-1] :]))
+    person.mentions.append((tail[0].start, tail[-1].end))
+
+
+def _drop_glued_firsts(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Fault Ted Cruz", "Iron Mike Tyson": three words whose first is no given name and whose last two
+    name a person of the article are that person, with a word glued on (a headline's, a nickname)."""
+    for key in [k for k in people if len(k) == 3 and k[1:] in people and is_given(k[1]) and not is_given(k[0])]:
+        glued, person = people.pop(key), people[key[1:]]
+        person.mentions.extend((start + len(key[0]) + 1, end) for start, end in glued.mentions)
+        person.first = min(person.first, glued.first + len(key[0]) + 1)
+        person.role = person.role or glued.role
+
+
+def _add_nicknames(people: dict[tuple[str, ...], PersonEntity], nicknames: dict[int, tuple[str, int]]) -> None:
+    """'Grant "Twiggy" Baker': the name with its nickname is an alias of the person named without it."""
+    for person in people.values():
+        for _, end in person.mentions:
+            found = nicknames.get(end)
+            if found is not None and len(person.tokens) > found[1]:
+                nick, after = found
+                words = person.tokens
+                person.aliases.add(" ".join([*words[:-after], f'"{nick}"', *words[-after:]]))
+
+
+# What joins the names of a list: "Peter Mel, Chris Bertish and Rusty Long".
+_LIST_JOINS = (", ", " and ", ", and ", " or ", ", or ")
+
+
+def _add_coordinated(
+    text: str,
+    people: dict[tuple[str, ...], PersonEntity],
+    unproven: list[tuple[list[Token], list[Token], list[Token], int, str]],
+    titled: list[tuple[int, int]],
+    bracketed: bool,
+    ctx: _Context,
+) -> None:
+    """Names with no evidence of their own listed next to a person's ("President Kibaki and Raila Odinga"):
+    items of one list are of one kind. A list grows from each person found, so each name is looked at once
+    or twice more, and only at the few characters between it and the next name."""
+    spans = [*titled, *(span for p in people.values() for span in p.mentions)]
+    starts = {s for s, _ in spans}
+    ends = {e for _, e in spans}
+    pending = list(unproven)
+    while pending:
+        waiting = []
+        for item in pending:
+            run, prefix, tail, end, suffix = item
+            start, stop = tail[0].start, tail[-1].end
+            if prefix or tail[-1].possessive or stop != end or in_heading(text, start):
+                continue
+            if _word_before(text, start).lower() in lx.DETERMINERS:
+                continue  # "for the Seventh Circuit and William Landes"
+            after = next((j for j in _LIST_JOINS[::-1] if text.startswith(j, stop)), "")
+            before = next((j for j in _LIST_JOINS[::-1] if text.endswith(j, 0, start)), "")
+            # A comma alone is a list's only with another join on the other side: not "By embracing
+            # Super Glass-Steagall, Donald Trump could".
+            joined = (after and stop + len(after) in starts and (after != ", " or before)) or (
+                before and start - len(before) in ends and (before != ", " or after)
+            )
+            if not joined:
+                waiting.append(item)
+                continue
+            _add_person(text, people, run, prefix, tail, end, suffix, bracketed)
+            starts.add(start)
+            ends.add(stop)
+        if len(waiting) == len(pending):
+            return
+        pending = waiting
 
 
 def mention_index(people: list[PersonEntity]) -> list[tuple[int, int, PersonEntity]]:

@@ -37,6 +37,11 @@ _LOWER_LEAD_REVERSED = re.compile(r"(?:\s+[\w-]*[a-z]){0,3}")
 
 
 _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:—.]")
+# The same, read past the stop of an abbreviation or an initial: "a former aide to Mr. Cruz", "the U.S.
+# ambassador", "an adviser to President George W. Bush"; tried first, the one above when it runs too long.
+_APPOSITION_ON = re.compile(
+    r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)(?:[,;:—]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.)"
+)
 
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
@@ -50,10 +55,18 @@ _ACCORDING = re.compile(r"[Aa]ccording to $")
 def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
     """Whether the run opens with an office after "Title of": "[Secretary of] State Condoleezza Rice", or with
     the country of the office: "[Prime Minister of] Canada Stephen Harper"."""
-    if not prefix or (prefix[0].text not in OFFICE_WORDS and not all(t.text in lx.PLACES for t in prefix)):
+    if not prefix or (
+        prefix[0].text not in OFFICE_WORDS
+        and not all(t.text in lx.PLACES for t in prefix)
+        and not (len(prefix) == 1 and len(run) == 3)  # "[Minister of] Sport Vitaly Mutko"
+    ):
         return False
     office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
     return office is not None and office.group(1) in lx.TITLES
+
+
+# Courtesy titles, no offices: dropped from a role with other words ("Professor" is one, "Dr." is not).
+_COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame"})
 
 
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
@@ -100,12 +113,15 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         while (word := _TITLE_BEFORE.search(text, max(0, begin - 20), begin)) and word.group(1) in lx.TITLES:
             begin = word.start(1)  # "Prime Minister of Canada"
         title = text[begin : prefix[-1].end]  # "Secretary of State"
+    kept = [word for word in title.split() if word not in _COURTESY]
+    if (parts or kept) and len(kept) < len(title.split()):
+        title = " ".join(kept)  # "Former Arizona Senator [Dr.]", "editor [Dr.]": the honorific is no role
     role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
     if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
     end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
     after = text[end : end + 300]
-    apposition = _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
+    apposition = _APPOSITION_ON.match(after[:120]) or _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
     if (
         apposition
         and _ACCORDING.search(text, max(0, run[0].start - 14), run[0].start)
@@ -118,7 +134,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     return (
         role
         or (text[run[0].start - 2 : run[0].start] == ", " and not prefix and _role_set_before(text, run[0].start))
-        or (after[:1] == "," and _bare_apposition(after[:140]))
+        or (after[:1] == "," and (_bare_apposition(after[:140]) or _owned_role(text, end)))
         or _introduced_role(text, run[0].start)
         or _listed_role(text, run[0].start)
     )
@@ -285,11 +301,25 @@ def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> s
     return None
 
 
+# An appositive opened by its owner's name, a place's or a body's: ", Turkey's interior minister,".
+_OWNER_APPOSITION = re.compile(
+    r",\s+((?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+([a-z][^,;:—.()]{2,60}?))\s*[,;:—.]"
+)
+
+
+def _owned_role(text: str, end: int) -> str | None:
+    """ "Besir Atalay, Turkey's interior minister.": an appositive ending in a role noun after an owner's name."""
+    owned = _OWNER_APPOSITION.match(text, end, end + 100)
+    if owned is None or owned.group(2).split()[-1] not in lx.ROLE_NOUNS:
+        return None
+    return owned.group(1)
+
+
 def _role_apposition(text: str, end: int) -> str | None:
     """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
     apposition = _APPOSITION.match(text[end : end + 120])
     if apposition is None:
-        return None
+        return _owned_role(text, end)
     words = apposition.group(1).split()
     if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
         return None
