@@ -22,6 +22,7 @@ from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import Token
 
 _JOINING = frozenset({"and", "or", "of", "the", "a", "an", "for", "at", "in", "&"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 _OBJECT_OF = re.compile(
     r"\b(?:to|with|by|from|for|at|on|in|of|about|against|than|outside|inside|near|behind|into|over|under|"
     r"toward|towards|across|through|via|like|among|between|beside|alongside)\s+(?:the\s+)?$"
@@ -226,6 +227,8 @@ class MentionIndex(CueIndex):
     def _modifies(self, end: int, start: int) -> bool:
         """Whether a name ending at ``end`` modifies one starting at ``start`` ("Trump lawyer Marc")."""
         gap = self.masked[end:start].split()
+        if gap and gap[0] in _POSSESSIVE_MARKS:  # "Roe's father Tom Doe told": Doe speaks, Roe's is his tie
+            gap = gap[1:]
         return 0 < len(gap) <= 2 and all(word in lx.ROLE_NOUNS for word in gap)
 
     def resolve(self, start: int, end: int, head: bool = False) -> Speaker | None:
