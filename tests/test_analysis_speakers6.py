@@ -20,3 +20,20 @@ def test_a_possessive_before_a_role_and_a_name_is_the_speakers_tie_not_the_speak
 def test_a_curly_possessive_before_a_lawyer_keeps_the_lawyer() -> None:
     body = 'Mara Kovel lost the case in May. Mara Kovel’s lawyer Tomas Brenner said, "We will appeal at once."'
     assert _speaker(body, "appeal at once") == "Tomas Brenner"
+
+
+def test_a_spokesperson_for_a_body_named_before_speaks_for_that_body() -> None:
+    body = (
+        "The Harbour Ports Authority closed the east dock on Monday. "
+        '"No ship will enter before Friday," a spokesperson for the authority said.'
+    )
+    assert _speaker(body, "No ship") == "Harbour Ports Authority"
+
+
+def test_an_official_of_the_ministry_names_the_ministry_with_medium_confidence() -> None:
+    body = (
+        "The Harbour Ministry of Transport shut the bridge on Monday. An official of the ministry said, "
+        '"The bridge stays shut until the engineers report."'
+    )
+    quote = next(q for q in analyze(body).quotes if "engineers" in q.text)
+    assert (quote.speaker, quote.confidence) == ("Harbour Ministry of Transport", "medium")

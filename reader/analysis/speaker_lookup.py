@@ -31,8 +31,12 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare 
 # "When challenged by Bollinger, he stated": the agent of a passive or the object of "by" is not who
 # a subject pronoun after it stands for.
 _AGENT_BEFORE = re.compile(r"\b(?:by|to|with|against|than|from|for|of|about|over|on|at|like)\s+$")
-# "The centre, which ..., added": a body called by the common noun its name holds.
-_THE_BODY = re.compile(r"^\s*[Tt]he\s+([a-z]+)\s*$")
+# "The centre, which ..., added": a body called by the common noun its name holds, or one who speaks
+# for it ("a spokesperson for the agency", "an official of the ministry").
+_THE_BODY = re.compile(
+    r"^\s*(?:(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of|from|at)\s+)?"
+    r"[Tt]he\s+([a-z]+)\s*$"
+)
 _DOCUMENT_NOUNS = "report|resolution|assessment|statement|letter|study|memo|document|survey|declaration|communique"
 _THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
