@@ -37,3 +37,20 @@ def test_an_official_of_the_ministry_names_the_ministry_with_medium_confidence()
     )
     quote = next(q for q in analyze(body).quotes if "engineers" in q.text)
     assert (quote.speaker, quote.confidence) == ("Harbour Ministry of Transport", "medium")
+
+
+def test_the_unnamed_source_of_an_interview_is_not_the_outlet_that_interviewed_them() -> None:
+    body = (
+        "Harbour Daily interviewed a resident of the valley who wished not to be named. "
+        '"It affected everyone in the town," said the source. "I am scared here."'
+    )
+    quotes = analyze(body).quotes
+    assert [q.speaker for q in quotes] == [None, None]
+
+
+def test_the_resident_said_leaves_the_speaker_unnamed() -> None:
+    body = (
+        "Harbour Daily spoke to a resident of the valley who asked not to be named. "
+        '"It affected everyone in the town," the resident said.'
+    )
+    assert _speaker(body, "affected everyone") is None

@@ -128,6 +128,8 @@ NAME_AND_APPOSITIVE = re.compile(rf"\s*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'�
 FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
 # Words opening a speaker the article does not name ("a relative", "one official", "another aide").
 UNNAMED = frozenset({"a", "an", "one", "another", "two", "three", "several", "some"})
+# '" said the source': a definite noun that stands for no one named, as "a source" would not.
+ANONYMOUS_THE = re.compile(r"the\s+(?:source|witness|resident|interviewee)s?\b")
 # Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
 CONTINUATIONS = lx._words(
     "to with for in on at from of and but or about than that which because over into against while "
