@@ -54,3 +54,16 @@ def test_the_resident_said_leaves_the_speaker_unnamed() -> None:
         '"It affected everyone in the town," the resident said.'
     )
     assert _speaker(body, "affected everyone") is None
+
+
+def test_an_irish_head_of_government_is_named_without_the_title() -> None:
+    body = 'Irish Taoiseach Liam Horan said the bill would be "enacted before the end of this year".'
+    assert _speaker(body, "enacted") == "Liam Horan"
+
+
+def test_a_relative_clause_left_open_after_the_subject_keeps_the_subject() -> None:
+    body = (
+        "Same-sex marriage was legalised in 2015. On June 19, Harbour Premier Liam Horan, who is the "
+        'country\'s first openly-gay Premier addressed the assembly saying, "Today we honour the unknown heroes."'
+    )
+    assert _speaker(body, "unknown heroes") == "Liam Horan"

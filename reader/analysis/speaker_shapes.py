@@ -86,6 +86,8 @@ APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
     r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
+    # "X, who is the country's first Premier addressed": a relative clause left open, ended by its noun
+    r"|,\s+who\s+(?:is|was)\s+[^,;:!?]{1,80}?\s[A-Z][\w'’-]*(?=\s+[a-z])"
 )
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # When the subject spoke, between the subject and its verb ("Trump on Thursday said", "X last week argued").
