@@ -37,7 +37,7 @@ _THE_BODY = re.compile(
     r"^\s*(?:(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of|from|at)\s+)?"
     r"[Tt]he\s+([a-z]+)\s*$"
 )
-_DOCUMENT_NOUNS = "report|resolution|assessment|statement|letter|study|memo|document|survey|declaration|communique"
+_DOCUMENT_NOUNS = lx.DOCUMENT_NOUNS_PATTERN
 _THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
 # "The Iranian president", "The former mayor" (a describing word), "The mayor attacked" (no such word)

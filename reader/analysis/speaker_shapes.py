@@ -45,7 +45,7 @@ _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 # document the quote is, named after "by" or "from".
 DOCUMENT_BY = re.compile(
     r"(?:read|reads|said|says|stated|states)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:statement|warning|message|notice|release|letter|note|post|tweet|advisory|bulletin|communiqu[eé]|announcement)"
+    rf"(?:{lx.DOCUMENT_NOUNS_PATTERN})"
     r"\s+(?:issued\s+|released\s+|posted\s+)?(?:by|from)\s+"
 )
 AFTER_QUOTE_VERB = re.compile(
