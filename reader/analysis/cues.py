@@ -47,7 +47,7 @@ _TEXT = itemgetter(0)  # a token's text
 # Things whose text "reads" as their sender's words ("The ministry's statement read").
 _DOCUMENTS = frozenset({"letter", "statement", "memo", "email", "e-mail", "note", "message", "release", "notice"})
 # Documents whose text "states" their issuer's words ("the report states", "the resolution states").
-_PAPERS = _DOCUMENTS | {"report", "resolution", "assessment", "study", "document", "declaration"}
+_PAPERS = _DOCUMENTS | lx.DOCUMENT_NOUNS
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
 STATEMENT_VERBS = frozenset({"issued", "released", "published", "posted", "made", "issues", "releases"})
 

@@ -99,7 +99,7 @@ TITLES = _words(
     "Registrar Provost Secretary-General Governor-General Lieutenant-Governor Councilman Councilwoman Congressman "
     "Congresswoman Assemblyman "
     "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress Whip "
-    "Editor-in-Chief Emperor Empress"
+    "Editor-in-Chief Emperor Empress Taoiseach Tánaiste"
 )
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady")
 MALE_WORDS = _words("Mr Mr. Sir Lord King Prince Father he him his spokesman husband father son brother man boy")
@@ -369,6 +369,12 @@ KNOWN_OUTLETS = frozenset(
 OUTLET_NOUNS = _words("newspaper magazine broadcaster daily weekly tabloid outlet website channel station agency")
 OUTLET_AFTER = _words("television radio newspaper broadcaster daily magazine website channel station")
 
+# Documents that carry their issuer's words: "the report states", '" said a statement from the ministry'.
+DOCUMENT_NOUNS = _words(
+    "report resolution assessment statement letter study memo document survey declaration communique communiqué "
+    "email e-mail note message release notice warning post tweet advisory bulletin announcement"
+)
+DOCUMENT_NOUNS_PATTERN = "|".join(sorted(DOCUMENT_NOUNS, key=lambda w: (-len(w), w)))  # longest first
 DOCUMENT_WORDS = _words("Study Survey Report Wiki Census Index Review Paper Papers Files Leaks Archive Data")
 
 # Capitalised words that start sentences or headings but never begin a name.

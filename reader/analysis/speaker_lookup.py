@@ -22,6 +22,7 @@ from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
 from reader.analysis.tokens import Token
 
 _JOINING = frozenset({"and", "or", "of", "the", "a", "an", "for", "at", "in", "&"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 _OBJECT_OF = re.compile(
     r"\b(?:to|with|by|from|for|at|on|in|of|about|against|than|outside|inside|near|behind|into|over|under|"
     r"toward|towards|across|through|via|like|among|between|beside|alongside)\s+(?:the\s+)?$"
@@ -30,9 +31,13 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare 
 # "When challenged by Bollinger, he stated": the agent of a passive or the object of "by" is not who
 # a subject pronoun after it stands for.
 _AGENT_BEFORE = re.compile(r"\b(?:by|to|with|against|than|from|for|of|about|over|on|at|like)\s+$")
-# "The centre, which ..., added": a body called by the common noun its name holds.
-_THE_BODY = re.compile(r"^\s*[Tt]he\s+([a-z]+)\s*$")
-_DOCUMENT_NOUNS = "report|resolution|assessment|statement|letter|study|memo|document|survey|declaration|communique"
+# "The centre, which ..., added": a body called by the common noun its name holds, or one who speaks
+# for it ("a spokesperson for the agency", "an official of the ministry").
+_THE_BODY = re.compile(
+    r"^\s*(?:(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of|from|at)\s+)?"
+    r"[Tt]he\s+([a-z]+)\s*$"
+)
+_DOCUMENT_NOUNS = lx.DOCUMENT_NOUNS_PATTERN
 _THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
 # "The Iranian president", "The former mayor" (a describing word), "The mayor attacked" (no such word)
@@ -226,6 +231,8 @@ class MentionIndex(CueIndex):
     def _modifies(self, end: int, start: int) -> bool:
         """Whether a name ending at ``end`` modifies one starting at ``start`` ("Trump lawyer Marc")."""
         gap = self.masked[end:start].split()
+        if gap and gap[0] in _POSSESSIVE_MARKS:  # "Roe's father Tom Doe told": Doe speaks, Roe's is his tie
+            gap = gap[1:]
         return 0 < len(gap) <= 2 and all(word in lx.ROLE_NOUNS for word in gap)
 
     def resolve(self, start: int, end: int, head: bool = False) -> Speaker | None:

@@ -12,6 +12,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.quotes import RawQuote
 from reader.analysis.speaker_lookup import MentionIndex, Speaker
 from reader.analysis.speaker_shapes import (
+    ANONYMOUS_THE,
     CHANNEL_AFTER_NAME,
     FIRST_WORD,
     LEAD,
@@ -94,12 +95,14 @@ class QuoteMarks(MentionIndex):
         if self.masked[offset : cue[1]].strip():
             return (
                 before is not None
-                and before.group(1) in UNNAMED
+                and (before.group(1) in UNNAMED or ANONYMOUS_THE.match(self.masked, offset) is not None)
                 and len(self.masked[offset : cue[1]].split()) <= 8
                 and "," not in self.masked[offset : cue[1]]
             )
         after = FIRST_WORD.match(self.masked, cue[2] + 1, limit)
-        return after is not None and after.group(1) in UNNAMED and cue[2] + 1 == after.start()
+        if after is None or cue[2] + 1 != after.start():
+            return False
+        return after.group(1) in UNNAMED or ANONYMOUS_THE.match(self.masked, after.start()) is not None
 
     def _name_alone(self, start: int, end: int) -> Speaker | None:
         """The person whose name is all of ``start``..``end``, else None."""

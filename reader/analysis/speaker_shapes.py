@@ -45,7 +45,7 @@ _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 # document the quote is, named after "by" or "from".
 DOCUMENT_BY = re.compile(
     r"(?:read|reads|said|says|stated|states)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:statement|warning|message|notice|release|letter|note|post|tweet|advisory|bulletin|communiqu[eé]|announcement)"
+    rf"(?:{lx.DOCUMENT_NOUNS_PATTERN})"
     r"\s+(?:issued\s+|released\s+|posted\s+)?(?:by|from)\s+"
 )
 AFTER_QUOTE_VERB = re.compile(
@@ -86,6 +86,8 @@ APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
     r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
+    # "X, who is the country's first Premier addressed": a relative clause left open, ended by its noun
+    r"|,\s+who\s+(?:is|was)\s+[^,;:!?]{1,80}?\s[A-Z][\w'’-]*(?=\s+[a-z])"
 )
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # When the subject spoke, between the subject and its verb ("Trump on Thursday said", "X last week argued").
@@ -128,6 +130,8 @@ NAME_AND_APPOSITIVE = re.compile(rf"\s*(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'�
 FIRST_WORD = re.compile(r"([a-z][\w'’-]*)")
 # Words opening a speaker the article does not name ("a relative", "one official", "another aide").
 UNNAMED = frozenset({"a", "an", "one", "another", "two", "three", "several", "some"})
+# '" said the source': a definite noun that stands for no one named, as "a source" would not.
+ANONYMOUS_THE = re.compile(r"the\s+(?:source|witness|resident|interviewee)s?\b")
 # Words after a quote that carry on the writer's sentence ('"not ready" to support Trump'), not a subject.
 CONTINUATIONS = lx._words(
     "to with for in on at from of and but or about than that which because over into against while "
