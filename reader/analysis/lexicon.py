@@ -99,7 +99,7 @@ TITLES = _words(
     "Registrar Provost Secretary-General Governor-General Lieutenant-Governor Councilman Councilwoman Congressman "
     "Congresswoman Assemblyman "
     "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress Whip "
-    "Editor-in-Chief Emperor Empress"
+    "Editor-in-Chief Emperor Empress Taoiseach Tánaiste"
 )
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady")
 MALE_WORDS = _words("Mr Mr. Sir Lord King Prince Father he him his spokesman husband father son brother man boy")
