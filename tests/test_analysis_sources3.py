@@ -14,3 +14,12 @@ def test_an_irish_head_of_government_s_title_is_not_part_of_the_name() -> None:
     assert "Ada Quist" in sources and "Taoiseach Ada Quist" not in sources
     sources = _sources("Tánaiste Piet Vorn told reporters the budget was balanced.")
     assert "Piet Vorn" in sources and "Tánaiste Piet Vorn" not in sources
+
+
+def test_a_body_no_finder_knows_is_credited_with_an_insistence_or_an_argument() -> None:
+    assert "NATO" in _sources("Dock workers walked out. NATO has insisted it will keep its ships in the port.")
+    assert "KLARVO" in _sources("Dock workers walked out. KLARVO argued that the strike was lawful.")
+    # An object after the verb is no saying; a plural noun before "of" is no name; a noun before an auxiliary.
+    assert not _sources("Marlow and Velmora have maintained a policy of turning away ships.")
+    assert not _sources("Critics of Velmora contend that the port is closed.")
+    assert not _sources("Harsh comments are earning some sailors more than scorn.")
