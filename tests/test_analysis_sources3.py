@@ -23,3 +23,10 @@ def test_a_body_no_finder_knows_is_credited_with_an_insistence_or_an_argument() 
     assert not _sources("Marlow and Velmora have maintained a policy of turning away ships.")
     assert not _sources("Critics of Velmora contend that the port is closed.")
     assert not _sources("Harsh comments are earning some sailors more than scorn.")
+
+
+def test_a_hope_or_a_concern_voiced_credits_its_subject() -> None:
+    assert "Ada Quist" in _sources("Dock workers walked out. Ada Quist has voiced concern over the strike.")
+    sources = _sources("Dock workers walked out. KLARVO, the main business association in Marlow, voiced its hope.")
+    assert "KLARVO" in sources and "Marlow" not in sources
+    assert not _sources("The voiced consonants of Marlow are soft.")

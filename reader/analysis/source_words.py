@@ -80,7 +80,7 @@ _AUXILIARIES = lx._words(
 # appositive after it ("Velocar, the carmaker, said"; not "Velmora, a small town, said").
 _BODY_KINDS = (
     r"(?:company|carmaker|firm|group|airline|agency|charity|club|team|union|party|bank|retailer|manufacturer|maker"
-    r"|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation)"
+    r"|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation|association)"
 )
 _BODY_KIND = rf"(?:(?:[a-z-]+\s+)?{_BODY_KINDS}\s+)"
 _BODY_IN = re.compile(rf"\b{_BODY_KINDS}\b")
@@ -125,7 +125,7 @@ STANCE_VERBS = lx._words(
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
     "recommended recommends urged urges denied denies suggested suggests cited cites predicted predicts forecast "
-    "forecasts"
+    "forecasts voiced"
 )
 # Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
 # court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
@@ -150,7 +150,7 @@ _NOUN_AFTER = re.compile(r"(?:^|\s)(?:in|the|a|an|his|her|their|its|our|my|of|wi
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
     *("tweet", "thank", "express", "disagre"),
-    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
+    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast", "voiced"),
     *("found", "finds", "show", "rule", "identif"),
     *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
     *("talk", "spoke", "speaks"),
