@@ -30,3 +30,9 @@ def test_a_hope_or_a_concern_voiced_credits_its_subject() -> None:
     sources = _sources("Dock workers walked out. KLARVO, the main business association in Marlow, voiced its hope.")
     assert "KLARVO" in sources and "Marlow" not in sources
     assert not _sources("The voiced consonants of Marlow are soft.")
+
+
+def test_an_appeal_for_something_credits_its_subject_as_a_call_for_it_does() -> None:
+    assert "Piet Vorn" in _sources("Dock workers walked out. Minister Piet Vorn also appealed for calm at the quay.")
+    assert "Ada Quist" in _sources("Dock workers walked out. Ada Quist appealed to residents to stay away.")
+    assert not _sources("Dock workers walked out. Ada Quist appealed the ruling. His appeals to voters to stay failed.")

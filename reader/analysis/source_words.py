@@ -141,7 +141,11 @@ THAT_STANCE_VERBS = lx._words(
 # risks", "the report speaks of a crisis"): not "talked to", "spoke for an hour".
 ABOUT_VERBS = lx._words("talked talks spoke speaks")
 _ABOUT_AFTER = re.compile(r"\s+(?:about|of)\b")
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS | ABOUT_VERBS
+# An appeal credits its subject as "called for" does, before what is asked ("Ada Quist appealed for calm",
+# "appealed to residents to stay away"): not "appealed the ruling", "the appeals court".
+APPEAL_VERBS = lx._words("appealed appeals")
+_APPEAL_AFTER = re.compile(r"\s+(?:for\b|to\s+[^,.;:]{1,60}?\bto\s+[a-z])")
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS | ABOUT_VERBS | APPEAL_VERBS
 # Findings a person is credited with, before "that" ("Judge Ada Quist ruled that"): the past forms only, as
 # "rules that", "shows that" and "finds that" are as often nouns ("finalizing rules that").
 PERSON_FINDINGS = lx._words("found showed ruled identified")
@@ -153,7 +157,7 @@ _STANCE_STEMS: tuple[str, ...] = (
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast", "voiced"),
     *("found", "finds", "show", "rule", "identif"),
     *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
-    *("talk", "spoke", "speaks"),
+    *("talk", "spoke", "speaks", "appeal"),
 )
 # Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
 # ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as

@@ -20,6 +20,7 @@ from reader.analysis.source_venues import _BARE_BY, _BY, _PER, _TO, _findings_by
 from reader.analysis.source_words import (
     _ABOUT_AFTER,
     _ADD_FORMS,
+    _APPEAL_AFTER,
     _AUXILIARIES,
     _BARE_OBJECT,
     _BARE_SUBJECT,
@@ -39,6 +40,7 @@ from reader.analysis.source_words import (
     _PHRASAL,
     _THAT_AFTER,
     ABOUT_VERBS,
+    APPEAL_VERBS,
     CLAUSE_VERBS,
     CREDIT_VERBS,
     FINDING_VERBS,
@@ -130,6 +132,10 @@ class SourceCollector(SubjectReader):
                 if not _ABOUT_AFTER.match(masked, at + len(verb)):
                     continue
                 verb = "stated"  # "Ada Quist talked about the risks"
+            elif verb in APPEAL_VERBS:
+                if not _APPEAL_AFTER.match(masked, at + len(verb)) or _NOUN_AFTER.search(masked, max(0, at - 12), at):
+                    continue
+                verb = "stated"  # "Ada Quist appealed for calm", not "his appeals to voters to"
             if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
