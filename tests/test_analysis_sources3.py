@@ -36,3 +36,8 @@ def test_an_appeal_for_something_credits_its_subject_as_a_call_for_it_does() -> 
     assert "Piet Vorn" in _sources("Dock workers walked out. Minister Piet Vorn also appealed for calm at the quay.")
     assert "Ada Quist" in _sources("Dock workers walked out. Ada Quist appealed to residents to stay away.")
     assert not _sources("Dock workers walked out. Ada Quist appealed the ruling. His appeals to voters to stay failed.")
+
+
+def test_a_plural_name_s_possessive_before_its_spokesperson_is_not_part_of_the_name() -> None:
+    sources = _sources("Velocar Motors' spokeswoman said the line would reopen.")
+    assert "Velocar Motors" in sources and "Velocar Motors'" not in sources
