@@ -41,3 +41,10 @@ def test_an_appeal_for_something_credits_its_subject_as_a_call_for_it_does() -> 
 def test_a_plural_name_s_possessive_before_its_spokesperson_is_not_part_of_the_name() -> None:
     sources = _sources("Velocar Motors' spokeswoman said the line would reopen.")
     assert "Velocar Motors" in sources and "Velocar Motors'" not in sources
+
+
+def test_a_body_whose_name_ends_in_state_is_credited() -> None:
+    assert "Islamic State" in _sources("Two men attacked the port. The Islamic State said the two were its followers.")
+    assert "Islamic State" in _sources("Two men attacked the port. Islamic State claimed the attack.")
+    assert not _sources("The Secretary of State said the port was closed.")
+    assert not _sources("The State said the port was closed.")
