@@ -144,6 +144,8 @@ class SubjectReader(SourceFinder):
             stop = start + len(match.group(1))
             if self.att.masked[stop - 2 : stop] in ("'s", "’s"):
                 stop -= 2  # "Amtrak's spokesman said": the possessor is the body spoken for
+            elif self.att.masked[stop - 2 : stop] in ("s'", "s’"):
+                stop -= 1  # "Velocar Motors' spokeswoman said": a plural name's possessive
             orgs = self.orgs_in(start, stop)
             if orgs:
                 self.add_entity(orgs[-1])

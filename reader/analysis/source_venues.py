@@ -171,6 +171,13 @@ class SourceFinder:
             outlet = True  # "Indonesia Today suggested", "Psychology Today reported": a paper's or a show's name
         elif len(words) > 1 and words[0] in lx.NATIONALITIES and words[-1] not in _NOT_BODY_WORDS:
             pass  # "Western Journalism reported", "American Crossroads said": a nationality opens many names
+        elif (
+            len(words) > 1
+            and words[-1] == "State"
+            and words[-2][:1].isupper()
+            and (words[-2] in lx.NATIONALITIES or words[-2] not in _NOT_BODY_WORDS)
+        ):
+            pass  # "Islamic State claimed", "Penn State said": "State" ends the name of a body or a state
         elif words[0] in _NOT_BODY_WORDS or words[-1] in _NOT_BODY_WORDS or words[-1].rstrip(".") in _NOT_BODY_WORDS:
             return  # "He said", "On Monday said", "Democrat said"
         if any(m[2] == 0 for m in self.att.mentions_within(start, end)):

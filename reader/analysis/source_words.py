@@ -80,7 +80,7 @@ _AUXILIARIES = lx._words(
 # appositive after it ("Velocar, the carmaker, said"; not "Velmora, a small town, said").
 _BODY_KINDS = (
     r"(?:company|carmaker|firm|group|airline|agency|charity|club|team|union|party|bank|retailer|manufacturer|maker"
-    r"|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation)"
+    r"|broadcaster|network|newspaper|insurer|operator|developer|organi[sz]ation|association)"
 )
 _BODY_KIND = rf"(?:(?:[a-z-]+\s+)?{_BODY_KINDS}\s+)"
 _BODY_IN = re.compile(rf"\b{_BODY_KINDS}\b")
@@ -125,7 +125,7 @@ STANCE_VERBS = lx._words(
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
     "recommended recommends urged urges denied denies suggested suggests cited cites predicted predicts forecast "
-    "forecasts"
+    "forecasts voiced"
 )
 # Verbs of findings, which credit a body but not a person: "Pew found that", "a Gallup poll shows", "the
 # court ruled", "the coroner's office identified the victim as" (a person who "found it difficult" or "showed
@@ -141,7 +141,11 @@ THAT_STANCE_VERBS = lx._words(
 # risks", "the report speaks of a crisis"): not "talked to", "spoke for an hour".
 ABOUT_VERBS = lx._words("talked talks spoke speaks")
 _ABOUT_AFTER = re.compile(r"\s+(?:about|of)\b")
-STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS | ABOUT_VERBS
+# An appeal credits its subject as "called for" does, before what is asked ("Ada Quist appealed for calm",
+# "appealed to residents to stay away"): not "appealed the ruling", "the appeals court".
+APPEAL_VERBS = lx._words("appealed appeals")
+_APPEAL_AFTER = re.compile(r"\s+(?:for\b|to\s+[^,.;:]{1,60}?\bto\s+[a-z])")
+STANCE_WORDS = STANCE_VERBS | CREDIT_VERBS | FINDING_VERBS | THAT_STANCE_VERBS | ABOUT_VERBS | APPEAL_VERBS
 # Findings a person is credited with, before "that" ("Judge Ada Quist ruled that"): the past forms only, as
 # "rules that", "shows that" and "finds that" are as often nouns ("finalizing rules that").
 PERSON_FINDINGS = lx._words("found showed ruled identified")
@@ -150,10 +154,10 @@ _NOUN_AFTER = re.compile(r"(?:^|\s)(?:in|the|a|an|his|her|their|its|our|my|of|wi
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
     *("tweet", "thank", "express", "disagre"),
-    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast"),
+    *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast", "voiced"),
     *("found", "finds", "show", "rule", "identif"),
     *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
-    *("talk", "spoke", "speaks"),
+    *("talk", "spoke", "speaks", "appeal"),
 )
 # Common nouns that stand for a body the article has just named: "the club said", "the agency added", "the
 # ministry rejects". Outlet nouns stand for an outlet. Not "the government" nor "the city", which stand as

@@ -20,6 +20,7 @@ from reader.analysis.source_venues import _BARE_BY, _PER, _TO, _credited_by, _fi
 from reader.analysis.source_words import (
     _ABOUT_AFTER,
     _ADD_FORMS,
+    _APPEAL_AFTER,
     _AUXILIARIES,
     _BARE_OBJECT,
     _BARE_SUBJECT,
@@ -39,6 +40,7 @@ from reader.analysis.source_words import (
     _PHRASAL,
     _THAT_AFTER,
     ABOUT_VERBS,
+    APPEAL_VERBS,
     CLAUSE_VERBS,
     CREDIT_VERBS,
     FINDING_VERBS,
@@ -59,6 +61,8 @@ _BYLINE = re.compile(r" from [A-Z][\w.]*(?:,? [A-Z][\w.]*){0,3}(?:\.?\s*$|;)")  
 _LOWER_WORD = re.compile(r"[a-z]+\b")
 # "Ada Quist's spokesman said": the possessor is the one spoken for, so a source (not "Warhol's friend said").
 _SPOKESPERSON_OF = re.compile(r"['’]s\s+(?:chief\s+|press\s+)?spokes(?:man|woman|person)\s+(?:also\s+)?$")
+# "Harsh comments are earning": a verb's form right before an auxiliary is a noun, the subject of that auxiliary.
+_AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|have|has|had|will|would|can|could|may|might)\b")
 _WHETHER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:whether|if)\b")  # "asked (the minister) whether"
 
 
@@ -128,6 +132,10 @@ class SourceCollector(SubjectReader):
                 if not _ABOUT_AFTER.match(masked, at + len(verb)):
                     continue
                 verb = "stated"  # "Ada Quist talked about the risks"
+            elif verb in APPEAL_VERBS:
+                if not _APPEAL_AFTER.match(masked, at + len(verb)) or _NOUN_AFTER.search(masked, max(0, at - 12), at):
+                    continue
+                verb = "stated"  # "Ada Quist appealed for calm", not "his appeals to voters to"
             if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
@@ -173,6 +181,17 @@ class SourceCollector(SubjectReader):
                 self.add_entity(speaker.entity)
         return sorted(self.found.values(), key=lambda src: src.mentions[0][0] if src.mentions else 0)
 
+    def _stance_of_body(self, name: str, verb: int, word: str) -> bool:
+        """Whether "NATO has insisted", "Velocar argued" credit a body no finder knows with a paraphrase: not
+        "Indonesia has maintained a policy" (an object, no saying) nor "Critics of China contend" (a plural noun
+        before "of" opens the subject, not a name)."""
+        after = verb + len(word)
+        return (
+            " of " not in name
+            and not _OBJECT_AFTER.match(self.att.masked, after)
+            and not _AUX_AFTER.match(self.att.masked, after)
+        )
+
     def _described(self, entity: object) -> bool:
         """Whether a speaker's name is the start of a description that names no one: "The Florida" of "The
         Florida senator said", "The Vermont" of "The Vermont senator told": a determiner and places or
@@ -202,7 +221,7 @@ class SourceCollector(SubjectReader):
         if subject is None:
             if word in FINDING_VERBS and not self.att.masked.startswith(" that ", verb + len(word)):
                 return  # a body no finder knows, credited with a finding only before "that": "Pew found that"
-            if word in lx.SOURCE_VERBS or word in CREDIT_VERBS or word in FINDING_VERBS:
+            if word in PARAPHRASE_VERBS or word in CREDIT_VERBS or word in FINDING_VERBS:
                 floor = max(s_start, verb - 160)
                 before = self.att.masked[floor:verb].split()
                 while before and before[-1] in _AUXILIARIES:
@@ -222,6 +241,11 @@ class SourceCollector(SubjectReader):
                     bare is not None
                     and (floor == s_start or bare.start() > 0)
                     and self._may_credit(bare.group(1), word)
+                    and (
+                        word in lx.SOURCE_VERBS
+                        or word in CREDIT_VERBS
+                        or self._stance_of_body(bare.group(1), verb, word)
+                    )
                 ):
                     self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
