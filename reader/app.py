@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
+from functools import partial
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -18,8 +21,31 @@ from reader.screens.feeds_refresh import RefreshingFeeds
 
 PROGRESS_EVERY = 2.0  # seconds between two progress notifications of an import
 HOLD_STEP = 0.002  # seconds between two looks at whether the keys typed ahead can go on
+TERMINAL_CHECK_EVERY = 2.0  # seconds between two looks at whether the terminal is still there
 QUIET_LOOKS = 3  # looks in a row with no message waiting before they go on
 HOLD_LIMIT = 1.0  # seconds keys typed ahead wait at most for the screen to catch up
+
+
+def terminal_fd() -> int | None:
+    """The descriptor of the terminal the app runs on, or None (a pipe, a test harness, no termios)."""
+    try:
+        fd = sys.__stdin__.fileno() if sys.__stdin__ else -1
+    except (ValueError, OSError):
+        return None
+    return fd if fd >= 0 and os.isatty(fd) else None
+
+
+def terminal_gone(fd: int) -> bool:
+    """Whether the terminal behind ``fd`` has hung up: its window was closed."""
+    try:
+        import termios
+    except ImportError:  # not a POSIX system: nothing to look at
+        return False
+    try:
+        termios.tcgetattr(fd)
+    except (termios.error, OSError):
+        return True
+    return False
 
 
 class ReaderApp(RefreshingFeeds, App[None]):
@@ -70,6 +96,11 @@ class ReaderApp(RefreshingFeeds, App[None]):
                 timeout=10,
             )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # A terminal closed under a wrapper that keeps the hang-up to itself (`make run`, a script) would
+        # leave the app polling a dead terminal at full speed; it quits instead, as on ctrl+q.
+        fd = None if self.is_headless else terminal_fd()
+        if fd is not None:
+            self.set_interval(TERMINAL_CHECK_EVERY, partial(self._quit_if_terminal_gone, fd))
         if self.config.refresh_minutes:
             self.set_interval(self.config.refresh_minutes * 60, lambda: self.refresh_feeds(background=True))
         from reader.screens.library import LibraryScreen
@@ -82,6 +113,10 @@ class ReaderApp(RefreshingFeeds, App[None]):
                 title="Welcome to reader",
                 timeout=20,
             )
+
+    def _quit_if_terminal_gone(self, fd: int) -> None:
+        if terminal_gone(fd):
+            self.exit()
 
     def _remember_theme(self, theme) -> None:  # type: ignore[no-untyped-def]
         if self.remember_theme:
