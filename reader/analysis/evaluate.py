@@ -9,8 +9,7 @@ A ``parts.json`` beside the articles names the measure-only parts (``{"measure":
 [NAME, ...]}``); every other article is in the development part. Rules are developed on the one and only
 measured on the others, so the figures are printed for each part as well as for the whole set. ``holdout``
 is a second measure-only part, annotated later than ``measure`` without the analyser being run on it;
-``fresh`` a third, annotated the same way during the work on analyzer 1.7 and measured only with 1.6 and
-1.7 as released.
+``fresh`` a third, annotated the same way during the work on analyzer 1.7 and never developed on.
 """
 
 from __future__ import annotations
