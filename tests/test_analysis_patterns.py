@@ -89,20 +89,6 @@ def test_credits_by_are_found_from_each_by_as_by_a_scan_of_the_whole_text(text: 
     assert matches(source_venues._BY, text) == [(m.span(), m.groups()) for m in source_venues._credited_by(text)]
 
 
-CUED = st.lists(
-    st.sampled_from([" ", "  ", "\n\n", "-", ".", ",", "A", "Fox", "Xy.Z", "ab-", "x", "_", "é", "Q" * 70, " " * 150])
-    | st.sampled_from(["radio", "radios", "television", "news agency", "newspaper", "magazine", "daily", "tabloid"]),
-    max_size=40,
-).map("".join)
-
-
-@settings(max_examples=examples(400), deadline=None)
-@given(CUED)
-def test_cued_outlets_are_found_from_each_cue_word_as_by_a_scan_of_the_whole_text(text: str) -> None:
-    assert matches(orgs._CUED_AFTER, text) == [(m.span(), m.groups()) for m in orgs._cued_after(text)]
-    assert matches(orgs._CUED_BEFORE, text) == [(m.span(), m.groups()) for m in orgs._cued_before(text)]
-
-
 ESCAPES = st.lists(
     st.one_of(st.sampled_from(["\x1b[31m", "\x1b]0;t\x07", "\x9b2J", "\x90x\x9c", "\u200e", "\u202e", "\u00ad"]), TEXT),
     max_size=8,

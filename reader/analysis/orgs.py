@@ -315,55 +315,11 @@ _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcas
 COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
 
 
-# The most that a name of _CUED_AFTER spans before its cue word: up to four words, each with the spaces after it.
-_NAME_REGION = re.compile(r"(?:[\w.&-]{1,65}\s+){1,4}\Z")
-_REGION_REACH = 400
-_NOT_IN_NAME = re.compile(r"[^\w.&\s-]")
-
-
-def _cue_words(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(offset, word) of each occurrence of the cue words, in text order (str.find)."""
-    found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.append((at, word))
-            at = text.find(word, at + 1)
-    return sorted(found)
-
-
-def _cued_before(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _CUED_BEFORE, tried only where one of its cue words is: each match opens with one."""
-    done = 0
-    for at, _word in _cue_words(text, _CUE_WORDS_BEFORE):
-        if at >= done and (match := _CUED_BEFORE.match(text, at)) is not None:
-            done = match.end()
-            yield match
-
-
-def _cued_after(text: str) -> Iterator[re.Match[str]]:
-    """The matches of _CUED_AFTER, looked for only in the words right before each of its cue words (a scan of
-    the whole text tries a name at every letter). A name that reaches a cue word goes on to no later one:
-    the cue word is lowercase, and every word of a name after its first is capitalised."""
-    done = 0
-    for at, word in _cue_words(text, _CUE_WORDS_AFTER):
-        if at < done:
-            continue
-        floor = max(done, at - _REGION_REACH)
-        region = _NAME_REGION.search(text, floor, at)
-        if region is None:
-            continue  # no name ends right before the word
-        # A region cut by the reach may go on before it, unless a character no name has is in between.
-        start = region.start() if floor == done or _NOT_IN_NAME.search(text, floor, region.start()) else done
-        match = _CUED_AFTER.search(text, start, at + len(word) + 1)  # with the character after it, for "\b"
-        if match is not None:
-            done = match.end()
-            yield match
-
-
 def _add_cued_outlets(text: str, index: OrgIndex) -> None:
-    for matches in (_cued_before(text), _cued_after(text)):
-        for match in matches:
+    for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
+        if not any(word in text for word in cues):
+            continue
+        for match in pattern.finditer(text):
             name = match.group(1).strip()
             name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()
