@@ -4,7 +4,8 @@ Run with ``python -m bench.bench_analysis [--rounds N] [--polnear DIR] [--before
 docs/benchmarks.md. The articles are the gold set's and, with ``--polnear``, PolNeAR's texts read at
 run time from that checkout (never copied into the repository). ``--before REF`` also times the
 analyser of git revision ``REF`` (exported to a temporary folder) on the same articles in the same
-run, alternating with the current one, and prints the ratio.
+run, alternating with the current one, and prints the ratio over all passes and in each pass (the
+spread of the latter shows how much the machine drifted during the run).
 """
 
 from __future__ import annotations
@@ -98,12 +99,19 @@ def side_by_side(ref: str, articles: list[tuple[str, str]], rounds: int, passes:
         corpus.write_text(json.dumps(articles), encoding="utf-8")
         runs: dict[str, dict[str, list[float]]] = {"now": {"times": [], "cpu": []}, "before": {"times": [], "cpu": []}}
         versions = {}
-        for _ in range(passes):
-            for label, code in (("now", ROOT), ("before", before)):
+        pass_ratios = []
+        for number in range(passes):
+            # Which side goes first alternates, so a machine that slows down or speeds up during a
+            # pass does not favour one of them.
+            order = (("now", ROOT), ("before", before))
+            pass_cpu = {}
+            for label, code in order if number % 2 == 0 else order[::-1]:
                 result = _child(code, corpus, rounds)
                 runs[label]["times"] += result["times"]
                 runs[label]["cpu"] += result["cpu"]
                 versions[label] = result["version"]
+                pass_cpu[label] = statistics.median(result["cpu"])
+            pass_ratios.append(pass_cpu["before"] / pass_cpu["now"])
     count = len(articles)
     print(f"side by side, {passes} alternating passes of {rounds} rounds each over {count} articles:")
     medians = {}
@@ -115,6 +123,8 @@ def side_by_side(ref: str, articles: list[tuple[str, str]], rounds: int, passes:
             f"({count / cpu:.0f}/s; wall clock {wall / count * 1000:.2f} ms)"
         )
     print(f"  ratio before/now (CPU): {medians['before'] / medians['now']:.2f} (above 1: this tree is faster)")
+    ratios = " ".join(f"{ratio:.2f}" for ratio in pass_ratios)
+    print(f"  ratio in each pass: {ratios} (median {statistics.median(pass_ratios):.2f})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, metavar="DIR", help="also time PolNeAR train texts read from DIR")
     parser.add_argument("--polnear-articles", type=int, default=200, metavar="N", help="how many (default 200)")
     parser.add_argument("--before", metavar="REF", help="also time the analyser of this git revision, side by side")
+    parser.add_argument("--passes", type=int, default=6, metavar="N", help="with --before: passes (default 6)")
     args = parser.parse_args(argv)
     articles = _articles(args.polnear, args.polnear_articles)
     words = sum(len(body.split()) for body, _ in articles)
@@ -130,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(articles)} articles, {words} words ({words // len(articles)} per article)")
     if args.before:
         try:
-            side_by_side(args.before, articles, max(1, args.rounds // 3))
+            side_by_side(args.before, articles, max(1, args.rounds // 3), max(1, args.passes))
         except subprocess.CalledProcessError as exc:
             err = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else exc.stderr or ""
             print(f"bench_analysis: {' '.join(map(str, exc.cmd[:2]))} failed: {err.strip()[:200]}", file=sys.stderr)
