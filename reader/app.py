@@ -10,6 +10,7 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
@@ -66,6 +67,7 @@ class ReaderApp(RefreshingFeeds, App[None]):
         """``first_run``: the library was just made from the bundled sample (a welcome says how to add to it)."""
         super().__init__()
         self.first_run = first_run
+        self._welcome: Notification | None = None
         self.library = library
         self.config = config or Config()
         self.remember_theme = remember_theme
@@ -107,12 +109,20 @@ class ReaderApp(RefreshingFeeds, App[None]):
 
         self.push_screen(LibraryScreen())
         if self.first_run:
-            self.notify(
+            self._welcome = Notification(
                 "Your library starts with the bundled sample article. Add your own with ctrl+p Import… "
                 "(a file, a folder or a URL), or from a shell: reader import FILE|DIR|URL. ? lists every key.",
                 title="Welcome to reader",
                 timeout=20,
             )
+            self.post_message(Notify(self._welcome))
+
+    def dismiss_welcome(self) -> None:
+        """Take the first-run welcome down once an article opens: it would cover the text it is about."""
+        if self._welcome is not None:
+            # Textual's own Toast removes itself this way when clicked.
+            self._unnotify(self._welcome)
+            self._welcome = None
 
     def _quit_if_terminal_gone(self, fd: int) -> None:
         if terminal_gone(fd):

@@ -10,6 +10,9 @@ from rich.console import Console
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
+from reader.app import ReaderApp
+from reader.config import Config
+from reader.library import Library
 from reader.screens.article import ArticleScreen
 from reader.screens.help import HelpScreen
 from tests.tui_helpers import burst, make_app, settle
@@ -37,6 +40,16 @@ async def open_seed(pilot) -> ArticleScreen:  # type: ignore[no-untyped-def]
     await settle(pilot)
     assert isinstance(pilot.app.screen, ArticleScreen)
     return pilot.app.screen
+
+
+async def test_the_first_run_welcome_shows_in_the_library_and_goes_when_an_article_opens(sample_store: Path) -> None:
+    app = ReaderApp(Library.open(sample_store), Config(), remember_theme=False, first_run=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert [n.title for n in app._notifications] == ["Welcome to reader"]
+        await open_seed(pilot)
+        assert not app.screen.query("Toast")  # nothing covers the article's text
+        assert not list(app._notifications)
 
 
 # -- 3. help that reads like a manual ------------------------------------------------------------

@@ -80,6 +80,8 @@ class ArticleScreen(CorrectingArticle, FindInArticle, OpenLinks, Screen[None]):
         self.apply_width(self.app.size.width)
         self.query_one("#find-bar").display = False
         self.app.theme_changed_signal.subscribe(self, self.recolour)
+        if dismiss := getattr(self.app, "dismiss_welcome", None):
+            dismiss()
         await self.show_article(self.article_id)
 
     # -- loading -------------------------------------------------------------------------
