@@ -2,14 +2,14 @@
 
 ``attribution.attribute`` tries the rules from the surest to the weakest; a quote that none of them
 attributes gets here. Its candidates are the people and organisations the rules would look at, one
-step further: the subjects of the reporting verbs and of the sentences around the quote, the speakers
-of the quotes just before and after it, and who is named in its sentence and the sentences beside it
-(who else the paragraph before names told no speakers apart on the development data). Each candidate
-collects points for the evidence it has (``WEIGHTS``), and loses those that speak against naming anyone
-(``AGAINST``); the best one is proposed only when its points reach ``THRESHOLD`` and beat the
-runner-up by ``MARGIN``, so a quote whose speaker the article leaves unnamed ("said a relative", an
-anonymous poster) keeps none.
-Runs for the few unattributed quotes only, and looks only at their own and the neighbouring sentences.
+step further: the subjects of the reporting verbs around the quote, the first person named in its
+sentence, the speakers of the quotes just before and after it, and who is named in its sentence and
+the sentences beside it (who else the paragraph before names, and the sentences' subjects as the
+rules read them, told no speakers apart on the development data). Each candidate collects points for
+its evidence (``WEIGHTS``) and loses those of the evidence against naming anyone (``AGAINST``); the
+best one is proposed only when its points reach ``THRESHOLD`` and beat the runner-up by ``MARGIN``,
+so a quote whose speaker the article leaves unnamed ("said a relative", an anonymous poster) keeps
+none. Runs for the few unattributed quotes only, and reads only their own and the next sentences.
 """
 
 from __future__ import annotations
@@ -27,10 +27,8 @@ WEIGHTS = {
     "first_speaks": 4.0,  # the first person named in the quote's sentence, then a speech act before the quote
     "first_own": 0.5,  # ... with no speech act: more often the one the words describe ("X is too "reckless"")
     "first_org": 1.0,  # ... an organisation
-    "subject_own": 2.0,  # the quote's own sentence opens with them and a verb
     "cue_prev": 3.0,  # subject of a reporting verb in the sentence before, in the paragraph
     "cue_next": 2.0,  # ... in the sentence after
-    "subject_prev": 1.0,  # the sentence before opens with them and a verb
     "quote_next": 2.0,  # speaker of the next quote, within two sentences
     "quote_prev": 1.0,  # speaker of the quote before, within two sentences
     "named_own": 1.5,  # named in the quote's sentence, outside quotes
@@ -46,6 +44,7 @@ AGAINST = {
     "unnamed": 100.0,  # '"..." said a relative', '"..." Cuban said': the cue names someone the article does not
     "turn": 100.0,  # in an interview's answer ("Jane Roe: ..."): the answer's own words
 }
+VETO = 100.0  # evidence against that no candidate can outweigh: not looked for at all
 THRESHOLD = 3.0
 MARGIN = 1.0
 
@@ -83,6 +82,28 @@ def evidence(
 ) -> tuple[dict[str, tuple[Speaker, set[str]]], set[str]]:
     """(candidates by name with the evidence each has, evidence against anyone) for quote ``i``."""
     quote = quotes[i]
+    sentence = att.sentence_index(quote.open_mark)
+    s_start, s_end = att.sentences[sentence]
+    p_start, p_end = paragraphs[quote.paragraph]
+    against = set()
+    limit = s_end
+    for j in range(i + 1, len(quotes)):
+        if quotes[j].depth == 0:
+            if quotes[j].open_mark < s_end:
+                limit = quotes[j].open_mark
+            break
+    if att.unnamed_after(quote, limit) or att.unknown_name_after(quote, limit):
+        against.add("unnamed")
+    if _TURN.match(att.masked, p_start, quote.open_mark):
+        against.add("turn")
+    if att.cued(quote, s_start, limit):
+        against.add("cued")
+        if _unnamed_opening(att, s_start, quote.open_mark):
+            against.add("unnamed_subject")
+    if len(att.body[quote.start : quote.end].split()) <= 3:
+        against.add("short")
+    if any(AGAINST[name] >= VETO for name in against):
+        return {}, against  # no one to look for: the speaker is someone the article does not name
     candidates: dict[str, tuple[Speaker, set[str]]] = {}
 
     def add(speaker: Speaker | None, name: str) -> None:
@@ -93,9 +114,6 @@ def evidence(
         if speaker.kind == "person":
             entry[1].add("person")
 
-    sentence = att.sentence_index(quote.open_mark)
-    s_start, s_end = att.sentences[sentence]
-    p_start, p_end = paragraphs[quote.paragraph]
     previous = att.sentences[sentence - 1] if sentence > 0 else None
     if previous is not None and previous[0] < p_start:
         previous = None
@@ -107,9 +125,7 @@ def evidence(
         _named(att, following, add, "named_next")
     if previous is not None:
         add(att.from_cues(previous[0], previous[1], previous[1]), "cue_prev")
-        add(att.sentence_subject(previous[0], previous[1]), "subject_prev")
         _named(att, previous, add, "named_prev")
-    add(att.sentence_subject(s_start, quote.open_mark), "subject_own")
     first = _first_named(att, s_start, quote.open_mark)
     if first is not None:
         speaker, end = first
@@ -130,23 +146,6 @@ def evidence(
         if other.depth == 0 and results[j][0] is not None and not results[j][1]:
             add(results[j][0], "quote_next")
             break
-    against = set()
-    limit = s_end
-    for j in range(i + 1, len(quotes)):
-        if quotes[j].depth == 0:
-            if quotes[j].open_mark < s_end:
-                limit = quotes[j].open_mark
-            break
-    if att.unnamed_after(quote, limit) or att.unknown_name_after(quote, limit):
-        against.add("unnamed")
-    if _TURN.match(att.masked, p_start, quote.open_mark):
-        against.add("turn")
-    if att.cued(quote, s_start, limit):
-        against.add("cued")
-        if _unnamed_opening(att, s_start, quote.open_mark):
-            against.add("unnamed_subject")
-    if len(att.body[quote.start : quote.end].split()) <= 3:
-        against.add("short")
     return candidates, against
 
 
