@@ -278,7 +278,7 @@ def _unspoken_title(body: str, quote: RawQuote, result: tuple) -> bool:
 
 # How each speaker was found, and how far to trust it. The levels follow measured speaker accuracy
 # (PolNeAR and the gold set, the table in docs/analysis.md): high is right about 97% of the time,
-# medium 75-95%; low says no speaker was found, so the quote needs a reader's eye.
+# medium 75-95%; low says no speaker was found or only guessed, so the quote needs a reader's eye.
 CONFIDENCE = {
     "named": "high",  # named next to a reporting cue in the quote's sentence
     "previous-quote": "high",  # no attribution of its own: the speaker of the quote just before
