@@ -20,6 +20,7 @@ from reader.analysis.speaker_context import (
     told_after_mark,
     turn_speaker,
 )
+from reader.analysis.speaker_fallback import fill_nearby
 from reader.analysis.speakers import REACH, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
@@ -171,6 +172,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             reason = "paraphrase"  # words quoted inside reported speech: 'Trump said it was "rigged"'
         results.append((speaker, scare, reason))
     _share_joined(att, quotes, primary, sentence_of, results)
+    fill_nearby(att, quotes, results, paragraphs)  # the quotes no rule attributed: a nearby speaker, if likely
     return results
 
 
@@ -276,7 +278,7 @@ def _unspoken_title(body: str, quote: RawQuote, result: tuple) -> bool:
 
 # How each speaker was found, and how far to trust it. The levels follow measured speaker accuracy
 # (PolNeAR and the gold set, the table in docs/analysis.md): high is right about 97% of the time,
-# medium 75-95%; low says no speaker was found, so the quote needs a reader's eye.
+# medium 75-95%; low says no speaker was found or only guessed, so the quote needs a reader's eye.
 CONFIDENCE = {
     "named": "high",  # named next to a reporting cue in the quote's sentence
     "previous-quote": "high",  # no attribution of its own: the speaker of the quote just before
@@ -288,5 +290,6 @@ CONFIDENCE = {
     "nested": "medium",  # a quote inside a quote: said by the outer quote's speaker
     "turn": "medium",  # in an interview's answer ("Name: ..."), its speaker reporting their own words
     "term": "low",  # flagged as a quoted term or title: PolNeAR counts half of them as quotes
+    "nearby": "low",  # no rule found one: the likeliest speaker named nearby, a guess to check
     "none": "low",  # no speaker found
 }
