@@ -224,7 +224,9 @@ def _naming_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
     return att.subject_before(floor, verb)
 
 
-_SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")
+_SHOW_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of|titled|entitled))[\s,]*[\"“‘'«]?$"
+)
 
 
 # A translation the writer gives ('"Adiós," Spanish for "goodbye"'): no one's words.
@@ -265,13 +267,32 @@ _SAYING = re.compile(
 )
 
 
+# What a work's title is followed by when the cue after it tells of the work, not of its words: a
+# relative clause ('"Harbour Lights," which recounts the flood') or a passive participle ('"Tin
+# Crowns," written by a troupe').
+_RELATIVE = frozenset({"which", "who", "whose", "that"})
+
+
+def _cued_after(att: Attributor, quote: RawQuote, limit: int) -> bool:
+    """Whether a reporting cue within three words after the quote reports it ('"No way," wrote Roe')."""
+    if quote.close_mark is None:
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit)
+    if cue is None:
+        return False
+    between = att.masked[quote.close_mark + 1 : cue[1]].replace(",", " ").split()
+    if len(between) > 3 or any(w in _RELATIVE for w in between):
+        return False
+    return not att.masked.startswith(" by ", cue[2])
+
+
 def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor: int, limit: int) -> bool:
     """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
     if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
         return False  # "on CNN's "New Day," Gillibrand said": the show, not the words
     if _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark):
         return True  # 'fans chanted, "Build a Wall"', 'a sign that read "Hispanics 4 Trump"': someone's words
-    if said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3)):
+    if said_after or (text[-1] in ",.!?…" and _cued_after(att, quote, limit)):
         return True
     # 'said, "No."', 'He said "The Hispanics" and': the cue's own words; not 'the author who wrote "..."'
     cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
