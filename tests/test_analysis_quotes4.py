@@ -27,3 +27,15 @@ def test_a_title_before_a_relative_clause_or_a_passive_cue_is_no_speech() -> Non
     assert _quote(body, "Unfit?").scare is True
     words = _quote(body, "Not Today,")
     assert (words.scare, words.speaker) == (False, "Jane Roe")
+
+
+def test_words_quoted_in_a_clause_after_a_noun_of_speech_are_reported() -> None:
+    # 'the admission that he was "against the toll,"', 'a report by the paper that he "padded" it': the
+    # clause reports someone's words; the few quoted ones are theirs, not the writer's term.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'His rivals dug up the 2001 admission that he was "firmly against the toll," and his votes on taxes.\n\n'
+        'On Friday came a report by the Courier that the mayor "padded" the figures for the pier.'
+    )
+    assert _quote(body, "firmly against the toll,").scare is False
+    assert _quote(body, "padded").scare is False

@@ -130,6 +130,15 @@ _REPORTED_COPULA = re.compile(
 )
 
 
+# A clause after a noun of speech, its quoted words in it: 'the 2001 admission that he was "against the
+# toll,"', 'a report by the paper that the mayor "padded" the figures'. The words are the clause's, reported.
+_SAID_THAT = re.compile(
+    r"\b(?:admission|claim|assertion|statement|argument|insistence|suggestion|report|complaint|allegation|"
+    r"contention|charge|warning|promise|pledge|vow|boast)s?\b(?:\s+[\w'’.,-]+){0,4}?\s+that\b"
+    r"(?:\s+[\w'’.,-]+){0,8}?\s*[\"“‘'«]*$"
+)
+
+
 # A verb whose infinitive the quoted words complete: 'a call for the party to "embrace" him', 'urged
 # them not to "give up"'.
 _WANTED_TO = re.compile(
@@ -169,7 +178,8 @@ def _reported(att: Attributor, quote: RawQuote, floor: int) -> bool:
     """Whether the quoted words complete a clause or an infinitive that reports someone's words."""
     start = max(floor, quote.open_mark - 100)
     return any(
-        p.search(att.masked, start, quote.open_mark) for p in (_REPORTED_COPULA, _WANTED_TO, _FAULTED_FOR, _THEIR_WORDS)
+        p.search(att.masked, start, quote.open_mark)
+        for p in (_REPORTED_COPULA, _SAID_THAT, _WANTED_TO, _FAULTED_FOR, _THEIR_WORDS)
     )
 
 
