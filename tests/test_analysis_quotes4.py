@@ -39,3 +39,22 @@ def test_words_quoted_in_a_clause_after_a_noun_of_speech_are_reported() -> None:
     )
     assert _quote(body, "firmly against the toll,").scare is False
     assert _quote(body, "padded").scare is False
+
+
+def test_a_judgement_quoted_as_what_something_is_is_reported_not_a_term() -> None:
+    # 'the closing of the clinic was "deeply unfair" to patients', 'she is not "fit" to': the quoted
+    # words are the predicate, someone's judgement; a quoted word before the noun it describes ('a
+    # "dry" county', 'the boilers are "gas" or "oil" fired') stays a term, and so
+    # does a noun phrase after "a" ('would be a "public benefit."', a term of the law).
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'The suit was filed in May. The closing of the clinic was "deeply unfair" to older patients.\n\n'
+        'After a week of fuss over whether the new chief is "fit" to run the port, the two rivals met.\n\n'
+        'The cost depends on whether the boilers are "gas" or "oil" fired.\n\n'
+        'Their entry would be a "significant public benefit." The vote was on Friday.'
+    )
+    assert _quote(body, "deeply unfair").scare is False
+    assert _quote(body, "fit").scare is False
+    assert _quote(body, "gas").scare is True
+    assert _quote(body, "oil").scare is True
+    assert _quote(body, "significant public benefit.").scare is True

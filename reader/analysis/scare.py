@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.lexicon import NATIONALITIES
-from reader.analysis.quotes import RawQuote
+from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.speakers import Attributor, Speaker
 
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
@@ -86,7 +86,7 @@ def scare_decision(
         # not found here (the sentence's subject was looked for above)
         chanted = _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark)
         reported = _reported(att, quote, floor)
-        scare = frame is None and not chanted and not reported
+        scare = frame is None and not chanted and not reported and not _predicate(att, quote, floor)
         if reported and frame is None:
             speaker = _blamer_or_owner(att, quote, floor)
             reason = "paraphrase" if speaker is not None else reason
@@ -162,6 +162,38 @@ _THEIR_WORDS = re.compile(
     r"accusation|broadside|rejection|offer|charge|warning|insistence|demand|remark|comment|description)s?\b"
     r"(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
 )
+
+
+# A copula right before the quoted words ('the closing was "deeply unfair" to', 'she is not "fit"
+# to'), not an article ('would be a "public benefit"': a noun phrase, often a term), and
+# what may follow a predicate rather than the noun of an attributive term ('a "dry" county').
+_COPULA_BEFORE = re.compile(
+    r"(?:\b(?:is|was|were|are|be|been|being)|\b(?:it|he|she|that)['’]s)"
+    r"(?:\s+(?:not|so|too|very|also|still|now|just))?\s*[\"“‘'«]*$"
+)
+_AFTER_PREDICATE = frozenset(
+    {"to", "for", "on", "in", "of", "than", "and", "or", "but", "with", "at", "by", "because", "as", "when", "if"}
+    | {"since", "after", "about", "from", "that", "who", "which"}
+)
+
+
+_JOINED_QUOTE = re.compile("[”\"’'»]*\\s+(?:and|or)\\s+[\"“‘'«]" + MASK + "+")
+
+
+def _predicate(att: Attributor, quote: RawQuote, floor: int) -> bool:
+    """Whether the quoted words are what the writer's sentence says something is: someone's judgement
+    quoted ('the closing of the clinic was "deeply unfair"'), not a term the writer uses."""
+    if quote.close_mark is None or not _COPULA_BEFORE.search(
+        att.masked, max(floor, quote.open_mark - 24), quote.open_mark
+    ):
+        return False
+    rest = att.masked[quote.close_mark + 1 : quote.close_mark + 60]  # past the next quote's mark: not ``limit``
+    joined = _JOINED_QUOTE.match(rest)
+    if joined is not None:
+        rest = rest[joined.end() :]  # 'the boilers are "gas" or "oil" fired': what follows both
+    words = rest.lstrip(" ”\"’'»").split(maxsplit=1)
+    word = words[0] if words else ""
+    return not word[:1].isalpha() or word in _AFTER_PREDICATE
 
 
 def _blamer_or_owner(att: Attributor, quote: RawQuote, floor: int) -> Speaker | None:
