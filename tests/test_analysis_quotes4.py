@@ -58,3 +58,17 @@ def test_a_judgement_quoted_as_what_something_is_is_reported_not_a_term() -> Non
     assert _quote(body, "gas").scare is True
     assert _quote(body, "oil").scare is True
     assert _quote(body, "significant public benefit.").scare is True
+
+
+def test_whose_words_in_a_clause_after_a_noun_of_speech_names_its_owner_or_its_agent() -> None:
+    # "Roe's wording in the statement makes plain that she ...", "a report by Reuters that he ...":
+    # the possessive or the "by" phrase names whose words are quoted in the clause.
+    body = (
+        "Jane Roe spoke to the board on Monday.\n\n"
+        'Roe\u2019s wording in the statement makes plain that she is offering "goodwill" to the board.\n\n'
+        'On Friday came a report by Reuters that the mayor "padded" the figures for the pier.'
+    )
+    owner = _quote(body, "goodwill")
+    assert (owner.scare, owner.speaker) == (False, "Jane Roe")
+    agent = _quote(body, "padded")
+    assert (agent.scare, agent.speaker) == (False, "Reuters")

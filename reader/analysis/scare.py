@@ -131,11 +131,14 @@ _REPORTED_COPULA = re.compile(
 
 
 # A clause after a noun of speech, its quoted words in it: 'the 2001 admission that he was "against the
-# toll,"', 'a report by the paper that the mayor "padded" the figures'. The words are the clause's, reported.
+# toll,"', 'a report by the Courier that the mayor "padded" the figures'. The words are the clause's, reported; whose
+# they are, when a possessive before the noun or "by" after it names them.
 _SAID_THAT = re.compile(
+    r"(?:\b(?P<owner>[A-Z][\w.-]*)(?:'s|’s|s'|s’)\s+(?:[\w-]+\s+){0,3}?)?"
     r"\b(?:admission|claim|assertion|statement|argument|insistence|suggestion|report|complaint|allegation|"
-    r"contention|charge|warning|promise|pledge|vow|boast)s?\b(?:\s+[\w'’.,-]+){0,4}?\s+that\b"
-    r"(?:\s+[\w'’.,-]+){0,8}?\s*[\"“‘'«]*$"
+    r"contention|charge|warning|promise|pledge|vow|boast)s?\b"
+    r"(?:\s+by\s+(?:the\s+)?(?P<agent>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*))?"
+    r"(?:\s+[\w'’.,-]+){0,4}?\s+that\b(?:\s+[\w'’.,-]+){0,8}?\s*[\"“‘'«]*$"
 )
 
 
@@ -203,7 +206,13 @@ def _blamer_or_owner(att: Attributor, quote: RawQuote, floor: int) -> Speaker | 
     if blame is not None:
         return att.subject_before(floor, blame.start())
     owner = _THEIR_WORDS.search(att.masked, start, quote.open_mark)
-    return att.subject_before(owner.start(), owner.end(1)) if owner is not None else None
+    if owner is not None:
+        return att.subject_before(owner.start(), owner.end(1))
+    said = _SAID_THAT.search(att.masked, start, quote.open_mark)
+    if said is None:
+        return None
+    name = "owner" if said.group("owner") else "agent" if said.group("agent") else None
+    return att.subject_before(said.start(name), said.end(name)) if name else None
 
 
 def _reported(att: Attributor, quote: RawQuote, floor: int) -> bool:
