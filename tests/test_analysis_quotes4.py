@@ -72,3 +72,36 @@ def test_whose_words_in_a_clause_after_a_noun_of_speech_names_its_owner_or_its_a
     assert (owner.scare, owner.speaker) == (False, "Jane Roe")
     agent = _quote(body, "padded")
     assert (agent.scare, agent.speaker) == (False, "Reuters")
+
+
+def test_a_judgement_that_ends_its_clause_inside_the_marks_is_reported() -> None:
+    # 'the plan, she said, was a "gamble" that was not "sustainable."': the quoted words close the clause, so
+    # nothing after them can be the noun of a term.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'The audit was long. The plan was not "sustainable." The board met again in June.'
+    )
+    assert _quote(body, "sustainable.").scare is False
+
+
+def test_a_frame_of_blame_or_casting_reads_past_initials_and_long_names() -> None:
+    # 'accused then-chair Jane B. Roe of trying to "bury" the audit', 'attacking 2012 party nominee
+    # Peter Ash as having "run from the fight,"': the frame's words may hold dots and run to eight.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'In 2011 he all but accused then-chair Jane B. Roe of trying to "bury" the audit.\n\n'
+        'He spent the week attacking 2012 Green Party nominee Peter Ash as having "run from the fight," '
+        "and then left town."
+    )
+    assert _quote(body, "bury").scare is False
+    assert _quote(body, "run from the fight,").scare is False
+
+
+def test_a_quantity_quoted_right_after_a_reporting_verb_is_the_speaker_s_figure() -> None:
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'Jane Roe testified "hundreds" of pumps had failed. "Thousands" more residents signed the petition.'
+    )
+    figure = _quote(body, "hundreds")
+    assert (figure.scare, figure.speaker) == (False, "Jane Roe")
+    assert _quote(body, "Thousands").scare is True

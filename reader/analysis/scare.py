@@ -78,8 +78,13 @@ def scare_decision(
             speaker, reason = namer, "paraphrase"
         else:
             scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
-    elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES and not _reported(att, quote, floor):
-        scare = True  # "thousands" more Belarusians; not 'his claim that "thousands" came'
+    elif (
+        len(words) == 1
+        and words[0].lower().strip(".,;:!?") in QUANTITIES
+        and not _reported(att, quote, floor)
+        and not _right_after_cue(att, quote, floor)
+    ):
+        scare = True  # "thousands" more Belarusians; not 'his claim that "thousands" came', 'testified "dozens"'
     elif len(words) <= 4 and speaker is None and not sentence and not att.cued(quote, floor, limit):
         frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
         # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
@@ -95,6 +100,12 @@ def scare_decision(
             if speaker is not None:
                 scare, reason = False, "paraphrase"
     return speaker, scare, reason
+
+
+def _right_after_cue(att: Attributor, quote: RawQuote, floor: int) -> bool:
+    """Whether a reporting verb comes right before the quote ('Roe testified "hundreds" of pumps failed')."""
+    cue = att.first_cue(max(floor, quote.open_mark - 16), quote.open_mark)
+    return cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" \"“‘'«")
 
 
 def _own_sentence(
@@ -154,7 +165,7 @@ _WANTED_TO = re.compile(
 # "misleading the voters"', 'accused the panel of asking "loaded questions"'. The words are the blamer's.
 _FAULTED_FOR = re.compile(
     r"\b(?:criticiz|criticis|blast|slamm|slams|lambast|denounc|accus|fault|chid|scold|rebuk|condemn|mock|ridicul|"
-    r"credit)\w*\b(?:\s+[\w'’-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
+    r"credit)\w*\b(?:\s+[\w'’.-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
 )
 
 
@@ -190,6 +201,8 @@ def _predicate(att: Attributor, quote: RawQuote, floor: int) -> bool:
         att.masked, max(floor, quote.open_mark - 24), quote.open_mark
     ):
         return False
+    if att.body[quote.end - 1] in ".!?;:,":
+        return True  # 'that was not "sustainable."': the quoted words end the clause
     rest = att.masked[quote.close_mark + 1 : quote.close_mark + 60]  # past the next quote's mark: not ``limit``
     joined = _JOINED_QUOTE.match(rest)
     if joined is not None:
@@ -236,7 +249,7 @@ _SPEECH_FRAME = re.compile(
     r"[\s,]*[\"“‘'«]*$"
     # 'portrayed his bid as a "crusade"', 'cast him as an "honest broker"': the words of whoever casts them
     r"|(?<![\w-])(?:portray|cast|tout|prais|criticiz|criticis|ridicul|chastis|attack|denounc|lambast|depict|paint|pitch|"
-    r"posture|present|brought up|introduc|regard|view)(?:s|es|ed|ing|d)?\b(?:\s+[\w'’.-]+){0,5}?\s+as"
+    r"posture|present|brought up|introduc|regard|view)(?:s|es|ed|ing|d)?\b(?:\s+[\w'’.-]+){0,8}?\s+as"
     r"(?:\s+(?:a|an|the|mere|having|being))?[\s,]*[\"“‘'«]*$"
 )
 
