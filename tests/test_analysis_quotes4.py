@@ -105,3 +105,17 @@ def test_a_quantity_quoted_right_after_a_reporting_verb_is_the_speaker_s_figure(
     figure = _quote(body, "hundreds")
     assert (figure.scare, figure.speaker) == (False, "Jane Roe")
     assert _quote(body, "Thousands").scare is True
+
+
+def test_a_title_right_after_the_work_it_names_is_no_speech_though_a_cue_follows() -> None:
+    # 'In her new memoir, "Salt and Iron," and on the radio, Roe said', 'author of "The Quiet Law,"
+    # put it': the noun before the marks names the work; the cue after reports other words.
+    body = (
+        "Peter Ash spoke at the library on Monday.\n\n"
+        'In his new memoir, "Salt and Iron," and on the radio, Ash said the mill would reopen.\n\n'
+        'As Jane Roe, author of "The Quiet Law," put it, the court must act.\n\n'
+        '"Not Today," Ash said.'
+    )
+    assert _quote(body, "Salt and Iron,").scare is True
+    assert _quote(body, "The Quiet Law,").scare is True
+    assert _quote(body, "Not Today,").scare is False

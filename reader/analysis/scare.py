@@ -293,6 +293,16 @@ _SHOW_BEFORE = re.compile(
 )
 
 
+# A work named right before its title: 'her memoir, "Salt and Iron,"', 'the quiz show "Top Marks,"',
+# 'author of "The Law,"', 'its revival of "Harbour Lights,"'.
+_WORK_BEFORE = re.compile(
+    r"\b(?:(?:book|autobiography|memoir|novel|biography|film|movie|documentary|show|series|sitcom|podcast|song|"
+    r"album|play|musical|opera|ad|advertisement|commercial|column|op-ed|essay|poem|video|exhibit|exhibition)s?"
+    r"|(?:author|revival|episode|season|sequel|creator|director|producer|remake|adaptation|version) of)"
+    r",?\s*[\"“‘'«]*$"
+)
+
+
 # A translation the writer gives ('"Adiós," Spanish for "goodbye"'): no one's words.
 _GLOSS = re.compile(
     r"\b(?:Latin|Spanish|French|German|Italian|Russian|Arabic|Hebrew|Greek|Chinese|Japanese|Portuguese|Turkish|"
@@ -354,6 +364,8 @@ def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor
     """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
     if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
         return False  # "on CNN's "New Day," Gillibrand said": the show, not the words
+    if _WORK_BEFORE.search(att.masked, max(floor, quote.open_mark - 28), quote.open_mark):
+        return False  # 'In her new memoir, "Salt and Iron," and on the radio, Roe said': the book
     if _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark):
         return True  # 'fans chanted, "Build a Wall"', 'a sign that read "Hispanics 4 Trump"': someone's words
     if said_after or (text[-1] in ",.!?…" and _cued_after(att, quote, limit)):
