@@ -119,15 +119,3 @@ def test_a_title_right_after_the_work_it_names_is_no_speech_though_a_cue_follows
     assert _quote(body, "Salt and Iron,").scare is True
     assert _quote(body, "The Quiet Law,").scare is True
     assert _quote(body, "Not Today,").scare is False
-
-
-def test_words_after_so_called_are_the_writer_s_term_even_in_someone_s_paraphrase() -> None:
-    # 'Roe funded the so-called "reformers"': the writer keeps the word at arm's length; it is no one's
-    # reported speech, though the sentence has a subject who could have said it.
-    body = (
-        "Jane Roe spoke to the board on Monday.\n\n"
-        'Roe said the city had funded the so-called "reformers" in the north.\n\n'
-        'Roe wants to end so- called "open" tenders in the state.'
-    )
-    assert _quote(body, "reformers").scare is True
-    assert _quote(body, "open").scare is True

@@ -64,8 +64,6 @@ def scare_decision(
         # "Mayor blasts 'ignorant view'": a headline's words, not the article's quote; "'We won,' she
         # said." is a quote in an article that puts single marks around its quotes
         scare, speaker = True, None
-    elif _SO_CALLED.search(att.masked, max(floor, quote.open_mark - 14), quote.open_mark):
-        scare, speaker = True, None  # 'the so-called "reformers"': the writer holds the term at arm's length
     elif _work_by(att, quote, text):
         scare, speaker = True, None  # '"The Art of the Deal," by Donald Trump': a work's title
     elif _GLOSS.search(att.masked, max(floor, quote.open_mark - 20), quote.open_mark):
@@ -109,9 +107,6 @@ def _right_after_cue(att: Attributor, quote: RawQuote, floor: int) -> bool:
     """Whether a reporting verb comes right before the quote ('Roe testified "hundreds" of pumps failed')."""
     cue = att.first_cue(max(floor, quote.open_mark - 16), quote.open_mark)
     return cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" \"“‘'«")
-
-
-_SO_CALLED = re.compile(r"\bso[\s-]*called\s*[\"“‘'«]*$", re.IGNORECASE)
 
 
 def _own_sentence(
