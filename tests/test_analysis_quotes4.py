@@ -119,3 +119,15 @@ def test_a_title_right_after_the_work_it_names_is_no_speech_though_a_cue_follows
     assert _quote(body, "Salt and Iron,").scare is True
     assert _quote(body, "The Quiet Law,").scare is True
     assert _quote(body, "Not Today,").scare is False
+
+
+def test_words_quoted_as_what_others_hold_something_to_be_are_theirs() -> None:
+    # 'a toll seen by drivers as a "tax on work"', 'posts that are considered "purely clerical."':
+    # others' word for the thing, not the writer's term.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'The fund, seen by its backers as a "bridge" to better days, was cut.\n\n'
+        'Unions have long fought against giving out posts that are considered "purely clerical."'
+    )
+    assert _quote(body, "bridge").scare is False
+    assert _quote(body, "purely clerical.").scare is False

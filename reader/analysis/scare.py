@@ -87,7 +87,9 @@ def scare_decision(
     ):
         scare = True  # "thousands" more Belarusians; not 'his claim that "thousands" came', 'testified "dozens"'
     elif len(words) <= 4 and speaker is None and not sentence and not att.cued(quote, floor, limit):
-        frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
+        frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark) or _HELD_AS.search(
+            att.masked, max(floor, quote.open_mark - 80), quote.open_mark
+        )
         # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
         # not found here (the sentence's subject was looked for above)
         chanted = _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark)
@@ -148,6 +150,14 @@ _SPEECH_FRAME = re.compile(
     r"|(?<![\w-])(?:portray|cast|tout|prais|criticiz|criticis|ridicul|chastis|attack|denounc|lambast|depict|paint|pitch|"
     r"posture|present|brought up|introduc|regard|view)(?:s|es|ed|ing|d)?\b(?:\s+[\w'’.-]+){0,8}?\s+as"
     r"(?:\s+(?:a|an|the|mere|having|being))?[\s,]*[\"“‘'«]*$"
+)
+
+
+# What others hold something to be ('a toll seen by drivers as a "tax on work"', 'posts that are
+# considered "purely clerical."'): their word for it, not the writer's term.
+_HELD_AS = re.compile(
+    r"\b(?:seen|considered|deemed)\b(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the))?[\s,]*[\"“‘'«]*$"
+    r"|\b(?:considered|deemed)[\s,]*[\"“‘'«]*$"
 )
 
 
