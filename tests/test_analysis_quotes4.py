@@ -131,3 +131,19 @@ def test_words_quoted_as_what_others_hold_something_to_be_are_theirs() -> None:
     )
     assert _quote(body, "bridge").scare is False
     assert _quote(body, "purely clerical.").scare is False
+
+
+def test_the_name_some_people_use_and_the_thing_someone_blames_are_their_words() -> None:
+    # 'protests against what they call the "stolen" budget', 'while condemning the "plunder" of the
+    # harbour': the quoted words are the name others use or what is blamed, in the blamer's words. A
+    # noun of blame ('Roe's rejection of "a budget of despair"') keeps its owner as the speaker.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'Hundreds plan protests against what they call the "stolen" budget of the city.\n\n'
+        'The mayor sees the same costs. But while condemning the "plunder" of the harbour, she has no plan.\n\n'
+        'Jane Roe spoke last. It was Roe\'s rejection of "a budget of despair" that won the hall.'
+    )
+    assert _quote(body, "stolen").scare is False
+    assert _quote(body, "plunder").scare is False
+    owner = _quote(body, "a budget of despair")
+    assert (owner.scare, owner.speaker) == (False, "Jane Roe")

@@ -158,6 +158,13 @@ _SPEECH_FRAME = re.compile(
 _HELD_AS = re.compile(
     r"\b(?:seen|considered|deemed)\b(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the))?[\s,]*[\"“‘'«]*$"
     r"|\b(?:considered|deemed)[\s,]*[\"“‘'«]*$"
+    # 'what they call the "stolen" budget': the name some people use
+    r"|\b(?:they|we|you|critics|some|many|others|people)\s+(?:now\s+|often\s+|still\s+)?call\b"
+    r"(?:\s+[\w'’-]+){0,4}?[\s,]*[\"“‘'«]*$"
+    # 'while condemning the "plunder" of', 'slammed the "reckless" plan': the quoted words are what
+    # is blamed, in the blamer's words
+    r"|\b(?:denounc|condemn|decr|slam|blast|lambast|criticiz|criticis|mock|ridicul|attack|assail|deplor|lament|"
+    r"bemoan|reject|dismiss)(?:e|es|ed|s|ing|ied|ies|y|ying|med|ming)?\s+(?:(?:the|a|an|his|her|their|its|what)\s+)?(?:[\w'’-]+\s+){0,2}?[\"“‘'«]*$"
 )
 
 
