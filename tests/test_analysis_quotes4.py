@@ -147,3 +147,17 @@ def test_the_name_some_people_use_and_the_thing_someone_blames_are_their_words()
     assert _quote(body, "plunder").scare is False
     owner = _quote(body, "a budget of despair")
     assert (owner.scare, owner.speaker) == (False, "Jane Roe")
+
+
+def test_words_someone_orders_praises_presents_or_waves_off_are_theirs() -> None:
+    # 'orders the crew to "hold fast"', 'thanking Sen. Roe (D) for finding "a fair deal"', 'offered
+    # herself as a "clean hands" candidate', 'waves off the leak as having "no real" effect'.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'In the film the captain orders the crew to "hold fast" at once.\n\n'
+        'A new ad this week is thanking Sen. Jane Roe (D) for finding "a fair deal" on the port.\n\n'
+        'At the rally the builder offered herself as a "clean hands" candidate for the city.\n\n'
+        'For now, the board waves off the leak as having "no real" effect on the plan.'
+    )
+    for words in ("hold fast", "a fair deal", "clean hands", "no real"):
+        assert _quote(body, words).scare is False, words

@@ -153,11 +153,16 @@ _SPEECH_FRAME = re.compile(
 )
 
 
-# What others hold something to be ('a toll seen by drivers as a "tax on work"', 'posts that are
-# considered "purely clerical."'): their word for it, not the writer's term.
+# What others hold or present something to be ('a toll seen by drivers as a "tax on work"', 'posts that
+# are considered "purely clerical."'): their word for it, not the writer's term.
 _HELD_AS = re.compile(
     r"\b(?:seen|considered|deemed)\b(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the))?[\s,]*[\"“‘'«]*$"
     r"|\b(?:considered|deemed)[\s,]*[\"“‘'«]*$"
+    # 'framed the levy as more than just a "fee"', 'offered herself as a "clean hands" candidate',
+    # 'waves off the leak as having "no real" effect': what someone presents or dismisses it as
+    r"|\b(?:fram|offer|shrugg\w* off|brush\w* off|wav\w* off|laugh\w* off)(?:e|es|ed|s|ing)?\b"
+    r"(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the|mere|having|being|more than just a|more than a))?"
+    r"(?:\s+mere)?[\s,]*[\"“‘'«]*$"
     # 'what they call the "stolen" budget': the name some people use
     r"|\b(?:they|we|you|critics|some|many|others|people)\s+(?:now\s+|often\s+|still\s+)?call\b"
     r"(?:\s+[\w'’-]+){0,4}?[\s,]*[\"“‘'«]*$"

@@ -33,16 +33,18 @@ _SAID_THAT = re.compile(
 # A verb whose infinitive the quoted words complete: 'a call for the party to "embrace" him', 'urged
 # them not to "give up"'.
 _WANTED_TO = re.compile(
-    r"\b(?:promis|vow|pledg|urg|call(?:ed|ing|s)? for|want|intend|demand|ask|threaten|warn|encourag|invit|challeng)"
+    r"\b(?:promis|vow|pledg|urg|call(?:ed|ing|s)? for|want|intend|demand|ask|threaten|warn|encourag|invit|challeng|"
+    r"order)"
     r"\w*\b(?:\s+[\w'’.,-]+){0,6}?\s+(?:not\s+)?to\s*[\"“‘'«]*$"
 )
 
 
 # A verb of blame or credit whose "for" or "of" phrase the quoted words end: 'criticized the mayor for
-# "misleading the voters"', 'accused the panel of asking "loaded questions"'. The words are the blamer's.
+# "misleading the voters"', 'accused the panel of asking "loaded questions"', 'thanking Sen. Roe (D) for
+# finding "a fair deal"'. The words are the blamer's.
 _FAULTED_FOR = re.compile(
     r"\b(?:criticiz|criticis|blast|slamm|slams|lambast|denounc|accus|fault|chid|scold|rebuk|condemn|mock|ridicul|"
-    r"credit)\w*\b(?:\s+[\w'’.-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
+    r"credit|prais|laud|applaud|commend|thank)\w*\b(?:\s+[\w'’.()-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
 )
 
 
