@@ -161,3 +161,18 @@ def test_words_someone_orders_praises_presents_or_waves_off_are_theirs() -> None
     )
     for words in ("hold fast", "a fair deal", "clean hands", "no real"):
         assert _quote(body, words).scare is False, words
+
+
+def test_a_demand_an_attack_over_an_apposition_and_a_marking_frame_someone_s_words() -> None:
+    # 'demanded that Roe pay "every last cent"', 'assailed a pilot, Jane Roe, for her "reckless turns."',
+    # 'marked as a "top target" client'.
+    body = (
+        "The council met on Monday to vote on the budget.\n\n"
+        'That letter, on the firm\'s paper, demanded that Ash pay "every last cent" by May.\n\n'
+        'In June Peter Ash assailed a harbour pilot, Jane Roe, for her "reckless turns." The pilot said nothing.\n\n'
+        'The list named ten shops, each supposedly marked as a "top target" client.'
+    )
+    assert _quote(body, "every last cent").scare is False
+    attack = _quote(body, "reckless turns.")
+    assert (attack.scare, attack.speaker) == (False, "Peter Ash")
+    assert _quote(body, "top target").scare is False

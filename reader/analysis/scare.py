@@ -156,7 +156,7 @@ _SPEECH_FRAME = re.compile(
 # What others hold or present something to be ('a toll seen by drivers as a "tax on work"', 'posts that
 # are considered "purely clerical."'): their word for it, not the writer's term.
 _HELD_AS = re.compile(
-    r"\b(?:seen|considered|deemed)\b(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the))?[\s,]*[\"“‘'«]*$"
+    r"\b(?:seen|considered|deemed|marked)\b(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the))?[\s,]*[\"“‘'«]*$"
     r"|\b(?:considered|deemed)[\s,]*[\"“‘'«]*$"
     # 'framed the levy as more than just a "fee"', 'offered herself as a "clean hands" candidate',
     # 'waves off the leak as having "no real" effect': what someone presents or dismisses it as

@@ -30,6 +30,13 @@ _SAID_THAT = re.compile(
 )
 
 
+# A demand's that-clause, its quoted words in it: 'demanded that Roe pay "every last cent"'.
+_ASKED_THAT = re.compile(
+    r"\b(?:demand|insist|urg|ask|suggest|propos|recommend|request)(?:s|ed|ing|e|es)?\s+that\b"
+    r"(?:\s+[\w'’.,-]+){0,8}?\s*[\"“‘'«]*$"
+)
+
+
 # A verb whose infinitive the quoted words complete: 'a call for the party to "embrace" him', 'urged
 # them not to "give up"'.
 _WANTED_TO = re.compile(
@@ -44,7 +51,7 @@ _WANTED_TO = re.compile(
 # finding "a fair deal"'. The words are the blamer's.
 _FAULTED_FOR = re.compile(
     r"\b(?:criticiz|criticis|blast|slamm|slams|lambast|denounc|accus|fault|chid|scold|rebuk|condemn|mock|ridicul|"
-    r"credit|prais|laud|applaud|commend|thank)\w*\b(?:\s+[\w'’.()-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
+    r"credit|prais|laud|applaud|commend|thank|assail)\w*\b(?:\s+[\w'’.,()-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
 )
 
 
@@ -112,5 +119,5 @@ def _reported(att: Attributor, quote: RawQuote, floor: int) -> bool:
     start = max(floor, quote.open_mark - 100)
     return any(
         p.search(att.masked, start, quote.open_mark)
-        for p in (_REPORTED_COPULA, _SAID_THAT, _WANTED_TO, _FAULTED_FOR, _THEIR_WORDS)
+        for p in (_REPORTED_COPULA, _SAID_THAT, _ASKED_THAT, _WANTED_TO, _FAULTED_FOR, _THEIR_WORDS)
     )
