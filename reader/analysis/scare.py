@@ -10,6 +10,7 @@ import re
 
 from reader.analysis.lexicon import NATIONALITIES
 from reader.analysis.quotes import RawQuote
+from reader.analysis.scare_frames import _blamer_or_owner, _predicate, _reported
 from reader.analysis.speakers import Attributor, Speaker
 
 QUANTITIES = frozenset(["thousands", "hundreds", "millions", "billions", "dozens", "scores", "tens"])
@@ -78,15 +79,22 @@ def scare_decision(
             speaker, reason = namer, "paraphrase"
         else:
             scare, speaker = True, None  # "on CNN's "New Day," Gillibrand said": the show, not the words
-    elif len(words) == 1 and words[0].lower().strip(".,;:!?") in QUANTITIES and not _reported(att, quote, floor):
-        scare = True  # "thousands" more Belarusians; not 'his claim that "thousands" came'
+    elif (
+        len(words) == 1
+        and words[0].lower().strip(".,;:!?") in QUANTITIES
+        and not _reported(att, quote, floor)
+        and not _right_after_cue(att, quote, floor)
+    ):
+        scare = True  # "thousands" more Belarusians; not 'his claim that "thousands" came', 'testified "dozens"'
     elif len(words) <= 4 and speaker is None and not sentence and not att.cued(quote, floor, limit):
-        frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark)
+        frame = _SPEECH_FRAME.search(att.masked, max(floor, quote.open_mark - 80), quote.open_mark) or _HELD_AS.search(
+            att.masked, max(floor, quote.open_mark - 80), quote.open_mark
+        )
         # 'calling him a "loser"', 'dismissed it as "absurd"': someone's words, though whose is
         # not found here (the sentence's subject was looked for above)
         chanted = _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark)
         reported = _reported(att, quote, floor)
-        scare = frame is None and not chanted and not reported
+        scare = frame is None and not chanted and not reported and not _predicate(att, quote, floor)
         if reported and frame is None:
             speaker = _blamer_or_owner(att, quote, floor)
             reason = "paraphrase" if speaker is not None else reason
@@ -95,6 +103,12 @@ def scare_decision(
             if speaker is not None:
                 scare, reason = False, "paraphrase"
     return speaker, scare, reason
+
+
+def _right_after_cue(att: Attributor, quote: RawQuote, floor: int) -> bool:
+    """Whether a reporting verb comes right before the quote ('Roe testified "hundreds" of pumps failed')."""
+    cue = att.first_cue(max(floor, quote.open_mark - 16), quote.open_mark)
+    return cue is not None and not att.masked[cue[2] : quote.open_mark].strip(" \"“‘'«")
 
 
 def _own_sentence(
@@ -122,57 +136,6 @@ _VOICED = re.compile(
 )
 
 
-# A clause reported after a verb, its quoted words its complement: 'protested that the aides were being
-# "disingenuous"', 'tweeted that she was "Disgraceful!"'.
-_REPORTED_COPULA = re.compile(
-    r"\b\w+ed\b(?:\s+[\w'’.,-]+){0,6}?\s+that\b(?:\s+[\w'’.-]+){0,8}?\s+(?:is|was|were|are|be|being|been)"
-    r"(?:\s+(?:a|an|the|not|so|too|very))?\s*[\"“‘'«]*$"
-)
-
-
-# A verb whose infinitive the quoted words complete: 'a call for the party to "embrace" him', 'urged
-# them not to "give up"'.
-_WANTED_TO = re.compile(
-    r"\b(?:promis|vow|pledg|urg|call(?:ed|ing|s)? for|want|intend|demand|ask|threaten|warn|encourag|invit|challeng)"
-    r"\w*\b(?:\s+[\w'’.,-]+){0,6}?\s+(?:not\s+)?to\s*[\"“‘'«]*$"
-)
-
-
-# A verb of blame or credit whose "for" or "of" phrase the quoted words end: 'criticized the mayor for
-# "misleading the voters"', 'accused the panel of asking "loaded questions"'. The words are the blamer's.
-_FAULTED_FOR = re.compile(
-    r"\b(?:criticiz|criticis|blast|slamm|slams|lambast|denounc|accus|fault|chid|scold|rebuk|condemn|mock|ridicul|"
-    r"credit)\w*\b(?:\s+[\w'’-]+){0,8}?\s+(?:for|of)\b(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
-)
-
-
-# Someone's act of speech named by a possessive before the quoted words: 'the mayor's assertion that
-# "hundreds" came', 'Roe's call for a "fresh start"', 'rejected Ash's offer to make an "exception"'.
-_THEIR_WORDS = re.compile(
-    r"\b([A-Z][\w.-]*)(?:'s|’s|s'|s’)\s+(?:[a-z][\w-]*\s+){0,3}?(?:assertion|claim|call|promise|pledge|vow|"
-    r"accusation|broadside|rejection|offer|charge|warning|insistence|demand|remark|comment|description)s?\b"
-    r"(?:\s+[\w'’-]+){0,6}?[\s,]*[\"“‘'«]*$"
-)
-
-
-def _blamer_or_owner(att: Attributor, quote: RawQuote, floor: int) -> Speaker | None:
-    """Who blames or credits, or whose act of speech it is, when one of those frames the quoted words."""
-    start = max(floor, quote.open_mark - 100)
-    blame = _FAULTED_FOR.search(att.masked, start, quote.open_mark)
-    if blame is not None:
-        return att.subject_before(floor, blame.start())
-    owner = _THEIR_WORDS.search(att.masked, start, quote.open_mark)
-    return att.subject_before(owner.start(), owner.end(1)) if owner is not None else None
-
-
-def _reported(att: Attributor, quote: RawQuote, floor: int) -> bool:
-    """Whether the quoted words complete a clause or an infinitive that reports someone's words."""
-    start = max(floor, quote.open_mark - 100)
-    return any(
-        p.search(att.masked, start, quote.open_mark) for p in (_REPORTED_COPULA, _WANTED_TO, _FAULTED_FOR, _THEIR_WORDS)
-    )
-
-
 # Verbs that frame a few quoted words as what the subject called something ('calling him a "loser"',
 # 'dismissed the report as "absurd"', 'accused them of being "traitors"'), not a writer's term.
 # "so-called" and "self-described" are the writer's.
@@ -185,8 +148,28 @@ _SPEECH_FRAME = re.compile(
     r"[\s,]*[\"“‘'«]*$"
     # 'portrayed his bid as a "crusade"', 'cast him as an "honest broker"': the words of whoever casts them
     r"|(?<![\w-])(?:portray|cast|tout|prais|criticiz|criticis|ridicul|chastis|attack|denounc|lambast|depict|paint|pitch|"
-    r"posture|present|brought up|introduc|regard|view)(?:s|es|ed|ing|d)?\b(?:\s+[\w'’.-]+){0,5}?\s+as"
+    r"posture|present|brought up|introduc|regard|view)(?:s|es|ed|ing|d)?\b(?:\s+[\w'’.-]+){0,8}?\s+as"
     r"(?:\s+(?:a|an|the|mere|having|being))?[\s,]*[\"“‘'«]*$"
+)
+
+
+# What others hold or present something to be ('a toll seen by drivers as a "tax on work"', 'posts that
+# are considered "purely clerical."'): their word for it, not the writer's term.
+_HELD_AS = re.compile(
+    r"\b(?:seen|considered|deemed|marked)\b(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the))?[\s,]*[\"“‘'«]*$"
+    r"|\b(?:considered|deemed)[\s,]*[\"“‘'«]*$"
+    # 'framed the levy as more than just a "fee"', 'offered herself as a "clean hands" candidate',
+    # 'waves off the leak as having "no real" effect': what someone presents or dismisses it as
+    r"|\b(?:fram|offer|shrugg\w* off|brush\w* off|wav\w* off|laugh\w* off)(?:e|es|ed|s|ing)?\b"
+    r"(?:\s+[\w'’.,-]+){0,8}?\s+as(?:\s+(?:a|an|the|mere|having|being|more than just a|more than a))?"
+    r"(?:\s+mere)?[\s,]*[\"“‘'«]*$"
+    # 'what they call the "stolen" budget': the name some people use
+    r"|\b(?:they|we|you|critics|some|many|others|people)\s+(?:now\s+|often\s+|still\s+)?call\b"
+    r"(?:\s+[\w'’-]+){0,4}?[\s,]*[\"“‘'«]*$"
+    # 'while condemning the "plunder" of', 'slammed the "reckless" plan': the quoted words are what
+    # is blamed, in the blamer's words
+    r"|\b(?:denounc|condemn|decr|slam|blast|lambast|criticiz|criticis|mock|ridicul|attack|assail|deplor|lament|"
+    r"bemoan|reject|dismiss)(?:e|es|ed|s|ing|ied|ies|y|ying|med|ming)?\s+(?:(?:the|a|an|his|her|their|its|what)\s+)?(?:[\w'’-]+\s+){0,2}?[\"“‘'«]*$"
 )
 
 
@@ -224,7 +207,19 @@ def _naming_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
     return att.subject_before(floor, verb)
 
 
-_SHOW_BEFORE = re.compile(r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of))\s*[\"“‘'«]?$")
+_SHOW_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:on|with|told|watching|hosting|hosted|host of|titled|entitled))[\s,]*[\"“‘'«]?$"
+)
+
+
+# A work named right before its title: 'her memoir, "Salt and Iron,"', 'the quiz show "Top Marks,"',
+# 'author of "The Law,"', 'its revival of "Harbour Lights,"'.
+_WORK_BEFORE = re.compile(
+    r"\b(?:(?:book|autobiography|memoir|novel|biography|film|movie|documentary|show|series|sitcom|podcast|song|"
+    r"album|play|musical|opera|ad|advertisement|commercial|column|op-ed|essay|poem|video|exhibit|exhibition)s?"
+    r"|(?:author|revival|episode|season|sequel|creator|director|producer|remake|adaptation|version) of)"
+    r",?\s*[\"“‘'«]*$"
+)
 
 
 # A translation the writer gives ('"Adiós," Spanish for "goodbye"'): no one's words.
@@ -265,13 +260,34 @@ _SAYING = re.compile(
 )
 
 
+# What a work's title is followed by when the cue after it tells of the work, not of its words: a
+# relative clause ('"Harbour Lights," which recounts the flood') or a passive participle ('"Tin
+# Crowns," written by a troupe').
+_RELATIVE = frozenset({"which", "who", "whose", "that"})
+
+
+def _cued_after(att: Attributor, quote: RawQuote, limit: int) -> bool:
+    """Whether a reporting cue within three words after the quote reports it ('"No way," wrote Roe')."""
+    if quote.close_mark is None:
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit)
+    if cue is None:
+        return False
+    between = att.masked[quote.close_mark + 1 : cue[1]].replace(",", " ").split()
+    if len(between) > 3 or any(w in _RELATIVE for w in between):
+        return False
+    return not att.masked.startswith(" by ", cue[2])
+
+
 def _spoken(att: Attributor, quote: RawQuote, text: str, said_after: bool, floor: int, limit: int) -> bool:
     """Whether a title-like quote is speech: said right before or after it, and not a show's name."""
     if _SHOW_BEFORE.search(att.masked, max(floor, quote.open_mark - 12), quote.open_mark):
         return False  # "on CNN's "New Day," Gillibrand said": the show, not the words
+    if _WORK_BEFORE.search(att.masked, max(floor, quote.open_mark - 28), quote.open_mark):
+        return False  # 'In her new memoir, "Salt and Iron," and on the radio, Roe said': the book
     if _CHANTED.search(att.masked, max(floor, quote.open_mark - 30), quote.open_mark):
         return True  # 'fans chanted, "Build a Wall"', 'a sign that read "Hispanics 4 Trump"': someone's words
-    if said_after or (text[-1] in ",.!?…" and att.cued(quote, floor, limit, window=3)):
+    if said_after or (text[-1] in ",.!?…" and _cued_after(att, quote, limit)):
         return True
     # 'said, "No."', 'He said "The Hispanics" and': the cue's own words; not 'the author who wrote "..."'
     cue = att.first_cue(max(floor, quote.open_mark - 24), quote.open_mark)
