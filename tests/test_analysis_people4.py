@@ -18,3 +18,12 @@ def test_a_closing_quote_written_with_apostrophes_is_no_part_of_a_name() -> None
     names = {p.name: p for p in analysis.people}
     assert set(names) == {"Mark Stevens", "Dana Pryce"}
     assert "Stevens" in names["Mark Stevens"].aliases
+
+
+def test_a_title_that_only_qualifies_another_does_not_make_the_next_word_a_person() -> None:
+    people = _people(
+        "Former Gazette reporter Mary Fenn criticised the manager. Acting Pentagon spokesman Tom Ruiz said so. "
+        "Former Senator Walsh agreed."
+    )
+    assert set(people) == {"Mary Fenn", "Tom Ruiz", "Walsh"}
+    assert people["Walsh"] == "Former Senator"

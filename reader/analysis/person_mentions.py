@@ -145,7 +145,8 @@ def _add_singles(
         if owner is not None:
             continue  # counted by the alias pass
         introduced = bool(prefix) and (
-            any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
+            any(t.text in lx.TITLES and t.text not in lx.TITLE_MODIFIERS for t in prefix)
+            or (prefix[0].text == "named" and prefix[0].end == 0)
         )
         referred = None
         if (
