@@ -27,3 +27,11 @@ def test_a_title_that_only_qualifies_another_does_not_make_the_next_word_a_perso
     )
     assert set(people) == {"Mary Fenn", "Tom Ruiz", "Walsh"}
     assert people["Walsh"] == "Former Senator"
+
+
+def test_a_given_name_opening_a_place_tagged_with_its_state_is_no_person() -> None:
+    people = _people(
+        "At a summit in Glen Ellyn, Ill., Ruiz defended the bill. The rally in Jackson Hole, Wyoming, was "
+        "small. Gold went to Simone Biles, United States, and silver to Rebeca Andrade, Brazil."
+    )
+    assert set(people) == {"Simone Biles", "Rebeca Andrade"}

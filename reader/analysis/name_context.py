@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_shapes import GIVEN_PLACES, plural_group
+from reader.analysis.name_shapes import GIVEN_PLACES, PLACE_PREPOSITIONS, STATE_ABBREVIATIONS, plural_group
 from reader.analysis.names import is_given
 
 
@@ -196,3 +196,18 @@ _NOUN_ENDS = ("tion", "sion", "ment", "ism", "ity")
 def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
     """Whether a capitalised word with no other reading is shaped like an ordinary word ("Racial", "Action")."""
     return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)
+
+
+# A comma, then a state's abbreviation ("S.C.", "Calif.") or a place's name and the end of the phrase.
+_STATE_TAG = re.compile(r",\s+(?:((?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.)|([A-Z][a-z]+)(?=[,.;:]|\s*$))")
+
+
+def tagged_place(after: str, before: str) -> bool:
+    """ "in Glen Ellyn, Ill.," "in Jackson Hole, Wyoming,": a given name opens a place tagged with its state.
+    A state's name after a person's is rare but for a place preposition before ("Simone Biles, United States")."""
+    tag = _STATE_TAG.match(after)
+    if tag is None:
+        return False
+    if tag.group(1):
+        return tag.group(1) in STATE_ABBREVIATIONS or tag.group(1)[:-1] in STATE_ABBREVIATIONS
+    return tag.group(2) in lx.PLACES and before in PLACE_PREPOSITIONS and before != "of"

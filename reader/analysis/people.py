@@ -20,6 +20,7 @@ from reader.analysis.name_context import (
     _kin_of,
     _word_before,
     in_heading,
+    tagged_place,
     word_shaped,
 )
 from reader.analysis.name_runs import _single_name, _split_run, _without_suffix
@@ -177,6 +178,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
             return True
         # "Syakrani, 24, says": an age after a word with no other reading.
         return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
+    if after[:1] == "," and tagged_place(after, before):
+        return False  # "in Glen Ellyn, Ill.", "in Jackson Hole, Wyoming,"
     if is_given(names[0]):
         return True
     if _PLACE_NOUN_AFTER.match(after):
