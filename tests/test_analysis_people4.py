@@ -35,3 +35,12 @@ def test_a_given_name_opening_a_place_tagged_with_its_state_is_no_person() -> No
         "small. Gold went to Simone Biles, United States, and silver to Rebeca Andrade, Brazil."
     )
     assert set(people) == {"Simone Biles", "Rebeca Andrade"}
+
+
+def test_a_long_appositive_is_not_cut_at_the_stop_of_an_honorific_or_an_initial() -> None:
+    people = _people(
+        "Gail Rowan, a strategist for Mrs. Ortega's 2008 campaign who currently polls for a group in Ohio, "
+        "said no. Ned Pryor, a former director of the A.F.T.-C.W.U. and a union organizer in three states, agreed."
+    )
+    assert people["Gail Rowan"] == "strategist for Mrs. Ortega's 2008 campaign who currently polls for a group in Ohio"
+    assert people["Ned Pryor"] == "former director of the A.F.T.-C.W.U. and a union organizer in three states"

@@ -42,6 +42,10 @@ _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:
 _APPOSITION_ON = re.compile(
     r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)(?:[,;:—]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.)"
 )
+# Longer, for an appositive that the one above finds too long but the short one cuts at an abbreviation:
+# "a strategist for Mrs. Ortega's 2008 campaign who ..." is not "strategist for Mrs".
+_APPOSITION_LONG = re.compile(_APPOSITION_ON.pattern.replace("{3,80}", "{3,140}"))
+_ABBREVIATION_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|[A-Z])\.$")
 
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
@@ -121,7 +125,10 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         return role
     end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
     after = text[end : end + 300]
-    apposition = _APPOSITION_ON.match(after[:120]) or _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
+    apposition = _APPOSITION_ON.match(after[:120]) or _APPOSITION.match(after[:120])
+    if apposition and _ABBREVIATION_STOP.search(apposition.group(0)):
+        apposition = _APPOSITION_LONG.match(after[:180]) or apposition
+    apposition = apposition or _DASHED_ROLE.match(after)
     if (
         apposition
         and _ACCORDING.search(text, max(0, run[0].start - 14), run[0].start)
