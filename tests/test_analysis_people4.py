@@ -44,3 +44,12 @@ def test_a_long_appositive_is_not_cut_at_the_stop_of_an_honorific_or_an_initial(
     )
     assert people["Gail Rowan"] == "strategist for Mrs. Ortega's 2008 campaign who currently polls for a group in Ohio"
     assert people["Ned Pryor"] == "former director of the A.F.T.-C.W.U. and a union organizer in three states"
+
+
+def test_a_word_of_the_lexicon_after_a_given_name_and_a_middle_initial_is_a_surname() -> None:
+    people = _people(
+        "The studio cast actor Marcus T. Jordan as the hero. Representative Owen P. King, a Republican, "
+        "objected. Later Mr. King and Jordan met."
+    )
+    assert {"Marcus T. Jordan", "Owen P. King"} <= set(people)
+    assert "King" not in people and "Jordan" not in people

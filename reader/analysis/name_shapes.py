@@ -184,6 +184,8 @@ def surname_word(run: list[Token], index: int) -> bool:
     before = run[index - 1].text
     if before in lx.HONORIFICS:
         return word not in ADDRESS_WORDS and index == len(run) - 1  # "Mr. Singer", "Ms. Boxer"
+    if index > 1 and initial(run, index - 1):
+        before = run[index - 2].text  # "Marcus T. Jordan": a middle initial between
     return index == len(run) - 1 and is_given(before) and before not in lx.TITLES and before not in lx.PLACES
 
 
