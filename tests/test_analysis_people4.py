@@ -53,3 +53,11 @@ def test_a_word_of_the_lexicon_after_a_given_name_and_a_middle_initial_is_a_surn
     )
     assert {"Marcus T. Jordan", "Owen P. King"} <= set(people)
     assert "King" not in people and "Jordan" not in people
+
+
+def test_an_appositive_with_its_role_noun_before_of_makes_a_pair_of_unknown_words_a_person() -> None:
+    people = _people(
+        "The film left out the speech of Zbyr Qazmi, the grieving father of a sailor. Volkswagen, the "
+        "owner of Audi, said nothing."
+    )
+    assert people == {"Zbyr Qazmi": "grieving father of a sailor"}

@@ -184,7 +184,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return True
     if _PLACE_NOUN_AFTER.match(after):
         return False  # "in East Kalimantan's Kutai Kartanegara district"
-    if after[:1] == "," and _role_apposition(text, tail[-1].end) is not None:
+    if after[:1] == "," and _role_apposition(text, tail[-1].end, headed=True) is not None:
         return True  # "Taro Okubashi, the Japanese prime minister,"
     if _AGE.match(after):
         return True

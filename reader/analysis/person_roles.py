@@ -322,13 +322,18 @@ def _owned_role(text: str, end: int) -> str | None:
     return owned.group(1)
 
 
-def _role_apposition(text: str, end: int) -> str | None:
-    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
+def _role_apposition(text: str, end: int, headed: bool = False) -> str | None:
+    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name;
+    ``headed``, also one whose role noun comes before "of" ("Zbyr Qazmi, the grieving father of a sailor"),
+    which after one word is as often a company's ("Volkswagen, the owner of Audi")."""
     apposition = _APPOSITION.match(text[end : end + 120])
     if apposition is None:
         return _owned_role(text, end)
     words = apposition.group(1).split()
-    if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
+    if words[0] in ("its", "his", "her"):
+        return None
+    head = len(words) if not headed or "of" not in words else words.index("of")
+    if head > 5 or words[head - 1] not in lx.ROLE_NOUNS:
         return None
     return " ".join(words[1:])
 
