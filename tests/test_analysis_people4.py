@@ -61,3 +61,13 @@ def test_an_appositive_with_its_role_noun_before_of_makes_a_pair_of_unknown_word
         "owner of Audi, said nothing."
     )
     assert people == {"Zbyr Qazmi": "grieving father of a sailor"}
+
+
+def test_a_place_or_title_word_after_a_given_name_is_a_surname_when_a_person_s_appositive_follows() -> None:
+    people = _people(
+        "The claims will be heard, Ruth Pope, deputy security adviser, said. You are not welcome, said Lena "
+        "Day, executive director of the group. She married Gary Hall, who once modelled. The Franklin Institute "
+        "said no. Austin Park, the largest in town, opened."
+    )
+    assert set(people) == {"Ruth Pope", "Lena Day", "Gary Hall"}
+    assert people["Lena Day"] == "executive director of the group"

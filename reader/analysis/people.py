@@ -47,7 +47,7 @@ from reader.analysis.person_mentions import (
 )
 from reader.analysis.person_roles import _INTRODUCED as _INTRODUCED  # read by the pattern tests
 from reader.analysis.person_roles import _LOWER_LEAD_REVERSED as _LOWER_LEAD_REVERSED
-from reader.analysis.person_roles import _gender, _office_before, _role, _role_apposition
+from reader.analysis.person_roles import _gender, _office_before, _role, _role_apposition, lexical_surname
 from reader.analysis.person_roles import _introduced_role as _introduced_role
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs
 
@@ -263,6 +263,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         last = whole[-1].text
         run, suffix = _without_suffix(whole) if last in NAME_SUFFIXES or last[:1] in _NUMERAL_LETTERS else (whole, "")
         split = _split_run(text, run, ctx.words_lower)
+        if split is None and lexical_surname(text, run):
+            split = ([], run)  # "Lena Day, executive director of ..."
         if split is None:
             if len(run) == 1 and run[0].text in GIVEN_PLACES:
                 singles.append((run[0].text, run[0].start, run[0].end, []))  # "Paris" of Valeska Paris, maybe

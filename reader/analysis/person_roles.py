@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_shapes import OFFICE_WORDS, demonym, national_man
+from reader.analysis.name_shapes import MIDDLE_WORDS, OFFICE_WORDS, demonym, national_man
 from reader.analysis.names import FEMALE, MALE, is_given
 from reader.analysis.tokens import Token
 
@@ -352,3 +352,28 @@ def _role_before(text: str, start: int) -> str | None:
     if country and country.group(2).split() == parts and country.group(1) in lx.NATIONALITIES:
         parts.insert(0, country.group(1))
     return " ".join(parts)
+
+
+# A relative "who", or a reporting verb, right after a name.
+_PERSON_AFTER = re.compile(r"(?:,\s+who\s|\s+(?:said|says|told|added|wrote)\b)")
+
+
+def lexical_surname(text: str, run: list[Token]) -> bool:
+    """ "Lena Day, executive director of ...", "Gary Hall, who ...", "said Ruth Pope": a given name and a
+    word of a place or a title ("Day", "Hall", "Pope") that only a person's appositive, relative or verb
+    makes a surname; without them it is as often a building or an event ("Lincoln Center")."""
+    if len(run) != 2 or not is_given(run[0].text) or run[0].text in lx.PLACES:
+        return False
+    word = run[1].text
+    if not (word in MIDDLE_WORDS or word in lx.TITLES) or word in lx.HONORIFICS or word.isupper():
+        return False
+    before = text[max(0, run[0].start - 6) : run[0].start]
+    if before.endswith(("the ", "The ")):
+        return False
+    end = run[1].end
+    if _PERSON_AFTER.match(text, end) or before.endswith("said "):
+        return True
+    after = text[end : end + 140]
+    return after[:1] == "," and (
+        _role_apposition(text, end, headed=True) is not None or _bare_apposition(after) is not None
+    )
