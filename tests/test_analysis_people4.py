@@ -71,3 +71,8 @@ def test_a_place_or_title_word_after_a_given_name_is_a_surname_when_a_person_s_a
     )
     assert set(people) == {"Ruth Pope", "Lena Day", "Gary Hall"}
     assert people["Lena Day"] == "executive director of the group"
+
+
+def test_the_verb_of_a_sign_off_is_no_part_of_the_writer_s_name() -> None:
+    people = _people("The senator spoke for an hour.\n\nFollow Dana Kessler on Twitter @dkessler.")
+    assert set(people) == {"Dana Kessler"}

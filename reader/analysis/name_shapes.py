@@ -236,6 +236,8 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return True  # "Billionaire Donald Trump", "Rival Hillary Clinton"
     if word in OFFICE_WORDS and text[max(0, run[0].start - 3) : run[0].start] == "of ":
         return True  # "Chief of Staff Katie Walsh"
+    if word in _SIGN_OFF_VERBS and len(run) > 2 and is_given(run[1].text):
+        return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))  # "Follow Dana Kessler on"
     low = word.lower()
     descriptive = word in ORDINALS or (low.endswith(_DESCRIPTIVE) and len(low) > 5)  # "Previous SpaceX"
     agent = len(run) > 2 and len(low) > 8 and low.endswith(_AGENT)  # "Countryman Lawrence Cherono"
@@ -244,6 +246,8 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
     return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))
 
 
+# Verbs of a sign-off that open a sentence before a writer's name: "Follow Dana Kessler on Twitter".
+_SIGN_OFF_VERBS = lx._words("Follow Contact Email E-mail Meet")
 # "Dutchman", "Frenchwoman", "Englishmen": a nationality's man or woman before a name.
 _NATIONAL_MAN = re.compile(r"^([A-Z][a-z]+?)(?:man|woman|men|women)$")
 _NATIONS = lx._words("Dutch French English Irish Welsh Scots Scot Country Fellow Chair Congress Sports Business")
