@@ -76,3 +76,10 @@ def test_a_place_or_title_word_after_a_given_name_is_a_surname_when_a_person_s_a
 def test_the_verb_of_a_sign_off_is_no_part_of_the_writer_s_name() -> None:
     people = _people("The senator spoke for an hour.\n\nFollow Dana Kessler on Twitter @dkessler.")
     assert set(people) == {"Dana Kessler"}
+
+
+def test_a_capitalised_function_word_before_a_hyphened_word_is_no_east_asian_surname() -> None:
+    people = _people(
+        "The Ortiz-Lamb matchup is a classic. She told The Star-Courier of Newark. Park Joo-Ho scored twice."
+    )
+    assert set(people) == {"Park Joo-Ho"}

@@ -285,8 +285,8 @@ def east_asian_name(run: list[Token], index: int) -> bool:
     if index != len(run) - 2 or len(run[index].text) > 5 or not run[index].text.isalpha():
         return False
     following = run[index + 1].text
-    if following.split("-")[0] in PLACE_LEADS or run[index].text in lx.PLACES:
-        return False  # "Paris Saint-Ouen"
+    if following.split("-")[0] in PLACE_LEADS or run[index].text in lx.PLACES or run[index].text in lx.STOP_CAPS:
+        return False  # "Paris Saint-Ouen", "The Ortiz-Lamb matchup"
     return bool(_HYPHENED_GIVEN.match(following))
 
 
