@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
+from reader.analysis.name_things import _known_thing
 from reader.analysis.names import GIVEN, is_given
 from reader.analysis.tokens import Token
 
@@ -47,68 +48,6 @@ PLACE_LEADS = lx._words(
 )
 # First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Folk Album".
 THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding")
-# Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
-KNOWN_THINGS = frozenset(
-    {
-        "Goldman Sachs",
-        "Morgan Stanley",
-        "Wells Fargo",
-        "Bear Stearns",
-        "Merrill Lynch",
-        "Charles Schwab",
-        "Dow Jones",
-        "Credit Suisse",
-        "Coca Cola",
-        "JPMorgan Chase",
-        "Anheuser Busch",
-        "Hewlett Packard",
-        "Rolls Royce",
-        "Harley Davidson",
-        "Mercedes Benz",
-        "Louis Vuitton",
-        "Marks Spencer",
-        "Lloyds Banking",
-        "Al Qaeda",
-        "Boko Haram",
-        "Ku Klux Klan",
-        "Black Lives Matter",
-        "Ansar al-Sharia",
-        "Charlie Hebdo",
-        "Sports Illustrated",
-        "Capitol Hill",
-        "Tel Aviv",
-        "Terre Haute",
-        "Addis Ababa",
-        "Sri Lanka",
-        "Costa Rica",
-        "Buenos Aires",
-        "Kuala Lumpur",
-        "Abu Dhabi",
-        "Ho Chi Minh",
-        "Grand Prix",
-        "Grand Slam",
-        "Cinco de Mayo",
-        "Christmas Eve",
-        # outlets named like people that the outlet list does not hold
-        "Plain Dealer",
-        "Roll Call",
-        "Hot Air",
-        "Daily Beast",
-        "Daily Caller",
-        "Free Beacon",
-        "Drudge Report",
-    }
-)
-_KNOWN_BY_FIRST: dict[str, list[list[str]]] = {}
-for _thing in KNOWN_THINGS:
-    _words_of = _thing.replace("-", " ").split()
-    _KNOWN_BY_FIRST.setdefault(_words_of[0], []).append(_words_of)
-# Tokens that may open a known thing, hyphened ones whole ("Coca-Cola", "Anheuser-Busch") as well.
-_KNOWN_FIRSTS = (
-    frozenset(_KNOWN_BY_FIRST)
-    | frozenset(t for thing in KNOWN_THINGS for t in thing.split() if "-" in t and t.split("-")[0] in _KNOWN_BY_FIRST)
-    | frozenset(f"{w[0]}-{w[1]}" for w in (t.split() for t in KNOWN_THINGS) if len(w) > 1)
-)
 # Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
 _OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
 ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
@@ -315,24 +254,6 @@ def names_a_thing(run: list[Token]) -> bool:
     if last in _OUTLET_LASTS and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS:
         return True  # "Der Spiegel", "Agence France-Presse", "Al Jazeera"
     return _known_thing(run)  # "Goldman Sachs", "Capitol Hill"
-
-
-def _known_thing(run: list[Token]) -> bool:
-    """Whether the run ends in a known company, group or place named like a person ("Goldman Sachs").
-
-    Before a title it is only the person's employer: "Hewlett-Packard CEO Dana Corwin".
-    """
-    for token in run:
-        if token.text in _KNOWN_FIRSTS:
-            break
-    else:
-        return False  # the usual case, decided without building the words
-    words = " ".join(t.text for t in run if t.text != "&").replace("-", " ").split()
-    for index, word in enumerate(words):
-        for thing in _KNOWN_BY_FIRST.get(word, ()):
-            if words[index : index + len(thing)] == thing and index + len(thing) >= len(words) - 1:
-                return True
-    return False
 
 
 def given_place(
