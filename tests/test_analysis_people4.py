@@ -83,3 +83,10 @@ def test_a_capitalised_function_word_before_a_hyphened_word_is_no_east_asian_sur
         "The Ortiz-Lamb matchup is a classic. She told The Star-Courier of Newark. Park Joo-Ho scored twice."
     )
     assert set(people) == {"Park Joo-Ho"}
+
+
+def test_a_chinese_surname_and_a_pinyin_given_name_is_a_person_even_in_a_quote() -> None:
+    people = _people(
+        '"I get to talk to Hu Jintao, and I remind him," she said. "Ask Ma Long," he said, of the long queue.'
+    )
+    assert set(people) == {"Hu Jintao"}

@@ -229,6 +229,30 @@ def east_asian_name(run: list[Token], index: int) -> bool:
     return bool(_HYPHENED_GIVEN.match(following))
 
 
+# Common Chinese surnames in pinyin, without those that are English words (He, Long, Fan, Song, Pan).
+CHINESE_SURNAMES = lx._words(
+    "Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Zhu Guo Lin Gao Luo Zheng Liang Xie Tang Han Feng "
+    "Deng Cao Peng Zeng Xiao Tian Dong Yuan Cai Jiang Cheng Wei Su Ding Ren Shen Yao Cui Zhong Liao Jia Xia Fu "
+    "Fang Bai Zou Meng Xiong Qin Qiu Yin Xue Yan Duan Hou Shi Gu Mao Hao Gong Shao Qian Dai Kong Xiang Hu Xi "
+    "Lu Ma Yu Wen Du Ye"
+)
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|a|o|e|i|u)"
+)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN}){{1,2}}")
+
+
+def chinese_name(run: list[Token], words_lower: frozenset[str] | set[str]) -> bool:
+    """ "Hu Jintao", "Li Keqiang", "Wang Yi": a common Chinese surname and a given name of one or two syllables
+    of pinyin that the article never writes in lowercase."""
+    if len(run) != 2 or run[0].text not in CHINESE_SURNAMES:
+        return False
+    given = run[1].text
+    low = given.lower()
+    return given[1:].islower() and low not in words_lower and bool(_PINYIN_GIVEN.fullmatch(low))
+
+
 def initial(run: list[Token], index: int) -> bool:
     """ "A." in "Richard A. Mastracchio": a middle initial, not the word "A"."""
     word = run[index].text

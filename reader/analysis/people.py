@@ -29,6 +29,7 @@ from reader.analysis.name_shapes import (
     NAME_SUFFIXES,
     NOT_NAME,
     PLACE_PREPOSITIONS,
+    chinese_name,
     east_asian_name,
     introduces_a_person,
     regnal_number,
@@ -159,6 +160,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         (f" {before} ", f"\n{before} ", f"{before}, ")
     ):
         return True  # "critic Bill Kristol", "his wife, Callista", not "... a critic. Hundreds of ...", quoted too
+    if len(tail) == 2 and chinese_name(tail, ctx.words_lower) and not in_heading(text, run[0].start):
+        return True  # "Hu Jintao", quoted too
     if ctx.in_quote(tail[0].start):
         return is_given(names[0]) and len(tail) > 1
     if before.lower() in INTRODUCERS:
