@@ -90,3 +90,8 @@ def test_a_chinese_surname_and_a_pinyin_given_name_is_a_person_even_in_a_quote()
         '"I get to talk to Hu Jintao, and I remind him," she said. "Ask Ma Long," he said, of the long queue.'
     )
     assert set(people) == {"Hu Jintao"}
+
+
+def test_a_particle_or_connector_of_a_name_is_no_alias_of_its_owner() -> None:
+    analysis = analyze("Pierre de Valk teaches law. Valk said the Banco de Portugal erred.")
+    assert [(p.name, p.aliases) for p in analysis.people] == [("Pierre de Valk", ("Valk",))]

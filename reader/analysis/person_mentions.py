@@ -306,6 +306,8 @@ def _add_alias_mentions(
         if run[-1].text in lx.ORG_WORDS and len(run) > 1:
             continue  # a name inside an organisation's name is not a mention of the person
         for index, token in enumerate(run):
+            if not token.cap:
+                continue  # a particle or a connector ("de" of "Rio de Janeiro") is no one's alias
             if token.text not in owners.words and not (index and run[index - 1].text in lx.TITLES):
                 continue  # no one's name word, and no title before it to look for a misspelling after
             if covered.covers(token.start):
