@@ -95,3 +95,11 @@ def test_a_chinese_surname_and_a_pinyin_given_name_is_a_person_even_in_a_quote()
 def test_a_particle_or_connector_of_a_name_is_no_alias_of_its_owner() -> None:
     analysis = analyze("Pierre de Valk teaches law. Valk said the Banco de Portugal erred.")
     assert [(p.name, p.aliases) for p in analysis.people] == [("Pierre de Valk", ("Valk",))]
+
+
+def test_a_place_word_of_another_language_before_a_particle_opens_a_place() -> None:
+    people = _people(
+        "They surfed at Punta de Lobos and flew to Rio de Janeiro. Later the Ceremonial Punta de Lobos began. "
+        "Rio Ferdinand and Maria de Souza watched."
+    )
+    assert set(people) == {"Rio Ferdinand", "Maria de Souza"}

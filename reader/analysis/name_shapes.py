@@ -14,7 +14,7 @@ import re
 from reader.analysis import lexicon as lx
 from reader.analysis.name_things import _known_thing
 from reader.analysis.names import GIVEN, is_given
-from reader.analysis.tokens import Token
+from reader.analysis.tokens import PARTICLES, Token
 
 # Last words that name a thing whoever is named before them.
 THING_TAILS = lx._words(
@@ -39,6 +39,13 @@ FOREIGN_BODY_LEADS = lx._words(
     "Colegio Escuela Universidad Universidade Instituto Istituto Museo Banco Banca Partido Iglesia Teatro Feria "
     "Fonda Parque Avenida Calle Estadio Plaza Piazza Palazzo Chiesa Rue Université Musée École Lycée Collège "
     "Real Atlético Atletico Deportivo Sporting Stade Hotel Hospital Mercado"
+)
+# First words of places in other languages before a particle: "Punta de Lobos", "Rio de Janeiro", "Casa de
+# Piedra" (not "Rio Ferdinand": without the particle they may be names). Outlets ("Estado de Sao Paulo") are
+# left to the organisation finder, which reads them after "newspaper" only when they are people.
+PARTICLE_LEADS = lx._words(
+    "Rio Punta Casa Isla Playa Costa Sierra Monte Cerro Bahia Villa Valle Cabo Praia Porto Ilha Lago Vila "
+    "Ciudad Sao São Torre Castillo Castello"
 )
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
@@ -269,6 +276,8 @@ def names_a_thing(run: list[Token]) -> bool:
     last, first = run[-1].text, run[0].text
     if first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS):
         return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."
+    if len(run) > 2 and any(t.text in PARTICLES and run[i].text in PARTICLE_LEADS for i, t in enumerate(run[1:-1])):
+        return True  # "Punta de Lobos", "Quiksilver Ceremonial Punta de Lobos", "Estado de Sao Paulo"
     if last in THING_TAILS or ("-" in last and last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True
     if last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
