@@ -103,3 +103,13 @@ def test_a_place_word_of_another_language_before_a_particle_opens_a_place() -> N
         "Rio Ferdinand and Maria de Souza watched."
     )
     assert set(people) == {"Rio Ferdinand", "Maria de Souza"}
+
+
+def test_a_double_surname_written_alone_is_the_person_with_the_full_name() -> None:
+    analysis = analyze(
+        "The chair, Debra Wasserman Holt, resigned. Wasserman Holt said she was sorry. John Paul Ortega sailed "
+        "on Monday; Paul Ortega stayed home."
+    )
+    names = {p.name: p for p in analysis.people}
+    assert set(names) == {"Debra Wasserman Holt", "John Paul Ortega", "Paul Ortega"}
+    assert "Wasserman Holt" in names["Debra Wasserman Holt"].aliases

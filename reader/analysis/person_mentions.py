@@ -24,7 +24,7 @@ from reader.analysis.name_context import (
     refers_as_person,
 )
 from reader.analysis.name_shapes import NOT_NAME, PLACE_PREPOSITIONS
-from reader.analysis.names import FAMOUS_SURNAMES
+from reader.analysis.names import FAMOUS_SURNAMES, is_given
 from reader.analysis.person_roles import _gender, _introduced_role, _role_apposition, _role_before
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
 
@@ -374,11 +374,16 @@ def _join_nicknames(text: str, runs: list[list[Token]]) -> tuple[list[list[Token
 
 
 def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
-    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person."""
+    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person;
+    so is a double surname written alone, "Wasserman Holt" after "Debra Wasserman Holt", when its first
+    word is no given name (not "Paul Jones" beside "John Paul Jones") and the first of the full name no plural
+    glued on ("For Pensions Ned Lowe" in a run of headings)."""
     longer: dict[tuple[str, str], list[PersonEntity]] = {}
     for key, person in people.items():
         if len(key) > 2:
             longer.setdefault((key[0], key[-1]), []).append(person)
+            if len(key) == 3 and not is_given(key[1]) and not (key[0][-1] == "s" and not is_given(key[0])):
+                longer.setdefault((key[1], key[2]), []).append(person)
     if not longer:
         return
     for key in [k for k in people if len(k) == 2]:
