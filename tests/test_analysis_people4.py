@@ -113,3 +113,21 @@ def test_a_double_surname_written_alone_is_the_person_with_the_full_name() -> No
     names = {p.name: p for p in analysis.people}
     assert set(names) == {"Debra Wasserman Holt", "John Paul Ortega", "Paul Ortega"}
     assert "Wasserman Holt" in names["Debra Wasserman Holt"].aliases
+
+
+def test_a_gendered_honorific_before_a_shared_surname_is_the_person_of_that_gender() -> None:
+    analysis = analyze(
+        "Bill Ostrow and his wife, Hillary Ostrow, arrived. Mrs. Ostrow spoke first; Mr. Ostrow waved. "
+        "Mrs. Ostrow thanked the crowd."
+    )
+    mentions = {p.name: len(p.mentions) for p in analysis.people}
+    assert mentions == {"Bill Ostrow": 2, "Hillary Ostrow": 3}
+
+
+def test_an_honorific_inside_a_role_says_nothing_of_its_owner_s_gender() -> None:
+    analysis = analyze(
+        "Lorne Meyer, a former governor who argued with Ms. Brandt, spoke. Avery Meyer, a donor, agreed. "
+        "Mr. Meyer left early."
+    )
+    mentions = {p.name: len(p.mentions) for p in analysis.people}
+    assert mentions == {"Lorne Meyer": 2, "Brandt": 1, "Avery Meyer": 1}

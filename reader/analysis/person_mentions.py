@@ -102,10 +102,15 @@ class _Owners:
         else:
             self.single.setdefault(person.tokens[0], []).append(person)
 
-    def owner(self, word: str) -> PersonEntity | None:
+    def owner(self, word: str, gender: str | None = None) -> PersonEntity | None:
+        """The person first named with ``word``; after "Mr." or "Mrs." (``gender``) the first one it fits:
+        "Mrs. Ostrow" is Hillary Ostrow when Bill Ostrow was named before her."""
         for table in (self.later, self.given, self.single):
             candidates = table.get(word)
             if candidates:
+                if gender and len(candidates) > 1:
+                    fitting = [p for p in candidates if p.gender in (gender, None)]
+                    candidates = fitting or candidates
                 return min(candidates, key=lambda p: p.first)
         return None
 
@@ -295,6 +300,9 @@ def _joined_to_full_name(text: str, start: int, end: int, people: dict[tuple[str
     return before is not None and before.groups() in people
 
 
+_HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
+
+
 def _add_alias_mentions(
     text: str, tokens: list[Token], people: dict[tuple[str, ...], PersonEntity], owners: _Owners
 ) -> None:
@@ -312,7 +320,7 @@ def _add_alias_mentions(
                 continue  # no one's name word, and no title before it to look for a misspelling after
             if covered.covers(token.start):
                 continue
-            owner = owners.owner(token.text)
+            owner = owners.owner(token.text, _HONORIFIC_GENDER.get(run[index - 1].text) if index else None)
             if owner is None:
                 if token.text in NOT_NAME:
                     continue

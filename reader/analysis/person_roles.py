@@ -299,8 +299,14 @@ def _introduced_role(text: str, start: int) -> str | None:
     return introduced.group(1) if introduced else None
 
 
+# Words that end the head of a role: what follows is about someone else ("adviser to Mrs. Ostrow").
+_ROLE_HEAD_ENDS = lx._words("of for to at with who whose whom and in on under from by than")
+
+
 def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> str | None:
-    cues = {first, before, *(role or "").split(), *(t.text for t in prefix)}
+    words = (role or "").split()
+    head = next((i for i, w in enumerate(words) if w in _ROLE_HEAD_ENDS), len(words))
+    cues = {first, before, *words[:head], *(t.text for t in prefix)}
     if cues & lx.FEMALE_WORDS or (first in FEMALE and first not in MALE):
         return "f"
     if cues & lx.MALE_WORDS or (first in MALE and first not in FEMALE):
