@@ -131,3 +131,16 @@ def test_an_honorific_inside_a_role_says_nothing_of_its_owner_s_gender() -> None
     )
     mentions = {p.name: len(p.mentions) for p in analysis.people}
     assert mentions == {"Lorne Meyer": 2, "Brandt": 1, "Avery Meyer": 1}
+
+
+def test_the_words_of_an_office_before_its_title_stay_in_the_role() -> None:
+    people = _people(
+        "Senate Majority Leader Harold Ruiz spoke. White House Press Secretary Jo Ames agreed. FBI Director "
+        "Tom Fries left. Sen. Bo Lane stayed."
+    )
+    assert people == {
+        "Harold Ruiz": "Senate Majority Leader",
+        "Jo Ames": "White House Press Secretary",
+        "Tom Fries": "FBI Director",
+        "Bo Lane": "Sen.",
+    }

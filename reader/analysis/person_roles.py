@@ -73,6 +73,15 @@ def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
 _COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame"})
 
 
+# Words of an office before its title, kept in the role: "Senate Majority Leader", "White House Press Secretary".
+_OFFICE_QUALIFIERS = lx._words("Majority Minority Press House Senate Assembly Floor Ranking White Communications")
+
+
+def _acronym(token: Token) -> bool:
+    """ "CDC" of "CDC Director", "DNC" of "DNC Chair": a body's initials before a title."""
+    return 1 < len(token.text) < 6 and token.text.isupper() and token.text.isalpha()
+
+
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
@@ -96,6 +105,10 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         for i, t in enumerate(prefix)
         if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     ]
+    while (
+        marked and marked[0] and (prefix[marked[0] - 1].text in _OFFICE_QUALIFIERS or _acronym(prefix[marked[0] - 1]))
+    ):
+        marked.insert(0, marked[0] - 1)  # "Senate Majority Leader", "White House Press Secretary", "CDC Director"
     if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
         return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
     if (
