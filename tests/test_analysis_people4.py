@@ -144,3 +144,8 @@ def test_the_words_of_an_office_before_its_title_stay_in_the_role() -> None:
         "Tom Fries": "FBI Director",
         "Bo Lane": "Sen.",
     }
+
+
+def test_an_office_word_after_a_title_is_no_one_word_name() -> None:
+    people = _people("General Ilker Demir, Chief of the General Staff of the Armed Forces, spoke on Friday.")
+    assert set(people) == {"Ilker Demir"}

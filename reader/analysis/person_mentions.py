@@ -23,7 +23,7 @@ from reader.analysis.name_context import (
     played_after,
     refers_as_person,
 )
-from reader.analysis.name_shapes import NOT_NAME, PLACE_PREPOSITIONS
+from reader.analysis.name_shapes import NOT_NAME, OFFICE_WORDS, PLACE_PREPOSITIONS
 from reader.analysis.names import FAMOUS_SURNAMES, is_given
 from reader.analysis.person_roles import _gender, _introduced_role, _role_apposition, _role_before
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
@@ -185,8 +185,8 @@ def _add_singles(
             continue
         if not introduced:
             continue
-        if prefix[0].end and _ordinary_word(word, ctx.words_lower):
-            continue  # "an Executive Order", "the Vice Presidential pick": a title before an ordinary word
+        if prefix[0].end and (_ordinary_word(word, ctx.words_lower) or word in OFFICE_WORDS):
+            continue  # "an Executive Order", "the Vice Presidential pick", "the General Staff": no names
         fuzzy = owners.fuzzy(word)
         if fuzzy is not None:
             fuzzy.aliases.add(word)
