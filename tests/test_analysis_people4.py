@@ -149,3 +149,12 @@ def test_the_words_of_an_office_before_its_title_stay_in_the_role() -> None:
 def test_an_office_word_after_a_title_is_no_one_word_name() -> None:
     people = _people("General Ilker Demir, Chief of the General Staff of the Armed Forces, spoke on Friday.")
     assert set(people) == {"Ilker Demir"}
+
+
+def test_a_name_the_article_introduces_as_a_thing_is_no_person_where_it_recurs() -> None:
+    people = _people(
+        "The party hired several data vendors, among them a firm called Oxford Metrica, which is owned "
+        "by a donor to a rival. Aides later grumbled about the price tag associated with Oxford "
+        "Metrica’s services."
+    )
+    assert people == {}

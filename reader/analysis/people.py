@@ -227,6 +227,15 @@ def _adjacent(text: str, run: list[Token], prefix: list[Token], before: str) -> 
     return before if window.rstrip(" ,").endswith(before) else ""
 
 
+def _named_as_thing(text: str, run: list[Token], prefix: list[Token]) -> bool:
+    """ "a firm called Oxford Metrica", "the charity Open Hands": a name introduced as a thing's."""
+    before = _word_before(text, run[0].start)
+    if before.lower() in INTRODUCERS:
+        return not introduces_a_person(text, text.rfind(before, 0, run[0].start), run[-1].end)
+    adjacent = _adjacent(text, run, prefix, before)
+    return adjacent in lx.THING_NOUNS and adjacent.lower() not in lx.DETERMINERS
+
+
 def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Token], before: str, after: str) -> bool:
     """A name ending in a plural after "the" or before "fans": a team or a band, not a person."""
     last = tail[-1].text
@@ -247,6 +256,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     singles: list[tuple[str, int, int, list[Token]]] = []
     numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
     unproven: list[tuple[list[Token], list[Token], list[Token], int, str]] = []  # shaped as names, no evidence
+    things: set[tuple[str, ...]] = set()  # names the article introduces as things ("a firm called X")
     for whole in runs:
         if len(whole) == 1:  # most runs: decided by the few tests of one word, without building a split
             token = whole[0]
@@ -278,6 +288,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             singles.append((tail[0].text, tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
             continue
         if not _evidence(text, run, tail, prefix, ctx):
+            if len(tail) > 1 and _named_as_thing(text, run, prefix):
+                things.add(tuple(t.text for t in tail))
             if len(tail) == 1:
                 singles.append((tail[0].text, tail[0].start, tail[0].end, prefix))
             elif len(tail) < 4:
@@ -292,6 +304,9 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         _add_coordinated(text, people, unproven, titled, bracketed, ctx)
     if nicknames:
         _add_nicknames(people, nicknames)
+    for key in things & people.keys():
+        if people[key].role is None and not is_given(key[0]):
+            del people[key]  # "a firm called Oxford Metrica ... Oxford Metrica's services"
     _drop_glued_firsts(people)
     _merge_shortened(people)
     owners = _Owners(people.values())
