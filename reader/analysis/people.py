@@ -17,7 +17,11 @@ from reader.analysis.name_context import (
     _COMMA_PLACE,
     _NOUN_ENDS,
     _WORD_ENDS,
+    INTRODUCERS,
+    _adjacent,
     _kin_of,
+    _named_as_thing,
+    _team_name,
     _word_before,
     in_heading,
     tagged_place,
@@ -52,10 +56,7 @@ from reader.analysis.person_roles import _gender, _office_before, _role, _role_a
 from reader.analysis.person_roles import _introduced_role as _introduced_role
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs
 
-INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
-# Determiners that open a capitalised run: the name after them is a thing's ("The Hawker Hunter").
-_RUN_DETERMINERS = frozenset({"The", "A", "An", "This", "These", "Those"})
 # Capitalised particles that open Arabic names of three words or more.
 _ARABIC_LEADS = frozenset({"Al", "Abu", "Bin", "Ibn", "Abd", "Abdel", "Abdul"})
 # Lowercase nouns after a capitalised run that make it a place: "the Kutai Kartanegara district".
@@ -212,39 +213,6 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     if word_shaped(names[0], _WORD_ENDS) or word_shaped(names[-1], _NOUN_ENDS):
         return False  # "Racial Injustice", "Congressional Ball", "Direct Action": words, not names
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
-
-
-# Lowercase words after a team's name: "Carolina Hawks fans".
-_TEAM_AFTER = re.compile(r"^ (?:fans|players|coach|quarterback|roster|supporters|defense|defence|offense|squad)\b")
-
-
-def _adjacent(text: str, run: list[Token], prefix: list[Token], before: str) -> str:
-    """The word right before a run in its sentence ("to third. Haruna Sakamoto" has none), or a determiner
-    opening the run itself ("The Hawker Hunter crashed")."""
-    if prefix and prefix[-1].text in _RUN_DETERMINERS:
-        return prefix[-1].text.lower()
-    window = text[max(0, run[0].start - len(before) - 2) : run[0].start]
-    return before if window.rstrip(" ,").endswith(before) else ""
-
-
-def _named_as_thing(text: str, run: list[Token], prefix: list[Token]) -> bool:
-    """ "a firm called Oxford Metrica", "the charity Open Hands": a name introduced as a thing's."""
-    before = _word_before(text, run[0].start)
-    if before.lower() in INTRODUCERS:
-        return not introduces_a_person(text, text.rfind(before, 0, run[0].start), run[-1].end)
-    adjacent = _adjacent(text, run, prefix, before)
-    return adjacent in lx.THING_NOUNS and adjacent.lower() not in lx.DETERMINERS
-
-
-def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Token], before: str, after: str) -> bool:
-    """A name ending in a plural after "the" or before "fans": a team or a band, not a person."""
-    last = tail[-1].text
-    if last[-1:] != "s" or last.endswith(("ss", "us", "is", "'s", "’s")) or tail[-1].possessive:
-        return False
-    first = tail[0].text
-    if any(t.text in lx.TITLES for t in run) or (is_given(first) and first not in GIVEN_PLACES):
-        return False  # "the Bernie Sanders campaign"
-    return _adjacent(text, run, prefix, before) == "the" or bool(_TEAM_AFTER.match(after))
 
 
 def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
