@@ -158,3 +158,11 @@ def test_a_name_the_article_introduces_as_a_thing_is_no_person_where_it_recurs()
         "Metrica’s services."
     )
     assert people == {}
+
+
+def test_a_show_named_after_its_outlet_is_no_person() -> None:
+    people = _people(
+        "He spoke to Globepost Live's Alina Markova about the film. Later he told Harbour Download on "
+        "Thursday that the bill would pass."
+    )
+    assert set(people) == {"Alina Markova"}

@@ -32,7 +32,9 @@ THING_TAILS = lx._words(
     "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor Bowls "
     # producers, charities, resorts, contests, causes and shows named after someone ("Wetfly Productions")
     "Productions Production Ministries Resort Resorts Contest Music Rights Growth Progress Owners "
-    "Patriot"
+    "Patriot "
+    # shows and bulletins named after their outlet or host ("Globepost Live", "Harbour Download")
+    "Live Download Podcast Tonight"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
