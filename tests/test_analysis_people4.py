@@ -166,3 +166,10 @@ def test_a_show_named_after_its_outlet_is_no_person() -> None:
         "Thursday that the bill would pass."
     )
     assert set(people) == {"Alina Markova"}
+
+
+def test_a_name_after_an_ordinal_number_is_a_numbered_thing() -> None:
+    people = _people(
+        "Mr. Hale took a post at 21st Century Wolf last year. The 44th President Barack Obama spoke."
+    )
+    assert set(people) == {"Hale", "Barack Obama"}
