@@ -27,7 +27,7 @@ from reader.analysis.name_context import (
     tagged_place,
     word_shaped,
 )
-from reader.analysis.name_runs import _single_name, _split_run, _without_suffix
+from reader.analysis.name_runs import _join_brackets, _join_nicknames, _single_name, _split_run, _without_suffix
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     NAME_SUFFIXES,
@@ -45,8 +45,6 @@ from reader.analysis.person_mentions import (
     _add_alias_mentions,
     _add_singles,
     _Context,
-    _join_brackets,
-    _join_nicknames,
     _merge_shortened,
     _Owners,
 )
