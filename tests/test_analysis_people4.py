@@ -173,3 +173,16 @@ def test_a_name_after_an_ordinal_number_is_a_numbered_thing() -> None:
         "Mr. Hale took a post at 21st Century Wolf last year. The 44th President Barack Obama spoke."
     )
     assert set(people) == {"Hale", "Barack Obama"}
+
+
+def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_an_alias() -> None:
+    analysis = analyze(
+        "Robin van Dael scored twice. Martin Van Buren was cited. Ursula von der Lunde spoke. Van Dael agreed. "
+        "Von der Lunde smiled."
+    )
+    names = {p.name: p.aliases for p in analysis.people}
+    assert names == {
+        "Robin van Dael": ("Van Dael",),
+        "Martin Van Buren": (),
+        "Ursula von der Lunde": ("Von der Lunde",),
+    }

@@ -45,6 +45,7 @@ from reader.analysis.person_mentions import (
     _add_alias_mentions,
     _add_singles,
     _Context,
+    _merge_particle_surnames,
     _merge_shortened,
     _Owners,
 )
@@ -278,6 +279,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             del people[key]  # "a firm called Oxford Metrica ... Oxford Metrica's services"
     _drop_glued_firsts(people)
     _merge_shortened(people)
+    _merge_particle_surnames(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
     for word, number in numbered:

@@ -26,7 +26,7 @@ from reader.analysis.name_context import (
 from reader.analysis.name_shapes import NOT_NAME, OFFICE_WORDS, PLACE_PREPOSITIONS
 from reader.analysis.names import FAMOUS_SURNAMES, is_given
 from reader.analysis.person_roles import _gender, _introduced_role, _role_apposition, _role_before
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 # Misspelt surnames are looked for only while an article names at most this many people: each look-up
 # compares with every surname, which would grow with the square of a very long article's names.
@@ -353,6 +353,22 @@ def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
         return
     for key in [k for k in people if len(k) == 2]:
         owners = longer.get((key[0], key[1]), [])
+        if len(owners) != 1:
+            continue
+        short, owner = people.pop(key), owners[0]
+        owner.aliases.add(short.name)
+        owner.mentions.extend(short.mentions)
+        owner.mentions.sort()
+        owner.first = min(owner.first, short.first)
+        owner.role = owner.role or short.role
+
+
+def _merge_particle_surnames(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Van Persie" after "Robin van Persie", "Von der Leyen" after "Ursula von der Leyen": a surname with a
+    particle, capitalised where it opens a sentence, is the person named with it in full."""
+    for key in [k for k in people if len(k) > 1 and k[0].lower() in PARTICLES and k[0][:1].isupper()]:
+        surname = (key[0].lower(), *key[1:])
+        owners = [p for k, p in people.items() if len(k) > len(surname) and k[-len(surname) :] == surname]
         if len(owners) != 1:
             continue
         short, owner = people.pop(key), owners[0]
