@@ -186,3 +186,16 @@ def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_an_alias()
         "Martin Van Buren": (),
         "Ursula von der Lunde": ("Von der Lunde",),
     }
+
+
+def test_the_lowercase_words_that_narrow_a_role_noun_stay_in_the_role() -> None:
+    people = _people(
+        "Republican presidential candidate Dana Voss spoke. Her campaign manager Cory Lind said so. They met "
+        "reporter Ann Bell. Critics kept naming businesswoman Eva Roth."
+    )
+    assert people == {
+        "Dana Voss": "presidential candidate",
+        "Cory Lind": "campaign manager",
+        "Ann Bell": "reporter",
+        "Eva Roth": "businesswoman",
+    }

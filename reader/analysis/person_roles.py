@@ -77,6 +77,33 @@ _COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "D
 _OFFICE_QUALIFIERS = lx._words("Majority Minority Press House Senate Assembly Floor Ranking White Communications")
 
 
+# Lowercase words before a role noun that are no part of the role: "said manager", "the", "of".
+_NOT_MODIFIERS = (
+    lx.DETERMINERS
+    | lx.REPORTING_VERBS
+    | lx._words(
+        "and or but as with by for from to of in on at about against like than that which who whom whose is was "
+        "are were be been being has have had will would could should may might also not when while after before "
+        "since because if then so into over under between among including such other another both all some many "
+        "most two three four five says said told tells added wrote i you he she we they it what toward towards down "
+        "up out off cast took used him them me us now met"
+    )
+)
+# Words in "-ing" that narrow a role ("acting director"); the others are verbs ("naming businesswoman").
+_ING_MODIFIERS = lx._words("leading acting outgoing incoming founding managing visiting sitting reigning ruling")
+
+
+def _role_modifier(word: str) -> bool:
+    """A lowercase word that narrows the role noun after it ("campaign" of "campaign manager")."""
+    return (
+        len(word) > 2
+        and word.replace("-", "").isalpha()
+        and word not in _NOT_MODIFIERS
+        and not word.endswith(("ly", "-old"))
+        and (not word.endswith("ing") or word in _ING_MODIFIERS)
+    )
+
+
 def _acronym(token: Token) -> bool:
     """ "CDC" of "CDC Director", "DNC" of "DNC Chair": a body's initials before a title."""
     return 1 < len(token.text) < 6 and token.text.isupper() and token.text.isalpha()
@@ -88,7 +115,10 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     if window.endswith(", ") and not prefix:
         window = window[:-2] + " "  # "his daughter, Leah": the role noun set off by a comma
     lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
-    words = window[len(window) - lead.end() :].split() if lead else []
+    begin = len(window) - lead.end() if lead else len(window)
+    words = window[begin:].split()
+    if begin and window[begin - 1].isalnum() and words:
+        words = words[1:]  # the lowercase end of a capitalised word ("epublican" of "Republican")
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
@@ -100,6 +130,9 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
     ):
         parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
+    else:
+        while parts and words and len(parts) < 4 and _role_modifier(words[-1]):
+            parts.insert(0, words.pop())  # "campaign manager", "presidential candidate", "security contractor"
     marked = [
         i
         for i, t in enumerate(prefix)
