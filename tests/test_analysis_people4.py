@@ -199,3 +199,11 @@ def test_the_lowercase_words_that_narrow_a_role_noun_stay_in_the_role() -> None:
         "Ann Bell": "reporter",
         "Eva Roth": "businesswoman",
     }
+
+
+def test_a_ship_named_after_a_person_is_no_person() -> None:
+    people = _people(
+        "The HMS Queen Maud sailed at dawn. The USS Harry S. Truman left Norfolk. The crew of USS John McCain "
+        "rested. Captain Ann Bell of HMS Dauntless spoke."
+    )
+    assert people == {"Ann Bell": "Captain"}

@@ -55,8 +55,11 @@ OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
 PLACE_LEADS = lx._words(
     "El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis Grand"
 )
-# First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Folk Album".
-THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding")
+# First words of storms, awards, ships and other things named like a person: "Hurricane Katrina", "Best Folk
+# Album", "HMS Queen Elizabeth".
+THING_LEADS = lx._words(
+    "Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding HMS USS RMS HMAS HMCS USNS MV"
+)
 # Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
 _OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
 ORDINALS = lx._words("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Last Next")
@@ -275,7 +278,7 @@ def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     if len(run) < 2:
         return False
-    last, first = run[-1].text, run[0].text
+    last, first = run[-1].text, run[1 if run[0].text == "The" and len(run) > 2 else 0].text  # "The HMS Queen ..."
     if first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS):
         return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."
     if len(run) > 2 and any(t.text in PARTICLES and run[i].text in PARTICLE_LEADS for i, t in enumerate(run[1:-1])):
