@@ -169,9 +169,7 @@ def test_a_show_named_after_its_outlet_is_no_person() -> None:
 
 
 def test_a_name_after_an_ordinal_number_is_a_numbered_thing() -> None:
-    people = _people(
-        "Mr. Hale took a post at 21st Century Wolf last year. The 44th President Barack Obama spoke."
-    )
+    people = _people("Mr. Hale took a post at 21st Century Wolf last year. The 44th President Barack Obama spoke.")
     assert set(people) == {"Hale", "Barack Obama"}
 
 
