@@ -96,7 +96,7 @@ def test_a_courtesy_title_is_dropped_from_a_role_with_other_words() -> None:
         "Professor Ana Sol took questions."
     )
     assert people["Lila Marsh"] == "Former Nevada Senator"
-    assert people["Ivo Brandt"] == "editor"
+    assert people["Ivo Brandt"] == "security editor"
     assert people["Ana Sol"] == "Assistant Professor"
 
 

@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_shapes import GIVEN_PLACES, plural_group
+from reader.analysis.name_shapes import (
+    GIVEN_PLACES,
+    PLACE_PREPOSITIONS,
+    STATE_ABBREVIATIONS,
+    introduces_a_person,
+    plural_group,
+)
 from reader.analysis.names import is_given
+from reader.analysis.tokens import Token
 
 
 def in_heading(text: str, pos: int) -> bool:
@@ -196,3 +203,56 @@ _NOUN_ENDS = ("tion", "sion", "ment", "ism", "ity")
 def word_shaped(word: str, ends: tuple[str, ...]) -> bool:
     """Whether a capitalised word with no other reading is shaped like an ordinary word ("Racial", "Action")."""
     return len(word) > 5 and word.lower().endswith(ends) and not is_given(word)
+
+
+# A comma, then a state's abbreviation ("S.C.", "Calif.") or a place's name and the end of the phrase.
+_STATE_TAG = re.compile(r",\s+(?:((?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.)|([A-Z][a-z]+)(?=[,.;:]|\s*$))")
+
+
+def tagged_place(after: str, before: str) -> bool:
+    """ "in Glen Ellyn, Ill.," "in Jackson Hole, Wyoming,": a given name opens a place tagged with its state.
+    A state's name after a person's is rare but for a place preposition before ("Simone Biles, United States")."""
+    tag = _STATE_TAG.match(after)
+    if tag is None:
+        return False
+    if tag.group(1):
+        return tag.group(1) in STATE_ABBREVIATIONS or tag.group(1)[:-1] in STATE_ABBREVIATIONS
+    return tag.group(2) in lx.PLACES and before in PLACE_PREPOSITIONS and before != "of"
+
+
+INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
+# Determiners that open a capitalised run: the name after them is a thing's ("The Hawker Hunter").
+_RUN_DETERMINERS = frozenset({"The", "A", "An", "This", "These", "Those"})
+
+
+# Lowercase words after a team's name: "Carolina Hawks fans".
+_TEAM_AFTER = re.compile(r"^ (?:fans|players|coach|quarterback|roster|supporters|defense|defence|offense|squad)\b")
+
+
+def _adjacent(text: str, run: list[Token], prefix: list[Token], before: str) -> str:
+    """The word right before a run in its sentence ("to third. Haruna Sakamoto" has none), or a determiner
+    opening the run itself ("The Hawker Hunter crashed")."""
+    if prefix and prefix[-1].text in _RUN_DETERMINERS:
+        return prefix[-1].text.lower()
+    window = text[max(0, run[0].start - len(before) - 2) : run[0].start]
+    return before if window.rstrip(" ,").endswith(before) else ""
+
+
+def _named_as_thing(text: str, run: list[Token], prefix: list[Token]) -> bool:
+    """ "a firm called Oxford Metrica", "the charity Open Hands": a name introduced as a thing's."""
+    before = _word_before(text, run[0].start)
+    if before.lower() in INTRODUCERS:
+        return not introduces_a_person(text, text.rfind(before, 0, run[0].start), run[-1].end)
+    adjacent = _adjacent(text, run, prefix, before)
+    return adjacent in lx.THING_NOUNS and adjacent.lower() not in lx.DETERMINERS
+
+
+def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Token], before: str, after: str) -> bool:
+    """A name ending in a plural after "the" or before "fans": a team or a band, not a person."""
+    last = tail[-1].text
+    if last[-1:] != "s" or last.endswith(("ss", "us", "is", "'s", "’s")) or tail[-1].possessive:
+        return False
+    first = tail[0].text
+    if any(t.text in lx.TITLES for t in run) or (is_given(first) and first not in GIVEN_PLACES):
+        return False  # "the Bernie Sanders campaign"
+    return _adjacent(text, run, prefix, before) == "the" or bool(_TEAM_AFTER.match(after))

@@ -192,3 +192,46 @@ def _single_name(word: str, before: str) -> bool:
     if not _name_word(word) or (word.lower() in lx.ROLE_NOUNS and word not in GIVEN):
         return False
     return not glued_word(text, [token], 0)
+
+
+def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """Runs that an editor's bracket splits joined again: "[Soviet Premier Nikita] Khrushchev"."""
+    joined: list[list[Token]] = []
+    for run in runs:
+        if joined and text[joined[-1][-1].end : run[0].start] == "] " and not joined[-1][-1].possessive:
+            joined[-1] = [*joined[-1], *run]
+        else:
+            joined.append(run)
+    return joined
+
+
+# A nickname in quotes inside a name: 'Grant "Twiggy" Baker', "John “Tig” Tiegen".
+_NICKNAME = re.compile(r" [\"“‘']([A-Z][\w.-]{1,20})[\"”’'] (?=[A-Z])")
+_NICKNAME_OPENS = (' "', " “", " ‘", " '")
+
+
+def _join_nicknames(text: str, runs: list[list[Token]]) -> tuple[list[list[Token]], dict[int, tuple[str, int]]]:
+    """Runs that a quoted nickname splits joined again without it, and by the end of each joined run its
+    nickname and how many words follow it; only runs followed by a space and a quote mark are looked at."""
+    joined: list[list[Token]] = []
+    nicknames: dict[int, tuple[str, int]] = {}
+    skip = 0
+    for index, run in enumerate(runs):
+        if index < skip:
+            continue
+        last = run[-1]
+        if (
+            index + 2 < len(runs)
+            and not last.possessive
+            and text.startswith(_NICKNAME_OPENS, last.end)
+            and len(runs[index + 1]) == 1
+            and (nick := _NICKNAME.match(text, last.end)) is not None
+            and runs[index + 1][0].start == nick.start(1)
+            and runs[index + 2][0].start == nick.end()
+        ):
+            joined.append([*run, *runs[index + 2]])
+            nicknames[runs[index + 2][-1].end] = (nick.group(1), len(runs[index + 2]))
+            skip = index + 3
+            continue
+        joined.append(run)
+    return joined, nicknames

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
+from reader.analysis.name_things import _known_thing
 from reader.analysis.names import GIVEN, is_given
-from reader.analysis.tokens import Token
+from reader.analysis.tokens import PARTICLES, Token
 
 # Last words that name a thing whoever is named before them.
 THING_TAILS = lx._words(
@@ -31,7 +32,9 @@ THING_TAILS = lx._words(
     "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor Bowls "
     # producers, charities, resorts, contests, causes and shows named after someone ("Wetfly Productions")
     "Productions Production Ministries Resort Resorts Contest Music Rights Growth Progress Owners "
-    "Patriot"
+    "Patriot "
+    # shows and bulletins named after their outlet or host ("Globepost Live", "Harbour Download")
+    "Live Download Podcast Tonight"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
@@ -39,75 +42,23 @@ FOREIGN_BODY_LEADS = lx._words(
     "Fonda Parque Avenida Calle Estadio Plaza Piazza Palazzo Chiesa Rue Université Musée École Lycée Collège "
     "Real Atlético Atletico Deportivo Sporting Stade Hotel Hospital Mercado"
 )
+# First words of places in other languages before a particle: "Punta de Lobos", "Rio de Janeiro", "Casa de
+# Piedra" (not "Rio Ferdinand": without the particle they may be names). Outlets ("Estado de Sao Paulo") are
+# left to the organisation finder, which reads them after "newspaper" only when they are people.
+PARTICLE_LEADS = lx._words(
+    "Rio Punta Casa Isla Playa Costa Sierra Monte Cerro Bahia Villa Valle Cabo Praia Porto Ilha Lago Vila "
+    "Ciudad Sao São Torre Castillo Castello"
+)
 # Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
 OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
 # First words of place names: "El Geneina", "San Pedro Sula", "Port Moresby" ("Al" is a given name too).
 PLACE_LEADS = lx._words(
     "El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis Grand"
 )
-# First words of storms, awards and other things named like a person: "Hurricane Katrina", "Best Folk Album".
-THING_LEADS = lx._words("Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding")
-# Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
-KNOWN_THINGS = frozenset(
-    {
-        "Goldman Sachs",
-        "Morgan Stanley",
-        "Wells Fargo",
-        "Bear Stearns",
-        "Merrill Lynch",
-        "Charles Schwab",
-        "Dow Jones",
-        "Credit Suisse",
-        "Coca Cola",
-        "JPMorgan Chase",
-        "Anheuser Busch",
-        "Hewlett Packard",
-        "Rolls Royce",
-        "Harley Davidson",
-        "Mercedes Benz",
-        "Louis Vuitton",
-        "Marks Spencer",
-        "Lloyds Banking",
-        "Al Qaeda",
-        "Boko Haram",
-        "Ku Klux Klan",
-        "Black Lives Matter",
-        "Ansar al-Sharia",
-        "Charlie Hebdo",
-        "Sports Illustrated",
-        "Capitol Hill",
-        "Tel Aviv",
-        "Terre Haute",
-        "Addis Ababa",
-        "Sri Lanka",
-        "Costa Rica",
-        "Buenos Aires",
-        "Kuala Lumpur",
-        "Abu Dhabi",
-        "Ho Chi Minh",
-        "Grand Prix",
-        "Grand Slam",
-        "Cinco de Mayo",
-        "Christmas Eve",
-        # outlets named like people that the outlet list does not hold
-        "Plain Dealer",
-        "Roll Call",
-        "Hot Air",
-        "Daily Beast",
-        "Daily Caller",
-        "Free Beacon",
-        "Drudge Report",
-    }
-)
-_KNOWN_BY_FIRST: dict[str, list[list[str]]] = {}
-for _thing in KNOWN_THINGS:
-    _words_of = _thing.replace("-", " ").split()
-    _KNOWN_BY_FIRST.setdefault(_words_of[0], []).append(_words_of)
-# Tokens that may open a known thing, hyphened ones whole ("Coca-Cola", "Anheuser-Busch") as well.
-_KNOWN_FIRSTS = (
-    frozenset(_KNOWN_BY_FIRST)
-    | frozenset(t for thing in KNOWN_THINGS for t in thing.split() if "-" in t and t.split("-")[0] in _KNOWN_BY_FIRST)
-    | frozenset(f"{w[0]}-{w[1]}" for w in (t.split() for t in KNOWN_THINGS) if len(w) > 1)
+# First words of storms, awards, ships and other things named like a person: "Hurricane Katrina", "Best Folk
+# Album", "HMS Queen Elizabeth".
+THING_LEADS = lx._words(
+    "Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding HMS USS RMS HMAS HMCS USNS MV"
 )
 # Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
 _OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
@@ -184,6 +135,8 @@ def surname_word(run: list[Token], index: int) -> bool:
     before = run[index - 1].text
     if before in lx.HONORIFICS:
         return word not in ADDRESS_WORDS and index == len(run) - 1  # "Mr. Singer", "Ms. Boxer"
+    if index > 1 and initial(run, index - 1):
+        before = run[index - 2].text  # "Marcus T. Jordan": a middle initial between
     return index == len(run) - 1 and is_given(before) and before not in lx.TITLES and before not in lx.PLACES
 
 
@@ -234,6 +187,8 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
         return True  # "Billionaire Donald Trump", "Rival Hillary Clinton"
     if word in OFFICE_WORDS and text[max(0, run[0].start - 3) : run[0].start] == "of ":
         return True  # "Chief of Staff Katie Walsh"
+    if word in _SIGN_OFF_VERBS and len(run) > 2 and is_given(run[1].text):
+        return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))  # "Follow Dana Kessler on"
     low = word.lower()
     descriptive = word in ORDINALS or (low.endswith(_DESCRIPTIVE) and len(low) > 5)  # "Previous SpaceX"
     agent = len(run) > 2 and len(low) > 8 and low.endswith(_AGENT)  # "Countryman Lawrence Cherono"
@@ -242,6 +197,8 @@ def glued_word(text: str, run: list[Token], index: int, words_lower: frozenset[s
     return bool(_SENTENCE_START.search(text[max(0, run[0].start - 3) : run[0].start]))
 
 
+# Verbs of a sign-off that open a sentence before a writer's name: "Follow Dana Kessler on Twitter".
+_SIGN_OFF_VERBS = lx._words("Follow Contact Email E-mail Meet")
 # "Dutchman", "Frenchwoman", "Englishmen": a nationality's man or woman before a name.
 _NATIONAL_MAN = re.compile(r"^([A-Z][a-z]+?)(?:man|woman|men|women)$")
 _NATIONS = lx._words("Dutch French English Irish Welsh Scots Scot Country Fellow Chair Congress Sports Business")
@@ -279,9 +236,33 @@ def east_asian_name(run: list[Token], index: int) -> bool:
     if index != len(run) - 2 or len(run[index].text) > 5 or not run[index].text.isalpha():
         return False
     following = run[index + 1].text
-    if following.split("-")[0] in PLACE_LEADS or run[index].text in lx.PLACES:
-        return False  # "Paris Saint-Ouen"
+    if following.split("-")[0] in PLACE_LEADS or run[index].text in lx.PLACES or run[index].text in lx.STOP_CAPS:
+        return False  # "Paris Saint-Ouen", "The Ortiz-Lamb matchup"
     return bool(_HYPHENED_GIVEN.match(following))
+
+
+# Common Chinese surnames in pinyin, without those that are English words (He, Long, Fan, Song, Pan).
+CHINESE_SURNAMES = lx._words(
+    "Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Zhu Guo Lin Gao Luo Zheng Liang Xie Tang Han Feng "
+    "Deng Cao Peng Zeng Xiao Tian Dong Yuan Cai Jiang Cheng Wei Su Ding Ren Shen Yao Cui Zhong Liao Jia Xia Fu "
+    "Fang Bai Zou Meng Xiong Qin Qiu Yin Xue Yan Duan Hou Shi Gu Mao Hao Gong Shao Qian Dai Kong Xiang Hu Xi "
+    "Lu Ma Yu Wen Du Ye"
+)
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|a|o|e|i|u)"
+)
+_PINYIN_GIVEN = re.compile(rf"(?:{_PINYIN}){{1,2}}")
+
+
+def chinese_name(run: list[Token], words_lower: frozenset[str] | set[str]) -> bool:
+    """ "Hu Jintao", "Li Keqiang", "Wang Yi": a common Chinese surname and a given name of one or two syllables
+    of pinyin that the article never writes in lowercase."""
+    if len(run) != 2 or run[0].text not in CHINESE_SURNAMES:
+        return False
+    given = run[1].text
+    low = given.lower()
+    return given[1:].islower() and low not in words_lower and bool(_PINYIN_GIVEN.fullmatch(low))
 
 
 def initial(run: list[Token], index: int) -> bool:
@@ -297,9 +278,11 @@ def names_a_thing(run: list[Token]) -> bool:
     """A run whose last or first word makes it an outlet, event, school, party or place."""
     if len(run) < 2:
         return False
-    last, first = run[-1].text, run[0].text
+    last, first = run[-1].text, run[1 if run[0].text == "The" and len(run) > 2 else 0].text  # "The HMS Queen ..."
     if first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS):
         return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."
+    if len(run) > 2 and any(t.text in PARTICLES and run[i].text in PARTICLE_LEADS for i, t in enumerate(run[1:-1])):
+        return True  # "Punta de Lobos", "Quiksilver Ceremonial Punta de Lobos", "Estado de Sao Paulo"
     if last in THING_TAILS or ("-" in last and last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True
     if last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
@@ -309,24 +292,6 @@ def names_a_thing(run: list[Token]) -> bool:
     if last in _OUTLET_LASTS and " ".join(t.text for t in run[-3:] if t.text != "The") in lx.KNOWN_OUTLETS:
         return True  # "Der Spiegel", "Agence France-Presse", "Al Jazeera"
     return _known_thing(run)  # "Goldman Sachs", "Capitol Hill"
-
-
-def _known_thing(run: list[Token]) -> bool:
-    """Whether the run ends in a known company, group or place named like a person ("Goldman Sachs").
-
-    Before a title it is only the person's employer: "Hewlett-Packard CEO Dana Corwin".
-    """
-    for token in run:
-        if token.text in _KNOWN_FIRSTS:
-            break
-    else:
-        return False  # the usual case, decided without building the words
-    words = " ".join(t.text for t in run if t.text != "&").replace("-", " ").split()
-    for index, word in enumerate(words):
-        for thing in _KNOWN_BY_FIRST.get(word, ()):
-            if words[index : index + len(thing)] == thing and index + len(thing) >= len(words) - 1:
-                return True
-    return False
 
 
 def given_place(

@@ -17,17 +17,23 @@ from reader.analysis.name_context import (
     _COMMA_PLACE,
     _NOUN_ENDS,
     _WORD_ENDS,
+    INTRODUCERS,
+    _adjacent,
     _kin_of,
+    _named_as_thing,
+    _team_name,
     _word_before,
     in_heading,
+    tagged_place,
     word_shaped,
 )
-from reader.analysis.name_runs import _single_name, _split_run, _without_suffix
+from reader.analysis.name_runs import _join_brackets, _join_nicknames, _single_name, _split_run, _without_suffix
 from reader.analysis.name_shapes import (
     GIVEN_PLACES,
     NAME_SUFFIXES,
     NOT_NAME,
     PLACE_PREPOSITIONS,
+    chinese_name,
     east_asian_name,
     introduces_a_person,
     regnal_number,
@@ -39,21 +45,18 @@ from reader.analysis.person_mentions import (
     _add_alias_mentions,
     _add_singles,
     _Context,
-    _join_brackets,
-    _join_nicknames,
+    _merge_particle_surnames,
     _merge_shortened,
     _Owners,
 )
 from reader.analysis.person_roles import _INTRODUCED as _INTRODUCED  # read by the pattern tests
 from reader.analysis.person_roles import _LOWER_LEAD_REVERSED as _LOWER_LEAD_REVERSED
-from reader.analysis.person_roles import _gender, _office_before, _role, _role_apposition
+from reader.analysis.person_roles import _gender, _office_before, _role, _role_apposition, lexical_surname
 from reader.analysis.person_roles import _introduced_role as _introduced_role
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs
 
-INTRODUCERS = frozenset({"named", "called", "nicknamed", "alias"})
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
-# Determiners that open a capitalised run: the name after them is a thing's ("The Hawker Hunter").
-_RUN_DETERMINERS = frozenset({"The", "A", "An", "This", "These", "Those"})
+_NUMBERED = re.compile(r"\b\d+(?:st|nd|rd|th) $")
 # Capitalised particles that open Arabic names of three words or more.
 _ARABIC_LEADS = frozenset({"Al", "Abu", "Bin", "Ibn", "Abd", "Abdel", "Abdul"})
 # Lowercase nouns after a capitalised run that make it a place: "the Kutai Kartanegara district".
@@ -154,10 +157,14 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     names = [t.text for t in tail]
     if prefix and (any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix)):
         return True
+    if _NUMBERED.search(text, max(0, run[0].start - 8), run[0].start):
+        return False  # "21st Century Wolf", "the 82nd Airborne Division": a numbered thing
     if before in lx.ROLE_NOUNS and text[max(0, run[0].start - len(before) - 2) : run[0].start].endswith(
         (f" {before} ", f"\n{before} ", f"{before}, ")
     ):
         return True  # "critic Bill Kristol", "his wife, Callista", not "... a critic. Hundreds of ...", quoted too
+    if len(tail) == 2 and chinese_name(tail, ctx.words_lower) and not in_heading(text, run[0].start):
+        return True  # "Hu Jintao", quoted too
     if ctx.in_quote(tail[0].start):
         return is_given(names[0]) and len(tail) > 1
     if before.lower() in INTRODUCERS:
@@ -177,11 +184,13 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
             return True
         # "Syakrani, 24, says": an age after a word with no other reading.
         return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
+    if after[:1] == "," and tagged_place(after, before):
+        return False  # "in Glen Ellyn, Ill.", "in Jackson Hole, Wyoming,"
     if is_given(names[0]):
         return True
     if _PLACE_NOUN_AFTER.match(after):
         return False  # "in East Kalimantan's Kutai Kartanegara district"
-    if after[:1] == "," and _role_apposition(text, tail[-1].end) is not None:
+    if after[:1] == "," and _role_apposition(text, tail[-1].end, headed=True) is not None:
         return True  # "Taro Okubashi, the Japanese prime minister,"
     if _AGE.match(after):
         return True
@@ -208,30 +217,6 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     return not in_heading(text, run[0].start)  # "Minimum Wage Hike": every word of a heading is capitalised
 
 
-# Lowercase words after a team's name: "Carolina Hawks fans".
-_TEAM_AFTER = re.compile(r"^ (?:fans|players|coach|quarterback|roster|supporters|defense|defence|offense|squad)\b")
-
-
-def _adjacent(text: str, run: list[Token], prefix: list[Token], before: str) -> str:
-    """The word right before a run in its sentence ("to third. Haruna Sakamoto" has none), or a determiner
-    opening the run itself ("The Hawker Hunter crashed")."""
-    if prefix and prefix[-1].text in _RUN_DETERMINERS:
-        return prefix[-1].text.lower()
-    window = text[max(0, run[0].start - len(before) - 2) : run[0].start]
-    return before if window.rstrip(" ,").endswith(before) else ""
-
-
-def _team_name(text: str, run: list[Token], tail: list[Token], prefix: list[Token], before: str, after: str) -> bool:
-    """A name ending in a plural after "the" or before "fans": a team or a band, not a person."""
-    last = tail[-1].text
-    if last[-1:] != "s" or last.endswith(("ss", "us", "is", "'s", "’s")) or tail[-1].possessive:
-        return False
-    first = tail[0].text
-    if any(t.text in lx.TITLES for t in run) or (is_given(first) and first not in GIVEN_PLACES):
-        return False  # "the Bernie Sanders campaign"
-    return _adjacent(text, run, prefix, before) == "the" or bool(_TEAM_AFTER.match(after))
-
-
 def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | None = None) -> list[PersonEntity]:
     ctx = _context(text, tokens, quotes or [])
     bracketed = "] " in text
@@ -241,6 +226,7 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     singles: list[tuple[str, int, int, list[Token]]] = []
     numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
     unproven: list[tuple[list[Token], list[Token], list[Token], int, str]] = []  # shaped as names, no evidence
+    things: set[tuple[str, ...]] = set()  # names the article introduces as things ("a firm called X")
     for whole in runs:
         if len(whole) == 1:  # most runs: decided by the few tests of one word, without building a split
             token = whole[0]
@@ -260,6 +246,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         last = whole[-1].text
         run, suffix = _without_suffix(whole) if last in NAME_SUFFIXES or last[:1] in _NUMERAL_LETTERS else (whole, "")
         split = _split_run(text, run, ctx.words_lower)
+        if split is None and lexical_surname(text, run):
+            split = ([], run)  # "Lena Day, executive director of ..."
         if split is None:
             if len(run) == 1 and run[0].text in GIVEN_PLACES:
                 singles.append((run[0].text, run[0].start, run[0].end, []))  # "Paris" of Valeska Paris, maybe
@@ -270,6 +258,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
             singles.append((tail[0].text, tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))
             continue
         if not _evidence(text, run, tail, prefix, ctx):
+            if len(tail) > 1 and _named_as_thing(text, run, prefix):
+                things.add(tuple(t.text for t in tail))
             if len(tail) == 1:
                 singles.append((tail[0].text, tail[0].start, tail[0].end, prefix))
             elif len(tail) < 4:
@@ -284,8 +274,12 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         _add_coordinated(text, people, unproven, titled, bracketed, ctx)
     if nicknames:
         _add_nicknames(people, nicknames)
+    for key in things & people.keys():
+        if people[key].role is None and not is_given(key[0]):
+            del people[key]  # "a firm called Oxford Metrica ... Oxford Metrica's services"
     _drop_glued_firsts(people)
     _merge_shortened(people)
+    _merge_particle_surnames(people)
     owners = _Owners(people.values())
     _add_singles(text, people, singles, owners, ctx)
     for word, number in numbered:

@@ -23,10 +23,10 @@ from reader.analysis.name_context import (
     played_after,
     refers_as_person,
 )
-from reader.analysis.name_shapes import NOT_NAME, PLACE_PREPOSITIONS
-from reader.analysis.names import FAMOUS_SURNAMES
+from reader.analysis.name_shapes import NOT_NAME, OFFICE_WORDS, PLACE_PREPOSITIONS
+from reader.analysis.names import FAMOUS_SURNAMES, is_given
 from reader.analysis.person_roles import _gender, _introduced_role, _role_apposition, _role_before
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
 # Misspelt surnames are looked for only while an article names at most this many people: each look-up
 # compares with every surname, which would grow with the square of a very long article's names.
@@ -102,10 +102,15 @@ class _Owners:
         else:
             self.single.setdefault(person.tokens[0], []).append(person)
 
-    def owner(self, word: str) -> PersonEntity | None:
+    def owner(self, word: str, gender: str | None = None) -> PersonEntity | None:
+        """The person first named with ``word``; after "Mr." or "Mrs." (``gender``) the first one it fits:
+        "Mrs. Ostrow" is Hillary Ostrow when Bill Ostrow was named before her."""
         for table in (self.later, self.given, self.single):
             candidates = table.get(word)
             if candidates:
+                if gender and len(candidates) > 1:
+                    fitting = [p for p in candidates if p.gender in (gender, None)]
+                    candidates = fitting or candidates
                 return min(candidates, key=lambda p: p.first)
         return None
 
@@ -145,7 +150,8 @@ def _add_singles(
         if owner is not None:
             continue  # counted by the alias pass
         introduced = bool(prefix) and (
-            any(t.text in lx.TITLES for t in prefix) or (prefix[0].text == "named" and prefix[0].end == 0)
+            any(t.text in lx.TITLES and t.text not in lx.TITLE_MODIFIERS for t in prefix)
+            or (prefix[0].text == "named" and prefix[0].end == 0)
         )
         referred = None
         if (
@@ -179,8 +185,8 @@ def _add_singles(
             continue
         if not introduced:
             continue
-        if prefix[0].end and _ordinary_word(word, ctx.words_lower):
-            continue  # "an Executive Order", "the Vice Presidential pick": a title before an ordinary word
+        if prefix[0].end and (_ordinary_word(word, ctx.words_lower) or word in OFFICE_WORDS):
+            continue  # "an Executive Order", "the Vice Presidential pick", "the General Staff": no names
         fuzzy = owners.fuzzy(word)
         if fuzzy is not None:
             fuzzy.aliases.add(word)
@@ -294,6 +300,9 @@ def _joined_to_full_name(text: str, start: int, end: int, people: dict[tuple[str
     return before is not None and before.groups() in people
 
 
+_HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
+
+
 def _add_alias_mentions(
     text: str, tokens: list[Token], people: dict[tuple[str, ...], PersonEntity], owners: _Owners
 ) -> None:
@@ -305,11 +314,13 @@ def _add_alias_mentions(
         if run[-1].text in lx.ORG_WORDS and len(run) > 1:
             continue  # a name inside an organisation's name is not a mention of the person
         for index, token in enumerate(run):
+            if not token.cap:
+                continue  # a particle or a connector ("de" of "Rio de Janeiro") is no one's alias
             if token.text not in owners.words and not (index and run[index - 1].text in lx.TITLES):
                 continue  # no one's name word, and no title before it to look for a misspelling after
             if covered.covers(token.start):
                 continue
-            owner = owners.owner(token.text)
+            owner = owners.owner(token.text, _HONORIFIC_GENDER.get(run[index - 1].text) if index else None)
             if owner is None:
                 if token.text in NOT_NAME:
                     continue
@@ -327,59 +338,37 @@ def _add_alias_mentions(
         person.aliases.discard(person.name)
 
 
-def _join_brackets(text: str, runs: list[list[Token]]) -> list[list[Token]]:
-    """Runs that an editor's bracket splits joined again: "[Soviet Premier Nikita] Khrushchev"."""
-    joined: list[list[Token]] = []
-    for run in runs:
-        if joined and text[joined[-1][-1].end : run[0].start] == "] " and not joined[-1][-1].possessive:
-            joined[-1] = [*joined[-1], *run]
-        else:
-            joined.append(run)
-    return joined
-
-
-# A nickname in quotes inside a name: 'Grant "Twiggy" Baker', "John “Tig” Tiegen".
-_NICKNAME = re.compile(r" [\"“‘']([A-Z][\w.-]{1,20})[\"”’'] (?=[A-Z])")
-_NICKNAME_OPENS = (' "', " “", " ‘", " '")
-
-
-def _join_nicknames(text: str, runs: list[list[Token]]) -> tuple[list[list[Token]], dict[int, tuple[str, int]]]:
-    """Runs that a quoted nickname splits joined again without it, and by the end of each joined run its
-    nickname and how many words follow it; only runs followed by a space and a quote mark are looked at."""
-    joined: list[list[Token]] = []
-    nicknames: dict[int, tuple[str, int]] = {}
-    skip = 0
-    for index, run in enumerate(runs):
-        if index < skip:
-            continue
-        last = run[-1]
-        if (
-            index + 2 < len(runs)
-            and not last.possessive
-            and text.startswith(_NICKNAME_OPENS, last.end)
-            and len(runs[index + 1]) == 1
-            and (nick := _NICKNAME.match(text, last.end)) is not None
-            and runs[index + 1][0].start == nick.start(1)
-            and runs[index + 2][0].start == nick.end()
-        ):
-            joined.append([*run, *runs[index + 2]])
-            nicknames[runs[index + 2][-1].end] = (nick.group(1), len(runs[index + 2]))
-            skip = index + 3
-            continue
-        joined.append(run)
-    return joined, nicknames
-
-
 def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
-    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person."""
+    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person;
+    so is a double surname written alone, "Wasserman Holt" after "Debra Wasserman Holt", when its first
+    word is no given name (not "Paul Jones" beside "John Paul Jones") and the first of the full name no plural
+    glued on ("For Pensions Ned Lowe" in a run of headings)."""
     longer: dict[tuple[str, str], list[PersonEntity]] = {}
     for key, person in people.items():
         if len(key) > 2:
             longer.setdefault((key[0], key[-1]), []).append(person)
+            if len(key) == 3 and not is_given(key[1]) and not (key[0][-1] == "s" and not is_given(key[0])):
+                longer.setdefault((key[1], key[2]), []).append(person)
     if not longer:
         return
     for key in [k for k in people if len(k) == 2]:
         owners = longer.get((key[0], key[1]), [])
+        if len(owners) != 1:
+            continue
+        short, owner = people.pop(key), owners[0]
+        owner.aliases.add(short.name)
+        owner.mentions.extend(short.mentions)
+        owner.mentions.sort()
+        owner.first = min(owner.first, short.first)
+        owner.role = owner.role or short.role
+
+
+def _merge_particle_surnames(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Van Persie" after "Robin van Persie", "Von der Leyen" after "Ursula von der Leyen": a surname with a
+    particle, capitalised where it opens a sentence, is the person named with it in full."""
+    for key in [k for k in people if len(k) > 1 and k[0].lower() in PARTICLES and k[0][:1].isupper()]:
+        surname = (key[0].lower(), *key[1:])
+        owners = [p for k, p in people.items() if len(k) > len(surname) and k[-len(surname) :] == surname]
         if len(owners) != 1:
             continue
         short, owner = people.pop(key), owners[0]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
-from reader.analysis.name_shapes import OFFICE_WORDS, demonym, national_man
+from reader.analysis.name_shapes import MIDDLE_WORDS, OFFICE_WORDS, demonym, national_man
 from reader.analysis.names import FEMALE, MALE, is_given
+from reader.analysis.person_role_words import _OFFICE_QUALIFIERS, _acronym, _role_modifier
 from reader.analysis.tokens import Token
 
 # Endings of a nationality's man and of demonyms: "Dutchman", "Kentuckian", "Vermonter", "Iowan".
@@ -42,6 +43,10 @@ _APPOSITION = re.compile(r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)[,;:
 _APPOSITION_ON = re.compile(
     r",\s+((?:a|an|the|its|his|her)\s+[^,;:—]{3,80}?)(?:[,;:—]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.)"
 )
+# Longer, for an appositive that the one above finds too long but the short one cuts at an abbreviation:
+# "a strategist for Mrs. Ortega's 2008 campaign who ..." is not "strategist for Mrs".
+_APPOSITION_LONG = re.compile(_APPOSITION_ON.pattern.replace("{3,80}", "{3,140}"))
+_ABBREVIATION_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|[A-Z])\.$")
 
 
 _TITLE_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
@@ -75,7 +80,10 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     if window.endswith(", ") and not prefix:
         window = window[:-2] + " "  # "his daughter, Leah": the role noun set off by a comma
     lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
-    words = window[len(window) - lead.end() :].split() if lead else []
+    begin = len(window) - lead.end() if lead else len(window)
+    words = window[begin:].split()
+    if begin and window[begin - 1].isalnum() and words:
+        words = words[1:]  # the lowercase end of a capitalised word ("epublican" of "Republican")
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
@@ -87,11 +95,18 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
     ):
         parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
+    else:
+        while parts and words and len(parts) < 4 and _role_modifier(words[-1]):
+            parts.insert(0, words.pop())  # "campaign manager", "presidential candidate", "security contractor"
     marked = [
         i
         for i, t in enumerate(prefix)
         if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     ]
+    while (
+        marked and marked[0] and (prefix[marked[0] - 1].text in _OFFICE_QUALIFIERS or _acronym(prefix[marked[0] - 1]))
+    ):
+        marked.insert(0, marked[0] - 1)  # "Senate Majority Leader", "White House Press Secretary", "CDC Director"
     if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
         return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
     if (
@@ -121,7 +136,10 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         return role
     end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
     after = text[end : end + 300]
-    apposition = _APPOSITION_ON.match(after[:120]) or _APPOSITION.match(after[:120]) or _DASHED_ROLE.match(after)
+    apposition = _APPOSITION_ON.match(after[:120]) or _APPOSITION.match(after[:120])
+    if apposition and _ABBREVIATION_STOP.search(apposition.group(0)):
+        apposition = _APPOSITION_LONG.match(after[:180]) or apposition
+    apposition = apposition or _DASHED_ROLE.match(after)
     if (
         apposition
         and _ACCORDING.search(text, max(0, run[0].start - 14), run[0].start)
@@ -292,8 +310,14 @@ def _introduced_role(text: str, start: int) -> str | None:
     return introduced.group(1) if introduced else None
 
 
+# Words that end the head of a role: what follows is about someone else ("adviser to Mrs. Ostrow").
+_ROLE_HEAD_ENDS = lx._words("of for to at with who whose whom and in on under from by than")
+
+
 def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> str | None:
-    cues = {first, before, *(role or "").split(), *(t.text for t in prefix)}
+    words = (role or "").split()
+    head = next((i for i, w in enumerate(words) if w in _ROLE_HEAD_ENDS), len(words))
+    cues = {first, before, *words[:head], *(t.text for t in prefix)}
     if cues & lx.FEMALE_WORDS or (first in FEMALE and first not in MALE):
         return "f"
     if cues & lx.MALE_WORDS or (first in MALE and first not in FEMALE):
@@ -315,13 +339,18 @@ def _owned_role(text: str, end: int) -> str | None:
     return owned.group(1)
 
 
-def _role_apposition(text: str, end: int) -> str | None:
-    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name."""
+def _role_apposition(text: str, end: int, headed: bool = False) -> str | None:
+    """ "Marisol, the Spanish singer, won": an appositive ending in a role noun, set off after a one-word name;
+    ``headed``, also one whose role noun comes before "of" ("Zbyr Qazmi, the grieving father of a sailor"),
+    which after one word is as often a company's ("Volkswagen, the owner of Audi")."""
     apposition = _APPOSITION.match(text[end : end + 120])
     if apposition is None:
         return _owned_role(text, end)
     words = apposition.group(1).split()
-    if len(words) > 5 or words[-1] not in lx.ROLE_NOUNS or words[0] in ("its", "his", "her"):
+    if words[0] in ("its", "his", "her"):
+        return None
+    head = len(words) if not headed or "of" not in words else words.index("of")
+    if head > 5 or words[head - 1] not in lx.ROLE_NOUNS:
         return None
     return " ".join(words[1:])
 
@@ -340,3 +369,28 @@ def _role_before(text: str, start: int) -> str | None:
     if country and country.group(2).split() == parts and country.group(1) in lx.NATIONALITIES:
         parts.insert(0, country.group(1))
     return " ".join(parts)
+
+
+# A relative "who", or a reporting verb, right after a name.
+_PERSON_AFTER = re.compile(r"(?:,\s+who\s|\s+(?:said|says|told|added|wrote)\b)")
+
+
+def lexical_surname(text: str, run: list[Token]) -> bool:
+    """ "Lena Day, executive director of ...", "Gary Hall, who ...", "said Ruth Pope": a given name and a
+    word of a place or a title ("Day", "Hall", "Pope") that only a person's appositive, relative or verb
+    makes a surname; without them it is as often a building or an event ("Lincoln Center")."""
+    if len(run) != 2 or not is_given(run[0].text) or run[0].text in lx.PLACES:
+        return False
+    word = run[1].text
+    if not (word in MIDDLE_WORDS or word in lx.TITLES) or word in lx.HONORIFICS or word.isupper():
+        return False
+    before = text[max(0, run[0].start - 6) : run[0].start]
+    if before.endswith(("the ", "The ")):
+        return False
+    end = run[1].end
+    if _PERSON_AFTER.match(text, end) or before.endswith("said "):
+        return True
+    after = text[end : end + 140]
+    return after[:1] == "," and (
+        _role_apposition(text, end, headed=True) is not None or _bare_apposition(after) is not None
+    )

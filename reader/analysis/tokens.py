@@ -79,6 +79,8 @@ _NEW = tuple.__new__  # a token made directly, without a Python-level call (or a
 def _adjusted(word: str) -> tuple[str, bool]:
     """``word`` without a trailing hyphen, slash or sentence stop, and without a possessive ending."""
     word = word.rstrip("-/&")
+    if word.endswith(("''", ".'", ".’", "’’")):
+        word = word.rstrip("'’")  # a closing quote written with apostrophes: "Stevens.''", "Stevens.'"
     if word.endswith("."):
         bare = word[:-1]
         if not (bare in ABBREVIATIONS or (len(bare) == 1 and bare.isupper()) or "." in bare):
