@@ -112,7 +112,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         # none of the carried-over ones below.
         named_unknown = speaker is None and (att.unknown_name_after(quote, limit) or att.unnamed_after(quote, limit))
         if speaker is None and prev is not None:
-            speaker, reason = results[prev][0], "previous-quote"
+            # '"very encouraged" and Trump calling it a "great meeting"': the next clause names its own speaker
+            speaker, reason = _own_subject(att, floor, quote.open_mark), "paraphrase"
+            if speaker is None:
+                speaker, reason = results[prev][0], "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
         opens_sentence = (
             not lead or lead in _CONNECTIVES or linking(lead)
@@ -246,6 +249,21 @@ def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
 
 
 _PARTICIPLE_AT = re.compile(r"\w+ing\b")
+# The gap between an earlier quote of the sentence and a clause of its own: '" and', '", while', '";'
+_CLAUSE_JOIN = re.compile(r"[\s,;—–-]*(?:(?:and|while|but|with|whereas)\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?")
+_OWN_VERB = re.compile(r"\s+[a-z]{3,}(?:ing|ed|s)\b")
+
+
+def _own_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
+    """A name opening the clause between an earlier quote of the sentence and this one, with a verb
+    that frames speech ('Roe saying she was "encouraged" and Doe calling it a "great meeting"')."""
+    for m_start, m_end, kind, entity in att.mentions_within(floor, mark):
+        if not _CLAUSE_JOIN.fullmatch(att.masked, floor, m_start) or not _OWN_VERB.match(att.masked, m_end, mark):
+            return None
+        if _SPEECH_FRAME.search(att.masked, max(m_end, mark - 80), mark) or att.first_cue(m_end, mark, "verb"):
+            return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+        return None
+    return None
 
 
 def _ends_leading_in(masked: str, start: int, end: int) -> bool:

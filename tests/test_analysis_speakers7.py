@@ -1,0 +1,24 @@
+"""Speakers named in the clause after an earlier quote of their sentence (invented sentences)."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def _quote(body: str, words: str):
+    return next(q for q in analyze(body).quotes if words in body[q.start : q.end])
+
+
+def test_a_second_clause_with_its_own_subject_names_the_second_quotes_speaker() -> None:
+    body = (
+        'The two leaders met in Harbourton on Monday. Mara Kovel saying she was "very encouraged" and '
+        'Tomas Brenner calling it a "great meeting."'
+    )
+    assert _quote(body, "very encouraged").speaker == "Mara Kovel"
+    quote = _quote(body, "great meeting")
+    assert (quote.speaker, quote.speaker_reason) == ("Tomas Brenner", "paraphrase")
+
+
+def test_a_quote_joined_without_a_new_subject_keeps_the_first_speaker() -> None:
+    body = 'Mara Kovel said the plan was "bold" and "a first step."'
+    assert _quote(body, "first step").speaker == "Mara Kovel"
