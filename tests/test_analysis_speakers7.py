@@ -1,4 +1,5 @@
-"""Speakers named in the clause after an earlier quote of their sentence (invented sentences)."""
+"""Speakers named in the clause after an earlier quote of their sentence, or after "as described by"
+(invented sentences)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,11 @@ def test_a_second_clause_with_its_own_subject_names_the_second_quotes_speaker() 
 def test_a_quote_joined_without_a_new_subject_keeps_the_first_speaker() -> None:
     body = 'Mara Kovel said the plan was "bold" and "a first step."'
     assert _quote(body, "first step").speaker == "Mara Kovel"
+
+
+def test_as_described_by_after_the_quote_names_who_described_it() -> None:
+    body = (
+        'The audit was published on Friday. The agency had been "extremely careless" in the handling of '
+        "the files, as described by Harbour auditor Tomas Brenner."
+    )
+    assert _quote(body, "extremely careless").speaker == "Tomas Brenner"

@@ -356,6 +356,8 @@ class Attributor(QuoteMarks):
             if found is not None:
                 return found
         cue = self.first_cue(offset, limit)
+        if cue is not None and self.masked[cue[1] : cue[2]] in lx.BY_VERBS and self.masked.startswith(" by ", cue[2]):
+            cue = ("lead", cue[2] + 1, cue[2] + 3)  # '"careless," as described by the director': who describes
         if cue is None or len(self.masked[offset : cue[1]].split()) > 6:
             # Verbs that report only right after a quote ('" Kelly charged', '" Trump went on').
             after = AFTER_QUOTE_VERB.match(self.masked, offset, limit)
