@@ -1,5 +1,5 @@
-"""Speakers named in the clause after an earlier quote of their sentence, or after "as described by"
-(invented sentences)."""
+"""Speakers named in the clause after an earlier quote of their sentence, after "as described by", or
+in one long subject after the quote (invented sentences)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,13 @@ def test_as_described_by_after_the_quote_names_who_described_it() -> None:
         "the files, as described by Harbour auditor Tomas Brenner."
     )
     assert _quote(body, "extremely careless").speaker == "Tomas Brenner"
+
+
+def test_one_long_subject_after_the_quote_is_the_speaker() -> None:
+    body = (
+        'The test was announced in Harbourton. "Tritium would let them build a bigger bomb," nuclear experts '
+        "Mara Kovel and Tomas Brenner of the Harbour Institute for Science and International Security wrote "
+        "in September."
+    )
+    quote = _quote(body, "bigger bomb")
+    assert (quote.speaker, quote.scare) == ("Mara Kovel", False)

@@ -192,3 +192,24 @@ def without_auxiliaries(text: str) -> str:
             k -= 1
         end = cut = k
     return text if cut is None else text[:cut]
+
+
+_PHRASE_WORDS = lx._words("of and the at for from in")
+
+
+def _role(word: str) -> bool:
+    return word in lx.ROLE_NOUNS or word.rstrip("s") in lx.ROLE_NOUNS or word in DESCRIBERS
+
+
+def long_subject(text: str) -> bool:
+    """Whether words between a quote and its cue are one long subject, names with their roles and
+    employers and no clause of their own ('" nuclear experts Jane Roe and Ann Doe of the Institute for
+    Science and International Security wrote'): capitalised words, role nouns (with a word before one:
+    "nuclear experts") and a few joining words only."""
+    words = text.split()
+    if not words or any(mark in text for mark in ",;:()") or sum(w[:1].isupper() for w in words) * 2 < len(words):
+        return False
+    return all(
+        w[:1].isupper() or w in _PHRASE_WORDS or _role(w) or (k + 1 < len(words) and _role(words[k + 1]))
+        for k, w in enumerate(words)
+    )

@@ -56,6 +56,7 @@ from reader.analysis.speaker_shapes import (
     VERB_AFTER,
     WHERE_NAME,
     WITH_BEFORE,
+    long_subject,
     object_end,
     subject_prefix,
     without_auxiliaries,
@@ -366,8 +367,12 @@ class Attributor(QuoteMarks):
         if cue is None:
             return None
         kind, c_start, c_end = cue
-        if len(self.masked[offset:c_start].split()) > 14 and not NAME_AND_APPOSITIVE.fullmatch(
-            self.masked, offset, c_start
+        # '" nuclear experts Jane Roe and Ann Doe of the Institute for ... wrote': one subject, however long
+        one_subject = long_subject(self.masked[offset:c_start])
+        if (
+            len(self.masked[offset:c_start].split()) > 14
+            and not NAME_AND_APPOSITIVE.fullmatch(self.masked, offset, c_start)
+            and not one_subject
         ):
             return None  # but '" Douglas Holtz-Eakin, an economic adviser to ... Office, said' names the speaker
         if kind == "lead" or not self.masked[offset:c_start].strip():
@@ -399,6 +404,7 @@ class Attributor(QuoteMarks):
             and gap_word.group(1) not in DESCRIBERS  # '" former mayor Ash and Senator Doe said'
             and gap_word.group(1) not in lx.ROLE_NOUNS
             and self.masked[c_start:c_end] not in TOLD
+            and not one_subject
         )
         if inverted and goes_on and self.masked[c_end:limit].lstrip()[:1].isupper():
             # '"cleareyed" interpretation of Mr. Kerry's actions, said Michael Kofman': the writer's sentence
