@@ -41,3 +41,11 @@ def test_one_long_subject_after_the_quote_is_the_speaker() -> None:
     )
     quote = _quote(body, "bigger bomb")
     assert (quote.speaker, quote.scare) == ("Mara Kovel", False)
+
+
+def test_a_question_mark_before_a_verb_that_reports_after_quotes_ends_no_attribution() -> None:
+    body = (
+        'Mara Kovel and Tomas Brenner met the press in Harbourton. "How many states have we lost? Is it two?" '
+        "Kovel asks as an aide walks in front of her, saying the count is not finished."
+    )
+    assert _quote(body, "How many states").speaker == "Mara Kovel"

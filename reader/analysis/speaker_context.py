@@ -79,10 +79,14 @@ def told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, ma
             return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
         n_end = marks[k + 1]
     cue = att.first_cue(n_start, min(n_end, n_start + 200))
-    if cue is None:
-        # '"Why wait?" Ash questioned.': a verb that reports only right after a quote
+    if att.body[quote.end - 1] in "!?":
+        # '"Why wait?" Ash questioned.': a verb that reports only right after a quote, also before a
+        # cue later in the sentence ('"Is it two?" Roe asks as an aide walks in, saying ...')
         verb = AFTER_QUOTE_VERB.match(att.masked, n_start, min(n_end, n_start + 80))
-        return n_end if verb is not None and att.body[quote.end - 1] in "!?" else None
+        if verb is not None and (cue is None or verb.end() <= cue[1]):
+            return n_end
+    if cue is None:
+        return None
     subject = att.masked[n_start : cue[1]].split()
     if len(subject) > 4 and not NAME_AND_APPOSITIVE.fullmatch(att.masked, n_start, cue[1]):
         return None
