@@ -49,3 +49,12 @@ def test_a_question_mark_before_a_verb_that_reports_after_quotes_ends_no_attribu
         "Kovel asks as an aide walks in front of her, saying the count is not finished."
     )
     assert _quote(body, "How many states").speaker == "Mara Kovel"
+
+
+def test_thanking_someone_for_quoted_words_is_the_thankers_speech() -> None:
+    body = (
+        "The union paid for a bus tour across the state. It became such a presence that Tomas Brenner on Sunday "
+        'thanked its members "for their support in my campaign" and called the union "one of my sponsors."'
+    )
+    assert _quote(body, "their support").speaker == "Tomas Brenner"
+    assert _quote(body, "my sponsors").speaker == "Tomas Brenner"

@@ -30,7 +30,7 @@ CAPITALISED_CUES = frozenset(
 )
 # Reporting verbs found on unseen news beyond the shared lexicon ("Trump assured Jones", "opined the Plain
 # Dealer"); kept here so the people finder's evidence does not change with them.
-SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom react")
+SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom react thank")
 # "encouraged people to "..."": not "to encourage", an infinitive of purpose after someone else's deeds
 SPEAKER_VERBS = SPEAKER_VERBS | {"encouraged", "encourages"}
 # Every lowercased word that can start a cue of ``CueIndex._all_cues``: the others are skipped at once.
