@@ -58,3 +58,12 @@ def test_thanking_someone_for_quoted_words_is_the_thankers_speech() -> None:
     )
     assert _quote(body, "their support").speaker == "Tomas Brenner"
     assert _quote(body, "my sponsors").speaker == "Tomas Brenner"
+
+
+def test_a_participle_after_an_inverted_cue_is_the_cues_speaker_not_the_sentence_subjects() -> None:
+    body = (
+        'Harbour police chief Mara Kovel closed the inquiry on Monday. Kovel cannot say that "from her '
+        'perspective," Tomas Brenner added, saying it should be "up to the prosecutor to decide."'
+    )
+    quote = _quote(body, "up to the prosecutor")
+    assert (quote.speaker, quote.speaker_reason) == ("Tomas Brenner", "paraphrase")

@@ -318,13 +318,27 @@ class Attributor(QuoteMarks):
         sentence, before the subject of its first cue verb ("visited NBC's show to discuss" is not NBC's).
         """
         first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
-        found = self.sentence_subject(first, start)
+        found = self._cue_right_before(first, start)  # '"...," Lewandowski added, saying': the cue's subject
+        if found is None:
+            found = self.sentence_subject(first, start)
         if found is None:
             verb = self.first_cue(first, start, "verb")
             found = self.subject_before(first, verb[1]) if verb else None
         if found is None:
             found = self._subject_of_appositive_participle(first, start)
         return found
+
+    def _cue_right_before(self, first: int, start: int) -> Speaker | None:
+        """The subject of a cue verb ending the clause just before ", saying" (a few words may follow
+        it: 'Roe added in a statement, saying'): in 'Doe cannot say that "...," Roe added, saying' the
+        participle is Roe's, not the sentence subject's."""
+        comma = self.masked.rfind(",", first, start)
+        if comma < 0 or self.masked[comma + 1 : start].strip():
+            return None
+        cues = self.cues(first, comma)
+        if not cues or cues[-1][0] != "verb" or len(self.masked[cues[-1][2] : comma].split()) > 3:
+            return None
+        return self.subject_before(first, cues[-1][1])
 
     def _subject_of_appositive_participle(self, first: int, start: int) -> Speaker | None:
         """The name that opens the sentence right before ", citing ..." ("Mr. Roe, citing "...",
