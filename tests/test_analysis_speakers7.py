@@ -67,3 +67,11 @@ def test_a_participle_after_an_inverted_cue_is_the_cues_speaker_not_the_sentence
     )
     quote = _quote(body, "up to the prosecutor")
     assert (quote.speaker, quote.speaker_reason) == ("Tomas Brenner", "paraphrase")
+
+
+def test_a_byline_after_a_quoted_fragment_is_no_vox_pop_signature() -> None:
+    body = (
+        'Harbour Premier Mara Kovel said Monday that she will "try to form a stable government" and insisted '
+        'that her party was "still the first force in the country."--Tomas Brenner.\n\nNext story.'
+    )
+    assert _quote(body, "first force").speaker == "Mara Kovel"

@@ -103,7 +103,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
         if speaker is None:
             speaker = att.colon_name(floor, quote.open_mark)  # "- Philip Bump: "...""
-        if speaker is None and quote.close_mark is not None:
+        if speaker is None and quote.close_mark is not None and not text[:1].islower():
+            # not 'insisted his party was "still the first force." --Jane Roe': a fragment is no vox pop
             speaker = att.signed(quote.close_mark + 1)
             reason = "vox-pop" if speaker else reason
         if speaker is None and quote.close_mark is not None:
