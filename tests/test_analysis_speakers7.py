@@ -75,3 +75,13 @@ def test_a_byline_after_a_quoted_fragment_is_no_vox_pop_signature() -> None:
         'that her party was "still the first force in the country."--Tomas Brenner.\n\nNext story.'
     )
     assert _quote(body, "first force").speaker == "Mara Kovel"
+
+
+def test_expressed_confidence_that_reports_speech_but_expressed_a_desire_to_does_not() -> None:
+    body = (
+        "The campaign went back to the airwaves on Wednesday with an interview on Harbour Radio, in which Mara "
+        'Kovel expressed confidence that the inquiry would not be an issue "that is going to affect the campaign."'
+    )
+    assert _quote(body, "affect the campaign").speaker == "Mara Kovel"
+    body = 'In a clip that Judge Mara Kovel called "distasteful," Tomas Brenner expressed a desire to "shut it down."'
+    assert _quote(body, "distasteful").speaker == "Mara Kovel"

@@ -42,6 +42,10 @@ _CUE_WORDS = (
     | frozenset(PHRASAL_CUES)
     | {"according", "quoting", "words", "by", "statement", "statements", "reads", "read"}
 )
+# "expressed": a cue when what is expressed is said ("expressed confidence that", "expressed hope:"), not
+# "expressed a desire to"
+_EXPRESSED = frozenset(lx._inflect("express"))
+_CUE_WORDS = _CUE_WORDS | _EXPRESSED
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 _TEXT = itemgetter(0)  # a token's text
 # Things whose text "reads" as their sender's words ("The ministry's statement read").
@@ -126,6 +130,10 @@ class CueIndex:
                 )
             ):
                 cue = ("verb", token.start, token.end)
+            elif word in _EXPRESSED:
+                said = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].text in ("that", ":")), None)
+                if said is not None and masked[token.end : tokens[said].start].count(",") == 0:
+                    cue = ("verb", token.start, token.end)
             elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
                 cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"
             elif word[0].isupper() and low in CAPITALISED_CUES:
