@@ -85,3 +85,11 @@ def test_expressed_confidence_that_reports_speech_but_expressed_a_desire_to_does
     assert _quote(body, "affect the campaign").speaker == "Mara Kovel"
     body = 'In a clip that Judge Mara Kovel called "distasteful," Tomas Brenner expressed a desire to "shut it down."'
     assert _quote(body, "distasteful").speaker == "Mara Kovel"
+
+
+def test_a_verb_then_an_infinitive_cue_after_an_appositive_name_is_the_names() -> None:
+    body = (
+        "The newsroom was quiet. The editor I was talking to, Tomas Brenner, interrupted me in mid-sentence "
+        'to announce, "And there goes the franchise."'
+    )
+    assert _quote(body, "franchise").speaker == "Tomas Brenner"

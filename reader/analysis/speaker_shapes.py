@@ -34,6 +34,10 @@ SUBORDINATE = re.compile(
 COORDINATED_VERB = re.compile(
     r"\s*(?!(?:the|a|an|his|her|their|its|who|which|that)\s)[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}\s+and\s*"
 )
+# "Jane Roe, the editor, interrupted me to announce": the subject's verb, then the cue's infinitive
+VERB_TO = re.compile(
+    r"\s*(?!(?:the|a|an|his|her|their|its|who|which|that|to)\s)[a-z][\w'’-]*(?:\s+[\w'’-]+){0,6}\s+to\s*"
+)
 CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")

@@ -54,6 +54,7 @@ from reader.analysis.speaker_shapes import (
     UNCLOSED_ROLE,
     UNNAMED_SUBJECT,
     VERB_AFTER,
+    VERB_TO,
     WHERE_NAME,
     WITH_BEFORE,
     long_subject,
@@ -114,7 +115,9 @@ class Attributor(QuoteMarks):
                 and PLACE_WORDS.fullmatch(self.masked, head_start, end)
                 and OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
             )
-            joined = found is None and COORDINATED_VERB.fullmatch(self.masked, head_start, end)
+            joined = found is None and any(
+                shape.fullmatch(self.masked, head_start, end) for shape in (COORDINATED_VERB, VERB_TO)
+            )
             if found is not None or not (CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place or joined):
                 return found
             # "X used to support Y, but now said": the subject is the earlier clause's; "Stacy Baker of
