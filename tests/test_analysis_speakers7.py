@@ -93,3 +93,11 @@ def test_a_verb_then_an_infinitive_cue_after_an_appositive_name_is_the_names() -
         'to announce, "And there goes the franchise."'
     )
     assert _quote(body, "franchise").speaker == "Tomas Brenner"
+
+
+def test_a_role_then_a_name_after_an_inverted_cue_is_the_named_person_not_the_body() -> None:
+    body = (
+        'The Harbour Disease Agency said thirty towns reported cases. "Virtually all of the state has this virus '
+        "now,\" said the HDA's interim deputy director, Mara Kovel."
+    )
+    assert _quote(body, "Virtually all").speaker == "Mara Kovel"

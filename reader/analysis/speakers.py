@@ -177,6 +177,13 @@ class Attributor(QuoteMarks):
         end = start + (stop if stop is not None else len(text))
         comma = text.find(",", 0, end - start)
         if comma > 0:
+            words = text[:comma].split()
+            if words and words[-1] in lx.ROLE_NOUNS:
+                # '" said the CDC's deputy director, Anne Roe': the role is hers, the name after it speaks
+                for m_start, _m_end, kind, entity in self.mentions_within(start + comma, end):
+                    if kind == 0 and not self.masked[start + comma + 1 : m_start].strip():
+                        return Speaker(entity.name, "person", entity)
+                    break
             found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
             if found is not None:
                 return found
