@@ -101,3 +101,11 @@ def test_a_role_then_a_name_after_an_inverted_cue_is_the_named_person_not_the_bo
         "now,\" said the HDA's interim deputy director, Mara Kovel."
     )
     assert _quote(body, "Virtually all").speaker == "Mara Kovel"
+
+
+def test_a_name_from_a_group_named_after_its_kind_is_the_subject_before_a_colon() -> None:
+    body = (
+        "The assembly passed the bill on Tuesday. Mara Kovel from the rights group Stonewall Harbour also "
+        'welcomed the vote: "This is a truly historic step forward."'
+    )
+    assert _quote(body, "historic step").speaker == "Mara Kovel"

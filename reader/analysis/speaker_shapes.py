@@ -89,6 +89,8 @@ PREPOSITION_LEAD = re.compile(
 APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
+    # "Jane Roe from the rights group Stonewall Harbour welcomed"
+    r"|\s+(?:of|from|at)\s+the\s+(?:[a-z][\w'’-]*\s+){1,3}[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"
     r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
     # "X, who is the country's first Premier addressed": a relative clause left open, ended by its noun
     r"|,\s+who\s+(?:is|was)\s+[^,;:!?]{1,80}?\s[A-Z][\w'’-]*(?=\s+[a-z])"
