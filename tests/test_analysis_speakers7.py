@@ -109,3 +109,11 @@ def test_a_name_from_a_group_named_after_its_kind_is_the_subject_before_a_colon(
         'welcomed the vote: "This is a truly historic step forward."'
     )
     assert _quote(body, "historic step").speaker == "Mara Kovel"
+
+
+def test_someones_arguments_were_introduces_the_quote_after_them() -> None:
+    body = (
+        "Tomas Brenner spoke in Harbourton on Monday. Brenner's most pointed arguments, though, were directed "
+        'at the government. "They do not respect the privacy of their own people."'
+    )
+    assert _quote(body, "privacy").speaker == "Tomas Brenner"

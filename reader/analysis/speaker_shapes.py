@@ -69,7 +69,7 @@ THEIR_WORDS = re.compile(
 THEIR_CLAIM = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+){0,3}?(?:response|reply|answer|message|argument|claim|point|line|position|promise|"
     r"pledge|slogan|phrase|mantra|refrain|explanation|excuse|defen[cs]e|retort|verdict|assessment|view|complaint)"
-    r"\s+(?:\w+\s+){0,6}?(?:was|is|has been|had been)\b"
+    r"s?,?\s+(?:[\w,]+\s+){0,6}?(?:was|is|were|are|has been|had been|have been)\b"  # "X's arguments, though, were"
 )
 # "Stacy Baker of Columbia, South Carolina said": a place of one or two words after "of Place,"
 PLACE_WORDS = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\.?\s*")
