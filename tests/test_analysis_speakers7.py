@@ -117,3 +117,12 @@ def test_someones_arguments_were_introduces_the_quote_after_them() -> None:
         'at the government. "They do not respect the privacy of their own people."'
     )
     assert _quote(body, "privacy").speaker == "Tomas Brenner"
+
+
+def test_a_sentence_of_the_writers_that_names_no_one_does_not_end_the_speakers_turn() -> None:
+    body = (
+        'The towns are small. "Oh gosh, those are some very small towns," Mara Kovel said. They also lie in a '
+        'media dead zone, far away from either city. "That\'s a tough area."'
+    )
+    quote = _quote(body, "tough area")
+    assert (quote.speaker, quote.speaker_reason) == ("Mara Kovel", "previous-quote")

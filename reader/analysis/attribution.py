@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.quotes import RawQuote
+from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.scare import _SPEECH_FRAME, scare_decision, title_like
 from reader.analysis.speaker_context import (
     FIRST_PERSON_CUE,
@@ -136,6 +136,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                     # reports or paraphrases its subject.
                     speaker = att.from_cues(p_start, p_end, p_end) or att.sentence_subject(p_start, p_end)
                     reason = "previous-sentence"
+                    if speaker is None and sentence > 1 and paragraphs[paragraph][0] <= att.sentences[sentence - 2][0]:
+                        # '"...," Woolson said. They lie in a dead zone. "That's a tough area."': a sentence
+                        # of the writer's that names no one does not end the speaker's turn
+                        speaker = _across_aside(att, primary, marks, results, sentence)
+                        reason = "previous-quote" if speaker is not None else reason
         if (
             speaker is None
             and not named_unknown
@@ -203,6 +208,19 @@ def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], s
         if close is not None and _AND_OR.fullmatch(att.masked, close + 1, quotes[j].open_mark):
             speaker = results[i][0]
             results[j] = (speaker, False, "previous-quote" if speaker is not None else "none")
+
+
+def _across_aside(att: Attributor, primary: list[int], marks: list[int], results: list, sentence: int):
+    """The speaker of the last quote two sentences back, when the sentence between quotes no one, names
+    no one and has no cue."""
+    a_start, a_end = att.sentences[sentence - 1]
+    if any(True for _ in att.mentions_within(a_start, a_end)) or att.first_cue(a_start, a_end) is not None:
+        return None
+    if MASK in att.masked[a_start:a_end] or a_end - a_start > 300:
+        return None
+    b_start, b_end = att.sentences[sentence - 2]
+    last = last_with_speaker(primary, marks, results, b_start, b_end)
+    return results[last][0] if last is not None and not results[last][1] else None
 
 
 def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | None:
