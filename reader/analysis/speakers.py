@@ -15,7 +15,6 @@ from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.speaker_lookup import REACH, Speaker
-from reader.analysis.speaker_marks import QuoteMarks
 from reader.analysis.speaker_shapes import (
     AFTER_QUOTE_VERB,
     APPOSITION,
@@ -29,8 +28,6 @@ from reader.analysis.speaker_shapes import (
     DETERMINERS,
     DOCUMENT_BY,
     FIRST_WORD,
-    FOR_ORG,
-    HEAD_WORDS,
     INTERJECTED,
     LEAD,
     LEAD_NAME,
@@ -39,7 +36,6 @@ from reader.analysis.speaker_shapes import (
     NOUN_BEFORE,
     OF_PLACE,
     OPENING_PHRASE,
-    PARTICIPLE,
     PLACE_WORDS,
     POSSESSOR_ROLE,
     PREPOSITION_LEAD,
@@ -49,19 +45,17 @@ from reader.analysis.speaker_shapes import (
     SUBORDINATE,
     THEIR_CLAIM,
     TITLE_GOES_ON,
-    TITLED_NAME,
     TOLD,
     UNCLOSED_ROLE,
-    UNNAMED_SUBJECT,
     VERB_AFTER,
     VERB_TO,
     WHERE_NAME,
-    WITH_BEFORE,
     long_subject,
     object_end,
     subject_prefix,
     without_auxiliaries,
 )
+from reader.analysis.speaker_subjects import SubjectFinder
 from reader.analysis.tokens import Token
 
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
@@ -69,7 +63,7 @@ __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
 
 
-class Attributor(QuoteMarks):
+class Attributor(SubjectFinder):
     """Reads the sentence around a cue or a quote for the span that names its speaker."""
 
     def __init__(
@@ -245,50 +239,6 @@ class Attributor(QuoteMarks):
                 return None  # but "Senate Majority Leader Mitch McConnell, R-Ky., delivered": the name is next
         return None
 
-    def _person_ends(self, at: int) -> bool:
-        """Whether a listed person's mention ends at ``at``."""
-        return any(m[1] == at and m[2] == 0 for m in self.mentions_within(max(0, at - 60), at))
-
-    def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
-        """A name no list knows opening the sentence, with its title and an appositive, before a verb
-        ("Secretary of State Jane Roe felt", "Naoto Kan, the prime minister, expressed"): what a he or
-        she in the sentences after it stands for when the sentence names no listed person."""
-        start = max(start, before - REACH)
-        lead = OPENING_PHRASE.match(self.masked, start, before)
-        if lead:
-            start = lead.end()
-        name = TITLED_NAME.match(self.masked, start, before)
-        if name is None:
-            return None
-        end = name.end()
-        appositive = APPOSITION.match(self.masked, end, before)
-        if not VERB_AFTER.match(self.masked, appositive.end() if appositive else end, before):
-            return None
-        named = self.unlisted.entity(start, end)
-        return named[1] if named is not None and isinstance(named[1], PersonEntity) else None
-
-    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
-        """A person the sentence does not name opening it ("The programme manager stated", "A spokesman
-        for the agency, the X, said"): the he or she after it is that person, who speaks for the
-        organisation after "for" or "of" if one is named there (else no one)."""
-        start = max(start, before - REACH)
-        lead = OPENING_PHRASE.match(self.masked, start, before)
-        if lead:
-            start = lead.end()
-        phrase = UNNAMED_SUBJECT.match(self.masked, start, before)
-        if phrase is None:
-            return None
-        head = next(
-            (w for w in HEAD_WORDS.finditer(self.masked, phrase.start(1), phrase.end()) if w[0] in lx.ROLE_NOUNS), None
-        )
-        if head is None:
-            return None
-        for m_start, _m_end, kind, entity in self.mentions_within(head.end(), min(before, head.end() + 60)):
-            if kind == 1 and FOR_ORG.fullmatch(self.masked, head.end(), m_start):
-                return (Speaker(entity.name, "organization", entity, "pronoun"),)
-            break
-        return (None,)
-
     # -- cues (found by ``CueIndex``) -------------------------------------------------------
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
         floor = max(floor, end - REACH)
@@ -442,23 +392,6 @@ class Attributor(QuoteMarks):
         if found is None and inverted:
             found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
         return found
-
-    def participle_subject(self, floor: int, mark: int) -> Speaker | None:
-        """The subject of "with X -ing" leading to the quote ('with Sen. John McCain calling it a "..."').
-
-        Only after "with": in "attacked Rubio, saying ..." the participle is the sentence subject's.
-        """
-        with_at = self.masked.rfind("with", max(floor, mark - 160), mark)
-        if with_at < 0:
-            return None  # most sentences: no "with" to look behind
-        start = with_at  # the last "with" before the quote opens the construction
-        for match in reversed(list(PARTICIPLE.finditer(self.masked, start, mark))):
-            name_end = match.start()
-            for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
-                with_before = WITH_BEFORE.search(self.masked, max(start, m_start - 40), m_start)
-                if m_end == name_end and self._outside_quotes(m_start) and with_before:
-                    return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
-        return None
 
 
 def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: list[tuple[int, int]]) -> list:
