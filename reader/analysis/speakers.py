@@ -289,16 +289,19 @@ class Attributor(SubjectFinder):
         return found
 
     def _cue_right_before(self, first: int, start: int) -> Speaker | None:
-        """The subject of a cue verb ending the clause just before ", saying" (a few words may follow
-        it: 'Roe added in a statement, saying'): in 'Doe cannot say that "...," Roe added, saying' the
-        participle is Roe's, not the sentence subject's."""
+        """The subject of a cue verb after a quote, ending the clause just before ", saying" (a few words
+        may follow it: '"...," Roe added in a statement, saying'): in 'Doe cannot say that "...," Roe
+        added, saying' the participle is Roe's, not the sentence subject's."""
         comma = self.masked.rfind(",", first, start)
         if comma < 0 or self.masked[comma + 1 : start].strip():
             return None
         cues = self.cues(first, comma)
         if not cues or cues[-1][0] != "verb" or len(self.masked[cues[-1][2] : comma].split()) > 3:
             return None
-        return self.subject_before(first, cues[-1][1])
+        closing = self.masked.rfind(MASK, first, cues[-1][1])  # the quote the cue attributes
+        if closing < 0 or len(self.masked[closing : cues[-1][1]].split()) > 6:
+            return None
+        return self.subject_before(closing + 1, cues[-1][1])
 
     def _subject_of_appositive_participle(self, first: int, start: int) -> Speaker | None:
         """The name that opens the sentence right before ", citing ..." ("Mr. Roe, citing "...",
