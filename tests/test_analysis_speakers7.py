@@ -126,3 +126,12 @@ def test_a_sentence_of_the_writers_that_names_no_one_does_not_end_the_speakers_t
     )
     quote = _quote(body, "tough area")
     assert (quote.speaker, quote.speaker_reason) == ("Mara Kovel", "previous-quote")
+
+
+def test_a_cue_that_introduces_the_next_quote_does_not_attribute_the_question_before_it() -> None:
+    body = (
+        'Tomas Brenner and Mara Kovel traded emails that night. Kovel responds to Brenner with, "Why now? That '
+        'was on my way to the airport?" Brenner then writes back, "You look tired."'
+    )
+    assert _quote(body, "Why now").speaker == "Mara Kovel"
+    assert _quote(body, "look tired").speaker == "Tomas Brenner"
