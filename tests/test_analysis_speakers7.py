@@ -135,3 +135,12 @@ def test_a_cue_that_introduces_the_next_quote_does_not_attribute_the_question_be
     )
     assert _quote(body, "Why now").speaker == "Mara Kovel"
     assert _quote(body, "look tired").speaker == "Tomas Brenner"
+
+
+def test_a_question_asked_by_a_host_and_answered_by_the_guest() -> None:
+    body = (
+        'Tomas Brenner was asked by host Mara Kovel, who backs him, "That story has moved a little bit, has it '
+        'not?" Brenner responded, "It has. But there is frustration."'
+    )
+    assert _quote(body, "has it not").speaker == "Mara Kovel"
+    assert _quote(body, "frustration").speaker == "Tomas Brenner"

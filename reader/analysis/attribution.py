@@ -94,6 +94,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             if extended is not None:
                 limit = extended
                 speaker = att.after_quote(quote, limit)
+        if speaker is not None and nxt is not None and _answered(att, quote, text, limit):
+            speaker = None  # '"..., has it not?" Sanders responded, "It has."': the cue is the answer's
         if speaker is not None and _runs_on(att, quote, limit):
             # 'Biden said that he would "reassure" allies ..., given Trump's comments saying': the cue
             # before the quote, not one in the writer's clause after it
@@ -241,6 +243,20 @@ def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | No
     if len(att.masked[comma + 1 : cue[1]].split()) > 6:
         return None
     return att.subject_before(comma + 1, cue[1])
+
+
+_REPLIES = frozenset({"responded", "replied", "answered", "retorted", "responds", "replies", "answers", "retorts"})
+
+
+def _answered(att: Attributor, quote: RawQuote, text: str, limit: int) -> bool:
+    """Whether a question is followed by a reply verb that leads into the next quote, its answer."""
+    if not text.rstrip("\"”’' ").endswith("?") or quote.close_mark is None:
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit, "verb")
+    if cue is None or att.masked[cue[1] : cue[2]] not in _REPLIES:
+        return False
+    gap = att.masked[cue[2] : limit]
+    return gap.rstrip()[-1:] in (",", ":") and len(gap.split()) <= 2
 
 
 def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
