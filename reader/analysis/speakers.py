@@ -60,6 +60,8 @@ from reader.analysis.tokens import Token
 
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
+# A cue that opens a quote at once ('to announce, "..."'): only then is "verb ... to" read as the subject's
+_QUOTE_NEXT = re.compile(r"[a-z]+[,:]?\s*[\"“‘']")
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
 
 
@@ -109,8 +111,9 @@ class Attributor(SubjectFinder):
                 and PLACE_WORDS.fullmatch(self.masked, head_start, end)
                 and OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
             )
-            joined = found is None and any(
-                shape.fullmatch(self.masked, head_start, end) for shape in (COORDINATED_VERB, VERB_TO)
+            joined = found is None and (
+                COORDINATED_VERB.fullmatch(self.masked, head_start, end)
+                or (VERB_TO.fullmatch(self.masked, head_start, end) and _QUOTE_NEXT.match(self.masked, verb))
             )
             if found is not None or not (CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place or joined):
                 return found
