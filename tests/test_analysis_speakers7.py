@@ -144,3 +144,12 @@ def test_a_question_asked_by_a_host_and_answered_by_the_guest() -> None:
     )
     assert _quote(body, "has it not").speaker == "Mara Kovel"
     assert _quote(body, "frustration").speaker == "Tomas Brenner"
+
+
+def test_as_x_author_of_a_title_in_doubled_apostrophes_put_it() -> None:
+    body = (
+        "The Harbour Court of Appeals ruled on Monday. As Mara Kovel, professor of law at Harbour and author of "
+        "''The Unwritten Charter,'' put it, ''Senators should remember that a compromise candidate is better.''"
+    )
+    quotes = analyze(body).quotes
+    assert [q.speaker for q in quotes] == [None, "Mara Kovel"]

@@ -62,6 +62,7 @@ __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
 # A cue that opens a quote at once ('to announce, "..."'): only then is "verb ... to" read as the subject's
 _QUOTE_NEXT = re.compile(r"[a-z]+[,:]?\s*[\"“‘']")
+_PUT_IT = re.compile(r"puts?\s+it\b")
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
 
 
@@ -104,7 +105,7 @@ class Attributor(SubjectFinder):
             alone = self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
             if alone is not None:
                 return alone
-        if self.masked[head_start:end].strip():
+        if self.masked[head_start:end].strip(" \n'’\"”"):  # not the rest of a title's closing marks ('' put)
             found = self._clause(head_start, end)  # "... Najib Razak said"
             place = (
                 found is None
@@ -361,6 +362,8 @@ class Attributor(SubjectFinder):
                 # from the sentence's subject, as a paraphrase is (medium, not high)
                 found = self.participle_speaker(quote.open_mark)
                 return replace(found, via="paraphrase") if found is not None and found.via == "named" else found
+            if _PUT_IT.match(self.masked, c_start):
+                return None  # 'author of "The Law," put it': the one who puts it is named before the title
             return self.object_after(c_end, limit)
         first = FIRST_WORD.match(self.masked, offset, c_start)
         if first and first.group(1) in CONTINUATIONS:
