@@ -153,3 +153,13 @@ def test_as_x_author_of_a_title_in_doubled_apostrophes_put_it() -> None:
     )
     quotes = analyze(body).quotes
     assert [q.speaker for q in quotes] == [None, "Mara Kovel"]
+
+
+def test_a_reply_that_reports_its_own_words_does_not_attribute_the_exclamation_before_it() -> None:
+    body = (
+        "Mara Kovel and Tomas Brenner worked together for years. After Kovel fell ill, Brenner emailed her, "
+        'addressing her as "Mara" and telling her, "you are an all-star and we need you!" She replied to him '
+        'that it was an "honor to serve."'
+    )
+    assert _quote(body, "all-star").speaker == "Tomas Brenner"
+    assert _quote(body, "honor to serve").speaker == "Mara Kovel"

@@ -80,8 +80,10 @@ def told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, ma
             return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
         n_end = marks[k + 1]
     cue = att.first_cue(n_start, min(n_end, n_start + 200))
-    if own_quote and cue is not None and _leads_into(att, cue[2], n_end):
-        return None  # '"Why now?" Roe writes back, "You look cute."': the cue introduces the next quote
+    if own_quote and cue is not None and (_leads_into(att, cue[2], n_end) or _THAT.search(att.masked, cue[2], n_end)):
+        # '"Why now?" Roe writes back, "You look cute."', '"...!" She replied to him that it was an "honor"':
+        # the cue introduces the next quote
+        return None
     if att.body[quote.end - 1] in "!?":
         # '"Why wait?" Ash questioned.': a verb that reports only right after a quote, also before a
         # cue later in the sentence ('"Is it two?" Roe asks as an aide walks in, saying ...')
@@ -104,6 +106,9 @@ def told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, ma
     ):
         return None  # '"We won." Smith said the count ...' is a new statement, not this one's attribution
     return n_end
+
+
+_THAT = re.compile(r"\bthat\b")
 
 
 def _leads_into(att: Attributor, cue_end: int, mark: int) -> bool:
