@@ -163,3 +163,29 @@ def test_a_reply_that_reports_its_own_words_does_not_attribute_the_exclamation_b
     )
     assert _quote(body, "all-star").speaker == "Tomas Brenner"
     assert _quote(body, "honor to serve").speaker == "Mara Kovel"
+
+
+def test_a_possessive_and_a_speech_noun_give_the_quote_to_the_possessor() -> None:
+    body = (
+        'Tomas Brenner lost the race in 2012. Tomas Brenner\'s "47 percent" comment was nearly as dismissive '
+        "as Mara Kovel's vitriol."
+    )
+    assert _quote(body, "47 percent").speaker == "Tomas Brenner"
+    body = (
+        "Tomas Brenner spoke in Harbourton. Mara Kovel on Thursday blamed the press for making an issue out of "
+        'Brenner\'s claim that the mayor "founded the gang," calling it a slip.'
+    )
+    assert _quote(body, "founded the gang").speaker == "Tomas Brenner"
+
+
+def test_what_a_cue_reports_or_says_about_someones_remarks_stays_the_cues_speakers() -> None:
+    body = (
+        "Tomas Brenner spoke in Harbourton. Mara Kovel said on Thursday that Brenner's claim that the mayor "
+        'took bribes is "simply not true."'
+    )
+    assert _quote(body, "simply not true").speaker == "Mara Kovel"
+    body = (
+        "Tomas Brenner spoke in Harbourton. Brenner's remarks about the judge were \"the textbook definition "
+        'of a racist comment," Mara Kovel said.'
+    )
+    assert _quote(body, "textbook definition").speaker == "Mara Kovel"

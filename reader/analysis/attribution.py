@@ -20,6 +20,7 @@ from reader.analysis.speaker_context import (
     told_after_mark,
     turn_speaker,
 )
+from reader.analysis.speaker_possessive import possessor
 from reader.analysis.speakers import REACH, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
@@ -62,6 +63,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     leads_in = [_ends_leading_in(att.masked, a, b) for a, b in paragraphs]  # "... X said:"
     last_cache: dict[tuple[int, int], int | None] = {}  # quotes of earlier sentences are settled
     floors: dict[int, int] = {}  # where each primary quote's own attribution may start
+    unowned: dict[int, Speaker | None] = {}  # quotes a possessive gave away: the sentence's speaker
     for i, quote in enumerate(quotes):
         text = body[quote.start : quote.end]
         words = text.split()
@@ -118,7 +120,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             # '"very encouraged" and Trump calling it a "great meeting"': the next clause names its own speaker
             speaker, reason = _own_subject(att, floor, quote.open_mark), "paraphrase"
             if speaker is None:
-                speaker, reason = results[prev][0], "previous-quote"
+                speaker, reason = unowned.get(prev, results[prev][0]), "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
         opens_sentence = (
             not lead or lead in _CONNECTIVES or linking(lead)
@@ -173,6 +175,12 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             reason = "none"
         elif reason == "named" and speaker.via != "named":
             reason = speaker.via
+        owned = possessor(att, quote, floor)  # 'Romney's "47 percent" comment', 'Trump's claim that ... "..."'
+        if owned is not None:
+            # the sentence's own speaker stays the one of the quotes joined to this one ('called Roe's
+            # assertion of a "right" "disturbing"')
+            unowned[i] = speaker
+            speaker, reason = owned
         speaker, scare, reason = scare_decision(
             att, quote, text, speaker, reason, said_after, floor, limit, s_start, opens_sentence, named_unknown
         )
