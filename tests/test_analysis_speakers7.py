@@ -189,3 +189,12 @@ def test_what_a_cue_reports_or_says_about_someones_remarks_stays_the_cues_speake
         'of a racist comment," Mara Kovel said.'
     )
     assert _quote(body, "textbook definition").speaker == "Mara Kovel"
+
+
+def test_a_name_set_after_the_agent_of_a_passive_is_not_what_she_stands_for() -> None:
+    body = (
+        'Standing beside the mayor at the harbour, Mara Kovel said, "I cry with joy." The freed aid worker was '
+        "greeted by the mayor and his wife, Anna Brenner, along with some supporters.\n\n"
+        '"I have been dreaming of this moment for seven years," she said.'
+    )
+    assert _quote(body, "dreaming").speaker == "Mara Kovel"
