@@ -198,3 +198,12 @@ def test_a_name_set_after_the_agent_of_a_passive_is_not_what_she_stands_for() ->
         '"I have been dreaming of this moment for seven years," she said.'
     )
     assert _quote(body, "dreaming").speaker == "Mara Kovel"
+
+
+def test_a_fragment_right_after_its_cue_is_not_given_to_a_cue_later_in_the_writers_clause() -> None:
+    body = (
+        'Tomas Brenner and Mara Kovel met again on Thursday. Brenner opened the debate saying "of course" '
+        "Kovel has the experience to lead -- having suggested in a speech that she is unfit -- but said she "
+        "lacks judgment."
+    )
+    assert _quote(body, "of course").speaker == "Tomas Brenner"

@@ -98,7 +98,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 speaker = att.after_quote(quote, limit)
         if speaker is not None and nxt is not None and _answered(att, quote, text, limit):
             speaker = None  # '"..., has it not?" Sanders responded, "It has."': the cue is the answer's
-        if speaker is not None and _runs_on(att, quote, limit):
+        if speaker is not None and (_runs_on(att, quote, limit) or _object_of_cue(att, quote, text, floor, limit)):
             # 'Biden said that he would "reassure" allies ..., given Trump's comments saying': the cue
             # before the quote, not one in the writer's clause after it
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark) or speaker
@@ -277,6 +277,19 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
         return False
     cue = att.first_cue(quote.close_mark + 1, limit)
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
+
+
+def _object_of_cue(att: Attributor, quote: RawQuote, text: str, floor: int, limit: int) -> bool:
+    """Whether a fragment is the object of the cue right before it and the writer's clause goes on
+    after it for more than three words before the next cue ('saying "of course" Clinton has the
+    qualifications -- having suggested'): that cue is another clause's."""
+    if not text[:1].islower() or quote.close_mark is None:
+        return False
+    cues = att.cues(max(floor, quote.open_mark - 30), quote.open_mark)
+    if not cues or cues[-1][0] != "verb" or att.masked[cues[-1][2] : quote.open_mark].strip(" \"“‘'"):
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit)
+    return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 3
 
 
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
