@@ -207,3 +207,11 @@ def test_a_fragment_right_after_its_cue_is_not_given_to_a_cue_later_in_the_write
         "lacks judgment."
     )
     assert _quote(body, "of course").speaker == "Tomas Brenner"
+
+
+def test_a_with_clause_between_the_cue_and_the_quote_names_the_quotes_speaker() -> None:
+    body = (
+        "Tomas Brenner and Mara Kovel met on Monday. The Brenner campaign has denied it happened, with Kovel "
+        'taking to social media to call the reporter "totally delusional" for the accusation.'
+    )
+    assert _quote(body, "totally delusional").speaker == "Mara Kovel"

@@ -104,6 +104,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark) or speaker
         said_after = speaker is not None
         if speaker is None:
+            # 'X denied it, with Lewandowski taking to Twitter to call Fields "delusional"': the with-clause
+            # between the cue and the quote has its own subject
+            speaker = _with_clause(att, floor, quote.open_mark)
+            reason = "paraphrase" if speaker is not None else reason
+        if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
         if speaker is None:
             speaker = att.colon_name(floor, quote.open_mark)  # "- Philip Bump: "...""
@@ -277,6 +282,14 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
         return False
     cue = att.first_cue(quote.close_mark + 1, limit)
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
+
+
+def _with_clause(att: Attributor, floor: int, mark: int) -> Speaker | None:
+    """The subject of "with X -ing" after the sentence's last cue and before the quote, no cue in it."""
+    with_at = att.masked.rfind(" with ", max(floor, mark - 160), mark)
+    if with_at < 0 or att.first_cue(with_at, mark) is not None or att.first_cue(floor, with_at) is None:
+        return None
+    return att.participle_subject(with_at, mark)
 
 
 def _object_of_cue(att: Attributor, quote: RawQuote, text: str, floor: int, limit: int) -> bool:
