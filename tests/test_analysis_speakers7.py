@@ -215,3 +215,11 @@ def test_a_with_clause_between_the_cue_and_the_quote_names_the_quotes_speaker() 
         'taking to social media to call the reporter "totally delusional" for the accusation.'
     )
     assert _quote(body, "totally delusional").speaker == "Mara Kovel"
+
+
+def test_a_framing_verb_with_a_long_object_before_as_is_its_subjects() -> None:
+    body = (
+        "The mayor spoke on Sunday. On television, the mayor's campaign chairman, Tomas Brenner, dismissed "
+        'criticism of the mayor\'s comments about the judge as "partisan talking points." He left early.'
+    )
+    assert _quote(body, "talking points").speaker == "Tomas Brenner"

@@ -311,13 +311,21 @@ def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
     Those verbs are no reporting cues (most of their uses quote nothing), so the cue rules above do
     not look before them; a participle ('by slamming') has no subject right before it.
     """
-    frame = _SPEECH_FRAME.search(att.masked, max(floor, mark - 80), mark)
+    frame = _SPEECH_FRAME.search(att.masked, max(floor, mark - 80), mark) or _FAR_AS.search(
+        att.masked, max(floor, mark - 120), mark
+    )
     if frame is None or _PARTICIPLE_AT.match(att.masked, frame.start()):
         return None  # 'the speech, slamming candidates': whose it is, the sentence's subject says
     return att.subject_before(floor, frame.start())
 
 
 _PARTICIPLE_AT = re.compile(r"\w+ing\b")
+# 'dismissed criticism of Mr. Trump's comments about Ms. Khan as "talking points"': the frame's object
+# may be a long noun phrase (no clause, no comma) before "as"
+_FAR_AS = re.compile(
+    r"(?<![\w-])(?:dismiss|describ|characteriz|characteris|portray|depict|label|brand|derid|decr)\w*"
+    r"(?:\s+(?!(?:is|was|are|were|said|says)\b)[\w'’.-]+){1,10}?\s+as(?:\s+(?:a|an|the|mere))?\s*[\"“‘'«]*$"
+)
 # The gap between an earlier quote of the sentence and a clause of its own: '" and', '", while', '";'
 _CLAUSE_JOIN = re.compile(r"[\s,;—–-]*(?:(?:and|while|but|with|whereas)\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?")
 _OWN_VERB = re.compile(r"\s+[a-z]{3,}(?:ing|ed|s)\b")
