@@ -223,3 +223,11 @@ def test_a_framing_verb_with_a_long_object_before_as_is_its_subjects() -> None:
         'criticism of the mayor\'s comments about the judge as "partisan talking points." He left early.'
     )
     assert _quote(body, "talking points").speaker == "Tomas Brenner"
+
+
+def test_to_counter_that_reports_speech_but_a_counter_is_a_noun() -> None:
+    body = (
+        "Tomas Brenner and Mara Kovel work for the campaign. The fact-check was shared 3,200 times, leading "
+        'advisers like Tomas Brenner to counter that "every cent of the bailout was repaid."'
+    )
+    assert _quote(body, "every cent").speaker == "Tomas Brenner"

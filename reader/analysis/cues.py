@@ -45,7 +45,9 @@ _CUE_WORDS = (
 # "expressed": a cue when what is expressed is said ("expressed confidence that", "expressed hope:"), not
 # "expressed a desire to"
 _EXPRESSED = frozenset(lx._inflect("express"))
-_CUE_WORDS = _CUE_WORDS | _EXPRESSED
+# "to counter that", "countered that": a cue before "that" only (a counter is mostly a noun)
+_COUNTER = frozenset({"counter"})
+_CUE_WORDS = _CUE_WORDS | _EXPRESSED | _COUNTER
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 _TEXT = itemgetter(0)  # a token's text
 # Things whose text "reads" as their sender's words ("The ministry's statement read").
@@ -130,6 +132,9 @@ class CueIndex:
                 )
             ):
                 cue = ("verb", token.start, token.end)
+            elif word in _COUNTER:
+                if i + 1 < len(tokens) and tokens[i + 1].text == "that":
+                    cue = ("verb", token.start, token.end)
             elif word in _EXPRESSED:
                 said = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].text in ("that", ":")), None)
                 if said is not None and masked[token.end : tokens[said].start].count(",") == 0:
