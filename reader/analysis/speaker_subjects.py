@@ -1,6 +1,6 @@
 """Subjects that open a sentence without a cue: a name no list knows ("Naoto Kan, the prime minister,
 expressed"), a person the sentence does not name ("The programme manager stated"), and the subject of
-"with X -ing" before a quote.
+"with X -ing" before a quote; and the speaker named after an inverted cue ('" said X, the minister').
 
 A base of ``speakers.Attributor`` (moved out of it unchanged).
 """
@@ -21,6 +21,7 @@ from reader.analysis.speaker_shapes import (
     UNNAMED_SUBJECT,
     VERB_AFTER,
     WITH_BEFORE,
+    object_end,
 )
 
 
@@ -87,3 +88,25 @@ class SubjectFinder(QuoteMarks):
                 if m_end == name_end and self._outside_quotes(m_start) and with_before:
                     return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
         return None
+
+    def object_after(self, start: int, limit: int) -> Speaker | None:
+        limit = min(limit, start + REACH)
+        text = self.masked[start:limit]
+        stop = object_end(text)
+        end = start + (stop if stop is not None else len(text))
+        comma = text.find(",", 0, end - start)
+        if comma > 0:
+            words = text[:comma].split()
+            if words and words[-1] in lx.ROLE_NOUNS:
+                # '" said the CDC's deputy director, Anne Roe': the role is hers, the name after it speaks
+                for m_start, _m_end, kind, entity in self.mentions_within(start + comma, end):
+                    if kind == 0 and not self.masked[start + comma + 1 : m_start].strip():
+                        return Speaker(entity.name, "person", entity)
+                    break
+            found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
+            if found is not None:
+                return found
+        body = self.unlisted.described_body(start, end)  # '"...," said Norway's transport ministry'
+        if body is not None and self.entity_in(body[1], body[2], persons_only=True) is None:
+            return Speaker(body[0].name, "organization", body[0])  # not 'the office of Senator Jane Roe'
+        return self.resolve(start, end)

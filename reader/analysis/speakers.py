@@ -51,7 +51,6 @@ from reader.analysis.speaker_shapes import (
     VERB_TO,
     WHERE_NAME,
     long_subject,
-    object_end,
     subject_prefix,
     without_auxiliaries,
 )
@@ -167,28 +166,6 @@ class Attributor(SubjectFinder):
         if not self.masked[start:end].strip():
             return None
         return self.resolve(start, end, head=True)
-
-    def object_after(self, start: int, limit: int) -> Speaker | None:
-        limit = min(limit, start + REACH)
-        text = self.masked[start:limit]
-        stop = object_end(text)
-        end = start + (stop if stop is not None else len(text))
-        comma = text.find(",", 0, end - start)
-        if comma > 0:
-            words = text[:comma].split()
-            if words and words[-1] in lx.ROLE_NOUNS:
-                # '" said the CDC's deputy director, Anne Roe': the role is hers, the name after it speaks
-                for m_start, _m_end, kind, entity in self.mentions_within(start + comma, end):
-                    if kind == 0 and not self.masked[start + comma + 1 : m_start].strip():
-                        return Speaker(entity.name, "person", entity)
-                    break
-            found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
-            if found is not None:
-                return found
-        body = self.unlisted.described_body(start, end)  # '"...," said Norway's transport ministry'
-        if body is not None and self.entity_in(body[1], body[2], persons_only=True) is None:
-            return Speaker(body[0].name, "organization", body[0])  # not 'the office of Senator Jane Roe'
-        return self.resolve(start, end)
 
     def sentence_subject(self, start: int, before: int) -> Speaker | None:
         """The person a sentence is about, when it opens with them and a verb follows.
