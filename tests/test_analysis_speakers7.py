@@ -225,7 +225,7 @@ def test_a_framing_verb_with_a_long_object_before_as_is_its_subjects() -> None:
     assert _quote(body, "talking points").speaker == "Tomas Brenner"
 
 
-def test_to_counter_that_reports_speech_but_a_counter_is_a_noun() -> None:
+def test_to_counter_that_reports_speech() -> None:
     body = (
         "Tomas Brenner and Mara Kovel work for the campaign. The fact-check was shared 3,200 times, leading "
         'advisers like Tomas Brenner to counter that "every cent of the bailout was repaid."'
