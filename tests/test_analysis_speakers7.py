@@ -231,3 +231,11 @@ def test_to_counter_that_reports_speech() -> None:
         'advisers like Tomas Brenner to counter that "every cent of the bailout was repaid."'
     )
     assert _quote(body, "every cent").speaker == "Tomas Brenner"
+
+
+def test_a_name_whose_appositive_is_left_open_before_the_cue_after_the_quote() -> None:
+    body = (
+        'The championship ended at dusk. "I knew this day was going to come," Marcos Brenner, the winning '
+        "surfer said shortly after the final."
+    )
+    assert _quote(body, "this day").speaker == "Marcos Brenner"

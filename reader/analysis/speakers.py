@@ -61,6 +61,9 @@ __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
 # A cue that opens a quote at once ('to announce, "..."'): only then is "verb ... to" read as the subject's
 _QUOTE_NEXT = re.compile(r"[a-z]+[,:]?\s*[\"“‘']")
+_OPEN_ROLE = re.compile(
+    r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*"
+)
 _PUT_IT = re.compile(r"puts?\s+it\b")
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
 
@@ -377,6 +380,9 @@ class Attributor(SubjectFinder):
         found = self.subject_before(offset, c_start)
         if found is None and inverted:
             found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
+        if found is None and (open_role := _OPEN_ROLE.fullmatch(self.masked, offset, c_start)):
+            # '"...," Marcos Roe, the winning surfer said': the appositive's closing comma left out
+            found = self._name_alone(offset, open_role.end(1))
         return found
 
 
