@@ -239,3 +239,17 @@ def test_a_name_whose_appositive_is_left_open_before_the_cue_after_the_quote() -
         "surfer said shortly after the final."
     )
     assert _quote(body, "this day").speaker == "Marcos Brenner"
+
+
+def test_a_fragment_in_a_sentence_naming_no_one_carries_on_the_speaker_just_before() -> None:
+    body = (
+        '"The activity could technically be a violation," Mara Kovel added. But that is not the same thing as '
+        '"properly chargeable under the law of the land."'
+    )
+    quote = _quote(body, "properly chargeable")
+    assert (quote.speaker, quote.confidence) == ("Mara Kovel", "medium")
+
+
+def test_a_short_term_in_a_sentence_naming_no_one_stays_a_term() -> None:
+    body = '"We will win," Mara Kovel added. Then the press pushed the "gun violence" narrative.'
+    assert _quote(body, "gun violence").scare

@@ -169,6 +169,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 speaker = att.sentence_subject(floor, quote.open_mark)
             if speaker is None:
                 speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
+            if speaker is None and text[:1].islower() and len(words) > 4 and sentence > 0 and prev is None:
+                # '..., Hennessey added. But that's not the same thing as "properly chargeable."': a
+                # fragment in a sentence that names no one carries on the speaker of the sentence before
+                speaker = _carried_fragment(att, paragraphs[paragraph][0], sentence, s_start, quote.open_mark)
+                reason = "previous-sentence" if speaker is not None else reason
         if (
             speaker is None
             and not named_unknown
@@ -282,6 +287,20 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
         return False
     cue = att.first_cue(quote.close_mark + 1, limit)
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
+
+
+def _carried_fragment(att: Attributor, p_start: int, sentence: int, s_start: int, mark: int) -> Speaker | None:
+    """The speaker of a cue ending the sentence before, when this sentence names no one and has no cue
+    before the fragment."""
+    b_start, b_end = att.sentences[sentence - 1]
+    if b_start < p_start or mark - s_start > 200:
+        return None
+    if any(True for _ in att.mentions_within(s_start, mark)) or att.first_cue(s_start, mark) is not None:
+        return None
+    cues = att.cues(max(b_start, b_end - 60), b_end)
+    if not cues or cues[-1][0] != "verb" or len(att.masked[cues[-1][2] : b_end].split()) > 3:
+        return None  # not '"...," Hennessey added.' or 'Hennessey said on Monday.'
+    return att.from_cues(b_start, b_end, b_end)
 
 
 def _with_clause(att: Attributor, floor: int, mark: int) -> Speaker | None:
