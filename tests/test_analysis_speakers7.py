@@ -253,3 +253,10 @@ def test_a_fragment_in_a_sentence_naming_no_one_carries_on_the_speaker_just_befo
 def test_a_short_term_in_a_sentence_naming_no_one_stays_a_term() -> None:
     body = '"We will win," Mara Kovel added. Then the press pushed the "gun violence" narrative.'
     assert _quote(body, "gun violence").scare
+
+
+def test_a_short_next_sentence_does_not_take_a_quote_cued_in_its_own_sentence() -> None:
+    body = (
+        'Mara Kovel and Tomas Brenner met on Monday. Kovel said the plan was "a disaster for the town." Brenner agreed.'
+    )
+    assert _quote(body, "a disaster").speaker == "Mara Kovel"

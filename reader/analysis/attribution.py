@@ -91,7 +91,14 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         limit = quotes[nxt].open_mark if nxt is not None else s_end
         reason = "named"
         speaker = att.after_quote(quote, limit)
-        if speaker is None and nxt is None and text[-1] in "!?.…" and sentence + 1 < len(att.sentences):
+        if (
+            speaker is None
+            and nxt is None
+            and text[-1] in "!?.…"
+            and sentence + 1 < len(att.sentences)
+            and att.first_cue(floor, quote.open_mark, "verb") is None
+        ):
+            # but 'Roe said the plan was "a disaster." Doe agreed.': a quote cued in its own sentence
             extended = told_after_mark(att, quote, sentence, primary, marks, k)
             if extended is not None:
                 limit = extended
