@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.quotes import RawQuote
+from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.scare import _SPEECH_FRAME, scare_decision, title_like
 from reader.analysis.speaker_context import (
     FIRST_PERSON_CUE,
@@ -21,6 +21,7 @@ from reader.analysis.speaker_context import (
     turn_speaker,
 )
 from reader.analysis.speaker_fallback import fill_nearby
+from reader.analysis.speaker_possessive import possessor
 from reader.analysis.speakers import REACH, Attributor, Speaker
 
 _CONNECTIVES = frozenset(
@@ -63,6 +64,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
     leads_in = [_ends_leading_in(att.masked, a, b) for a, b in paragraphs]  # "... X said:"
     last_cache: dict[tuple[int, int], int | None] = {}  # quotes of earlier sentences are settled
     floors: dict[int, int] = {}  # where each primary quote's own attribution may start
+    unowned: dict[int, Speaker | None] = {}  # quotes a possessive gave away: the sentence's speaker
     for i, quote in enumerate(quotes):
         text = body[quote.start : quote.end]
         words = text.split()
@@ -90,21 +92,36 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         limit = quotes[nxt].open_mark if nxt is not None else s_end
         reason = "named"
         speaker = att.after_quote(quote, limit)
-        if speaker is None and nxt is None and text[-1] in "!?.…" and sentence + 1 < len(att.sentences):
+        if (
+            speaker is None
+            and nxt is None
+            and text[-1] in "!?.…"
+            and sentence + 1 < len(att.sentences)
+            and att.first_cue(floor, quote.open_mark, "verb") is None
+        ):
+            # but 'Roe said the plan was "a disaster." Doe agreed.': a quote cued in its own sentence
             extended = told_after_mark(att, quote, sentence, primary, marks, k)
             if extended is not None:
                 limit = extended
                 speaker = att.after_quote(quote, limit)
-        if speaker is not None and _runs_on(att, quote, limit):
+        if speaker is not None and nxt is not None and _answered(att, quote, text, limit):
+            speaker = None  # '"..., has it not?" Sanders responded, "It has."': the cue is the answer's
+        if speaker is not None and (_runs_on(att, quote, limit) or _object_of_cue(att, quote, text, floor, limit)):
             # 'Biden said that he would "reassure" allies ..., given Trump's comments saying': the cue
             # before the quote, not one in the writer's clause after it
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark) or speaker
         said_after = speaker is not None
         if speaker is None:
+            # 'X denied it, with Lewandowski taking to Twitter to call Fields "delusional"': the with-clause
+            # between the cue and the quote has its own subject
+            speaker = _with_clause(att, floor, quote.open_mark)
+            reason = "paraphrase" if speaker is not None else reason
+        if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
         if speaker is None:
             speaker = att.colon_name(floor, quote.open_mark)  # "- Philip Bump: "...""
-        if speaker is None and quote.close_mark is not None:
+        if speaker is None and quote.close_mark is not None and not text[:1].islower():
+            # not 'insisted his party was "still the first force." --Jane Roe': a fragment is no vox pop
             speaker = att.signed(quote.close_mark + 1)
             reason = "vox-pop" if speaker else reason
         if speaker is None and quote.close_mark is not None:
@@ -113,7 +130,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         # none of the carried-over ones below.
         named_unknown = speaker is None and (att.unknown_name_after(quote, limit) or att.unnamed_after(quote, limit))
         if speaker is None and prev is not None:
-            speaker, reason = results[prev][0], "previous-quote"
+            # '"very encouraged" and Trump calling it a "great meeting"': the next clause names its own speaker
+            speaker, reason = _own_subject(att, floor, quote.open_mark), "paraphrase"
+            if speaker is None:
+                speaker, reason = unowned.get(prev, results[prev][0]), "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
         opens_sentence = (
             not lead or lead in _CONNECTIVES or linking(lead)
@@ -133,6 +153,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                     # reports or paraphrases its subject.
                     speaker = att.from_cues(p_start, p_end, p_end) or att.sentence_subject(p_start, p_end)
                     reason = "previous-sentence"
+                    if speaker is None and sentence > 1 and paragraphs[paragraph][0] <= att.sentences[sentence - 2][0]:
+                        # '"...," Woolson said. They lie in a dead zone. "That's a tough area."': a sentence
+                        # of the writer's that names no one does not end the speaker's turn
+                        speaker = _across_aside(att, primary, marks, results, sentence)
+                        reason = "previous-quote" if speaker is not None else reason
         if (
             speaker is None
             and not named_unknown
@@ -152,6 +177,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 speaker = att.sentence_subject(floor, quote.open_mark)
             if speaker is None:
                 speaker = _framing_subject(att, floor, quote.open_mark)  # "Manafort dismissed it as"
+            if speaker is None and text[:1].islower() and len(words) > 4 and sentence > 0 and prev is None:
+                # '..., Hennessey added. But that's not the same thing as "properly chargeable."': a
+                # fragment in a sentence that names no one carries on the speaker of the sentence before
+                speaker = _carried_fragment(att, paragraphs[paragraph][0], sentence, s_start, quote.open_mark)
+                reason = "previous-sentence" if speaker is not None else reason
         if (
             speaker is None
             and not named_unknown
@@ -163,6 +193,12 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             reason = "none"
         elif reason == "named" and speaker.via != "named":
             reason = speaker.via
+        owned = possessor(att, quote, floor)  # 'Romney's "47 percent" comment', 'Trump's claim that ... "..."'
+        if owned is not None:
+            # the sentence's own speaker stays the one of the quotes joined to this one ('called Roe's
+            # assertion of a "right" "disturbing"')
+            unowned[i] = speaker
+            speaker, reason = owned
         speaker, scare, reason = scare_decision(
             att, quote, text, speaker, reason, said_after, floor, limit, s_start, opens_sentence, named_unknown
         )
@@ -203,6 +239,19 @@ def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], s
             results[j] = (speaker, False, "previous-quote" if speaker is not None else "none")
 
 
+def _across_aside(att: Attributor, primary: list[int], marks: list[int], results: list, sentence: int):
+    """The speaker of the last quote two sentences back, when the sentence between quotes no one, names
+    no one and has no cue."""
+    a_start, a_end = att.sentences[sentence - 1]
+    if any(True for _ in att.mentions_within(a_start, a_end)) or att.first_cue(a_start, a_end) is not None:
+        return None
+    if MASK in att.masked[a_start:a_end] or a_end - a_start > 300:
+        return None
+    b_start, b_end = att.sentences[sentence - 2]
+    last = last_with_speaker(primary, marks, results, b_start, b_end)
+    return results[last][0] if last is not None and not results[last][1] else None
+
+
 def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | None:
     """The speaker of a cue that ends the sentence after a comma ('..., DFA spokesman Neil Sroka said.').
 
@@ -223,6 +272,20 @@ def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | No
     return att.subject_before(comma + 1, cue[1])
 
 
+_REPLIES = frozenset({"responded", "replied", "answered", "retorted", "responds", "replies", "answers", "retorts"})
+
+
+def _answered(att: Attributor, quote: RawQuote, text: str, limit: int) -> bool:
+    """Whether a question is followed by a reply verb that leads into the next quote, its answer."""
+    if not text.rstrip("\"”’' ").endswith("?") or quote.close_mark is None:
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit, "verb")
+    if cue is None or att.masked[cue[1] : cue[2]] not in _REPLIES:
+        return False
+    gap = att.masked[cue[2] : limit]
+    return gap.rstrip()[-1:] in (",", ":") and len(gap.split()) <= 2
+
+
 def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
     """Whether the writer's sentence goes on after the quote, lowercase, for five words before a cue."""
     if quote.close_mark is None:
@@ -235,19 +298,77 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
 
 
+def _carried_fragment(att: Attributor, p_start: int, sentence: int, s_start: int, mark: int) -> Speaker | None:
+    """The speaker of a cue ending the sentence before, when this sentence names no one and has no cue
+    before the fragment."""
+    b_start, b_end = att.sentences[sentence - 1]
+    if b_start < p_start or mark - s_start > 200:
+        return None
+    if any(True for _ in att.mentions_within(s_start, mark)) or att.first_cue(s_start, mark) is not None:
+        return None
+    cues = att.cues(max(b_start, b_end - 60), b_end)
+    if not cues or cues[-1][0] != "verb" or len(att.masked[cues[-1][2] : b_end].split()) > 3:
+        return None  # not '"...," Hennessey added.' or 'Hennessey said on Monday.'
+    return att.from_cues(b_start, b_end, b_end)
+
+
+def _with_clause(att: Attributor, floor: int, mark: int) -> Speaker | None:
+    """The subject of "with X -ing" after the sentence's last cue and before the quote, no cue in it."""
+    with_at = att.masked.rfind(" with ", max(floor, mark - 160), mark)
+    if with_at < 0 or att.first_cue(with_at, mark) is not None or att.first_cue(floor, with_at) is None:
+        return None
+    return att.participle_subject(with_at, mark)
+
+
+def _object_of_cue(att: Attributor, quote: RawQuote, text: str, floor: int, limit: int) -> bool:
+    """Whether a fragment is the object of the cue right before it and the writer's clause goes on
+    after it for more than three words before the next cue ('saying "of course" Clinton has the
+    qualifications -- having suggested'): that cue is another clause's."""
+    if not text[:1].islower() or quote.close_mark is None:
+        return False
+    cues = att.cues(max(floor, quote.open_mark - 30), quote.open_mark)
+    if not cues or cues[-1][0] != "verb" or att.masked[cues[-1][2] : quote.open_mark].strip(" \"“‘'"):
+        return False
+    cue = att.first_cue(quote.close_mark + 1, limit)
+    return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 3
+
+
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
     """The subject of a verb that frames the quoted words as someone's ('Manafort dismissed it as "absurd"').
 
     Those verbs are no reporting cues (most of their uses quote nothing), so the cue rules above do
     not look before them; a participle ('by slamming') has no subject right before it.
     """
-    frame = _SPEECH_FRAME.search(att.masked, max(floor, mark - 80), mark)
+    frame = _SPEECH_FRAME.search(att.masked, max(floor, mark - 80), mark) or _FAR_AS.search(
+        att.masked, max(floor, mark - 120), mark
+    )
     if frame is None or _PARTICIPLE_AT.match(att.masked, frame.start()):
         return None  # 'the speech, slamming candidates': whose it is, the sentence's subject says
     return att.subject_before(floor, frame.start())
 
 
 _PARTICIPLE_AT = re.compile(r"\w+ing\b")
+# 'dismissed criticism of Mr. Trump's comments about Ms. Khan as "talking points"': the frame's object
+# may be a long noun phrase (no clause, no comma) before "as"
+_FAR_AS = re.compile(
+    r"(?<![\w-])(?:dismiss|describ|characteriz|characteris|portray|depict|label|brand|derid|decr)\w*"
+    r"(?:\s+(?!(?:is|was|are|were|said|says)\b)[\w'’.-]+){1,10}?\s+as(?:\s+(?:a|an|the|mere))?\s*[\"“‘'«]*$"
+)
+# The gap between an earlier quote of the sentence and a clause of its own: '" and', '", while', '";'
+_CLAUSE_JOIN = re.compile(r"[\s,;—–-]*(?:(?:and|while|but|with|whereas)\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?")
+_OWN_VERB = re.compile(r"\s+[a-z]{3,}(?:ing|ed|s)\b")
+
+
+def _own_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
+    """A name opening the clause between an earlier quote of the sentence and this one, with a verb
+    that frames speech ('Roe saying she was "encouraged" and Doe calling it a "great meeting"')."""
+    for m_start, m_end, kind, entity in att.mentions_within(floor, mark):
+        if not _CLAUSE_JOIN.fullmatch(att.masked, floor, m_start) or not _OWN_VERB.match(att.masked, m_end, mark):
+            return None
+        if _SPEECH_FRAME.search(att.masked, max(m_end, mark - 80), mark) or att.first_cue(m_end, mark, "verb"):
+            return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+        return None
+    return None
 
 
 def _ends_leading_in(masked: str, start: int, end: int) -> bool:

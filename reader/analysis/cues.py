@@ -30,7 +30,7 @@ CAPITALISED_CUES = frozenset(
 )
 # Reporting verbs found on unseen news beyond the shared lexicon ("Trump assured Jones", "opined the Plain
 # Dealer"); kept here so the people finder's evidence does not change with them.
-SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom react")
+SPEAKER_VERBS = lx.REPORTING_VERBS | lx._inflect("assure exhort opine thunder proclaim boom react thank")
 # "encouraged people to "..."": not "to encourage", an infinitive of purpose after someone else's deeds
 SPEAKER_VERBS = SPEAKER_VERBS | {"encouraged", "encourages"}
 # Every lowercased word that can start a cue of ``CueIndex._all_cues``: the others are skipped at once.
@@ -42,6 +42,12 @@ _CUE_WORDS = (
     | frozenset(PHRASAL_CUES)
     | {"according", "quoting", "words", "by", "statement", "statements", "reads", "read"}
 )
+# "expressed": a cue when what is expressed is said ("expressed confidence that", "expressed hope:"), not
+# "expressed a desire to"
+_EXPRESSED = frozenset(lx._inflect("express"))
+# "to counter that", "countered that": a cue before "that" only (a counter is mostly a noun)
+_COUNTER = frozenset({"counter"})
+_CUE_WORDS = _CUE_WORDS | _EXPRESSED | _COUNTER
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
 _TEXT = itemgetter(0)  # a token's text
 # Things whose text "reads" as their sender's words ("The ministry's statement read").
@@ -126,6 +132,13 @@ class CueIndex:
                 )
             ):
                 cue = ("verb", token.start, token.end)
+            elif word in _COUNTER:
+                if i + 1 < len(tokens) and tokens[i + 1].text == "that":
+                    cue = ("verb", token.start, token.end)
+            elif word in _EXPRESSED:
+                said = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].text in ("that", ":")), None)
+                if said is not None and masked[token.end : tokens[said].start].count(",") == 0:
+                    cue = ("verb", token.start, token.end)
             elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
                 cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"
             elif word[0].isupper() and low in CAPITALISED_CUES:

@@ -70,6 +70,7 @@ REPORTING_VERBS = (
 # Verbs that take their speaker after "by" ("described by X as", "quoted by X"): a leading cue then.
 BY_VERBS = frozenset(
     {"described", "quoted", "called", "dubbed", "characterized", "characterised", "labeled", "labelled", "branded"}
+    | {"asked"}  # "Roe was asked by the host, "...?"": the host asks
 )
 # Verbs that report only with a channel after them ("posted on Twitter", "posted:").
 CHANNEL_VERBS = frozenset({"posted", "posting", "posts", "wrote", "writing"})

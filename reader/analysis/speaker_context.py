@@ -74,15 +74,24 @@ def told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, ma
     n_start, n_end = att.sentences[sentence + 1]
     if att.masked[quote.close_mark + 1 : n_start].strip(" \"”’'"):
         return None
-    if k + 1 < len(primary) and marks[k + 1] < n_end:
+    own_quote = k + 1 < len(primary) and marks[k + 1] < n_end
+    if own_quote:
         if att.body[quote.end - 1] in ".…":
             return None  # the next sentence attributes its own quote ('Mr. Zahed said: "..."')
         n_end = marks[k + 1]
     cue = att.first_cue(n_start, min(n_end, n_start + 200))
-    if cue is None:
-        # '"Why wait?" Ash questioned.': a verb that reports only right after a quote
+    if own_quote and cue is not None and (_leads_into(att, cue[2], n_end) or _THAT.search(att.masked, cue[2], n_end)):
+        # '"Why now?" Roe writes back, "You look cute."', '"...!" She replied to him that it was an "honor"':
+        # the cue introduces the next quote
+        return None
+    if att.body[quote.end - 1] in "!?":
+        # '"Why wait?" Ash questioned.': a verb that reports only right after a quote, also before a
+        # cue later in the sentence ('"Is it two?" Roe asks as an aide walks in, saying ...')
         verb = AFTER_QUOTE_VERB.match(att.masked, n_start, min(n_end, n_start + 80))
-        return n_end if verb is not None and att.body[quote.end - 1] in "!?" else None
+        if verb is not None and (cue is None or verb.end() <= cue[1]):
+            return n_end
+    if cue is None:
+        return None
     subject = att.masked[n_start : cue[1]].split()
     if len(subject) > 4 and not NAME_AND_APPOSITIVE.fullmatch(att.masked, n_start, cue[1]):
         return None
@@ -97,6 +106,16 @@ def told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, ma
     ):
         return None  # '"We won." Smith said the count ...' is a new statement, not this one's attribution
     return n_end
+
+
+_THAT = re.compile(r"\bthat\b")
+
+
+def _leads_into(att: Attributor, cue_end: int, mark: int) -> bool:
+    """Whether a cue ends, a word at most and a comma or colon later, at a quote that opens with a capital
+    (a new statement of the cue's own, not the rest of a split one)."""
+    gap = att.masked[cue_end:mark]
+    return gap.rstrip()[-1:] in (",", ":") and len(gap.split()) <= 2 and att.body[mark + 1 : mark + 2].isupper()
 
 
 def last_with_speaker(primary: list[int], marks: list[int], results: list, start: int, end: int) -> int | None:

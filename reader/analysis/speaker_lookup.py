@@ -31,6 +31,8 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")  # the title before a bare 
 # "When challenged by Bollinger, he stated": the agent of a passive or the object of "by" is not who
 # a subject pronoun after it stands for.
 _AGENT_BEFORE = re.compile(r"\b(?:by|to|with|against|than|from|for|of|about|over|on|at|like)\s+$")
+# "greeted by the President and the First Lady, Carla Roe": a name set after the agent it names
+_AGENT_APPOSITIVE = re.compile(r"\bby\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,5},\s+$")
 # "The centre, which ..., added": a body called by the common noun its name holds, or one who speaks
 # for it ("a spokesperson for the agency", "an official of the ministry").
 _THE_BODY = re.compile(
@@ -205,8 +207,10 @@ class MentionIndex(CueIndex):
                     return Speaker(entity.name, "organization", entity, "pronoun")
                 if word in ("he", "she") and kind == 0:
                     wanted = "m" if word == "he" else "f"
-                    if entity.gender in (None, wanted) and not _AGENT_BEFORE.search(
-                        self.masked, max(0, start - 9), start
+                    if (
+                        entity.gender in (None, wanted)
+                        and not _AGENT_BEFORE.search(self.masked, max(0, start - 9), start)
+                        and not _AGENT_APPOSITIVE.search(self.masked, max(0, start - 60), start)
                     ):
                         return Speaker(entity.name, "person", entity, "pronoun")
             if word == "it":

@@ -34,6 +34,10 @@ SUBORDINATE = re.compile(
 COORDINATED_VERB = re.compile(
     r"\s*(?!(?:the|a|an|his|her|their|its|who|which|that)\s)[a-z][\w'’-]*(?:\s+[\w'’-]+){0,5}\s+and\s*"
 )
+# "Jane Roe, the editor, interrupted me to announce": the subject's verb, then the cue's infinitive
+VERB_TO = re.compile(
+    r"\s*(?!(?:the|a|an|his|her|their|its|who|which|that|to)\s)[a-z][\w'’-]*(?:\s+[\w'’-]+){0,6}\s+to\s*"
+)
 CLAUSE_WORD_ONLY = re.compile(r"\s*(?:but|and|yet|so|then)\s*")
 PRONOUN_AT = re.compile(r"\s*(he|she|it|they|He|She|It|They)\b")  # for match(text, pos): "^" holds at 0 only
 LEAD = re.compile(r"[\s,;—–-]*")
@@ -65,7 +69,7 @@ THEIR_WORDS = re.compile(
 THEIR_CLAIM = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+){0,3}?(?:response|reply|answer|message|argument|claim|point|line|position|promise|"
     r"pledge|slogan|phrase|mantra|refrain|explanation|excuse|defen[cs]e|retort|verdict|assessment|view|complaint)"
-    r"\s+(?:\w+\s+){0,6}?(?:was|is|has been|had been)\b"
+    r"s?,?\s+(?:[\w,]+\s+){0,6}?(?:was|is|were|are|has been|had been|have been)\b"  # "X's arguments, though, were"
 )
 # "Stacy Baker of Columbia, South Carolina said": a place of one or two words after "of Place,"
 PLACE_WORDS = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\.?\s*")
@@ -85,6 +89,8 @@ PREPOSITION_LEAD = re.compile(
 APPOSITION = re.compile(
     r",[^;:!?]{1,120}?,(?=\s+[a-z])"  # ", who is a pastor at X, Colorado,"
     r"|\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"  # "Angela Merkel of Germany"
+    # "Jane Roe from the rights group Stonewall Harbour welcomed"
+    r"|\s+(?:of|from|at)\s+the\s+(?:[a-z][\w'’-]*\s+){1,3}[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s+[a-z])"
     r"|\s*\([A-Z][\w.]{0,5}-?[\w.]{0,8}\)(?=\s+[a-z])"  # "Rep. Hakeem Jeffries (D-N.Y.) reacted"
     # "X, who is the country's first Premier addressed": a relative clause left open, ended by its noun
     r"|,\s+who\s+(?:is|was)\s+[^,;:!?]{1,80}?\s[A-Z][\w'’-]*(?=\s+[a-z])"
@@ -192,3 +198,24 @@ def without_auxiliaries(text: str) -> str:
             k -= 1
         end = cut = k
     return text if cut is None else text[:cut]
+
+
+_PHRASE_WORDS = lx._words("of and the at for from in")
+
+
+def _role(word: str) -> bool:
+    return word in lx.ROLE_NOUNS or word.rstrip("s") in lx.ROLE_NOUNS or word in DESCRIBERS
+
+
+def long_subject(text: str) -> bool:
+    """Whether words between a quote and its cue are one long subject, names with their roles and
+    employers and no clause of their own ('" nuclear experts Jane Roe and Ann Doe of the Institute for
+    Science and International Security wrote'): capitalised words, role nouns (with a word before one:
+    "nuclear experts") and a few joining words only."""
+    words = text.split()
+    if not words or any(mark in text for mark in ",;:()") or sum(w[:1].isupper() for w in words) * 2 < len(words):
+        return False
+    return all(
+        w[:1].isupper() or w in _PHRASE_WORDS or _role(w) or (k + 1 < len(words) and _role(words[k + 1]))
+        for k, w in enumerate(words)
+    )

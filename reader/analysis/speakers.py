@@ -15,7 +15,6 @@ from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.speaker_lookup import REACH, Speaker
-from reader.analysis.speaker_marks import QuoteMarks
 from reader.analysis.speaker_shapes import (
     AFTER_QUOTE_VERB,
     APPOSITION,
@@ -29,8 +28,6 @@ from reader.analysis.speaker_shapes import (
     DETERMINERS,
     DOCUMENT_BY,
     FIRST_WORD,
-    FOR_ORG,
-    HEAD_WORDS,
     INTERJECTED,
     LEAD,
     LEAD_NAME,
@@ -39,7 +36,6 @@ from reader.analysis.speaker_shapes import (
     NOUN_BEFORE,
     OF_PLACE,
     OPENING_PHRASE,
-    PARTICIPLE,
     PLACE_WORDS,
     POSSESSOR_ROLE,
     PREPOSITION_LEAD,
@@ -49,25 +45,30 @@ from reader.analysis.speaker_shapes import (
     SUBORDINATE,
     THEIR_CLAIM,
     TITLE_GOES_ON,
-    TITLED_NAME,
     TOLD,
     UNCLOSED_ROLE,
-    UNNAMED_SUBJECT,
     VERB_AFTER,
+    VERB_TO,
     WHERE_NAME,
-    WITH_BEFORE,
-    object_end,
+    long_subject,
     subject_prefix,
     without_auxiliaries,
 )
+from reader.analysis.speaker_subjects import SubjectFinder
 from reader.analysis.tokens import Token
 
 __all__ = ["REACH", "Attributor", "Speaker", "attribute"]
 
+# A cue that opens a quote at once ('to announce, "..."'): only then is "verb ... to" read as the subject's
+_QUOTE_NEXT = re.compile(r"[a-z]+[,:]?\s*[\"“‘']")
+_OPEN_ROLE = re.compile(
+    r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*"
+)
+_PUT_IT = re.compile(r"puts?\s+it\b")
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
 
 
-class Attributor(QuoteMarks):
+class Attributor(SubjectFinder):
     """Reads the sentence around a cue or a quote for the span that names its speaker."""
 
     def __init__(
@@ -106,14 +107,17 @@ class Attributor(QuoteMarks):
             alone = self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
             if alone is not None:
                 return alone
-        if self.masked[head_start:end].strip():
+        if self.masked[head_start:end].strip(" \n'’\"”"):  # not the rest of a title's closing marks ('' put)
             found = self._clause(head_start, end)  # "... Najib Razak said"
             place = (
                 found is None
                 and PLACE_WORDS.fullmatch(self.masked, head_start, end)
                 and OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
             )
-            joined = found is None and COORDINATED_VERB.fullmatch(self.masked, head_start, end)
+            joined = found is None and (
+                COORDINATED_VERB.fullmatch(self.masked, head_start, end)
+                or (VERB_TO.fullmatch(self.masked, head_start, end) and _QUOTE_NEXT.match(self.masked, verb))
+            )
             if found is not None or not (CLAUSE_WORD_ONLY.fullmatch(self.masked, head_start, end) or place or joined):
                 return found
             # "X used to support Y, but now said": the subject is the earlier clause's; "Stacy Baker of
@@ -165,21 +169,6 @@ class Attributor(QuoteMarks):
         if not self.masked[start:end].strip():
             return None
         return self.resolve(start, end, head=True)
-
-    def object_after(self, start: int, limit: int) -> Speaker | None:
-        limit = min(limit, start + REACH)
-        text = self.masked[start:limit]
-        stop = object_end(text)
-        end = start + (stop if stop is not None else len(text))
-        comma = text.find(",", 0, end - start)
-        if comma > 0:
-            found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
-            if found is not None:
-                return found
-        body = self.unlisted.described_body(start, end)  # '"...," said Norway's transport ministry'
-        if body is not None and self.entity_in(body[1], body[2], persons_only=True) is None:
-            return Speaker(body[0].name, "organization", body[0])  # not 'the office of Senator Jane Roe'
-        return self.resolve(start, end)
 
     def sentence_subject(self, start: int, before: int) -> Speaker | None:
         """The person a sentence is about, when it opens with them and a verb follows.
@@ -234,50 +223,6 @@ class Attributor(QuoteMarks):
                 return None  # but "Senate Majority Leader Mitch McConnell, R-Ky., delivered": the name is next
         return None
 
-    def _person_ends(self, at: int) -> bool:
-        """Whether a listed person's mention ends at ``at``."""
-        return any(m[1] == at and m[2] == 0 for m in self.mentions_within(max(0, at - 60), at))
-
-    def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
-        """A name no list knows opening the sentence, with its title and an appositive, before a verb
-        ("Secretary of State Jane Roe felt", "Naoto Kan, the prime minister, expressed"): what a he or
-        she in the sentences after it stands for when the sentence names no listed person."""
-        start = max(start, before - REACH)
-        lead = OPENING_PHRASE.match(self.masked, start, before)
-        if lead:
-            start = lead.end()
-        name = TITLED_NAME.match(self.masked, start, before)
-        if name is None:
-            return None
-        end = name.end()
-        appositive = APPOSITION.match(self.masked, end, before)
-        if not VERB_AFTER.match(self.masked, appositive.end() if appositive else end, before):
-            return None
-        named = self.unlisted.entity(start, end)
-        return named[1] if named is not None and isinstance(named[1], PersonEntity) else None
-
-    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
-        """A person the sentence does not name opening it ("The programme manager stated", "A spokesman
-        for the agency, the X, said"): the he or she after it is that person, who speaks for the
-        organisation after "for" or "of" if one is named there (else no one)."""
-        start = max(start, before - REACH)
-        lead = OPENING_PHRASE.match(self.masked, start, before)
-        if lead:
-            start = lead.end()
-        phrase = UNNAMED_SUBJECT.match(self.masked, start, before)
-        if phrase is None:
-            return None
-        head = next(
-            (w for w in HEAD_WORDS.finditer(self.masked, phrase.start(1), phrase.end()) if w[0] in lx.ROLE_NOUNS), None
-        )
-        if head is None:
-            return None
-        for m_start, _m_end, kind, entity in self.mentions_within(head.end(), min(before, head.end() + 60)):
-            if kind == 1 and FOR_ORG.fullmatch(self.masked, head.end(), m_start):
-                return (Speaker(entity.name, "organization", entity, "pronoun"),)
-            break
-        return (None,)
-
     # -- cues (found by ``CueIndex``) -------------------------------------------------------
     def from_cues(self, floor: int, end: int, limit: int) -> Speaker | None:
         floor = max(floor, end - REACH)
@@ -317,13 +262,30 @@ class Attributor(QuoteMarks):
         sentence, before the subject of its first cue verb ("visited NBC's show to discuss" is not NBC's).
         """
         first = max(self.sentences[self.sentence_index(start)][0], start - REACH)
-        found = self.sentence_subject(first, start)
+        found = self._cue_right_before(first, start)  # '"...," Lewandowski added, saying': the cue's subject
+        if found is None:
+            found = self.sentence_subject(first, start)
         if found is None:
             verb = self.first_cue(first, start, "verb")
             found = self.subject_before(first, verb[1]) if verb else None
         if found is None:
             found = self._subject_of_appositive_participle(first, start)
         return found
+
+    def _cue_right_before(self, first: int, start: int) -> Speaker | None:
+        """The subject of a cue verb after a quote, ending the clause just before ", saying" (a few words
+        may follow it: '"...," Roe added in a statement, saying'): in 'Doe cannot say that "...," Roe
+        added, saying' the participle is Roe's, not the sentence subject's."""
+        comma = self.masked.rfind(",", first, start)
+        if comma < 0 or self.masked[comma + 1 : start].strip():
+            return None
+        cues = self.cues(first, comma)
+        if not cues or cues[-1][0] != "verb" or len(self.masked[cues[-1][2] : comma].split()) > 3:
+            return None
+        closing = self.masked.rfind(MASK, first, cues[-1][1])  # the quote the cue attributes
+        if closing < 0 or len(self.masked[closing : cues[-1][1]].split()) > 6:
+            return None
+        return self.subject_before(closing + 1, cues[-1][1])
 
     def _subject_of_appositive_participle(self, first: int, start: int) -> Speaker | None:
         """The name that opens the sentence right before ", citing ..." ("Mr. Roe, citing "...",
@@ -356,6 +318,8 @@ class Attributor(QuoteMarks):
             if found is not None:
                 return found
         cue = self.first_cue(offset, limit)
+        if cue is not None and self.masked[cue[1] : cue[2]] in lx.BY_VERBS and self.masked.startswith(" by ", cue[2]):
+            cue = ("lead", cue[2] + 1, cue[2] + 3)  # '"careless," as described by the director': who describes
         if cue is None or len(self.masked[offset : cue[1]].split()) > 6:
             # Verbs that report only right after a quote ('" Kelly charged', '" Trump went on').
             after = AFTER_QUOTE_VERB.match(self.masked, offset, limit)
@@ -364,8 +328,12 @@ class Attributor(QuoteMarks):
         if cue is None:
             return None
         kind, c_start, c_end = cue
-        if len(self.masked[offset:c_start].split()) > 14 and not NAME_AND_APPOSITIVE.fullmatch(
-            self.masked, offset, c_start
+        # '" nuclear experts Jane Roe and Ann Doe of the Institute for ... wrote': one subject, however long
+        one_subject = long_subject(self.masked[offset:c_start])
+        if (
+            len(self.masked[offset:c_start].split()) > 14
+            and not NAME_AND_APPOSITIVE.fullmatch(self.masked, offset, c_start)
+            and not one_subject
         ):
             return None  # but '" Douglas Holtz-Eakin, an economic adviser to ... Office, said' names the speaker
         if kind == "lead" or not self.masked[offset:c_start].strip():
@@ -374,6 +342,8 @@ class Attributor(QuoteMarks):
                 # from the sentence's subject, as a paraphrase is (medium, not high)
                 found = self.participle_speaker(quote.open_mark)
                 return replace(found, via="paraphrase") if found is not None and found.via == "named" else found
+            if _PUT_IT.match(self.masked, c_start):
+                return None  # 'author of "The Law," put it': the one who puts it is named before the title
             return self.object_after(c_end, limit)
         first = FIRST_WORD.match(self.masked, offset, c_start)
         if first and first.group(1) in CONTINUATIONS:
@@ -397,6 +367,7 @@ class Attributor(QuoteMarks):
             and gap_word.group(1) not in DESCRIBERS  # '" former mayor Ash and Senator Doe said'
             and gap_word.group(1) not in lx.ROLE_NOUNS
             and self.masked[c_start:c_end] not in TOLD
+            and not one_subject
         )
         if inverted and goes_on and self.masked[c_end:limit].lstrip()[:1].isupper():
             # '"cleareyed" interpretation of Mr. Kerry's actions, said Michael Kofman': the writer's sentence
@@ -409,24 +380,10 @@ class Attributor(QuoteMarks):
         found = self.subject_before(offset, c_start)
         if found is None and inverted:
             found = self.object_after(c_end, limit)  # '"..." in the 2008 primary, said professor Paul Beck'
+        if found is None and (open_role := _OPEN_ROLE.fullmatch(self.masked, offset, c_start)):
+            # '"...," Marcos Roe, the winning surfer said': the appositive's closing comma left out
+            found = self._name_alone(offset, open_role.end(1))
         return found
-
-    def participle_subject(self, floor: int, mark: int) -> Speaker | None:
-        """The subject of "with X -ing" leading to the quote ('with Sen. John McCain calling it a "..."').
-
-        Only after "with": in "attacked Rubio, saying ..." the participle is the sentence subject's.
-        """
-        with_at = self.masked.rfind("with", max(floor, mark - 160), mark)
-        if with_at < 0:
-            return None  # most sentences: no "with" to look behind
-        start = with_at  # the last "with" before the quote opens the construction
-        for match in reversed(list(PARTICIPLE.finditer(self.masked, start, mark))):
-            name_end = match.start()
-            for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
-                with_before = WITH_BEFORE.search(self.masked, max(start, m_start - 40), m_start)
-                if m_end == name_end and self._outside_quotes(m_start) and with_before:
-                    return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
-        return None
 
 
 def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: list[tuple[int, int]]) -> list:

@@ -1,0 +1,112 @@
+"""Subjects that open a sentence without a cue: a name no list knows ("Naoto Kan, the prime minister,
+expressed"), a person the sentence does not name ("The programme manager stated"), and the subject of
+"with X -ing" before a quote; and the speaker named after an inverted cue ('" said X, the minister').
+
+A base of ``speakers.Attributor`` (moved out of it unchanged).
+"""
+
+from __future__ import annotations
+
+from reader.analysis import lexicon as lx
+from reader.analysis.people import PersonEntity
+from reader.analysis.speaker_lookup import REACH, Speaker
+from reader.analysis.speaker_marks import QuoteMarks
+from reader.analysis.speaker_shapes import (
+    APPOSITION,
+    FOR_ORG,
+    HEAD_WORDS,
+    OPENING_PHRASE,
+    PARTICIPLE,
+    TITLED_NAME,
+    UNNAMED_SUBJECT,
+    VERB_AFTER,
+    WITH_BEFORE,
+    object_end,
+)
+
+
+class SubjectFinder(QuoteMarks):
+    """Sentence subjects the pronoun and participle rules fall back on."""
+
+    def _person_ends(self, at: int) -> bool:
+        """Whether a listed person's mention ends at ``at``."""
+        return any(m[1] == at and m[2] == 0 for m in self.mentions_within(max(0, at - 60), at))
+
+    def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
+        """A name no list knows opening the sentence, with its title and an appositive, before a verb
+        ("Secretary of State Jane Roe felt", "Naoto Kan, the prime minister, expressed"): what a he or
+        she in the sentences after it stands for when the sentence names no listed person."""
+        start = max(start, before - REACH)
+        lead = OPENING_PHRASE.match(self.masked, start, before)
+        if lead:
+            start = lead.end()
+        name = TITLED_NAME.match(self.masked, start, before)
+        if name is None:
+            return None
+        end = name.end()
+        appositive = APPOSITION.match(self.masked, end, before)
+        if not VERB_AFTER.match(self.masked, appositive.end() if appositive else end, before):
+            return None
+        named = self.unlisted.entity(start, end)
+        return named[1] if named is not None and isinstance(named[1], PersonEntity) else None
+
+    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
+        """A person the sentence does not name opening it ("The programme manager stated", "A spokesman
+        for the agency, the X, said"): the he or she after it is that person, who speaks for the
+        organisation after "for" or "of" if one is named there (else no one)."""
+        start = max(start, before - REACH)
+        lead = OPENING_PHRASE.match(self.masked, start, before)
+        if lead:
+            start = lead.end()
+        phrase = UNNAMED_SUBJECT.match(self.masked, start, before)
+        if phrase is None:
+            return None
+        head = next(
+            (w for w in HEAD_WORDS.finditer(self.masked, phrase.start(1), phrase.end()) if w[0] in lx.ROLE_NOUNS), None
+        )
+        if head is None:
+            return None
+        for m_start, _m_end, kind, entity in self.mentions_within(head.end(), min(before, head.end() + 60)):
+            if kind == 1 and FOR_ORG.fullmatch(self.masked, head.end(), m_start):
+                return (Speaker(entity.name, "organization", entity, "pronoun"),)
+            break
+        return (None,)
+
+    def participle_subject(self, floor: int, mark: int) -> Speaker | None:
+        """The subject of "with X -ing" leading to the quote ('with Sen. John McCain calling it a "..."').
+
+        Only after "with": in "attacked Rubio, saying ..." the participle is the sentence subject's.
+        """
+        with_at = self.masked.rfind("with", max(floor, mark - 160), mark)
+        if with_at < 0:
+            return None  # most sentences: no "with" to look behind
+        start = with_at  # the last "with" before the quote opens the construction
+        for match in reversed(list(PARTICIPLE.finditer(self.masked, start, mark))):
+            name_end = match.start()
+            for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
+                with_before = WITH_BEFORE.search(self.masked, max(start, m_start - 40), m_start)
+                if m_end == name_end and self._outside_quotes(m_start) and with_before:
+                    return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+        return None
+
+    def object_after(self, start: int, limit: int) -> Speaker | None:
+        limit = min(limit, start + REACH)
+        text = self.masked[start:limit]
+        stop = object_end(text)
+        end = start + (stop if stop is not None else len(text))
+        comma = text.find(",", 0, end - start)
+        if comma > 0:
+            words = text[:comma].split()
+            if words and words[-1] in lx.ROLE_NOUNS:
+                # '" said the CDC's deputy director, Anne Roe': the role is hers, the name after it speaks
+                for m_start, _m_end, kind, entity in self.mentions_within(start + comma, end):
+                    if kind == 0 and not self.masked[start + comma + 1 : m_start].strip():
+                        return Speaker(entity.name, "person", entity)
+                    break
+            found = self.resolve(start, start + comma)  # "according to ABC News, Basya believes"
+            if found is not None:
+                return found
+        body = self.unlisted.described_body(start, end)  # '"...," said Norway's transport ministry'
+        if body is not None and self.entity_in(body[1], body[2], persons_only=True) is None:
+            return Speaker(body[0].name, "organization", body[0])  # not 'the office of Senator Jane Roe'
+        return self.resolve(start, end)
