@@ -14,3 +14,18 @@ def test_a_restated_position_credits_its_subject() -> None:
     assert "Ilse Marn" in _sources("Ilse Marn reiterated that the line would reopen.")
     assert "Transport Ministry" in _sources("On Monday the Transport Ministry reiterated its support for the plan.")
     assert "Ilse Marn" not in _sources("The reiterated claims of Ilse Marn's critics were dismissed.")
+
+
+def test_an_outlet_whose_name_ends_in_online_is_named_whole() -> None:
+    sources = _sources("Harbour News Online reported that the ferry had been sold. The ferry sails on Monday.")
+    assert sources.get("Harbour News Online") == "outlet" and "Harbour News" not in sources
+
+
+def test_a_place_opening_an_outlet_s_name_after_its_kind_stays_in_the_name() -> None:
+    sources = _sources("Speaking to news site Nairobi Live, Ada Quist said the ferry would be sold.")
+    assert sources.get("Nairobi Live") == "outlet" and "Live" not in sources
+
+
+def test_centers_for_a_cause_are_a_body_named_whole() -> None:
+    sources = _sources("The Centers for Ferry Control and Prevention stated that thirty ports had reported cases.")
+    assert "Centers for Ferry Control and Prevention" in sources and "Prevention" not in sources

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from reader.analysis import lexicon as lx
 from reader.analysis.tokens import Token
 
-# Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport"), and words that
-# make any name an outlet ("Australian Broadcasting Corporation").
-OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel")
+# Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport", "BBC News Online"), and
+# words that make any name an outlet ("Australian Broadcasting Corporation").
+OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel Online")
 OUTLET_ANYWHERE = lx._words("Broadcasting Broadcaster")
 # "The Guardian", "The Independent": one word after "The" that names an outlet on its own.
 THE_OUTLETS = lx._words("Guardian Independent Observer Economist Telegraph Times Post Herald Tribune Gazette Inquirer")

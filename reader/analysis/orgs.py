@@ -23,7 +23,7 @@ ORG_HEADS = lx._words(
     "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
     "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
     "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
-    "Directorate Inspectorate Observatory Secretariat"
+    "Directorate Inspectorate Observatory Secretariat Centers Centres"
 )
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
 ACRONYM_STOP = lx._words("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA")
@@ -323,7 +323,9 @@ def _add_cued_outlets(text: str, index: OrgIndex) -> None:
             name = match.group(1).strip()
             name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()
-            while words and (words[0] in lx.STOP_CAPS or words[0] in lx.PLACES or words[0] in lx.NATIONALITIES):
+            while words and (words[0] in lx.STOP_CAPS or words[0] in lx.NATIONALITIES or words[0] in lx.PLACES):
+                if words[0] in lx.PLACES and pattern is _CUED_BEFORE and len(words) > 1:
+                    break  # "news site Dublin Live": a place that opens the name after its kind is the name's
                 words = words[1:]
             if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS or COMPOUND_END.search(words[-1]):
                 continue  # "an influential New York-based newspaper" names no outlet
