@@ -29,3 +29,23 @@ def test_a_place_opening_an_outlet_s_name_after_its_kind_stays_in_the_name() -> 
 def test_centers_for_a_cause_are_a_body_named_whole() -> None:
     sources = _sources("The Centers for Ferry Control and Prevention stated that thirty ports had reported cases.")
     assert "Centers for Ferry Control and Prevention" in sources and "Prevention" not in sources
+
+
+def test_an_outlet_interviewing_is_a_venue_with_a_time_between() -> None:
+    sources = _sources("In an interview at the time with The Harbour Times, Ada Quist stated that she loved the sea.")
+    assert sources.get("The Harbour Times") == "outlet"
+    sources = _sources("During an interview this month with Harbour News, Ada Quist said the ferry would stay.")
+    assert sources.get("Harbour News") == "outlet"
+
+
+def test_a_message_aired_or_broadcast_on_an_outlet_makes_it_a_venue() -> None:
+    sources = _sources("In an audio message which aired today on Harbour News, Piet Vorn said he would not resign.")
+    assert sources.get("Harbour News") == "outlet"
+    sources = _sources("In remarks broadcast on Harbour Radio, Piet Vorn said he would not resign.")
+    assert sources.get("Harbour Radio") == "outlet"
+
+
+def test_the_body_that_conducted_a_poll_or_a_study_is_credited() -> None:
+    assert "Velmora Research" in _sources("Most back the ferry, according to a poll conducted by Velmora Research.")
+    assert "Quist Institute" in _sources("The risk is supported by research conducted by the Quist Institute.")
+    assert "Quist Institute" not in _sources("The raid was conducted by officers trained at the Quist Institute.")

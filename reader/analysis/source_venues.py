@@ -32,8 +32,9 @@ _BY = re.compile(
 # as a regex of the nouns would be tried at every "a", "e", "r" or "s" of the text.
 FINDING_NOUNS = lx._words(
     "report reports study studies survey surveys statement statements statistics poll polls analysis estimate "
-    "estimates figures"
+    "estimates figures research"
 )
+_CONDUCTED = ("conducted", "commissioned")
 
 
 def _findings_by(text: str) -> Iterator[int]:
@@ -42,6 +43,8 @@ def _findings_by(text: str) -> Iterator[int]:
         at = text.find(link)
         while at >= 0:
             word = text[text.rfind(" ", 0, at) + 1 : at]
+            if word in _CONDUCTED:  # "a poll conducted by Edison Research", "research commissioned by the Fund"
+                word = text[text.rfind(" ", 0, at - len(word) - 1) + 1 : at - len(word) - 1]
             if word.lower() in FINDING_NOUNS:
                 yield at + len(link)
             at = text.find(link, at + 1)
@@ -71,13 +74,15 @@ _GROUP = re.compile(
 )
 # An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
 _TO = re.compile(  # \b(?:told|tells|telling|tell|remarks to|remarked to|said to|explained to|statements? to|
-    # interviews? with|speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|
+    # interviews? (a few words)? with|aired on|broadcast on|speaking to|spoke to|talking to|talked to|
+    # (?:said|says|speaking|spoke|appeared|appearing|
     # writing|wrote|writes) (?:on|in)|(?:reported|published)(?: online)? in|Speaking to|Talking to|Writing in)\s+,
     # emails? to|e-mails? to, grouped by first letter
     r"(?:t(?<!\w.)(?:old|ells|elling|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
     r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
-    r"|i(?<!\w.)nterviews? with|e(?<!\w.)-?mails? to|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)"
+    r"|i(?<!\w.)nterviews? (?:[a-z]{1,12} ){0,3}?with|e(?<!\w.)-?mails? to|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)"
+    r"|a(?<!\w.)ired (?:[a-z]{1,12} )?on|b(?<!\w.)roadcast (?:[a-z]{1,12} )?on"
     r"|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
     r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in)\s+"
     rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
