@@ -10,7 +10,18 @@ import re
 from collections.abc import Iterator
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import Token
+from reader.analysis.tokens import ORG_CONNECTORS, Token
+
+ORG_HEADS = lx._words(
+    "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
+    "University College School Foundation Association Union Party Church Police Office Court Bank Corporation "
+    "Corp Corp. Inc Inc. Ltd Ltd. LLC Company Co. Group Army Navy Force Forces Troops Board Centre Center Society "
+    "Club Federation League Battalion Brigade Regiment Movement Front Network Service Services Bureau Parliament "
+    "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
+    "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
+    "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
+    "Directorate Inspectorate Observatory Secretariat Centers Centres"
+)
 
 # Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport", "BBC News Online"), and
 # words that make any name an outlet ("Australian Broadcasting Corporation").
@@ -58,3 +69,51 @@ def _name_before(text: str, end: int) -> re.Match[str] | None:
             if found is not None:
                 return found
         at += 1
+
+
+_EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+# Sentence openers of the stop list that also open bodies' names when another name word follows.
+NAME_OPENERS = lx._words("State Police Government Court Church Group Crown Internet Web Sea Environment Executive")
+
+
+_TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    if (
+        len(run) > 1
+        and run[-1].text in _EDGE
+        and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS
+    ):
+        return run  # "USA Today": a known outlet whose last word is a sentence opener
+    low, high = 0, len(run)
+    while low < high and run[low].text in _EDGE and run[low].text != "The":
+        if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":
+            break  # "Church of Scientology", "Ministry of Defence"
+        if run[low].text in NAME_OPENERS and low + 1 < high and run[low + 1].text not in _EDGE:
+            break  # "the State Department", "Government Accountability Office"
+        low += 1
+    while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
+        if run[high - 1].text in ORG_HEADS and high - low > 1 and run[high - 2].text not in _EDGE:
+            break  # "United Gun Group", "the Vatican Police": a head noun that also opens sentences
+        if high - low > 2 and run[high - 2].text in ("of", "the") and any(t.text in ORG_HEADS for t in run[low:high]):
+            break  # "Department of Justice", "Office of the President": a title after a head and "of"
+        high -= 1
+    while high > low and run[high - 1].text in _TAIL:
+        high -= 1
+    return run[low:high]
+
+
+def _split_and(part: list[Token]) -> list[list[Token]]:
+    """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
+    head_after = [False] * (len(part) + 1)  # whether part[i:] holds an organisation head
+    for i in range(len(part) - 1, -1, -1):
+        head_after[i] = head_after[i + 1] or part[i].text in ORG_HEADS
+    pieces, start, head_before = [], 0, False
+    for i, token in enumerate(part):
+        if token.text == "and" and start < i < len(part) - 1 and head_before and head_after[i + 1]:
+            pieces.append(part[start:i])
+            start, head_before = i + 1, False
+            continue
+        head_before = head_before or token.text in ORG_HEADS
+    return [*pieces, part[start:]]
