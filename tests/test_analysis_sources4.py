@@ -49,3 +49,20 @@ def test_the_body_that_conducted_a_poll_or_a_study_is_credited() -> None:
     assert "Velmora Research" in _sources("Most back the ferry, according to a poll conducted by Velmora Research.")
     assert "Quist Institute" in _sources("The risk is supported by research conducted by the Quist Institute.")
     assert "Quist Institute" not in _sources("The raid was conducted by officers trained at the Quist Institute.")
+
+
+def test_a_body_s_name_with_of_the_is_read_whole() -> None:
+    sources = _sources("The Ministry of the Interior said the ferry would be sold.")
+    assert "Ministry of the Interior" in sources and "Interior" not in sources
+    assert "Council of the Harbour Forces" in _sources("The Council of the Harbour Forces said the port was closed.")
+
+
+def test_a_body_closing_the_clause_after_a_person_s_own_clause_is_the_source() -> None:
+    sources = _sources("Ada Quist, the acting mayor, has resigned, the Harbour Authority announced yesterday.")
+    assert "Harbour Authority" in sources and "Ada Quist" not in sources
+    sources = _sources(
+        "Ada Quist, the mayor, has resigned, the Council of the Harbour Forces, now in control of the city, said."
+    )
+    assert "Council of the Harbour Forces" in sources and "Ada Quist" not in sources
+    sources = _sources("Ada Quist, head of the Harbour Authority said the plan would fail.")
+    assert "Ada Quist" in sources

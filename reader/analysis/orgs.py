@@ -155,7 +155,7 @@ def _key(name: str) -> str:
 
 def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = None) -> list[OrgEntity]:
     index = OrgIndex()
-    for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
+    for run in _joined_by_of_the(text, capitalised_runs(text, tokens, ORG_CONNECTORS)):
         _add_run(text, index, run, person_starts or set())
     _add_cued_outlets(text, index)
     _add_speaking_names(text, tokens, index, person_starts or set())
@@ -166,6 +166,26 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
         org.mentions.sort()
         org.aliases.discard(org.name)
     return sorted(index.orgs, key=lambda o: o.first)
+
+
+def _joined_by_of_the(text: str, runs: list[list[Token]]) -> Iterator[list[Token]]:
+    """The runs, a head's run joined to the run after " of the " ("Supreme Council of the Armed Forces",
+    "Ministry of the Interior"), which the runs split, as two connectors in a row join nothing; not a place
+    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is."""
+    i = 0
+    while i < len(runs):
+        run = runs[i]
+        while (
+            i + 1 < len(runs)
+            and run[-1].text in ORG_HEADS
+            and text[run[-1].end : runs[i + 1][0].start] == " of the "
+            and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
+        ):
+            at = run[-1].end  # new lists, as the runs are shared
+            run = [*run, Token("of", at + 1, at + 3), Token("the", at + 4, at + 7), *runs[i + 1]]
+            i += 1
+        yield run
+        i += 1
 
 
 def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[int]) -> None:

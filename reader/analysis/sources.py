@@ -249,6 +249,8 @@ class SourceCollector(SubjectReader):
                 ):
                     self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
+        if subject.kind == "person":
+            subject = self._body_closing_the_clause(s_start, verb, subject.entity) or subject  # "X resigned, Y said"
         if subject.kind == "organization":
             if self._agent_of_body(max(s_start, verb - 160), verb, word):
                 return  # "A spokesperson for NISA, the Japanese government nuclear authority, said"
@@ -259,7 +261,7 @@ class SourceCollector(SubjectReader):
                 if len(self.found) > count:
                     return  # "Eurostat, the EU's statistics office, said": the name, not the body describing it
             person = self._person_before_apposition(s_start, verb, subject.entity)
-            if person is not None:
+            if person is not None and self._body_closing_the_clause(s_start, verb, person.entity) is None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
             subject = self._antecedent(s_start, verb) or subject  # "X, who backed Y and said"
