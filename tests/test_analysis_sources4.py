@@ -66,3 +66,12 @@ def test_a_body_closing_the_clause_after_a_person_s_own_clause_is_the_source() -
     assert "Council of the Harbour Forces" in sources and "Ada Quist" not in sources
     sources = _sources("Ada Quist, head of the Harbour Authority said the plan would fail.")
     assert "Ada Quist" in sources
+
+
+def test_a_passive_with_a_frequency_adverb_credits_no_one() -> None:
+    assert "Ada Quist" not in _sources("The murder of journalist Ada Quist is sometimes cited as linked to the gang.")
+    assert "Ada Quist" not in _sources("The fall of Ada Quist was often cited as a warning.")
+
+
+def test_the_body_that_compiled_polls_is_credited() -> None:
+    assert "Velmora Research" in _sources("Lee leads by three points, according to polls compiled by Velmora Research.")

@@ -34,7 +34,7 @@ FINDING_NOUNS = lx._words(
     "report reports study studies survey surveys statement statements statistics poll polls analysis estimate "
     "estimates figures research"
 )
-_CONDUCTED = ("conducted", "commissioned")
+_CONDUCTED = ("conducted", "commissioned", "compiled")
 
 
 def _findings_by(text: str) -> Iterator[int]:

@@ -218,7 +218,7 @@ def _lead_word(word: str) -> bool:
 
 # "had been denied visas", "was twice rejected": a passive credits no one.
 _PASSIVE_AUX = lx._words("be been being was were is are get gets got getting")
-_PASSIVE_ADVERBS = lx._words("twice not then also later")
+_PASSIVE_ADVERBS = lx._words("twice not then also later sometimes often still never once already")
 
 
 def _passive_before(text: str, at: int) -> bool:
