@@ -75,3 +75,9 @@ def test_a_passive_with_a_frequency_adverb_credits_no_one() -> None:
 
 def test_the_body_that_compiled_polls_is_credited() -> None:
     assert "Velmora Research" in _sources("Lee leads by three points, according to polls compiled by Velmora Research.")
+
+
+def test_a_writer_named_with_of_before_an_outlet_is_not_part_of_its_name() -> None:
+    sources = _sources("The boycott has critics. Vorn of Harbour Magazine points out that the brand is Latvian.")
+    assert sources.get("Harbour Magazine") == "outlet" and "Vorn of Harbour Magazine" not in sources
+    assert "Voice of America" in _sources("Voice of America reported that the ferry sank.")

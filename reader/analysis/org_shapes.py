@@ -117,3 +117,18 @@ def _split_and(part: list[Token]) -> list[list[Token]]:
             continue
         head_before = head_before or token.text in ORG_HEADS
     return [*pieces, part[start:]]
+
+
+def of_an_outlet(words: list[str]) -> int:
+    """Where an outlet's name starts after a name and "of" ("Dodds of Time Magazine", "Vorn of The Harbour
+    Times"): 0 when the words before "of" hold a body's or an outlet's word ("Voice of America", "Times of
+    India", "Friends of the Earth" keep their "of")."""
+    if "of" not in words[1:3] or words[0] == "The":
+        return 0
+    at = words.index("of")
+    tail = [w for w in words[at + 1 :] if w != "the"]
+    before = words[:at]
+    if not tail or any(w in ORG_HEADS or w in lx.OUTLET_WORDS or w in OUTLET_TAILS for w in before):
+        return 0
+    outlet = " ".join(tail) in lx.KNOWN_OUTLETS or tail[-1] in lx.OUTLET_WORDS or tail[-1] in OUTLET_TAILS
+    return at + 1 if outlet else 0

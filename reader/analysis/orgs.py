@@ -20,6 +20,7 @@ from reader.analysis.org_shapes import (
     _split_and,
     _trim,
     lower_headed_bodies,
+    of_an_outlet,
 )
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
 
@@ -219,6 +220,8 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
             and not (len(words) == 2 and words[0] == "The" and words[1] in THE_OUTLETS)
         ):
             return
+        cut = of_an_outlet(words)  # "Dodds of Time Magazine": the outlet, not the writer
+        part, words = part[cut:], words[cut:]
         kind = _kind([w for w in words if w != "The"] or words)
         if kind is None:
             return
