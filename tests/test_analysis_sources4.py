@@ -81,3 +81,10 @@ def test_a_writer_named_with_of_before_an_outlet_is_not_part_of_its_name() -> No
     sources = _sources("The boycott has critics. Vorn of Harbour Magazine points out that the brand is Latvian.")
     assert sources.get("Harbour Magazine") == "outlet" and "Vorn of Harbour Magazine" not in sources
     assert "Voice of America" in _sources("Voice of America reported that the ferry sank.")
+
+
+def test_a_name_no_finder_knows_that_a_message_aired_on_is_an_outlet() -> None:
+    sources = _sources("In an audio message which aired today on Velmora-One, Piet Vorn said he would not resign.")
+    assert sources.get("Velmora-One") == "outlet"
+    assert "Monday" not in _sources("The show aired on Monday, and Piet Vorn said he would not resign.")
+    assert "Velmora’s AM" not in _sources("The talk was broadcast on Velmora’s AM 970, and Piet Vorn said he was well.")

@@ -94,6 +94,7 @@ _VENUE = re.compile(
 # knows it, is an outlet.
 _OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
+_AIRED = re.compile(r"\b(?:aired|broadcast)(?: [a-z]+)? on\s+$")  # what is aired on a name is aired by an outlet
 # "by his publicist, Ada Quist", "by a spokesman, Piet Vorn": a lowercase role, a comma and a name.
 _ROLE_THEN_NAME = re.compile(r"((?:his|her|their|its|the|a|an)(?:\s+[a-z-]+){1,3}),\s+(?=[A-Z])")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
@@ -233,7 +234,12 @@ class SourceFinder:
         if told_end >= 0:
             return
         name = _BARE_OBJECT.match(text, match.start(1))
-        named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None
+        named_as_outlet = (match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None) or (
+            _AIRED.search(self.att.masked, max(0, start - 24), start) is not None  # "aired today on Al-Arabiya"
+            and name is not None
+            and "’s " not in name.group(1) + " "
+            and "'s " not in name.group(1) + " "  # not "broadcast on New York's AM 970": a place's station
+        )
         if (
             name is not None
             and (named_as_outlet or _IN_INTERVIEW.match(text, name.end(1)))
