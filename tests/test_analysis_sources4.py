@@ -88,3 +88,9 @@ def test_a_name_no_finder_knows_that_a_message_aired_on_is_an_outlet() -> None:
     assert sources.get("Velmora-One") == "outlet"
     assert "Monday" not in _sources("The show aired on Monday, and Piet Vorn said he would not resign.")
     assert "Velmora’s AM" not in _sources("The talk was broadcast on Velmora’s AM 970, and Piet Vorn said he was well.")
+
+
+def test_a_website_told_in_lowercase_is_an_outlet() -> None:
+    sources = _sources('"We came out flat," he told harbourfc.com after the match.')
+    assert sources.get("harbourfc.com") == "outlet"
+    assert _sources("He told reporters the team came out flat.") == {}
