@@ -94,3 +94,8 @@ def test_a_website_told_in_lowercase_is_an_outlet() -> None:
     sources = _sources('"We came out flat," he told harbourfc.com after the match.')
     assert sources.get("harbourfc.com") == "outlet"
     assert _sources("He told reporters the team came out flat.") == {}
+
+
+def test_a_question_put_to_someone_named_at_length_credits_the_one_who_asks() -> None:
+    assert "Ada Quist" in _sources("Ada Quist asked the 2016 Velmora City Hall contender if he would run.")
+    assert "Ada Quist" not in _sources("Ada Quist asked the council for money.")
