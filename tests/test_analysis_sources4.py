@@ -99,3 +99,9 @@ def test_a_website_told_in_lowercase_is_an_outlet() -> None:
 def test_a_question_put_to_someone_named_at_length_credits_the_one_who_asks() -> None:
     assert "Ada Quist" in _sources("Ada Quist asked the 2016 Velmora City Hall contender if he would run.")
     assert "Ada Quist" not in _sources("Ada Quist asked the council for money.")
+
+
+def test_a_body_named_as_the_possessor_of_the_subject_is_not_credited() -> None:
+    sources = _sources("It is a test of the Harbour Authority's ability to assert its control over the port.")
+    assert "Harbour Authority" not in sources
+    assert "Harbour Authority" in _sources("The Harbour Authority's spokesman said the port was safe.")

@@ -255,6 +255,8 @@ class SourceCollector(SubjectReader):
         if subject.kind == "organization":
             if self._agent_of_body(max(s_start, verb - 160), verb, word):
                 return  # "A spokesperson for NISA, the Japanese government nuclear authority, said"
+            if self._possessive_before(subject.entity, max(s_start, verb - REACH), verb):
+                return  # "a test of the Iraqi government's ability to assert its control": the possessor
             named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
             if named is not None and not self.orgs_in(named.start(1), named.end(1)):
                 count = len(self.found)
