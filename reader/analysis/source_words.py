@@ -17,8 +17,8 @@ _OUTLET_NOUN = (
     r"|website|station)|news agency|newspaper|broadcaster)"
 )  # "the news agency Reuters", "local television station KVTV"
 # An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
-_INVERTED = re.compile(
-    r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
+_INVERTED = re.compile(  # after a quote's closing mark too: '"...," said the CDC's director, Anne Schuchat'
+    r"[,”\"]\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
     r"|observes|observed|warns|warned|insists|insisted|recalls|recalled)\s+(?=(?:the\s+)?[A-Z])"
 )
 # A name opening the sentence, then an appositive that describes it, then the verb.

@@ -64,6 +64,7 @@ _SPOKESPERSON_OF = re.compile(r"['’]s\s+(?:chief\s+|press\s+)?spokes(?:man|wom
 # "Harsh comments are earning": a verb's form right before an auxiliary is a noun, the subject of that auxiliary.
 _AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|have|has|had|will|would|can|could|may|might)\b")
 # "asked (the minister) whether", "asked the Vermont senator if": a question put
+_ROLE_OF_BODY = re.compile(r"['’]s(?:\s+[a-z-]+){1,5},\s+")  # "the CDC's interim deputy director, "
 _WHETHER = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+(?:whether|if)\b")
 
 
@@ -144,9 +145,18 @@ class SourceCollector(SubjectReader):
             self._told(match.end(), min(len(masked), match.end() + 60))
         for match in _INVERTED.finditer(masked):
             mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)
+            after_quote = masked[match.start()] != ","  # '"...," said the CDC's director, Anne Schuchat'
             if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
-                self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
-            elif (
+                role = _ROLE_OF_BODY.match(masked, mention[1])
+                named = next(self.att.mentions_within(role.end(), role.end() + 40), None) if role else None
+                if named is not None and named[2] == 0 and named[0] == role.end():
+                    self.add_entity(named[3])  # "said the CDC's deputy director, Anne Schuchat": who speaks for it
+                if not after_quote:
+                    self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
+                continue
+            if after_quote:
+                continue  # the speaker of the quote before is the speakers' reading
+            if (
                 mention is not None
                 and mention[2] == 0
                 and joins_names(" and " + masked[match.end() : mention[0]])
