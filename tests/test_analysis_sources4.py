@@ -111,3 +111,11 @@ def test_the_person_who_speaks_for_a_body_after_an_inverted_cue_is_a_source() ->
     body = '"The virus is everywhere," said the Harbour Authority\'s deputy director, Ada Quist. "We expect more."'
     assert {"Harbour Authority", "Ada Quist"} <= set(_sources(body))
     assert "Ada Quist" in _sources("The line will reopen, said the Harbour Authority's deputy director, Ada Quist.")
+
+
+def test_the_one_quoted_as_saying_is_a_source() -> None:
+    assert "Ada Quist" in _sources("The Harbour Times quoted Ada Quist as saying the port was unsafe.")
+    assert "Ada Quist" in _sources("Ada Quist was quoted by the Harbour Times as saying the port was unsafe.")
+    body = 'Ada Quist, manager of the Harbour Inn, is quoted by the Harbour Times as saying, "Shame on them."'
+    assert {"Ada Quist", "Harbour Times"} <= set(_sources(body))
+    assert "Piet Vorn" not in _sources("Piet Vorn met Ada Quist, who was quoted as saying the port was unsafe.")

@@ -37,6 +37,23 @@ FINDING_NOUNS = lx._words(
 _CONDUCTED = ("conducted", "commissioned", "compiled")
 
 
+_AS_SAYING = (" as saying", " as telling", " as stating")
+# "The Times quoted Ada Quist as saying", "Ada Quist was quoted by the Times as saying": who is quoted.
+_QUOTED_NAME = re.compile(r"\bquot(?:ed|es|ing)\s+(?:the\s+)?$")
+_NAME_QUOTED = re.compile(  # after an appositive or "who" too: "Ada Quist, manager of the Harbour Inn, is quoted"
+    r"(?:,[^,]{1,80},|,\s+who)?\s+(?:was|is|were|are|has been|had been|is being)\s+(?:widely\s+)?quoted\b"
+)
+
+
+def _quoted_as(text: str) -> Iterator[int]:
+    """The offset of each " as saying" (" as telling", " as stating"), found by str.find."""
+    for link in _AS_SAYING:
+        at = text.find(link)
+        while at >= 0:
+            yield at
+            at = text.find(link, at + 1)
+
+
 def _findings_by(text: str) -> Iterator[int]:
     """The offset after each "<finding noun> by " or "<finding noun> from "."""
     for link in (" by ", " from "):
@@ -250,6 +267,21 @@ class SourceFinder:
             and not self.orgs_in(start, start + name.end(1))
         ):
             self._bare_body(start + name.start(1), start + name.end(1), outlet=True)  # "told Newshour in an interview"
+
+    def _quoted(self, at: int) -> None:
+        """The one quoted "as saying" at ``at``: named right after "quoted" or right before "was quoted"."""
+        floor = self.att.sentences[self.att.sentence_index(at)][0]
+        mentions = [m for m in self.att.mentions_within(max(floor, at - 160), at) if self.att.masked[m[0]] != MASK]
+        if not mentions or "quot" not in self.att.masked[max(floor, at - 160) : at]:
+            return
+        last = mentions[-1]
+        if last[1] == at and _QUOTED_NAME.search(self.att.masked, max(floor, last[0] - 12), last[0]):
+            self.add_entity(last[3])  # "New York One quotes Hurley as saying"
+            return
+        for mention in reversed(mentions):
+            if _NAME_QUOTED.match(self.att.masked, mention[1], at):
+                self.add_entity(mention[3])  # "Johnny Donovan is quoted by the New York Daily Times as saying"
+                return
 
     def _by(self, start: int, bare: bool = False) -> None:
         """Who something was shared, reported or written by; with ``bare``, also a body no finder knows

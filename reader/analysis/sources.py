@@ -16,7 +16,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.cues import STATEMENT_VERBS
 from reader.analysis.quotes import MASK
 from reader.analysis.source_subjects import SubjectReader
-from reader.analysis.source_venues import _BARE_BY, _PER, _TO, _credited_by, _findings_by
+from reader.analysis.source_venues import _BARE_BY, _PER, _TO, _credited_by, _findings_by, _quoted_as
 from reader.analysis.source_words import (
     _ABOUT_AFTER,
     _ADD_FORMS,
@@ -178,6 +178,8 @@ class SourceCollector(SubjectReader):
             self._by(match.end(), bare=match.group().startswith(_BARE_BY))
         for end in _findings_by(masked):
             self._by(end, bare=True)
+        for at in _quoted_as(masked):
+            self._quoted(at)
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
             for s, e in org.mentions:
                 if masked[s] != MASK and (
