@@ -119,3 +119,9 @@ def test_the_one_quoted_as_saying_is_a_source() -> None:
     body = 'Ada Quist, manager of the Harbour Inn, is quoted by the Harbour Times as saying, "Shame on them."'
     assert {"Ada Quist", "Harbour Times"} <= set(_sources(body))
     assert "Piet Vorn" not in _sources("Piet Vorn met Ada Quist, who was quoted as saying the port was unsafe.")
+
+
+def test_a_body_ending_a_person_s_appositive_before_the_verb_is_not_cut_at_its_and() -> None:
+    body = "Ada Quist, an analyst at the Center for Harbour and International Studies told Harbour News it was bad."
+    sources = _sources(body)
+    assert "Ada Quist" in sources and "International Studies" not in sources

@@ -85,6 +85,9 @@ class SubjectReader(SourceFinder):
             # Omar Haddad said": every name of the list that ends there
             self._joined_people(s_start, end)
             return True
+        if last and last[-1][2] == 1:
+            return False  # a body the finders know ends the subject's appositive: "an analyst at the Center for
+            # Strategic and International Studies told", not "International Studies" after a clause's "and"
         text = " ".join(words)
         bare = _NAME_AFTER_CLAUSE_WORD.search(text)
         if bare is None or next(self.att.mentions_within(end - len(bare.group(1)) - 2, end), None) is not None:
