@@ -125,3 +125,10 @@ def test_a_body_ending_a_person_s_appositive_before_the_verb_is_not_cut_at_its_a
     body = "Ada Quist, an analyst at the Center for Harbour and International Studies told Harbour News it was bad."
     sources = _sources(body)
     assert "Ada Quist" in sources and "International Studies" not in sources
+
+
+def test_a_body_named_after_a_date_is_read_whole() -> None:
+    sources = _sources("In a statement, the January 25 Harbour Coalition said that it still demands a time frame.")
+    assert "January 25 Harbour Coalition" in sources and "Harbour Coalition" not in sources
+    sources = _sources("On January 25 Harbour Authority officials said that the port was closed.")
+    assert "Harbour Authority" in sources and "January 25 Harbour Authority" not in sources

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
 
 from reader.analysis import lexicon as lx
 from reader.analysis.tokens import ORG_CONNECTORS, Token
@@ -132,3 +133,25 @@ def of_an_outlet(words: list[str]) -> int:
         return 0
     outlet = " ".join(tail) in lx.KNOWN_OUTLETS or tail[-1] in lx.OUTLET_WORDS or tail[-1] in OUTLET_TAILS
     return at + 1 if outlet else 0
+
+
+def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of bodies named after a date ("the January 25 Youth Coalition", "the April 6 Youth
+    Movement"), whose capitalised run the day's number breaks: "the", a month, a day, name words up to a head."""
+    texts = [token.text for token in tokens[:-2]]
+    for i in compress(range(len(texts)), map(lx.MONTHS.__contains__, texts)):  # the months, picked at C speed
+        month = tokens[i]
+        if not tokens[i + 1].text.isdigit() or len(tokens[i + 1].text) > 2:
+            continue
+        if not i or tokens[i - 1].text not in ("the", "The"):
+            continue  # not "On January 25 Harbour Authority officials said": a date, then the name
+        words = []
+        for token in tokens[i + 2 : i + 7]:
+            if not token.text[:1].isupper() or token.text in lx.MONTHS:
+                break
+            words.append(token)
+            if token.text in ORG_HEADS:
+                yield f"{month.text} {tokens[i + 1].text} " + " ".join(t.text for t in words), month.start, token.end
+                break
+            if token.possessive:
+                break

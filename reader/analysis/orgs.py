@@ -19,6 +19,7 @@ from reader.analysis.org_shapes import (
     THE_OUTLETS,
     _split_and,
     _trim,
+    dated_bodies,
     lower_headed_bodies,
     of_an_outlet,
 )
@@ -368,6 +369,8 @@ def _add_lower_headed(text: str, tokens: list[Token], index: OrgIndex, person_st
     for name, start, end in lower_headed_bodies(text, tokens, person_starts):
         if index.get(name) is None:
             index.add(name, "organization", start, end)
+    for name, start, end in dated_bodies(tokens):
+        index.add(name, "organization", start, end)  # "the January 25 Youth Coalition" (see org_shapes)
 
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:

@@ -149,7 +149,7 @@ class SourceCollector(SubjectReader):
             if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
                 role = _ROLE_OF_BODY.match(masked, mention[1])
                 named = next(self.att.mentions_within(role.end(), role.end() + 40), None) if role else None
-                if named is not None and named[2] == 0 and named[0] == role.end():
+                if role is not None and named is not None and named[2] == 0 and named[0] == role.end():
                     self.add_entity(named[3])  # "said the CDC's deputy director, Anne Schuchat": who speaks for it
                 if not after_quote:
                     self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
