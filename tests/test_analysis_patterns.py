@@ -20,7 +20,7 @@ PIECES = st.sampled_from(
     [*" \n\t.,;:!?…\"”’')(-_&/ſ\ue000", "\n\n", ". ", "…. ", "?… ", ".” ", ".' ", "!) ", "?\")\n",
      "A", "Z", "b", "x", "9", "é", "said", "told ", "tells ", "said in ", "spoke to ", "the ", "The ", "Post",
      "FDA", "CDC&B", "http://", "HTTPS://", "httpſ://", "www.", "WwW.", "cited by ", "released by ",
-     "by ", " by", "unreported by ",
+     "by ", " by", "unreported by ", "interview ", "aired ", "with ", "on ",
      "magazine ", "news agency ", "daily ", "Ministry", " of ", "al-", "named ", "called ", "a ", "An ",
      "child, ", "Mr.", "x" * 12]
 )  # fmt: skip
@@ -45,7 +45,8 @@ PLAIN = [
     (
         source_venues._TO,
         re.compile(
-            r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
+            r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|"
+            r"interviews? (?:[a-z]{1,12} ){0,3}?with|aired (?:[a-z]{1,12} )?on|broadcast (?:[a-z]{1,12} )?on|"
             r"speaking to|spoke to|talking to|talked to|"
             r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in)|"
             r"(?:reported|published)(?: online)? in)\s+"
