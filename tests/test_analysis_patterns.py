@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis import links, orgs, people, source_venues, tokens
+from reader.analysis import links, org_shapes, orgs, people, source_venues, tokens
 from reader.text import strip_controls
 from tests.fuzz import examples
 
@@ -32,7 +32,7 @@ PLAIN = [
     (orgs._ACRONYM, re.compile(r"\b([A-Z][A-Z0-9&]{1,7})\b")),
     (orgs._THE_NAME, re.compile(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])")),
     (
-        orgs._CUED_BEFORE,
+        org_shapes._CUED_BEFORE,
         re.compile(
             r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)"
             r"\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"

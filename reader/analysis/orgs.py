@@ -19,6 +19,7 @@ from reader.analysis.org_shapes import (
     THE_OUTLETS,
     _split_and,
     _trim,
+    cued_outlets,
     dated_bodies,
     lower_headed_bodies,
     of_an_outlet,
@@ -271,43 +272,10 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
                 org.mentions.append((other.start, other.end))
 
 
-# Words in names are bounded ({0,60}) so that a giant "word" cannot make a regex rescan it from every letter.
-# Word alternations begin with a letter and check the word boundary after it (``(?<!\w.)``), so that the
-# regex engine skips to those letters instead of trying ``\b`` at every position; same matches.
-_CUED_BEFORE = re.compile(  # \b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+(...)
-    r"(?:m(?<!\w.)agazine|n(?<!\w.)(?:ewspaper|ews agency|ews site)|b(?<!\w.)roadcaster|t(?<!\w.)abloid|d(?<!\w.)aily)"
-    r"\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
-)
-_CUED_AFTER = re.compile(
-    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,3})\s+"
-    r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
-)
-
-# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run.
-_CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
-_CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
-
-# "New York-based", "Chicago-area": a compound describing what follows, not a name.
-COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
-
-
 def _add_cued_outlets(text: str, index: OrgIndex) -> None:
-    for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
-        if not any(word in text for word in cues):
-            continue
-        for match in pattern.finditer(text):
-            name = match.group(1).strip()
-            name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
-            words = name.split()
-            while words and (words[0] in lx.STOP_CAPS or words[0] in lx.NATIONALITIES or words[0] in lx.PLACES):
-                if words[0] in lx.PLACES and pattern is _CUED_BEFORE and len(words) > 1:
-                    break  # "news site Dublin Live": a place that opens the name after its kind is the name's
-                words = words[1:]
-            if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS or COMPOUND_END.search(words[-1]):
-                continue  # "an influential New York-based newspaper" names no outlet
-            name = " ".join(words)
-            start = match.start(1) + match.group(1).index(words[0])
-            index.add(name, "outlet", start, start + len(name))
+    """ "magazine MicroMega", "Yonhap news agency" (see org_shapes)."""
+    for name, start in cued_outlets(text):
+        index.add(name, "outlet", start, start + len(name))
 
 
 # A name of up to 13 words before its acronym: an unbounded run would be rescanned from each of its words.
