@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress
+from operator import attrgetter
 
 from reader.analysis import lexicon as lx
 from reader.analysis.tokens import ORG_CONNECTORS, Token
+
+_TEXT = attrgetter("text")
 
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
@@ -138,8 +141,7 @@ def of_an_outlet(words: list[str]) -> int:
 def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of bodies named after a date ("the January 25 Youth Coalition", "the April 6 Youth
     Movement"), whose capitalised run the day's number breaks: "the", a month, a day, name words up to a head."""
-    texts = [token.text for token in tokens[:-2]]
-    for i in compress(range(len(texts)), map(lx.MONTHS.__contains__, texts)):  # the months, picked at C speed
+    for i in compress(range(len(tokens) - 2), map(lx.MONTHS.__contains__, map(_TEXT, tokens))):  # at C speed
         month = tokens[i]
         if not tokens[i + 1].text.isdigit() or len(tokens[i + 1].text) > 2:
             continue

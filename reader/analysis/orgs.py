@@ -171,24 +171,39 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
     return sorted(index.orgs, key=lambda o: o.first)
 
 
-def _joined_by_of_the(text: str, runs: list[list[Token]]) -> Iterator[list[Token]]:
+def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     """The runs, a head's run joined to the run after " of the " ("Supreme Council of the Armed Forces",
     "Ministry of the Interior"), which the runs split, as two connectors in a row join nothing; not a place
-    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is."""
-    i = 0
-    while i < len(runs):
-        run = runs[i]
-        while (
-            i + 1 < len(runs)
-            and run[-1].text in ORG_HEADS
-            and text[run[-1].end : runs[i + 1][0].start] == " of the "
+    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is. Looked for
+    from each " of the " (str.find), as most runs are followed by none."""
+    at = text.find(" of the ")
+    if at < 0:
+        return runs
+    by_end = {run[-1].end: i for i, run in enumerate(runs)}
+    joined: dict[int, int] = {}  # index of a run -> index of the run joined to it
+    while at >= 0:
+        i = by_end.get(at)
+        if (
+            i is not None
+            and i + 1 < len(runs)
+            and runs[i][-1].text in ORG_HEADS
+            and runs[i + 1][0].start == at + 8
             and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
         ):
-            at = run[-1].end  # new lists, as the runs are shared
+            joined[i] = i + 1
+        at = text.find(" of the ", at + 8)
+    if not joined:
+        return runs
+    found, i = [], 0
+    while i < len(runs):
+        run = runs[i]
+        while i in joined:  # new lists, as the runs are shared
+            at = run[-1].end
             run = [*run, Token("of", at + 1, at + 3), Token("the", at + 4, at + 7), *runs[i + 1]]
             i += 1
-        yield run
+        found.append(run)
         i += 1
+    return found
 
 
 def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[int]) -> None:
