@@ -16,6 +16,11 @@ def test_a_restated_position_credits_its_subject() -> None:
     assert "Ilse Marn" not in _sources("The reiterated claims of Ilse Marn's critics were dismissed.")
 
 
+def test_welcoming_a_decision_credits_its_subject() -> None:
+    assert "Ilse Marn" in _sources("Ilse Marn from the harbour group also welcomed the vote: it was a big step.")
+    assert "Ilse Marn" not in _sources("The well-known Ilse Marn Hall welcomes visitors on Mondays.")
+
+
 def test_an_outlet_whose_name_ends_in_online_is_named_whole() -> None:
     sources = _sources("Harbour News Online reported that the ferry had been sold. The ferry sails on Monday.")
     assert sources.get("Harbour News Online") == "outlet" and "Harbour News" not in sources

@@ -122,7 +122,7 @@ STANCE_VERBS = lx._words(
     "thinks "
     "tweeted thanked thanks expressed expresses disagreed disagrees"
     # a position restated: "Ada Quist reiterated her support", "the ministry reaffirmed the ban will stay"
-    " reiterated reiterates reaffirmed reaffirms"
+    " reiterated reiterates reaffirmed reaffirms welcomed welcomes"
 )
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
@@ -155,7 +155,7 @@ PERSON_FINDINGS = lx._words("found showed ruled identified")
 _NOUN_AFTER = re.compile(r"(?:^|\s)(?:in|the|a|an|his|her|their|its|our|my|of|with|no|any|and|such)\s+$")
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
-    *("tweet", "thank", "express", "disagre", "reiterat", "reaffirm"),
+    *("tweet", "thank", "express", "disagre", "reiterat", "reaffirm", "welcom"),
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast", "voiced"),
     *("found", "finds", "show", "rule", "identif"),
     *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
