@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
-from operator import attrgetter
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import ORG_CONNECTORS, Token
-
-_TEXT = attrgetter("text")
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices
 
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
@@ -141,8 +137,10 @@ def of_an_outlet(words: list[str]) -> int:
 def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of bodies named after a date ("the January 25 Youth Coalition", "the April 6 Youth
     Movement"), whose capitalised run the day's number breaks: "the", a month, a day, name words up to a head."""
-    for i in compress(range(len(tokens) - 2), map(lx.MONTHS.__contains__, map(_TEXT, tokens))):  # at C speed
+    for i in capital_indices(tokens):  # the capitalised tokens, found once for all finders
         month = tokens[i]
+        if month.text not in lx.MONTHS or i + 2 >= len(tokens):
+            continue
         if not tokens[i + 1].text.isdigit() or len(tokens[i + 1].text) > 2:
             continue
         if not i or tokens[i - 1].text not in ("the", "The"):
