@@ -226,6 +226,8 @@ class SubjectReader(SourceFinder):
         a clause of their own: "Ada Quist, the acting mayor, has resigned, the council announced" (not "Ada
         Quist, head of the Harbour Authority said", where the body is inside her appositive)."""
         masked = self.att.masked
+        if masked.find(",", max(s_start, verb - 200), verb) < 0:
+            return None  # most subjects: no comma before the verb ("Ada Quist said")
         mentions = list(self.att.mentions_within(max(s_start, verb - REACH), verb))
         if not mentions or mentions[-1][2] != 1 or masked[mentions[-1][0]] == MASK:
             return None
