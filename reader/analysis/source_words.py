@@ -17,10 +17,13 @@ _OUTLET_NOUN = (
     r"|website|station)|news agency|newspaper|broadcaster)"
 )  # "the news agency Reuters", "local television station KVTV"
 # An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
-_INVERTED = re.compile(  # after a quote's closing mark too: '"...," said the CDC's director, Anne Schuchat'
-    r"[,”\"]\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
+_INVERTED_VERBS = (
+    r"\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
     r"|observes|observed|warns|warned|insists|insisted|recalls|recalled)\s+(?=(?:the\s+)?[A-Z])"
 )
+# One pattern per mark before the verb, each opening with its literal, which the regex engine looks for fast:
+# after a comma, and after a quote's closing mark ('"...," said the CDC's director, Anne Schuchat').
+INVERTED = tuple(re.compile(mark + _INVERTED_VERBS) for mark in (",", "”", '"'))
 # A name opening the sentence, then an appositive that describes it, then the verb.
 _NAME_THEN_APPOSITIVE = re.compile(
     r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"

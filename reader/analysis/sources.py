@@ -29,7 +29,6 @@ from reader.analysis.source_words import (
     _CLAUSE_AFTER,
     _DATA,
     _DECLINED,
-    _INVERTED,
     _NAME_THEN_APPOSITIVE,
     _NOUN_AFTER,
     _NOUN_BEFORE,
@@ -44,6 +43,7 @@ from reader.analysis.source_words import (
     CLAUSE_VERBS,
     CREDIT_VERBS,
     FINDING_VERBS,
+    INVERTED,
     PARAPHRASE_VERBS,
     PERSON_FINDINGS,
     STANCE_VERBS,
@@ -143,7 +143,7 @@ class SourceCollector(SubjectReader):
                 self._subjects(s_start, at, verb)
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
-        for match in _INVERTED.finditer(masked):
+        for match in (m for pattern in INVERTED for m in pattern.finditer(masked)):
             mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)
             after_quote = masked[match.start()] != ","  # '"...," said the CDC's director, Anne Schuchat'
             if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
