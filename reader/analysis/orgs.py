@@ -7,6 +7,7 @@ television", "Yonhap news agency").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -171,6 +172,10 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
     return sorted(index.orgs, key=lambda o: o.first)
 
 
+def _run_end(run: list[Token]) -> int:
+    return run[-1].end
+
+
 def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     """The runs, a head's run joined to the run after " of the " ("Supreme Council of the Armed Forces",
     "Ministry of the Interior"), which the runs split, as two connectors in a row join nothing; not a place
@@ -179,13 +184,12 @@ def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     at = text.find(" of the ")
     if at < 0:
         return runs
-    by_end = {run[-1].end: i for i, run in enumerate(runs)}
     joined: dict[int, int] = {}  # index of a run -> index of the run joined to it
     while at >= 0:
-        i = by_end.get(at)
+        i = bisect.bisect_left(runs, at, key=_run_end)  # the run ending there, if any (runs are in text order)
         if (
-            i is not None
-            and i + 1 < len(runs)
+            i + 1 < len(runs)
+            and runs[i][-1].end == at
             and runs[i][-1].text in ORG_HEADS
             and runs[i + 1][0].start == at + 8
             and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
