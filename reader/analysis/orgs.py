@@ -186,6 +186,9 @@ def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
         return runs
     joined: dict[int, int] = {}  # index of a run -> index of the run joined to it
     while at >= 0:
+        if text[at + 8 : at + 9].islower() or text[text.rfind(" ", 0, at) + 1 : at] not in ORG_HEADS:
+            at = text.find(" of the ", at + 8)  # most are not a head's: "one of the", "the Ministry of the economy"
+            continue
         i = bisect.bisect_left(runs, at, key=_run_end)  # the run ending there, if any (runs are in text order)
         if (
             i + 1 < len(runs)
@@ -241,7 +244,7 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
             and not (len(words) == 2 and words[0] == "The" and words[1] in THE_OUTLETS)
         ):
             return
-        cut = of_an_outlet(words)  # "Dodds of Time Magazine": the outlet, not the writer
+        cut = of_an_outlet(words) if "of" in words else 0  # "Dodds of Time Magazine": the outlet, not the writer
         part, words = part[cut:], words[cut:]
         kind = _kind([w for w in words if w != "The"] or words)
         if kind is None:
