@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.analysis import links, orgs, people, source_venues, tokens
+from reader.analysis import links, org_shapes, orgs, people, source_venues, tokens
 from reader.text import strip_controls
 from tests.fuzz import examples
 
@@ -20,7 +20,7 @@ PIECES = st.sampled_from(
     [*" \n\t.,;:!?…\"”’')(-_&/ſ\ue000", "\n\n", ". ", "…. ", "?… ", ".” ", ".' ", "!) ", "?\")\n",
      "A", "Z", "b", "x", "9", "é", "said", "told ", "tells ", "said in ", "spoke to ", "the ", "The ", "Post",
      "FDA", "CDC&B", "http://", "HTTPS://", "httpſ://", "www.", "WwW.", "cited by ", "released by ",
-     "by ", " by", "unreported by ",
+     "by ", " by", "unreported by ", "interview ", "aired ", "with ", "on ",
      "magazine ", "news agency ", "daily ", "Ministry", " of ", "al-", "named ", "called ", "a ", "An ",
      "child, ", "Mr.", "x" * 12]
 )  # fmt: skip
@@ -32,7 +32,7 @@ PLAIN = [
     (orgs._ACRONYM, re.compile(r"\b([A-Z][A-Z0-9&]{1,7})\b")),
     (orgs._THE_NAME, re.compile(r"\bthe ([A-Z]\w+)\b(?!\s+[A-Z])")),
     (
-        orgs._CUED_BEFORE,
+        org_shapes._CUED_BEFORE,
         re.compile(
             r"\b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)"
             r"\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
@@ -45,7 +45,8 @@ PLAIN = [
     (
         source_venues._TO,
         re.compile(
-            r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|interviews? with|"
+            r"\b(?:told|tells|tell|remarks to|remarked to|said to|explained to|statements? to|"
+            r"interviews? (?:[a-z]{1,12} ){0,3}?with|aired (?:[a-z]{1,12} )?on|broadcast (?:[a-z]{1,12} )?on|"
             r"speaking to|spoke to|talking to|talked to|"
             r"(?:said|says|speaking|spoke|appeared|appearing|writing|wrote|writes) (?:on|in)|"
             r"(?:reported|published)(?: online)? in)\s+"

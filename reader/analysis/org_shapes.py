@@ -10,11 +10,22 @@ import re
 from collections.abc import Iterator
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import Token
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices
 
-# Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport"), and words that
-# make any name an outlet ("Australian Broadcasting Corporation").
-OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel")
+ORG_HEADS = lx._words(
+    "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
+    "University College School Foundation Association Union Party Church Police Office Court Bank Corporation "
+    "Corp Corp. Inc Inc. Ltd Ltd. LLC Company Co. Group Army Navy Force Forces Troops Board Centre Center Society "
+    "Club Federation League Battalion Brigade Regiment Movement Front Network Service Services Bureau Parliament "
+    "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
+    "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
+    "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
+    "Directorate Inspectorate Observatory Secretariat Centers Centres"
+)
+
+# Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport", "BBC News Online"), and
+# words that make any name an outlet ("Australian Broadcasting Corporation").
+OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel Online")
 OUTLET_ANYWHERE = lx._words("Broadcasting Broadcaster")
 # "The Guardian", "The Independent": one word after "The" that names an outlet on its own.
 THE_OUTLETS = lx._words("Guardian Independent Observer Economist Telegraph Times Post Herald Tribune Gazette Inquirer")
@@ -58,3 +69,130 @@ def _name_before(text: str, end: int) -> re.Match[str] | None:
             if found is not None:
                 return found
         at += 1
+
+
+_EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+# Sentence openers of the stop list that also open bodies' names when another name word follows.
+NAME_OPENERS = lx._words("State Police Government Court Church Group Crown Internet Web Sea Environment Executive")
+
+
+_TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    if (
+        len(run) > 1
+        and run[-1].text in _EDGE
+        and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS
+    ):
+        return run  # "USA Today": a known outlet whose last word is a sentence opener
+    low, high = 0, len(run)
+    while low < high and run[low].text in _EDGE and run[low].text != "The":
+        if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":
+            break  # "Church of Scientology", "Ministry of Defence"
+        if run[low].text in NAME_OPENERS and low + 1 < high and run[low + 1].text not in _EDGE:
+            break  # "the State Department", "Government Accountability Office"
+        low += 1
+    while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
+        if run[high - 1].text in ORG_HEADS and high - low > 1 and run[high - 2].text not in _EDGE:
+            break  # "United Gun Group", "the Vatican Police": a head noun that also opens sentences
+        if high - low > 2 and run[high - 2].text in ("of", "the") and any(t.text in ORG_HEADS for t in run[low:high]):
+            break  # "Department of Justice", "Office of the President": a title after a head and "of"
+        high -= 1
+    while high > low and run[high - 1].text in _TAIL:
+        high -= 1
+    return run[low:high]
+
+
+def _split_and(part: list[Token]) -> list[list[Token]]:
+    """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
+    head_after = [False] * (len(part) + 1)  # whether part[i:] holds an organisation head
+    for i in range(len(part) - 1, -1, -1):
+        head_after[i] = head_after[i + 1] or part[i].text in ORG_HEADS
+    pieces, start, head_before = [], 0, False
+    for i, token in enumerate(part):
+        if token.text == "and" and start < i < len(part) - 1 and head_before and head_after[i + 1]:
+            pieces.append(part[start:i])
+            start, head_before = i + 1, False
+            continue
+        head_before = head_before or token.text in ORG_HEADS
+    return [*pieces, part[start:]]
+
+
+def of_an_outlet(words: list[str]) -> int:
+    """Where an outlet's name starts after a name and "of" ("Dodds of Time Magazine", "Vorn of The Harbour
+    Times"): 0 when the words before "of" hold a body's or an outlet's word ("Voice of America", "Times of
+    India", "Friends of the Earth" keep their "of")."""
+    if "of" not in words[1:3] or words[0] == "The":
+        return 0
+    at = words.index("of")
+    tail = [w for w in words[at + 1 :] if w != "the"]
+    before = words[:at]
+    if not tail or any(w in ORG_HEADS or w in lx.OUTLET_WORDS or w in OUTLET_TAILS for w in before):
+        return 0
+    outlet = " ".join(tail) in lx.KNOWN_OUTLETS or tail[-1] in lx.OUTLET_WORDS or tail[-1] in OUTLET_TAILS
+    return at + 1 if outlet else 0
+
+
+def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of bodies named after a date ("the January 25 Youth Coalition", "the April 6 Youth
+    Movement"), whose capitalised run the day's number breaks: "the", a month, a day, name words up to a head."""
+    for i in capital_indices(tokens):  # the capitalised tokens, found once for all finders
+        month = tokens[i]
+        if month.text not in lx.MONTHS or i + 2 >= len(tokens):
+            continue
+        if not tokens[i + 1].text.isdigit() or len(tokens[i + 1].text) > 2:
+            continue
+        if not i or tokens[i - 1].text not in ("the", "The"):
+            continue  # not "On January 25 Harbour Authority officials said": a date, then the name
+        words = []
+        for token in tokens[i + 2 : i + 7]:
+            if not token.text[:1].isupper() or token.text in lx.MONTHS:
+                break
+            words.append(token)
+            if token.text in ORG_HEADS:
+                yield f"{month.text} {tokens[i + 1].text} " + " ".join(t.text for t in words), month.start, token.end
+                break
+            if token.possessive:
+                break
+
+
+# Words in names are bounded ({0,60}) so that a giant "word" cannot make a regex rescan it from every letter.
+# Word alternations begin with a letter and check the word boundary after it (``(?<!\w.)``), so that the
+# regex engine skips to those letters instead of trying ``\b`` at every position; same matches.
+_CUED_BEFORE = re.compile(  # \b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+(...)
+    r"(?:m(?<!\w.)agazine|n(?<!\w.)(?:ewspaper|ews agency|ews site)|b(?<!\w.)roadcaster|t(?<!\w.)abloid|d(?<!\w.)aily)"
+    r"\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
+)
+_CUED_AFTER = re.compile(
+    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,3})\s+"
+    r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
+)
+
+# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run.
+_CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
+_CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
+
+# "New York-based", "Chicago-area": a compound describing what follows, not a name.
+COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
+
+
+def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
+    """(name, start) of each outlet named with its kind in lowercase ("magazine MicroMega", "al-Ikhbariya
+    television", "Yonhap news agency")."""
+    for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
+        if not any(word in text for word in cues):
+            continue
+        for match in pattern.finditer(text):
+            name = match.group(1).strip()
+            name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
+            words = name.split()
+            while words and (words[0] in lx.STOP_CAPS or words[0] in lx.NATIONALITIES or words[0] in lx.PLACES):
+                if words[0] in lx.PLACES and pattern is _CUED_BEFORE and len(words) > 1:
+                    break  # "news site Dublin Live": a place that opens the name after its kind is the name's
+                words = words[1:]
+            if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS or COMPOUND_END.search(words[-1]):
+                continue  # "an influential New York-based newspaper" names no outlet
+            name = " ".join(words)
+            start = match.start(1) + match.group(1).index(words[0])
+            yield name, start

@@ -7,24 +7,26 @@ television", "Yonhap news agency").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
-from reader.analysis.org_shapes import OUTLET_ANYWHERE, OUTLET_TAILS, THE_OUTLETS, lower_headed_bodies
+from reader.analysis.org_shapes import (
+    ORG_HEADS,
+    OUTLET_ANYWHERE,
+    OUTLET_TAILS,
+    THE_OUTLETS,
+    _split_and,
+    _trim,
+    cued_outlets,
+    dated_bodies,
+    lower_headed_bodies,
+    of_an_outlet,
+)
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
 
-ORG_HEADS = lx._words(
-    "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
-    "University College School Foundation Association Union Party Church Police Office Court Bank Corporation "
-    "Corp Corp. Inc Inc. Ltd Ltd. LLC Company Co. Group Army Navy Force Forces Troops Board Centre Center Society "
-    "Club Federation League Battalion Brigade Regiment Movement Front Network Service Services Bureau Parliament "
-    "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
-    "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
-    "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
-    "Directorate Inspectorate Observatory Secretariat"
-)
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
 ACRONYM_STOP = lx._words("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA")
 
@@ -57,53 +59,7 @@ def _kind(words: list[str]) -> str | None:
     return None
 
 
-_EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
-# Sentence openers of the stop list that also open bodies' names when another name word follows.
-NAME_OPENERS = lx._words("State Police Government Court Church Group Crown Internet Web Sea Environment Executive")
-
-
-_TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
 AFFIX_MAX = 12  # names are merged by prefix or suffix (CBC, CBC News) up to this many words
-
-
-def _trim(run: list[Token]) -> list[Token]:
-    if (
-        len(run) > 1
-        and run[-1].text in _EDGE
-        and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS
-    ):
-        return run  # "USA Today": a known outlet whose last word is a sentence opener
-    low, high = 0, len(run)
-    while low < high and run[low].text in _EDGE and run[low].text != "The":
-        if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":
-            break  # "Church of Scientology", "Ministry of Defence"
-        if run[low].text in NAME_OPENERS and low + 1 < high and run[low + 1].text not in _EDGE:
-            break  # "the State Department", "Government Accountability Office"
-        low += 1
-    while high > low and (run[high - 1].text in _EDGE or run[high - 1].text in lx.TITLES):
-        if run[high - 1].text in ORG_HEADS and high - low > 1 and run[high - 2].text not in _EDGE:
-            break  # "United Gun Group", "the Vatican Police": a head noun that also opens sentences
-        if high - low > 2 and run[high - 2].text in ("of", "the") and any(t.text in ORG_HEADS for t in run[low:high]):
-            break  # "Department of Justice", "Office of the President": a title after a head and "of"
-        high -= 1
-    while high > low and run[high - 1].text in _TAIL:
-        high -= 1
-    return run[low:high]
-
-
-def _split_and(part: list[Token]) -> list[list[Token]]:
-    """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
-    head_after = [False] * (len(part) + 1)  # whether part[i:] holds an organisation head
-    for i in range(len(part) - 1, -1, -1):
-        head_after[i] = head_after[i + 1] or part[i].text in ORG_HEADS
-    pieces, start, head_before = [], 0, False
-    for i, token in enumerate(part):
-        if token.text == "and" and start < i < len(part) - 1 and head_before and head_after[i + 1]:
-            pieces.append(part[start:i])
-            start, head_before = i + 1, False
-            continue
-        head_before = head_before or token.text in ORG_HEADS
-    return [*pieces, part[start:]]
 
 
 class OrgIndex:
@@ -203,7 +159,7 @@ def _key(name: str) -> str:
 
 def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = None) -> list[OrgEntity]:
     index = OrgIndex()
-    for run in capitalised_runs(text, tokens, ORG_CONNECTORS):
+    for run in _joined_by_of_the(text, capitalised_runs(text, tokens, ORG_CONNECTORS)):
         _add_run(text, index, run, person_starts or set())
     _add_cued_outlets(text, index)
     _add_speaking_names(text, tokens, index, person_starts or set())
@@ -214,6 +170,47 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
         org.mentions.sort()
         org.aliases.discard(org.name)
     return sorted(index.orgs, key=lambda o: o.first)
+
+
+def _run_end(run: list[Token]) -> int:
+    return run[-1].end
+
+
+def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """The runs, a head's run joined to the run after " of the " ("Supreme Council of the Armed Forces",
+    "Ministry of the Interior"), which the runs split, as two connectors in a row join nothing; not a place
+    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is. Looked for
+    from each " of the " (str.find), as most runs are followed by none."""
+    at = text.find(" of the ")
+    if at < 0:
+        return runs
+    joined: dict[int, int] = {}  # index of a run -> index of the run joined to it
+    while at >= 0:
+        if text[at + 8 : at + 9].islower() or text[text.rfind(" ", 0, at) + 1 : at] not in ORG_HEADS:
+            at = text.find(" of the ", at + 8)  # most are not a head's: "one of the", "the Ministry of the economy"
+            continue
+        i = bisect.bisect_left(runs, at, key=_run_end)  # the run ending there, if any (runs are in text order)
+        if (
+            i + 1 < len(runs)
+            and runs[i][-1].end == at
+            and runs[i][-1].text in ORG_HEADS
+            and runs[i + 1][0].start == at + 8
+            and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
+        ):
+            joined[i] = i + 1
+        at = text.find(" of the ", at + 8)
+    if not joined:
+        return runs
+    found, i = [], 0
+    while i < len(runs):
+        run = runs[i]
+        while i in joined:  # new lists, as the runs are shared
+            at = run[-1].end
+            run = [*run, Token("of", at + 1, at + 3), Token("the", at + 4, at + 7), *runs[i + 1]]
+            i += 1
+        found.append(run)
+        i += 1
+    return found
 
 
 def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[int]) -> None:
@@ -247,6 +244,8 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
             and not (len(words) == 2 and words[0] == "The" and words[1] in THE_OUTLETS)
         ):
             return
+        cut = of_an_outlet(words) if "of" in words else 0  # "Dodds of Time Magazine": the outlet, not the writer
+        part, words = part[cut:], words[cut:]
         kind = _kind([w for w in words if w != "The"] or words)
         if kind is None:
             return
@@ -295,41 +294,10 @@ def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_
                 org.mentions.append((other.start, other.end))
 
 
-# Words in names are bounded ({0,60}) so that a giant "word" cannot make a regex rescan it from every letter.
-# Word alternations begin with a letter and check the word boundary after it (``(?<!\w.)``), so that the
-# regex engine skips to those letters instead of trying ``\b`` at every position; same matches.
-_CUED_BEFORE = re.compile(  # \b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+(...)
-    r"(?:m(?<!\w.)agazine|n(?<!\w.)(?:ewspaper|ews agency|ews site)|b(?<!\w.)roadcaster|t(?<!\w.)abloid|d(?<!\w.)aily)"
-    r"\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
-)
-_CUED_AFTER = re.compile(
-    r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,3})\s+"
-    r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
-)
-
-# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run.
-_CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
-_CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
-
-# "New York-based", "Chicago-area": a compound describing what follows, not a name.
-COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
-
-
 def _add_cued_outlets(text: str, index: OrgIndex) -> None:
-    for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
-        if not any(word in text for word in cues):
-            continue
-        for match in pattern.finditer(text):
-            name = match.group(1).strip()
-            name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
-            words = name.split()
-            while words and (words[0] in lx.STOP_CAPS or words[0] in lx.PLACES or words[0] in lx.NATIONALITIES):
-                words = words[1:]
-            if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS or COMPOUND_END.search(words[-1]):
-                continue  # "an influential New York-based newspaper" names no outlet
-            name = " ".join(words)
-            start = match.start(1) + match.group(1).index(words[0])
-            index.add(name, "outlet", start, start + len(name))
+    """ "magazine MicroMega", "Yonhap news agency" (see org_shapes)."""
+    for name, start in cued_outlets(text):
+        index.add(name, "outlet", start, start + len(name))
 
 
 # A name of up to 13 words before its acronym: an unbounded run would be rescanned from each of its words.
@@ -391,6 +359,8 @@ def _add_lower_headed(text: str, tokens: list[Token], index: OrgIndex, person_st
     for name, start, end in lower_headed_bodies(text, tokens, person_starts):
         if index.get(name) is None:
             index.add(name, "organization", start, end)
+    for name, start, end in dated_bodies(tokens):
+        index.add(name, "organization", start, end)  # "the January 25 Youth Coalition" (see org_shapes)
 
 
 def _add_short_aliases(text: str, index: OrgIndex) -> None:

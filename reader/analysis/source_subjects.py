@@ -30,6 +30,11 @@ from reader.analysis.source_words import (
 )
 from reader.analysis.speakers import REACH, Speaker
 
+# What may stand between a body and its verb when the body closes the sentence's clause: an appositive
+# between commas ("the Supreme Council, now in control of the country, announced") or an adverb.
+_BODY_TO_VERB = re.compile(r"\s*(?:,[^,]{1,80},)?\s*(?:(?:also|later|then|today|yesterday)\s+)?")
+_AFTER_A_COMMA = re.compile(r",\s*(?:the\s+)?$")
+
 
 class SubjectReader(SourceFinder):
     """The subject tests of the collector (see ``sources.SourceCollector``)."""
@@ -80,6 +85,9 @@ class SubjectReader(SourceFinder):
             # Omar Haddad said": every name of the list that ends there
             self._joined_people(s_start, end)
             return True
+        if last and last[-1][2] == 1:
+            return False  # a body the finders know ends the subject's appositive: "an analyst at the Center for
+            # Strategic and International Studies told", not "International Studies" after a clause's "and"
         text = " ".join(words)
         bare = _NAME_AFTER_CLAUSE_WORD.search(text)
         if bare is None or next(self.att.mentions_within(end - len(bare.group(1)) - 2, end), None) is not None:
@@ -212,6 +220,27 @@ class SubjectReader(SourceFinder):
     def _may_credit(name: str, verb: str) -> bool:
         """ "NASA reports", "Gallup notes", but not "Recent reports": a verb that is mostly a noun needs a body."""
         return verb not in lx.REPORTING_NOUN_LIKE or " " in name or (name.isupper() and len(name) > 1)
+
+    def _body_closing_the_clause(self, s_start: int, verb: int, person: object) -> Speaker | None:
+        """The body named after a comma right before the verb when the person the subject reading took opens
+        a clause of their own: "Ada Quist, the acting mayor, has resigned, the council announced" (not "Ada
+        Quist, head of the Harbour Authority said", where the body is inside her appositive)."""
+        masked = self.att.masked
+        if masked.find(",", max(s_start, verb - 200), verb) < 0:
+            return None  # most subjects: no comma before the verb ("Ada Quist said")
+        mentions = list(self.att.mentions_within(max(s_start, verb - REACH), verb))
+        if not mentions or mentions[-1][2] != 1 or masked[mentions[-1][0]] == MASK:
+            return None
+        start, end, _kind, body = mentions[-1]
+        if _BODY_TO_VERB.fullmatch(masked, end, verb) is None or not _AFTER_A_COMMA.search(masked, s_start, start):
+            return None
+        own = [m for m in mentions if m[3] is person]
+        if not own:
+            return None
+        between = masked[own[-1][1] : start]
+        if between.count(",") < 2 and between.lstrip().startswith(","):
+            return None  # one comma right after the person: the body is in their appositive
+        return Speaker(body.name, "organization", body)
 
     def _person_before_apposition(self, s_start: int, verb: int, org: object) -> Speaker | None:
         """The person an appositive describes when the organisation named is only inside it."""

@@ -32,8 +32,26 @@ _BY = re.compile(
 # as a regex of the nouns would be tried at every "a", "e", "r" or "s" of the text.
 FINDING_NOUNS = lx._words(
     "report reports study studies survey surveys statement statements statistics poll polls analysis estimate "
-    "estimates figures"
+    "estimates figures research"
 )
+_CONDUCTED = ("conducted", "commissioned", "compiled")
+
+
+_AS_SAYING = (" as saying", " as telling", " as stating")
+# "The Times quoted Ada Quist as saying", "Ada Quist was quoted by the Times as saying": who is quoted.
+_QUOTED_NAME = re.compile(r"\bquot(?:ed|es|ing)\s+(?:the\s+)?$")
+_NAME_QUOTED = re.compile(  # after an appositive or "who" too: "Ada Quist, manager of the Harbour Inn, is quoted"
+    r"(?:,[^,]{1,80},|,\s+who)?\s+(?:was|is|were|are|has been|had been|is being)\s+(?:widely\s+)?quoted\b"
+)
+
+
+def _quoted_as(text: str) -> Iterator[int]:
+    """The offset of each " as saying" (" as telling", " as stating"), found by str.find."""
+    for link in _AS_SAYING:
+        at = text.find(link)
+        while at >= 0:
+            yield at
+            at = text.find(link, at + 1)
 
 
 def _findings_by(text: str) -> Iterator[int]:
@@ -42,6 +60,8 @@ def _findings_by(text: str) -> Iterator[int]:
         at = text.find(link)
         while at >= 0:
             word = text[text.rfind(" ", 0, at) + 1 : at]
+            if word in _CONDUCTED:  # "a poll conducted by Edison Research", "research commissioned by the Fund"
+                word = text[text.rfind(" ", 0, at - len(word) - 1) + 1 : at - len(word) - 1]
             if word.lower() in FINDING_NOUNS:
                 yield at + len(link)
             at = text.find(link, at + 1)
@@ -71,13 +91,15 @@ _GROUP = re.compile(
 )
 # An outlet's kind before its name: "said to the news agency Reuters", "told the newspaper Le Monde".
 _TO = re.compile(  # \b(?:told|tells|telling|tell|remarks to|remarked to|said to|explained to|statements? to|
-    # interviews? with|speaking to|spoke to|talking to|talked to|(?:said|says|speaking|spoke|appeared|appearing|
+    # interviews? (a few words)? with|aired on|broadcast on|speaking to|spoke to|talking to|talked to|
+    # (?:said|says|speaking|spoke|appeared|appearing|
     # writing|wrote|writes) (?:on|in)|(?:reported|published)(?: online)? in|Speaking to|Talking to|Writing in)\s+,
     # emails? to|e-mails? to, grouped by first letter
     r"(?:t(?<!\w.)(?:old|ells|elling|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
     r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
-    r"|i(?<!\w.)nterviews? with|e(?<!\w.)-?mails? to|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)"
+    r"|i(?<!\w.)nterviews? (?:[a-z]{1,12} ){0,3}?with|e(?<!\w.)-?mails? to|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)"
+    r"|a(?<!\w.)ired (?:[a-z]{1,12} )?on|b(?<!\w.)roadcast (?:[a-z]{1,12} )?on"
     r"|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
     r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in)\s+"
     rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
@@ -89,6 +111,8 @@ _VENUE = re.compile(
 # knows it, is an outlet.
 _OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
+_SITE = re.compile(r"\s*([a-z][\w-]{1,40}(?:\.[\w-]{1,40}){0,2}\.(?:com|org|net|co\.uk|com\.au|ca))\b(?!\.\w)")
+_AIRED = re.compile(r"\b(?:aired|broadcast)(?: [a-z]+)? on\s+$")  # what is aired on a name is aired by an outlet
 # "by his publicist, Ada Quist", "by a spokesman, Piet Vorn": a lowercase role, a comma and a name.
 _ROLE_THEN_NAME = re.compile(r"((?:his|her|their|its|the|a|an)(?:\s+[a-z-]+){1,3}),\s+(?=[A-Z])")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
@@ -219,6 +243,9 @@ class SourceFinder:
         text = self.att.masked[start : min(end, start + REACH)]
         match = _VENUE.match(text)
         if not match:
+            site = _SITE.match(text)
+            if site is not None:  # "he told whitecapsfc.com": a website in lowercase, which no finder knows
+                self._add(site.group(1), "outlet", (), ((start + site.start(1), start + site.end(1)),))
             return
         told_end = -1  # every outlet told ("told the Courier and the Tribune"), but not "BBC" inside "BBC Sport"
         for m_start, m_end, kind, org in self.att.mentions_within(start, start + match.end()):
@@ -228,13 +255,33 @@ class SourceFinder:
         if told_end >= 0:
             return
         name = _BARE_OBJECT.match(text, match.start(1))
-        named_as_outlet = match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None
+        named_as_outlet = (match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None) or (
+            _AIRED.search(self.att.masked, max(0, start - 24), start) is not None  # "aired today on Al-Arabiya"
+            and name is not None
+            and "’s " not in name.group(1) + " "
+            and "'s " not in name.group(1) + " "  # not "broadcast on New York's AM 970": a place's station
+        )
         if (
             name is not None
             and (named_as_outlet or _IN_INTERVIEW.match(text, name.end(1)))
             and not self.orgs_in(start, start + name.end(1))
         ):
             self._bare_body(start + name.start(1), start + name.end(1), outlet=True)  # "told Newshour in an interview"
+
+    def _quoted(self, at: int) -> None:
+        """The one quoted "as saying" at ``at``: named right after "quoted" or right before "was quoted"."""
+        floor = self.att.sentences[self.att.sentence_index(at)][0]
+        mentions = [m for m in self.att.mentions_within(max(floor, at - 160), at) if self.att.masked[m[0]] != MASK]
+        if not mentions or "quot" not in self.att.masked[max(floor, at - 160) : at]:
+            return
+        last = mentions[-1]
+        if last[1] == at and _QUOTED_NAME.search(self.att.masked, max(floor, last[0] - 12), last[0]):
+            self.add_entity(last[3])  # "New York One quotes Hurley as saying"
+            return
+        for mention in reversed(mentions):
+            if _NAME_QUOTED.match(self.att.masked, mention[1], at):
+                self.add_entity(mention[3])  # "Johnny Donovan is quoted by the New York Daily Times as saying"
+                return
 
     def _by(self, start: int, bare: bool = False) -> None:
         """Who something was shared, reported or written by; with ``bare``, also a body no finder knows

@@ -17,10 +17,13 @@ _OUTLET_NOUN = (
     r"|website|station)|news agency|newspaper|broadcaster)"
 )  # "the news agency Reuters", "local television station KVTV"
 # An inverted cue after a comma whose subject follows it: ", reports USA Today", ", wrote the Globe".
-_INVERTED = re.compile(
-    r",\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
+_INVERTED_VERBS = (
+    r"\s+(?:reports|reported|writes|wrote|notes|noted|says|said|adds|added|explains|explained|argues|argued"
     r"|observes|observed|warns|warned|insists|insisted|recalls|recalled)\s+(?=(?:the\s+)?[A-Z])"
 )
+# One pattern per mark before the verb, each opening with its literal, which the regex engine looks for fast:
+# after a comma, and after a quote's closing mark ('"...," said the CDC's director, Anne Schuchat').
+INVERTED = tuple(re.compile(mark + _INVERTED_VERBS) for mark in (",", "”", '"'))
 # A name opening the sentence, then an appositive that describes it, then the verb.
 _NAME_THEN_APPOSITIVE = re.compile(
     r"\s*((?:[A-Z][\w.&'’-]{0,40}\s+){0,3}[A-Z][\w.&'’-]{0,40}), (?:the|a|an) [^,]{1,80}, (?:\w+ly\s+)?$"
@@ -121,6 +124,8 @@ STANCE_VERBS = lx._words(
     "likened likens proposed proposes dismissed dismisses praised praises blamed blames believes believed felt feels "
     "thinks "
     "tweeted thanked thanks expressed expresses disagreed disagrees"
+    # a position restated: "Ada Quist reiterated her support", "the ministry reaffirmed the ban will stay"
+    " reiterated reiterates reaffirmed reaffirms welcomed welcomes"
 )
 CREDIT_VERBS = lx._words(
     "rejected rejects disputed disputes accused accuses criticized criticizes criticised criticises "
@@ -153,7 +158,7 @@ PERSON_FINDINGS = lx._words("found showed ruled identified")
 _NOUN_AFTER = re.compile(r"(?:^|\s)(?:in|the|a|an|his|her|their|its|our|my|of|with|no|any|and|such)\s+$")
 _STANCE_STEMS: tuple[str, ...] = (
     *("liken", "believ", "propos", "dismiss", "prais", "blam", "reject", "felt", "feels", "thinks"),
-    *("tweet", "thank", "express", "disagre"),
+    *("tweet", "thank", "express", "disagre", "reiterat", "reaffirm", "welcom"),
     *("disput", "accus", "critici", "recommend", "urge", "deni", "cite", "predict", "forecast", "voiced"),
     *("found", "finds", "show", "rule", "identif"),
     *("estimat", "specul", "suspect", "rememb", "hope", "fear", "expects", "indicat"),
@@ -216,7 +221,7 @@ def _lead_word(word: str) -> bool:
 
 # "had been denied visas", "was twice rejected": a passive credits no one.
 _PASSIVE_AUX = lx._words("be been being was were is are get gets got getting")
-_PASSIVE_ADVERBS = lx._words("twice not then also later")
+_PASSIVE_ADVERBS = lx._words("twice not then also later sometimes often still never once already")
 
 
 def _passive_before(text: str, at: int) -> bool:

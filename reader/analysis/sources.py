@@ -16,7 +16,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.cues import STATEMENT_VERBS
 from reader.analysis.quotes import MASK
 from reader.analysis.source_subjects import SubjectReader
-from reader.analysis.source_venues import _BARE_BY, _PER, _TO, _credited_by, _findings_by
+from reader.analysis.source_venues import _BARE_BY, _PER, _TO, _credited_by, _findings_by, _quoted_as
 from reader.analysis.source_words import (
     _ABOUT_AFTER,
     _ADD_FORMS,
@@ -29,7 +29,6 @@ from reader.analysis.source_words import (
     _CLAUSE_AFTER,
     _DATA,
     _DECLINED,
-    _INVERTED,
     _NAME_THEN_APPOSITIVE,
     _NOUN_AFTER,
     _NOUN_BEFORE,
@@ -44,6 +43,7 @@ from reader.analysis.source_words import (
     CLAUSE_VERBS,
     CREDIT_VERBS,
     FINDING_VERBS,
+    INVERTED,
     PARAPHRASE_VERBS,
     PERSON_FINDINGS,
     STANCE_VERBS,
@@ -63,7 +63,9 @@ _LOWER_WORD = re.compile(r"[a-z]+\b")
 _SPOKESPERSON_OF = re.compile(r"['’]s\s+(?:chief\s+|press\s+)?spokes(?:man|woman|person)\s+(?:also\s+)?$")
 # "Harsh comments are earning": a verb's form right before an auxiliary is a noun, the subject of that auxiliary.
 _AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|have|has|had|will|would|can|could|may|might)\b")
-_WHETHER = re.compile(r"(?:\s+[a-z]+){0,3}\s+(?:whether|if)\b")  # "asked (the minister) whether"
+# "asked (the minister) whether", "asked the Vermont senator if": a question put
+_ROLE_OF_BODY = re.compile(r"['’]s(?:\s+[a-z-]+){1,5},\s+")  # "the CDC's interim deputy director, "
+_WHETHER = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+(?:whether|if)\b")
 
 
 class SourceCollector(SubjectReader):
@@ -141,11 +143,20 @@ class SourceCollector(SubjectReader):
                 self._subjects(s_start, at, verb)
         for match in _TO.finditer(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
-        for match in _INVERTED.finditer(masked):
+        for match in (m for pattern in INVERTED for m in pattern.finditer(masked)):
             mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)
+            after_quote = masked[match.start()] != ","  # '"...," said the CDC's director, Anne Schuchat'
             if mention is not None and mention[2] == 1 and not masked[match.end() : mention[0]].strip(" the"):
-                self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
-            elif (
+                role = _ROLE_OF_BODY.match(masked, mention[1])
+                named = next(self.att.mentions_within(role.end(), role.end() + 40), None) if role else None
+                if role is not None and named is not None and named[2] == 0 and named[0] == role.end():
+                    self.add_entity(named[3])  # "said the CDC's deputy director, Anne Schuchat": who speaks for it
+                if not after_quote:
+                    self.add_entity(mention[3])  # "said Kristen Day, ..., reports USA Today", "reported the Globe"
+                continue
+            if after_quote:
+                continue  # the speaker of the quote before is the speakers' reading
+            if (
                 mention is not None
                 and mention[2] == 0
                 and joins_names(" and " + masked[match.end() : mention[0]])
@@ -167,6 +178,8 @@ class SourceCollector(SubjectReader):
             self._by(match.end(), bare=match.group().startswith(_BARE_BY))
         for end in _findings_by(masked):
             self._by(end, bare=True)
+        for at in _quoted_as(masked):
+            self._quoted(at)
         for org in {m[3] for m in self.att.mentions if m[2] == 1}:
             for s, e in org.mentions:
                 if masked[s] != MASK and (
@@ -249,9 +262,13 @@ class SourceCollector(SubjectReader):
                 ):
                     self._bare_body(floor + bare.start(1), floor + bare.end(1))  # "Israel said", "Gallup reported"
             return
+        if subject.kind == "person":
+            subject = self._body_closing_the_clause(s_start, verb, subject.entity) or subject  # "X resigned, Y said"
         if subject.kind == "organization":
             if self._agent_of_body(max(s_start, verb - 160), verb, word):
                 return  # "A spokesperson for NISA, the Japanese government nuclear authority, said"
+            if self._possessive_before(subject.entity, max(s_start, verb - REACH), verb):
+                return  # "a test of the Iraqi government's ability to assert its control": the possessor
             named = _NAME_THEN_APPOSITIVE.match(self.att.masked, s_start, verb)
             if named is not None and not self.orgs_in(named.start(1), named.end(1)):
                 count = len(self.found)
@@ -259,7 +276,7 @@ class SourceCollector(SubjectReader):
                 if len(self.found) > count:
                     return  # "Eurostat, the EU's statistics office, said": the name, not the body describing it
             person = self._person_before_apposition(s_start, verb, subject.entity)
-            if person is not None:
+            if person is not None and self._body_closing_the_clause(s_start, verb, person.entity) is None:
                 subject = person  # "K.C. Maurer, treasurer at the Andy Warhol Foundation, said"
         if subject.kind == "person":
             subject = self._antecedent(s_start, verb) or subject  # "X, who backed Y and said"
