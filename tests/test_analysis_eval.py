@@ -39,13 +39,14 @@ def test_every_gold_quote_lies_in_its_text() -> None:
 
 
 # Floors sit just under the figures in docs/analysis.md, so any regression fails. The measure-only parts
-# (measure, holdout, fresh, sealed) are measured, never tuned on: their floors only catch a change that makes unseen news worse.
+# (measure, holdout, fresh, sealed) are measured, never tuned on: their floors only catch a change that
+# makes unseen news worse.
 FLOORS = {
-    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.90, "people_f1": 0.97, "sources_f1": 0.91, "roles_close": 0.75},
+    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.92, "people_f1": 0.97, "sources_f1": 0.95, "roles_close": 0.75},
     "measure": {"quote_f1": 0.93, "speaker_accuracy": 0.89, "people_f1": 0.89, "sources_f1": 0.84, "roles_close": 0.64},
-    "holdout": {"quote_f1": 0.96, "speaker_accuracy": 0.72, "people_f1": 0.93, "sources_f1": 0.76, "roles_close": 0.70},
-    "fresh": {"quote_f1": 0.99, "speaker_accuracy": 0.78, "people_f1": 0.94, "sources_f1": 0.89, "roles_close": 0.60},
-    "sealed": {"quote_f1": 0.99, "speaker_accuracy": 0.79, "people_f1": 0.92, "sources_f1": 0.85, "roles_close": 0.68},
+    "holdout": {"quote_f1": 0.96, "speaker_accuracy": 0.72, "people_f1": 0.94, "sources_f1": 0.76, "roles_close": 0.70},
+    "fresh": {"quote_f1": 0.99, "speaker_accuracy": 0.80, "people_f1": 0.94, "sources_f1": 0.89, "roles_close": 0.60},
+    "sealed": {"quote_f1": 0.99, "speaker_accuracy": 0.77, "people_f1": 0.92, "sources_f1": 0.86, "roles_close": 0.68},
 }
 
 

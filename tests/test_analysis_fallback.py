@@ -21,9 +21,9 @@ def _said(text: str, starts: str) -> tuple[str | None, str, str]:
 
 def test_the_speaker_in_the_sentence_after_a_long_aside_is_proposed_as_a_doubtful_guess():
     text = (
-        '"The towns out there are very small," Eric Woolson said. They lie far from any city and far from the '
-        'television stations that cover the state. "That is a tough area for any campaign." The good news for '
-        "the senator, Woolson said, is that crowds still come."
+        "The towns out there are small and far from the television stations that cover the state. "
+        '"That is a tough area for any campaign." The good news for the senator, Eric Woolson said, is that '
+        "crowds still come."
     )
     assert _said(text, "That is") == ("Eric Woolson", "nearby", "low")
 
@@ -66,9 +66,9 @@ def test_the_quote_between_the_speaker_and_her_next_words_is_hers():
 
 
 def test_the_subject_of_a_speech_act_before_the_quote_is_its_speaker():
-    # "thanked" reports no speech by itself, but thanking someone "for ..." quotes the one who thanks
+    # "hailed" reports no speech by itself, but hailing someone "for ..." quotes the one who hails
     text = (
-        'The theatre reopened on Friday. Jane Roe, star of the series "Harbour Lights," thanked the mayor for '
+        'The theatre reopened on Friday. Jane Roe, star of the series "Harbour Lights," hailed the mayor for '
         '"keeping the theatre open through the long winter."'
     )
     assert _said(text, "keeping") == ("Jane Roe", "nearby", "low")
