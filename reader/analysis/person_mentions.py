@@ -355,12 +355,16 @@ def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
         owners = longer.get((key[0], key[1]), [])
         if len(owners) != 1:
             continue
-        short, owner = people.pop(key), owners[0]
-        owner.aliases.add(short.name)
-        owner.mentions.extend(short.mentions)
-        owner.mentions.sort()
-        owner.first = min(owner.first, short.first)
-        owner.role = owner.role or short.role
+        _fold(people.pop(key), owners[0])
+
+
+def _fold(short: PersonEntity, owner: PersonEntity) -> None:
+    """The short form's mentions, name and role become the owner's."""
+    owner.aliases.add(short.name)
+    owner.mentions.extend(short.mentions)
+    owner.mentions.sort()
+    owner.first = min(owner.first, short.first)
+    owner.role = owner.role or short.role
 
 
 def _merge_particle_surnames(people: dict[tuple[str, ...], PersonEntity]) -> None:
@@ -371,9 +375,4 @@ def _merge_particle_surnames(people: dict[tuple[str, ...], PersonEntity]) -> Non
         owners = [p for k, p in people.items() if len(k) > len(surname) and k[-len(surname) :] == surname]
         if len(owners) != 1:
             continue
-        short, owner = people.pop(key), owners[0]
-        owner.aliases.add(short.name)
-        owner.mentions.extend(short.mentions)
-        owner.mentions.sort()
-        owner.first = min(owner.first, short.first)
-        owner.role = owner.role or short.role
+        _fold(people.pop(key), owners[0])
