@@ -21,6 +21,7 @@ from reader.analysis.speaker_context import (
     turn_speaker,
 )
 from reader.analysis.speaker_fallback import fill_nearby
+from reader.analysis.speaker_lookup import mention_speaker
 from reader.analysis.speaker_possessive import possessor
 from reader.analysis.speakers import REACH, Attributor, Speaker
 
@@ -243,7 +244,7 @@ def _across_aside(att: Attributor, primary: list[int], marks: list[int], results
     """The speaker of the last quote two sentences back, when the sentence between quotes no one, names
     no one and has no cue."""
     a_start, a_end = att.sentences[sentence - 1]
-    if any(True for _ in att.mentions_within(a_start, a_end)) or att.first_cue(a_start, a_end) is not None:
+    if att.names_anyone(a_start, a_end) or att.first_cue(a_start, a_end) is not None:
         return None
     if MASK in att.masked[a_start:a_end] or a_end - a_start > 300:
         return None
@@ -304,7 +305,7 @@ def _carried_fragment(att: Attributor, p_start: int, sentence: int, s_start: int
     b_start, b_end = att.sentences[sentence - 1]
     if b_start < p_start or mark - s_start > 200:
         return None
-    if any(True for _ in att.mentions_within(s_start, mark)) or att.first_cue(s_start, mark) is not None:
+    if att.names_anyone(s_start, mark) or att.first_cue(s_start, mark) is not None:
         return None
     cues = att.cues(max(b_start, b_end - 60), b_end)
     if not cues or cues[-1][0] != "verb" or len(att.masked[cues[-1][2] : b_end].split()) > 3:
@@ -366,7 +367,7 @@ def _own_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
         if not _CLAUSE_JOIN.fullmatch(att.masked, floor, m_start) or not _OWN_VERB.match(att.masked, m_end, mark):
             return None
         if _SPEECH_FRAME.search(att.masked, max(m_end, mark - 80), mark) or att.first_cue(m_end, mark, "verb"):
-            return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+            return mention_speaker(kind, entity)
         return None
     return None
 

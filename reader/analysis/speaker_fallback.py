@@ -18,6 +18,7 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.speaker_lookup import mention_speaker
 from reader.analysis.speakers import Attributor, Speaker
 
 REASON = "nearby"
@@ -169,7 +170,7 @@ _UNNAMED_OPENING = re.compile(
 def _unnamed_opening(att: Attributor, start: int, mark: int) -> bool:
     """Whether the quote's sentence opens with a lowercase noun phrase before a verb, naming no one."""
     opening = _UNNAMED_OPENING.match(att.masked, start, mark)
-    return opening is not None and not any(True for _ in att.mentions_within(start, opening.end()))
+    return opening is not None and not att.names_anyone(start, opening.end())
 
 
 def _first_named(att: Attributor, start: int, mark: int) -> tuple[Speaker, int] | None:
@@ -182,7 +183,7 @@ def _first_named(att: Attributor, start: int, mark: int) -> tuple[Speaker, int] 
             att.masked, m_end
         ):
             return None
-        return Speaker(entity.name, "person" if kind == 0 else "organization", entity), m_end
+        return mention_speaker(kind, entity), m_end
     return None
 
 
@@ -207,4 +208,4 @@ def _named(att: Attributor, span: tuple[int, int], add, name: str) -> None:
     """Everyone named in ``span`` outside quotes, as evidence ``name``."""
     for m_start, _m_end, kind, entity in att.mentions_within(*span):
         if att.masked[m_start] != MASK:
-            add(Speaker(entity.name, "person" if kind == 0 else "organization", entity), name)
+            add(mention_speaker(kind, entity), name)

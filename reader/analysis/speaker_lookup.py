@@ -90,6 +90,11 @@ class Speaker:
     via: str = "named"  # "pronoun" when a he/she/it was resolved to the entity
 
 
+def mention_speaker(kind: int, entity: Any) -> Speaker:
+    """The speaker a mention names: ``kind`` 0 is a person, 1 an organisation (as ``mentions_within`` gives them)."""
+    return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+
+
 class MentionIndex(CueIndex):
     """The article's people and organisations by position, and the lookups from a span of text to one."""
 
@@ -129,6 +134,10 @@ class MentionIndex(CueIndex):
             if mention[1] <= end:
                 yield mention
             i += 1
+
+    def names_anyone(self, start: int, end: int) -> bool:
+        """Whether a person or organisation is named inside ``start``..``end``."""
+        return next(self.mentions_within(start, end), None) is not None
 
     def entity_in(self, start: int, end: int, persons_only: bool = False, head: bool = False) -> Speaker | None:
         """The first person named between offsets, else the first organisation.

@@ -10,7 +10,7 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speaker_lookup import MentionIndex, Speaker
+from reader.analysis.speaker_lookup import MentionIndex, Speaker, mention_speaker
 from reader.analysis.speaker_shapes import (
     ANONYMOUS_THE,
     CHANNEL_AFTER_NAME,
@@ -51,7 +51,7 @@ class QuoteMarks(MentionIndex):
                 or (kind == 0 and CHANNEL_AFTER_NAME.fullmatch(self.masked, m_end, colon))
                 or THEIR_WORDS.fullmatch(self.masked, m_end, colon)  # "Clinton's response was:"
             ):
-                return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+                return mention_speaker(kind, entity)
         # a name no list knows, alone before the colon ("- HuffPollster:", "Continued Stone:" aside)
         lead = NAME_BEFORE_COLON.search(self.masked, max(floor, colon - 60), colon)
         if lead is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis.quotes import RawQuote
-from reader.analysis.speaker_lookup import Speaker
+from reader.analysis.speaker_lookup import Speaker, mention_speaker
 from reader.analysis.speakers import Attributor
 
 _SPEECH_NOUNS = (
@@ -51,5 +51,5 @@ def _owner_ending(att: Attributor, at: int, floor: int) -> Speaker | None:
     """The person or organisation whose mention ends at ``at`` (before its "'s")."""
     for m_start, m_end, kind, entity in att.mentions_within(max(floor, at - 80), at):
         if m_end == at and att._outside_quotes(m_start):
-            return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+            return mention_speaker(kind, entity)
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reader.analysis import lexicon as lx
 from reader.analysis.people import PersonEntity
-from reader.analysis.speaker_lookup import REACH, Speaker
+from reader.analysis.speaker_lookup import REACH, Speaker, mention_speaker
 from reader.analysis.speaker_marks import QuoteMarks
 from reader.analysis.speaker_shapes import (
     APPOSITION,
@@ -86,7 +86,7 @@ class SubjectFinder(QuoteMarks):
             for m_start, m_end, kind, entity in self.mentions_within(max(start, name_end - 80), name_end):
                 with_before = WITH_BEFORE.search(self.masked, max(start, m_start - 40), m_start)
                 if m_end == name_end and self._outside_quotes(m_start) and with_before:
-                    return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+                    return mention_speaker(kind, entity)
         return None
 
     def object_after(self, start: int, limit: int) -> Speaker | None:

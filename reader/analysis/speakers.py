@@ -14,7 +14,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
-from reader.analysis.speaker_lookup import REACH, Speaker
+from reader.analysis.speaker_lookup import REACH, Speaker, mention_speaker
 from reader.analysis.speaker_shapes import (
     AFTER_QUOTE_VERB,
     APPOSITION,
@@ -194,7 +194,7 @@ class Attributor(SubjectFinder):
         if role is not None and VERB_AFTER.match(self.masked, role[1], before):
             return role[0]
         name = LEAD_NAME.match(self.masked, start, before)
-        if name and not any(True for _ in self.mentions_within(start, name.end())):
+        if name and not self.names_anyone(start, name.end()):
             named = self.unlisted.entity(start, name.end())
             if named is not None and VERB_AFTER.match(self.masked, name.end(), before):
                 return Speaker(named[1].name, named[0], named[1])
@@ -218,7 +218,7 @@ class Attributor(SubjectFinder):
             if VERB_AFTER.match(self.masked, end, before) or (
                 kind == 0 and THEIR_CLAIM.match(self.masked, m_end, before)  # "X's catch phrase was that"
             ):
-                return Speaker(entity.name, "person" if kind == 0 else "organization", entity)
+                return mention_speaker(kind, entity)
             if clause < 0 and not (kind == 1 and TITLE_GOES_ON.match(self.masked, m_end, before)):
                 return None  # but "Senate Majority Leader Mitch McConnell, R-Ky., delivered": the name is next
         return None
