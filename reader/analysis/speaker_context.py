@@ -46,12 +46,12 @@ FIRST_PERSON_CUE = re.compile(
     r"\b(?:I|we|you)\s+(?:\w+\s+)?(?:said|say|thought|think|told|tell|asked|ask|wrote|write|replied|saying)\b"
 )
 # The speaker's name and a colon opening a transcript's turn ("Jane Roe: ...").
-_TURN = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s")
+TURN = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*):\s")
 
 
 def turn_speaker(att: Attributor, start: int, mark: int) -> Speaker | None:
     """The person whose name and a colon open the paragraph (a turn of an interview), if any."""
-    turn = _TURN.match(att.masked, start, mark)
+    turn = TURN.match(att.masked, start, mark)
     if turn is None:
         return None
     found = att.entity_in(turn.start(1), turn.end(1), persons_only=True)

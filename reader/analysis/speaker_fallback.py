@@ -18,6 +18,7 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.speaker_context import TURN
 from reader.analysis.speaker_lookup import mention_speaker
 from reader.analysis.speakers import Attributor, Speaker
 
@@ -95,7 +96,8 @@ def evidence(
             break
     if att.unnamed_after(quote, limit) or att.unknown_name_after(quote, limit):
         against.add("unnamed")
-    if _TURN.match(att.masked, p_start, quote.open_mark):
+    # an interview's answer ("Jane Roe: ..."): the answer's own words (the "turn" rule credits those it can)
+    if TURN.match(att.masked, p_start, quote.open_mark):
         against.add("turn")
     if att.cued(quote, s_start, limit):
         against.add("cued")
@@ -156,9 +158,6 @@ _OBJECT_BEFORE = re.compile(
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
-# A speaker's name and a colon opening the paragraph ("Jane Roe: ..."): an interview's answer, whose
-# quotes are the answer's own words (the "turn" rule credits those it can).
-_TURN = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s")
 # "His widow has described", "The authors say", "One poster wrote": a cued sentence about someone unnamed.
 _UNNAMED_OPENING = re.compile(
     r"\s*(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5},\s*)?"
