@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.attribution_clauses import (
+    across_aside,
+    answered,
+    carried_fragment,
+    object_of_cue,
+    own_subject,
+    with_clause,
+)
+from reader.analysis.quotes import RawQuote
 from reader.analysis.scare import _SPEECH_FRAME, scare_decision, title_like
 from reader.analysis.speaker_context import (
     FIRST_PERSON_CUE,
@@ -21,7 +29,6 @@ from reader.analysis.speaker_context import (
     turn_speaker,
 )
 from reader.analysis.speaker_fallback import fill_nearby
-from reader.analysis.speaker_lookup import mention_speaker
 from reader.analysis.speaker_possessive import possessor
 from reader.analysis.speakers import REACH, Attributor, Speaker
 
@@ -105,9 +112,9 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             if extended is not None:
                 limit = extended
                 speaker = att.after_quote(quote, limit)
-        if speaker is not None and nxt is not None and _answered(att, quote, text, limit):
+        if speaker is not None and nxt is not None and answered(att, quote, text, limit):
             speaker = None  # '"..., has it not?" Sanders responded, "It has."': the cue is the answer's
-        if speaker is not None and (_runs_on(att, quote, limit) or _object_of_cue(att, quote, text, floor, limit)):
+        if speaker is not None and (_runs_on(att, quote, limit) or object_of_cue(att, quote, text, floor, limit)):
             # 'Biden said that he would "reassure" allies ..., given Trump's comments saying': the cue
             # before the quote, not one in the writer's clause after it
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark) or speaker
@@ -115,7 +122,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if speaker is None:
             # 'X denied it, with Lewandowski taking to Twitter to call Fields "delusional"': the with-clause
             # between the cue and the quote has its own subject
-            speaker = _with_clause(att, floor, quote.open_mark)
+            speaker = with_clause(att, floor, quote.open_mark)
             reason = "paraphrase" if speaker is not None else reason
         if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
@@ -132,7 +139,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         named_unknown = speaker is None and (att.unknown_name_after(quote, limit) or att.unnamed_after(quote, limit))
         if speaker is None and prev is not None:
             # '"very encouraged" and Trump calling it a "great meeting"': the next clause names its own speaker
-            speaker, reason = _own_subject(att, floor, quote.open_mark), "paraphrase"
+            speaker, reason = own_subject(att, floor, quote.open_mark), "paraphrase"
             if speaker is None:
                 speaker, reason = unowned.get(prev, results[prev][0]), "previous-quote"
         lead = att.masked[floor : quote.open_mark].strip(" ,\"“”‘’'«»\n")
@@ -157,7 +164,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                     if speaker is None and sentence > 1 and paragraphs[paragraph][0] <= att.sentences[sentence - 2][0]:
                         # '"...," Woolson said. They lie in a dead zone. "That's a tough area."': a sentence
                         # of the writer's that names no one does not end the speaker's turn
-                        speaker = _across_aside(att, primary, marks, results, sentence)
+                        speaker = across_aside(att, primary, marks, results, sentence)
                         reason = "previous-quote" if speaker is not None else reason
         if (
             speaker is None
@@ -181,7 +188,7 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             if speaker is None and text[:1].islower() and len(words) > 4 and sentence > 0 and prev is None:
                 # '..., Hennessey added. But that's not the same thing as "properly chargeable."': a
                 # fragment in a sentence that names no one carries on the speaker of the sentence before
-                speaker = _carried_fragment(att, paragraphs[paragraph][0], sentence, s_start, quote.open_mark)
+                speaker = carried_fragment(att, paragraphs[paragraph][0], sentence, s_start, quote.open_mark)
                 reason = "previous-sentence" if speaker is not None else reason
         if (
             speaker is None
@@ -240,19 +247,6 @@ def _share_joined(att: Attributor, quotes: list[RawQuote], primary: list[int], s
             results[j] = (speaker, False, "previous-quote" if speaker is not None else "none")
 
 
-def _across_aside(att: Attributor, primary: list[int], marks: list[int], results: list, sentence: int):
-    """The speaker of the last quote two sentences back, when the sentence between quotes no one, names
-    no one and has no cue."""
-    a_start, a_end = att.sentences[sentence - 1]
-    if att.names_anyone(a_start, a_end) or att.first_cue(a_start, a_end) is not None:
-        return None
-    if MASK in att.masked[a_start:a_end] or a_end - a_start > 300:
-        return None
-    b_start, b_end = att.sentences[sentence - 2]
-    last = last_with_speaker(primary, marks, results, b_start, b_end)
-    return results[last][0] if last is not None and not results[last][1] else None
-
-
 def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | None:
     """The speaker of a cue that ends the sentence after a comma ('..., DFA spokesman Neil Sroka said.').
 
@@ -273,20 +267,6 @@ def _sentence_end_speaker(att: Attributor, start: int, end: int) -> Speaker | No
     return att.subject_before(comma + 1, cue[1])
 
 
-_REPLIES = frozenset({"responded", "replied", "answered", "retorted", "responds", "replies", "answers", "retorts"})
-
-
-def _answered(att: Attributor, quote: RawQuote, text: str, limit: int) -> bool:
-    """Whether a question is followed by a reply verb that leads into the next quote, its answer."""
-    if not text.rstrip("\"”’' ").endswith("?") or quote.close_mark is None:
-        return False
-    cue = att.first_cue(quote.close_mark + 1, limit, "verb")
-    if cue is None or att.masked[cue[1] : cue[2]] not in _REPLIES:
-        return False
-    gap = att.masked[cue[2] : limit]
-    return gap.rstrip()[-1:] in (",", ":") and len(gap.split()) <= 2
-
-
 def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
     """Whether the writer's sentence goes on after the quote, lowercase, for five words before a cue."""
     if quote.close_mark is None:
@@ -297,41 +277,6 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
         return False
     cue = att.first_cue(quote.close_mark + 1, limit)
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
-
-
-def _carried_fragment(att: Attributor, p_start: int, sentence: int, s_start: int, mark: int) -> Speaker | None:
-    """The speaker of a cue ending the sentence before, when this sentence names no one and has no cue
-    before the fragment."""
-    b_start, b_end = att.sentences[sentence - 1]
-    if b_start < p_start or mark - s_start > 200:
-        return None
-    if att.names_anyone(s_start, mark) or att.first_cue(s_start, mark) is not None:
-        return None
-    cues = att.cues(max(b_start, b_end - 60), b_end)
-    if not cues or cues[-1][0] != "verb" or len(att.masked[cues[-1][2] : b_end].split()) > 3:
-        return None  # not '"...," Hennessey added.' or 'Hennessey said on Monday.'
-    return att.from_cues(b_start, b_end, b_end)
-
-
-def _with_clause(att: Attributor, floor: int, mark: int) -> Speaker | None:
-    """The subject of "with X -ing" after the sentence's last cue and before the quote, no cue in it."""
-    with_at = att.masked.rfind(" with ", max(floor, mark - 160), mark)
-    if with_at < 0 or att.first_cue(with_at, mark) is not None or att.first_cue(floor, with_at) is None:
-        return None
-    return att.participle_subject(with_at, mark)
-
-
-def _object_of_cue(att: Attributor, quote: RawQuote, text: str, floor: int, limit: int) -> bool:
-    """Whether a fragment is the object of the cue right before it and the writer's clause goes on
-    after it for more than three words before the next cue ('saying "of course" Clinton has the
-    qualifications -- having suggested'): that cue is another clause's."""
-    if not text[:1].islower() or quote.close_mark is None:
-        return False
-    cues = att.cues(max(floor, quote.open_mark - 30), quote.open_mark)
-    if not cues or cues[-1][0] != "verb" or att.masked[cues[-1][2] : quote.open_mark].strip(" \"“‘'"):
-        return False
-    cue = att.first_cue(quote.close_mark + 1, limit)
-    return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 3
 
 
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
@@ -355,21 +300,6 @@ _FAR_AS = re.compile(
     r"(?<![\w-])(?:dismiss|describ|characteriz|characteris|portray|depict|label|brand|derid|decr)\w*"
     r"(?:\s+(?!(?:is|was|are|were|said|says)\b)[\w'’.-]+){1,10}?\s+as(?:\s+(?:a|an|the|mere))?\s*[\"“‘'«]*$"
 )
-# The gap between an earlier quote of the sentence and a clause of its own: '" and', '", while', '";'
-_CLAUSE_JOIN = re.compile(r"[\s,;—–-]*(?:(?:and|while|but|with|whereas)\s+)?(?:[A-Z][a-z]{0,4}\.\s+)?")
-_OWN_VERB = re.compile(r"\s+[a-z]{3,}(?:ing|ed|s)\b")
-
-
-def _own_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
-    """A name opening the clause between an earlier quote of the sentence and this one, with a verb
-    that frames speech ('Roe saying she was "encouraged" and Doe calling it a "great meeting"')."""
-    for m_start, m_end, kind, entity in att.mentions_within(floor, mark):
-        if not _CLAUSE_JOIN.fullmatch(att.masked, floor, m_start) or not _OWN_VERB.match(att.masked, m_end, mark):
-            return None
-        if _SPEECH_FRAME.search(att.masked, max(m_end, mark - 80), mark) or att.first_cue(m_end, mark, "verb"):
-            return mention_speaker(kind, entity)
-        return None
-    return None
 
 
 def _ends_leading_in(masked: str, start: int, end: int) -> bool:
