@@ -26,6 +26,14 @@ ORG_HEADS = lx._words(
 # Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport", "BBC News Online"), and
 # words that make any name an outlet ("Australian Broadcasting Corporation").
 OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel Online")
+OUTLET_ENDS = lx.OUTLET_WORDS | OUTLET_TAILS  # the last words that make a name an outlet's
+
+
+def names_outlet(words: list[str]) -> bool:
+    """Whether the words name an outlet by the whole name or its last word ("Time Magazine", "BBC Sport")."""
+    return " ".join(words) in lx.KNOWN_OUTLETS or words[-1] in OUTLET_ENDS
+
+
 OUTLET_ANYWHERE = lx._words("Broadcasting Broadcaster")
 # "The Guardian", "The Independent": one word after "The" that names an outlet on its own.
 THE_OUTLETS = lx._words("Guardian Independent Observer Economist Telegraph Times Post Herald Tribune Gazette Inquirer")
@@ -128,10 +136,9 @@ def of_an_outlet(words: list[str]) -> int:
     at = words.index("of")
     tail = [w for w in words[at + 1 :] if w != "the"]
     before = words[:at]
-    if not tail or any(w in ORG_HEADS or w in lx.OUTLET_WORDS or w in OUTLET_TAILS for w in before):
+    if not tail or any(w in ORG_HEADS or w in OUTLET_ENDS for w in before):
         return 0
-    outlet = " ".join(tail) in lx.KNOWN_OUTLETS or tail[-1] in lx.OUTLET_WORDS or tail[-1] in OUTLET_TAILS
-    return at + 1 if outlet else 0
+    return at + 1 if names_outlet(tail) else 0
 
 
 def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:

@@ -16,13 +16,13 @@ from reader.analysis import lexicon as lx
 from reader.analysis.org_shapes import (
     ORG_HEADS,
     OUTLET_ANYWHERE,
-    OUTLET_TAILS,
     THE_OUTLETS,
     _split_and,
     _trim,
     cued_outlets,
     dated_bodies,
     lower_headed_bodies,
+    names_outlet,
     of_an_outlet,
 )
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
@@ -41,14 +41,7 @@ class OrgEntity:
 
 
 def _kind(words: list[str]) -> str | None:
-    name = " ".join(words)
-    if (
-        name in lx.KNOWN_OUTLETS
-        or words[-1] in lx.OUTLET_WORDS
-        or words[-1] in OUTLET_TAILS
-        or any(w in OUTLET_ANYWHERE for w in words)
-        or ("News" in words and "Agency" in words)
-    ):
+    if names_outlet(words) or any(w in OUTLET_ANYWHERE for w in words) or ("News" in words and "Agency" in words):
         return "outlet"
     if words[-1] in lx.DOCUMENT_WORDS:
         return "document"

@@ -113,6 +113,7 @@ _OUTLET_BEFORE = re.compile(rf"{_OUTLET_NOUN}\s+$")
 _IN_INTERVIEW = re.compile(r"\s+in (?:an|a \w+) interview\b")
 _SITE = re.compile(r"\s*([a-z][\w-]{1,40}(?:\.[\w-]{1,40}){0,2}\.(?:com|org|net|co\.uk|com\.au|ca))\b(?!\.\w)")
 _AIRED = re.compile(r"\b(?:aired|broadcast)(?: [a-z]+)? on\s+$")  # what is aired on a name is aired by an outlet
+_POSSESSIVE_WORD = re.compile(r"['’]s(?: |\Z)")  # a possessive inside a name: "New York's AM 970"
 # "by his publicist, Ada Quist", "by a spokesman, Piet Vorn": a lowercase role, a comma and a name.
 _ROLE_THEN_NAME = re.compile(r"((?:his|her|their|its|the|a|an)(?:\s+[a-z-]+){1,3}),\s+(?=[A-Z])")
 _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
@@ -258,8 +259,7 @@ class SourceFinder:
         named_as_outlet = (match.start(1) > 0 and _OUTLET_BEFORE.search(text, 0, match.start(1)) is not None) or (
             _AIRED.search(self.att.masked, max(0, start - 24), start) is not None  # "aired today on Al-Arabiya"
             and name is not None
-            and "’s " not in name.group(1) + " "
-            and "'s " not in name.group(1) + " "  # not "broadcast on New York's AM 970": a place's station
+            and _POSSESSIVE_WORD.search(name.group(1)) is None  # not "broadcast on New York's AM 970"
         )
         if (
             name is not None
@@ -271,8 +271,11 @@ class SourceFinder:
     def _quoted(self, at: int) -> None:
         """The one quoted "as saying" at ``at``: named right after "quoted" or right before "was quoted"."""
         floor = self.att.sentences[self.att.sentence_index(at)][0]
-        mentions = [m for m in self.att.mentions_within(max(floor, at - 160), at) if self.att.masked[m[0]] != MASK]
-        if not mentions or "quot" not in self.att.masked[max(floor, at - 160) : at]:
+        start = max(floor, at - 160)
+        if "quot" not in self.att.masked[start:at]:
+            return
+        mentions = [m for m in self.att.mentions_within(start, at) if self.att.masked[m[0]] != MASK]
+        if not mentions:
             return
         last = mentions[-1]
         if last[1] == at and _QUOTED_NAME.search(self.att.masked, max(floor, last[0] - 12), last[0]):

@@ -63,8 +63,8 @@ _LOWER_WORD = re.compile(r"[a-z]+\b")
 _SPOKESPERSON_OF = re.compile(r"['’]s\s+(?:chief\s+|press\s+)?spokes(?:man|woman|person)\s+(?:also\s+)?$")
 # "Harsh comments are earning": a verb's form right before an auxiliary is a noun, the subject of that auxiliary.
 _AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|have|has|had|will|would|can|could|may|might)\b")
-# "asked (the minister) whether", "asked the Vermont senator if": a question put
 _ROLE_OF_BODY = re.compile(r"['’]s(?:\s+[a-z-]+){1,5},\s+")  # "the CDC's interim deputy director, "
+# "asked (the minister) whether", "asked the Vermont senator if": a question put
 _WHETHER = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+(?:whether|if)\b")
 
 
