@@ -9,7 +9,7 @@ import re
 
 from reader.analysis.quotes import MASK, RawQuote
 from reader.analysis.scare import _SPEECH_FRAME
-from reader.analysis.speaker_context import last_with_speaker
+from reader.analysis.speaker_context import cue_leads_into, last_with_speaker
 from reader.analysis.speaker_lookup import mention_speaker
 from reader.analysis.speakers import Attributor, Speaker
 
@@ -37,8 +37,7 @@ def answered(att: Attributor, quote: RawQuote, text: str, limit: int) -> bool:
     cue = att.first_cue(quote.close_mark + 1, limit, "verb")
     if cue is None or att.masked[cue[1] : cue[2]] not in _REPLIES:
         return False
-    gap = att.masked[cue[2] : limit]
-    return gap.rstrip()[-1:] in (",", ":") and len(gap.split()) <= 2
+    return cue_leads_into(att.masked, cue[2], limit)
 
 
 def carried_fragment(att: Attributor, p_start: int, sentence: int, s_start: int, mark: int) -> Speaker | None:

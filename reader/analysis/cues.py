@@ -42,8 +42,8 @@ _CUE_WORDS = (
     | frozenset(PHRASAL_CUES)
     | {"according", "quoting", "words", "by", "statement", "statements", "reads", "read"}
 )
-# "expressed": a cue when what is expressed is said ("expressed confidence that", "expressed hope:"), not
-# "expressed a desire to"
+# "expressed": a cue when "that" follows within three words ("expressed confidence that"), not "expressed a
+# desire to" (tokens are words, so a colon after it, "expressed hope:", is not seen here)
 _EXPRESSED = frozenset(lx._inflect("express"))
 # "to counter that", "countered that": a cue before "that" only (a counter is mostly a noun)
 _COUNTER = frozenset({"counter"})
@@ -136,8 +136,8 @@ class CueIndex:
                 if i + 1 < len(tokens) and tokens[i + 1].text == "that":
                     cue = ("verb", token.start, token.end)
             elif word in _EXPRESSED:
-                said = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].text in ("that", ":")), None)
-                if said is not None and masked[token.end : tokens[said].start].count(",") == 0:
+                said = next((k for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].text == "that"), None)
+                if said is not None and "," not in masked[token.end : tokens[said].start]:
                     cue = ("verb", token.start, token.end)
             elif word in PHRASAL_CUES and masked.startswith(PHRASAL_CUES[word], token.end):
                 cue = ("verb", token.start, token.end + len(PHRASAL_CUES[word]))  # "pointed out", "shot back"

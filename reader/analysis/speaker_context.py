@@ -111,11 +111,16 @@ def told_after_mark(att: Attributor, quote: RawQuote, sentence: int, primary, ma
 _THAT = re.compile(r"\bthat\b")
 
 
+def cue_leads_into(masked: str, cue_end: int, mark: int) -> bool:
+    """Whether a cue ends, a word at most and a comma or colon later, right before ``mark``."""
+    gap = masked[cue_end:mark]
+    return gap.rstrip()[-1:] in (",", ":") and len(gap.split()) <= 2
+
+
 def _leads_into(att: Attributor, cue_end: int, mark: int) -> bool:
-    """Whether a cue ends, a word at most and a comma or colon later, at a quote that opens with a capital
-    (a new statement of the cue's own, not the rest of a split one)."""
-    gap = att.masked[cue_end:mark]
-    return gap.rstrip()[-1:] in (",", ":") and len(gap.split()) <= 2 and att.body[mark + 1 : mark + 2].isupper()
+    """Whether a cue leads into a quote that opens with a capital (a new statement of the cue's own, not
+    the rest of a split one)."""
+    return cue_leads_into(att.masked, cue_end, mark) and att.body[mark + 1 : mark + 2].isupper()
 
 
 def last_with_speaker(primary: list[int], marks: list[int], results: list, start: int, end: int) -> int | None:
