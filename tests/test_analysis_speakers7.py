@@ -33,6 +33,11 @@ def test_as_described_by_after_the_quote_names_who_described_it() -> None:
     assert _quote(body, "extremely careless").speaker == "Tomas Brenner"
 
 
+def test_one_quoted_by_an_outlet_after_the_quote_is_its_speaker_not_the_outlet() -> None:
+    body = '"It is a disaster," Jane Roe was quoted by the Harbour Post as saying. The mayor, Jane Roe, left.'
+    assert _quote(body, "It is a disaster").speaker == "Jane Roe"
+
+
 def test_one_long_subject_after_the_quote_is_the_speaker() -> None:
     body = (
         'The test was announced in Harbourton. "Tritium would let them build a bigger bomb," nuclear experts '

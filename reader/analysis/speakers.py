@@ -318,8 +318,12 @@ class Attributor(SubjectFinder):
             if found is not None:
                 return found
         cue = self.first_cue(offset, limit)
-        if cue is not None and self.masked[cue[1] : cue[2]] in lx.BY_VERBS and self.masked.startswith(" by ", cue[2]):
-            cue = ("lead", cue[2] + 1, cue[2] + 3)  # '"careless," as described by the director': who describes
+        if cue is not None and cue[0] == "verb" and self.masked[cue[1] : cue[2]] in lx.BY_VERBS:
+            # '"careless," as described by the director': who describes, as the cue index reads the "by" (but
+            # not in 'Roe was quoted by the Post', where the index keeps the one quoted as the speaker)
+            by = self.first_cue(cue[2], limit)
+            if by is not None and by[0] == "lead" and by[1] == cue[2] + 1:
+                cue = by
         if cue is None or len(self.masked[offset : cue[1]].split()) > 6:
             # Verbs that report only right after a quote ('" Kelly charged', '" Trump went on').
             after = AFTER_QUOTE_VERB.match(self.masked, offset, limit)
