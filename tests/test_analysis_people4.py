@@ -205,3 +205,12 @@ def test_a_ship_named_after_a_person_is_no_person() -> None:
         "rested. Captain Ann Bell of HMS Dauntless spoke."
     )
     assert people == {"Ann Bell": "Captain"}
+
+
+def test_the_lowercase_end_of_a_capitalised_word_is_no_role_before_a_name() -> None:
+    from reader.analysis.person_roles import _role_before
+
+    text = "a letter to President Kibwana Odinga"
+    assert _role_before(text, text.index("Kibwana")) is None  # not "resident"
+    text = "the Spanish singer Marisol"
+    assert _role_before(text, text.index("Marisol")) == "Spanish singer"

@@ -79,11 +79,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     window = text[max(0, run[0].start - 60) : run[0].start]
     if window.endswith(", ") and not prefix:
         window = window[:-2] + " "  # "his daughter, Leah": the role noun set off by a comma
-    lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
-    begin = len(window) - lead.end() if lead else len(window)
-    words = window[begin:].split()
-    if begin and window[begin - 1].isalnum() and words:
-        words = words[1:]  # the lowercase end of a capitalised word ("epublican" of "Republican")
+    words = _lead_words(window)
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
@@ -355,11 +351,19 @@ def _role_apposition(text: str, end: int, headed: bool = False) -> str | None:
     return " ".join(words[1:])
 
 
+def _lead_words(window: str) -> list[str]:
+    """The lowercase words that end ``window``, without the lowercase end of a capitalised word ("epublican"
+    of "Republican", "resident" of "President")."""
+    lead = _LOWER_LEAD_REVERSED.match(window[::-1])  # always matches, maybe nothing
+    begin = len(window) - lead.end() if lead else len(window)
+    words = window[begin:].split()
+    return words[1:] if begin and window[begin - 1].isalnum() and words else words
+
+
 def _role_before(text: str, start: int) -> str | None:
     """The role nouns right before a name ("singer" in "Spanish singer Marisol"), with a nationality before them."""
     window = text[max(0, start - 60) : start]
-    lead = _LOWER_LEAD_REVERSED.match(window[::-1])
-    words = window[len(window) - lead.end() :].split() if lead else []
+    words = _lead_words(window)
     parts: list[str] = []
     while words and words[-1] in lx.ROLE_NOUNS:
         parts.insert(0, words.pop())
