@@ -282,7 +282,7 @@ def names_a_thing(run: list[Token]) -> bool:
     if first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS):
         return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."
     if len(run) > 2 and any(t.text in PARTICLES and run[i].text in PARTICLE_LEADS for i, t in enumerate(run[1:-1])):
-        return True  # "Punta de Lobos", "Quiksilver Ceremonial Punta de Lobos", "Estado de Sao Paulo"
+        return True  # "Punta de Lobos", "Quiksilver Ceremonial Punta de Lobos"
     if last in THING_TAILS or ("-" in last and last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
         return True
     if last in OUTLET_TAILS and (first not in GIVEN or first in GIVEN_PLACES):
