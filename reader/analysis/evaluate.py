@@ -1,6 +1,6 @@
 """Measure the analyzer against hand-annotated articles.
 
-``python -m reader.analysis.evaluate GOLD_DIR [--part dev|measure|fresh|sealed] [--verbose] [--json]``: each
+``python -m reader.analysis.evaluate GOLD_DIR [--part dev|measure|fresh|sealed|sealed2] [--verbose] [--json]``: each
 ``NAME.txt`` (plain-text layout) beside ``NAME.expected.json`` is analysed and compared. A predicted quote
 matches a gold quote when it covers at least 80% of the gold quote's characters (one-to-one); speaker
 accuracy is over matched quotes; people and sources match by name or any annotated alias.
@@ -10,7 +10,8 @@ A ``parts.json`` beside the articles names the measure-only parts (``{"measure":
 measured on the others, so the figures are printed for each part as well as for the whole set. ``fresh``
 is a second measure-only part, annotated during the work on analyzer 1.7 without the analyser being run on
 it and never developed on; ``sealed`` a third, annotated the same way during the work on analyzer 1.8 and
-measured only with analyzers as released. (A former ``holdout`` part became development data with 1.9.)
+measured only with analyzers as released; ``sealed2`` a fourth, annotated the same way during the work on
+analyzer 1.9. (A former ``holdout`` part became development data with 1.9.)
 """
 
 from __future__ import annotations
@@ -241,7 +242,7 @@ def _compare_roles(predicted: list[Any], gold: list[dict[str, Any]], result: Res
             result.notes.append(f"  role of {entry['name']}: {found.role!r} != {entry['role']!r}")
 
 
-PARTS = ("dev", "measure", "fresh", "sealed")
+PARTS = ("dev", "measure", "fresh", "sealed", "sealed2")
 MEASURED = PARTS[1:]  # the parts that are only measured, named in parts.json
 
 
