@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices
+from reader.analysis.tokens import ORG_CONNECTORS, Token, _is_word, capital_indices, word_offsets
 
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
@@ -203,3 +203,28 @@ def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
             name = " ".join(words)
             start = match.start(1) + match.group(1).index(words[0])
             yield name, start
+
+
+def the_head_spans(text: str, head: str) -> list[tuple[int, int]]:
+    """The spans of "the Ministry", "The University" (``head`` after "the") that no capitalised word or
+    "of" follows: the matches of ``\\b[Tt]he (head)\\b(?!\\s+(?:[A-Z]|of\\b))``, found from ``word_offsets``
+    without a pattern compiled per head."""
+    spans = []
+    size = len(text)
+    for at in word_offsets(text, head):
+        start = at - 4
+        if start < 0 or text[start + 1 : at] != "he " or text[start] not in "Tt":
+            continue
+        if start and _is_word(text[start - 1]):
+            continue
+        end = at + len(head)
+        after = end
+        while after < size and text[after].isspace():
+            after += 1
+        if after > end and after < size:
+            if "A" <= text[after] <= "Z":
+                continue
+            if text.startswith("of", after) and not (after + 2 < size and _is_word(text[after + 2])):
+                continue
+        spans.append((start, end))
+    return spans
