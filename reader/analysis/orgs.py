@@ -24,6 +24,7 @@ from reader.analysis.org_shapes import (
     lower_headed_bodies,
     names_outlet,
     of_an_outlet,
+    the_head_spans,
 )
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
 
@@ -369,12 +370,11 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
     for head, bodies in heads.items():
         if f"the {head}" not in text and f"The {head}" not in text:
             continue
-        # \b[Tt]he (head)\b(?!...), the boundary checked after the first letter (see _ACRONYM)
-        for match in re.finditer(rf"[Tt](?<!\w.)he ({re.escape(head)})\b(?!\s+(?:[A-Z]|of\b))", text):
-            owners = [o for o in bodies if o.first < match.start()]
-            if len(owners) == 1 and not any(match.start() >= s and match.end() <= e for s, e in owners[0].mentions):
+        for start, end in the_head_spans(text, head):
+            owners = [o for o in bodies if o.first < start]
+            if len(owners) == 1 and not any(start >= s and end <= e for s, e in owners[0].mentions):
                 index.alias(owners[0], f"the {head}")
-                owners[0].mentions.append((match.start(), match.end()))
+                owners[0].mentions.append((start, end))
     for match in _THE_NAME.finditer(text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:

@@ -14,7 +14,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
-from reader.analysis.tokens import ABBREVIATIONS
+from reader.analysis.tokens import ABBREVIATIONS, _is_word
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
@@ -226,7 +226,16 @@ class SourceFinder:
         before = self.att.masked[max(0, start - 3) : start].rstrip(" \"“‘'(")
         if before and before[-1] not in ".!?:\n":
             return False
-        return re.search(rf"[\w,;] {re.escape(word)}\b", self.att.masked) is None
+        masked = self.att.masked
+        # no "[\w,;] word\b": each " word" of the text looked at (str.find), with no pattern compiled per word
+        at = masked.find(f" {word}")
+        while at >= 0:
+            end = at + 1 + len(word)
+            ends = end == len(masked) or not _is_word(masked[end])
+            if ends and at and (_is_word(masked[at - 1]) or masked[at - 1] in ",;"):
+                return False
+            at = masked.find(f" {word}", at + 1)
+        return True
 
     def _possessive_before(self, entity: object, start: int, end: int) -> bool:
         """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""

@@ -21,6 +21,7 @@ from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import BODY_NOUNS, OUTLET_NOUNS
+from reader.analysis.tokens import stands_alone, word_offsets
 
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z][\w'’-]*|[A-Z]{2,}[a-z][\w'’-]*|O['’][A-Z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -136,9 +137,7 @@ class UnlistedNames:
             if len(self._looked_up) >= MAX_SURNAMES:
                 self._lower = frozenset(_LOWER_WORD.findall(self.masked))
                 return word in self._lower
-            self._looked_up[word] = word in self.masked and (
-                re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self.masked) is not None
-            )
+            self._looked_up[word] = stands_alone(self.masked, word)
         return self._looked_up[word]
 
     def entity(self, start: int, end: int) -> tuple[str, PersonEntity | OrgEntity] | None:
@@ -242,10 +241,10 @@ class UnlistedNames:
             if len(self._full) >= MAX_SURNAMES:
                 return None
             found = []
-            for match in re.finditer(rf"\b{re.escape(surname)}\b", self.body):
-                head = _given_before(self.body, match.start())
+            for at in word_offsets(self.body, surname):
+                head = _given_before(self.body, at)
                 if head is not None:
-                    found.append((match.start(), f"{head} {surname}"))
+                    found.append((at, f"{head} {surname}"))
             self._full[surname] = found
         best = None
         for offset, name in self._full[surname]:

@@ -333,11 +333,11 @@ class Attributor(SubjectFinder):
             return None
         kind, c_start, c_end = cue
         # '" nuclear experts Jane Roe and Ann Doe of the Institute for ... wrote': one subject, however long
-        one_subject = long_subject(self.masked[offset:c_start])
+        # (read only where it decides, as few quotes get that far)
         if (
             len(self.masked[offset:c_start].split()) > 14
             and not NAME_AND_APPOSITIVE.fullmatch(self.masked, offset, c_start)
-            and not one_subject
+            and not long_subject(self.masked[offset:c_start])
         ):
             return None  # but '" Douglas Holtz-Eakin, an economic adviser to ... Office, said' names the speaker
         if kind == "lead" or not self.masked[offset:c_start].strip():
@@ -371,7 +371,7 @@ class Attributor(SubjectFinder):
             and gap_word.group(1) not in DESCRIBERS  # '" former mayor Ash and Senator Doe said'
             and gap_word.group(1) not in lx.ROLE_NOUNS
             and self.masked[c_start:c_end] not in TOLD
-            and not one_subject
+            and not long_subject(self.masked[offset:c_start])
         )
         if inverted and goes_on and self.masked[c_end:limit].lstrip()[:1].isupper():
             # '"cleareyed" interpretation of Mr. Kerry's actions, said Michael Kofman': the writer's sentence
