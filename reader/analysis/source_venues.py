@@ -14,7 +14,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
-from reader.analysis.tokens import ABBREVIATIONS, _is_word
+from reader.analysis.tokens import ABBREVIATIONS, _is_word, word_offsets
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
@@ -227,15 +227,11 @@ class SourceFinder:
         if before and before[-1] not in ".!?:\n":
             return False
         masked = self.att.masked
-        # no "[\w,;] word\b": each " word" of the text looked at (str.find), with no pattern compiled per word
-        at = masked.find(f" {word}")
-        while at >= 0:
-            end = at + 1 + len(word)
-            ends = end == len(masked) or not _is_word(masked[end])
-            if ends and at and (_is_word(masked[at - 1]) or masked[at - 1] in ",;"):
-                return False
-            at = masked.find(f" {word}", at + 1)
-        return True
+        # no "[\w,;] word\b" (a capitalised word within a sentence), with no pattern compiled per word
+        return not any(
+            at >= 2 and masked[at - 1] == " " and (_is_word(masked[at - 2]) or masked[at - 2] in ",;")
+            for at in word_offsets(masked, word)
+        )
 
     def _possessive_before(self, entity: object, start: int, end: int) -> bool:
         """Whether the first mention of ``entity`` between offsets is a possessive ("the Church's website")."""
