@@ -6,7 +6,7 @@ import random
 import re
 
 from reader.analysis.org_shapes import ORG_HEADS, the_head_spans
-from reader.analysis.tokens import _is_word, stands_alone, word_offsets
+from reader.analysis.tokens import is_word_char, stands_alone, word_offsets
 
 
 def _texts(pieces: list[str], count: int = 4000, seed: int = 7) -> list[str]:
@@ -17,7 +17,7 @@ def _texts(pieces: list[str], count: int = 4000, seed: int = 7) -> list[str]:
 def test_is_word_is_the_regex_word_class() -> None:
     for code in [*range(0x3000), 0x0663, 0x2003, 0x00B2, 0x2160, 0xFF10]:
         char = chr(code)
-        assert _is_word(char) == bool(re.match(r"\w", char)), hex(code)
+        assert is_word_char(char) == bool(re.match(r"\w", char)), hex(code)
 
 
 def test_word_offsets_are_the_boundary_matches() -> None:

@@ -12,7 +12,7 @@ from itertools import compress
 from operator import itemgetter
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import ORG_CONNECTORS, Token, _is_word, capital_indices, word_offsets
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, is_word_char, word_offsets
 
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
@@ -217,7 +217,7 @@ def the_head_spans(text: str, head: str) -> list[tuple[int, int]]:
         start = at - 4
         if start < 0 or text[start + 1 : at] != "he " or text[start] not in "Tt":
             continue
-        if start and _is_word(text[start - 1]):
+        if start and is_word_char(text[start - 1]):
             continue
         end = at + len(head)
         after = end
@@ -226,7 +226,7 @@ def the_head_spans(text: str, head: str) -> list[tuple[int, int]]:
         if after > end and after < size:
             if "A" <= text[after] <= "Z":
                 continue
-            if text.startswith("of", after) and not (after + 2 < size and _is_word(text[after + 2])):
+            if text.startswith("of", after) and not (after + 2 < size and is_word_char(text[after + 2])):
                 continue
         spans.append((start, end))
     return spans

@@ -14,7 +14,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
-from reader.analysis.tokens import ABBREVIATIONS, _is_word, word_offsets
+from reader.analysis.tokens import ABBREVIATIONS, is_word_char, word_offsets
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
@@ -229,7 +229,7 @@ class SourceFinder:
         masked = self.att.masked
         # no "[\w,;] word\b" (a capitalised word within a sentence), with no pattern compiled per word
         return not any(
-            at >= 2 and masked[at - 1] == " " and (_is_word(masked[at - 2]) or masked[at - 2] in ",;")
+            at >= 2 and masked[at - 1] == " " and (is_word_char(masked[at - 2]) or masked[at - 2] in ",;")
             for at in word_offsets(masked, word)
         )
 

@@ -213,7 +213,7 @@ def sentence_spans(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_word(char: str) -> bool:
+def is_word_char(char: str) -> bool:
     """A character ``\\w`` matches in a ``str`` pattern."""
     return char.isalnum() or char == "_"
 
@@ -226,11 +226,11 @@ def word_offsets(text: str, word: str) -> list[int]:
         return [match.start() for match in re.finditer(r"\b\b", text)]
     found = []
     size = len(text)
-    opens, closes = _is_word(word[0]), _is_word(word[-1])
+    opens, closes = is_word_char(word[0]), is_word_char(word[-1])
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if (at > 0 and _is_word(text[at - 1])) != opens and (end < size and _is_word(text[end])) != closes:
+        if (at > 0 and is_word_char(text[at - 1])) != opens and (end < size and is_word_char(text[end])) != closes:
             found.append(at)
             at = text.find(word, end)
         else:
@@ -247,8 +247,8 @@ def stands_alone(text: str, word: str, inside: str = "'’-") -> bool:
         end = at + len(word)
         before = text[at - 1] if at else ""
         after = text[end] if end < size else ""
-        if not (before and (_is_word(before) or before in inside)) and not (
-            after and (_is_word(after) or after in inside)
+        if not (before and (is_word_char(before) or before in inside)) and not (
+            after and (is_word_char(after) or after in inside)
         ):
             return True
         at = text.find(word, at + 1)
