@@ -68,6 +68,21 @@ def test_offsets_are_carried_from_the_raw_file_to_the_body() -> None:
     assert body[mapping[a] : mapping[b]] == "a folly"
 
 
+def test_offsets_after_a_composed_letter_or_a_control_character_still_land_on_their_text() -> None:
+    """Some texts spell "â" as "a" and a combining mark, which the importer composes, or carry C1
+    controls, which it turns into spaces; every later annotation of the article must still align."""
+    from reader.importers.plaintext import parse_text
+
+    mangled = "Fran\u0041\u0303\u0083\u0041\u0302\u00a7ois"  # "A" + tilde, a C1 control, "A" + circumflex
+    text = f"Title\n\nPresident {mangled} Roe spoke. \u201cWe will go,\u201d Roe said.\n"
+    body = parse_text(text).body
+    assert body != text[text.index("\n") + 2 :].rstrip()  # the importer did change the text
+    mapping = align(text, body, text.index("\n") + 1)
+    a, b = _span(text, "We will go,")
+    assert body[mapping[a] : mapping[b]] == "We will go,"
+    assert mapping[len(text)] == len(body)
+
+
 def test_the_inside_of_the_marks_is_the_gold_quote() -> None:
     text = "He said \"one\" and \u201ctwo, three\u201d then ''four.''"
     parts = [text[a:b] for a, b in quoted_parts(text, [(0, len(text))])]

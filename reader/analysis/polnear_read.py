@@ -34,18 +34,40 @@ class Error:
 def align(raw: str, body: str, start: int) -> list[int]:
     """For each offset of ``raw`` (from ``start`` on, plus its end) the offset of ``body`` it became.
 
-    ``body`` is ``raw[start:]`` normalised: characters are only dropped (controls, extra whitespace)
-    or turned into a space, so a greedy walk aligns them.
+    ``body`` is ``raw[start:]`` normalised: characters are dropped (controls, extra whitespace), turned
+    into a space, or composed (NFC: a letter and the combining marks after it, "a" + U+0302, become one
+    "â"), so a greedy walk aligns them. Without the composed case every offset after the first such
+    letter would land on it, and the rest of the article's annotations would be lost.
     """
     mapping = [0] * (len(raw) + 1)
     j = 0
-    for i in range(start, len(raw)):
+    i = start
+    while i < len(raw):
         mapping[i] = j
         ch = raw[i]
-        if j < len(body) and (
-            body[j] == ch or (body[j].isspace() and ch.isspace()) or unicodedata.normalize("NFC", ch) == body[j]
+        if (
+            j < len(body)
+            and (
+                body[j] == ch
+                or (body[j].isspace() and ch.isspace())
+                or unicodedata.normalize("NFC", ch) == body[j]
+                # a control character turned into a space, unless the space is the next character's own
+                or (body[j] == " " and unicodedata.category(ch) == "Cc" and raw[i + 1 : i + 2] not in (" ", "\n"))
+            )
         ):
             j += 1
+        elif j < len(body) and i + 1 < len(raw) and unicodedata.combining(raw[i + 1]):
+            end = i + 1
+            while end < len(raw) and unicodedata.combining(raw[end]):
+                end += 1
+            composed = unicodedata.normalize("NFC", raw[i:end])
+            if body.startswith(composed, j):
+                for k in range(i, end):
+                    mapping[k] = j
+                j += len(composed)
+                i = end
+                continue
+        i += 1
     mapping[len(raw)] = j
     return mapping
 
