@@ -24,6 +24,14 @@ ORG_HEADS = lx._words(
     "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
     "Directorate Inspectorate Observatory Secretariat Centers Centres"
 )
+# Last words of companies' and groups' names ("Malaysia Airlines", "Acme Systems", "Amnesty International"):
+# they make a name a body only as its last word, since before a head they are adjectives or things
+# ("International Space Station", "Systems Command").
+COMPANY_ENDS = lx._words(
+    "Airlines Airways Systems Technologies Motors Holdings Partners Labs Studios Records Pharmaceuticals "
+    "International Communications Networks Entertainment Productions Ventures Electronics Petroleum Railways "
+    "Telecom Insurance Brands Foods Logistics"
+)
 
 # Last words of outlets' names besides the lexicon's ("The Brooklyn Paper", "BBC Sport", "BBC News Online"), and
 # words that make any name an outlet ("Australian Broadcasting Corporation").

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
 from reader.analysis.org_shapes import (
+    COMPANY_ENDS,
     ORG_HEADS,
     OUTLET_ANYWHERE,
     THE_OUTLETS,
@@ -46,7 +47,7 @@ def _kind(words: list[str]) -> str | None:
         return "outlet"
     if words[-1] in lx.DOCUMENT_WORDS:
         return "document"
-    if any(w in ORG_HEADS for w in words) or DOMAIN.match(words[-1]):
+    if any(w in ORG_HEADS for w in words) or words[-1] in COMPANY_ENDS or DOMAIN.match(words[-1]):
         return "organization"
     if len(words) > 1 and words[-1] == "World" and words[0].isupper():
         return "outlet"  # PC World, Computer World style titles
