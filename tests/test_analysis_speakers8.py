@@ -31,3 +31,12 @@ def test_a_company_word_before_a_head_does_not_make_a_body_of_a_thing() -> None:
     body = 'Crews reached the International Harbour Station on Monday. Mara Kovel said "All is well."'
     assert "International Harbour Station" not in [s.name for s in analyze(body).sources]
     assert _quote(body, "All is well").speaker == "Mara Kovel"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Jane Roe, 45, of Springfield", "Jane Roe, 45, from Harbourton", "Jane Roe, 45, of Port Ellis"],
+)
+def test_an_age_and_a_place_with_no_closing_comma_leave_the_name_the_speaker(subject: str) -> None:
+    body = f'The vote was close. {subject} said "It failed."'
+    assert _quote(body, "It failed").speaker == "Jane Roe"

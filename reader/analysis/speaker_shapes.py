@@ -74,6 +74,9 @@ THEIR_CLAIM = re.compile(
 # "Stacy Baker of Columbia, South Carolina said": a place of one or two words after "of Place,"
 PLACE_WORDS = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+\.?\s*")
 OF_PLACE = re.compile(r"\bof\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s*,$")
+# "Jane Roe, 45, of Springfield said": the place closes the appositive with no comma, and is the whole
+# clause before the verb; the name is before it
+OF_PLACE_CLAUSE = re.compile(r"\s*(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*")
 LISTENER_BEFORE = re.compile(r"\b(?:to|with)\s+(?:[A-Z][a-z]{0,4}\.\s+)?$")
 NAME_BEFORE_COLON = re.compile(r"(?:^|[-—–•]\s*|\n)((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
 VENUE_BEFORE = re.compile(r"\b(?:on|to|with|in|at|by|from|for|via)\s+(?:the\s+)?$")

@@ -35,6 +35,7 @@ from reader.analysis.speaker_shapes import (
     NEW_CLAUSE,
     NOUN_BEFORE,
     OF_PLACE,
+    OF_PLACE_CLAUSE,
     OPENING_PHRASE,
     PLACE_WORDS,
     POSSESSOR_ROLE,
@@ -109,10 +110,12 @@ class Attributor(SubjectFinder):
                 return alone
         if self.masked[head_start:end].strip(" \n'’\"”"):  # not the rest of a title's closing marks ('' put)
             found = self._clause(head_start, end)  # "... Najib Razak said"
-            place = (
-                found is None
-                and PLACE_WORDS.fullmatch(self.masked, head_start, end)
-                and OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
+            place = found is None and (
+                (
+                    PLACE_WORDS.fullmatch(self.masked, head_start, end)
+                    and OF_PLACE.search(self.masked, max(floor, head_start - 60), head_start)
+                )
+                or OF_PLACE_CLAUSE.fullmatch(self.masked, head_start, end)
             )
             joined = found is None and (
                 COORDINATED_VERB.fullmatch(self.masked, head_start, end)
