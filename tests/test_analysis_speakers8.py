@@ -40,3 +40,49 @@ def test_a_company_word_before_a_head_does_not_make_a_body_of_a_thing() -> None:
 def test_an_age_and_a_place_with_no_closing_comma_leave_the_name_the_speaker(subject: str) -> None:
     body = f'The vote was close. {subject} said "It failed."'
     assert _quote(body, "It failed").speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The talks ended on Monday. NATO said "We are pleased."',
+        '"We are pleased," the UN said after the talks.',
+        '"We are pleased," said FIFA.',
+    ],
+)
+def test_a_bodys_initials_as_subject_of_a_speech_verb_speak_the_quote(body: str) -> None:
+    quote = _quote(body, "We are pleased")
+    assert quote.speaker in ("NATO", "UN", "FIFA")
+    assert quote.speaker_type == "organization"
+
+
+def test_capitals_that_are_a_title_or_a_place_are_no_body() -> None:
+    assert _quote('The talks ended. "We are pleased," the CEO said.', "pleased").speaker is None
+    assert _quote('The talks ended. "We are pleased," the UK said.', "pleased").speaker_type != "person"
+
+
+def test_capitals_that_are_no_speech_verbs_subject_speak_nothing() -> None:
+    """A word of capitals before another verb names a thing as often as a body."""
+    body = 'KRACK would also affect devices within the so-called "Internet of things".'
+    assert _quote(body, "Internet of things").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            'A report by Harbourwatch came out on Monday. Harbourwatch, a monitoring group, said "It shrinks."',
+            "Harbourwatch",
+        ),
+        ('The forest was studied by Kovelsky. Kovelsky insisted "It shrinks."', "Kovelsky"),
+    ],
+)
+def test_a_name_opening_the_sentence_speaks_when_the_article_writes_it_capitalised_inside_one(
+    body: str, name: str
+) -> None:
+    assert _quote(body, "It shrinks").speaker == name
+
+
+def test_a_word_capitalised_only_where_a_sentence_opens_stays_no_speaker() -> None:
+    body = 'The forest shrank again. Reports said "The forest is shrinking." Reports differ.'
+    assert _quote(body, "forest is shrinking").speaker is None

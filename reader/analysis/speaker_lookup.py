@@ -265,7 +265,7 @@ class MentionIndex(CueIndex):
         if found is None and (role := self.by_role(start, end)) is not None:
             found = role[0]  # "The Iranian president attacked"
         if found is None:
-            named = self.unlisted.entity(start, end)  # "Ms. Boxer said" though no list knows Boxer
+            named = self.unlisted.entity(start, end, speaking=True)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
                 found = Speaker(named[1].name, named[0], named[1])
         return found

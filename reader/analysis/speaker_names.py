@@ -25,6 +25,7 @@ from reader.analysis.tokens import stands_alone, word_offsets
 
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z][\w'’-]*|[A-Z]{2,}[a-z][\w'’-]*|O['’][A-Z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_ACRONYM = re.compile(r"(?![IVXLC]+$)[A-Z]{2,6}")  # the initials a body goes by, not a Roman numeral
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _QUOTE_MARKS = "\"“”‘’'«»"
 _POSSESSIVE = ("'s", "’s")
@@ -140,8 +141,14 @@ class UnlistedNames:
             self._looked_up[word] = stands_alone(self.masked, word)
         return self._looked_up[word]
 
-    def entity(self, start: int, end: int) -> tuple[str, PersonEntity | OrgEntity] | None:
-        """(kind, entity) when ``start``..``end`` is only a name: titles, then one to three name words."""
+    def entity(self, start: int, end: int, speaking: bool = False) -> tuple[str, PersonEntity | OrgEntity] | None:
+        """(kind, entity) when ``start``..``end`` is only a name: titles, then one to three name words.
+
+        ``speaking``: the span is the subject or agent of a speech verb. There a word of capitals alone
+        is a body's initials ("NATO said"), and a word opening the sentence that the article also writes
+        capitalised inside one is a name ("Greenpeace said"); elsewhere either may be a headline's word,
+        a thing's name or a modifier ("KRACK would affect", "Whitecaps fans were").
+        """
         words = self.masked[start:end].strip(" ,;:\n").split()
         while words and words[0].strip(_QUOTE_MARKS + MASK) == "":
             words.pop(0)  # the quote the cue follows
@@ -152,6 +159,12 @@ class UnlistedNames:
         named_body = self._named_body(words)
         if named_body is not None:
             return "organization", self._org(named_body, start, end)  # "the charity Harbour Aid said"
+        bare = words[1:] if words[0] in ("the", "The") else words
+        if speaking and len(bare) == 1 and _ACRONYM.fullmatch(bare[0]) and not titles:
+            word = bare[0]
+            if word in lx.TITLES or word in lx.STOP_CAPS or word in lx.PLACES or word in lx.NATIONALITIES:
+                return None  # "the CEO said", "US said"
+            return "organization", self._org(word, start, end)  # "NATO said", "the UN said": a body's initials
         if words and words[0] in ("the", "The"):
             return self._body(words[1:], start, end)
         if len(words) == 1 and words[0] in _COMPANIES:
@@ -181,8 +194,12 @@ class UnlistedNames:
         if len(words) == 1 and not titles:
             if last in lx.PLACES:
                 return "organization", self._org(last, start, end)  # "Israel said"
-            if self._opens_sentence(start) and not _AGE.match(self.masked, end):
-                return None  # "Recent reports said": any word is capitalised there
+            if (
+                self._opens_sentence(start)
+                and not _AGE.match(self.masked, end)
+                and not (speaking and self._named_inside(last))
+            ):
+                return None  # "Recent reports said": any word is capitalised there, unless it is inside one too
         elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
             return None  # "Iowa Republicans", "South Carolina"; but "Ki Hong" is a name
         return "person", self._person(" ".join(words), gender, start, end)
@@ -225,6 +242,11 @@ class UnlistedNames:
         if words[-1].endswith(_POSSESSIVE):
             return None
         return "organization", self._org(" ".join(["The", *words]), start, end)
+
+    def _named_inside(self, word: str) -> bool:
+        """Whether ``word`` is written capitalised inside a sentence somewhere in the article ("... a
+        report by Greenpeace"), so that opening one it is still a name ("Greenpeace said")."""
+        return any(not self._opens_sentence(at) for at in word_offsets(self.masked, word))
 
     def _opens_sentence(self, start: int) -> bool:
         """Whether ``start`` opens a sentence, where any word is capitalised; not right after a quote
