@@ -86,3 +86,19 @@ def test_a_name_opening_the_sentence_speaks_when_the_article_writes_it_capitalis
 def test_a_word_capitalised_only_where_a_sentence_opens_stays_no_speaker() -> None:
     body = 'The forest shrank again. Reports said "The forest is shrinking." Reports differ.'
     assert _quote(body, "forest is shrinking").speaker is None
+
+
+def test_a_lone_name_opening_a_sentence_is_who_the_next_he_stands_for() -> None:
+    body = (
+        "Harbour won 2-0 on Sunday.\n\n"
+        'Brenner was delighted with the way his side played. "I think we played well," he said.'
+    )
+    assert _quote(body, "played well").speaker == "Brenner"
+
+
+@pytest.mark.parametrize(
+    "opening", ["Rather than wait", "Acting on the advice", "Countering the claim", "Critics were"]
+)
+def test_an_opening_adverb_participle_or_plural_is_no_one_a_he_stands_for(opening: str) -> None:
+    body = f'Harbour won 2-0 on Sunday.\n\n{opening}, the team went home. "I think we played well," he said.'
+    assert _quote(body, "played well").speaker is None

@@ -25,6 +25,8 @@ from reader.analysis.tokens import stands_alone, word_offsets
 
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z][\w'’-]*|[A-Z]{2,}[a-z][\w'’-]*|O['’][A-Z][\w'’-]*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_FINITE = lx._words("was is has had will would could can did does says said tells told")
 _ACRONYM = re.compile(r"(?![IVXLC]+$)[A-Z]{2,6}")  # the initials a body goes by, not a Roman numeral
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _QUOTE_MARKS = "\"“”‘’'«»"
@@ -141,13 +143,17 @@ class UnlistedNames:
             self._looked_up[word] = stands_alone(self.masked, word)
         return self._looked_up[word]
 
-    def entity(self, start: int, end: int, speaking: bool = False) -> tuple[str, PersonEntity | OrgEntity] | None:
+    def entity(
+        self, start: int, end: int, speaking: bool = False, antecedent: bool = False
+    ) -> tuple[str, PersonEntity | OrgEntity] | None:
         """(kind, entity) when ``start``..``end`` is only a name: titles, then one to three name words.
 
         ``speaking``: the span is the subject or agent of a speech verb. There a word of capitals alone
         is a body's initials ("NATO said"), and a word opening the sentence that the article also writes
         capitalised inside one is a name ("Greenpeace said"); elsewhere either may be a headline's word,
-        a thing's name or a modifier ("KRACK would affect", "Whitecaps fans were").
+        a thing's name or a modifier ("KRACK would affect", "Whitecaps fans were"). ``antecedent``: the
+        span opens a sentence before its verb and a he or she after it has no one else to stand for
+        ("Schmetzer was delighted. ... he said"), which is what makes the lone word a person's name.
         """
         words = self.masked[start:end].strip(" ,;:\n").split()
         while words and words[0].strip(_QUOTE_MARKS + MASK) == "":
@@ -198,6 +204,7 @@ class UnlistedNames:
                 self._opens_sentence(start)
                 and not _AGE.match(self.masked, end)
                 and not (speaking and self._named_inside(last))
+                and not (antecedent and self._finite_verb_after(last, end))
             ):
                 return None  # "Recent reports said": any word is capitalised there, unless it is inside one too
         elif words[0] in lx.PLACES or words[0] in _PLACE_OPENERS:
@@ -242,6 +249,16 @@ class UnlistedNames:
         if words[-1].endswith(_POSSESSIVE):
             return None
         return "organization", self._org(" ".join(["The", *words]), start, end)
+
+    def _finite_verb_after(self, word: str, end: int) -> bool:
+        """Whether a finite verb follows the lone word ("Schmetzer was", "Roe resigned"), not a
+        preposition or object after a sentence's opening adverb or participle ("Rather than", "Acting
+        on", "Countering the"); a plural's verb does not count ("Critics were")."""
+        verb = _NEXT_WORD.match(self.masked, end)
+        if verb is None or word.endswith("s"):
+            return False
+        verb_word = verb.group(1)
+        return verb_word in _FINITE or (verb_word.endswith("ed") and len(verb_word) > 3)
 
     def _named_inside(self, word: str) -> bool:
         """Whether ``word`` is written capitalised inside a sentence somewhere in the article ("... a

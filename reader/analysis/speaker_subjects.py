@@ -47,7 +47,7 @@ class SubjectFinder(QuoteMarks):
         appositive = APPOSITION.match(self.masked, end, before)
         if not VERB_AFTER.match(self.masked, appositive.end() if appositive else end, before):
             return None
-        named = self.unlisted.entity(start, end)
+        named = self.unlisted.entity(start, end, antecedent=True)
         return named[1] if named is not None and isinstance(named[1], PersonEntity) else None
 
     def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
