@@ -34,13 +34,19 @@ THING_TAILS = lx._words(
     "Productions Production Ministries Resort Resorts Contest Music Rights Growth Progress Owners "
     "Patriot "
     # shows and bulletins named after their outlet or host ("Globepost Live", "Harbour Download")
-    "Live Download Podcast Tonight"
+    "Live Download Podcast Tonight "
+    # schools named after a person or place ("Carmel Elementary", as "Roosevelt High")
+    "Elementary Primary Secondary Middle "
+    # legal forms of companies ("Harbour Logistics GmbH", "Kovel Holdings Pty")
+    "GmbH AG SA NV BV Pty plc PLC LLP Tbk Bhd SpA"
 )
 # First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
 FOREIGN_BODY_LEADS = lx._words(
     "Colegio Escuela Universidad Universidade Instituto Istituto Museo Banco Banca Partido Iglesia Teatro Feria "
     "Fonda Parque Avenida Calle Estadio Plaza Piazza Palazzo Chiesa Rue Université Musée École Lycée Collège "
-    "Real Atlético Atletico Deportivo Sporting Stade Hotel Hospital Mercado"
+    "Real Atlético Atletico Deportivo Sporting Stade Hotel Hospital Mercado "
+    # the legal form of a company put first ("PT Hutama Karya", "OAO Gazprom Neft")
+    "PT OAO PAO OOO JSC"
 )
 # First words of places in other languages before a particle: "Punta de Lobos", "Rio de Janeiro", "Casa de
 # Piedra" (not "Rio Ferdinand": without the particle they may be names). Outlets ("Estado de Sao Paulo") are
@@ -279,8 +285,11 @@ def names_a_thing(run: list[Token]) -> bool:
     if len(run) < 2:
         return False
     last, first = run[-1].text, run[1 if run[0].text == "The" and len(run) > 2 else 0].text  # "The HMS Queen ..."
-    if first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS):
-        return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."
+    if (first in _THING_FIRSTS or ("-" in first and first.split("-")[0] in PLACE_LEADS)) and not (
+        first in PLACE_LEADS and any(t.text in lx.TITLES for t in run[1:-1])
+    ):
+        return True  # "Hurricane Katrina", "Colegio ...", "El Geneina", "Saint-Cyr ..."; but the place opens
+        # "Los Angeles Mayor Karen Bass", whose title and name the run's split tells apart
     if len(run) > 2 and any(t.text in PARTICLES and run[i].text in PARTICLE_LEADS for i, t in enumerate(run[1:-1])):
         return True  # "Punta de Lobos", "Quiksilver Ceremonial Punta de Lobos"
     if last in THING_TAILS or ("-" in last and last.split("-")[0] in THING_TAILS):  # "Booker Prize-winner"
@@ -393,3 +402,18 @@ NOT_NAME = (
 PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "toward", "towards", "into", "around", "through", "via", "of"]
 )
+
+
+_PLURAL_VERB = re.compile(r" (?:say|are|were|have|do)\b")
+_JOINED_BEFORE = re.compile(r"(?:\band|&|,|\bor)\s*$")
+
+
+def takes_a_plural_verb(text: str, tail: list[Token], end: int) -> bool:
+    """Whether a name ending in a plural-looking word is the subject of a plural verb ("Chariot Chauffeurs
+    say", "Kovel Holdings are"), which one person never is; not the last of joined names ("Jane Roe and
+    Tom Jones say")."""
+    if not tail[-1].text.endswith("s") or _PLURAL_VERB.match(text, end) is None:
+        return False
+    if any(t.text in ("and", "&") for t in tail):
+        return False  # "the United Nations and United States have": two subjects
+    return _JOINED_BEFORE.search(text, max(0, tail[0].start - 6), tail[0].start) is None

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.analysis import lexicon as lx
+from reader.analysis.name_shapes import takes_a_plural_verb
 from reader.analysis.org_shapes import (
     COMPANY_ENDS,
     ORG_HEADS,
@@ -219,7 +220,7 @@ def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[in
             parts.append([])
     for chunk in parts:
         for piece in _split_and(chunk):
-            _add_part(index, _cut_people(_trim(piece), person_starts))
+            _add_part(index, _cut_people(_trim(piece), person_starts), text)
 
 
 def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
@@ -229,7 +230,7 @@ def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
     return part
 
 
-def _add_part(index: OrgIndex, part: list[Token]) -> None:
+def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
     if part:
         words = [t.text for t in part]
         if (
@@ -242,6 +243,8 @@ def _add_part(index: OrgIndex, part: list[Token]) -> None:
         cut = of_an_outlet(words) if "of" in words else 0  # "Dodds of Time Magazine": the outlet, not the writer
         part, words = part[cut:], words[cut:]
         kind = _kind([w for w in words if w != "The"] or words)
+        if kind is None and text and len(part) > 1 and takes_a_plural_verb(text, part, part[-1].end):
+            kind = "organization"  # "its owner Chariot Chauffeurs say": a firm, as no one person is plural
         if kind is None:
             return
         start, end = part[0].start, part[-1].end

@@ -37,6 +37,7 @@ from reader.analysis.name_shapes import (
     east_asian_name,
     introduces_a_person,
     regnal_number,
+    takes_a_plural_verb,
 )
 from reader.analysis.names import is_given
 from reader.analysis.person_mentions import (
@@ -253,6 +254,8 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
                 singles.append((run[0].text, run[0].start, run[0].end, []))  # "Paris" of Valeska Paris, maybe
             continue
         prefix, tail = split
+        if len(tail) > 1 and takes_a_plural_verb(text, tail, whole[-1].end):
+            continue  # "its owner Chariot Chauffeurs say they": a firm or a group, not one person
         if suffix and len(tail) == 1 and regnal_number(suffix) and (prefix or is_given(tail[0].text)):
             numbered.append((tail[0].text, suffix))  # "Henry VIII": the number says it is a monarch
             singles.append((tail[0].text, tail[0].start, tail[0].end, prefix or [Token("named", 0, 0)]))

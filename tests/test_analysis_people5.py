@@ -1,0 +1,52 @@
+"""People among places, companies and groups named like them (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _people(body: str) -> list[str]:
+    return [p.name for p in analyze(body).people]
+
+
+@pytest.mark.parametrize("place", ["Los Angeles", "San Ellis", "Port Harbour", "Santa Kovel"])
+def test_a_place_opening_a_title_and_a_name_leaves_the_person(place: str) -> None:
+    body = f"{place} Mayor Karen Brenner spoke on Monday. Brenner said the city was ready."
+    people = analyze(body).people
+    assert [p.name for p in people] == ["Karen Brenner"]
+    assert people[0].role == "Mayor"
+
+
+def test_a_place_of_that_shape_alone_is_still_no_person() -> None:
+    assert _people("Crews reached Port Harbour Kovel on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "State-owned builders PT Harbour Karya completed the bridge.",
+        "Brenner Logistics GmbH filed for bankruptcy on Monday.",
+        "Students at Kovel Elementary walked out on Friday.",
+    ],
+)
+def test_a_companys_legal_form_or_a_school_word_makes_no_person(body: str) -> None:
+    assert _people(body) == []
+
+
+def test_a_name_taking_a_plural_verb_is_a_firm_not_a_person() -> None:
+    analysis = analyze("Its owner Chariot Chauffeurs say they are unclear on what happened.")
+    assert [p.name for p in analysis.people] == []
+    assert [(s.name, s.kind) for s in analysis.sources] == [("Chariot Chauffeurs", "organization")]
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("Tom Jones says he is unclear.", ["Tom Jones"]),
+        ("Mara Kovel and Tom Jones say they are unclear.", ["Mara Kovel", "Tom Jones"]),
+    ],
+)
+def test_a_surname_ending_in_s_or_joined_names_stay_people(body: str, people: list[str]) -> None:
+    assert _people(body) == people
