@@ -50,3 +50,20 @@ def test_a_name_taking_a_plural_verb_is_a_firm_not_a_person() -> None:
 )
 def test_a_surname_ending_in_s_or_joined_names_stay_people(body: str, people: list[str]) -> None:
     assert _people(body) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Gymnast Jordan Chiles won a bronze medal.", "Jordan Chiles"),
+        ("Striker Georgia Stanway scored twice.", "Georgia Stanway"),
+        ("Defender Kenya Brenner was injured.", "Kenya Brenner"),
+    ],
+)
+def test_a_given_name_that_is_a_place_after_a_capitalised_role_is_a_person(body: str, name: str) -> None:
+    assert _people(body) == [name]
+
+
+def test_a_hyphenated_title_is_no_part_of_the_name() -> None:
+    people = analyze("WHO Director-General Tedros Adhanom Ghebreyesus spoke on Monday.").people
+    assert [p.name for p in people] == ["Tedros Adhanom Ghebreyesus"]

@@ -311,8 +311,8 @@ def given_place(
     token = run[index].text
     if token not in GIVEN_PLACES or index + 1 >= len(run):
         return False
-    if index and run[index - 1].text not in lx.TITLES:
-        return False
+    if index and run[index - 1].text not in lx.TITLES and run[index - 1].text.lower() not in lx.ROLE_NOUNS:
+        return False  # but "Gymnast Jordan Chiles", "Striker Georgia Stanway": a role opens the run
     following = run[index + 1].text
     if following.split("-")[0] in PLACE_LEADS:
         return False  # "Paris Saint-Ouen" is a club
