@@ -97,8 +97,8 @@ TITLES = _words(
     "Saint St St. Former Acting Leader Spokesman Spokeswoman Spokesperson Co-founder Cofounder Founder QC SC MP "
     "Councillor Councilor Commissioner Attorney Mufti Ayatollah Marshal Corporal Private Brigadier "
     "Doctor Editor Counsel Cpl Cpl. Pres Pres. Supt Hon Hon. Administrator Treasurer Coordinator Curator "
-    "Registrar Provost Secretary-General Director-General Governor-General Lieutenant-Governor Councilman Councilwoman Congressman "
-    "Congresswoman Assemblyman "
+    "Registrar Provost Secretary-General Director-General Governor-General Lieutenant-Governor Councilman "
+    "Councilwoman Congressman Congresswoman Assemblyman "
     "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress Whip "
     "Editor-in-Chief Emperor Empress Taoiseach Tánaiste"
 )
