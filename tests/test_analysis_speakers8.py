@@ -102,3 +102,16 @@ def test_a_lone_name_opening_a_sentence_is_who_the_next_he_stands_for() -> None:
 def test_an_opening_adverb_participle_or_plural_is_no_one_a_he_stands_for(opening: str) -> None:
     body = f'Harbour won 2-0 on Sunday.\n\n{opening}, the team went home. "I think we played well," he said.'
     assert _quote(body, "played well").speaker is None
+
+
+@pytest.mark.parametrize("kin", ["brother", "late mother", "friend", "neighbour"])
+@pytest.mark.parametrize("frame", ['{subject} said "He was kind."', '"He was kind," {subject} said.'])
+def test_an_unnamed_relative_or_friend_of_the_one_named_is_not_them(kin: str, frame: str) -> None:
+    body = "Liam Kovel was arrested in 2011. " + frame.format(subject=f"Kovel's {kin}")
+    assert _quote(body, "He was kind").speaker is None
+
+
+@pytest.mark.parametrize("agent", ["spokesman", "lawyer", "office"])
+def test_one_who_speaks_for_the_one_named_gives_them_as_speaker(agent: str) -> None:
+    body = f'Liam Kovel was arrested in 2011. Kovel\'s {agent} said "He is innocent."'
+    assert _quote(body, "He is innocent").speaker == "Liam Kovel"

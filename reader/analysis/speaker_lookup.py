@@ -19,6 +19,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import BODY_LOOKBACK, BODY_NOUNS
 from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
+from reader.analysis.speaker_shapes import KIN_OF
 from reader.analysis.tokens import Token
 
 _JOINING = frozenset({"and", "or", "of", "the", "a", "an", "for", "at", "in", "&"})
@@ -163,6 +164,8 @@ class MentionIndex(CueIndex):
                 continue
             if first_org is None:
                 first_org = mention[3]
+        if person is not None and KIN_OF.match(self.masked, person[1], end):
+            return None  # "Kovel's brother said": the brother, unnamed, speaks; not Kovel
         if person is not None:
             entity = person[3]
             if entity.surname == self.masked[person[0] : person[1]]:

@@ -15,6 +15,7 @@ from reader.analysis.speaker_shapes import (
     ANONYMOUS_THE,
     CHANNEL_AFTER_NAME,
     FIRST_WORD,
+    KIN_OF,
     LEAD,
     LISTENER_BEFORE,
     NAME_BEFORE_COLON,
@@ -93,6 +94,8 @@ class QuoteMarks(MentionIndex):
             return False
         before = FIRST_WORD.match(self.masked, offset, cue[1])
         if self.masked[offset : cue[1]].strip():
+            if KIN_OF.search(self.masked, offset, cue[1]) and len(self.masked[offset : cue[1]].split()) <= 5:
+                return True  # '" Kovel's brother said': someone unnamed, not Kovel
             return (
                 before is not None
                 and (before.group(1) in UNNAMED or ANONYMOUS_THE.match(self.masked, offset) is not None)

@@ -222,3 +222,15 @@ def long_subject(text: str) -> bool:
         w[:1].isupper() or w in _PHRASE_WORDS or _role(w) or (k + 1 < len(words) and _role(words[k + 1]))
         for k, w in enumerate(words)
     )
+
+
+# A relative or friend of the one named, left unnamed, as the whole rest of a subject ("Kovel's brother",
+# "Roe's late mother"): whoever speaks is not the one named (an aide or a spokesman speaks for them).
+KIN_OF = re.compile(
+    r"['’]s?\s+(?:(?:late|eldest|elder|older|younger|twin|former|step|own)\s+){0,2}"
+    r"(?:father|mother|brother|sister|son|daughter|wife|husband|widow|widower|uncle|aunt|cousin|nephew|niece|"
+    r"grandfather|grandmother|grandson|granddaughter|stepfather|stepmother|stepson|stepdaughter|parents|"
+    r"family|relatives|relative|friend|friends|neighbour|neighbor|neighbours|neighbors|girlfriend|boyfriend|"
+    r"fiancé|fiancée|fiance|fiancee|partner|classmate|classmates|teammate|teammates|colleague|colleagues)"
+    r"[\s,]*$"
+)
