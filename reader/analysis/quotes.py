@@ -26,6 +26,8 @@ HEADLINE_WORDS = 15  # a paragraph this short holding such a phrase is a headlin
 _SINGLE_MARKS = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + "'") + "]")
 _NOT_NEWLINE = re.compile("[^\n]")
 _DOUBLE_MARKS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + '"') + "]")
+# Feet and inches with straight marks, ending at the inch mark: 6'5", 5' 11".
+_INCHES = re.compile(r"(?<![\w.])\d['’]\s?\d{1,2}\"$")
 
 
 @dataclass(slots=True)
@@ -92,6 +94,8 @@ def _primary_marks(body: str, start: int, end: int, single: bool) -> list[tuple[
             if kind:
                 marks.append((pos, kind))
         elif ch == '"':
+            if pos > 2 and body[pos - 1].isdigit() and _INCHES.search(body, max(0, pos - 6), pos + 1):
+                continue  # "the 6'5" forward": a height's inch mark, no quotation mark
             marks.append((pos, _straight_kind(body, pos)))
         elif ch in DOUBLE_OPEN:
             # A wrong-way mark at a word's end closes ("decision.“ However", "abhorrent“ in a tweet",
