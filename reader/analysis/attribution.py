@@ -18,6 +18,7 @@ from reader.analysis.attribution_clauses import (
     own_subject,
     with_clause,
 )
+from reader.analysis.cues import SPEAKER_VERBS
 from reader.analysis.quotes import RawQuote
 from reader.analysis.scare import _SPEECH_FRAME, scare_decision, title_like
 from reader.analysis.speaker_context import (
@@ -197,6 +198,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         ):
             # 'Jane Roe: ... I thought to myself, "..."': the answer's own speaker reports her words
             speaker, reason = turn_speaker(att, paragraphs[paragraph][0], quote.open_mark), "turn"
+        if speaker is not None and reason != "named" and _other_gender_after(att, quote, speaker, limit):
+            speaker = None  # '"We won," he said.' after a sentence about a woman: he is someone else
         if speaker is None:
             reason = "none"
         elif reason == "named" and speaker.via != "named":
@@ -277,6 +280,21 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
         return False
     cue = att.first_cue(quote.close_mark + 1, limit)
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
+
+
+_HE_SHE_SAID = re.compile(r"[\s,]*(he|she)\s+(\w+)")
+
+
+def _other_gender_after(att: Attributor, quote: RawQuote, speaker: Speaker, limit: int) -> bool:
+    """Whether the quote's own cue is "he"/"she" + a reporting verb and the speaker a rule carried over
+    is known to be of the other gender."""
+    if quote.close_mark is None:
+        return False
+    cue = _HE_SHE_SAID.match(att.masked, quote.close_mark + 1, limit)
+    if cue is None or cue.group(2) not in SPEAKER_VERBS:
+        return False
+    gender = getattr(speaker.entity, "gender", None)
+    return gender is not None and gender != ("m" if cue.group(1) == "he" else "f")
 
 
 def _framing_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:

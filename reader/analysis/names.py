@@ -3,7 +3,8 @@ which pronoun ("he"/"she") may refer to them. Names of either gender are in both
 
 The hand-picked names include given names that are also English words (Grant, Hope), which the census
 list leaves out. Beyond these hand-picked names (with gender), ``is_given`` also knows the given names of the 1990 US
-Census name files (public domain), kept in ``given_names.txt`` and read on first use.
+Census name files (public domain), kept in ``given_names.txt`` with the sex the census finds most of their
+bearers to be, and read on first use.
 """
 
 from __future__ import annotations
@@ -127,11 +128,25 @@ Chávez Chavez Maduro Mandela Gandhi Nehru Modi Mao Deng Xi Abe Mugabe Pinochet 
 
 
 @cache
-def _census_given() -> frozenset[str]:
+def _census_given() -> dict[str, str]:
+    """Each census given name and its usual sex ("f", "m", or "" where the census says both)."""
     text = (Path(__file__).with_name("given_names.txt")).read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    names = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, _, sex = line.partition(" ")
+            names[name] = sex
+    return names
 
 
 def is_given(word: str) -> bool:
     """Whether ``word`` is a known given name: hand-picked, of world news, or in the census list."""
     return word in GIVEN or word in WORLD_GIVEN or word in _census_given()
+
+
+def usual_gender(word: str) -> str | None:
+    """ "f" or "m" for a given name mostly borne by women or by men: the hand-picked lists first (a name in
+    both is either, as Andrea), then the census's counts. None when unknown or either."""
+    if word in MALE or word in FEMALE:
+        return None if word in MALE and word in FEMALE else ("m" if word in MALE else "f")
+    return _census_given().get(word) or None

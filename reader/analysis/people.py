@@ -9,6 +9,7 @@ names of things, so the person inside them is not mentioned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import compress
 from operator import itemgetter, not_
 
@@ -289,7 +290,24 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
         if (word,) in people:
             people[(word,)].aliases.add(f"{word} {number}")
     _add_alias_mentions(text, tokens, people, owners)
+    _gender_from_titles(text, people.values())
     return sorted(people.values(), key=lambda p: p.first)
+
+
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
+
+
+def _gender_from_titles(text: str, people: Iterable[PersonEntity]) -> None:
+    """A person's gender from the title any of their mentions has ("Mr. Ahern" for Bertie Ahern, whose
+    given name the census gives no gender): it outweighs the given name's usual one."""
+    for person in people:
+        said = set()
+        for start, _end in person.mentions:
+            title = _TITLE_BEFORE.search(text, max(0, start - 6), start)
+            if title is not None:
+                said.add("m" if title.group(1) in ("Mr", "Sir", "Lord") else "f")
+        if len(said) == 1:
+            person.gender = said.pop()
 
 
 _NUMERAL_LETTERS = frozenset("IVX")

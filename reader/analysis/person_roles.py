@@ -11,7 +11,7 @@ import re
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import MIDDLE_WORDS, OFFICE_WORDS, demonym, national_man
-from reader.analysis.names import FEMALE, MALE, is_given
+from reader.analysis.names import is_given, usual_gender
 from reader.analysis.person_role_words import _OFFICE_QUALIFIERS, _acronym, _role_modifier
 from reader.analysis.tokens import Token
 
@@ -314,11 +314,11 @@ def _gender(first: str, role: str | None, prefix: list[Token], before: str) -> s
     words = (role or "").split()
     head = next((i for i, w in enumerate(words) if w in _ROLE_HEAD_ENDS), len(words))
     cues = {first, before, *words[:head], *(t.text for t in prefix)}
-    if cues & lx.FEMALE_WORDS or (first in FEMALE and first not in MALE):
+    if cues & lx.FEMALE_WORDS:
         return "f"
-    if cues & lx.MALE_WORDS or (first in MALE and first not in FEMALE):
+    if cues & lx.MALE_WORDS:
         return "m"
-    return None
+    return usual_gender(first)
 
 
 # An appositive opened by its owner's name, a place's or a body's: ", Turkey's interior minister,".
