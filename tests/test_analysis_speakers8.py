@@ -133,3 +133,17 @@ def test_a_title_at_any_mention_outweighs_the_given_names_usual_gender() -> None
         'Simone Ferrante, the coach, arrived on Monday. Mr. Ferrante spoke to the players.\n\n"We are ready," he said.'
     )
     assert _quote(body, "We are ready").speaker == "Simone Ferrante"
+
+
+def test_an_interviewees_own_words_reported_after_the_quote_are_theirs() -> None:
+    body = (
+        "Wikinews interviewed Jo-Anne Boulding, a candidate.\n\n"
+        "Wikinews: Why are you running?\n\n"
+        'Jo-Anne Boulding: I want to help. "Change is coming," I told them.'
+    )
+    quote = _quote(body, "Change is coming")
+    assert (quote.speaker, quote.speaker_reason) == ("Jo-Anne Boulding", "turn")
+
+
+def test_a_writers_own_words_outside_an_interview_have_no_speaker() -> None:
+    assert _quote('The road was closed. "Go home," I told them.', "Go home").speaker is None

@@ -194,7 +194,10 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
         if (
             speaker is None
             and not named_unknown
-            and FIRST_PERSON_CUE.search(att.masked, max(floor, quote.open_mark - REACH), quote.open_mark)
+            and (
+                FIRST_PERSON_CUE.search(att.masked, max(floor, quote.open_mark - REACH), quote.open_mark)
+                or (quote.close_mark is not None and _FIRST_PERSON_AFTER.match(att.masked, quote.close_mark + 1, limit))
+            )
         ):
             # 'Jane Roe: ... I thought to myself, "..."': the answer's own speaker reports her words
             speaker, reason = turn_speaker(att, paragraphs[paragraph][0], quote.open_mark), "turn"
@@ -282,6 +285,10 @@ def _runs_on(att: Attributor, quote: RawQuote, limit: int) -> bool:
     return cue is not None and len(att.masked[quote.close_mark + 1 : cue[1]].split()) > 5
 
 
+# '"...," I told them': the speaker of the turn reports their own words after the quote
+_FIRST_PERSON_AFTER = re.compile(
+    r"[\s,]*(?:I|we)\s+(?:said|say|thought|think|told|tell|asked|ask|wrote|write|replied)\b"
+)
 _HE_SHE_SAID = re.compile(r"[\s,]*(he|she)\s+(\w+)")
 
 
