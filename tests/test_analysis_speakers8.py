@@ -147,3 +147,19 @@ def test_an_interviewees_own_words_reported_after_the_quote_are_theirs() -> None
 
 def test_a_writers_own_words_outside_an_interview_have_no_speaker() -> None:
     assert _quote('The road was closed. "Go home," I told them.', "Go home").speaker is None
+
+
+@pytest.mark.parametrize("subject", ["The 45-year-old", "The Briton", "The Texan", "The Democrat"])
+def test_a_subject_that_is_only_an_age_or_a_nationality_is_the_one_person_named_before(subject: str) -> None:
+    body = (
+        "Mara Kovel, a 45-year-old singer from Texas, won the vote on Monday. "
+        f'{subject} told reporters: "We are ready."'
+    )
+    assert _quote(body, "We are ready").speaker == "Mara Kovel"
+
+
+def test_an_age_the_article_never_gives_them_or_two_people_named_before_leave_it_open() -> None:
+    body = 'Mara Kovel, a singer, won the vote on Monday. The 61-year-old told reporters: "We are ready."'
+    assert _quote(body, "We are ready").speaker is None
+    body = 'Mara Kovel beat Tomas Brenner on Monday. The Briton told reporters: "We are ready."'
+    assert _quote(body, "We are ready").speaker is None

@@ -19,11 +19,13 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import BODY_LOOKBACK, BODY_NOUNS
 from reader.analysis.speaker_names import ListedNames, UnlistedNames, named_last
-from reader.analysis.speaker_shapes import KIN_OF
+from reader.analysis.speaker_shapes import DEMONYMS, KIN_OF
 from reader.analysis.tokens import Token
 
 _JOINING = frozenset({"and", "or", "of", "the", "a", "an", "for", "at", "in", "&"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# A subject that is only an age or a nationality: "The 45-year-old", "the Briton".
+_DESCRIBED = re.compile(r"[\s,]*(?:the|The)\s+(?:(\d{1,3})-year-old|([A-Z][a-z]+))[\s,]*")
 _OBJECT_OF = re.compile(
     r"\b(?:to|with|by|from|for|at|on|in|of|about|against|than|outside|inside|near|behind|into|over|under|"
     r"toward|towards|across|through|via|like|among|between|beside|alongside)\s+(?:the\s+)?$"
@@ -268,6 +270,8 @@ class MentionIndex(CueIndex):
         if found is None and (role := self.by_role(start, end)) is not None:
             found = role[0]  # "The Iranian president attacked"
         if found is None:
+            found = self.described_person(text, start)  # "The 45-year-old told reporters", "the Briton said"
+        if found is None:
             named = self.unlisted.entity(start, end, speaking=True)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
                 found = Speaker(named[1].name, named[0], named[1])
@@ -321,6 +325,29 @@ class MentionIndex(CueIndex):
         holders = [p for p in self.people if p.role and p.first < start and wanted <= set(p.role.lower().split())]
         person = named_last(holders, start)
         return (Speaker(person.name, "person", person, "pronoun"), match.end()) if person is not None else None
+
+    def described_person(self, text: str, at: int) -> Speaker | None:
+        """The one person named in the last sentences when the subject is only their age or their
+        nationality ("The 45-year-old told reporters", '" the Briton said'); for an age, a person the
+        article gives that age."""
+        match = _DESCRIBED.fullmatch(text)
+        if match is None or (match.group(2) and match.group(2) not in DEMONYMS):
+            return None
+        index = self.sentence_index(at)
+        floor = self.sentences[max(0, index - 2)][0]
+        named = {id(m[3]): m[3] for m in self.mentions_within(floor, at) if m[2] == 0 and self._outside_quotes(m[0])}
+        if len(named) != 1:
+            return None
+        person = next(iter(named.values()))
+        age = match.group(1)
+        if age is not None and not any(
+            self.body.startswith(f", {age},", e)
+            or self.body.endswith(f"{age}-year-old ", 0, s)
+            or f"{age}-year-old" in self.body[e : e + 40]
+            for s, e in person.mentions
+        ):
+            return None
+        return Speaker(person.name, "person", person, "pronoun")
 
     def alias(self, text: str, at: int = -1) -> Speaker | None:
         """A person of the article called by a name the people finder did not mark here ("Cruz said")."""

@@ -21,6 +21,7 @@ from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import BODY_NOUNS, OUTLET_NOUNS
+from reader.analysis.speaker_shapes import DEMONYMS
 from reader.analysis.tokens import stands_alone, word_offsets
 
 _NAME_WORD = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][a-z][\w'’-]*|[A-Z]{2,}[a-z][\w'’-]*|O['’][A-Z][\w'’-]*")
@@ -244,8 +245,8 @@ class UnlistedNames:
         """An organisation or outlet named with "the" ("according to the Daily Caller", "The Hill said")."""
         if not 0 < len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words):
             return None
-        if any(w in lx.TITLES or w in lx.NATIONALITIES or w in lx.STOP_CAPS or w in lx.MONTHS for w in words):
-            return None  # "the President", "the Texan", "the Republican"
+        if any(w in lx.TITLES or w in DEMONYMS or w in lx.STOP_CAPS or w in lx.MONTHS for w in words):
+            return None  # "the President", "the Texan", "the Republican", "the Briton"
         if words[-1].endswith(_POSSESSIVE):
             return None
         return "organization", self._org(" ".join(["The", *words]), start, end)

@@ -234,3 +234,14 @@ KIN_OF = re.compile(
     r"fiancé|fiancée|fiance|fiancee|partner|classmate|classmates|teammate|teammates|colleague|colleagues)"
     r"[\s,]*$"
 )
+
+# Nouns for a person of a nation, a state or a party ("the Briton", "the Texan", "the Democrat"): a
+# subject of this alone stands for the one person the sentences before name.
+DEMONYMS = (
+    lx.NATIONALITIES
+    | lx._words(
+        "Briton Brit Frenchman Frenchwoman Englishman Englishwoman Scot Scotsman Scotswoman Irishman Irishwoman "
+        "Welshman Welshwoman Dutchman Dutchwoman Swede Dane Finn Pole Turk Spaniard Kiwi Aussie Yankee Israeli "
+        "Iraqi Afghan Pakistani Kenyan Nigerian Ethiopian Ugandan Ghanaian Filipino Filipina"
+    )
+) - lx._words("Latin Western Eastern Northern Southern Islamic Orthodox Gulf Pacific Atlantic Mediterranean Baltic")
