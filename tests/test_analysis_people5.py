@@ -67,3 +67,17 @@ def test_a_given_name_that_is_a_place_after_a_capitalised_role_is_a_person(body:
 def test_a_hyphenated_title_is_no_part_of_the_name() -> None:
     people = analyze("WHO Director-General Tedros Adhanom Ghebreyesus spoke on Monday.").people
     assert [p.name for p in people] == ["Tedros Adhanom Ghebreyesus"]
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ('"We are pleased," Alexandria Ocasio-Cortez said.', ["Alexandria Ocasio-Cortez"]),
+        ("Geneva Brenner and Cleveland Kovel spoke.", ["Geneva Brenner", "Cleveland Kovel"]),
+        ("The Denver Broncos beat the Cleveland Browns. The Geneva Convention bans it.", []),
+    ],
+)
+def test_places_the_census_also_gives_as_first_names_open_names_only_before_a_name(
+    body: str, people: list[str]
+) -> None:
+    assert _people(body) == people

@@ -76,7 +76,7 @@ LEXICAL_LEADS = lx._words("Top Longtime Absent Hail Secret Common Direct Stop Di
 GIVEN_PLACES = lx._words(
     "Jordan Virginia Georgia Florence Victoria Austin Sydney Chelsea Madison Lincoln Houston Dallas Orlando "
     "Troy Carolina Dakota Savannah Brooklyn India Kenya Paris Israel Adelaide Charlotte Camden Aurora "
-    "Roman Chad Kent Salvador Christian Francisco"
+    "Roman Chad Kent Salvador Christian Francisco Alberta Alexandria Cleveland Denver Geneva Odessa"
 )
 _CONTRACTION = re.compile(r"^(?:I|It|He|She|We|They|You|That|There|Here|What|Who)['’](?:m|s|re|ve|d|ll)$")
 # Endings of adverbs and adjectives ("Specifically", "Previous"), then of agent nouns ("Broadcaster").
