@@ -71,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         corpus = folder / "articles.json"
         corpus.write_text(json.dumps(articles), encoding="utf-8")
         trees = [("this tree", ROOT)] + [(ref, checkout(ref, folder / f"ref{i}")) for i, ref in enumerate(args.before)]
+        # Compiled beforehand: the two runs of a tree go in parallel, and one that finds the other's
+        # bytecode already written skips the compiling the other counts, which made an exported revision
+        # look 7% cheaper than the same code in this tree.
+        for _label, code in trees:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(code / "reader")], check=True)
         jobs = {
             (label, mode): (code, mode, folder / f"{i}.{mode}.out")
             for i, (label, code) in enumerate(trees)
