@@ -116,8 +116,14 @@ INTERJECTED = re.compile(
     r"\s*(?:when|while|after|before|if|though|although|once|unless)\s+(?!(?:he|she|they|it|we|you|the|a|an|his|her|their|its|this|that)\b)[a-z]"
 )
 APPOSITIVE = re.compile(r"\s*(?!(?:but|and|while|whereas|as|when|after|before|because|although|though|so|then)\s)[a-z]")
-# "Peter Ash, leader of the Harbour Workers Party said": a role of a body left open before the verb
-UNCLOSED_ROLE = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?:of|for|at)\s+(?:the\s+)?[A-Z]")
+# "Peter Ash, leader of the Harbour Workers Party said", "Evan Roe, who tracks Web sites for NBC News
+# said": a role of a body, or a relative clause ending in one, left open before the verb
+UNCLOSED_ROLE = re.compile(
+    r"\s*(?:(?:the|a|an)\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?:of|for|at|to|with)\s+(?:the\s+)?[A-Z]"
+    r"|\s*who\s+(?!(?:he|she|they|we|you|it)\b)[a-z][\w'’-]*\s+(?:[\w'’-]+\s+){0,4}(?:of|for|at|to|with)\s+(?:the\s+)?[A-Z]"
+)
+# "AFP spoke to Terence Fan, an expert, who said": the relative pronoun is the whole subject
+RELATIVE_SUBJECT = re.compile(r"\s*who(?:\s+(?:also|later|then|previously|once|recently|first))*\s*")
 NOUN_BEFORE = re.compile(r"(?:['’]s|s['’]|\b(?:the|a|an))\s+$")  # "Trump's remarks", "Francis' remarks"
 PARTICIPLE = re.compile(
     r"\s+(?!(?:during|including|following|regarding|concerning|according|excluding|pending|hearing|meeting|"

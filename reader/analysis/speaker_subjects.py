@@ -7,17 +7,22 @@ A base of ``speakers.Attributor`` (moved out of it unchanged).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reader.analysis import lexicon as lx
 from reader.analysis.people import PersonEntity
 from reader.analysis.speaker_lookup import REACH, Speaker, mention_speaker
 from reader.analysis.speaker_marks import QuoteMarks
 from reader.analysis.speaker_shapes import (
     APPOSITION,
+    APPOSITIVE,
     FOR_ORG,
     HEAD_WORDS,
     OPENING_PHRASE,
     PARTICIPLE,
+    RELATIVE_SUBJECT,
     TITLED_NAME,
+    UNCLOSED_ROLE,
     UNNAMED_SUBJECT,
     VERB_AFTER,
     WITH_BEFORE,
@@ -31,6 +36,30 @@ class SubjectFinder(QuoteMarks):
     def _person_ends(self, at: int) -> bool:
         """Whether a listed person's mention ends at ``at``."""
         return any(m[1] == at and m[2] == 0 for m in self.mentions_within(max(0, at - 60), at))
+
+    def before_comma(self, cuts: list[int], head_start: int, end: int) -> Speaker | None:
+        """The subject named before the comma that opens the words right before a verb, when those
+        words are a role left open or a relative "who"; ``cuts`` are the clause's cuts."""
+        if UNCLOSED_ROLE.match(self.masked, head_start, end):
+            return self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
+        if RELATIVE_SUBJECT.fullmatch(self.masked, head_start, end):
+            return self._relative_antecedent(cuts)
+        return None
+
+    def _relative_antecedent(self, cuts: list[int]) -> Speaker | None:
+        """Who the "who" after the last of ``cuts`` stands for ("AFP spoke to Terence Fan, an expert
+        at SMU, who said"): the person named last before its comma, past one lowercase appositive."""
+        segments = [(a + 1, b) for a, b in pairwise(cuts[-4:])][::-1]
+        if len(segments) > 1 and APPOSITIVE.match(self.masked, *segments[0]):
+            segments = segments[1:]  # ", an air industry expert from Singapore Management University,"
+        if not segments:
+            return None
+        start, end = segments[0]
+        end = start + len(self.masked[start:end].rstrip())
+        mention = next((m for m in self.mentions_within(start, end) if m[1] == end and m[2] == 0), None)
+        if mention is None or not self._outside_quotes(mention[0]):
+            return None
+        return mention_speaker(0, mention[3])
 
     def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
         """A name no list knows opening the sentence, with its title and an appositive, before a verb

@@ -47,7 +47,6 @@ from reader.analysis.speaker_shapes import (
     THEIR_CLAIM,
     TITLE_GOES_ON,
     TOLD,
-    UNCLOSED_ROLE,
     VERB_AFTER,
     VERB_TO,
     WHERE_NAME,
@@ -104,10 +103,10 @@ class Attributor(SubjectFinder):
             closing = [floor + m.start() + 1 for m in QUOTE_CLOSE.finditer(text) if self.body[floor + m.start()] == ","]
             cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
-        if len(cuts) > 1 and self.masked[cuts[-1]] == "," and UNCLOSED_ROLE.match(self.masked, head_start, end):
-            alone = self._name_alone(cuts[-2] + 1, cuts[-1])  # the appositive's closing comma left out
-            if alone is not None:
-                return alone
+        if len(cuts) > 1 and self.masked[cuts[-1]] == ",":
+            before_comma = self.before_comma(cuts, head_start, end)
+            if before_comma is not None:
+                return before_comma
         if self.masked[head_start:end].strip(" \n'’\"”"):  # not the rest of a title's closing marks ('' put)
             found = self._clause(head_start, end)  # "... Najib Razak said"
             place = found is None and (

@@ -1,0 +1,53 @@
+"""A relative "who" as the subject of a speech verb, a role left open before the verb, and "quoted by X
+as saying" (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _quote(body: str, words: str):
+    return next(q for q in analyze(body).quotes if words in body[q.start : q.end])
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Harbour Gazette spoke to Mara Kovel, who said",
+        "The Harbour Gazette spoke to Mara Kovel, a port engineer at Tidewater University, who said",
+        "The Harbour Gazette reached Mara Kovel, who also told reporters,",
+        "The paper quoted Mara Kovel, who said:",
+    ],
+)
+def test_who_speaks_for_the_person_named_before_it(lead: str) -> None:
+    """Not the paper that spoke to her, nor nobody."""
+    quote = _quote(f'The pier was closed. {lead} "The tide came in fast."', "tide came in")
+    assert quote.speaker == "Mara Kovel"
+
+
+def test_who_after_a_possessive_names_no_one() -> None:
+    """ "Kovel's aide, who said": the aide speaks, who is not Kovel."""
+    quote = _quote('Mara Kovel was away. The paper spoke to Kovel\'s aide, who said "She is well."', "She is well")
+    assert quote.speaker != "Mara Kovel"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Evan Roswell, who tracks shipping Web sites for Harbour News",
+        "Evan Roswell, consultant to the Port Authority on tides",
+    ],
+)
+def test_a_role_left_open_before_the_verb_leaves_the_name_the_speaker(subject: str) -> None:
+    """The appositive's closing comma is missing: the body inside it does not speak."""
+    quote = _quote(f'The pier was closed. {subject} said, "The tide came in fast."', "tide came in")
+    assert quote.speaker == "Evan Roswell"
+
+
+def test_quoted_by_a_paper_as_saying_gives_the_one_quoted() -> None:
+    body = 'Mara Kovel, manager of Kovel Productions, is quoted by the Harbour Gazette as saying, "Shame on them."'
+    quote = _quote(body, "Shame on them")
+    assert quote.speaker == "Mara Kovel"
+    assert "Harbour Gazette" in [s.name for s in analyze(body).sources]
