@@ -288,7 +288,11 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     _add_singles(text, people, singles, owners, ctx)
     for word, number in numbered:
         if (word,) in people:
-            people[(word,)].aliases.add(f"{word} {number}")
+            numbered_person = people[(word,)]
+            if numbered_person.style:  # "Pope Gregory XIX": known by the name and number
+                numbered_person.aliases.add(f"{numbered_person.style} {word}")
+                numbered_person.style = ""
+            numbered_person.aliases.add(f"{word} {number}")
     _add_alias_mentions(text, tokens, people, owners)
     _gender_from_titles(text, people.values())
     return sorted(people.values(), key=lambda p: p.first)

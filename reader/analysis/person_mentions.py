@@ -28,6 +28,10 @@ from reader.analysis.names import FAMOUS_SURNAMES, is_given
 from reader.analysis.person_roles import _gender, _introduced_role, _role_apposition, _role_before
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
 
+# Titles that a person known by one name is named with: "Pope Francis", "Prince Harry", "Lord Alli" (not
+# "Emperor Akihito", known as Akihito, nor a regnal number's "Elizabeth II").
+NAME_STYLES = frozenset({"Pope", "King", "Queen", "Prince", "Princess", "Lord", "Lady"})
+
 # Misspelt surnames are looked for only while an article names at most this many people: each look-up
 # compares with every surname, which would grow with the square of a very long article's names.
 FUZZY_PEOPLE = 100
@@ -41,10 +45,11 @@ class PersonEntity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
     first: int = 0  # offset of the first mention
+    style: str = ""  # a style that is part of a one-word name: "Pope" of "Pope Francis"
 
     @property
     def name(self) -> str:
-        return " ".join(self.tokens)
+        return f"{self.style} {self.tokens[0]}" if self.style else " ".join(self.tokens)
 
     @property
     def surname(self) -> str:
@@ -200,7 +205,10 @@ def _add_singles(
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
             owners.add(people[key])
             if prefix[-1].text in lx.TITLES and prefix[-1].end == start - 1:
-                people[key].aliases.add(f"{prefix[-1].text} {word}")  # "King Aldric", "Pope Francis"
+                if prefix[-1].text in NAME_STYLES:
+                    people[key].style = prefix[-1].text  # "Pope Francis", "Lord Kinclaven": so named
+                else:
+                    people[key].aliases.add(f"{prefix[-1].text} {word}")  # "Senator Aldric"
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
 
