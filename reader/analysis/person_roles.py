@@ -144,14 +144,32 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     ):
         apposition = None  # "According to Ann Bell, the bridge was weak.": the sentence goes on
     if apposition:
-        return re.sub(r"^(a|an|the)\s+", "", apposition.group(1))  # "Dr. Ana Lopez, a vaccine researcher"
+        return _open_end(re.sub(r"^(a|an|the)\s+", "", apposition.group(1)))  # "Dr. Ana Lopez, a vaccine researcher"
+    bare = after[:1] == "," and _bare_apposition(after[:140])
     return (
         role
         or (text[run[0].start - 2 : run[0].start] == ", " and not prefix and _role_set_before(text, run[0].start))
-        or (after[:1] == "," and (_bare_apposition(after[:140]) or _owned_role(text, end)))
+        or (after[:1] == "," and ((bare and _open_end(bare)) or _owned_role(text, end)))
         or _introduced_role(text, run[0].start)
         or _listed_role(text, run[0].start)
     )
+
+
+# Where the words of an appositive stop being the role: a relative clause ("an expert who led the plan"),
+# or, its closing comma left out, the sentence's verb ("the Prime Minister of Ireland visited the White
+# House", "a security analyst at CSIS told Bloomberg", "deputy minister as quoted by Bernama").
+_ROLE_GOES_ON = re.compile(
+    r"\s+(?:who|whom|which|that|as quoted|(?:" + "|".join(sorted(lx.REPORTING_VERBS)) + r")(?![\w'’-]))"
+    r"|\b[A-Z][\w.'’-]*(\s)[a-z]+ed\b"
+)
+
+
+def _open_end(role: str) -> str | None:
+    """``role`` up to where it stops being one (see ``_ROLE_GOES_ON``); None if nothing is left."""
+    stop = _ROLE_GOES_ON.search(role)
+    if stop is None:
+        return role
+    return role[: stop.start(1) if stop.group(1) else stop.start()].strip() or None
 
 
 # "the president of the Lombardy region, Ann Bell", "Co-founder of Google, Bo Chu": a role noun or a title
