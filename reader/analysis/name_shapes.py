@@ -33,6 +33,8 @@ THING_TAILS = lx._words(
     # producers, charities, resorts, contests, causes and shows named after someone ("Wetfly Productions")
     "Productions Production Ministries Resort Resorts Contest Music Rights Growth Progress Owners "
     "Patriot "
+    # bills, laws, campaigns and flights named after someone ("Brady Bill", "Brady Campaign", "Adam Air Flight")
+    "Bill Act Code Campaign Flight "
     # shows and bulletins named after their outlet or host ("Globepost Live", "Harbour Download")
     "Live Download Podcast Tonight "
     # schools named after a person or place ("Carmel Elementary", as "Roosevelt High")
