@@ -81,3 +81,31 @@ def test_places_the_census_also_gives_as_first_names_open_names_only_before_a_na
     body: str, people: list[str]
 ) -> None:
     assert _people(body) == people
+
+
+@pytest.mark.parametrize("thing", ["Brady Bill", "Brady Campaign", "Adam Harbour Flight", "Marcus Code"])
+def test_a_bill_a_campaign_or_a_flight_named_after_someone_is_no_person(thing: str) -> None:
+    body = f"The {thing} was debated on Monday. Mara Kovel said it would pass."
+    assert _people(body) == ["Mara Kovel"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The Committee to Protect Journalists said "Reporters are at risk."',
+        '"Reporters are at risk," said the Coalition to Stop Harbour Violence.',
+        'The Kovel Center to Prevent Harbour Violence said "Reporters are at risk."',
+    ],
+)
+def test_a_body_named_with_its_purpose_speaks_whole_and_its_purpose_is_no_person(body: str) -> None:
+    analysis = analyze(body)
+    assert analysis.people == ()
+    speaker = analysis.quotes[0].speaker
+    assert speaker is not None and " to " in speaker
+    assert speaker in [s.name for s in analysis.sources]
+
+
+def test_a_headline_verb_after_to_joins_no_body() -> None:
+    """ "White House to Announce": House is no purpose head, and the run after it is no body's name."""
+    body = "White House to Announce New Sanctions\n\nMara Kovel said it was late."
+    assert "White House to Announce New Sanctions" not in [s.name for s in analyze(body).sources]

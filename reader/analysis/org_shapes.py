@@ -24,6 +24,23 @@ ORG_HEADS = lx._words(
     "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
     "Directorate Inspectorate Observatory Secretariat Centers Centres"
 )
+# Heads of bodies named with their purpose after "to" ("Committee to Protect Journalists"); not "House",
+# "Senate" or "Police", which title-case headlines write before a verb ("White House to Announce ...").
+PURPOSE_HEADS = lx._words(
+    "Committee Commission Council Center Centre Coalition Alliance Foundation Fund Movement Project "
+    "Network Society Association League Institute Federation Organization Organisation "
+    "Union Front Mission Trust"
+)
+
+
+def names_a_purpose(text: str, start: int) -> bool:
+    """Whether the capitalised words at ``start`` are the purpose in a body's name ("Protect Journalists"
+    of "Committee to Protect Journalists"), not a name of their own."""
+    if text[start - 4 : start] != " to ":
+        return False
+    return text[text.rfind(" ", 0, start - 4) + 1 : start - 4] in PURPOSE_HEADS
+
+
 # Last words of companies' and groups' names ("Malaysia Airlines", "Acme Systems", "Amnesty International"):
 # they make a name a body only as its last word, since before a head they are adjectives or things
 # ("International Space Station", "Systems Command").

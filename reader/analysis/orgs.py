@@ -18,6 +18,7 @@ from reader.analysis.org_shapes import (
     COMPANY_ENDS,
     ORG_HEADS,
     OUTLET_ANYWHERE,
+    PURPOSE_HEADS,
     THE_OUTLETS,
     _split_and,
     _trim,
@@ -175,26 +176,29 @@ def _run_end(run: list[Token]) -> int:
 def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
     """The runs, a head's run joined to the run after " of the " ("Supreme Council of the Armed Forces",
     "Ministry of the Interior"), which the runs split, as two connectors in a row join nothing; not a place
-    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is. Looked for
-    from each " of the " (str.find), as most runs are followed by none."""
-    at = text.find(" of the ")
-    if at < 0:
-        return runs
-    joined: dict[int, int] = {}  # index of a run -> index of the run joined to it
-    while at >= 0:
-        if text[at + 8 : at + 9].islower() or text[text.rfind(" ", 0, at) + 1 : at] not in ORG_HEADS:
-            at = text.find(" of the ", at + 8)  # most are not a head's: "one of the", "the Ministry of the economy"
-            continue
-        i = bisect.bisect_left(runs, at, key=_run_end)  # the run ending there, if any (runs are in text order)
-        if (
-            i + 1 < len(runs)
-            and runs[i][-1].end == at
-            and runs[i][-1].text in ORG_HEADS
-            and runs[i + 1][0].start == at + 8
-            and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
-        ):
-            joined[i] = i + 1
-        at = text.find(" of the ", at + 8)
+    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is. Also a
+    body's run joined to the purpose after " to " ("Committee to Protect Journalists", "Center to Prevent
+    Gun Violence"), which "Protect Journalists" alone would make a person. Looked for from each connector
+    (str.find), as most runs are followed by none."""
+    joined: dict[int, tuple[int, str]] = {}  # index of a run -> index of the run joined to it, connector
+    for connector, heads in ((" of the ", ORG_HEADS), (" to ", PURPOSE_HEADS)):
+        at = text.find(connector)
+        while at >= 0:
+            after = at + len(connector)
+            if text[after : after + 1].islower() or text[text.rfind(" ", 0, at) + 1 : at] not in heads:
+                at = text.find(connector, after)  # most are not a head's: "one of the", "the Ministry of the economy"
+                continue
+            i = bisect.bisect_left(runs, at, key=_run_end)  # the run ending there, if any (runs are in text order)
+            if (
+                i + 1 < len(runs)
+                and runs[i][-1].end == at
+                and runs[i][-1].text in heads
+                and runs[i + 1][0].start == after
+                and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
+                and (connector == " of the " or len(runs[i + 1]) > 1)  # "sent the Council to Geneva": a place
+            ):
+                joined[i] = (i + 1, connector)
+            at = text.find(connector, after)
     if not joined:
         return runs
     found, i = [], 0
@@ -202,7 +206,9 @@ def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
         run = runs[i]
         while i in joined:  # new lists, as the runs are shared
             at = run[-1].end
-            run = [*run, Token("of", at + 1, at + 3), Token("the", at + 4, at + 7), *runs[i + 1]]
+            words = joined[i][1].split()
+            between = [Token(word, at + 1 + 4 * k, at + 1 + 4 * k + len(word)) for k, word in enumerate(words)]
+            run = [*run, *between, *runs[i + 1]]
             i += 1
         found.append(run)
         i += 1
