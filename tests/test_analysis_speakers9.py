@@ -51,3 +51,16 @@ def test_quoted_by_a_paper_as_saying_gives_the_one_quoted() -> None:
     quote = _quote(body, "Shame on them")
     assert quote.speaker == "Mara Kovel"
     assert "Harbour Gazette" in [s.name for s in analyze(body).sources]
+
+
+def test_he_with_no_one_else_to_stand_for_is_the_man_named_after_a_preposition() -> None:
+    body = (
+        "Eliza Kovel went missing in June. Police say she had complained of threats from Bruno Roswell. "
+        'He is alleged to have attacked her. He supposedly told her, "You do not know me."'
+    )
+    assert _quote(body, "You do not know me").speaker == "Bruno Roswell"
+
+
+def test_a_subject_still_comes_before_a_man_named_after_a_preposition() -> None:
+    body = 'Bruno Roswell met with Ivan Kovel on Monday. He later hit back at Kovel. He said, "It went badly."'
+    assert _quote(body, "It went badly").speaker == "Bruno Roswell"

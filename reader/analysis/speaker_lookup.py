@@ -211,6 +211,7 @@ class MentionIndex(CueIndex):
         if word == "they":
             return None
         index = self.sentence_index(pos)
+        agent = None  # the nearest one of that gender named after a preposition ("threats from Roe")
         for i in range(index, max(-1, index - 4), -1):
             s, e = self.sentences[i]
             s, end = max(s, pos - REACH), min(e, pos)
@@ -221,12 +222,14 @@ class MentionIndex(CueIndex):
                     return Speaker(entity.name, "organization", entity, "pronoun")
                 if word in ("he", "she") and kind == 0:
                     wanted = "m" if word == "he" else "f"
-                    if (
-                        entity.gender in (None, wanted)
-                        and not _AGENT_BEFORE.search(self.masked, max(0, start - 9), start)
-                        and not _AGENT_APPOSITIVE.search(self.masked, max(0, start - 60), start)
+                    if entity.gender not in (None, wanted):
+                        continue
+                    if not _AGENT_BEFORE.search(self.masked, max(0, start - 9), start) and not _AGENT_APPOSITIVE.search(
+                        self.masked, max(0, start - 60), start
                     ):
                         return Speaker(entity.name, "person", entity, "pronoun")
+                    if agent is None or (entity.gender == wanted and agent.gender != wanted):
+                        agent = entity
             if word == "it":
                 continue
             if not any(kind == 0 for _s, _e, kind, _entity in self.mentions_within(s, end)):
@@ -236,6 +239,8 @@ class MentionIndex(CueIndex):
                 person = self.unlisted_subject(s, end)  # "Naoto Kan, the prime minister, wrote ... he"
                 if person is not None:
                     return Speaker(person.name, "person", person, "pronoun")
+        if agent is not None and agent.gender is not None:
+            return Speaker(agent.name, "person", agent, "pronoun")  # no one else the "he" can be
         return None
 
     def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
