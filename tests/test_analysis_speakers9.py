@@ -64,3 +64,17 @@ def test_he_with_no_one_else_to_stand_for_is_the_man_named_after_a_preposition()
 def test_a_subject_still_comes_before_a_man_named_after_a_preposition() -> None:
     body = 'Bruno Roswell met with Ivan Kovel on Monday. He later hit back at Kovel. He said, "It went badly."'
     assert _quote(body, "It went badly").speaker == "Bruno Roswell"
+
+
+def test_a_chain_of_sentences_about_her_leads_back_to_where_she_is_named() -> None:
+    body = (
+        "As a young girl, Eliza Kovel left Harbourland with her relatives. In 1940, she married a banker in "
+        "Egypt. The couple moved twice. She was briefly under arrest with her husband. As an exile in France, "
+        'she longed to return. She told a biographer, Ivan Roswell, "My mother had friends there."'
+    )
+    assert _quote(body, "My mother had friends").speaker == "Eliza Kovel"
+
+
+def test_an_unnamed_man_opening_a_sentence_is_not_who_she_stands_for() -> None:
+    body = 'Eliza Kovel married in 1940. The Prince was head of the regency. She said "We were happy."'
+    assert _quote(body, "We were happy").speaker == "Eliza Kovel"

@@ -57,6 +57,8 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 # are far shorter (541 at most in the gold set); the bound keeps one giant sentence from costing its
 # length for each of its cues, which made analysis quadratic.
 REACH = 1000
+# The pronoun again in a sentence that names no one: a chain of sentences about the one person.
+_CHAIN = {"he": re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b"), "she": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 
 
 def _within_paragraphs(masked: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
@@ -212,9 +214,11 @@ class MentionIndex(CueIndex):
             return None
         index = self.sentence_index(pos)
         agent = None  # the nearest one of that gender named after a preposition ("threats from Roe")
-        for i in range(index, max(-1, index - 4), -1):
+        first = index - 3  # the earliest sentence read: three before, more along a chain of the pronoun
+        i = index + 1
+        while (i := i - 1) >= max(0, first):
             s, e = self.sentences[i]
-            s, end = max(s, pos - REACH), min(e, pos)
+            s, end = max(s, pos - (REACH if first >= index - 3 else 2 * REACH)), min(e, pos)
             for start, _stop, kind, entity in self.mentions_within(s, end):
                 if not self._outside_quotes(start):
                     continue
@@ -233,12 +237,14 @@ class MentionIndex(CueIndex):
             if word == "it":
                 continue
             if not any(kind == 0 for _s, _e, kind, _entity in self.mentions_within(s, end)):
-                unnamed = self.unnamed_subject(s, end)  # "The programme manager stated ... he"
+                unnamed = self.unnamed_subject(s, end, word)  # "The programme manager stated ... he"
                 if unnamed is not None:
                     return unnamed[0]
                 person = self.unlisted_subject(s, end)  # "Naoto Kan, the prime minister, wrote ... he"
                 if person is not None:
                     return Speaker(person.name, "person", person, "pronoun")
+                if i < index and first > index - 8 and _CHAIN[word].search(self.masked, s, end):
+                    first -= 1  # "she married ... She was ... she longed": the same one, named further back
         if agent is not None and agent.gender is not None:
             return Speaker(agent.name, "person", agent, "pronoun")  # no one else the "he" can be
         return None
@@ -247,7 +253,7 @@ class MentionIndex(CueIndex):
         """A person no list knows who opens the sentence ``start``..``before`` as its subject."""
         return None
 
-    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
+    def unnamed_subject(self, start: int, before: int, pronoun: str) -> tuple[Speaker | None] | None:
         """(the organisation a he or she speaks for, or None) when an unnamed person opens the sentence."""
         return None
 

@@ -79,16 +79,20 @@ class SubjectFinder(QuoteMarks):
         named = self.unlisted.entity(start, end, antecedent=True)
         return named[1] if named is not None and isinstance(named[1], PersonEntity) else None
 
-    def unnamed_subject(self, start: int, before: int) -> tuple[Speaker | None] | None:
+    def unnamed_subject(self, start: int, before: int, pronoun: str) -> tuple[Speaker | None] | None:
         """A person the sentence does not name opening it ("The programme manager stated", "A spokesman
-        for the agency, the X, said"): the he or she after it is that person, who speaks for the
-        organisation after "for" or "of" if one is named there (else no one)."""
+        for the agency, the X, said"): the ``pronoun`` (he or she) after it is that person, who speaks
+        for the organisation after "for" or "of" if one is named there (else no one). Not one of the
+        other sex ("The Prince was head of ... she")."""
         start = max(start, before - REACH)
         lead = OPENING_PHRASE.match(self.masked, start, before)
         if lead:
             start = lead.end()
         phrase = UNNAMED_SUBJECT.match(self.masked, start, before)
         if phrase is None:
+            return None
+        words = phrase.group(1).split()
+        if not lx.FEMALE_WORDS.isdisjoint(words) if pronoun == "he" else not lx.MALE_WORDS.isdisjoint(words):
             return None
         head = next(
             (w for w in HEAD_WORDS.finditer(self.masked, phrase.start(1), phrase.end()) if w[0] in lx.ROLE_NOUNS), None
