@@ -109,3 +109,12 @@ def test_a_headline_verb_after_to_joins_no_body() -> None:
     """ "White House to Announce": House is no purpose head, and the run after it is no body's name."""
     body = "White House to Announce New Sanctions\n\nMara Kovel said it was late."
     assert "White House to Announce New Sanctions" not in [s.name for s in analyze(body).sources]
+
+
+def test_a_nationality_and_a_capitalised_role_introduce_a_one_word_name() -> None:
+    """ "Indonesian Pilot Iriyanto": many Indonesians have one name."""
+    body = 'Indonesian Pilot Sutanto and French co-pilot Remi Plesel flew. Sutanto asked him to "pull down".'
+    analysis = analyze(body)
+    people = {p.name: p.role for p in analysis.people}
+    assert people["Sutanto"] == "Indonesian Pilot"
+    assert "Pilot Sutanto" not in people

@@ -157,6 +157,7 @@ def _add_singles(
         introduced = bool(prefix) and (
             any(t.text in lx.TITLES and t.text not in lx.TITLE_MODIFIERS for t in prefix)
             or (prefix[0].text == "named" and prefix[0].end == 0)
+            or _nationality_and_role(prefix, start)
         )
         referred = None
         if (
@@ -200,6 +201,8 @@ def _add_singles(
         key = (word,)
         if key not in people:
             role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
+            if role is None and _nationality_and_role(prefix, start):
+                role = f"{prefix[-2].text} {prefix[-1].text}"  # "Indonesian Pilot"
             role = role or _role_before(text, start) or _introduced_role(text, start)
             before = _word_before(text, start)
             people[key] = PersonEntity(key, role, _gender(word, role, prefix, before), first=start)
@@ -211,6 +214,17 @@ def _add_singles(
                     people[key].aliases.add(f"{prefix[-1].text} {word}")  # "Senator Aldric"
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
+
+
+def _nationality_and_role(prefix: list[Token], start: int) -> bool:
+    """Whether a nationality and a capitalised role noun come right before a one-word name: "Indonesian
+    Pilot Iriyanto", as many Indonesians have one name."""
+    return (
+        len(prefix) > 1
+        and prefix[-1].end == start - 1
+        and prefix[-2].text in lx.NATIONALITIES
+        and prefix[-1].text.lower() in lx.ROLE_NOUNS
+    )
 
 
 def _no_prefix(prefix: list[Token]) -> bool:
