@@ -137,3 +137,18 @@ def test_a_body_named_after_a_date_is_read_whole() -> None:
     assert "January 25 Harbour Coalition" in sources and "Harbour Coalition" not in sources
     sources = _sources("On January 25 Harbour Authority officials said that the port was closed.")
     assert "Harbour Authority" in sources and "January 25 Harbour Authority" not in sources
+
+
+def test_an_outlet_set_off_by_commas_after_its_kind_is_an_outlet_and_its_it_speaks() -> None:
+    body = (
+        "Harbourland's state news agency, Kestrel, identified the officer. "
+        'It says he was killed while "performing his duty."'
+    )
+    analysis = analyze(body)
+    assert analysis.quotes[0].speaker == "Kestrel"
+    assert ("Kestrel", "outlet") in [(s.name, s.kind) for s in analysis.sources]
+
+
+def test_a_name_after_the_kind_and_a_comma_with_no_closing_comma_is_no_outlet() -> None:
+    analysis = analyze('In the newspaper, Mara Kovel wrote "it is over."')
+    assert analysis.quotes[0].speaker == "Mara Kovel"

@@ -198,6 +198,11 @@ _CUED_BEFORE = re.compile(  # \b(?:magazine|newspaper|broadcaster|news agency|ne
     r"(?:m(?<!\w.)agazine|n(?<!\w.)(?:ewspaper|ews agency|ews site)|b(?<!\w.)roadcaster|t(?<!\w.)abloid|d(?<!\w.)aily)"
     r"\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
 )
+# The same set off by commas: "Jordan's state news agency, Petra, identified" (not "in the newspaper, Roe said").
+_CUED_APPOSITIVE = re.compile(
+    r"(?:m(?<!\w.)agazine|n(?<!\w.)(?:ewspaper|ews agency|ews site)|b(?<!\w.)roadcaster|t(?<!\w.)abloid|d(?<!\w.)aily)"
+    r",\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})(?<!\s),"
+)
 _CUED_AFTER = re.compile(
     r"((?:\b[a-z]{1,3}-)?[A-Z][\w.&-]{0,60}(?:\s+[A-Z][\w.&-]{0,60}){0,3})\s+"
     r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
@@ -214,7 +219,11 @@ COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)
 def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
     """(name, start) of each outlet named with its kind in lowercase ("magazine MicroMega", "al-Ikhbariya
     television", "Yonhap news agency")."""
-    for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
+    for pattern, cues in (
+        (_CUED_BEFORE, _CUE_WORDS_BEFORE),
+        (_CUED_APPOSITIVE, _CUE_WORDS_BEFORE),
+        (_CUED_AFTER, _CUE_WORDS_AFTER),
+    ):
         if not any(word in text for word in cues):
             continue
         for match in pattern.finditer(text):
@@ -222,7 +231,7 @@ def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
             name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()
             while words and (words[0] in lx.STOP_CAPS or words[0] in lx.NATIONALITIES or words[0] in lx.PLACES):
-                if words[0] in lx.PLACES and pattern is _CUED_BEFORE and len(words) > 1:
+                if words[0] in lx.PLACES and pattern is not _CUED_AFTER and len(words) > 1:
                     break  # "news site Dublin Live": a place that opens the name after its kind is the name's
                 words = words[1:]
             if not words or words[-1] in lx.PLACES or words[-1] in lx.STOP_CAPS or COMPOUND_END.search(words[-1]):
