@@ -78,3 +78,12 @@ def test_a_chain_of_sentences_about_her_leads_back_to_where_she_is_named() -> No
 def test_an_unnamed_man_opening_a_sentence_is_not_who_she_stands_for() -> None:
     body = 'Eliza Kovel married in 1940. The Prince was head of the regency. She said "We were happy."'
     assert _quote(body, "We were happy").speaker == "Eliza Kovel"
+
+
+@pytest.mark.parametrize("surname", ["al-Kovel", "el-Roswell", "bin-Tarek"])
+def test_a_surname_with_a_lowercase_particle_capitalised_at_a_sentence_start_is_the_person(surname: str) -> None:
+    opening = surname[0].upper() + surname[1:]
+    body = f'Ali Hassan {surname} was sentenced. {opening} said "Thanks be to God" as he left.'
+    analysis = analyze(body)
+    assert analysis.quotes[0].speaker == f"Ali Hassan {surname}"
+    assert [p.name for p in analysis.people] == [f"Ali Hassan {surname}"]

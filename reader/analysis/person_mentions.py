@@ -100,6 +100,10 @@ class _Owners:
         if len(person.tokens) > 1:
             for word in set(person.tokens[1:]):
                 self.later.setdefault(word, []).append(person)
+                if word[:1].islower() and "-" in word:  # "Al-Majid" opening a sentence is al-Majid
+                    opening = word[0].upper() + word[1:]
+                    self.words.add(opening)
+                    self.later.setdefault(opening, []).append(person)
             self.given.setdefault(person.tokens[0], []).append(person)
             self.by_length.setdefault(len(person.surname), []).append(person)
             self.full_names += 1
