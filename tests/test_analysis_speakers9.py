@@ -87,3 +87,11 @@ def test_a_surname_with_a_lowercase_particle_capitalised_at_a_sentence_start_is_
     analysis = analyze(body)
     assert analysis.quotes[0].speaker == f"Ali Hassan {surname}"
     assert [p.name for p in analysis.people] == [f"Ali Hassan {surname}"]
+
+
+def test_a_name_with_a_lowercase_particle_opening_a_sentence_is_not_cut_before_it() -> None:
+    """ "Bashar al-Assad defended ..., saying": "al-Assad" is no verb after a name "Bashar"."""
+    body = 'Harbourland President Bashar al-Kovel defended the decision, saying "It is important."'
+    analysis = analyze(body)
+    assert analysis.quotes[0].speaker == "Bashar al-Kovel"
+    assert [s.name for s in analysis.sources] == ["Bashar al-Kovel"]

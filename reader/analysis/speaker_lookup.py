@@ -144,6 +144,11 @@ class MentionIndex(CueIndex):
         """Whether a person or organisation is named inside ``start``..``end``."""
         return next(self.mentions_within(start, end), None) is not None
 
+    def name_begins(self, start: int, end: int) -> bool:
+        """Whether a mention begins inside ``start``..``end``, maybe ending after it ("Bashar" of "Bashar al-Assad")."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        return i < len(self.mention_starts) and self.mention_starts[i] < end
+
     def entity_in(self, start: int, end: int, persons_only: bool = False, head: bool = False) -> Speaker | None:
         """The first person named between offsets, else the first organisation.
 

@@ -196,7 +196,7 @@ class Attributor(SubjectFinder):
         if role is not None and VERB_AFTER.match(self.masked, role[1], before):
             return role[0]
         name = LEAD_NAME.match(self.masked, start, before)
-        if name and not self.names_anyone(start, name.end()):
+        if name and not self.name_begins(start, name.end()):
             named = self.unlisted.entity(start, name.end())
             if named is not None and VERB_AFTER.match(self.masked, name.end(), before):
                 return Speaker(named[1].name, named[0], named[1])
