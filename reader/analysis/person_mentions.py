@@ -203,6 +203,10 @@ def _add_singles(
             fuzzy.mentions.append((start, end))
             continue
         key = (word,)
+        kin = _KIN_BEFORE.search(text, max(0, start - 40), start)
+        relative = owners.owner(kin.group(1)) if kin is not None else None
+        if relative is not None and len(relative.tokens) > 1 and relative.surname == kin.group(1):
+            key = (word, relative.surname)  # "Aitchison's father Norrie": Norrie Aitchison
         if key not in people:
             role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
             if role is None and _nationality_and_role(prefix, start):
@@ -218,6 +222,15 @@ def _add_singles(
                     people[key].aliases.add(f"{prefix[-1].text} {word}")  # "Senator Aldric"
         people[key].mentions.append((start, end))
     _add_partners(text, people, owners, unsure)
+
+
+# A relative of someone named by surname, before a given name: "Aitchison's father Norrie", "Roe's late son,
+# Tom" (not a wife or husband, who may not share it).
+_KIN_BEFORE = re.compile(
+    r"\b([A-Z][\w'’-]+)['’]s\s+(?:(?:late|elder|younger|eldest|youngest|older)\s+)?(?:father|mother|son|daughter|"
+    r"brother|sister|grandfather|grandmother|grandson|granddaughter|uncle|aunt|nephew|niece|step-?(?:father|"
+    r"mother|son|daughter))\s*,?\s+$"
+)
 
 
 def _nationality_and_role(prefix: list[Token], start: int) -> bool:
@@ -356,7 +369,9 @@ def _add_alias_mentions(
                 if owner is None:
                     continue
             if token.start < owner.first and token.text == owner.tokens[0] and len(owner.tokens) > 1:
-                continue
+                kin = _KIN_BEFORE.search(text, max(0, token.start - 40), token.start)
+                if kin is None or kin.group(1) != owner.surname:
+                    continue  # a given name before the full name, unless "Aitchison's father Norrie" says whose
             owner.aliases.add(token.text)
             owner.mentions.append((token.start, token.end))
     for person in people.values():

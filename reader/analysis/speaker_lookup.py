@@ -224,7 +224,8 @@ class MentionIndex(CueIndex):
         while (i := i - 1) >= max(0, first):
             s, e = self.sentences[i]
             s, end = max(s, pos - (REACH if first >= index - 3 else 2 * REACH)), min(e, pos)
-            for start, _stop, kind, entity in self.mentions_within(s, end):
+            mentions = list(self.mentions_within(s, end))
+            for k, (start, stop, kind, entity) in enumerate(mentions):
                 if not self._outside_quotes(start):
                     continue
                 if word == "it" and kind == 1:
@@ -233,6 +234,8 @@ class MentionIndex(CueIndex):
                     wanted = "m" if word == "he" else "f"
                     if entity.gender not in (None, wanted):
                         continue
+                    if k + 1 < len(mentions) and mentions[k + 1][2] == 0 and self._modifies(stop, mentions[k + 1][0]):
+                        continue  # "Aitchison's father Norrie said ... He": the father, not Aitchison
                     if not _AGENT_BEFORE.search(self.masked, max(0, start - 9), start) and not _AGENT_APPOSITIVE.search(
                         self.masked, max(0, start - 60), start
                     ):
