@@ -203,10 +203,6 @@ def _add_singles(
             fuzzy.mentions.append((start, end))
             continue
         key = (word,)
-        kin = _KIN_BEFORE.search(text, max(0, start - 40), start)
-        relative = owners.owner(kin.group(1)) if kin is not None else None
-        if relative is not None and len(relative.tokens) > 1 and relative.surname == kin.group(1):
-            key = (word, relative.surname)  # "Aitchison's father Norrie": Norrie Aitchison
         if key not in people:
             role = " ".join(t.text for t in prefix if t.text in lx.TITLES and t.text not in lx.HONORIFICS) or None
             if role is None and _nationality_and_role(prefix, start):
@@ -225,11 +221,11 @@ def _add_singles(
 
 
 # A relative of someone named by surname, before a given name: "Aitchison's father Norrie", "Roe's late son,
-# Tom" (not a wife or husband, who may not share it).
+# Tom"; only those who most often share it (not a mother, an uncle or a wife, who may bear another). Such a
+# given name is that relative's where the full name comes later; the name itself is not made up from it.
 _KIN_BEFORE = re.compile(
-    r"\b([A-Z][\w'’-]+)['’]s\s+(?:(?:late|elder|younger|eldest|youngest|older)\s+)?(?:father|mother|son|daughter|"
-    r"brother|sister|grandfather|grandmother|grandson|granddaughter|uncle|aunt|nephew|niece|step-?(?:father|"
-    r"mother|son|daughter))\s*,?\s+$"
+    r"\b([A-Z][\w'’-]+)['’]s\s+(?:(?:late|elder|younger|eldest|youngest|older)\s+)?"
+    r"(?:father|son|daughter|brother|sister)\s*,?\s+$"
 )
 
 
