@@ -104,3 +104,11 @@ def test_a_relative_named_before_the_full_name_is_that_person_and_he_is_the_rela
     )
     quotes = analyze(body).quotes
     assert [q.speaker for q in quotes] == ["Norrie Kovel", "Norrie Kovel"]
+
+
+def test_a_lowercase_phrase_of_a_bodys_name_stands_for_that_body() -> None:
+    body = (
+        "The Supreme Council of the Harbour Forces met on Friday. The statement was released later. "
+        '"We accept the resignation," the harbour forces said on their website.'
+    )
+    assert _quote(body, "We accept").speaker == "Supreme Council of the Harbour Forces"

@@ -40,7 +40,7 @@ _AGENT_APPOSITIVE = re.compile(r"\bby\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)
 # for it ("a spokesperson for the agency", "an official of the ministry").
 _THE_BODY = re.compile(
     r"^\s*(?:(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of|from|at)\s+)?"
-    r"[Tt]he\s+([a-z]+)\s*$"
+    r"[Tt]he\s+((?:[a-z]+\s+){0,2}[a-z]+)\s*$"
 )
 _DOCUMENT_NOUNS = lx.DOCUMENT_NOUNS_PATTERN
 _THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
@@ -59,6 +59,12 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 REACH = 1000
 # The pronoun again in a sentence that names no one: a chain of sentences about the one person.
 _CHAIN = {"he": re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b"), "she": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
+
+
+def _holds(words: list[str], phrase: list[str]) -> bool:
+    """Whether ``phrase`` is a run of ``words``: "armed forces" of the Supreme Council of the Armed Forces."""
+    size = len(phrase)
+    return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
 
 
 def _within_paragraphs(masked: str, sentences: list[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
@@ -302,14 +308,16 @@ class MentionIndex(CueIndex):
         match = _THE_BODY.match(text)
         if match is None:
             return None
-        noun = _SPELLINGS.get(match.group(1), match.group(1))
-        if noun not in BODY_NOUNS:
+        phrase = [_SPELLINGS.get(w, w) for w in match.group(1).split()]
+        if len(phrase) == 1 and phrase[0] not in BODY_NOUNS:
             return None
         floor = self.sentences[max(0, self.sentence_index(at) - BODY_LOOKBACK + 1)][0]
         for _start, _stop, kind, entity in reversed(list(self.mentions_within(floor, at))):
-            words = {_SPELLINGS.get(w, w) for w in entity.name.lower().split()}
-            if kind == 1 and noun in words:
-                return Speaker(entity.name, "organization", entity, "pronoun")
+            words = [_SPELLINGS.get(w, w) for w in entity.name.lower().split()]
+            if kind != 1:
+                continue
+            if phrase[0] in words if len(phrase) == 1 else _holds(words, phrase):
+                return Speaker(entity.name, "organization", entity, "pronoun")  # "the armed forces said"
         return None
 
     def issuer(self, text: str, at: int) -> Speaker | None:
