@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.analysis import analyze
 
 
@@ -152,3 +154,16 @@ def test_an_outlet_set_off_by_commas_after_its_kind_is_an_outlet_and_its_it_spea
 def test_a_name_after_the_kind_and_a_comma_with_no_closing_comma_is_no_outlet() -> None:
     analysis = analyze('In the newspaper, Mara Kovel wrote "it is over."')
     assert analysis.quotes[0].speaker == "Mara Kovel"
+
+
+@pytest.mark.parametrize("outlet", ["Harbourland Today", "India Today"])
+def test_a_name_ending_in_today_is_an_outlet_that_speaks(outlet: str) -> None:
+    body = f'According to {outlet}, most people support the law "against promoting it."'
+    analysis = analyze(body)
+    assert analysis.quotes[0].speaker == outlet
+    assert (outlet, "outlet") in [(s.name, s.kind) for s in analysis.sources]
+
+
+def test_today_after_a_sentence_opener_names_no_outlet() -> None:
+    analysis = analyze('Earlier Today, Mara Kovel said "It is over."')
+    assert [s.name for s in analysis.sources] == ["Mara Kovel"]

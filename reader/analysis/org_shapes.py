@@ -114,6 +114,11 @@ NAME_OPENERS = lx._words("State Police Government Court Church Group Crown Inter
 _TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
 
 
+def today_outlet(words: list[str]) -> bool:
+    """Whether a name of two or three words ends in "Today" after a name word: an outlet's ("India Today")."""
+    return 1 < len(words) < 4 and words[-1] == "Today" and words[-2] not in _EDGE
+
+
 def _trim(run: list[Token]) -> list[Token]:
     if (
         len(run) > 1
@@ -121,6 +126,8 @@ def _trim(run: list[Token]) -> list[Token]:
         and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS
     ):
         return run  # "USA Today": a known outlet whose last word is a sentence opener
+    if today_outlet([t.text for t in run]):
+        return run  # "Russia Today", "India Today": a channel's or a paper's name (see today_outlet)
     low, high = 0, len(run)
     while low < high and run[low].text in _EDGE and run[low].text != "The":
         if run[low].text in ORG_HEADS and low + 1 < high and run[low + 1].text == "of":

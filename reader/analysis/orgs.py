@@ -28,6 +28,7 @@ from reader.analysis.org_shapes import (
     names_outlet,
     of_an_outlet,
     the_head_spans,
+    today_outlet,
 )
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
 
@@ -45,7 +46,12 @@ class OrgEntity:
 
 
 def _kind(words: list[str]) -> str | None:
-    if names_outlet(words) or any(w in OUTLET_ANYWHERE for w in words) or ("News" in words and "Agency" in words):
+    if (
+        names_outlet(words)
+        or any(w in OUTLET_ANYWHERE for w in words)
+        or ("News" in words and "Agency" in words)
+        or today_outlet(words)
+    ):
         return "outlet"
     if words[-1] in lx.DOCUMENT_WORDS:
         return "document"
