@@ -112,3 +112,9 @@ def test_a_lowercase_phrase_of_a_bodys_name_stands_for_that_body() -> None:
         '"We accept the resignation," the harbour forces said on their website.'
     )
     assert _quote(body, "We accept").speaker == "Supreme Council of the Harbour Forces"
+
+
+@pytest.mark.parametrize("role", ["Vice President of Harbourites for Sense", "The director of the Harbour Institute"])
+def test_a_role_set_before_a_name_by_commas_leaves_the_name_the_sentence_subject(role: str) -> None:
+    body = f'The bill passed. {role}, Steve Roswell, offered his explanation. "People will forget about it."'
+    assert _quote(body, "People will forget").speaker == "Steve Roswell"

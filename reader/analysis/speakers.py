@@ -217,6 +217,8 @@ class Attributor(SubjectFinder):
             appositive = APPOSITION.match(self.masked, end, before)
             if appositive:
                 end = appositive.end()
+            elif lead and self.masked[end : end + 1] == ",":
+                end += 1  # "Director of the Harbour Institute, Steve Ellis, offered": the role's closing comma
             if VERB_AFTER.match(self.masked, end, before) or (
                 kind == 0 and THEIR_CLAIM.match(self.masked, m_end, before)  # "X's catch phrase was that"
             ):
