@@ -1,6 +1,8 @@
-"""Subjects that open a sentence without a cue: a name no list knows ("Naoto Kan, the prime minister,
-expressed"), a person the sentence does not name ("The programme manager stated"), and the subject of
-"with X -ing" before a quote; and the speaker named after an inverted cue ('" said X, the minister').
+"""Subjects that open a sentence without a cue: the person a sentence is about ('Clinton celebrated,
+declaring it "..."'), a name no list knows ("Naoto Kan, the prime minister, expressed"), a person the
+sentence does not name ("The programme manager stated"), and the subject of "with X -ing" before a
+quote; the speaker named after an inverted cue ('" said X, the minister'); and the subject before the
+comma of a role left open or a relative "who".
 
 A base of ``speakers.Attributor`` (moved out of it unchanged).
 """
@@ -18,15 +20,21 @@ from reader.analysis.speaker_shapes import (
     APPOSITIVE,
     FOR_ORG,
     HEAD_WORDS,
+    LEAD_NAME,
     OPENING_PHRASE,
     PARTICIPLE,
+    PREPOSITION_LEAD,
+    PRONOUN_AT,
     RELATIVE_SUBJECT,
+    THEIR_CLAIM,
+    TITLE_GOES_ON,
     TITLED_NAME,
     UNCLOSED_ROLE,
     UNNAMED_SUBJECT,
     VERB_AFTER,
     WITH_BEFORE,
     object_end,
+    subject_prefix,
 )
 
 
@@ -60,6 +68,61 @@ class SubjectFinder(QuoteMarks):
         if mention is None or not self._outside_quotes(mention[0]):
             return None
         return mention_speaker(0, mention[3])
+
+    def sentence_subject(self, start: int, before: int) -> Speaker | None:
+        """The person a sentence is about, when it opens with them and a verb follows.
+
+        For quoted words inside reported speech without a cue ('Clinton celebrated, declaring it
+        "another super Tuesday"'): the sentence's subject is the one quoted. An opening phrase
+        before a comma ("On Monday, ...") and an appositive after the name are skipped.
+        """
+        start = max(start, before - REACH)
+        lead = OPENING_PHRASE.match(self.masked, start, before)
+        if lead and (
+            not self._person_ends(self.masked.rfind(",", start, lead.end()))
+            or PREPOSITION_LEAD.match(self.masked, start, before)  # "Like Doe, Roe rejected"
+        ):
+            start = lead.end()  # not "Senate Leader Mitch McConnell, R-Ky., delivered": that is the subject
+        match = PRONOUN_AT.match(self.masked, start, before)
+        if match:
+            follows = VERB_AFTER.match(self.masked, match.end(), before)
+            return self.pronoun(match.group(1), match.start(1)) if follows else None
+        # A name no list knows opening the sentence, after any opening phrase ("At the debate, Sanders
+        # compared himself to Clinton, saying"), when a lowercase verb follows it.
+        role = self.by_role(start, before)  # "The Iranian president attacked": the one of that role
+        if role is not None and VERB_AFTER.match(self.masked, role[1], before):
+            return role[0]
+        name = LEAD_NAME.match(self.masked, start, before)
+        if name and not self.name_begins(start, name.end()):
+            named = self.unlisted.entity(start, name.end())
+            if named is not None and VERB_AFTER.match(self.masked, name.end(), before):
+                return Speaker(named[1].name, named[0], named[1])
+        # The subject opens the sentence or a clause after a comma ("In his speech, a tribute to
+        # Kerry, Mr. Obama decried the ..."); "said that Trump ..." has no subject there.
+        for tried, (m_start, m_end, kind, entity) in enumerate(self.mentions_within(start, before)):
+            if tried == 6:
+                break
+            before_name = self.masked[start:m_start]
+            clause = max(before_name.rfind(c) for c in ",;—–(")  # also after a dateline's dash
+            if not subject_prefix(before_name[clause + 1 :]) or not self._outside_quotes(m_start):
+                if clause < 0:
+                    return None
+                continue
+            if kind != 0 and self.masked[m_start:m_end] != entity.name:
+                continue
+            end = m_end
+            appositive = APPOSITION.match(self.masked, end, before)
+            if appositive:
+                end = appositive.end()
+            elif lead and self.masked[end : end + 1] == ",":
+                end += 1  # "Director of the Harbour Institute, Steve Ellis, offered": the role's closing comma
+            if VERB_AFTER.match(self.masked, end, before) or (
+                kind == 0 and THEIR_CLAIM.match(self.masked, m_end, before)  # "X's catch phrase was that"
+            ):
+                return mention_speaker(kind, entity)
+            if clause < 0 and not (kind == 1 and TITLE_GOES_ON.match(self.masked, m_end, before)):
+                return None  # but "Senate Majority Leader Mitch McConnell, R-Ky., delivered": the name is next
+        return None
 
     def unlisted_subject(self, start: int, before: int) -> PersonEntity | None:
         """A name no list knows opening the sentence, with its title and an appositive, before a verb
