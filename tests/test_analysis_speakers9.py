@@ -118,3 +118,16 @@ def test_a_lowercase_phrase_of_a_bodys_name_stands_for_that_body() -> None:
 def test_a_role_set_before_a_name_by_commas_leaves_the_name_the_sentence_subject(role: str) -> None:
     body = f'The bill passed. {role}, Steve Roswell, offered his explanation. "People will forget about it."'
     assert _quote(body, "People will forget").speaker == "Steve Roswell"
+
+
+def test_a_subordinate_clause_and_a_declined_comment_give_no_speaker_to_an_unnamed_one() -> None:
+    """The staff member is nobody the article names: not Chan, not the paper Chan's colleagues refused."""
+    body = (
+        "Phillip Roswell worked there. While Roswell's colleagues declined to comment to The Harbour Paper, "
+        'a staff member at the resort, who saw Roswell taken away, stated, "It all happened very quickly."'
+    )
+    assert _quote(body, "It all happened").speaker is None
+
+
+def test_a_subordinate_clause_that_is_only_the_subject_keeps_it() -> None:
+    assert _quote('Although Jane Roe, a lawyer, said "It is over."', "It is over").speaker == "Jane Roe"

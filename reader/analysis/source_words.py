@@ -259,7 +259,7 @@ _REPORTED_THAT = re.compile(
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 # A cue that is declined or negated credits no one: "declined to comment", "did not respond to a request",
 # "has not commented", "refused to say whether".
-_DECLINED = re.compile(r"(?:\b(?:declined|refused|failed|unable|not|never)|n['’]t)\s+(?:immediately\s+)?(?:to\s+)?$")
+DECLINED = re.compile(r"(?:\b(?:declined|refused|failed|unable|not|never)|n['’]t)\s+(?:immediately\s+)?(?:to\s+)?$")
 # A body's finding after a leading cue: "according to a Brandell poll", "according to the latest Kestrel
 # Institute figures".
 _BODY_FINDING = re.compile(

@@ -28,7 +28,6 @@ from reader.analysis.source_words import (
     _BODY_IN,
     _CLAUSE_AFTER,
     _DATA,
-    _DECLINED,
     _NAME_THEN_APPOSITIVE,
     _NOUN_AFTER,
     _NOUN_BEFORE,
@@ -42,6 +41,7 @@ from reader.analysis.source_words import (
     APPEAL_VERBS,
     CLAUSE_VERBS,
     CREDIT_VERBS,
+    DECLINED,
     FINDING_VERBS,
     INVERTED,
     PARAPHRASE_VERBS,
@@ -113,7 +113,7 @@ class SourceCollector(SubjectReader):
                     continue  # "the archbishop was reported by local media to have visited", "he was told"
                 if word == "reported" and _BYLINE.match(masked, c_end, s_end + 1):
                     continue  # "Lerer reported from Los Angeles.": the article's own reporter, not a source
-                if _DECLINED.search(masked, max(s_start, c_start - 30), c_start) or (
+                if DECLINED.search(masked, max(s_start, c_start - 30), c_start) or (
                     word == "comment" and masked.endswith(" for ", 0, c_start)
                 ):
                     continue  # "Velocar declined to comment", "did not respond to a request for comment"

@@ -14,6 +14,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.orgs import OrgEntity
 from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK, RawQuote
+from reader.analysis.source_words import DECLINED
 from reader.analysis.speaker_lookup import REACH, Speaker
 from reader.analysis.speaker_shapes import (
     AFTER_QUOTE_VERB,
@@ -57,6 +58,9 @@ _OPEN_ROLE = re.compile(
     r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*"
 )
 _PUT_IT = re.compile(r"puts?\s+it\b")
+_OPENS_SUBORDINATE = re.compile(
+    r"\s*(?:While|Although|Though|When|After|Before|Because|Since|Whereas|Once|Unless|Until|If)\s"
+)
 _PARTICIPLE_JOIN = re.compile(r"(?:,|\band)\s*$")
 
 
@@ -120,6 +124,8 @@ class Attributor(SubjectFinder):
         # "..., where Senate Leader Harry Reid (D-Nev.) told reporters": that clause has its own subject
         segments = [(m.end(), b) if (m := WHERE_NAME.match(self.masked, a, b)) else (a, b) for a, b in segments]
         segments = [seg for seg in segments if not RELATIVE.match(self.masked[seg[0] : seg[1]])]
+        # "While Chan's colleagues declined to comment, a staff member ... stated": that clause has its verb
+        segments = [seg for k, seg in enumerate(segments) if not (k and self._whole_subordinate(*seg))]
         # "The feud began when Mrs. Roe, in response to ..., accused": the subordinate
         # clause's subject is the verb's
         segments = [(self._after_subordinate(a, b), b) for a, b in segments]
@@ -141,6 +147,14 @@ class Attributor(SubjectFinder):
             if found:
                 return found
         return None
+
+    def _whole_subordinate(self, start: int, end: int) -> bool:
+        """Whether a segment is a subordinate clause with a subject and more ("While Chan's colleagues
+        declined to comment"), not one whose subject the main verb shares ("Although Jane Roe, ...")."""
+        opening = _OPENS_SUBORDINATE.match(self.masked, start, end)
+        if opening is None:
+            return False
+        return sum(word[:1].islower() for word in self.masked[opening.end() : end].split()) > 2
 
     def _after_subordinate(self, start: int, end: int) -> int:
         """Where the last subordinate clause of a segment opens ("began when Mrs. Roe"), if a
@@ -188,6 +202,8 @@ class Attributor(SubjectFinder):
                 found = self.participle_speaker(start)
             elif NOUN_BEFORE.search(self.masked, max(floor, start - 8), start):
                 continue  # "Trump's remarks", "his claims": a noun, whose possessor is no speaker
+            elif DECLINED.search(self.masked, max(floor, start - 30), start):
+                continue  # "While Chan's colleagues declined to comment, a staff member stated": no words of theirs
             else:
                 found = self.subject_before(floor, start)
                 if found is None and (
