@@ -33,12 +33,16 @@ PURPOSE_HEADS = lx._words(
 )
 
 
-def names_a_purpose(text: str, start: int) -> bool:
-    """Whether the capitalised words at ``start`` are the purpose in a body's name ("Protect Journalists"
-    of "Committee to Protect Journalists"), not a name of their own."""
-    if text[start - 4 : start] != " to ":
-        return False
-    return text[text.rfind(" ", 0, start - 4) + 1 : start - 4] in PURPOSE_HEADS
+def purpose_starts(text: str) -> set[int]:
+    """Where the purpose in a body's name begins ("Protect Journalists" of "Committee to Protect
+    Journalists"): capitalised words there are no name of their own. Looked for from each " to "."""
+    starts = set()
+    at = text.find(" to ")
+    while at >= 0:
+        if text[at + 4 : at + 5].isupper() and text[text.rfind(" ", 0, at) + 1 : at] in PURPOSE_HEADS:
+            starts.add(at + 4)
+        at = text.find(" to ", at + 4)
+    return starts
 
 
 # Last words of companies' and groups' names ("Malaysia Airlines", "Acme Systems", "Amnesty International"):
@@ -126,7 +130,7 @@ def _trim(run: list[Token]) -> list[Token]:
         and " ".join(t.text for t in run[run[0].text == "The" :]) in lx.KNOWN_OUTLETS
     ):
         return run  # "USA Today": a known outlet whose last word is a sentence opener
-    if today_outlet([t.text for t in run]):
+    if run and run[-1].text == "Today" and today_outlet([t.text for t in run]):
         return run  # "Russia Today", "India Today": a channel's or a paper's name (see today_outlet)
     low, high = 0, len(run)
     while low < high and run[low].text in _EDGE and run[low].text != "The":

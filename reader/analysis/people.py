@@ -41,7 +41,7 @@ from reader.analysis.name_shapes import (
     takes_a_plural_verb,
 )
 from reader.analysis.names import is_given
-from reader.analysis.org_shapes import names_a_purpose
+from reader.analysis.org_shapes import purpose_starts
 from reader.analysis.person_mentions import (
     PersonEntity,
     Spans,
@@ -230,8 +230,9 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
     numbered: list[tuple[str, str]] = []  # a one-word name and its regnal number: "Benedict", "XVI"
     unproven: list[tuple[list[Token], list[Token], list[Token], int, str]] = []  # shaped as names, no evidence
     things: set[tuple[str, ...]] = set()  # names the article introduces as things ("a firm called X")
+    purposes = purpose_starts(text)
     for whole in runs:
-        if names_a_purpose(text, whole[0].start):
+        if purposes and whole[0].start in purposes:
             continue  # "Protect Journalists" of "the Committee to Protect Journalists"
         if len(whole) == 1:  # most runs: decided by the few tests of one word, without building a split
             token = whole[0]
