@@ -131,3 +131,17 @@ def test_a_subordinate_clause_and_a_declined_comment_give_no_speaker_to_an_unnam
 
 def test_a_subordinate_clause_that_is_only_the_subject_keeps_it() -> None:
     assert _quote('Although Jane Roe, a lawyer, said "It is over."', "It is over").speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The feature has been called "strategic ambiguity" by Joshua Roswell, a professor at Harbour University.',
+        'The plan was called "a disaster" by Senator Joshua Roswell.',
+        'The plan was labeled "reckless" by Joshua Roswell on Monday.',
+    ],
+)
+def test_words_a_passive_verb_names_are_the_agents_after_by(body: str) -> None:
+    analysis = analyze(body)
+    assert analysis.quotes[0].speaker == "Joshua Roswell"
+    assert "Joshua Roswell" in [s.name for s in analysis.sources]

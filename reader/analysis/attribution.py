@@ -13,6 +13,7 @@ import re
 from reader.analysis.attribution_clauses import (
     across_aside,
     answered,
+    called_by,
     carried_fragment,
     object_of_cue,
     own_subject,
@@ -127,6 +128,8 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
             reason = "paraphrase" if speaker is not None else reason
         if speaker is None:
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark)
+        if speaker is None:
+            speaker = called_by(att, quote, floor, limit)  # 'was called "reckless" by Jane Roe'
         if speaker is None:
             speaker = att.colon_name(floor, quote.open_mark)  # "- Philip Bump: "...""
         if speaker is None and quote.close_mark is not None and not text[:1].islower():

@@ -1,6 +1,7 @@
 """Clauses around a quote that decide whose it is, for ``attribution.attribute``: a reply verb that
 leads into an answer, a with-clause between the cue and the quote, a fragment carried on from the
-sentence before, a writer's aside between two quotes of one speaker, and the next clause's own subject.
+sentence before, a writer's aside between two quotes of one speaker, the next clause's own subject, and
+the agent after the quoted words of a passive ('called "reckless" by Jane Roe').
 """
 
 from __future__ import annotations
@@ -90,3 +91,21 @@ def own_subject(att: Attributor, floor: int, mark: int) -> Speaker | None:
             return mention_speaker(kind, entity)
         return None
     return None
+
+
+# A verb that names the quoted words as someone's, with its agent after them: 'has been called "strategic
+# ambiguity" by Joshua Hendrick', 'was described as "reckless" by the mayor'.
+_CALLED_BEFORE = re.compile(
+    r"\b(?:called|dubbed|labell?ed|termed|branded|described\s+as|characteri[sz]ed\s+as|denounced\s+as)\s*$"
+)
+_BY_AFTER = re.compile(r"[\"”’']*,?\s+by\s+")
+
+
+def called_by(att: Attributor, quote: RawQuote, floor: int, limit: int) -> Speaker | None:
+    """Who the agent after "by" is, when a passive verb names the quoted words as theirs."""
+    if quote.close_mark is None or not _CALLED_BEFORE.search(
+        att.masked, max(floor, quote.open_mark - 30), quote.open_mark
+    ):
+        return None
+    by = _BY_AFTER.match(att.masked, quote.close_mark + 1)
+    return att.object_after(by.end(), limit) if by is not None else None
