@@ -145,3 +145,15 @@ def test_words_a_passive_verb_names_are_the_agents_after_by(body: str) -> None:
     analysis = analyze(body)
     assert analysis.quotes[0].speaker == "Joshua Roswell"
     assert "Joshua Roswell" in [s.name for s in analysis.sources]
+
+
+@pytest.mark.parametrize("body", ["Roswell of Harbour Magazine points out,", "Roswell of the Harbour Institute said,"])
+def test_a_lone_name_of_a_body_speaks_not_the_body(body: str) -> None:
+    analysis = analyze(f'The boycotts drew criticism. {body} "At first glance, it seems logical."')
+    assert analysis.quotes[0].speaker == "Roswell"
+    assert "Roswell" in [s.name for s in analysis.sources]
+
+
+@pytest.mark.parametrize("subject", ["Members of Congress", "Critics of the Harbour Plan"])
+def test_a_plural_of_a_role_before_of_is_no_name(subject: str) -> None:
+    assert analyze(f'{subject} said "It is fine."').quotes[0].speaker != subject.split()[0]

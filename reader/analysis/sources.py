@@ -194,6 +194,16 @@ class SourceCollector(SubjectReader):
                 self.add_entity(speaker.entity)
         return sorted(self.found.values(), key=lambda src: src.mentions[0][0] if src.mentions else 0)
 
+    def _body_of(self, subject: Speaker, s_start: int, verb: int) -> None:
+        """The body a subject named by one word is of ("Vorn of Harbour Magazine"), a source beside them."""
+        words = subject.name.split()
+        if len(words) != 1:
+            return
+        for m_start, _m_end, kind, entity in self.att.mentions_within(s_start, verb):
+            if kind == 1 and self.att.masked[s_start:m_start].endswith((f"{words[0]} of ", f"{words[0]} of the ")):
+                self.add_entity(entity)
+                return
+
     def _stance_of_body(self, name: str, verb: int, word: str) -> bool:
         """Whether "NATO has insisted", "Velocar argued" credit a body no finder knows with a paraphrase: not
         "Indonesia has maintained a policy" (an object, no saying) nor "Critics of China contend" (a plural noun
@@ -264,6 +274,8 @@ class SourceCollector(SubjectReader):
             return
         if subject.kind == "person":
             subject = self._body_closing_the_clause(s_start, verb, subject.entity) or subject  # "X resigned, Y said"
+        if subject.kind == "person":
+            self._body_of(subject, s_start, verb)  # "Vorn of Harbour Magazine points out": the magazine too
         if subject.kind == "organization":
             if self._agent_of_body(max(s_start, verb - 160), verb, word):
                 return  # "A spokesperson for NISA, the Japanese government nuclear authority, said"

@@ -124,6 +124,16 @@ class ListedNames:
         return named_last(known, at)
 
 
+# "Dodds of Time Magazine points out": a lone word opening a sentence, then the body it is of.
+_OF_BODY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _role_plural(word: str) -> bool:
+    """Whether a capitalised word is a role noun or its plural ("Members of Congress", "Critics of ...")."""
+    low = word.lower()
+    return low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS)
+
+
 class UnlistedNames:
     def __init__(self, body: str, masked: str) -> None:
         self.body, self.masked = body, masked
@@ -205,6 +215,7 @@ class UnlistedNames:
                 self._opens_sentence(start)
                 and not _AGE.match(self.masked, end)
                 and not (speaking and self._named_inside(last))
+                and not (speaking and _OF_BODY_AFTER.match(self.masked, end) and not _role_plural(last))
                 and not (antecedent and self._finite_verb_after(last, end))
             ):
                 return None  # "Recent reports said": any word is capitalised there, unless it is inside one too

@@ -105,6 +105,8 @@ class Attributor(SubjectFinder):
                 return before_comma
         if self.masked[head_start:end].strip(" \n'’\"”"):  # not the rest of a title's closing marks ('' put)
             found = self._clause(head_start, end)  # "... Najib Razak said"
+            if found is not None and found.kind == "organization":
+                found = self.name_of_body(head_start, end) or found  # "Dodds of Time Magazine points out"
             place = found is None and (
                 (
                     PLACE_WORDS.fullmatch(self.masked, head_start, end)
