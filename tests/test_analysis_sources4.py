@@ -167,3 +167,13 @@ def test_a_name_ending_in_today_is_an_outlet_that_speaks(outlet: str) -> None:
 def test_today_after_a_sentence_opener_names_no_outlet() -> None:
     analysis = analyze('Earlier Today, Mara Kovel said "It is over."')
     assert [s.name for s in analysis.sources] == ["Mara Kovel"]
+
+
+def test_a_region_before_for_is_no_part_of_the_bodys_name() -> None:
+    body = (
+        "Jane Roe is Deputy Director of Middle East and North Africa for Harbour International. "
+        'Harbour International refers to the prisoners as "prisoners of conscience."'
+    )
+    analysis = analyze(body)
+    assert analysis.quotes[0].speaker == "Harbour International"
+    assert "Middle East and North Africa for Harbour International" not in [s.name for s in analysis.sources]

@@ -235,6 +235,22 @@ def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[in
             _add_part(index, _cut_people(_trim(piece), person_starts), text)
 
 
+# Words of regions that the lexicon's places do not hold alone: "Middle East", "Latin America".
+_REGION_WORDS = frozenset({"Middle", "Latin", "Central", "Eastern", "Western", "Northern", "Southern", "and", "the"})
+
+
+def _after_region(words: list[str]) -> int:
+    """Where the body begins after "for" when only a region comes before it (a director "of Middle East
+    and North Africa for Amnesty International"), else 0."""
+    k = words.index("for")
+    j = 0
+    while j < k and (words[j] in lx.TITLES or (j and words[j] == "of" and words[j - 1] in lx.TITLES)):
+        j += 1  # "Deputy Director of Middle East ... for": a title of the region
+    if j < k < len(words) - 1 and all(w in lx.PLACES or w in _REGION_WORDS for w in words[j:k]):
+        return k + 1
+    return 0
+
+
 def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
     for i, token in enumerate(part):
         if i and token.start in person_starts:
@@ -253,6 +269,8 @@ def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
         ):
             return
         cut = of_an_outlet(words) if "of" in words else 0  # "Dodds of Time Magazine": the outlet, not the writer
+        if not cut and "for" in words:
+            cut = _after_region(words)  # "Middle East and North Africa for Amnesty International": the body
         part, words = part[cut:], words[cut:]
         kind = _kind([w for w in words if w != "The"] or words)
         if kind is None and text and len(part) > 1 and takes_a_plural_verb(text, part, part[-1].end):
