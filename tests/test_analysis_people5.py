@@ -118,3 +118,14 @@ def test_a_nationality_and_a_capitalised_role_introduce_a_one_word_name() -> Non
     people = {p.name: p.role for p in analysis.people}
     assert people["Sutanto"] == "Indonesian Pilot"
     assert "Pilot Sutanto" not in people
+
+
+@pytest.mark.parametrize("title", ["President", "Vietnamese President"])
+def test_a_family_name_written_first_stays_in_the_name_after_a_title(title: str) -> None:
+    people = analyze(f"{title} Nguyen Xuan Phuc met the delegation.").people
+    assert [(p.name, p.role) for p in people] == [("Nguyen Xuan Phuc", title)]
+
+
+def test_local_offices_before_a_name_are_titles() -> None:
+    people = analyze("Joining her were Councilmember Nithya Raman and Supervisor Jane Kim.").people
+    assert {p.name: p.role for p in people} == {"Nithya Raman": "Councilmember", "Jane Kim": "Supervisor"}

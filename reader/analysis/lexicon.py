@@ -98,7 +98,8 @@ TITLES = _words(
     "Councillor Councilor Commissioner Attorney Mufti Ayatollah Marshal Corporal Private Brigadier "
     "Doctor Editor Counsel Cpl Cpl. Pres Pres. Supt Hon Hon. Administrator Treasurer Coordinator Curator "
     "Registrar Provost Secretary-General Director-General Governor-General Lieutenant-Governor Councilman "
-    "Councilwoman Congressman Congresswoman Assemblyman "
+    "Councilwoman Councilmember Congressman Congresswoman Assemblyman Assemblymember Alderwoman Selectman "
+    "Selectwoman Supervisor Comptroller "
     "Assemblywoman Alderman Magistrate Sheriff Marshal Commandant Principal Headmaster Headmistress Whip "
     "Editor-in-Chief Emperor Empress Taoiseach Tánaiste"
 )

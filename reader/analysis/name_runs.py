@@ -9,6 +9,7 @@ import re
 from reader.analysis import lexicon as lx
 from reader.analysis.name_context import _word_before
 from reader.analysis.name_shapes import (
+    CHINESE_SURNAMES,
     NAME_SUFFIXES,
     NOT_NAME,
     STATE_ABBREVIATIONS,
@@ -142,6 +143,12 @@ _ARTICLES = frozenset({"A", "An", "The"})
 _THING_AFTER = re.compile(r" [a-z]+(?:ing|room|center|centre|building|hall)\b")
 
 
+# Family names that open Vietnamese and Chinese names of three words ("Nguyen Xuan Phuc", "Wang Yi Fan").
+_FAMILY_FIRST = CHINESE_SURNAMES | lx._words(
+    "Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Ngo Duong Trinh Dinh Truong Doan Lam Luong Mai Trieu"
+)
+
+
 def _glued_office(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> bool:
     """A three-word name whose first word is an office or its place, glued on: after other words of the
     office ("Italian Prime Minster Silvio Berlusconi") with a known given name next, or after "Title of"
@@ -149,6 +156,8 @@ def _glued_office(text: str, run: list[Token], prefix: list[Token], tail: list[T
     first, second = tail[0].text, tail[1].text
     if is_given(first) or first.endswith(".") or first in PARTICLES or second.lower() in PARTICLES:
         return False
+    if first in _FAMILY_FIRST:
+        return False  # "President Nguyen Xuan Phuc": a family name written first
     if prefix:  # not a title of a work: "A Very Clinton Christmas"
         return is_given(second) and not second.endswith(".") and prefix[0].text not in _ARTICLES
     office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
