@@ -157,3 +157,8 @@ def test_a_lone_name_of_a_body_speaks_not_the_body(body: str) -> None:
 @pytest.mark.parametrize("subject", ["Members of Congress", "Critics of the Harbour Plan"])
 def test_a_plural_of_a_role_before_of_is_no_name(subject: str) -> None:
     assert analyze(f'{subject} said "It is fine."').quotes[0].speaker != subject.split()[0]
+
+
+def test_a_paragraph_ending_in_a_colon_gives_its_subject_the_quote_paragraph_after_it() -> None:
+    body = 'The crowd waited at the pier.\n\nThe mayor, Jane Roe, addressed the crowd:\n\n"We will rebuild."'
+    assert _quote(body, "We will rebuild").speaker == "Jane Roe"

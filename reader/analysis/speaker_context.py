@@ -136,8 +136,9 @@ def last_with_speaker(primary: list[int], marks: list[int], results: list, start
 def from_previous_paragraph(att: Attributor, quotes, results, primary, marks, i, span, leads_in) -> Speaker | None:
     p_start, p_end = span
     last_sentence = att.sentences[att.sentence_index(max(p_start, p_end - 1))]
-    if leads_in:
-        return att.from_cues(max(p_start, last_sentence[0]), p_end, p_end)
+    if leads_in:  # "... X said:", "Jane Roe addressed the crowd:": the subject introduces the quote
+        s_start = max(p_start, last_sentence[0])
+        return att.from_cues(s_start, p_end, p_end) or att.sentence_subject(s_start, p_end)
     k = bisect.bisect_left(marks, min(p_end, quotes[i].open_mark)) - 1
     # '..." said Jon Roe, the author of "A Title," a history.' then a quote paragraph: the title is no
     # one's words, the quote before it in that sentence says whose the next ones are
