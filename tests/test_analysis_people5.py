@@ -129,3 +129,8 @@ def test_a_family_name_written_first_stays_in_the_name_after_a_title(title: str)
 def test_local_offices_before_a_name_are_titles() -> None:
     people = analyze("Joining her were Councilmember Nithya Raman and Supervisor Jane Kim.").people
     assert {p.name: p.role for p in people} == {"Nithya Raman": "Councilmember", "Jane Kim": "Supervisor"}
+
+
+def test_prime_alone_introduces_no_one() -> None:
+    assert _people("Harbour Prime Video and Kestrel TV compete for viewers.") == []
+    assert _people("Prime Minister Modi spoke on Monday.") == ["Modi"]

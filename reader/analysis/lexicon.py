@@ -104,7 +104,7 @@ TITLES = _words(
     "Editor-in-Chief Emperor Empress Taoiseach Tánaiste"
 )
 # Titles that qualify another ("Former President"): alone they do not make the next word a name ("Former CNN anchor").
-TITLE_MODIFIERS = _words("Former Acting Senior Vice Executive Emeritus")
+TITLE_MODIFIERS = _words("Former Acting Senior Vice Executive Emeritus Prime")  # "Prime Video" is no one
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady")
 MALE_WORDS = _words("Mr Mr. Sir Lord King Prince Father he him his spokesman husband father son brother man boy")
 FEMALE_WORDS = _words(
