@@ -83,7 +83,9 @@ def test_places_the_census_also_gives_as_first_names_open_names_only_before_a_na
     assert _people(body) == people
 
 
-@pytest.mark.parametrize("thing", ["Brady Bill", "Brady Campaign", "Adam Harbour Flight", "Marcus Code"])
+@pytest.mark.parametrize(
+    "thing", ["Brady Bill", "Brady Campaign", "Adam Harbour Flight", "Marcus Code", "Major League Baseball"]
+)
 def test_a_bill_a_campaign_or_a_flight_named_after_someone_is_no_person(thing: str) -> None:
     body = f"The {thing} was debated on Monday. Mara Kovel said it would pass."
     assert _people(body) == ["Mara Kovel"]

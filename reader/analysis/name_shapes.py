@@ -35,6 +35,8 @@ THING_TAILS = lx._words(
     "Patriot "
     # bills, laws, campaigns and flights named after someone ("Brady Bill", "Brady Campaign", "Adam Air Flight")
     "Bill Act Code Campaign Flight "
+    # leagues named by their sport ("Major League Baseball", "Major League Soccer")
+    "Baseball Football Soccer Basketball Hockey Rugby Cricket "
     # shows and bulletins named after their outlet or host ("Globepost Live", "Harbour Download")
     "Live Download Podcast Tonight "
     # schools named after a person or place ("Carmel Elementary", as "Roosevelt High")
