@@ -1,9 +1,68 @@
-"""Companies, groups, places and outlets named like a person ("Goldman Sachs", "Al Qaeda", "Daily Beast"):
+"""Companies, groups, places and outlets named like a person ("Goldman Sachs", "Al Qaeda", "Daily Beast"),
+and the first and last words that make a run a thing's name ("Hurricane ...", "... Bulletin", "El ..."):
 a run that ends in one of them names a thing. Kept apart from name_shapes.py, which asks them."""
 
 from __future__ import annotations
 
+from reader.analysis import lexicon as lx
 from reader.analysis.tokens import Token
+
+# Last words that name a thing whoever is named before them.
+THING_TAILS = lx._words(
+    "Business Paper Newspaper Bulletin Gazette Tribune Times Journal Magazine Newsletter Platform High Paralympics "
+    "Olympics Games Experience Underground Festival Awards Prize Trophy Cup Bowl Tour Show Series Cathedral "
+    "Stadium Arena Airport Highway Bridge Sport Sports "
+    # companies, plans, treaties, movements and regions named like people ("Goldman Sachs" is not among them)
+    "Chemical Chemicals Pictures Communications Stores Capital Markets Analytics Insider Politics Watch Matter "
+    "Partnership Plan Agreement Accord Initiative Doctrine Dialogue Revolution Belt Classics Pharmaceuticals "
+    "Airlines Energy Petroleum Motors Electric Foods Brands Entertainment Ventures Solutions Software Robotics "
+    "Insights Cable Mobil Dynamics Aerospace Financial Securities Investments Insurance Realty Hotels Resorts "
+    "Casino Casinos Enterprise Scientific Brewing Brewery Promotions Brothers "
+    # polls, effects, laws, eras, medals and days named after someone or shaped like a name
+    "Poll Polls Effect Amendment Depression Recession Eve Medal Transcript Circle Motorsports Motorsport Racing "
+    "Album Performance War Ranch Shoal Forest Reef Canyon Creek Glacier Sound Factor Bowls "
+    # producers, charities, resorts, contests, causes and shows named after someone ("Wetfly Productions")
+    "Productions Production Ministries Resort Resorts Contest Music Rights Growth Progress Owners "
+    "Patriot "
+    # bills, laws, campaigns and flights named after someone ("Brady Bill", "Brady Campaign", "Adam Air Flight")
+    "Bill Act Code Campaign Flight "
+    # leagues named by their sport ("Major League Baseball", "Major League Soccer")
+    "Baseball Football Soccer Basketball Hockey Rugby Cricket "
+    # shows and bulletins named after their outlet or host ("Globepost Live", "Harbour Download")
+    "Live Download Podcast Tonight "
+    # schools named after a person or place ("Carmel Elementary", as "Roosevelt High")
+    "Elementary Primary Secondary Middle "
+    # legal forms of companies ("Harbour Logistics GmbH", "Kovel Holdings Pty")
+    "GmbH AG SA NV BV Pty plc PLC LLP Tbk Bhd SpA"
+)
+# First words of bodies and places in other languages: "Colegio Preciosa Sangre", "Feria Nacional del Calzado".
+FOREIGN_BODY_LEADS = lx._words(
+    "Colegio Escuela Universidad Universidade Instituto Istituto Museo Banco Banca Partido Iglesia Teatro Feria "
+    "Fonda Parque Avenida Calle Estadio Plaza Piazza Palazzo Chiesa Rue Université Musée École Lycée Collège "
+    "Real Atlético Atletico Deportivo Sporting Stade Hotel Hospital Mercado "
+    # the legal form of a company put first ("PT Hutama Karya", "OAO Gazprom Neft")
+    "PT OAO PAO OOO JSC"
+)
+# First words of places in other languages before a particle: "Punta de Lobos", "Rio de Janeiro", "Casa de
+# Piedra" (not "Rio Ferdinand": without the particle they may be names). Outlets ("Estado de Sao Paulo") are
+# left to the organisation finder, which reads them after "newspaper" only when they are people.
+PARTICLE_LEADS = lx._words(
+    "Rio Punta Casa Isla Playa Costa Sierra Monte Cerro Bahia Villa Valle Cabo Praia Porto Ilha Lago Vila "
+    "Ciudad Sao São Torre Castillo Castello"
+)
+# Outlet words that are also surnames (Emily Post, Ringo Starr's Star): a thing only without a given name.
+OUTLET_TAILS = lx.OUTLET_WORDS - THING_TAILS
+# First words of place names: "El Geneina", "San Pedro Sula", "Port Moresby" ("Al" is a given name too).
+PLACE_LEADS = lx._words(
+    "El La Las Los San Santa Santo Port Fort Mount Lake Cape Saint St St. Puerto Ciudad Tel Addis Grand"
+)
+# First words of storms, awards, ships and other things named like a person: "Hurricane Katrina", "Best Folk
+# Album", "HMS Queen Elizabeth".
+THING_LEADS = lx._words(
+    "Hurricane Typhoon Cyclone Storm Tropical Tornado Best Outstanding HMS USS RMS HMAS HMCS USNS MV"
+)
+# Last words of outlets named in more than one word ("Der Spiegel", "Agence France-Presse").
+_OUTLET_LASTS = frozenset(name.split()[-1] for name in lx.KNOWN_OUTLETS if " " in name)
 
 # Well-known companies, groups and places shaped like a person's name ("Goldman Sachs", "Al Qaeda").
 KNOWN_THINGS = frozenset(
