@@ -6,6 +6,7 @@ words; "the United Nations refugee agency" is a body though its head noun is low
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from itertools import compress
@@ -14,6 +15,8 @@ from operator import itemgetter
 from reader.analysis import lexicon as lx
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, is_word_char, word_offsets
 
+# Capitals that are no body's initials.
+ACRONYM_STOP = lx._words("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA")
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
     "University College School Foundation Association Union Party Church Police Office Court Bank Corporation "
@@ -275,3 +278,65 @@ def the_head_spans(text: str, head: str) -> list[tuple[int, int]]:
                 continue
         spans.append((start, end))
     return spans
+
+
+def _run_end(run: list[Token]) -> int:
+    return run[-1].end
+
+
+def joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
+    """The runs, a head's run joined to the run after " of the " ("Supreme Council of the Armed Forces",
+    "Ministry of the Interior"), which the runs split, as two connectors in a row join nothing; not a place
+    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is. Also a
+    body's run joined to the purpose after " to " ("Committee to Protect Journalists", "Center to Prevent
+    Gun Violence"), which "Protect Journalists" alone would make a person. Looked for from each connector
+    (str.find), as most runs are followed by none."""
+    joined: dict[int, tuple[int, str]] = {}  # index of a run -> index of the run joined to it, connector
+    for connector, heads in ((" of the ", ORG_HEADS), (" to ", PURPOSE_HEADS)):
+        at = text.find(connector)
+        while at >= 0:
+            after = at + len(connector)
+            if text[after : after + 1].islower() or text[text.rfind(" ", 0, at) + 1 : at] not in heads:
+                at = text.find(connector, after)  # most are not a head's: "one of the", "the Ministry of the economy"
+                continue
+            i = bisect.bisect_left(runs, at, key=_run_end)  # the run ending there, if any (runs are in text order)
+            if (
+                i + 1 < len(runs)
+                and runs[i][-1].end == at
+                and runs[i][-1].text in heads
+                and runs[i + 1][0].start == after
+                and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
+                and (connector == " of the " or len(runs[i + 1]) > 1)  # "sent the Council to Geneva": a place
+            ):
+                joined[i] = (i + 1, connector)
+            at = text.find(connector, after)
+    if not joined:
+        return runs
+    found, i = [], 0
+    while i < len(runs):
+        run = runs[i]
+        while i in joined:  # new lists, as the runs are shared
+            at = run[-1].end
+            words = joined[i][1].split()
+            between = [Token(word, at + 1 + 4 * k, at + 1 + 4 * k + len(word)) for k, word in enumerate(words)]
+            run = [*run, *between, *runs[i + 1]]
+            i += 1
+        found.append(run)
+        i += 1
+    return found
+
+
+# Words of regions that the lexicon's places do not hold alone: "Middle East", "Latin America".
+_REGION_WORDS = frozenset({"Middle", "Latin", "Central", "Eastern", "Western", "Northern", "Southern", "and", "the"})
+
+
+def after_region(words: list[str]) -> int:
+    """Where the body begins after "for" when only a region comes before it (a director "of Middle East
+    and North Africa for Amnesty International"), else 0."""
+    k = words.index("for")
+    j = 0
+    while j < k and (words[j] in lx.TITLES or (j and words[j] == "of" and words[j - 1] in lx.TITLES)):
+        j += 1  # "Deputy Director of Middle East ... for": a title of the region
+    if j < k < len(words) - 1 and all(w in lx.PLACES or w in _REGION_WORDS for w in words[j:k]):
+        return k + 1
+    return 0

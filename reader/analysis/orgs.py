@@ -7,7 +7,6 @@ television", "Yonhap news agency").
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,15 +14,17 @@ from dataclasses import dataclass, field
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import takes_a_plural_verb
 from reader.analysis.org_shapes import (
+    ACRONYM_STOP,
     COMPANY_ENDS,
     ORG_HEADS,
     OUTLET_ANYWHERE,
-    PURPOSE_HEADS,
     THE_OUTLETS,
     _split_and,
     _trim,
+    after_region,
     cued_outlets,
     dated_bodies,
+    joined_by_of_the,
     lower_headed_bodies,
     names_outlet,
     of_an_outlet,
@@ -33,7 +34,6 @@ from reader.analysis.org_shapes import (
 from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
-ACRONYM_STOP = lx._words("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA")
 
 
 @dataclass(eq=False)
@@ -162,7 +162,7 @@ def _key(name: str) -> str:
 
 def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = None) -> list[OrgEntity]:
     index = OrgIndex()
-    for run in _joined_by_of_the(text, capitalised_runs(text, tokens, ORG_CONNECTORS)):
+    for run in joined_by_of_the(text, capitalised_runs(text, tokens, ORG_CONNECTORS)):
         _add_run(text, index, run, person_starts or set())
     _add_cued_outlets(text, index)
     _add_speaking_names(text, tokens, index, person_starts or set())
@@ -173,52 +173,6 @@ def find_orgs(text: str, tokens: list[Token], person_starts: set[int] | None = N
         org.mentions.sort()
         org.aliases.discard(org.name)
     return sorted(index.orgs, key=lambda o: o.first)
-
-
-def _run_end(run: list[Token]) -> int:
-    return run[-1].end
-
-
-def _joined_by_of_the(text: str, runs: list[list[Token]]) -> list[list[Token]]:
-    """The runs, a head's run joined to the run after " of the " ("Supreme Council of the Armed Forces",
-    "Ministry of the Interior"), which the runs split, as two connectors in a row join nothing; not a place
-    after "of the" ("National Cyber Security Centre of the UK"), which says where the body is. Also a
-    body's run joined to the purpose after " to " ("Committee to Protect Journalists", "Center to Prevent
-    Gun Violence"), which "Protect Journalists" alone would make a person. Looked for from each connector
-    (str.find), as most runs are followed by none."""
-    joined: dict[int, tuple[int, str]] = {}  # index of a run -> index of the run joined to it, connector
-    for connector, heads in ((" of the ", ORG_HEADS), (" to ", PURPOSE_HEADS)):
-        at = text.find(connector)
-        while at >= 0:
-            after = at + len(connector)
-            if text[after : after + 1].islower() or text[text.rfind(" ", 0, at) + 1 : at] not in heads:
-                at = text.find(connector, after)  # most are not a head's: "one of the", "the Ministry of the economy"
-                continue
-            i = bisect.bisect_left(runs, at, key=_run_end)  # the run ending there, if any (runs are in text order)
-            if (
-                i + 1 < len(runs)
-                and runs[i][-1].end == at
-                and runs[i][-1].text in heads
-                and runs[i + 1][0].start == after
-                and not all(t.text in lx.PLACES or t.text in ACRONYM_STOP for t in runs[i + 1])
-                and (connector == " of the " or len(runs[i + 1]) > 1)  # "sent the Council to Geneva": a place
-            ):
-                joined[i] = (i + 1, connector)
-            at = text.find(connector, after)
-    if not joined:
-        return runs
-    found, i = [], 0
-    while i < len(runs):
-        run = runs[i]
-        while i in joined:  # new lists, as the runs are shared
-            at = run[-1].end
-            words = joined[i][1].split()
-            between = [Token(word, at + 1 + 4 * k, at + 1 + 4 * k + len(word)) for k, word in enumerate(words)]
-            run = [*run, *between, *runs[i + 1]]
-            i += 1
-        found.append(run)
-        i += 1
-    return found
 
 
 def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[int]) -> None:
@@ -233,22 +187,6 @@ def _add_run(text: str, index: OrgIndex, run: list[Token], person_starts: set[in
     for chunk in parts:
         for piece in _split_and(chunk):
             _add_part(index, _cut_people(_trim(piece), person_starts), text)
-
-
-# Words of regions that the lexicon's places do not hold alone: "Middle East", "Latin America".
-_REGION_WORDS = frozenset({"Middle", "Latin", "Central", "Eastern", "Western", "Northern", "Southern", "and", "the"})
-
-
-def _after_region(words: list[str]) -> int:
-    """Where the body begins after "for" when only a region comes before it (a director "of Middle East
-    and North Africa for Amnesty International"), else 0."""
-    k = words.index("for")
-    j = 0
-    while j < k and (words[j] in lx.TITLES or (j and words[j] == "of" and words[j - 1] in lx.TITLES)):
-        j += 1  # "Deputy Director of Middle East ... for": a title of the region
-    if j < k < len(words) - 1 and all(w in lx.PLACES or w in _REGION_WORDS for w in words[j:k]):
-        return k + 1
-    return 0
 
 
 def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
@@ -270,7 +208,7 @@ def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
             return
         cut = of_an_outlet(words) if "of" in words else 0  # "Dodds of Time Magazine": the outlet, not the writer
         if not cut and "for" in words:
-            cut = _after_region(words)  # "Middle East and North Africa for Amnesty International": the body
+            cut = after_region(words)  # "Middle East and North Africa for Amnesty International": the body
         part, words = part[cut:], words[cut:]
         kind = _kind([w for w in words if w != "The"] or words)
         if kind is None and text and len(part) > 1 and takes_a_plural_verb(text, part, part[-1].end):
