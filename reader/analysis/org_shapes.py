@@ -194,13 +194,36 @@ _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcas
 COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
 
 
+# A match of _CUED_AFTER holds only word characters, ".&-" and whitespace, so it lies between two characters
+# of none of these; the pattern opens with no fixed text and is tried from every capital letter, so it is
+# run only over the stretches between such characters that hold one of its kind words.
+_CUED_AFTER_KIND = re.compile(r"\s(?:news agency|television|radio|newspaper|broadcaster|magazine)\b")
+_OUTSIDE_CUED_AFTER = re.compile(r"[^\w.&\s-]")
+
+
+def _cued_after_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_CUED_AFTER.finditer(text)``, in order, looked for only where they may be."""
+    reversed_text = None
+    end = 0  # where the last stretch searched ends
+    for kind in _CUED_AFTER_KIND.finditer(text):
+        if kind.start() < end:
+            continue  # in the stretch already searched
+        if reversed_text is None:
+            reversed_text = text[::-1]
+        before = _OUTSIDE_CUED_AFTER.search(reversed_text, len(text) - kind.start())
+        start = len(text) - before.start() if before is not None else 0
+        after = _OUTSIDE_CUED_AFTER.search(text, kind.end())
+        end = after.start() if after is not None else len(text)
+        yield from _CUED_AFTER.finditer(text, start, end)
+
+
 def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
     """(name, start) of each outlet named with its kind in lowercase ("magazine MicroMega", "al-Ikhbariya
     television", "Yonhap news agency")."""
     for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
         if not any(word in text for word in cues):
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if pattern is _CUED_BEFORE else _cued_after_matches(text):
             name = match.group(1).strip()
             name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()
