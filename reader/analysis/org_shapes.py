@@ -12,7 +12,7 @@ from itertools import compress
 from operator import itemgetter
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, is_word_char, word_offsets
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, is_word_char, matches_from, word_offsets
 
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
@@ -186,7 +186,8 @@ _CUED_AFTER = re.compile(
     r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
 )
 
-# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run.
+# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run;
+# every match of _CUED_BEFORE opens with one of its words.
 _CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
 _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
 
@@ -223,7 +224,8 @@ def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
     for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
         if not any(word in text for word in cues):
             continue
-        for match in pattern.finditer(text) if pattern is _CUED_BEFORE else _cued_after_matches(text):
+        matches = matches_from(_CUED_BEFORE, text, cues) if pattern is _CUED_BEFORE else _cued_after_matches(text)
+        for match in matches:
             name = match.group(1).strip()
             name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()

@@ -14,7 +14,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
-from reader.analysis.tokens import ABBREVIATIONS, is_word_char, word_offsets
+from reader.analysis.tokens import ABBREVIATIONS, is_word_char, matches_from, word_offsets
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
@@ -114,19 +114,8 @@ _TO_STEMS = (
 
 
 def venue_cues(masked: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_TO.finditer(masked)``, in order: tried at each place a stem opens, as finditer
-    would reach them, after the end of the last match."""
-    starts = set()
-    for stem in _TO_STEMS:
-        at = masked.find(stem)
-        while at >= 0:
-            starts.add(at)
-            at = masked.find(stem, at + 1)
-    end = 0
-    for at in sorted(starts):
-        if at >= end and (match := _TO.match(masked, at)) is not None:
-            end = match.end()
-            yield match
+    """The matches of ``_TO.finditer(masked)``."""
+    return matches_from(_TO, masked, _TO_STEMS)
 
 
 _VENUE = re.compile(

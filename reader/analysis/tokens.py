@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, repeat
 from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
@@ -253,3 +253,20 @@ def stands_alone(text: str, word: str, inside: str = "'’-") -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def matches_from(pattern: re.Pattern[str], text: str, stems: Iterable[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)`` for a pattern whose every match opens with one of ``stems``:
+    matched at each place a stem is found (str.find), in order and after the end of the last match, as
+    finditer reaches them. For a pattern opening with many common letters, which finditer tries at each."""
+    starts = set()
+    for stem in stems:
+        at = text.find(stem)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(stem, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (match := pattern.match(text, at)) is not None:
+            end = match.end()
+            yield match
