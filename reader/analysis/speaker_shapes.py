@@ -44,6 +44,21 @@ LEAD = re.compile(r"[\s,;—–-]*")
 CUTS = re.compile(r"[,;:—–()]")
 # The end of a quote whose words are masked: a comma inside its marks cuts the clause there too.
 QUOTE_CLOSE = re.compile(rf"{MASK}[\"”’']+")
+_CLOSING_MARKS = tuple(MASK + mark for mark in "\"”’'")
+
+
+def quote_closes(text: str) -> list[int]:
+    """The starts of ``QUOTE_CLOSE.finditer(text)``, unordered: each mask followed by a mark, found by
+    str.find, as the pattern steps through every masked character of a long quote."""
+    found = []
+    for pair in _CLOSING_MARKS:
+        at = text.find(pair)
+        while at >= 0:
+            found.append(at)
+            at = text.find(pair, at + 2)
+    return found
+
+
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 # '"...," read a warning by the Storm Centre', '" said a statement from the ministry': the body whose
 # document the quote is, named after "by" or "from".
