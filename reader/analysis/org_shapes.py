@@ -221,10 +221,13 @@ def _cued_after_matches(text: str) -> Iterator[re.Match[str]]:
 def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
     """(name, start) of each outlet named with its kind in lowercase ("magazine MicroMega", "al-Ikhbariya
     television", "Yonhap news agency")."""
-    for pattern, cues in ((_CUED_BEFORE, _CUE_WORDS_BEFORE), (_CUED_AFTER, _CUE_WORDS_AFTER)):
-        if not any(word in text for word in cues):
+    for pattern in (_CUED_BEFORE, _CUED_AFTER):
+        if pattern is _CUED_BEFORE:
+            matches = matches_from(_CUED_BEFORE, text, _CUE_WORDS_BEFORE)  # none where the words are not found
+        elif any(word in text for word in _CUE_WORDS_AFTER):
+            matches = _cued_after_matches(text)
+        else:
             continue
-        matches = matches_from(_CUED_BEFORE, text, cues) if pattern is _CUED_BEFORE else _cued_after_matches(text)
         for match in matches:
             name = match.group(1).strip()
             name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
