@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress
-from operator import itemgetter
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, is_word_char, matches_from, word_offsets
+from reader.analysis.tokens import (
+    ORG_CONNECTORS,
+    Token,
+    capital_indices,
+    is_word_char,
+    matches_from,
+    token_texts,
+    word_offsets,
+)
 
 ORG_HEADS = lx._words(
     "Ministry Department Authority Agency Council Committee Commission Organisation Organization House Institute "
@@ -57,13 +64,12 @@ HEADS = lx._words(
 )
 HEADS = HEADS | {head + "s" for head in HEADS}
 _NAME_AFTER_THE = re.compile(r"[Tt]he ((?:[A-Z][\w'’-]{0,40} ){1,4}(?:[a-z][\w'’-]{0,30} ){0,2})")
-_TEXT = itemgetter(0)  # a token's text
 LOWER_HEADED_STOP = lx.STOP_CAPS | lx.DAYS | lx.MONTHS | lx.TITLES
 
 
 def lower_headed_bodies(text: str, tokens: list[Token], person_starts: set[int]) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each body named with a lowercase head noun."""
-    for i in compress(range(len(tokens)), map(HEADS.__contains__, map(_TEXT, tokens))):  # picked at C speed
+    for i in compress(range(len(tokens)), map(HEADS.__contains__, token_texts(tokens))):  # picked at C speed
         head = tokens[i]
         found = _name_before(text, head.start)
         if found is None:

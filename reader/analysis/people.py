@@ -55,7 +55,7 @@ from reader.analysis.person_roles import _INTRODUCED as _INTRODUCED  # read by t
 from reader.analysis.person_roles import _LOWER_LEAD_REVERSED as _LOWER_LEAD_REVERSED
 from reader.analysis.person_roles import _gender, _office_before, _role, _role_apposition, lexical_surname
 from reader.analysis.person_roles import _introduced_role as _introduced_role
-from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs, token_texts
 
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
 _NUMBERED = re.compile(r"\b\d+(?:st|nd|rd|th) $")
@@ -83,7 +83,7 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
     # too, and no capitalised word written in lowercase is one of them); then the word before each
     # reporting verb, a few of them found among all the words at C speed; then one pass over the
     # capitalised tokens alone, a fifth of them, each with the token before it, for what that word says.
-    texts = list(map(_TEXT, tokens))
+    texts = token_texts(tokens)
     words_lower = set(compress(texts, map(not_, map(_CAP, tokens))))
     said: set[str] = set()
     for j in compress(range(len(texts)), map(lx.REPORTING_VERBS.__contains__, texts)):
@@ -111,7 +111,6 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
     return _Context(words_lower, said, in_org, Spans(quotes), mid)
 
 
-_TEXT = itemgetter(0)
 _CAP = itemgetter(4)
 _BEFORE = (-1).__add__  # an index's predecessor
 

@@ -55,6 +55,7 @@ class Tokens(list[Token]):
         super().__init__(tokens)
         self.runs: dict[frozenset[str], list[list[Token]]] = {}
         self.capitals: list[int] | None = None
+        self.texts: list[str] | None = None
 
 
 _CAP = attrgetter("cap")
@@ -68,6 +69,19 @@ def capital_indices(tokens: list[Token]) -> list[int]:
     if tokens.capitals is None:
         tokens.capitals = list(compress(range(len(tokens)), map(_CAP, tokens)))
     return tokens.capitals
+
+
+_TEXT = itemgetter(0)  # a token's text
+
+
+def token_texts(tokens: list[Token]) -> list[str]:
+    """The texts of the tokens, in order: several rules pick tokens by their text at C speed, and the list is
+    made once per ``Tokens``."""
+    if not isinstance(tokens, Tokens):
+        return list(map(_TEXT, tokens))
+    if tokens.texts is None:
+        tokens.texts = list(map(_TEXT, tokens))
+    return tokens.texts
 
 
 _ADJUSTED_ENDINGS = frozenset("-/&.'’")
