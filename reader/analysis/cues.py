@@ -9,11 +9,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from itertools import compress
-from operator import itemgetter
 
 from reader.analysis import lexicon as lx
 from reader.analysis.quotes import MASK, RawQuote
-from reader.analysis.tokens import Token
+from reader.analysis.tokens import Token, token_texts
 
 CONTINUED = frozenset({"continued", "continues", "reads", "read"})  # only right before ":" or ","
 # Verbs that report only when a quote follows at once: 'Clinton cracked, "I'm a progressive ..."'.
@@ -49,7 +48,6 @@ _EXPRESSED = frozenset(lx._inflect("express"))
 _COUNTER = frozenset({"counter"})
 _CUE_WORDS = _CUE_WORDS | _EXPRESSED | _COUNTER
 _CUE_FORMS = _CUE_WORDS | {w.capitalize() for w in _CUE_WORDS} | {w.upper() for w in _CUE_WORDS}
-_TEXT = itemgetter(0)  # a token's text
 # Things whose text "reads" as their sender's words ("The ministry's statement read").
 _DOCUMENTS = frozenset({"letter", "statement", "memo", "email", "e-mail", "note", "message", "release", "notice"})
 # Documents whose text "states" their issuer's words ("the report states", "the resolution states").
@@ -102,7 +100,7 @@ class CueIndex:
         tokens, masked = self.tokens, self.masked
         quoted_by = -99  # the token of the last "quoted by"
         # The candidates, picked at C speed: tokens written as a cue word in lower, title or upper case.
-        for i in compress(range(len(tokens)), map(_CUE_FORMS.__contains__, map(_TEXT, tokens))):
+        for i in compress(range(len(tokens)), map(_CUE_FORMS.__contains__, token_texts(tokens))):
             token = tokens[i]
             word = token.text
             if masked[token.start] == MASK:

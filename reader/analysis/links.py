@@ -20,6 +20,10 @@ def find_links(body: str, kept: list[Link] | None = None) -> list[Link]:
         if key not in seen:
             seen.add(key)
             links.append(link)
+    # Every match holds "://" or "www." in some case: most bodies have neither, and the pattern, tried at
+    # each h and w, is not run over them.
+    if "://" not in body and "ww." not in body.lower():
+        return links
     for match in _URL.finditer(body):
         raw = match.group(0).rstrip(".,;:!?")
         if not raw or raw.lower() in ("www.", "http://", "https://"):

@@ -10,10 +10,17 @@ import bisect
 import re
 from collections.abc import Iterator
 from itertools import compress
-from operator import itemgetter
 
 from reader.analysis import lexicon as lx
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, is_word_char, word_offsets
+from reader.analysis.tokens import (
+    ORG_CONNECTORS,
+    Token,
+    capital_indices,
+    is_word_char,
+    matches_from,
+    token_texts,
+    word_offsets,
+)
 
 # Capitals that are no body's initials.
 ACRONYM_STOP = lx._words("US USA UK UAE EU UN TV VR CEO GMT AM PM OK ID IQ NZ MP QC SC DC LA PC IT AI HIV AIDS DNA")
@@ -81,13 +88,12 @@ HEADS = lx._words(
 )
 HEADS = HEADS | {head + "s" for head in HEADS}
 _NAME_AFTER_THE = re.compile(r"[Tt]he ((?:[A-Z][\w'’-]{0,40} ){1,4}(?:[a-z][\w'’-]{0,30} ){0,2})")
-_TEXT = itemgetter(0)  # a token's text
 LOWER_HEADED_STOP = lx.STOP_CAPS | lx.DAYS | lx.MONTHS | lx.TITLES
 
 
 def lower_headed_bodies(text: str, tokens: list[Token], person_starts: set[int]) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of each body named with a lowercase head noun."""
-    for i in compress(range(len(tokens)), map(HEADS.__contains__, map(_TEXT, tokens))):  # picked at C speed
+    for i in compress(range(len(tokens)), map(HEADS.__contains__, token_texts(tokens))):  # picked at C speed
         head = tokens[i]
         found = _name_before(text, head.start)
         if found is None:
@@ -222,7 +228,8 @@ _CUED_AFTER = re.compile(
     r"(?:news agency|television|radio|newspaper|broadcaster|magazine)\b"
 )
 
-# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run.
+# The words each pattern needs: most articles have none, and a pattern whose words are missing is not run;
+# every match of _CUED_BEFORE opens with one of its words.
 _CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
 _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
 
@@ -230,17 +237,40 @@ _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcas
 COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
 
 
+# A match of _CUED_AFTER holds only word characters, ".&-" and whitespace, so it lies between two characters
+# of none of these; the pattern opens with no fixed text and is tried from every capital letter, so it is
+# run only over the stretches between such characters that hold one of its kind words.
+_CUED_AFTER_KIND = re.compile(r"\s(?:news agency|television|radio|newspaper|broadcaster|magazine)\b")
+_OUTSIDE_CUED_AFTER = re.compile(r"[^\w.&\s-]")
+
+
+def _cued_after_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_CUED_AFTER.finditer(text)``, in order, looked for only where they may be."""
+    reversed_text = None
+    end = 0  # where the last stretch searched ends
+    for kind in _CUED_AFTER_KIND.finditer(text):
+        if kind.start() < end:
+            continue  # in the stretch already searched
+        if reversed_text is None:
+            reversed_text = text[::-1]
+        before = _OUTSIDE_CUED_AFTER.search(reversed_text, len(text) - kind.start())
+        start = len(text) - before.start() if before is not None else 0
+        after = _OUTSIDE_CUED_AFTER.search(text, kind.end())
+        end = after.start() if after is not None else len(text)
+        yield from _CUED_AFTER.finditer(text, start, end)
+
+
 def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
     """(name, start) of each outlet named with its kind in lowercase ("magazine MicroMega", "al-Ikhbariya
     television", "Yonhap news agency")."""
-    for pattern, cues in (
-        (_CUED_BEFORE, _CUE_WORDS_BEFORE),
-        (_CUED_APPOSITIVE, _CUE_WORDS_BEFORE),
-        (_CUED_AFTER, _CUE_WORDS_AFTER),
-    ):
-        if not any(word in text for word in cues):
+    for pattern in (_CUED_BEFORE, _CUED_APPOSITIVE, _CUED_AFTER):
+        if pattern is not _CUED_AFTER:
+            matches = matches_from(pattern, text, _CUE_WORDS_BEFORE)  # none where the words are not found
+        elif any(word in text for word in _CUE_WORDS_AFTER):
+            matches = _cued_after_matches(text)
+        else:
             continue
-        for match in pattern.finditer(text):
+        for match in matches:
             name = match.group(1).strip()
             name = name[:-1] if name.endswith(".") and "." not in name[:-1] else name  # "news agency Reuters."
             words = name.split()

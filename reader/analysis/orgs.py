@@ -279,10 +279,21 @@ _PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Z0-9&.]{1,9})\)")
 _PAREN_REACH = 13 * 62  # the most a 13-word name before an acronym can span
 
 
+def _paren_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_PAREN_ACRONYM.finditer(text)``: each holds one "(", its second character, so the
+    pattern is matched at each "(" (str.find) rather than tried at every whitespace."""
+    at = text.find("(", 1)
+    while at >= 0:
+        match = _PAREN_ACRONYM.match(text, at - 1)
+        if match is not None:
+            yield match
+        at = text.find("(", at + 1)
+
+
 def _named_acronyms(text: str) -> Iterator[re.Match[str]]:
     """The matches of _PAREN, looked for only before each "(ACRONYM)": scanning the whole text costs more."""
     floor = 0
-    for paren in _PAREN_ACRONYM.finditer(text):
+    for paren in _paren_acronyms(text):
         match = _PAREN.search(text, max(floor, paren.start() - _PAREN_REACH), paren.end())
         while match is not None and match.end() != paren.end():
             match = _PAREN.search(text, match.end(), paren.end())

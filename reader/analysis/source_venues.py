@@ -14,7 +14,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
-from reader.analysis.tokens import ABBREVIATIONS, is_word_char, word_offsets
+from reader.analysis.tokens import ABBREVIATIONS, is_word_char, matches_from, word_offsets
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
@@ -104,6 +104,20 @@ _TO = re.compile(  # \b(?:told|tells|telling|tell|remarks to|remarked to|said to
     r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in)\s+"
     rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
+# Every alternative of _TO opens with one of these: the pattern opens with a dozen letters, each tried at
+# most letters of a text, so it is matched only where one of these words is found (str.find).
+_TO_STEMS = (
+    *("told", "tell", "talk", "remark", "reported", "published", "said", "says", "statement", "speaking"),
+    *("spoke", "explained", "email", "e-mail", "interview", "appear", "aired", "add", "broadcast", "writ"),
+    *("wrote", "Speaking", "Talking", "Writing"),
+)
+
+
+def venue_cues(masked: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_TO.finditer(masked)``."""
+    return matches_from(_TO, masked, _TO_STEMS)
+
+
 _VENUE = re.compile(
     rf"(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?((?:[a-z]{{1,3}}-)?[A-Z][\w.&'’-]*(?:\s+(?:of|and|the|[A-Z][\w.&'’-]*))*)"
 )

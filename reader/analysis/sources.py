@@ -16,7 +16,7 @@ from reader.analysis import lexicon as lx
 from reader.analysis.cues import STATEMENT_VERBS
 from reader.analysis.quotes import MASK
 from reader.analysis.source_subjects import SubjectReader
-from reader.analysis.source_venues import _BARE_BY, _PER, _TO, _credited_by, _findings_by, _quoted_as
+from reader.analysis.source_venues import _BARE_BY, _PER, _credited_by, _findings_by, _quoted_as, venue_cues
 from reader.analysis.source_words import (
     _ABOUT_AFTER,
     _ADD_FORMS,
@@ -141,7 +141,7 @@ class SourceCollector(SubjectReader):
             if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
-        for match in _TO.finditer(masked):
+        for match in venue_cues(masked):
             self._told(match.end(), min(len(masked), match.end() + 60))
         for match in (m for pattern in INVERTED for m in pattern.finditer(masked)):
             mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)

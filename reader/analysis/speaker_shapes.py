@@ -44,6 +44,21 @@ LEAD = re.compile(r"[\s,;—–-]*")
 CUTS = re.compile(r"[,;:—–()]")
 # The end of a quote whose words are masked: a comma inside its marks cuts the clause there too.
 QUOTE_CLOSE = re.compile(rf"{MASK}[\"”’']+")
+_CLOSING_MARKS = tuple(MASK + mark for mark in "\"”’'")
+
+
+def quote_closes(text: str) -> list[int]:
+    """The starts of ``QUOTE_CLOSE.finditer(text)``, unordered: each mask followed by a mark, found by
+    str.find, as the pattern steps through every masked character of a long quote."""
+    found = []
+    for pair in _CLOSING_MARKS:
+        at = text.find(pair)
+        while at >= 0:
+            found.append(at)
+            at = text.find(pair, at + 2)
+    return found
+
+
 _OBJECT_END = re.compile(rf"[.;:!?]\s|[.;:!?]$|\bthat\b|{MASK}")
 # '"...," read a warning by the Storm Centre', '" said a statement from the ministry': the body whose
 # document the quote is, named after "by" or "from".
@@ -108,6 +123,10 @@ _WHEN = (
 _SETTING = r"(?:\s+(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?[\w'’-]+(?=\s+[a-z]))"
 VERB_AFTER = re.compile(rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
 _WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
+# The last letters of the words a time ends in (Monday, morning, night, week, month, year): most subjects
+# end in another, and the search for a time is skipped.
+_WHEN_LAST = frozenset("ygntkhr")
+_SPACE_THEN_WORD = re.compile(r"\s\S*\Z")
 # "Peter Ash, Trump's spokesman, said": the appositive names whose spokesman he is, not the speaker
 POSSESSOR_ROLE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*['’]s?\s+[a-z]")
 # A clause without a subject of its own set between the subject and its verb ("X, when asked about Y,
@@ -192,16 +211,20 @@ def without_auxiliaries(text: str) -> str:
     """
     end, cut = len(text.rstrip()), None
     while True:
-        tail = max(0, end - 40)
-        when = _WHEN_AT_END.search(text, tail, end)
-        if when is not None:
-            end = cut = when.start()
-            continue
-        k = end - 1
-        while k >= max(0, end - LONGEST_AUXILIARY - 1) and not text[k].isspace():
-            k -= 1
+        last = text[end - 1 : end]
+        if not last.isalpha() or last in _WHEN_LAST:
+            when = _WHEN_AT_END.search(text, max(0, end - 40), end)
+            if when is not None:
+                end = cut = when.start()
+                continue
+        # The last whitespace at most LONGEST_AUXILIARY + 1 characters back, found in one search rather
+        # than a step per character; the word after it is the one that may be skipped.
+        space = _SPACE_THEN_WORD.search(text, max(0, end - LONGEST_AUXILIARY - 2), end)
+        if space is None:
+            break
+        k = space.start()
         word = text[k + 1 : end]
-        if k < 0 or not text[k].isspace() or not (word in AUXILIARIES or _ADVERB.fullmatch(word)):
+        if not (word in AUXILIARIES or _ADVERB.fullmatch(word)):
             break
         while k > 0 and text[k - 1].isspace():
             k -= 1

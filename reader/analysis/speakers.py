@@ -37,13 +37,13 @@ from reader.analysis.speaker_shapes import (
     OF_PLACE_CLAUSE,
     PLACE_WORDS,
     POSSESSOR_ROLE,
-    QUOTE_CLOSE,
     RELATIVE,
     SUBORDINATE,
     TOLD,
     VERB_TO,
     WHERE_NAME,
     long_subject,
+    quote_closes,
     subject_prefix,
     without_auxiliaries,
 )
@@ -96,7 +96,7 @@ class Attributor(SubjectFinder):
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in CUTS.finditer(text)]
         if MASK in text:  # 'on "Evening Report," Roe said': the quote's own comma ends its clause
-            closing = [floor + m.start() + 1 for m in QUOTE_CLOSE.finditer(text) if self.body[floor + m.start()] == ","]
+            closing = [floor + at + 1 for at in quote_closes(text) if self.body[floor + at] == ","]
             cuts = sorted(cuts + closing) if closing else cuts
         head_start = cuts[-1] + 1
         if len(cuts) > 1 and self.masked[cuts[-1]] == ",":

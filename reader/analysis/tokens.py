@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, compress, repeat
 from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
@@ -55,6 +55,7 @@ class Tokens(list[Token]):
         super().__init__(tokens)
         self.runs: dict[frozenset[str], list[list[Token]]] = {}
         self.capitals: list[int] | None = None
+        self.texts: list[str] | None = None
 
 
 _CAP = attrgetter("cap")
@@ -68,6 +69,19 @@ def capital_indices(tokens: list[Token]) -> list[int]:
     if tokens.capitals is None:
         tokens.capitals = list(compress(range(len(tokens)), map(_CAP, tokens)))
     return tokens.capitals
+
+
+_TEXT = itemgetter(0)  # a token's text
+
+
+def token_texts(tokens: list[Token]) -> list[str]:
+    """The texts of the tokens, in order: several rules pick tokens by their text at C speed, and the list is
+    made once per ``Tokens``."""
+    if not isinstance(tokens, Tokens):
+        return list(map(_TEXT, tokens))
+    if tokens.texts is None:
+        tokens.texts = list(map(_TEXT, tokens))
+    return tokens.texts
 
 
 _ADJUSTED_ENDINGS = frozenset("-/&.'’")
@@ -253,3 +267,20 @@ def stands_alone(text: str, word: str, inside: str = "'’-") -> bool:
             return True
         at = text.find(word, at + 1)
     return False
+
+
+def matches_from(pattern: re.Pattern[str], text: str, stems: Iterable[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)`` for a pattern whose every match opens with one of ``stems``:
+    matched at each place a stem is found (str.find), in order and after the end of the last match, as
+    finditer reaches them. For a pattern opening with many common letters, which finditer tries at each."""
+    starts = set()
+    for stem in stems:
+        at = text.find(stem)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(stem, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (match := pattern.match(text, at)) is not None:
+            end = match.end()
+            yield match
