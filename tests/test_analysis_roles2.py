@@ -19,13 +19,19 @@ def _role(body: str, name: str) -> str | None:
          "security analyst at the Harbour Institute"),
         ("Evan Roswell, deputy transport minister for Harbourland as quoted by the Gazette, denied it.",
          "deputy transport minister for Harbourland"),
-        ("Evan Roswell, a climate expert who led the plan, said it was done.", "climate expert"),
+        ("Evan Roswell, a Facebook user who commented on the page, said it was done.", "Facebook user"),
     ],
 )  # fmt: skip
-def test_a_role_ends_where_the_sentence_or_a_relative_clause_goes_on(body: str, role: str) -> None:
+def test_a_role_ends_where_the_sentence_or_a_clause_of_saying_goes_on(body: str, role: str) -> None:
     assert _role(body, body.split(",")[0]) == role
 
 
 def test_a_role_closed_by_its_comma_is_kept_whole() -> None:
     body = "Evan Roswell, a former adviser to the Harbour Authority, said it was done."
     assert _role(body, "Evan Roswell") == "former adviser to the Harbour Authority"
+
+
+def test_a_relative_clause_in_the_appositive_stays_in_the_role() -> None:
+    # the seed's convention: "Pavel Latushko, a former Belarusian official who fled the country"
+    body = "Evan Roswell, a former port official who fled the country, said it was done."
+    assert _role(body, "Evan Roswell") == "former port official who fled the country"

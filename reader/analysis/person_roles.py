@@ -155,11 +155,12 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     )
 
 
-# Where the words of an appositive stop being the role: a relative clause ("an expert who led the plan"),
-# or, its closing comma left out, the sentence's verb ("the Prime Minister of Ireland visited the White
-# House", "a security analyst at CSIS told Bloomberg", "deputy minister as quoted by Bernama").
+# Where the words of an appositive stop being the role: its closing comma left out, at the sentence's verb
+# ("the Prime Minister of Ireland visited the White House", "a security analyst at CSIS told Bloomberg",
+# "deputy minister as quoted by Bernama"). A relative clause stays, as the seed's convention has it ("a
+# former official who fled the country"), unless its verb is one of saying ("a user who commented").
 _ROLE_GOES_ON = re.compile(
-    r"\s+(?:who|whom|which|that|as quoted|(?:" + "|".join(sorted(lx.REPORTING_VERBS)) + r")(?![\w'’-]))"
+    r"\s+(?:as quoted|(?:" + "|".join(sorted(lx.REPORTING_VERBS)) + r")(?![\w'’-]))"
     r"|\b[A-Z][\w.'’-]*(\s)[a-z]+ed\b"
 )
 
@@ -169,7 +170,11 @@ def _open_end(role: str) -> str | None:
     stop = _ROLE_GOES_ON.search(role)
     if stop is None:
         return role
-    return role[: stop.start(1) if stop.group(1) else stop.start()].strip() or None
+    role = role[: stop.start(1) if stop.group(1) else stop.start()]
+    return _RELATIVE_END.sub("", role).strip() or None
+
+
+_RELATIVE_END = re.compile(r"\s+(?:who|whom|which|that)\s*$")
 
 
 # "the president of the Lombardy region, Ann Bell", "Co-founder of Google, Bo Chu": a role noun or a title
