@@ -136,3 +136,20 @@ def test_local_offices_before_a_name_are_titles() -> None:
 def test_prime_alone_introduces_no_one() -> None:
     assert _people("Harbour Prime Video and Kestrel TV compete for viewers.") == []
     assert _people("Prime Minister Modi spoke on Monday.") == ["Modi"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In El Harbour, fighting went on through the night.",
+        "In San Luis Kovel, the council met on Monday.",
+        "At Santa Clara Vale, the team won again.",
+        "Near Port Edmund Roe the ferry ran aground.",
+    ],
+)
+def test_a_place_after_a_sentence_opening_preposition_is_no_person(body: str) -> None:
+    assert _people(body) == []
+
+
+def test_a_person_after_a_sentence_opening_place_is_kept() -> None:
+    assert _people("At Fort Kovel, Sgt. Ann Bell said the base was calm.") == ["Ann Bell"]

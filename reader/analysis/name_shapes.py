@@ -361,6 +361,15 @@ PLACE_PREPOSITIONS = frozenset(
 )
 
 
+def opening_place(prefix: list[Token], tail: list[Token]) -> bool:
+    """ "In El Geneina, ...", "At San Luis Obispo": a sentence opened by a place preposition, written with a
+    capital and so taken into the run, then a word that opens place names; not "In Ann Bell's view"."""
+    word = prefix[0].text if prefix else ""
+    if not word[:1].isupper() or word.lower() not in PLACE_PREPOSITIONS or word == "Of":
+        return False
+    return tail[0].text in PLACE_LEADS or any(t.text in PLACE_LEADS for t in prefix[1:])
+
+
 _PLURAL_VERB = re.compile(r" (?:say|are|were|have|do)\b")
 _JOINED_BEFORE = re.compile(r"(?:\band|&|,|\bor)\s*$")
 

@@ -37,6 +37,7 @@ from reader.analysis.name_shapes import (
     chinese_name,
     east_asian_name,
     introduces_a_person,
+    opening_place,
     regnal_number,
     takes_a_plural_verb,
 )
@@ -158,8 +159,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     names = [t.text for t in tail]
     if prefix and (any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix)):
         return True
-    if _NUMBERED.search(text, max(0, run[0].start - 8), run[0].start):
-        return False  # "21st Century Wolf", "the 82nd Airborne Division": a numbered thing
+    if opening_place(prefix, tail) or _NUMBERED.search(text, max(0, run[0].start - 8), run[0].start):
+        return False  # "In El Geneina,"; "21st Century Wolf", "the 82nd Airborne Division": a numbered thing
     if before in lx.ROLE_NOUNS and text[max(0, run[0].start - len(before) - 2) : run[0].start].endswith(
         (f" {before} ", f"\n{before} ", f"{before}, ")
     ):
