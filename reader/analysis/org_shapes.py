@@ -233,8 +233,8 @@ _CUED_AFTER = re.compile(
 _CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
 _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
 
-# "New York-based", "Chicago-area": a compound describing what follows, not a name.
-COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born)$")
+# "New York-based", "Chicago-area", "Spanish-language": a compound describing what follows, not a name.
+COMPOUND_END = re.compile(r"-(?:based|area|era|owned|run|funded|backed|led|born|language|speaking|lingual)$")
 
 
 # A match of _CUED_AFTER holds only word characters, ".&-" and whitespace, so it lies between two characters
