@@ -35,3 +35,24 @@ def test_a_relative_clause_in_the_appositive_stays_in_the_role() -> None:
     # the seed's convention: "Pavel Latushko, a former Belarusian official who fled the country"
     body = "Evan Roswell, a former port official who fled the country, said it was done."
     assert _role(body, "Evan Roswell") == "former port official who fled the country"
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("The club signed striker Evan Roswell in May.", "striker"),
+        ("Police arrested teacher Evan Roswell on Friday.", "teacher"),
+        ("The show hired presenter Evan Roswell last year.", "presenter"),
+        ("The school lost its retired teacher Evan Roswell in May.", "retired teacher"),
+        ("It was the death of unarmed teenager Evan Roswell that began it.", "unarmed teenager"),
+        ("Broadcaster Evan Roswell said it was over.", "Broadcaster"),
+    ],
+)  # fmt: skip
+def test_a_verb_before_the_role_noun_is_no_part_of_the_role(body: str, role: str) -> None:
+    assert _role(body, "Evan Roswell") == role
+
+
+def test_a_broadcaster_named_by_one_word_is_an_outlet_not_a_person() -> None:
+    analysis = analyze("Spanish-language broadcaster Telemundia said the debate would air live.")
+    assert not analysis.people
+    assert [(s.name, s.kind) for s in analysis.sources] == [("Telemundia", "outlet")]

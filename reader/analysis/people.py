@@ -53,6 +53,7 @@ from reader.analysis.person_mentions import (
     _merge_shortened,
     _Owners,
 )
+from reader.analysis.person_role_words import FIRM_ROLES
 from reader.analysis.person_roles import _INTRODUCED as _INTRODUCED  # read by the pattern tests
 from reader.analysis.person_roles import _LOWER_LEAD_REVERSED as _LOWER_LEAD_REVERSED
 from reader.analysis.person_roles import _gender, _office_before, _role, _role_apposition, lexical_surname
@@ -135,8 +136,10 @@ def _single_evidence(text: str, token: Token, ctx: _Context) -> bool:
     """``_evidence`` for a run of one word, with no prefix: the tests of it that can apply, in its order."""
     start = token.start
     before = _word_before(text, start)
-    if before in lx.ROLE_NOUNS and text[max(0, start - len(before) - 2) : start].endswith(
-        (f" {before} ", f"\n{before} ", f"{before}, ")
+    if (
+        before in lx.ROLE_NOUNS
+        and before not in FIRM_ROLES
+        and text[max(0, start - len(before) - 2) : start].endswith((f" {before} ", f"\n{before} ", f"{before}, "))
     ):
         return True
     if ctx.in_quote(start):

@@ -41,3 +41,27 @@ def _role_modifier(word: str) -> bool:
 def _acronym(token: Token) -> bool:
     """ "CDC" of "CDC Director", "DNC" of "DNC Chair": a body's initials before a title."""
     return 1 < len(token.text) < 6 and token.text.isupper() and token.text.isalpha()
+
+
+# Role nouns that name firms as often as people: "Spanish-language broadcaster Univision" is no person.
+FIRM_ROLES = frozenset({"broadcaster", "publisher"})
+
+# Words after which a word in "-ed" describes the role noun: "a retired teacher", "two wounded soldiers".
+_BEFORE_A_DESCRIPTION = lx.DETERMINERS | lx._words(
+    "and or but nor former then one two three four five six seven eight nine ten several many some other both "
+    "more most less very of for to from by with against about like including among between on in at as into "
+    "than after before under over"
+)
+
+
+def _verb_before_role(window: str, words: list[str]) -> bool:
+    """Whether ``words[-1]`` is a verb in "-ed" after its subject ("the club signed striker Ann Bell", "police
+    arrested teacher Ann Bell"), which stops the role, not a word describing it ("a retired teacher", "the
+    newly elected mayor"). ``words`` are the lowercase words that end ``window``."""
+    word = words[-1]
+    if not word.endswith("ed"):
+        return False
+    before = words[-2] if len(words) > 1 else (window[: window.rfind(word)].split() or [""])[-1]
+    if not before[-1:].isalpha() or "-" in before:
+        return False  # "Ann Bell, retired teacher", a sentence's start, "tea-party backed candidate"
+    return before.lower() not in _BEFORE_A_DESCRIPTION and not before.endswith("ly")
