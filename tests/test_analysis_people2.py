@@ -125,7 +125,7 @@ def test_a_role_noun_before_a_name_is_evidence_inside_a_quote_too() -> None:
 
 def test_winners_and_champions_are_roles() -> None:
     people = _people("Defending champion Mirela Dascalu won again. Last season's winner Ivo Brankov came second.")
-    assert people["Mirela Dascalu"] == "champion"
+    assert people["Mirela Dascalu"] == "Defending champion"
     assert people["Ivo Brankov"] == "winner"
 
 

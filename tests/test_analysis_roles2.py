@@ -56,3 +56,20 @@ def test_a_broadcaster_named_by_one_word_is_an_outlet_not_a_person() -> None:
     analysis = analyze("Spanish-language broadcaster Telemundia said the debate would air live.")
     assert not analysis.people
     assert [(s.name, s.kind) for s in analysis.sources] == [("Telemundia", "outlet")]
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("The goal was saved by Harbour City keeper Evan Roswell in the last minute.", "Harbour City keeper"),
+        ("The plan was confirmed by CIA spokesman Evan Roswell on Monday.", "CIA spokesman"),
+        ("The talk was given by Portland State University professor Evan Roswell.",
+         "Portland State University professor"),
+        ("Police spokesman Evan Roswell said the road was closed.", "Police spokesman"),
+        ("On Monday spokesman Evan Roswell said the road was closed.", "spokesman"),
+        ("But spokesman Evan Roswell said the road was closed.", "spokesman"),
+        ("The team was led by Kovel United's coach Evan Roswell.", "Kovel United's coach"),
+    ],
+)  # fmt: skip
+def test_the_body_or_place_a_role_is_of_stays_in_it(body: str, role: str) -> None:
+    assert _role(body, "Evan Roswell") == role

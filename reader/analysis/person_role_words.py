@@ -4,6 +4,8 @@ Kept apart from person_roles.py, which reads the roles with them."""
 
 from __future__ import annotations
 
+import re
+
 from reader.analysis import lexicon as lx
 from reader.analysis.tokens import Token
 
@@ -24,7 +26,9 @@ _NOT_MODIFIERS = (
     )
 )
 # Words in "-ing" that narrow a role ("acting director"); the others are verbs ("naming businesswoman").
-_ING_MODIFIERS = lx._words("leading acting outgoing incoming founding managing visiting sitting reigning ruling")
+_ING_MODIFIERS = lx._words(
+    "leading acting outgoing incoming founding managing visiting sitting reigning ruling defending"
+)
 
 
 def _role_modifier(word: str) -> bool:
@@ -65,3 +69,39 @@ def _verb_before_role(window: str, words: list[str]) -> bool:
     if not before[-1:].isalpha() or "-" in before:
         return False  # "Ann Bell, retired teacher", a sentence's start, "tea-party backed candidate"
     return before.lower() not in _BEFORE_A_DESCRIPTION and not before.endswith("ly")
+
+
+# Capitalised words before a role noun that are the role's own ("Police spokesman", "Crown prosecutor"),
+# though they open sentences often enough to be in STOP_CAPS.
+_OWNERS_IN_STOP_CAPS = lx._words("Police Crown Government Court Church State Team Senior Local Environment Executive")
+# Up to five capitalised words, maybe possessive, then the lowercase words of the role at the window's end.
+_OWNED_ROLE = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*){0,4})(?:['’]s)? ((?:[a-z][\w-]* ){1,3})$")
+
+
+def _owns(words: str) -> bool:
+    if words in lx.NATIONALITIES or words in lx.PLACES:
+        return True
+    for word in words.split():
+        if word in lx.MONTHS or word in lx.DAYS or word in lx.TITLES or word in lx.REPORTING_VERBS:
+            return False
+        if word in lx.STOP_CAPS and word not in _OWNERS_IN_STOP_CAPS:
+            return False
+        if word.endswith("ing") and word.lower() not in _ING_MODIFIERS:
+            return False  # "Quoting spokesman ...", not "Defending champion"
+    return True
+
+
+def role_owner(window: str, parts: list[str]) -> str | None:
+    """The capitalised words before the role nouns ``parts`` at the end of ``window`` that name whom or where
+    the role is of, with their possessive: "Belarusian", "Tunisia's", "CIA", "Chicago Sun-Times", "National
+    Weather Service"; the longest run of them that does ("Then Belarusian leader": "Belarusian"), and
+    none for "But spokesman" or "Monday"."""
+    match = _OWNED_ROLE.search(window)
+    if match is None or match.group(2).split() != parts:
+        return None
+    words = match.group(1).split(" ")
+    for index in range(len(words)):
+        if _owns(" ".join(words[index:])):
+            start = match.start(1) + sum(len(word) + 1 for word in words[:index])
+            return window[start : match.start(2)].strip()
+    return None

@@ -12,7 +12,13 @@ import re
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import MIDDLE_WORDS, OFFICE_WORDS, demonym, national_man
 from reader.analysis.names import is_given, usual_gender
-from reader.analysis.person_role_words import _OFFICE_QUALIFIERS, _acronym, _role_modifier, _verb_before_role
+from reader.analysis.person_role_words import (
+    _OFFICE_QUALIFIERS,
+    _acronym,
+    _role_modifier,
+    _verb_before_role,
+    role_owner,
+)
 from reader.analysis.tokens import Token
 
 # Endings of a nationality's man and of demonyms: "Dutchman", "Kentuckian", "Vermonter", "Iowan".
@@ -84,13 +90,9 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         parts.insert(0, words.pop())
         if len(words) > 1 and words[-1] == "and" and words[-2] in lx.ROLE_NOUNS:
             parts.insert(0, words.pop())
-    country = _COUNTRY_ROLE.search(window) if parts else None
-    if (
-        country
-        and country.group(2).split() == parts
-        and (country.group(1) in lx.NATIONALITIES or country.group(1) in lx.PLACES)
-    ):
-        parts.insert(0, window[country.start() : country.start(2)].strip())  # "Belarusian leader", "Tunisia's coach"
+    owner = role_owner(window, parts) if parts else None
+    if owner:
+        parts.insert(0, owner)  # "Belarusian leader", "Tunisia's coach", "CIA spokesman", "Chelsea keeper"
     else:
         while parts and words and len(parts) < 4 and _role_modifier(words[-1]) and not _verb_before_role(window, words):
             parts.insert(0, words.pop())  # "campaign manager", "presidential candidate", "security contractor"
