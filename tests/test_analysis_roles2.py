@@ -73,3 +73,16 @@ def test_a_broadcaster_named_by_one_word_is_an_outlet_not_a_person() -> None:
 )  # fmt: skip
 def test_the_body_or_place_a_role_is_of_stays_in_it(body: str, role: str) -> None:
     assert _role(body, "Evan Roswell") == role
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("Evan Roswell, 34, a nurse from Leeds, said she was angry.", "nurse from Leeds"),
+        ("Evan Roswell, 51, the mayor of Harbour, said no.", "mayor of Harbour"),
+        ("Evan Roswell, 25, and his wife, Ann, pleaded for help.", None),
+        ("Evan Roswell, 43, is a fervent supporter of the plan.", None),
+    ],
+)  # fmt: skip
+def test_a_role_after_an_age_is_the_persons(body: str, role: str | None) -> None:
+    assert _role(body, "Evan Roswell") == role

@@ -86,7 +86,7 @@ def _owns(words: str) -> bool:
             return False
         if word in lx.STOP_CAPS and word not in _OWNERS_IN_STOP_CAPS:
             return False
-        if word.endswith("ing") and word.lower() not in _ING_MODIFIERS:
+        if word.endswith("ing") and "-" not in word and word not in lx.PLACES and word.lower() not in _ING_MODIFIERS:
             return False  # "Quoting spokesman ...", not "Defending champion"
     return True
 

@@ -51,6 +51,7 @@ _APPOSITION_ON = re.compile(
 )
 # Longer, for an appositive that the one above finds too long but the short one cuts at an abbreviation:
 # "a strategist for Mrs. Ortega's 2008 campaign who ..." is not "strategist for Mrs".
+_AGE_FIRST = re.compile(r",\s*\d{1,3}(?=,)")
 _APPOSITION_LONG = re.compile(_APPOSITION_ON.pattern.replace("{3,80}", "{3,140}"))
 _ABBREVIATION_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|[A-Z])\.$")
 
@@ -134,9 +135,11 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         return role
     end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
     after = text[end : end + 300]
-    apposition = _APPOSITION_ON.match(after[:120]) or _APPOSITION.match(after[:120])
+    age = _AGE_FIRST.match(after)
+    aside = after[age.end() :] if age else after  # "Jane Roe, 34, a nurse from Leeds,": the role after the age
+    apposition = _APPOSITION_ON.match(aside[:120]) or _APPOSITION.match(aside[:120])
     if apposition and _ABBREVIATION_STOP.search(apposition.group(0)):
-        apposition = _APPOSITION_LONG.match(after[:180]) or apposition
+        apposition = _APPOSITION_LONG.match(aside[:180]) or apposition
     apposition = apposition or _DASHED_ROLE.match(after)
     if (
         apposition
