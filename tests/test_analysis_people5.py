@@ -153,3 +153,8 @@ def test_a_place_after_a_sentence_opening_preposition_is_no_person(body: str) ->
 
 def test_a_person_after_a_sentence_opening_place_is_kept() -> None:
     assert _people("At Fort Kovel, Sgt. Ann Bell said the base was calm.") == ["Ann Bell"]
+
+
+def test_nordic_and_footballers_given_names_and_clubs_named_like_people() -> None:
+    body = "Harbour City beat Aston Villa 3-1. Erling Kovelsen scored twice and Bukayo Roe added a third."
+    assert _people(body) == ["Erling Kovelsen", "Bukayo Roe"]

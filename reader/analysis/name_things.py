@@ -106,6 +106,10 @@ KNOWN_THINGS = frozenset(
         "Grand Slam",
         "Cinco de Mayo",
         "Christmas Eve",
+        # football clubs named like people
+        "Aston Villa",
+        "Sheffield Wednesday",
+        "Hamilton Academical",
         # outlets named like people that the outlet list does not hold
         "Plain Dealer",
         "Roll Call",

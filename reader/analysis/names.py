@@ -81,7 +81,7 @@ Dawn Faith Hope Joy Holly Ivy Ruby Pearl Crystal Summer Pat
 GIVEN = MALE | FEMALE
 
 # Given names that world news prints often and the census list lacks (Turkish, Arabic, Persian, Russian,
-# Ukrainian, Balkan, Greek, South Asian, African, Latin American), with no gender recorded: evidence of
+# Ukrainian, Balkan, Greek, South Asian, African, Latin American, Nordic), with no gender recorded: evidence of
 # a person only. Names that are English words, titles or surnames as often (Sultan, Sheikh, Ram) are out.
 WORLD_GIVEN = _names(
     """
@@ -110,6 +110,9 @@ Raila Uhuru Mwai Jomo Jakaya Goodluck Olusegun Muhammadu Atiku Yoweri Kgalema Nk
 Salva Riek Macky Abdoulaye Alassane Idriss Mamadou Boubacar Emmerson Hage
 Evo Dilma Luiz Inacio Inácio Jair Néstor Nestor Álvaro Alvaro Ollanta Fidel Raúl Ernesto Vicente Tabaré
 Horacio Andrés
+Erling Channing Stig Ulf Björn Bjørn Jesper Kasper Rasmus Mikkel Ingvar Solveig Jostein Espen Kjetil Trond
+Terje Geir Eirik Frode Joakim Sondre Jorgen Jørgen Søren Soren Mette Kylian Thibaut Ilkay Bukayo Declan
+Vinicius Vinícius Rodrygo Sadio Achraf Hakim Dusan Dušan Luka Josko Joško Zlatan Xherdan Frenkie
 """
 )
 
