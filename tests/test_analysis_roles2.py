@@ -86,3 +86,16 @@ def test_the_body_or_place_a_role_is_of_stays_in_it(body: str, role: str) -> Non
 )  # fmt: skip
 def test_a_role_after_an_age_is_the_persons(body: str, role: str | None) -> None:
     assert _role(body, "Evan Roswell") == role
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("U.S. District Judge Evan Roswell ruled on Friday.", "U.S. District Judge"),
+        ("Supreme Court Justice Evan Roswell wrote the opinion.", "Supreme Court Justice"),
+        ("Chief executive Evan Roswell told analysts it was fine.", "Chief executive"),
+        ("Former Harbour governor Evan Roswell endorsed her.", "Former Harbour governor"),
+    ],
+)  # fmt: skip
+def test_the_court_and_office_words_of_a_title_stay_in_the_role(body: str, role: str) -> None:
+    assert _role(body, "Evan Roswell") == role

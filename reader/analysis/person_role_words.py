@@ -10,7 +10,10 @@ from reader.analysis import lexicon as lx
 from reader.analysis.tokens import Token
 
 # Words of an office before its title, kept in the role: "Senate Majority Leader", "White House Press Secretary".
-_OFFICE_QUALIFIERS = lx._words("Majority Minority Press House Senate Assembly Floor Ranking White Communications")
+_OFFICE_QUALIFIERS = lx._words(
+    "Majority Minority Press House Senate Assembly Floor Ranking White Communications District Circuit Appeals "
+    "Supreme Court Federal County Superior Municipal Magistrate"
+)
 
 
 # Lowercase words before a role noun that are no part of the role: "said manager", "the", "of".
@@ -44,7 +47,8 @@ def _role_modifier(word: str) -> bool:
 
 def _acronym(token: Token) -> bool:
     """ "CDC" of "CDC Director", "DNC" of "DNC Chair": a body's initials before a title."""
-    return 1 < len(token.text) < 6 and token.text.isupper() and token.text.isalpha()
+    letters = token.text.replace(".", "") if token.text.endswith(".") else token.text  # "U.S. District Judge"
+    return 1 < len(letters) < 6 and letters.isupper() and letters.isalpha()
 
 
 # Role nouns that name firms as often as people: "Spanish-language broadcaster Univision" is no person.
@@ -82,7 +86,7 @@ def _owns(words: str) -> bool:
     if words in lx.NATIONALITIES or words in lx.PLACES:
         return True
     for word in words.split():
-        if word in lx.MONTHS or word in lx.DAYS or word in lx.TITLES or word in lx.REPORTING_VERBS:
+        if word in lx.MONTHS or word in lx.DAYS or word in lx.HONORIFICS or word in lx.REPORTING_VERBS:
             return False
         if word in lx.STOP_CAPS and word not in _OWNERS_IN_STOP_CAPS:
             return False
