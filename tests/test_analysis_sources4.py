@@ -177,3 +177,15 @@ def test_a_region_before_for_is_no_part_of_the_bodys_name() -> None:
     analysis = analyze(body)
     assert analysis.quotes[0].speaker == "Harbour International"
     assert "Middle East and North Africa for Harbour International" not in [s.name for s in analysis.sources]
+
+
+def test_a_watchdog_named_watch_is_a_body_and_a_person_of_a_body_is_a_person() -> None:
+    analysis = analyze(
+        "Harbour Rights Watch said the army fired on crowds. "
+        '"Votes did not count," said Meenakshi Gangulo of Harbour Policy Institute, who observed the vote.'
+    )
+    assert [p.name for p in analysis.people] == ["Meenakshi Gangulo"]
+    assert [q.speaker for q in analysis.quotes] == ["Meenakshi Gangulo"]
+    kinds = {s.name: s.kind for s in analysis.sources}
+    assert kinds["Harbour Rights Watch"] == "organization"
+    assert kinds["Meenakshi Gangulo"] == "person"

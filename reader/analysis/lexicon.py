@@ -273,7 +273,7 @@ ORG_WORDS = _words(
     "Intelligence Energy Agriculture Labor Labour Commerce Interior Finance Transport Transportation "
     "Development Research Science Sciences Technology Medicine Medical Nutrition Control Disorders Management "
     "Information Enforcement Emergency Civil Public Social Community Communities Workers Muslim Students Student "
-    "Association's Independent Man "
+    "Association's Independent Man Watch Rights "
     "Wikinews Wikipedia Internet Web Google Microsoft Apple Facebook Twitter YouTube Amazon"
 )
 

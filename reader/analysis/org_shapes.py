@@ -32,7 +32,7 @@ ORG_HEADS = lx._words(
     "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
     "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
     "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
-    "Directorate Inspectorate Observatory Secretariat Centers Centres"
+    "Directorate Inspectorate Observatory Secretariat Centers Centres Watch"
 )
 # Heads of bodies named with their purpose after "to" ("Committee to Protect Journalists"); not "House",
 # "Senate" or "Police", which title-case headlines write before a verb ("White House to Announce ...").
@@ -176,8 +176,9 @@ def _split_and(part: list[Token]) -> list[list[Token]]:
 
 def of_an_outlet(words: list[str]) -> int:
     """Where an outlet's name starts after a name and "of" ("Dodds of Time Magazine", "Vorn of The Harbour
-    Times"): 0 when the words before "of" hold a body's or an outlet's word ("Voice of America", "Times of
-    India", "Friends of the Earth" keep their "of")."""
+    Times"), or a body's after a person's two or three words ("Ann Bell of Human Rights Watch"): 0 when the
+    words before "of" hold a body's or an outlet's word ("Voice of America", "Times of India", "Friends of
+    the Earth" keep their "of")."""
     if "of" not in words[1:3] or words[0] == "The":
         return 0
     at = words.index("of")
@@ -185,7 +186,24 @@ def of_an_outlet(words: list[str]) -> int:
     before = words[:at]
     if not tail or any(w in ORG_HEADS or w in OUTLET_ENDS for w in before):
         return 0
-    return at + 1 if names_outlet(tail) else 0
+    if names_outlet(tail):
+        return at + 1
+    if len(before) in (2, 3) and any(w in ORG_HEADS for w in tail) and _person_shaped(before):
+        return at + 1  # "Meenakshi Ganguly of Human Rights Watch", "Ann Bell of Harbour Policy Institute"
+    return 0
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Two or three capitalised words that name no place, people, title or body: a person's name maybe."""
+    return all(
+        w[:1].isupper()
+        and w not in lx.ORG_WORDS
+        and w not in lx.PLACES
+        and w not in lx.NATIONALITIES
+        and w not in lx.TITLES
+        and w not in lx.STOP_CAPS
+        for w in words
+    )
 
 
 def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:

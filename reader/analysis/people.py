@@ -42,7 +42,7 @@ from reader.analysis.name_shapes import (
     takes_a_plural_verb,
 )
 from reader.analysis.names import is_given
-from reader.analysis.org_shapes import purpose_starts
+from reader.analysis.org_shapes import of_an_outlet, purpose_starts
 from reader.analysis.person_mentions import (
     PersonEntity,
     Spans,
@@ -110,7 +110,8 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
             continue  # most runs: one word is no organisation's name
         words = [t.text for t in run if t.text != "The"]
         if len(words) > 1 and (words[0] in lx.ORG_WORDS or words[-1] in lx.ORG_WORDS):
-            in_org.update(t.start for t in run)
+            cut = of_an_outlet([t.text for t in run]) if "of" in words else 0  # "Ann Bell of Human Rights Watch"
+            in_org.update(t.start for t in run[cut:])
     return _Context(words_lower, said, in_org, Spans(quotes), mid)
 
 
