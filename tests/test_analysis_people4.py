@@ -192,7 +192,7 @@ def test_the_lowercase_words_that_narrow_a_role_noun_stay_in_the_role() -> None:
         "reporter Ann Bell. Critics kept naming businesswoman Eva Roth."
     )
     assert people == {
-        "Dana Voss": "presidential candidate",
+        "Dana Voss": "Republican presidential candidate",  # the party the role is of, too
         "Cory Lind": "campaign manager",
         "Ann Bell": "reporter",
         "Eva Roth": "businesswoman",

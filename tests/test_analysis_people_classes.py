@@ -445,7 +445,7 @@ def test_states_and_provinces_named_without_a_country_are_places() -> None:
 
 def test_a_capitalised_role_word_after_a_lowercase_role_noun_opens_the_name() -> None:
     people = _people("National police representative Boy Ramlan Amar said it was over.")
-    assert people["Boy Ramlan Amar"] == "police representative"
+    assert people["Boy Ramlan Amar"] == "National police representative"
 
 
 def test_a_plural_role_word_before_a_name_gives_its_singular_as_the_role() -> None:

@@ -99,3 +99,15 @@ def test_a_role_after_an_age_is_the_persons(body: str, role: str | None) -> None
 )  # fmt: skip
 def test_the_court_and_office_words_of_a_title_stay_in_the_role(body: str, role: str) -> None:
     assert _role(body, "Evan Roswell") == role
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ('"That is false," Harbour House press secretary Evan Roswell said.', "Harbour House press secretary"),
+        ("Kovel campaign manager Evan Roswell quit on Monday.", "Kovel campaign manager"),
+        ("The party said campaign manager Evan Roswell quit.", "campaign manager"),
+    ],
+)  # fmt: skip
+def test_the_owner_of_a_role_with_modifiers_stays_in_it(body: str, role: str) -> None:
+    assert _role(body, "Evan Roswell") == role

@@ -97,6 +97,9 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     else:
         while parts and words and len(parts) < 4 and _role_modifier(words[-1]) and not _verb_before_role(window, words):
             parts.insert(0, words.pop())  # "campaign manager", "presidential candidate", "security contractor"
+        owner = role_owner(window, parts) if len(parts) > 1 else None
+        if owner:
+            parts.insert(0, owner)  # "White House press secretary", "Arsenal first-team coach"
     marked = [
         i
         for i, t in enumerate(prefix)
