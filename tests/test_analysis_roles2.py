@@ -111,3 +111,16 @@ def test_the_court_and_office_words_of_a_title_stay_in_the_role(body: str, role:
 )  # fmt: skip
 def test_the_owner_of_a_role_with_modifiers_stays_in_it(body: str, role: str) -> None:
     assert _role(body, "Evan Roswell") == role
+
+
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ("Health Minister Evan Roswell opened the clinic.", "Health Minister"),
+        ("Then Health Minister Evan Roswell opened the clinic.", "Health Minister"),
+        ("It was Harbour Governor Evan Roswell who opened it.", "Harbour Governor"),
+        ("On Monday Minister Evan Roswell opened the clinic.", "Minister"),
+    ],
+)  # fmt: skip
+def test_what_a_capitalised_title_is_of_stays_in_the_role(body: str, role: str) -> None:
+    assert _role(body, "Evan Roswell") == role

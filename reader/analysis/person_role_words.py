@@ -82,7 +82,7 @@ _OWNERS_IN_STOP_CAPS = lx._words("Police Crown Government Court Church State Tea
 _OWNED_ROLE = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*){0,4})(?:['’]s)? ((?:[a-z][\w-]* ){1,3})$")
 
 
-def _owns(words: str) -> bool:
+def owns(words: str) -> bool:
     if words in lx.NATIONALITIES or words in lx.PLACES:
         return True
     for word in words.split():
@@ -105,7 +105,7 @@ def role_owner(window: str, parts: list[str]) -> str | None:
         return None
     words = match.group(1).split(" ")
     for index in range(len(words)):
-        if _owns(" ".join(words[index:])):
+        if owns(" ".join(words[index:])):
             start = match.start(1) + sum(len(word) + 1 for word in words[:index])
             return window[start : match.start(2)].strip()
     return None

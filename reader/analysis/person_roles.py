@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.analysis import lexicon as lx
+from reader.analysis.name_context import in_heading
 from reader.analysis.name_shapes import MIDDLE_WORDS, OFFICE_WORDS, demonym, national_man
 from reader.analysis.names import is_given, usual_gender
 from reader.analysis.person_role_words import (
@@ -17,6 +18,7 @@ from reader.analysis.person_role_words import (
     _acronym,
     _role_modifier,
     _verb_before_role,
+    owns,
     role_owner,
 )
 from reader.analysis.tokens import Token
@@ -81,6 +83,15 @@ def _office_before(text: str, run: list[Token], prefix: list[Token]) -> bool:
 _COURTESY = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame"})
 
 
+def _qualifies(token: Token, owner: bool) -> bool:
+    """A capitalised word before a title that says what the title is of: "Senate", "CDC", and with ``owner``
+    (up to three such words, outside headings) "Health" of "Health Minister", "Hawaiian" of "Hawaiian
+    Governor"; not "Then", "Monday" or a word in capitals ("KILLED IN ... Turkish President")."""
+    if token.text in _OFFICE_QUALIFIERS or _acronym(token):
+        return True
+    return owner and not token.possessive and not token.text.isupper() and owns(token.text)
+
+
 def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], end: int | None = None) -> str | None:
     parts: list[str] = []
     window = text[max(0, run[0].start - 60) : run[0].start]
@@ -105,9 +116,9 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
         for i, t in enumerate(prefix)
         if t.text in lx.TITLES or t.text in lx.NATIONALITIES or t.text.lower() in lx.ROLE_NOUNS
     ]
-    while (
-        marked and marked[0] and (prefix[marked[0] - 1].text in _OFFICE_QUALIFIERS or _acronym(prefix[marked[0] - 1]))
-    ):
+    owned = 0 if marked and marked[0] and not in_heading(text, run[0].start) else 3  # no owner in a heading
+    while marked and marked[0] and _qualifies(prefix[marked[0] - 1], owned < 3):
+        owned += prefix[marked[0] - 1].text not in _OFFICE_QUALIFIERS
         marked.insert(0, marked[0] - 1)  # "Senate Majority Leader", "White House Press Secretary", "CDC Director"
     if not marked and prefix and prefix[-1].text[-1:] == "s" and prefix[-1].text[:-1].lower() in lx.ROLE_NOUNS:
         return prefix[-1].text[:-1].lower()  # "Astronauts John Young and ...": an astronaut
