@@ -124,3 +124,8 @@ def test_the_owner_of_a_role_with_modifiers_stays_in_it(body: str, role: str) ->
 )  # fmt: skip
 def test_what_a_capitalised_title_is_of_stays_in_the_role(body: str, role: str) -> None:
     assert _role(body, "Evan Roswell") == role
+
+
+@pytest.mark.parametrize("noun", ["kicker", "punter", "fullback", "playmaker", "substitute", "skipper"])
+def test_sports_positions_before_a_name_are_roles(noun: str) -> None:
+    assert _role(f"The {noun} Evan Roswell missed the last chance.", "Evan Roswell") == noun

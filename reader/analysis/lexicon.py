@@ -158,7 +158,8 @@ ROLE_NOUNS = _words(
     "fiancé fiancée widow widower spouse politician dictator monarch emperor sultan emir delegate staffer "
     "mediator regulator ombudsman supervisor employee intern pupil graduate researcher boss defector "
     "youngster teammate dissident convict environmentalist co-owner specialist fielder outfielder infielder "
-    "catcher batter shortstop champion winner laureate finalist contestant medallist medalist runner-up"
+    "catcher batter shortstop champion winner laureate finalist contestant medallist medalist runner-up "
+    "kicker punter placekicker fullback halfback tailback wingback lineman playmaker substitute skipper"
 )
 
 # Lowercase words after which a capitalised run names a thing, not a person ("novel Angel Catbird").
