@@ -189,3 +189,9 @@ def test_a_watchdog_named_watch_is_a_body_and_a_person_of_a_body_is_a_person() -
     kinds = {s.name: s.kind for s in analysis.sources}
     assert kinds["Harbour Rights Watch"] == "organization"
     assert kinds["Meenakshi Gangulo"] == "person"
+
+
+def test_a_place_before_state_is_no_source_but_a_body_that_states_that_is() -> None:
+    assert not analyze("The warning covers Harbour, Kovelland state and the islands.").sources
+    analysis = analyze("Officials at Kovel Holdings state that prices will rise.")
+    assert [s.name for s in analysis.sources] == ["Kovel Holdings"]

@@ -68,6 +68,10 @@ _ROLE_OF_BODY = re.compile(r"['’]s(?:\s+[a-z-]+){1,5},\s+")  # "the CDC's inte
 _WHETHER = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+(?:whether|if)\b")
 
 
+# Bare forms of source verbs that, right after a capitalised word, are nouns: "Queensland state".
+_NOUN_AFTER_A_NAME = frozenset({"state", "report", "note", "post", "call"})
+
+
 class SourceCollector(SubjectReader):
     def collect(self, speakers: list[Speaker | None], quoted: Iterable[Speaker] = ()) -> list[Source]:
         """The sources; ``speakers`` of all quotes give organisations, ``quoted`` (of reported quotes) everyone."""
@@ -232,6 +236,14 @@ class SourceCollector(SubjectReader):
         return False
 
     def _subjects(self, s_start: int, verb: int, word: str) -> None:
+        if (
+            word in _NOUN_AFTER_A_NAME
+            and self.att.masked[verb - 2 : verb - 1].isalpha()
+            and not self.att.masked.startswith(" that ", verb + len(word))
+        ):
+            word_start = self.att.masked.rfind(" ", 0, verb - 1) + 1
+            if self.att.masked[word_start : word_start + 1].isupper():
+                return  # "Queensland state", not "officials of Kovel Holdings state that": a noun after a name
         subject = self.att.subject_before(s_start, verb)
         if (
             subject is not None
