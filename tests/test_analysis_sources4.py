@@ -195,3 +195,11 @@ def test_a_place_before_state_is_no_source_but_a_body_that_states_that_is() -> N
     assert not analyze("The warning covers Harbour, Kovelland state and the islands.").sources
     analysis = analyze("Officials at Kovel Holdings state that prices will rise.")
     assert [s.name for s in analysis.sources] == ["Kovel Holdings"]
+
+
+def test_an_example_in_a_such_as_list_is_not_the_subject_of_the_verb() -> None:
+    body = "Other firms, such as the Harbour Bank, and Kovel Motors, have announced cuts."
+    assert not analyze(body).sources
+    assert [s.name for s in analyze("Kovel Holdings, such as it is, said prices would rise.").sources] == [
+        "Kovel Holdings"
+    ]

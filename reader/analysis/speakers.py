@@ -58,6 +58,7 @@ _OPEN_ROLE = re.compile(
     r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*"
 )
 _PUT_IT = re.compile(r"puts?\s+it\b")
+_EXAMPLES_CLOSED = re.compile(r",\s+such as\s+(?:the\s+)?[A-Z][^.;:!?]*,$")
 _OPENS_SUBORDINATE = re.compile(
     r"\s*(?:While|Although|Though|When|After|Before|Because|Since|Whereas|Once|Unless|Until|If)\s"
 )
@@ -93,6 +94,8 @@ class Attributor(SubjectFinder):
 
     def _subject_before(self, floor: int, verb: int) -> Speaker | None:
         text = without_auxiliaries(self.masked[floor:verb]).rstrip()
+        if text.endswith(",") and _EXAMPLES_CLOSED.search(text):
+            return None  # "Other countries, such as Britain and Spain, have announced": an example, not the subject
         end = floor + len(text)
         cuts = [floor - 1] + [floor + m.start() for m in CUTS.finditer(text)]
         if MASK in text:  # 'on "Evening Report," Roe said': the quote's own comma ends its clause
