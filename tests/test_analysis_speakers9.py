@@ -162,3 +162,18 @@ def test_a_plural_of_a_role_before_of_is_no_name(subject: str) -> None:
 def test_a_paragraph_ending_in_a_colon_gives_its_subject_the_quote_paragraph_after_it() -> None:
     body = 'The crowd waited at the pier.\n\nThe mayor, Jane Roe, addressed the crowd:\n\n"We will rebuild."'
     assert _quote(body, "We will rebuild").speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'After Ann Bell said that some pupils might do better at "less advanced schools," Tom Reyes said: "No."',
+        'When Ann Bell pointed out that the plan was "dead on arrival," Tom Reyes laughed.',
+    ],
+)
+def test_a_quote_closing_an_opening_subordinate_clause_is_its_subjects(body: str) -> None:
+    assert analyze(body).quotes[0].speaker == "Ann Bell"
+
+
+def test_a_quote_after_an_opening_clause_closed_by_a_comma_is_the_main_clauses() -> None:
+    assert analyze('After the vote, "We won," Tom Reyes said.').quotes[0].speaker == "Tom Reyes"

@@ -15,6 +15,7 @@ from reader.analysis.attribution_clauses import (
     answered,
     called_by,
     carried_fragment,
+    closes_opening_subordinate,
     object_of_cue,
     own_subject,
     with_clause,
@@ -116,7 +117,11 @@ def attribute(body: str, quotes: list[RawQuote], att: Attributor, paragraphs: li
                 speaker = att.after_quote(quote, limit)
         if speaker is not None and nxt is not None and answered(att, quote, text, limit):
             speaker = None  # '"..., has it not?" Sanders responded, "It has."': the cue is the answer's
-        if speaker is not None and (_runs_on(att, quote, limit) or object_of_cue(att, quote, text, floor, limit)):
+        if speaker is not None and (
+            _runs_on(att, quote, limit)
+            or object_of_cue(att, quote, text, floor, limit)
+            or closes_opening_subordinate(att, quote, floor)  # 'After Roe said it was "X," Doe said:'
+        ):
             # 'Biden said that he would "reassure" allies ..., given Trump's comments saying': the cue
             # before the quote, not one in the writer's clause after it
             speaker = att.from_cues(floor, quote.open_mark, quote.open_mark) or speaker

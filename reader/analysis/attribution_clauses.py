@@ -109,3 +109,19 @@ def called_by(att: Attributor, quote: RawQuote, floor: int, limit: int) -> Speak
         return None
     by = _BY_AFTER.match(att.masked, quote.close_mark + 1)
     return att.object_after(by.end(), limit) if by is not None else None
+
+
+# A sentence opened by a subordinate clause: "After Roe said ...", "When Roe called it ...".
+_OPENS_WITH_SUBORDINATOR = re.compile(r"\s*(?:After|When|Before|Although|Though|Because|While|Since|Once|As)\s")
+
+
+def closes_opening_subordinate(att: Attributor, quote: RawQuote, floor: int) -> bool:
+    """Whether the quote ends a subordinate clause that opens its sentence and holds its own cue ('After
+    Roe said students might do better at "less advanced schools," Doe said:'), so that the speaker named
+    after it is the main clause's, not the quote's; not 'After the vote, "We won," Doe said'."""
+    if not _OPENS_WITH_SUBORDINATOR.match(att.masked, floor, quote.open_mark):
+        return False
+    if "," in att.masked[floor : quote.open_mark] or quote.close_mark is None:
+        return False
+    text = att.body[quote.start : quote.end].rstrip()
+    return text.endswith(",") or att.masked[quote.close_mark + 1 : quote.close_mark + 2] == ","
