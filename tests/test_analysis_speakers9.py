@@ -177,3 +177,20 @@ def test_a_quote_closing_an_opening_subordinate_clause_is_its_subjects(body: str
 
 def test_a_quote_after_an_opening_clause_closed_by_a_comma_is_the_main_clauses() -> None:
     assert analyze('After the vote, "We won," Tom Reyes said.').quotes[0].speaker == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Harbour High School fans also chanted, "Build a wall," during the game.',
+        'Kovel Holdings employees said "enough is enough" at the rally.',
+        'Ann Bell spoke first. Bell supporters are crying "fraud" over the count.',
+    ],
+)
+def test_the_fans_or_staff_of_someone_named_are_not_that_one(body: str) -> None:
+    quote = analyze(body).quotes[0]
+    assert quote.speaker is None
+
+
+def test_a_body_named_before_its_verb_still_speaks() -> None:
+    assert analyze('Kovel Holdings said "enough is enough" at the rally.').quotes[0].speaker == "Kovel Holdings"

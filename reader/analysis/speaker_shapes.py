@@ -121,7 +121,15 @@ _WHEN = (
 )
 # Where or in what the subject spoke, before its verb ("Roe during a rally thanked", "X on Twitter called").
 _SETTING = r"(?:\s+(?:in|on|at|during)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s+)?[\w'’-]+(?=\s+[a-z]))"
-VERB_AFTER = re.compile(rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by)\b)[a-z]{{2,}}\b")
+# People of the one named who speak for themselves ("Harbour High School fans chanted", "Trump supporters").
+_GROUP_NOUNS = (
+    "fans|supporters|students|pupils|residents|voters|protesters|protestors|players|workers|employees|members|"
+    "parents|customers|passengers|critics|opponents|activists"
+)
+GROUP_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?:{_GROUP_NOUNS})\s*(?:\w+ly\s+|also\s+)?$")
+VERB_AFTER = re.compile(
+    rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|{_GROUP_NOUNS})\b)[a-z]{{2,}}\b"
+)
 _WHEN_AT_END = re.compile(rf"{_WHEN}\s*$")
 # The last letters of the words a time ends in (Monday, morning, night, week, month, year): most subjects
 # end in another, and the search for a time is skipped.

@@ -28,6 +28,7 @@ from reader.analysis.speaker_shapes import (
     DETERMINERS,
     DOCUMENT_BY,
     FIRST_WORD,
+    GROUP_BEFORE_VERB,
     INTERJECTED,
     LEAD,
     NAME_AND_APPOSITIVE,
@@ -93,6 +94,12 @@ class Attributor(SubjectFinder):
         return self._subjects[key]
 
     def _subject_before(self, floor: int, verb: int) -> Speaker | None:
+        found = self._named_before(floor, verb)
+        if found is not None and GROUP_BEFORE_VERB.search(self.masked, floor, verb):
+            return None  # "Harbour High School fans chanted": the fans, whom no one names, not the school
+        return found
+
+    def _named_before(self, floor: int, verb: int) -> Speaker | None:
         text = without_auxiliaries(self.masked[floor:verb]).rstrip()
         if text.endswith(",") and _EXAMPLES_CLOSED.search(text):
             return None  # "Other countries, such as Britain and Spain, have announced": an example, not the subject
