@@ -203,3 +203,16 @@ def test_an_example_in_a_such_as_list_is_not_the_subject_of_the_verb() -> None:
     assert [s.name for s in analyze("Kovel Holdings, such as it is, said prices would rise.").sources] == [
         "Kovel Holdings"
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ann Bell wrote in an op-ed for the Harbour Gazette that the plan would work.",
+        "In a column for the Harbour Gazette, Ann Bell argued the plan would work.",
+        "Ann Bell wrote in an essay in the Harbour Gazette that the plan would work.",
+    ],
+)
+def test_an_outlet_that_runs_a_persons_opinion_piece_is_a_source(body: str) -> None:
+    kinds = {s.name: s.kind for s in analyze(body).sources}
+    assert kinds == {"Ann Bell": "person", "Harbour Gazette": "outlet"}

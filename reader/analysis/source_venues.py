@@ -94,14 +94,16 @@ _TO = re.compile(  # \b(?:told|tells|telling|tell|remarks to|remarked to|said to
     # interviews? (a few words)? with|aired on|broadcast on|speaking to|spoke to|talking to|talked to|
     # (?:said|says|speaking|spoke|appeared|appearing|
     # writing|wrote|writes) (?:on|in)|(?:reported|published)(?: online)? in|Speaking to|Talking to|Writing in)\s+,
-    # emails? to|e-mails? to, grouped by first letter
+    # emails? to|e-mails? to|op-?ed (?:for|in)|column for|essay in|article for ..., grouped by first letter
     r"(?:t(?<!\w.)(?:old|ells|elling|ell|alking to|alked to)|r(?<!\w.)(?:emarks to|emarked to|eported(?: online)? in)"
     r"|p(?<!\w.)ublished(?: online)? in"
     r"|s(?<!\w.)(?:aid to|tatements? to|peaking to|poke to|(?:aid|ays|peaking|poke) (?:on|in))|e(?<!\w.)xplained to"
     r"|i(?<!\w.)nterviews? (?:[a-z]{1,12} ){0,3}?with|e(?<!\w.)-?mails? to|a(?<!\w.)(?:ppeared|ppearing) (?:on|in)"
     r"|a(?<!\w.)ired (?:[a-z]{1,12} )?on|b(?<!\w.)roadcast (?:[a-z]{1,12} )?on"
     r"|w(?<!\w.)(?:riting|rote|rites) (?:on|in)"
-    r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in)\s+"
+    r"|a(?<!\w.)dd(?:ed|ing|s)? to|S(?<!\w.)peaking to|T(?<!\w.)alking to|W(?<!\w.)riting in"
+    r"|o(?<!\w.)p-?ed (?:for|in)|c(?<!\w.)(?:olumn|ommentary) (?:for|in)|e(?<!\w.)(?:ssay|ditorial) (?:for|in)"
+    r"|a(?<!\w.)rticle for)\s+"
     rf"(?=(?:the\s+)?(?:{_OUTLET_NOUN}\s+)?(?:[a-z]{{1,3}}-)?[A-Z])"  # only before a name: "said in March" is no venue
 )
 # Every alternative of _TO opens with one of these: the pattern opens with a dozen letters, each tried at
@@ -109,7 +111,8 @@ _TO = re.compile(  # \b(?:told|tells|telling|tell|remarks to|remarked to|said to
 _TO_STEMS = (
     *("told", "tell", "talk", "remark", "reported", "published", "said", "says", "statement", "speaking"),
     *("spoke", "explained", "email", "e-mail", "interview", "appear", "aired", "add", "broadcast", "writ"),
-    *("wrote", "Speaking", "Talking", "Writing"),
+    *("wrote", "Speaking", "Talking", "Writing", "op-ed", "oped", "column", "commentary", "essay", "editorial"),
+    "article for",
 )
 
 
