@@ -216,3 +216,20 @@ def test_an_example_in_a_such_as_list_is_not_the_subject_of_the_verb() -> None:
 def test_an_outlet_that_runs_a_persons_opinion_piece_is_a_source(body: str) -> None:
     kinds = {s.name: s.kind for s in analyze(body).sources}
     assert kinds == {"Ann Bell": "person", "Harbour Gazette": "outlet"}
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("In an interview with The Atlantic, Ann Bell said the plan would work.", "The Atlantic"),
+        ("Ann Bell told MSNBC that the plan would work.", "MSNBC"),
+        ("Ann Bell told The Hill that the plan would work.", "The Hill"),
+    ],
+)
+def test_outlets_known_by_a_name_with_no_outlet_word(body: str, outlet: str) -> None:
+    kinds = {s.name: s.kind for s in analyze(body).sources}
+    assert kinds == {"Ann Bell": "person", outlet: "outlet"}
+
+
+def test_a_new_yorker_is_no_outlet() -> None:
+    assert [s.kind for s in analyze("Ann Bell, a lifelong New Yorker, said no.").sources] == ["person"]

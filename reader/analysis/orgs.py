@@ -199,18 +199,19 @@ def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
 def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
     if part:
         words = [t.text for t in part]
+        known = " ".join(words) in lx.KNOWN_OUTLETS  # "The Atlantic", whose "The" is part of its name
         if (
             len([w for w in words if w != "The"]) < 2
             and words[-1] not in lx.KNOWN_OUTLETS
             and not DOMAIN.match(words[-1])
-            and not (len(words) == 2 and words[0] == "The" and words[1] in THE_OUTLETS)
+            and not (len(words) == 2 and words[0] == "The" and (words[1] in THE_OUTLETS or known))
         ):
             return
         cut = of_an_outlet(words) if "of" in words else 0  # "Dodds of Time Magazine": the outlet, not the writer
         if not cut and "for" in words:
             cut = after_region(words)  # "Middle East and North Africa for Amnesty International": the body
         part, words = part[cut:], words[cut:]
-        kind = _kind([w for w in words if w != "The"] or words)
+        kind = "outlet" if known else _kind([w for w in words if w != "The"] or words)
         if kind is None and text and len(part) > 1 and takes_a_plural_verb(text, part, part[-1].end):
             kind = "organization"  # "its owner Chariot Chauffeurs say": a firm, as no one person is plural
         if kind is None:
