@@ -233,3 +233,10 @@ def test_outlets_known_by_a_name_with_no_outlet_word(body: str, outlet: str) -> 
 
 def test_a_new_yorker_is_no_outlet() -> None:
     assert [s.kind for s in analyze("Ann Bell, a lifelong New Yorker, said no.").sources] == ["person"]
+
+
+def test_a_network_named_for_what_it_airs_is_an_outlet_and_others_are_bodies() -> None:
+    kinds = {s.name: s.kind for s in analyze("Ann Bell told the Kovel News Network it would work.").sources}
+    assert kinds["Kovel News Network"] == "outlet"
+    kinds = {s.name: s.kind for s in analyze("The Harbour Relief Network said it would help.").sources}
+    assert kinds["Harbour Relief Network"] == "organization"

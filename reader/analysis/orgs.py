@@ -45,12 +45,19 @@ class OrgEntity:
     first: int = 0
 
 
+# A network or channel named for what it airs is an outlet ("Fox Business Network", "Cable News Network"),
+# not every network ("the Haqqani Network").
+_NETWORK_ENDS = frozenset({"Network", "Channel"})
+_NETWORK_KINDS = frozenset({"News", "Business", "Television", "TV", "Radio", "Sports", "Cable", "Broadcasting"})
+
+
 def _kind(words: list[str]) -> str | None:
     if (
         names_outlet(words)
         or any(w in OUTLET_ANYWHERE for w in words)
         or ("News" in words and "Agency" in words)
         or today_outlet(words)
+        or (words[-1] in _NETWORK_ENDS and any(w in _NETWORK_KINDS for w in words[:-1]))  # "Kovel News Network"
     ):
         return "outlet"
     if words[-1] in lx.DOCUMENT_WORDS:
