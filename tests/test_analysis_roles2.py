@@ -129,3 +129,8 @@ def test_what_a_capitalised_title_is_of_stays_in_the_role(body: str, role: str) 
 @pytest.mark.parametrize("noun", ["kicker", "punter", "fullback", "playmaker", "substitute", "skipper"])
 def test_sports_positions_before_a_name_are_roles(noun: str) -> None:
     assert _role(f"The {noun} Evan Roswell missed the last chance.", "Evan Roswell") == noun
+
+
+def test_a_role_noun_before_a_title_keeps_the_order_written() -> None:
+    body = "The Kovel Union's executive Director Evan Roswell said in a statement that it was over."
+    assert _role(body, "Evan Roswell") == "Kovel Union's executive Director"

@@ -145,7 +145,7 @@ def _role(text: str, run: list[Token], prefix: list[Token], tail: list[Token], e
     kept = [word for word in title.split() if word not in _COURTESY]
     if (parts or kept) and len(kept) < len(title.split()):
         title = " ".join(kept)  # "Former Arizona Senator [Dr.]", "editor [Dr.]": the honorific is no role
-    role = " ".join(x for x in (title, " ".join(parts)) if x).strip()
+    role = " ".join(x for x in (" ".join(parts), title) if x).strip()  # in the order written
     if role and not all(word in lx.HONORIFICS for word in role.split()):
         return role
     end = tail[-1].end if end is None else end  # after a suffix: "James B. Comey Jr., the director of ..."
