@@ -42,15 +42,19 @@ from reader.analysis.name_shapes import (
 )
 from reader.analysis.names import is_given
 from reader.analysis.org_shapes import of_an_outlet, purpose_starts
-from reader.analysis.people_settled import _add_nicknames, _drop_glued_firsts, _gender_from_titles
+from reader.analysis.people_settled import (
+    _add_nicknames,
+    _drop_glued_firsts,
+    _gender_from_titles,
+    _merge_particle_surnames,
+    _merge_shortened,
+)
 from reader.analysis.person_mentions import (
     PersonEntity,
     Spans,
     _add_alias_mentions,
     _add_singles,
     _Context,
-    _merge_particle_surnames,
-    _merge_shortened,
     _Owners,
 )
 from reader.analysis.person_role_words import FIRM_ROLES

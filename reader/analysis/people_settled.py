@@ -1,6 +1,7 @@
 """What is settled about the people of an article once all its name runs are read: a gender from the title
 of any mention ("Mr. Ahern"), a word glued to a person's name ("Iron Mike Tyson"), a nickname inside it
-('Grant "Twiggy" Baker'). Kept apart from people.py, which finds the people."""
+('Grant "Twiggy" Baker'), and shorter forms of a name that are the same person ("Hillary Clinton" beside
+"Hillary Rodham Clinton", "Von der Leyen"). Kept apart from people.py, which finds the people."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 
 from reader.analysis.names import is_given
 from reader.analysis.person_mentions import PersonEntity
+from reader.analysis.tokens import PARTICLES
 
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+$")
 
@@ -45,3 +47,43 @@ def _add_nicknames(people: dict[tuple[str, ...], PersonEntity], nicknames: dict[
                 nick, after = found
                 words = person.tokens
                 person.aliases.add(" ".join([*words[:-after], f'"{nick}"', *words[-after:]]))
+
+
+def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person;
+    so is a double surname written alone, "Wasserman Holt" after "Debra Wasserman Holt", when its first
+    word is no given name (not "Paul Jones" beside "John Paul Jones") and the first of the full name no plural
+    glued on ("For Pensions Ned Lowe" in a run of headings)."""
+    longer: dict[tuple[str, str], list[PersonEntity]] = {}
+    for key, person in people.items():
+        if len(key) > 2:
+            longer.setdefault((key[0], key[-1]), []).append(person)
+            if len(key) == 3 and not is_given(key[1]) and not (key[0][-1] == "s" and not is_given(key[0])):
+                longer.setdefault((key[1], key[2]), []).append(person)
+    if not longer:
+        return
+    for key in [k for k in people if len(k) == 2]:
+        owners = longer.get((key[0], key[1]), [])
+        if len(owners) != 1:
+            continue
+        _fold(people.pop(key), owners[0])
+
+
+def _fold(short: PersonEntity, owner: PersonEntity) -> None:
+    """The short form's mentions, name and role become the owner's."""
+    owner.aliases.add(short.name)
+    owner.mentions.extend(short.mentions)
+    owner.mentions.sort()
+    owner.first = min(owner.first, short.first)
+    owner.role = owner.role or short.role
+
+
+def _merge_particle_surnames(people: dict[tuple[str, ...], PersonEntity]) -> None:
+    """ "Van Persie" after "Robin van Persie", "Von der Leyen" after "Ursula von der Leyen": a surname with a
+    particle, capitalised where it opens a sentence, is the person named with it in full."""
+    for key in [k for k in people if len(k) > 1 and k[0].lower() in PARTICLES and k[0][:1].isupper()]:
+        surname = (key[0].lower(), *key[1:])
+        owners = [p for k, p in people.items() if len(k) > len(surname) and k[-len(surname) :] == surname]
+        if len(owners) != 1:
+            continue
+        _fold(people.pop(key), owners[0])

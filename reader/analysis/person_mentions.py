@@ -24,9 +24,9 @@ from reader.analysis.name_context import (
     refers_as_person,
 )
 from reader.analysis.name_shapes import NOT_NAME, OFFICE_WORDS, PLACE_PREPOSITIONS
-from reader.analysis.names import FAMOUS_SURNAMES, is_given
+from reader.analysis.names import FAMOUS_SURNAMES
 from reader.analysis.person_roles import _gender, _introduced_role, _role_apposition, _role_before
-from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capitalised_runs
 
 # Titles that a person known by one name is named with: "Pope Francis", "Prince Harry", "Lord Alli" (not
 # "Emperor Akihito", known as Akihito, nor a regnal number's "Elizabeth II").
@@ -373,43 +373,3 @@ def _add_alias_mentions(
     for person in people.values():
         person.mentions.sort()
         person.aliases.discard(person.name)
-
-
-def _merge_shortened(people: dict[tuple[str, ...], PersonEntity]) -> None:
-    """ "Hillary Clinton" after "Hillary Rodham Clinton", "Donald Trump" beside "Donald J. Trump": one person;
-    so is a double surname written alone, "Wasserman Holt" after "Debra Wasserman Holt", when its first
-    word is no given name (not "Paul Jones" beside "John Paul Jones") and the first of the full name no plural
-    glued on ("For Pensions Ned Lowe" in a run of headings)."""
-    longer: dict[tuple[str, str], list[PersonEntity]] = {}
-    for key, person in people.items():
-        if len(key) > 2:
-            longer.setdefault((key[0], key[-1]), []).append(person)
-            if len(key) == 3 and not is_given(key[1]) and not (key[0][-1] == "s" and not is_given(key[0])):
-                longer.setdefault((key[1], key[2]), []).append(person)
-    if not longer:
-        return
-    for key in [k for k in people if len(k) == 2]:
-        owners = longer.get((key[0], key[1]), [])
-        if len(owners) != 1:
-            continue
-        _fold(people.pop(key), owners[0])
-
-
-def _fold(short: PersonEntity, owner: PersonEntity) -> None:
-    """The short form's mentions, name and role become the owner's."""
-    owner.aliases.add(short.name)
-    owner.mentions.extend(short.mentions)
-    owner.mentions.sort()
-    owner.first = min(owner.first, short.first)
-    owner.role = owner.role or short.role
-
-
-def _merge_particle_surnames(people: dict[tuple[str, ...], PersonEntity]) -> None:
-    """ "Van Persie" after "Robin van Persie", "Von der Leyen" after "Ursula von der Leyen": a surname with a
-    particle, capitalised where it opens a sentence, is the person named with it in full."""
-    for key in [k for k in people if len(k) > 1 and k[0].lower() in PARTICLES and k[0][:1].isupper()]:
-        surname = (key[0].lower(), *key[1:])
-        owners = [p for k, p in people.items() if len(k) > len(surname) and k[-len(surname) :] == surname]
-        if len(owners) != 1:
-            continue
-        _fold(people.pop(key), owners[0])
