@@ -194,3 +194,13 @@ def test_the_fans_or_staff_of_someone_named_are_not_that_one(body: str) -> None:
 
 def test_a_body_named_before_its_verb_still_speaks() -> None:
     assert analyze('Kovel Holdings said "enough is enough" at the rally.').quotes[0].speaker == "Kovel Holdings"
+
+
+def test_a_definite_age_description_is_the_one_just_named_for_the_next_pronoun() -> None:
+    body = (
+        "Maria Kovel was the first to notice. The 62-year-old retired nurse has lived there for decades.\n\n"
+        '"The road was gone," she said.'
+    )
+    assert analyze(body).quotes[0].speaker == "Maria Kovel"
+    other = body.replace("Maria Kovel was the first to notice.", "Tom Reyes met a woman on the road.")
+    assert analyze(other).quotes[0].speaker is None  # "she" is not the man named

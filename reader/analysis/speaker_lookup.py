@@ -360,12 +360,9 @@ class MentionIndex(CueIndex):
         match = _DESCRIBED.fullmatch(text)
         if match is None or (match.group(2) and match.group(2) not in DEMONYMS):
             return None
-        index = self.sentence_index(at)
-        floor = self.sentences[max(0, index - 2)][0]
-        named = {id(m[3]): m[3] for m in self.mentions_within(floor, at) if m[2] == 0 and self._outside_quotes(m[0])}
-        if len(named) != 1:
+        person = self.one_named_before(at)
+        if person is None:
             return None
-        person = next(iter(named.values()))
         age = match.group(1)
         if age is not None and not any(
             self.body.startswith(f", {age},", e)
@@ -375,6 +372,13 @@ class MentionIndex(CueIndex):
         ):
             return None
         return Speaker(person.name, "person", person, "pronoun")
+
+    def one_named_before(self, at: int) -> PersonEntity | None:
+        """The one person named outside quotes in the last sentences before ``at``, if only one is."""
+        index = self.sentence_index(at)
+        floor = self.sentences[max(0, index - 2)][0]
+        named = {id(m[3]): m[3] for m in self.mentions_within(floor, at) if m[2] == 0 and self._outside_quotes(m[0])}
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def alias(self, text: str, at: int = -1) -> Speaker | None:
         """A person of the article called by a name the people finder did not mark here ("Cruz said")."""

@@ -38,6 +38,8 @@ from reader.analysis.speaker_shapes import (
     subject_prefix,
 )
 
+# A description by age alone is of someone named just before: "The 62-year-old retired nurse has lived".
+_AGED_THE = re.compile(r"The \d{1,3}-year-old\b")
 # A name, "of" and a body's name, up to the verb: "Dodds of Time Magazine", "Kovel of the Harbour Institute".
 _NAME_OF_BODY = re.compile(r"\s*((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z][^,;:]*")
 
@@ -177,6 +179,9 @@ class SubjectFinder(QuoteMarks):
         )
         if head is None:
             return None
+        person = self.one_named_before(start) if _AGED_THE.match(self.masked, start, before) else None
+        if person is not None and person.gender in (None, "", "f" if pronoun == "she" else "m"):
+            return (Speaker(person.name, "person", person, "pronoun"),)  # "Ann Roe was first. The 62-year-old nurse"
         for m_start, _m_end, kind, entity in self.mentions_within(head.end(), min(before, head.end() + 60)):
             if kind == 1 and FOR_ORG.fullmatch(self.masked, head.end(), m_start):
                 return (Speaker(entity.name, "organization", entity, "pronoun"),)
