@@ -240,3 +240,10 @@ def test_a_network_named_for_what_it_airs_is_an_outlet_and_others_are_bodies() -
     assert kinds["Kovel News Network"] == "outlet"
     kinds = {s.name: s.kind for s in analyze("The Harbour Relief Network said it would help.").sources}
     assert kinds["Harbour Relief Network"] == "organization"
+
+
+def test_a_journal_named_after_its_kind_is_an_outlet_and_no_person() -> None:
+    body = "According to a study released this month by the journal Harbour Medicine, injuries rose."
+    analysis = analyze(body)
+    assert not analysis.people
+    assert [(s.name, s.kind) for s in analysis.sources] == [("Harbour Medicine", "outlet")]

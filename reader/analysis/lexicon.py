@@ -170,7 +170,7 @@ THING_NOUNS = _words(
     "team band group party festival event hurricane storm typhoon cyclone virus disease law act bill treaty "
     "the a an this that these those his her their its our my your new old first second third own "
     "tournament competition cup league award prize exhibition school schools column newsletter cocktail drink "
-    "beverage soda exhibit exhibits collection label dish"
+    "beverage soda exhibit exhibits collection label dish journal"
 )
 
 DETERMINERS = _words("the a an this that these those his her their its our my your")

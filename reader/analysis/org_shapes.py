@@ -232,8 +232,9 @@ def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
 # Words in names are bounded ({0,60}) so that a giant "word" cannot make a regex rescan it from every letter.
 # Word alternations begin with a letter and check the word boundary after it (``(?<!\w.)``), so that the
 # regex engine skips to those letters instead of trying ``\b`` at every position; same matches.
-_CUED_BEFORE = re.compile(  # \b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily)\s+(...)
-    r"(?:m(?<!\w.)agazine|n(?<!\w.)(?:ewspaper|ews agency|ews site)|b(?<!\w.)roadcaster|t(?<!\w.)abloid|d(?<!\w.)aily)"
+_CUED_BEFORE = re.compile(  # \b(?:magazine|newspaper|broadcaster|news agency|news site|tabloid|daily|journal)\s+(...)
+    r"(?:m(?<!\w.)agazine|n(?<!\w.)(?:ewspaper|ews agency|ews site)|b(?<!\w.)roadcaster|t(?<!\w.)abloid|d(?<!\w.)aily"
+    r"|j(?<!\w.)ournal)"
     r"\s+((?:[A-Z][\w.&-]{0,60}\s?){1,4})"
 )
 # The same set off by commas: "Jordan's state news agency, Petra, identified" (not "in the newspaper, Roe said").
@@ -248,7 +249,7 @@ _CUED_AFTER = re.compile(
 
 # The words each pattern needs: most articles have none, and a pattern whose words are missing is not run;
 # every match of _CUED_BEFORE opens with one of its words.
-_CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily")
+_CUE_WORDS_BEFORE = ("magazine", "newspaper", "broadcaster", "news agency", "news site", "tabloid", "daily", "journal")
 _CUE_WORDS_AFTER = ("news agency", "television", "radio", "newspaper", "broadcaster", "magazine")
 
 # "New York-based", "Chicago-area", "Spanish-language": a compound describing what follows, not a name.
