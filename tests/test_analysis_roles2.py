@@ -134,3 +134,11 @@ def test_sports_positions_before_a_name_are_roles(noun: str) -> None:
 def test_a_role_noun_before_a_title_keeps_the_order_written() -> None:
     body = "The Kovel Union's executive Director Evan Roswell said in a statement that it was over."
     assert _role(body, "Evan Roswell") == "Kovel Union's executive Director"
+
+
+def test_a_title_alone_gives_way_to_a_later_appositive() -> None:
+    body = (
+        '"It has problems," said Prof. Evan Roswell. Evan Roswell, an expert in coral ecology at Kovel '
+        "Polytechnic, said more samples were needed."
+    )
+    assert _role(body, "Evan Roswell") == "expert in coral ecology at Kovel Polytechnic"

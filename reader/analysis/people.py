@@ -312,6 +312,11 @@ def find_people(text: str, tokens: list[Token], quotes: list[tuple[int, int]] | 
 _NUMERAL_LETTERS = frozenset("IVX")
 
 
+def _title_only(role: str) -> bool:
+    """ "Prof.", "Dr", "Sen.": one title word, which says less than an appositive's role."""
+    return " " not in role and (role in lx.TITLES or role in lx.HONORIFICS)
+
+
 def _add_person(
     text: str,
     people: dict[tuple[str, ...], PersonEntity],
@@ -329,8 +334,9 @@ def _add_person(
         role = _role(text, run, prefix, tail, end)
         before = _word_before(text, run[0].start)
         person = people[key] = PersonEntity(key, role, _gender(key[0], role, prefix, before), first=tail[0].start)
-    elif person.role is None and len(person.mentions) < 3:
-        person.role = _role(text, run, prefix, tail, end)  # named first with no role
+    elif (person.role is None or _title_only(person.role)) and len(person.mentions) < 3:
+        # named first with no role, or a title alone ("Prof."), which a later appositive outdoes
+        person.role = _role(text, run, prefix, tail, end) or person.role
     if suffix:
         person.aliases.add(f"{person.name} {suffix}")  # "Martin Luther King Jr."
     if bracketed:
