@@ -158,3 +158,8 @@ def test_a_person_after_a_sentence_opening_place_is_kept() -> None:
 def test_nordic_and_footballers_given_names_and_clubs_named_like_people() -> None:
     body = "Harbour City beat Aston Villa 3-1. Erling Kovelsen scored twice and Bukayo Roe added a third."
     assert _people(body) == ["Erling Kovelsen", "Bukayo Roe"]
+
+
+def test_jun_after_a_name_is_a_given_name_and_before_a_day_a_month() -> None:
+    assert _people('"It is bad," columnist Ai Jun wrote in the piece.') == ["Ai Jun"]
+    assert _people("The vote is on Jun 5 in Harbour.") == []

@@ -96,6 +96,7 @@ def _split_run(
                     or initial(run, index)
                     or east_asian_name(run, index)
                     or (word == "Jan" and index == 0)  # "Jan Brewer": the month is written "Jan." or with a day
+                    or (word == "Jun" and index and _no_day_after(text, token))  # "Ai Jun", "Kim Jun-su"
                     or (index and word in STATE_ABBREVIATIONS and text[token.end : token.end + 1] != ".")  # "Naoto Kan"
                     or (last_lexical < index - 1 and surname_word(run, index))
                 )
@@ -162,6 +163,12 @@ def _glued_office(text: str, run: list[Token], prefix: list[Token], tail: list[T
         return is_given(second) and not second.endswith(".") and prefix[0].text not in _ARTICLES
     office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
     return office is not None and office.group(1) in lx.TITLES
+
+
+def _no_day_after(text: str, token: Token) -> bool:
+    """Whether a month's short form is written as no date is: no stop after it, no day number next."""
+    after = text[token.end : token.end + 2]
+    return after[:1] != "." and not after[1:].isdigit()
 
 
 def _ed_name(word: str, words_lower: set[str] | frozenset[str]) -> bool:
