@@ -204,3 +204,10 @@ def test_a_definite_age_description_is_the_one_just_named_for_the_next_pronoun()
     assert analyze(body).quotes[0].speaker == "Maria Kovel"
     other = body.replace("Maria Kovel was the first to notice.", "Tom Reyes met a woman on the road.")
     assert analyze(other).quotes[0].speaker is None  # "she" is not the man named
+
+
+def test_the_subject_of_the_clause_joined_by_and_frames_the_quote() -> None:
+    body = 'The Gazette called him a liar and Harbour News called it a "freak out."'
+    assert analyze(body).quotes[0].speaker == "Harbour News"
+    body = 'Writing online, Ann Bell of The Globe and Mail dubbed it "the end of an era".'
+    assert analyze(body).quotes[0].speaker == "Ann Bell"

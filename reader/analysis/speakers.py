@@ -188,6 +188,16 @@ class Attributor(SubjectFinder):
                 start = inner
         if not self.masked[start:end].strip():
             return None
+        joined = self.masked.rfind(" and ", start, end)
+        if (
+            joined > start
+            and self.masked[joined + 5 : joined + 6].isupper()
+            and any(w[:1].islower() for w in self.masked[start:joined].split())
+            and not self.masked[self.masked.rfind(" ", start, joined) + 1 : joined][:1].isupper()  # "Globe and Mail"
+        ):
+            found = self.resolve(joined + 5, end, head=True)  # "The Post called him a liar and NBC News called"
+            if found is not None:
+                return found
         return self.resolve(start, end, head=True)
 
     # -- cues (found by ``CueIndex``) -------------------------------------------------------
