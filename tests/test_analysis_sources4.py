@@ -247,3 +247,8 @@ def test_a_journal_named_after_its_kind_is_an_outlet_and_no_person() -> None:
     analysis = analyze(body)
     assert not analysis.people
     assert [(s.name, s.kind) for s in analysis.sources] == [("Harbour Medicine", "outlet")]
+
+
+def test_a_post_on_x_ends_the_sentence_and_joins_no_name() -> None:
+    analysis = analyze('"Peace is a right," Lind wrote on X. Analysts said the unrest was large.')
+    assert [s.name for s in analysis.sources] == ["Lind"]
