@@ -1,6 +1,7 @@
 """The words around a role's noun or title that belong to the role: the office before a title ("Senate
-Majority Leader", "FBI Director") and the lowercase words that narrow a role noun ("campaign manager").
-Kept apart from person_roles.py, which reads the roles with them."""
+Majority Leader", "FBI Director"), the lowercase words that narrow a role noun ("campaign manager"), and
+the body, team or place the role is of ("CIA spokesman", "Chelsea keeper"). Kept apart from
+person_roles.py, which reads the roles with them."""
 
 from __future__ import annotations
 
@@ -83,6 +84,9 @@ _OWNED_ROLE = re.compile(r"\b([A-Z][\w-]*(?: [A-Z][\w-]*){0,4})(?:['’]s)? ((?:
 
 
 def owns(words: str) -> bool:
+    """Whether capitalised words right before a role name whom or where the role is of, or narrow it:
+    "CIA" of "CIA spokesman", "Chelsea", "Health" of "Health Minister", "Chief" of "Chief executive"; not
+    "But", "Monday", "Mr." or a verb opening the sentence ("Quoting")."""
     if words in lx.NATIONALITIES or words in lx.PLACES:
         return True
     for word in words.split():
