@@ -252,3 +252,18 @@ def test_a_journal_named_after_its_kind_is_an_outlet_and_no_person() -> None:
 def test_a_post_on_x_ends_the_sentence_and_joins_no_name() -> None:
     analysis = analyze('"Peace is a right," Lind wrote on X. Analysts said the unrest was large.')
     assert [s.name for s in analysis.sources] == ["Lind"]
+
+
+@pytest.mark.parametrize(
+    ("body", "body_name"),
+    [
+        ("A Harbourpeace study has found radioactivity in four of eight fish samples.", "Harbourpeace"),
+        ("A new Kovel University survey shows support falling.", "Kovel University"),
+    ],
+)
+def test_the_body_of_a_study_or_survey_that_finds_is_a_source(body: str, body_name: str) -> None:
+    assert [s.name for s in analyze(body).sources] == [body_name]
+
+
+def test_a_place_of_a_study_is_no_source() -> None:
+    assert not analyze("A Texas study found high levels of lead.").sources

@@ -68,6 +68,11 @@ _ROLE_OF_BODY = re.compile(r"['’]s(?:\s+[a-z-]+){1,5},\s+")  # "the CDC's inte
 _WHETHER = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+(?:whether|if)\b")
 
 
+# A study, poll or survey named by its body, right before a finding verb: "a Greenpeace study has found".
+_STUDY_OF = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Nn]ew)\s+(?:new\s+|recent\s+|latest\s+)?([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s+"
+    r"(?:study|poll|survey|analysis|audit|review)\s+(?:has\s+|had\s+|have\s+)?$"
+)
 # Bare forms of source verbs that, right after a capitalised word, are nouns: "Queensland state".
 _NOUN_AFTER_A_NAME = frozenset({"state", "report", "note", "post", "call"})
 
@@ -255,6 +260,9 @@ class SourceCollector(SubjectReader):
             subject = self._antecedent(s_start, verb, right_before=True)  # "challenged by Ada Quist, who said"
         if subject is None:
             if word in FINDING_VERBS and not self.att.masked.startswith(" that ", verb + len(word)):
+                study = _STUDY_OF.search(self.att.masked, max(s_start, verb - 80), verb)
+                if study is not None and study.group(1) not in lx.PLACES and study.group(1) not in lx.NATIONALITIES:
+                    self._bare_body(study.start(1), study.end(1))  # "a Greenpeace study has found radioactivity"
                 return  # a body no finder knows, credited with a finding only before "that": "Pew found that"
             if word in PARAPHRASE_VERBS or word in CREDIT_VERBS or word in FINDING_VERBS:
                 floor = max(s_start, verb - 160)
