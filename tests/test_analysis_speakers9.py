@@ -211,3 +211,11 @@ def test_the_subject_of_the_clause_joined_by_and_frames_the_quote() -> None:
     assert analyze(body).quotes[0].speaker == "Harbour News"
     body = 'Writing online, Ann Bell of The Globe and Mail dubbed it "the end of an era".'
     assert analyze(body).quotes[0].speaker == "Ann Bell"
+
+
+def test_a_kin_word_as_subject_stands_for_the_person_of_that_sex_named_before() -> None:
+    body = (
+        "Judge Ann Bell sentenced Tom and Mary Kovel on Friday. Tom Kovel was also charged with fraud.\n\n"
+        'The father said "I love my children."'
+    )
+    assert analyze(body).quotes[0].speaker == "Tom Kovel"

@@ -25,6 +25,12 @@ from reader.analysis.tokens import Token
 _JOINING = frozenset({"and", "or", "of", "the", "a", "an", "for", "at", "in", "&"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # A subject that is only an age or a nationality: "The 45-year-old", "the Briton".
+# "The father said", "the widow told reporters": kin named by their tie alone, read as "he" or "she" is.
+_KIN_SUBJECT = re.compile(
+    r"[\s,]*(?:the|The)\s+(father|mother|husband|wife|son|daughter|brother|sister|widow|widower|grandfather|"
+    r"grandmother)[\s,]*"
+)
+_MALE_KIN = frozenset({"father", "husband", "son", "brother", "widower", "grandfather"})
 _DESCRIBED = re.compile(r"[\s,]*(?:the|The)\s+(?:(\d{1,3})-year-old|([A-Z][a-z]+))[\s,]*")
 _OBJECT_OF = re.compile(
     r"\b(?:to|with|by|from|for|at|on|in|of|about|against|than|outside|inside|near|behind|into|over|under|"
@@ -296,6 +302,8 @@ class MentionIndex(CueIndex):
             found = role[0]  # "The Iranian president attacked"
         if found is None:
             found = self.described_person(text, start)  # "The 45-year-old told reporters", "the Briton said"
+        if found is None and (kin := _KIN_SUBJECT.fullmatch(text)) is not None:
+            found = self.pronoun("he" if kin.group(1) in _MALE_KIN else "she", start)  # "The father said": as "he"
         if found is None:
             named = self.unlisted.entity(start, end, speaking=True)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
