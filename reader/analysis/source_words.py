@@ -183,10 +183,21 @@ _NAME_AFTER_CLAUSE_WORD = re.compile(
 )
 
 
+# The stem each stance word opens with ("suggests" and "suggested" open with none, so are never found).
+_STEM_OF = {word: stem for word in STANCE_WORDS for stem in _STANCE_STEMS if word.startswith(stem)}
+_LOWER_RUN = re.compile(r"[a-z]{4,}")  # every stance word has four letters or more
+
+
 def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
-    """(offset, verb) of each stance verb outside quotes, found by the stems' str.find: faster than a
-    regex of all the forms or a look at every token, as most articles have few or none."""
+    """(offset, verb) of each stance verb outside quotes, stem by stem, found by the stems' str.find: faster
+    than a regex of all the forms or a look at every token, as most articles have few or none."""
+    # A verb found is a whole run of lowercase letters (what is before it is no letter), so only the stems
+    # of the stance words among the text's runs can find one: one findall over the text, then str.find for
+    # those few stems, rather than some forty scans of the text, most for stems it does not hold.
+    present = {_STEM_OF.get(word) for word in STANCE_WORDS.intersection(_LOWER_RUN.findall(masked))}
     for stem in _STANCE_STEMS:
+        if stem not in present:
+            continue
         at = masked.find(stem)
         while at >= 0:
             if at == 0 or not masked[at - 1].isalnum():
