@@ -17,7 +17,8 @@ from reader.analysis.tokens import (
     Token,
     capital_indices,
     is_word_char,
-    matches_from,
+    matches_at,
+    stem_starts,
     token_texts,
     word_offsets,
 )
@@ -263,10 +264,16 @@ def _cued_after_matches(text: str) -> Iterator[re.Match[str]]:
 def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
     """(name, start) of each outlet named with its kind in lowercase ("magazine MicroMega", "al-Ikhbariya
     television", "Yonhap news agency")."""
+    # The two patterns that open with the kind are matched where its words are, found once for both (and
+    # none where they are not); the kind words after a name are most of them too, so only the other two are
+    # looked for in the whole text again.
+    starts = stem_starts(text, _CUE_WORDS_BEFORE)
     for pattern in (_CUED_BEFORE, _CUED_APPOSITIVE, _CUED_AFTER):
         if pattern is not _CUED_AFTER:
-            matches = matches_from(pattern, text, _CUE_WORDS_BEFORE)  # none where the words are not found
-        elif any(word in text for word in _CUE_WORDS_AFTER):
+            matches = matches_at(pattern, text, starts)
+        elif any(text.startswith(_CUE_WORDS_AFTER, at) for at in starts) or any(
+            word in text for word in _CUE_WORDS_AFTER if word not in _CUE_WORDS_BEFORE
+        ):
             matches = _cued_after_matches(text)
         else:
             continue

@@ -273,14 +273,26 @@ def matches_from(pattern: re.Pattern[str], text: str, stems: Iterable[str]) -> I
     """The matches of ``pattern.finditer(text)`` for a pattern whose every match opens with one of ``stems``:
     matched at each place a stem is found (str.find), in order and after the end of the last match, as
     finditer reaches them. For a pattern opening with many common letters, which finditer tries at each."""
+    return matches_at(pattern, text, stem_starts(text, stems))
+
+
+def stem_starts(text: str, stems: Iterable[str]) -> list[int]:
+    """Where any of ``stems`` is found in ``text`` (str.find), in order: for ``matches_at``, and found once
+    for two patterns that open with the same stems."""
     starts = set()
     for stem in stems:
         at = text.find(stem)
         while at >= 0:
             starts.add(at)
             at = text.find(stem, at + 1)
+    return sorted(starts)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` at ``starts`` (in order), each after the end of the last, as finditer
+    reaches them: ``matches_from`` with the stems' starts already found."""
     end = 0
-    for at in sorted(starts):
+    for at in starts:
         if at >= end and (match := pattern.match(text, at)) is not None:
             end = match.end()
             yield match
