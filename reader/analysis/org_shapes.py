@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import compress
 
 from reader.analysis import lexicon as lx
@@ -71,7 +71,7 @@ OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel Online")
 OUTLET_ENDS = lx.OUTLET_WORDS | OUTLET_TAILS  # the last words that make a name an outlet's
 
 
-def names_outlet(words: list[str]) -> bool:
+def names_outlet(words: Sequence[str]) -> bool:
     """Whether the words name an outlet by the whole name or its last word ("Time Magazine", "BBC Sport")."""
     return " ".join(words) in lx.KNOWN_OUTLETS or words[-1] in OUTLET_ENDS
 
@@ -128,7 +128,7 @@ NAME_OPENERS = lx._words("State Police Government Court Church Group Crown Inter
 _TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
 
 
-def today_outlet(words: list[str]) -> bool:
+def today_outlet(words: Sequence[str]) -> bool:
     """Whether a name of two or three words ends in "Today" after a name word: an outlet's ("India Today")."""
     return 1 < len(words) < 4 and words[-1] == "Today" and words[-2] not in _EDGE
 

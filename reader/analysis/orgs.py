@@ -7,6 +7,7 @@ television", "Yonhap news agency").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -45,7 +46,10 @@ class OrgEntity:
     first: int = 0
 
 
-def _kind(words: list[str]) -> str | None:
+@functools.lru_cache(maxsize=1 << 13)
+def _kind(words: tuple[str, ...]) -> str | None:
+    """What a name's words make it, by the words alone: cached, as the same names recur in an article and
+    from one to the next."""
     if (
         names_outlet(words)
         or any(w in OUTLET_ANYWHERE for w in words)
@@ -202,7 +206,7 @@ def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
         if (
             len([w for w in words if w != "The"]) < 2
             and words[-1] not in lx.KNOWN_OUTLETS
-            and not DOMAIN.match(words[-1])
+            and not ("." in words[-1] and DOMAIN.match(words[-1]))  # a domain has a dot: most words need no match
             and not (len(words) == 2 and words[0] == "The" and words[1] in THE_OUTLETS)
         ):
             return
@@ -210,7 +214,7 @@ def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
         if not cut and "for" in words:
             cut = after_region(words)  # "Middle East and North Africa for Amnesty International": the body
         part, words = part[cut:], words[cut:]
-        kind = _kind([w for w in words if w != "The"] or words)
+        kind = _kind(tuple([w for w in words if w != "The"] or words))
         if kind is None and text and len(part) > 1 and takes_a_plural_verb(text, part, part[-1].end):
             kind = "organization"  # "its owner Chariot Chauffeurs say": a firm, as no one person is plural
         if kind is None:
