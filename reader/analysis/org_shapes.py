@@ -162,6 +162,8 @@ def _trim(run: list[Token]) -> list[Token]:
 
 def _split_and(part: list[Token]) -> list[list[Token]]:
     """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
+    if len(part) < 3:
+        return [part[:]]  # most parts: no word between two others to split at
     head_after = [False] * (len(part) + 1)  # whether part[i:] holds an organisation head
     for i in range(len(part) - 1, -1, -1):
         head_after[i] = head_after[i + 1] or part[i].text in ORG_HEADS

@@ -362,6 +362,8 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
             if len(owners) == 1 and not any(start >= s and end <= e for s, e in owners[0].mentions):
                 index.alias(owners[0], f"the {head}")
                 owners[0].mentions.append((start, end))
+    if not outlets:
+        return  # "the Post" is only ever an outlet's alias: with no outlet named, no need to look for one
     for match in _THE_NAME.finditer(text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:
