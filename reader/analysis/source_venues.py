@@ -115,9 +115,26 @@ _TO_STEMS = (
 )
 
 
-def venue_cues(masked: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_TO.finditer(masked)``."""
-    return matches_from(_TO, masked, _TO_STEMS)
+# The lowercase words of _TO's alternatives, each with the stem that finds it. A match opens a word (no
+# word character before it) that ends where its alternative's does, at a space (or the "-" of "e-mail"),
+# so it is a whole run of lowercase letters: a stem can find a match only where one of its words is among
+# the text's ``lower_runs``. The stems of other words ("add" of three letters, the "e" of "e-mail", the
+# capitalised "Speaking") are always looked for.
+_TO_WORDS_OF = {
+    **{"told": "told", "tell": "tell tells telling", "talk": "talking talked", "remark": "remarks remarked"},
+    **{"reported": "reported", "published": "published", "said": "said", "says": "says"},
+    **{"statement": "statement statements", "speaking": "speaking", "spoke": "spoke", "explained": "explained"},
+    **{"email": "email emails", "interview": "interview interviews", "appear": "appeared appearing"},
+    **{"aired": "aired", "broadcast": "broadcast", "writ": "writing writes", "wrote": "wrote"},
+}
+_TO_WORDS = {word: stem for stem, words in _TO_WORDS_OF.items() for word in words.split()}
+_TO_ALWAYS = frozenset(stem for stem in _TO_STEMS if stem not in _TO_WORDS_OF)  # "add", "e-mail", "Speaking"...
+
+
+def venue_cues(masked: str, runs: set[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_TO.finditer(masked)``; ``runs`` are the text's ``lower_runs``."""
+    present = {_TO_WORDS[word] for word in runs.intersection(_TO_WORDS)} | _TO_ALWAYS
+    return matches_from(_TO, masked, [stem for stem in _TO_STEMS if stem in present])
 
 
 _VENUE = re.compile(

@@ -188,13 +188,19 @@ _STEM_OF = {word: stem for word in STANCE_WORDS for stem in _STANCE_STEMS if wor
 _LOWER_RUN = re.compile(r"[a-z]{4,}")  # every stance word has four letters or more
 
 
-def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
+def lower_runs(masked: str) -> set[str]:
+    """The runs of four lowercase letters or more of a text, each whole: the words that the cues looked for
+    with str.find can be, found in one pass so that only the stems of those present are looked for."""
+    return set(_LOWER_RUN.findall(masked))
+
+
+def _stance_verbs(masked: str, runs: set[str]) -> Iterator[tuple[int, str]]:
     """(offset, verb) of each stance verb outside quotes, stem by stem, found by the stems' str.find: faster
     than a regex of all the forms or a look at every token, as most articles have few or none."""
     # A verb found is a whole run of lowercase letters (what is before it is no letter), so only the stems
-    # of the stance words among the text's runs can find one: one findall over the text, then str.find for
-    # those few stems, rather than some forty scans of the text, most for stems it does not hold.
-    present = {_STEM_OF.get(word) for word in STANCE_WORDS.intersection(_LOWER_RUN.findall(masked))}
+    # of the stance words among the text's ``lower_runs`` can find one: str.find for those few stems, rather
+    # than some forty scans of the text, most for stems it does not hold.
+    present = {_STEM_OF.get(word) for word in STANCE_WORDS.intersection(runs)}
     for stem in _STANCE_STEMS:
         if stem not in present:
             continue
