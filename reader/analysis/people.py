@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import compress
-from operator import itemgetter, not_
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_context import (
@@ -80,18 +79,21 @@ def _lower_elsewhere(words_lower: set[str], token: Token) -> bool:
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
-    # The words not capitalised, picked without a Python-level loop (those opening with a digit are in
-    # too, and no capitalised word written in lowercase is one of them); then the word before each
-    # reporting verb, a few of them found among all the words at C speed; then one pass over the
-    # capitalised tokens alone, a fifth of them, each with the token before it, for what that word says.
+    # The words not capitalised, found without a Python-level loop (those opening with a digit are in
+    # too, and no capitalised word written in lowercase is one of them): whether a token is capitalised
+    # depends on its text alone, so they are all the words less those of the capitalised tokens, two set
+    # operations. Then the word before each reporting verb, a few of them found among all the words at C
+    # speed; then one pass over the capitalised tokens alone, a fifth of them, each with the token before
+    # it, for what that word says.
     texts = token_texts(tokens)
-    words_lower = set(compress(texts, map(not_, map(_CAP, tokens))))
+    capitals = capital_indices(tokens)
+    words_lower = set(texts)
+    words_lower.difference_update(map(texts.__getitem__, capitals))
     said: set[str] = set()
     for j in compress(range(len(texts)), map(lx.REPORTING_VERBS.__contains__, texts)):
         if j and (token := tokens[j - 1]).cap and text[token.end : tokens[j].start] == " ":
             said.add(token.text)  # not "buried at Tamosira Magnet, said Omar Tawfiq"
     mid: set[str] = set()
-    capitals = capital_indices(tokens)
     if capitals and not capitals[0]:
         capitals = capitals[1:]  # the first word has none before it
     before = map(tokens.__getitem__, map(_BEFORE, capitals))
@@ -112,7 +114,6 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
     return _Context(words_lower, said, in_org, Spans(quotes), mid)
 
 
-_CAP = itemgetter(4)
 _BEFORE = (-1).__add__  # an index's predecessor
 
 
