@@ -79,12 +79,9 @@ def _lower_elsewhere(words_lower: set[str], token: Token) -> bool:
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
-    # The words not capitalised, found without a Python-level loop (those opening with a digit are in
-    # too, and no capitalised word written in lowercase is one of them): whether a token is capitalised
-    # depends on its text alone, so they are all the words less those of the capitalised tokens, two set
-    # operations. Then the word before each reporting verb, a few of them found among all the words at C
-    # speed; then one pass over the capitalised tokens alone, a fifth of them, each with the token before
-    # it, for what that word says.
+    # The words not capitalised (those opening with a digit too): all the words less the capitalised
+    # tokens', as being capitalised depends on the text alone. Then the word before each reporting verb,
+    # found among all the words at C speed; then one pass over the capitalised tokens, a fifth of them.
     texts = token_texts(tokens)
     capitals = capital_indices(tokens)
     words_lower = set(texts)
@@ -143,9 +140,10 @@ def _single_evidence(text: str, token: Token, ctx: _Context) -> bool:
         return False
     if before.lower() in INTRODUCERS:
         return introduces_a_person(text, text.rfind(before, 0, start), token.end)
-    head = _ROLE_COMMA_REVERSED.match(text[max(0, start - 30) : start][::-1])
-    if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(token.text):
-        return True
+    if is_given(token.text):  # set lookups before the window's regex
+        head = _ROLE_COMMA_REVERSED.match(text[max(0, start - 30) : start][::-1])
+        if head and head.group(1)[::-1] in lx.ROLE_NOUNS:
+            return True
     after = text[token.end + (2 if token.possessive else 0) : token.end + 40]
     return after[:1] == "," and bool(_AGE.match(after)) and not in_heading(text, start)
 
@@ -181,9 +179,10 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return False  # "the Carolina Hawks", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
-        head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
-        if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]):
-            return True
+        if is_given(names[0]):
+            head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
+            if head and head.group(1)[::-1] in lx.ROLE_NOUNS:
+                return True
         # "Syakrani, 24, says": an age after a word with no other reading.
         return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
     if after[:1] == "," and tagged_place(after, before):
