@@ -194,9 +194,10 @@ def of_an_outlet(words: list[str]) -> int:
 def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of bodies named after a date ("the January 25 Youth Coalition", "the April 6 Youth
     Movement"), whose capitalised run the day's number breaks: "the", a month, a day, name words up to a head."""
-    for i in capital_indices(tokens):  # the capitalised tokens, found once for all finders
+    capitals, texts = capital_indices(tokens), token_texts(tokens)  # found once for all finders
+    for i in compress(capitals, map(lx.MONTHS.__contains__, map(texts.__getitem__, capitals))):  # the months
         month = tokens[i]
-        if month.text not in lx.MONTHS or i + 2 >= len(tokens):
+        if i + 2 >= len(tokens):
             continue
         if not tokens[i + 1].text.isdigit() or len(tokens[i + 1].text) > 2:
             continue
