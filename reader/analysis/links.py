@@ -21,8 +21,8 @@ def find_links(body: str, kept: list[Link] | None = None) -> list[Link]:
             seen.add(key)
             links.append(link)
     # Every match holds "://" or "www." in some case: most bodies have neither, and the pattern, tried at
-    # each h and w, is not run over them.
-    if "://" not in body and "ww." not in body.lower():
+    # each h and w, is not run over them. Most have no "w." or "W." either, so need no lowercase copy.
+    if "://" not in body and (("w." not in body and "W." not in body) or "ww." not in body.lower()):
         return links
     for match in _URL.finditer(body):
         raw = match.group(0).rstrip(".,;:!?")

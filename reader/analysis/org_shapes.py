@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import compress
 
 from reader.analysis import lexicon as lx
@@ -17,7 +17,8 @@ from reader.analysis.tokens import (
     Token,
     capital_indices,
     is_word_char,
-    matches_from,
+    matches_at,
+    stem_starts,
     token_texts,
     word_offsets,
 )
@@ -70,7 +71,7 @@ OUTLET_TAILS = lx._words("Paper Newspaper Sport Sports Newsroom Channel Online")
 OUTLET_ENDS = lx.OUTLET_WORDS | OUTLET_TAILS  # the last words that make a name an outlet's
 
 
-def names_outlet(words: list[str]) -> bool:
+def names_outlet(words: Sequence[str]) -> bool:
     """Whether the words name an outlet by the whole name or its last word ("Time Magazine", "BBC Sport")."""
     return " ".join(words) in lx.KNOWN_OUTLETS or words[-1] in OUTLET_ENDS
 
@@ -127,7 +128,7 @@ NAME_OPENERS = lx._words("State Police Government Court Church Group Crown Inter
 _TAIL = ORG_CONNECTORS | lx.DAYS | lx.MONTHS
 
 
-def today_outlet(words: list[str]) -> bool:
+def today_outlet(words: Sequence[str]) -> bool:
     """Whether a name of two or three words ends in "Today" after a name word: an outlet's ("India Today")."""
     return 1 < len(words) < 4 and words[-1] == "Today" and words[-2] not in _EDGE
 
@@ -161,6 +162,8 @@ def _trim(run: list[Token]) -> list[Token]:
 
 def _split_and(part: list[Token]) -> list[list[Token]]:
     """'Massachusetts Institute of Technology and Colorado State University' names two bodies."""
+    if len(part) < 3:
+        return [part[:]]  # most parts: no word between two others to split at
     head_after = [False] * (len(part) + 1)  # whether part[i:] holds an organisation head
     for i in range(len(part) - 1, -1, -1):
         head_after[i] = head_after[i + 1] or part[i].text in ORG_HEADS
@@ -209,9 +212,10 @@ def _person_shaped(words: list[str]) -> bool:
 def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
     """(name, start, end) of bodies named after a date ("the January 25 Youth Coalition", "the April 6 Youth
     Movement"), whose capitalised run the day's number breaks: "the", a month, a day, name words up to a head."""
-    for i in capital_indices(tokens):  # the capitalised tokens, found once for all finders
+    capitals, texts = capital_indices(tokens), token_texts(tokens)  # found once for all finders
+    for i in compress(capitals, map(lx.MONTHS.__contains__, map(texts.__getitem__, capitals))):  # the months
         month = tokens[i]
-        if month.text not in lx.MONTHS or i + 2 >= len(tokens):
+        if i + 2 >= len(tokens):
             continue
         if not tokens[i + 1].text.isdigit() or len(tokens[i + 1].text) > 2:
             continue
@@ -282,10 +286,16 @@ def _cued_after_matches(text: str) -> Iterator[re.Match[str]]:
 def cued_outlets(text: str) -> Iterator[tuple[str, int]]:
     """(name, start) of each outlet named with its kind in lowercase ("magazine MicroMega", "al-Ikhbariya
     television", "Yonhap news agency")."""
+    # The two patterns that open with the kind are matched where its words are, found once for both (and
+    # none where they are not); the kind words after a name are most of them too, so only the other two are
+    # looked for in the whole text again.
+    starts = stem_starts(text, _CUE_WORDS_BEFORE)
     for pattern in (_CUED_BEFORE, _CUED_APPOSITIVE, _CUED_AFTER):
         if pattern is not _CUED_AFTER:
-            matches = matches_from(pattern, text, _CUE_WORDS_BEFORE)  # none where the words are not found
-        elif any(word in text for word in _CUE_WORDS_AFTER):
+            matches = matches_at(pattern, text, starts)
+        elif any(text.startswith(_CUE_WORDS_AFTER, at) for at in starts) or any(
+            word in text for word in _CUE_WORDS_AFTER if word not in _CUE_WORDS_BEFORE
+        ):
             matches = _cued_after_matches(text)
         else:
             continue

@@ -7,9 +7,11 @@ television", "Yonhap news agency").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import takes_a_plural_verb
@@ -31,7 +33,7 @@ from reader.analysis.org_shapes import (
     the_head_spans,
     today_outlet,
 )
-from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs
+from reader.analysis.tokens import ORG_CONNECTORS, Token, capital_indices, capitalised_runs, token_texts
 
 DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|co|io|ca|uk|nz|au)$", re.I)
 
@@ -51,7 +53,10 @@ _NETWORK_ENDS = frozenset({"Network", "Channel"})
 _NETWORK_KINDS = frozenset({"News", "Business", "Television", "TV", "Radio", "Sports", "Cable", "Broadcasting"})
 
 
-def _kind(words: list[str]) -> str | None:
+@functools.lru_cache(maxsize=1 << 13)
+def _kind(words: tuple[str, ...]) -> str | None:
+    """What a name's words make it, by the words alone: cached, as the same names recur in an article and
+    from one to the next."""
     if (
         names_outlet(words)
         or any(w in OUTLET_ANYWHERE for w in words)
@@ -210,7 +215,7 @@ def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
         if (
             len([w for w in words if w != "The"]) < 2
             and words[-1] not in lx.KNOWN_OUTLETS
-            and not DOMAIN.match(words[-1])
+            and not ("." in words[-1] and DOMAIN.match(words[-1]))  # a domain has a dot: most words need no match
             and not (len(words) == 2 and words[0] == "The" and (words[1] in THE_OUTLETS or known))
         ):
             return
@@ -218,7 +223,7 @@ def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
         if not cut and "for" in words:
             cut = after_region(words)  # "Middle East and North Africa for Amnesty International": the body
         part, words = part[cut:], words[cut:]
-        kind = "outlet" if known else _kind([w for w in words if w != "The"] or words)
+        kind = "outlet" if known else _kind(tuple([w for w in words if w != "The"] or words))
         if kind is None and text and len(part) > 1 and takes_a_plural_verb(text, part, part[-1].end):
             kind = "organization"  # "its owner Chariot Chauffeurs say": a firm, as no one person is plural
         if kind is None:
@@ -230,13 +235,19 @@ def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
             index.add(" ".join(words), kind, start, end)
 
 
+_NEXT = (1).__add__  # an index's successor
+
+
 def _add_speaking_names(text: str, tokens: list[Token], index: OrgIndex, person_starts: set[int]) -> None:
     """One-word bodies that speak ("Microsoft says"), named more than once and never as a person."""
     capitalised = capital_indices(tokens)
     last = len(tokens) - 1
     # Only a capitalised word right before a source verb can speak: most articles have a few, so the other
-    # capitalised words are counted only when one of those recurs.
-    speaking = [i for i in capitalised if i < last and tokens[i + 1].text in lx.SOURCE_VERBS]
+    # capitalised words are counted only when one of those recurs. Picked at C speed by the next token's text.
+    texts = token_texts(tokens)
+    followed = capitalised[:-1] if capitalised and capitalised[-1] == last else capitalised
+    after = map(texts.__getitem__, map(_NEXT, followed))
+    speaking = list(compress(followed, map(lx.SOURCE_VERBS.__contains__, after)))
     if not speaking:
         return
     wanted = {tokens[i].text for i in speaking}
@@ -366,6 +377,8 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
             if len(owners) == 1 and not any(start >= s and end <= e for s, e in owners[0].mentions):
                 index.alias(owners[0], f"the {head}")
                 owners[0].mentions.append((start, end))
+    if not outlets:
+        return  # "the Post" is only ever an outlet's alias: with no outlet named, no need to look for one
     for match in _THE_NAME.finditer(text):
         word = match.group(1)
         if word not in lx.OUTLET_WORDS:

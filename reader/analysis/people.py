@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from operator import itemgetter, not_
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_context import (
@@ -86,18 +85,18 @@ def _lower_elsewhere(words_lower: set[str], token: Token) -> bool:
 
 
 def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _Context:
-    # The words not capitalised, picked without a Python-level loop (those opening with a digit are in
-    # too, and no capitalised word written in lowercase is one of them); then the word before each
-    # reporting verb, a few of them found among all the words at C speed; then one pass over the
-    # capitalised tokens alone, a fifth of them, each with the token before it, for what that word says.
+    # The words not capitalised (those opening with a digit too): all the words less the capitalised
+    # tokens', as being capitalised depends on the text alone. Then the word before each reporting verb,
+    # found among all the words at C speed; then one pass over the capitalised tokens, a fifth of them.
     texts = token_texts(tokens)
-    words_lower = set(compress(texts, map(not_, map(_CAP, tokens))))
+    capitals = capital_indices(tokens)
+    words_lower = set(texts)
+    words_lower.difference_update(map(texts.__getitem__, capitals))
     said: set[str] = set()
     for j in compress(range(len(texts)), map(lx.REPORTING_VERBS.__contains__, texts)):
         if j and (token := tokens[j - 1]).cap and text[token.end : tokens[j].start] == " ":
             said.add(token.text)  # not "buried at Tamosira Magnet, said Omar Tawfiq"
     mid: set[str] = set()
-    capitals = capital_indices(tokens)
     if capitals and not capitals[0]:
         capitals = capitals[1:]  # the first word has none before it
     before = map(tokens.__getitem__, map(_BEFORE, capitals))
@@ -119,7 +118,6 @@ def _context(text: str, tokens: list[Token], quotes: list[tuple[int, int]]) -> _
     return _Context(words_lower, said, in_org, Spans(quotes), mid)
 
 
-_CAP = itemgetter(4)
 _BEFORE = (-1).__add__  # an index's predecessor
 
 
@@ -151,9 +149,10 @@ def _single_evidence(text: str, token: Token, ctx: _Context) -> bool:
         return False
     if before.lower() in INTRODUCERS:
         return introduces_a_person(text, text.rfind(before, 0, start), token.end)
-    head = _ROLE_COMMA_REVERSED.match(text[max(0, start - 30) : start][::-1])
-    if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(token.text):
-        return True
+    if is_given(token.text):  # set lookups before the window's regex
+        head = _ROLE_COMMA_REVERSED.match(text[max(0, start - 30) : start][::-1])
+        if head and head.group(1)[::-1] in lx.ROLE_NOUNS:
+            return True
     after = text[token.end + (2 if token.possessive else 0) : token.end + 40]
     return after[:1] == "," and bool(_AGE.match(after)) and not in_heading(text, start)
 
@@ -189,9 +188,10 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return False  # "the Carolina Hawks", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
-        head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
-        if head and head.group(1)[::-1] in lx.ROLE_NOUNS and is_given(names[0]):
-            return True
+        if is_given(names[0]):
+            head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
+            if head and head.group(1)[::-1] in lx.ROLE_NOUNS:
+                return True
         # "Syakrani, 24, says": an age after a word with no other reading.
         return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
     if after[:1] == "," and tagged_place(after, before):

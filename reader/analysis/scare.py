@@ -29,8 +29,10 @@ def title_like(text: str) -> bool:
     if len(text) > 400 and len(_TITLE_WORD.findall(text, 0, 400)) > LONG_TITLE_WORDS:
         return False  # too many words already: a long quote is not read to its end
     words = _TITLE_WORD.findall(text)
+    if len(words) > LONG_TITLE_WORDS:
+        return False  # most quotes: a sentence or more, whose words need no look one by one
     significant = [w for w in words if w.lower() not in SMALL_WORDS]
-    if not significant or len(words) > LONG_TITLE_WORDS:
+    if not significant:
         return False
     if len(words) > 6 and ":" not in text and not any(w in SMALL_WORDS for w in words):
         return False  # a long title has a subtitle or writes its small words small ("A Battle for the Soul")

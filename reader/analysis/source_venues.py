@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 
 from reader.analysis import lexicon as lx
 from reader.analysis.names import is_given
@@ -14,7 +16,7 @@ from reader.analysis.people import PersonEntity
 from reader.analysis.quotes import MASK
 from reader.analysis.source_words import _BARE_OBJECT, _NOT_BODY_WORDS, _OPENING_WORDS, _OUTLET_NOUN
 from reader.analysis.speakers import REACH, Attributor
-from reader.analysis.tokens import ABBREVIATIONS, is_word_char, matches_from, word_offsets
+from reader.analysis.tokens import ABBREVIATIONS, is_word_char, matches_from, token_texts, word_offsets
 from reader.models import Source
 
 # Word alternations are grouped by first letter, each letter then checked for a word boundary before it
@@ -116,9 +118,26 @@ _TO_STEMS = (
 )
 
 
-def venue_cues(masked: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_TO.finditer(masked)``."""
-    return matches_from(_TO, masked, _TO_STEMS)
+# The lowercase words of _TO's alternatives, each with the stem that finds it. A match opens a word (no
+# word character before it) that ends where its alternative's does, at a space (or the "-" of "e-mail"),
+# so it is a whole run of lowercase letters: a stem can find a match only where one of its words is among
+# the text's ``lower_runs``. The stems of other words ("add" of three letters, the "e" of "e-mail", the
+# capitalised "Speaking") are always looked for.
+_TO_WORDS_OF = {
+    **{"told": "told", "tell": "tell tells telling", "talk": "talking talked", "remark": "remarks remarked"},
+    **{"reported": "reported", "published": "published", "said": "said", "says": "says"},
+    **{"statement": "statement statements", "speaking": "speaking", "spoke": "spoke", "explained": "explained"},
+    **{"email": "email emails", "interview": "interview interviews", "appear": "appeared appearing"},
+    **{"aired": "aired", "broadcast": "broadcast", "writ": "writing writes", "wrote": "wrote"},
+}
+_TO_WORDS = {word: stem for stem, words in _TO_WORDS_OF.items() for word in words.split()}
+_TO_ALWAYS = frozenset(stem for stem in _TO_STEMS if stem not in _TO_WORDS_OF)  # "add", "e-mail", "Speaking"...
+
+
+def venue_cues(masked: str, runs: set[str]) -> Iterator[re.Match[str]]:
+    """The matches of ``_TO.finditer(masked)``; ``runs`` are the text's ``lower_runs``."""
+    present = {_TO_WORDS[word] for word in runs.intersection(_TO_WORDS)} | _TO_ALWAYS
+    return matches_from(_TO, masked, [stem for stem in _TO_STEMS if stem in present])
 
 
 _VENUE = re.compile(
@@ -138,6 +157,9 @@ _PER = re.compile(r"(?<=[\s(,])per\s+(?=(?:the\s+)?[A-Z])")
 _LOWER_NEXT = re.compile(
     r" (?!(?:on|in|at|for|that|and|after|before|last|this|to|as|with|from|of|who|which|when|since|during) )[a-z]"
 )
+
+
+_FIRST_LETTER = itemgetter(slice(None, 1))  # a text's [:1]
 
 
 class SourceFinder:
@@ -186,8 +208,9 @@ class SourceFinder:
 
     def _lowercase_words(self) -> set[str]:
         """The words the article writes in lowercase, gathered once and only when asked."""
-        if self._lower is None:
-            self._lower = {t.text for t in self.att.tokens if t.text[:1].islower()}
+        if self._lower is None:  # picked at C speed, as in people._context
+            texts = token_texts(self.att.tokens)
+            self._lower = set(compress(texts, map(str.islower, map(_FIRST_LETTER, texts))))
         return self._lower
 
     def _bare_body(self, start: int, end: int, outlet: bool = False) -> None:

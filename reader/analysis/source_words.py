@@ -183,10 +183,27 @@ _NAME_AFTER_CLAUSE_WORD = re.compile(
 )
 
 
-def _stance_verbs(masked: str) -> Iterator[tuple[int, str]]:
-    """(offset, verb) of each stance verb outside quotes, found by the stems' str.find: faster than a
-    regex of all the forms or a look at every token, as most articles have few or none."""
+# The stem each stance word opens with ("suggests" and "suggested" open with none, so are never found).
+_STEM_OF = {word: stem for word in STANCE_WORDS for stem in _STANCE_STEMS if word.startswith(stem)}
+_LOWER_RUN = re.compile(r"[a-z]{4,}")  # every stance word has four letters or more
+
+
+def lower_runs(masked: str) -> set[str]:
+    """The runs of four lowercase letters or more of a text, each whole: the words that the cues looked for
+    with str.find can be, found in one pass so that only the stems of those present are looked for."""
+    return set(_LOWER_RUN.findall(masked))
+
+
+def _stance_verbs(masked: str, runs: set[str]) -> Iterator[tuple[int, str]]:
+    """(offset, verb) of each stance verb outside quotes, stem by stem, found by the stems' str.find: faster
+    than a regex of all the forms or a look at every token, as most articles have few or none."""
+    # A verb found is a whole run of lowercase letters (what is before it is no letter), so only the stems
+    # of the stance words among the text's ``lower_runs`` can find one: str.find for those few stems, rather
+    # than some forty scans of the text, most for stems it does not hold.
+    present = {_STEM_OF.get(word) for word in STANCE_WORDS.intersection(runs)}
     for stem in _STANCE_STEMS:
+        if stem not in present:
+            continue
         at = masked.find(stem)
         while at >= 0:
             if at == 0 or not masked[at - 1].isalnum():
@@ -259,7 +276,13 @@ _REPORTED_THAT = re.compile(
 _OUTLET_CITES = re.compile(r"\s+(?:cited|quoted|published|carried|ran)\b")
 # A cue that is declined or negated credits no one: "declined to comment", "did not respond to a request",
 # "has not commented", "refused to say whether".
-DECLINED = re.compile(r"(?:\b(?:declined|refused|failed|unable|not|never)|n['’]t)\s+(?:immediately\s+)?(?:to\s+)?$")
+# The same as ``(?:\b(?:declined|refused|failed|unable|not|never)|n['’]t)\s+(?:immediately\s+)?(?:to\s+)?$``,
+# written to open with the first letters (then "no word character before"), which the regex engine skips
+# to, rather than with ``\b``, tried at every position of the window (twice as fast).
+DECLINED = re.compile(
+    r"(?:d(?<!\w.)eclined|r(?<!\w.)efused|f(?<!\w.)ailed|u(?<!\w.)nable|n(?<!\w.)(?:ot|ever)|n['’]t)"
+    r"\s+(?:immediately\s+)?(?:to\s+)?$"
+)
 # A body's finding after a leading cue: "according to a Brandell poll", "according to the latest Kestrel
 # Institute figures".
 _BODY_FINDING = re.compile(

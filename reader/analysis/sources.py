@@ -53,6 +53,7 @@ from reader.analysis.source_words import (
     _progressive_before,
     _stance_verbs,
     joins_names,
+    lower_runs,
 )
 from reader.analysis.speakers import REACH, Speaker
 from reader.models import Source
@@ -134,7 +135,8 @@ class SourceCollector(SubjectReader):
                 self._subjects(s_start, c_start, verb)
                 if word in ("told", "tells", "tell"):
                     self._told(c_end, s_end)
-        for at, verb in _stance_verbs(masked):
+        runs = lower_runs(masked)
+        for at, verb in _stance_verbs(masked, runs):
             if verb in THAT_STANCE_VERBS:
                 if not _THAT_AFTER.match(masked, at + len(verb)) or _NOUN_AFTER.search(masked, max(0, at - 12), at):
                     continue
@@ -150,7 +152,7 @@ class SourceCollector(SubjectReader):
             if not _passive_before(masked, at):
                 s_start = self.att.sentences[self.att.sentence_index(at)][0]
                 self._subjects(s_start, at, verb)
-        for match in venue_cues(masked):
+        for match in venue_cues(masked, runs):
             self._told(match.end(), min(len(masked), match.end() + 60))
         for match in (m for pattern in INVERTED for m in pattern.finditer(masked)):
             mention = next(self.att.mentions_within(match.end(), match.end() + 80), None)

@@ -26,8 +26,13 @@ CLAUSE_WORDS = re.compile(
     r"\s*(?:(?:but|But|And|Yet|while|whereas|as|As|and|when|after|before|because|although|though|so)\s+){1,2}"
 )
 WHERE_NAME = re.compile(r"\s*(?:where|when)\s+(?=[A-Z])")
+# ``(?<![\w'’-])(?:because|whereas|although|though|when|while|after|before|since|until|unless|once)\s+``,
+# written to open with the words' first letters, with the look behind after the first: the regex engine
+# skips to those letters directly instead of trying the look behind at every position (twice as fast).
+_NOT_AFTER_WORD = r"(?<![\w'’-].)"
 SUBORDINATE = re.compile(
-    r"(?<![\w'’-])(?:because|whereas|although|though|when|while|after|before|since|until|unless|once)\s+"
+    rf"(?:b{_NOT_AFTER_WORD}(?:ecause|efore)|w{_NOT_AFTER_WORD}(?:hereas|hen|hile)|a{_NOT_AFTER_WORD}(?:lthough|fter)"
+    rf"|t{_NOT_AFTER_WORD}hough|s{_NOT_AFTER_WORD}ince|u{_NOT_AFTER_WORD}(?:ntil|nless)|o{_NOT_AFTER_WORD}nce)\s+"
 )
 # The last of verbs joined to the subject's ("X put down her pen, stood up and said"): a lowercase
 # phrase ending in "and", whose subject is the earlier clause's.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -23,8 +24,11 @@ ORG_CONNECTORS = _words("of for on and & the de des du la le")
 
 _WORD = re.compile(r"[^\W_][\w'’.\-&/]*")
 # The same words: ASCII letters and digits, already in ``\w``, listed first are found by one lookup in the
-# class's table before the Unicode category test of ``\w`` (a tenth faster on news text).
-_WORD_SPLIT = re.compile(r"([^\W_][a-zA-Z0-9\w'’.\-&/]*)")
+# class's table before the Unicode category test of ``\w`` (a tenth faster on news text). The first
+# character's class lists the ASCII characters that are not word characters for the same reason: the
+# search tries it at every space and stop between words, which the category test took four lookups to
+# turn down (another tenth).
+_WORD_SPLIT = re.compile(r"([^\x00-/:-@\[-^`{-\x7f\W_][a-zA-Z0-9\w'’.\-&/]*)")
 
 
 class Token(NamedTuple):
@@ -92,8 +96,10 @@ _LAST = itemgetter(-1)
 _NEW = tuple.__new__  # a token made directly, without a Python-level call (or a partial's)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _adjusted(word: str) -> tuple[str, bool]:
-    """``word`` without a trailing hyphen, slash or sentence stop, and without a possessive ending."""
+    """``word`` without a trailing hyphen, slash or sentence stop, and without a possessive ending; cached,
+    as the words that end a sentence ("said.") recur from article to article."""
     word = word.rstrip("-/&")
     if word.endswith(("''", ".'", ".’", "’’")):
         word = word.rstrip("'’")  # a closing quote written with apostrophes: "Stevens.''", "Stevens.'"
@@ -275,14 +281,26 @@ def matches_from(pattern: re.Pattern[str], text: str, stems: Iterable[str]) -> I
     """The matches of ``pattern.finditer(text)`` for a pattern whose every match opens with one of ``stems``:
     matched at each place a stem is found (str.find), in order and after the end of the last match, as
     finditer reaches them. For a pattern opening with many common letters, which finditer tries at each."""
+    return matches_at(pattern, text, stem_starts(text, stems))
+
+
+def stem_starts(text: str, stems: Iterable[str]) -> list[int]:
+    """Where any of ``stems`` is found in ``text`` (str.find), in order: for ``matches_at``, and found once
+    for two patterns that open with the same stems."""
     starts = set()
     for stem in stems:
         at = text.find(stem)
         while at >= 0:
             starts.add(at)
             at = text.find(stem, at + 1)
+    return sorted(starts)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` at ``starts`` (in order), each after the end of the last, as finditer
+    reaches them: ``matches_from`` with the stems' starts already found."""
     end = 0
-    for at in sorted(starts):
+    for at in starts:
         if at >= end and (match := pattern.match(text, at)) is not None:
             end = match.end()
             yield match
