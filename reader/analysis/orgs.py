@@ -211,7 +211,7 @@ def _cut_people(part: list[Token], person_starts: set[int]) -> list[Token]:
 def _add_part(index: OrgIndex, part: list[Token], text: str = "") -> None:
     if part:
         words = [t.text for t in part]
-        known = " ".join(words) in lx.KNOWN_OUTLETS  # "The Atlantic", whose "The" is part of its name
+        known = words[0] == "The" and " ".join(words) in lx.KNOWN_OUTLETS  # "The Atlantic": "The" is in its name
         if (
             len([w for w in words if w != "The"]) < 2
             and words[-1] not in lx.KNOWN_OUTLETS

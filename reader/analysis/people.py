@@ -64,6 +64,7 @@ from reader.analysis.person_roles import _introduced_role as _introduced_role
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs, token_texts
 
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+_PLACE_PREPOSITIONS_CAPITALISED = frozenset(word.capitalize() for word in PLACE_PREPOSITIONS)  # "In", "At"
 _NUMBERED = re.compile(r"\b\d+(?:st|nd|rd|th) $")
 # Capitalised particles that open Arabic names of three words or more.
 _ARABIC_LEADS = frozenset({"Al", "Abu", "Bin", "Ibn", "Abd", "Abdel", "Abdul"})
@@ -166,7 +167,9 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     names = [t.text for t in tail]
     if prefix and (any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix)):
         return True
-    if opening_place(prefix, tail) or _NUMBERED.search(text, max(0, run[0].start - 8), run[0].start):
+    if (
+        prefix and prefix[0].text in _PLACE_PREPOSITIONS_CAPITALISED and opening_place(prefix, tail)
+    ) or _NUMBERED.search(text, max(0, run[0].start - 8), run[0].start):
         return False  # "In El Geneina,"; "21st Century Wolf", "the 82nd Airborne Division": a numbered thing
     if before in lx.ROLE_NOUNS and text[max(0, run[0].start - len(before) - 2) : run[0].start].endswith(
         (f" {before} ", f"\n{before} ", f"{before}, ")

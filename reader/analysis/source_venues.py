@@ -129,6 +129,8 @@ _TO_WORDS_OF = {
     **{"statement": "statement statements", "speaking": "speaking", "spoke": "spoke", "explained": "explained"},
     **{"email": "email emails", "interview": "interview interviews", "appear": "appeared appearing"},
     **{"aired": "aired", "broadcast": "broadcast", "writ": "writing writes", "wrote": "wrote"},
+    **{"column": "column", "commentary": "commentary", "essay": "essay", "editorial": "editorial"},
+    **{"oped": "oped", "article for": "article"},
 }
 _TO_WORDS = {word: stem for stem, words in _TO_WORDS_OF.items() for word in words.split()}
 _TO_ALWAYS = frozenset(stem for stem in _TO_STEMS if stem not in _TO_WORDS_OF)  # "add", "e-mail", "Speaking"...

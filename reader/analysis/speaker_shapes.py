@@ -131,7 +131,7 @@ _GROUP_NOUNS = (
     "fans|supporters|students|pupils|residents|voters|protesters|protestors|players|workers|employees|members|"
     "parents|customers|passengers|critics|opponents|activists"
 )
-GROUP_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?:{_GROUP_NOUNS})\s*(?:\w+ly\s+|also\s+)?$")
+GROUP_NOUNS = frozenset(_GROUP_NOUNS.split("|"))
 VERB_AFTER = re.compile(
     rf"{_WHEN}?{_SETTING}?\s+(?!(?:of|and|or|in|at|on|for|to|from|with|by|{_GROUP_NOUNS})\b)[a-z]{{2,}}\b"
 )

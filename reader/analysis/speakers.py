@@ -28,7 +28,7 @@ from reader.analysis.speaker_shapes import (
     DETERMINERS,
     DOCUMENT_BY,
     FIRST_WORD,
-    GROUP_BEFORE_VERB,
+    GROUP_NOUNS,
     INTERJECTED,
     LEAD,
     NAME_AND_APPOSITIVE,
@@ -59,6 +59,13 @@ _OPEN_ROLE = re.compile(
     r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*\s*"
 )
 _PUT_IT = re.compile(r"puts?\s+it\b")
+
+
+def _adverb(word: str) -> bool:
+    """ "also" of "fans also chanted", "loudly" of "fans loudly chanted"."""
+    return word == "also" or word.endswith("ly")
+
+
 _EXAMPLES_CLOSED = re.compile(r",\s+such as\s+(?:the\s+)?[A-Z][^.;:!?]*,$")
 _OPENS_SUBORDINATE = re.compile(
     r"\s*(?:While|Although|Though|When|After|Before|Because|Since|Whereas|Once|Unless|Until|If)\s"
@@ -95,8 +102,10 @@ class Attributor(SubjectFinder):
 
     def _subject_before(self, floor: int, verb: int) -> Speaker | None:
         found = self._named_before(floor, verb)
-        if found is not None and GROUP_BEFORE_VERB.search(self.masked, floor, verb):
-            return None  # "Harbour High School fans chanted": the fans, whom no one names, not the school
+        if found is not None:
+            last = self.masked[max(floor, verb - 40) : verb].split()[-2:]  # the subject's last words
+            if last and (last[-1] in GROUP_NOUNS or (len(last) == 2 and last[0] in GROUP_NOUNS and _adverb(last[1]))):
+                return None  # "Harbour High School fans chanted": the fans, whom no one names, not the school
         return found
 
     def _named_before(self, floor: int, verb: int) -> Speaker | None:

@@ -168,9 +168,9 @@ def capitalised_runs(text: str, tokens: list[Token], connectors: frozenset[str] 
             token = tokens[j]
             if text[last.end : token.start] != " ":
                 break
-            if last.text == "X." and text.endswith("on ", 0, last.start):
-                break  # "wrote on X. Analysts said": the platform ends the sentence, it is no initial
             if token.cap:
+                if last.text == "X." and text.endswith("on ", 0, last.start):
+                    break  # "wrote on X. Analysts said": the platform ends the sentence, it is no initial
                 run.append(token)
                 last = token
                 j += 1
