@@ -182,13 +182,13 @@ def test_a_region_before_for_is_no_part_of_the_bodys_name() -> None:
 def test_a_watchdog_named_watch_is_a_body_and_a_person_of_a_body_is_a_person() -> None:
     analysis = analyze(
         "Harbour Rights Watch said the army fired on crowds. "
-        '"Votes did not count," said Meenakshi Gangulo of Harbour Policy Institute, who observed the vote.'
+        '"Votes did not count," said Vasundhara Kolhe of Harbour Policy Institute, who observed the vote.'
     )
-    assert [p.name for p in analysis.people] == ["Meenakshi Gangulo"]
-    assert [q.speaker for q in analysis.quotes] == ["Meenakshi Gangulo"]
+    assert [p.name for p in analysis.people] == ["Vasundhara Kolhe"]
+    assert [q.speaker for q in analysis.quotes] == ["Vasundhara Kolhe"]
     kinds = {s.name: s.kind for s in analysis.sources}
     assert kinds["Harbour Rights Watch"] == "organization"
-    assert kinds["Meenakshi Gangulo"] == "person"
+    assert kinds["Vasundhara Kolhe"] == "person"
 
 
 def test_a_place_before_state_is_no_source_but_a_body_that_states_that_is() -> None:

@@ -167,7 +167,7 @@ def test_a_paragraph_ending_in_a_colon_gives_its_subject_the_quote_paragraph_aft
 @pytest.mark.parametrize(
     "body",
     [
-        'After Ann Bell said that some pupils might do better at "less advanced schools," Tom Reyes said: "No."',
+        'After Ann Bell said that some pupils might do better at "smaller local schools," Tom Reyes said: "No."',
         'When Ann Bell pointed out that the plan was "dead on arrival," Tom Reyes laughed.',
     ],
 )

@@ -117,7 +117,7 @@ _OPENS_WITH_SUBORDINATOR = re.compile(r"\s*(?:After|When|Before|Although|Though|
 
 def closes_opening_subordinate(att: Attributor, quote: RawQuote, floor: int) -> bool:
     """Whether the quote ends a subordinate clause that opens its sentence and holds its own cue ('After
-    Roe said students might do better at "less advanced schools," Doe said:'), so that the speaker named
+    Roe said students might do better at "smaller local schools," Doe said:'), so that the speaker named
     after it is the main clause's, not the quote's; not 'After the vote, "We won," Doe said'."""
     if not _OPENS_WITH_SUBORDINATOR.match(att.masked, floor, quote.open_mark):
         return False

@@ -192,7 +192,7 @@ def of_an_outlet(words: list[str]) -> int:
     if names_outlet(tail):
         return at + 1
     if len(before) in (2, 3) and any(w in ORG_HEADS for w in tail) and _person_shaped(before):
-        return at + 1  # "Meenakshi Ganguly of Human Rights Watch", "Ann Bell of Harbour Policy Institute"
+        return at + 1  # "Vasundhara Kolhe of Harbour Rights Watch", "Ann Bell of Harbour Policy Institute"
     return 0
 
 
