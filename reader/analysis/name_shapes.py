@@ -361,11 +361,14 @@ PLACE_PREPOSITIONS = frozenset(
 )
 
 
+# The place prepositions as they open a sentence, capitalised and so taken into a name's run ("In", "At").
+_OPENING_PREPOSITIONS = frozenset(word.capitalize() for word in PLACE_PREPOSITIONS) - {"Of"}
+
+
 def opening_place(prefix: list[Token], tail: list[Token]) -> bool:
     """ "In El Geneina, ...", "At San Luis Obispo": a sentence opened by a place preposition, written with a
     capital and so taken into the run, then a word that opens place names; not "In Ann Bell's view"."""
-    word = prefix[0].text if prefix else ""
-    if not word[:1].isupper() or word.lower() not in PLACE_PREPOSITIONS or word == "Of":
+    if not prefix or prefix[0].text not in _OPENING_PREPOSITIONS:
         return False
     return tail[0].text in PLACE_LEADS or any(t.text in PLACE_LEADS for t in prefix[1:])
 

@@ -64,7 +64,6 @@ from reader.analysis.person_roles import _introduced_role as _introduced_role
 from reader.analysis.tokens import ORG_CONNECTORS, PARTICLES, Token, capital_indices, capitalised_runs, token_texts
 
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
-_PLACE_PREPOSITIONS_CAPITALISED = frozenset(word.capitalize() for word in PLACE_PREPOSITIONS)  # "In", "At"
 _NUMBERED = re.compile(r"\b\d+(?:st|nd|rd|th) $")
 # Capitalised particles that open Arabic names of three words or more.
 _ARABIC_LEADS = frozenset({"Al", "Abu", "Bin", "Ibn", "Abd", "Abdel", "Abdul"})
@@ -136,6 +135,13 @@ def _withheld_surname(text: str, run: list[Token]) -> bool:
 _WITHHELD_AFTER = re.compile(r"(?:[,.;:'’\"”)]|$| (?!and\b|or\b|&)[a-z])")
 
 
+def _role_noun_and_comma_before(text: str, start: int) -> bool:
+    """ "their nine-month-old child, Gloria": a role noun and a comma right before the name at ``start``
+    (asked after the set lookup of the given name, as the window's regex costs more)."""
+    head = _ROLE_COMMA_REVERSED.match(text[max(0, start - 30) : start][::-1])
+    return head is not None and head.group(1)[::-1] in lx.ROLE_NOUNS
+
+
 def _single_evidence(text: str, token: Token, ctx: _Context) -> bool:
     """``_evidence`` for a run of one word, with no prefix: the tests of it that can apply, in its order."""
     start = token.start
@@ -150,10 +156,8 @@ def _single_evidence(text: str, token: Token, ctx: _Context) -> bool:
         return False
     if before.lower() in INTRODUCERS:
         return introduces_a_person(text, text.rfind(before, 0, start), token.end)
-    if is_given(token.text):  # set lookups before the window's regex
-        head = _ROLE_COMMA_REVERSED.match(text[max(0, start - 30) : start][::-1])
-        if head and head.group(1)[::-1] in lx.ROLE_NOUNS:
-            return True
+    if is_given(token.text) and _role_noun_and_comma_before(text, start):
+        return True
     after = text[token.end + (2 if token.possessive else 0) : token.end + 40]
     return after[:1] == "," and bool(_AGE.match(after)) and not in_heading(text, start)
 
@@ -167,9 +171,7 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
     names = [t.text for t in tail]
     if prefix and (any(t.text in lx.TITLES for t in prefix) or _office_before(text, run, prefix)):
         return True
-    if (
-        prefix and prefix[0].text in _PLACE_PREPOSITIONS_CAPITALISED and opening_place(prefix, tail)
-    ) or _NUMBERED.search(text, max(0, run[0].start - 8), run[0].start):
+    if opening_place(prefix, tail) or _NUMBERED.search(text, max(0, run[0].start - 8), run[0].start):
         return False  # "In El Geneina,"; "21st Century Wolf", "the 82nd Airborne Division": a numbered thing
     if before in lx.ROLE_NOUNS and text[max(0, run[0].start - len(before) - 2) : run[0].start].endswith(
         (f" {before} ", f"\n{before} ", f"{before}, ")
@@ -191,10 +193,8 @@ def _evidence(text: str, run: list[Token], tail: list[Token], prefix: list[Token
         return False  # "the Carolina Hawks", "Houston Texans fans"
     if len(tail) == 1:
         # "their nine-month-old child, Gloria": a role noun, a comma, then the name.
-        if is_given(names[0]):
-            head = _ROLE_COMMA_REVERSED.match(text[max(0, run[0].start - 30) : run[0].start][::-1])
-            if head and head.group(1)[::-1] in lx.ROLE_NOUNS:
-                return True
+        if is_given(names[0]) and _role_noun_and_comma_before(text, run[0].start):
+            return True
         # "Syakrani, 24, says": an age after a word with no other reading.
         return after[:1] == "," and bool(_AGE.match(after)) and not prefix and not in_heading(text, run[0].start)
     if after[:1] == "," and tagged_place(after, before):
