@@ -302,8 +302,9 @@ class MentionIndex(CueIndex):
             found = role[0]  # "The Iranian president attacked"
         if found is None:
             found = self.described_person(text, start)  # "The 45-year-old told reporters", "the Briton said"
+        # "The father said" is read as "he said"; "he " is in every "the "/"The ", a cheap test before the pattern
         if found is None and "he " in text and (kin := _KIN_SUBJECT.fullmatch(text)) is not None:
-            found = self.pronoun("he" if kin.group(1) in _MALE_KIN else "she", start)  # "The father said": as "he"
+            found = self.pronoun("he" if kin.group(1) in _MALE_KIN else "she", start)
         if found is None:
             named = self.unlisted.entity(start, end, speaking=True)  # "Ms. Boxer said" though no list knows Boxer
             if named is not None:
