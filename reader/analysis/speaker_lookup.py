@@ -56,6 +56,29 @@ _ROLE_SUBJECTS = tuple(
     re.compile(rf"\s*[Tt]he\s+((?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){lazy})([a-z]+)(?=\s+[a-z]|\s*$)")
     for lazy in ("?", "??")
 )
+# "The Wisconsin Republican said": a party member described by state and party alone.
+_PARTY_SUBJECT = re.compile(
+    r"\s*[Tt]he\s+((?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+)?)(Republican|Democrat)(?=\s+[a-z]|\s*$)"
+)
+# The role noun a title abbreviates, so that "Sen. Ted Cruz" holds the role of "the Texas senator".
+_TITLE_ROLES = {
+    "sen.": ("senator",),
+    "senator": ("senator",),
+    "rep.": ("representative", "congressman", "congresswoman"),
+    "representative": ("representative", "congressman", "congresswoman"),
+    "gov.": ("governor",),
+    "gen.": ("general",),
+    "lt.": ("lieutenant",),
+    "col.": ("colonel",),
+    "capt.": ("captain",),
+    "sgt.": ("sergeant",),
+    "prof.": ("professor",),
+    "adm.": ("admiral",),
+    "supt.": ("superintendent",),
+    "atty.": ("attorney",),
+    "amb.": ("ambassador",),
+    "det.": ("detective",),
+}
 _SPELLINGS = {"center": "centre", "organization": "organisation"}
 _LAST_PRONOUN = re.compile(r"[\s,]((?:he|she|He|She))[\s,]*$")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
@@ -65,6 +88,23 @@ PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 REACH = 1000
 # The pronoun again in a sentence that names no one: a chain of sentences about the one person.
 _CHAIN = {"he": re.compile(r"\b(?:[Hh]e|[Hh]is|him)\b"), "she": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
+
+
+_PARTIES = frozenset({"republican", "democrat"})
+# Offices a person holds one of: a role with another of them is not what a description names.
+_OFFICES = lx._words(
+    "mayor governor senator representative congressman congresswoman president minister judge justice "
+    "chancellor premier ambassador sheriff prosecutor general admiral commissioner secretary speaker "
+    "candidate nominee"
+)
+
+
+def _role_words(role: str) -> set[str]:
+    """The lowercase words of a role, with the role nouns its title abbreviations stand for."""
+    words = set(role.lower().split())
+    for word in list(words):
+        words.update(_TITLE_ROLES.get(word, ()))
+    return words
 
 
 def _holds(words: list[str], phrase: list[str]) -> bool:
@@ -352,15 +392,58 @@ class MentionIndex(CueIndex):
         matches = (r.match(self.masked, start, before) for r in _ROLE_SUBJECTS)
         match = next(
             (m for m in matches if m and (m.group(2) in lx.ROLE_NOUNS or m.group(2).title() in lx.TITLES)), None
-        )
+        ) or _PARTY_SUBJECT.match(self.masked, start, before)
         if match is None:
             return None
         if "according to" in self.masked[before : self.sentences[self.sentence_index(start)][1]]:
             return None  # "the judge said, according to the Post": the outlet stays the source of record
-        wanted = {w.lower() for w in match.group(1).split() if w[:1].isupper()} | {match.group(2)}
+        head = match.group(2).lower()
+        wanted = {w.lower() for w in match.group(1).split() if w[:1].isupper()} | {head}
         holders = [p for p in self.people if p.role and p.first < start and wanted <= set(p.role.lower().split())]
         person = named_last(holders, start)
+        if (
+            person is None
+            and (len(wanted) > 1 or "former" in match.group(1).split() or head in _PARTIES)
+            and not self._named_after(match.end())  # "wrote the envoy at the time, Jo Roe"
+        ):
+            person = self._described(start, wanted, head)  # "Sen. Ted Cruz spoke. The Texas senator said"
         return (Speaker(person.name, "person", person, "pronoun"), match.end()) if person is not None else None
+
+    def _named_after(self, end: int) -> bool:
+        """Whether a person is named right after a description, set off by a comma ("the envoy at the
+        time, Jo Roe"): the description is theirs."""
+        for m_start, _m_end, kind, _entity in self.mentions_within(end, end + 60):
+            return kind == 0 and self.masked[end:m_start].rstrip().endswith(",")
+        return False
+
+    def _described(self, at: int, wanted: set[str], head: str) -> PersonEntity | None:
+        """Who a description by place, party or a former role stands for ("the Wisconsin Republican",
+        "the former secretary of state"): the subject of the sentence before, else of the one before
+        that: the first person named there outside quotes and not after a preposition ("After meeting
+        Jo Roe, Ann Doe said"), else the first named with a possessive ("Roe's plan drew rebukes").
+        A person named earlier in the description's own sentence is in an opening phrase ("In an
+        interview with host Jo Roe, the senator said"). Not one who holds another office ("Mayor Bill
+        de Blasio" is not "the Republican candidate"; "Ohio Gov." is "the Ohio governor"); a party is
+        anyone's."""
+        index = self.sentence_index(at)
+        for i in range(index - 1, max(-1, index - 3), -1):
+            s, e = self.sentences[i]
+            owners = []
+            for m_start, m_end, kind, entity in self.mentions_within(s, e):
+                if kind != 0 or not self._outside_quotes(m_start):
+                    continue
+                if _OBJECT_OF.search(self.masked, max(s, m_start - 12), m_start):
+                    continue
+                words = _role_words(entity.role) if entity.role else set()
+                if not (head in _PARTIES or not wanted.isdisjoint(words) or _OFFICES.isdisjoint(words)):
+                    continue
+                if self.masked.startswith(("'s", "’s", "' ", "’ "), m_end):
+                    owners.append(entity)
+                    continue
+                return entity
+            if owners:
+                return owners[0]
+        return None
 
     def described_person(self, text: str, at: int) -> Speaker | None:
         """The one person named in the last sentences when the subject is only their age or their

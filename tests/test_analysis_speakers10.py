@@ -1,0 +1,58 @@
+"""A subject that describes someone named before by place, party or a former role ("the Ohio senator",
+"the Iowa Republican", "the former secretary of state") is that person (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def _quote(body: str, words: str):
+    return next(q for q in analyze(body).quotes if words in body[q.start : q.end])
+
+
+@pytest.mark.parametrize(
+    ("lead", "described"),
+    [
+        ("Sen. Vasil Orlov spoke in Dayton on Monday.", "The Ohio senator said the plan was"),
+        ("Rep. Vasil Orlov toured the plant on Friday.", "In an interview, the Iowa Republican said the plan was"),
+        ("Vasil Orlov toured the region on Monday.", "The former secretary of state called the plan"),
+    ],
+)
+def test_a_description_is_the_person_named_before(lead: str, described: str) -> None:
+    """The title or the place in the description need not be in the person's role."""
+    quote = _quote(f'{lead} {described} "a costly mistake."', "costly mistake")
+    assert quote.speaker == "Vasil Orlov"
+
+
+def test_a_person_in_the_opening_phrase_is_not_the_one_described() -> None:
+    """ "In an interview with radio host Tom Reyes, the candidate said": Reyes asks, the candidate speaks."""
+    body = (
+        "Lena Ortiz campaigned in Reno on Tuesday. In an interview with radio host Tom Reyes, the Democratic "
+        'presidential candidate said the plan was "absurd."'
+    )
+    assert _quote(body, "absurd").speaker == "Lena Ortiz"
+
+
+def test_a_holder_of_another_office_is_not_the_one_described() -> None:
+    """The mayor named last is not "the Republican presidential candidate"; the candidate before him is."""
+    body = (
+        "Candidate Joan Pike urged Mayor Bill Harte to restore the unit. Mayor Bill Harte closed the unit in "
+        'April.\n\n"The threat comes from there," the Republican presidential candidate said.'
+    )
+    assert _quote(body, "threat comes").speaker == "Joan Pike"
+
+
+def test_a_description_followed_by_a_name_is_that_name() -> None:
+    body = (
+        'Ivo Brandt pressed the diplomats. The party was "working to change its image," wrote the American '
+        "ambassador at the time, Carl Mendes."
+    )
+    assert _quote(body, "working to change").speaker == "Carl Mendes"
+
+
+def test_a_bare_role_is_not_the_one_person_named_before() -> None:
+    """ "The judge said" after a man is arrested: the judge is someone else, unnamed."""
+    quote = _quote('John Doe was arrested on Monday. The judge said he was "a danger."', "a danger")
+    assert quote.speaker != "John Doe"
