@@ -90,6 +90,10 @@ HEADS = lx._words(
 HEADS = HEADS | {head + "s" for head in HEADS}
 _NAME_AFTER_THE = re.compile(r"[Tt]he ((?:[A-Z][\w'’-]{0,40} ){1,4}(?:[a-z][\w'’-]{0,30} ){0,2})")
 LOWER_HEADED_STOP = lx.STOP_CAPS | lx.DAYS | lx.MONTHS | lx.TITLES
+# "Russia's defense ministry", "South Korea's foreign ministry", "Israel's army": a country's body.
+_PLACE_OWNED = re.compile(r"(?:[A-Z][\w.-]* )?([A-Z][\w.-]*)['’]s (?:[a-z][\w-]* ){0,2}$")
+_PLACE_OWNERS = lx.PLACES | {"U.S.", "US", "UK", "EU"}
+_NAMED_AFTER = re.compile(r",? (?:the )?[A-Z]")
 
 
 def lower_headed_bodies(text: str, tokens: list[Token], person_starts: set[int]) -> Iterator[tuple[str, int, int]]:
@@ -98,6 +102,14 @@ def lower_headed_bodies(text: str, tokens: list[Token], person_starts: set[int])
         head = tokens[i]
         found = _name_before(text, head.start)
         if found is None:
+            owned = _PLACE_OWNED.search(text, max(0, head.start - 80), head.start)
+            if (
+                owned is not None
+                and owned.group(1) in _PLACE_OWNERS
+                and owned.start() not in person_starts
+                and not _NAMED_AFTER.match(text, head.end)  # "Jordan's state news agency, Petra,": Petra
+            ):
+                yield text[owned.start() : head.end], owned.start(), head.end
             continue
         start = found.start(1)
         if start in person_starts or text[start : found.end(1)].split()[0] in LOWER_HEADED_STOP:
