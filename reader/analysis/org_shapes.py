@@ -1,7 +1,7 @@
 """Shapes of organisation and outlet names that the capitalised runs alone miss or misjudge.
 
 "The Brooklyn Paper" and "BBC Sport" are outlets though their last words are not the lexicon's outlet
-words; "the United Nations refugee agency" is a body though its head noun is lowercase.
+words. Bodies with a lowercase head or a date in their name are in ``org_lower_heads``.
 """
 
 from __future__ import annotations
@@ -9,17 +9,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from itertools import compress
 
 from reader.analysis import lexicon as lx
 from reader.analysis.tokens import (
     ORG_CONNECTORS,
     Token,
-    capital_indices,
     is_word_char,
     matches_at,
     stem_starts,
-    token_texts,
     word_offsets,
 )
 
@@ -79,57 +76,6 @@ def names_outlet(words: Sequence[str]) -> bool:
 OUTLET_ANYWHERE = lx._words("Broadcasting Broadcaster")
 # "The Guardian", "The Independent": one word after "The" that names an outlet on its own.
 THE_OUTLETS = lx._words("Guardian Independent Observer Economist Telegraph Times Post Herald Tribune Gazette Inquirer")
-
-
-# "the United Nations refugee agency", "the Spanish health ministry": a name, a few lowercase words, a body.
-# The head nouns are found first among the tokens (few in an article), then the name is read back from each.
-HEADS = lx._words(
-    "agency ministry department commission council committee office government administration authorities "
-    "regulator watchdog police military army court embassy secretariat"
-)
-HEADS = HEADS | {head + "s" for head in HEADS}
-_NAME_AFTER_THE = re.compile(r"[Tt]he ((?:[A-Z][\w'’-]{0,40} ){1,4}(?:[a-z][\w'’-]{0,30} ){0,2})")
-LOWER_HEADED_STOP = lx.STOP_CAPS | lx.DAYS | lx.MONTHS | lx.TITLES
-# "Russia's defense ministry", "South Korea's foreign ministry", "Israel's army": a country's body.
-_PLACE_OWNED = re.compile(r"(?:[A-Z][\w.-]* )?([A-Z][\w.-]*)['’]s (?:[a-z][\w-]* ){0,2}$")
-_PLACE_OWNERS = lx.PLACES | {"U.S.", "US", "UK", "EU"}
-_NAMED_AFTER = re.compile(r",? (?:the )?[A-Z]")
-
-
-def lower_headed_bodies(text: str, tokens: list[Token], person_starts: set[int]) -> Iterator[tuple[str, int, int]]:
-    """(name, start, end) of each body named with a lowercase head noun."""
-    for i in compress(range(len(tokens)), map(HEADS.__contains__, token_texts(tokens))):  # picked at C speed
-        head = tokens[i]
-        found = _name_before(text, head.start)
-        if found is None:
-            owned = _PLACE_OWNED.search(text, max(0, head.start - 80), head.start)
-            if (
-                owned is not None
-                and owned.group(1) in _PLACE_OWNERS
-                and owned.start() not in person_starts
-                and not _NAMED_AFTER.match(text, head.end)  # "Jordan's state news agency, Petra,": Petra
-            ):
-                yield text[owned.start() : head.end], owned.start(), head.end
-            continue
-        start = found.start(1)
-        if start in person_starts or text[start : found.end(1)].split()[0] in LOWER_HEADED_STOP:
-            continue
-        yield text[start : head.end], start, head.end
-
-
-def _name_before(text: str, end: int) -> re.Match[str] | None:
-    """The earliest "the Name words " that runs right up to ``end``, tried only where a "the" starts."""
-    floor = max(0, end - 200)
-    at = floor
-    while True:
-        at = min((i for i in (text.find("the ", at, end), text.find("The ", at, end)) if i >= 0), default=-1)
-        if at < 0:
-            return None
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-            found = _NAME_AFTER_THE.fullmatch(text, at, end)
-            if found is not None:
-                return found
-        at += 1
 
 
 _EDGE = lx.STOP_CAPS | ORG_CONNECTORS | lx.DAYS | lx.MONTHS
@@ -219,30 +165,6 @@ def _person_shaped(words: list[str]) -> bool:
         and w not in lx.STOP_CAPS
         for w in words
     )
-
-
-def dated_bodies(tokens: list[Token]) -> Iterator[tuple[str, int, int]]:
-    """(name, start, end) of bodies named after a date ("the January 25 Youth Coalition", "the April 6 Youth
-    Movement"), whose capitalised run the day's number breaks: "the", a month, a day, name words up to a head."""
-    capitals, texts = capital_indices(tokens), token_texts(tokens)  # found once for all finders
-    for i in compress(capitals, map(lx.MONTHS.__contains__, map(texts.__getitem__, capitals))):  # the months
-        month = tokens[i]
-        if i + 2 >= len(tokens):
-            continue
-        if not tokens[i + 1].text.isdigit() or len(tokens[i + 1].text) > 2:
-            continue
-        if not i or tokens[i - 1].text not in ("the", "The"):
-            continue  # not "On January 25 Harbour Authority officials said": a date, then the name
-        words = []
-        for token in tokens[i + 2 : i + 7]:
-            if not token.text[:1].isupper() or token.text in lx.MONTHS:
-                break
-            words.append(token)
-            if token.text in ORG_HEADS:
-                yield f"{month.text} {tokens[i + 1].text} " + " ".join(t.text for t in words), month.start, token.end
-                break
-            if token.possessive:
-                break
 
 
 # Words in names are bounded ({0,60}) so that a giant "word" cannot make a regex rescan it from every letter.

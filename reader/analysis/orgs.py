@@ -15,6 +15,7 @@ from itertools import compress
 
 from reader.analysis import lexicon as lx
 from reader.analysis.name_shapes import takes_a_plural_verb
+from reader.analysis.org_lower_heads import dated_bodies, lower_headed_bodies
 from reader.analysis.org_shapes import (
     ACRONYM_STOP,
     COMPANY_ENDS,
@@ -25,9 +26,7 @@ from reader.analysis.org_shapes import (
     _trim,
     after_region,
     cued_outlets,
-    dated_bodies,
     joined_by_of_the,
-    lower_headed_bodies,
     names_outlet,
     of_an_outlet,
     the_head_spans,
