@@ -56,3 +56,12 @@ def test_a_bare_role_is_not_the_one_person_named_before() -> None:
     """ "The judge said" after a man is arrested: the judge is someone else, unnamed."""
     quote = _quote('John Doe was arrested on Monday. The judge said he was "a danger."', "a danger")
     assert quote.speaker != "John Doe"
+
+
+@pytest.mark.parametrize(
+    ("body_name", "called"),
+    [("the Municipality of Harbourne", "The city reasoned,"), ("the Harbourne Town Council", "The town said,")],
+)
+def test_the_city_or_town_is_its_own_body_named_before(body_name: str, called: str) -> None:
+    body = f'The claim was filed by {body_name} in 2010. {called} "the users pay a fee."'
+    assert _quote(body, "users pay").speaker == body_name.removeprefix("the ")

@@ -30,7 +30,7 @@ ORG_HEADS = lx._words(
     "Congress Senate Assembly Government Administration Hospital Museum Alliance Coalition Tribunal Embassy "
     "Mission Trust Fund Exchange Reserve Treasury District Legion Corps Institution Industries Enterprises Media "
     "Academy Laboratory Laboratories Project Foundation's Agency's Department's Ministry's Council's Division "
-    "Directorate Inspectorate Observatory Secretariat Centers Centres Watch"
+    "Directorate Inspectorate Observatory Secretariat Centers Centres Watch Municipality Prefecture"
 )
 # Heads of bodies named with their purpose after "to" ("Committee to Protect Journalists"); not "House",
 # "Senate" or "Police", which title-case headlines write before a verb ("White House to Announce ...").

@@ -80,6 +80,8 @@ _TITLE_ROLES = {
     "det.": ("detective",),
 }
 _SPELLINGS = {"center": "centre", "organization": "organisation"}
+# "The city reasoned" after "the Municipality of Livorno" or "the Harbour City Council": a town's own body.
+_LOCAL_BODIES = frozenset({"city", "town", "village", "municipality", "council"})
 _LAST_PRONOUN = re.compile(r"[\s,]((?:he|she|He|She))[\s,]*$")
 PRONOUN = re.compile(r"^\s*(he|she|it|they|He|She|It|They)\b")
 # How far (in characters) a rule looks back or ahead from a cue or quote for a speaker. News sentences
@@ -358,13 +360,16 @@ class MentionIndex(CueIndex):
         if match is None:
             return None
         phrase = [_SPELLINGS.get(w, w) for w in match.group(1).split()]
-        if len(phrase) == 1 and phrase[0] not in BODY_NOUNS:
+        local = len(phrase) == 1 and phrase[0] in _LOCAL_BODIES
+        if len(phrase) == 1 and phrase[0] not in BODY_NOUNS and not local:
             return None
         floor = self.sentences[max(0, self.sentence_index(at) - BODY_LOOKBACK + 1)][0]
         for _start, _stop, kind, entity in reversed(list(self.mentions_within(floor, at))):
             words = [_SPELLINGS.get(w, w) for w in entity.name.lower().split()]
             if kind != 1:
                 continue
+            if local and not _LOCAL_BODIES.isdisjoint(words):
+                return Speaker(entity.name, "organization", entity, "pronoun")  # "the city" for its council
             if phrase[0] in words if len(phrase) == 1 else _holds(words, phrase):
                 return Speaker(entity.name, "organization", entity, "pronoun")  # "the armed forces said"
         return None
