@@ -65,3 +65,14 @@ def test_a_bare_role_is_not_the_one_person_named_before() -> None:
 def test_the_city_or_town_is_its_own_body_named_before(body_name: str, called: str) -> None:
     body = f'The claim was filed by {body_name} in 2010. {called} "the users pay a fee."'
     assert _quote(body, "users pay").speaker == body_name.removeprefix("the ")
+
+
+@pytest.mark.parametrize(
+    ("lead", "subject", "speaker"),
+    [
+        ("Omar Haddad posted online under another name.", "One post by him read,", "Omar Haddad"),
+        ("The Harbour Ministry met on Monday.", "A statement from the ministry read,", "Harbour Ministry"),
+    ],
+)
+def test_a_document_by_someone_speaks_for_its_author(lead: str, subject: str, speaker: str) -> None:
+    assert _quote(f'{lead} {subject} "We will win in the end."', "will win").speaker == speaker

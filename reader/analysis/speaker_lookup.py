@@ -51,6 +51,11 @@ _THE_BODY = re.compile(
 _DOCUMENT_NOUNS = lx.DOCUMENT_NOUNS_PATTERN
 _THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
+# "One post by him read", "A statement from the ministry said": the document's author speaks.
+_DOCUMENT_BY = re.compile(
+    rf"\s*(?:[Aa]n?|[Tt]he|One|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[a-z][\w-]*\s+)?(?:{_DOCUMENT_NOUNS})"
+    r"\s+(?:by|from)\s+"
+)
 # "The Iranian president", "The former mayor" (a describing word), "The mayor attacked" (no such word)
 _ROLE_SUBJECTS = tuple(
     re.compile(rf"\s*[Tt]he\s+((?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){lazy})([a-z]+)(?=\s+[a-z]|\s*$)")
@@ -334,6 +339,12 @@ class MentionIndex(CueIndex):
         last = _LAST_PRONOUN.search(text)
         if last is not None:  # "When challenged by Bollinger on the issue he stated": the clause's subject
             return self.pronoun(last.group(1), start + last.start(1))
+        by = _DOCUMENT_BY.match(text)
+        if by is not None and by.end() < len(text.rstrip()):
+            author = text[by.end() :].strip(" ,")
+            if author in ("him", "her"):  # "One post by him read"
+                return self.pronoun("he" if author == "him" else "she", start + by.end())
+            return self.resolve(start + by.end(), end)  # "A statement from the ministry said"
         found = (
             self.entity_in(start, end, head=head)
             or self.alias(text, start)
