@@ -163,3 +163,15 @@ def test_nordic_and_footballers_given_names_and_clubs_named_like_people() -> Non
 def test_jun_after_a_name_is_a_given_name_and_before_a_day_a_month() -> None:
     assert _people('"It is bad," columnist Ai Jun wrote in the piece.') == ["Ai Jun"]
     assert _people("The vote is on Jun 5 in Harbour.") == []
+
+
+def test_an_unknown_first_name_after_a_whole_title_stays_in_the_name() -> None:
+    """ "Prime Minister Abdiweli Mohamed Ali": not the office's last word glued to "Mohamed Ali"."""
+    people = {p.name: p.role for p in analyze("Prime Minister Okoro Hassan Bello said the camp had opened.").people}
+    assert people == {"Okoro Hassan Bello": "Prime Minister"}
+
+
+def test_a_misspelt_title_still_glues_on() -> None:
+    """ "Prime Minster" (as published) is no whole title: the word after it is the office's."""
+    names = {p.name for p in analyze("Italian Prime Minster Silvio Berlusconi said the vote was fair.").people}
+    assert names == {"Silvio Berlusconi"}

@@ -150,6 +150,10 @@ _FAMILY_FIRST = CHINESE_SURNAMES | lx._words(
 )
 
 
+# Title words that open a longer title ("Prime Minster", "Vice President"): what follows may be its rest.
+_TITLE_OPENERS = frozenset({"Vice", "Prime", "Deputy", "Chief", "Acting", "Assistant", "Under", "Lord", "Lady"})
+
+
 def _glued_office(text: str, run: list[Token], prefix: list[Token], tail: list[Token]) -> bool:
     """A three-word name whose first word is an office or its place, glued on: after other words of the
     office ("Italian Prime Minster Silvio Berlusconi") with a known given name next, or after "Title of"
@@ -159,6 +163,8 @@ def _glued_office(text: str, run: list[Token], prefix: list[Token], tail: list[T
         return False
     if first in _FAMILY_FIRST:
         return False  # "President Nguyen Xuan Phuc": a family name written first
+    if prefix and prefix[-1].text in lx.TITLES and prefix[-1].text not in _TITLE_OPENERS:
+        return False  # "Prime Minister Abdiweli Mohamed Ali": after a whole title the name begins
     if prefix:  # not a title of a work: "A Very Clinton Christmas"
         return is_given(second) and not second.endswith(".") and prefix[0].text not in _ARTICLES
     office = _OFFICE_OF.search(text, max(0, run[0].start - 40), run[0].start)
