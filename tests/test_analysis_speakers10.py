@@ -76,3 +76,12 @@ def test_the_city_or_town_is_its_own_body_named_before(body_name: str, called: s
 )
 def test_a_document_by_someone_speaks_for_its_author(lead: str, subject: str, speaker: str) -> None:
     assert _quote(f'{lead} {subject} "We will win in the end."', "will win").speaker == speaker
+
+
+def test_a_body_described_by_a_generic_noun_is_the_body_named_before() -> None:
+    """ "The worldwide press freedom organization said": no name holds those words; the body named is it."""
+    body = (
+        "The Harbour Press Union condemned the kidnapping. The worldwide press freedom organization said: "
+        '"It is unacceptable."'
+    )
+    assert _quote(body, "unacceptable").speaker == "Harbour Press Union"

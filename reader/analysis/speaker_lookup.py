@@ -46,8 +46,10 @@ _AGENT_APPOSITIVE = re.compile(r"\bby\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)
 # for it ("a spokesperson for the agency", "an official of the ministry").
 _THE_BODY = re.compile(
     r"^\s*(?:(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:man|woman|person)|official|representative)\s+(?:for|of|from|at)\s+)?"
-    r"[Tt]he\s+((?:[a-z]+\s+){0,2}[a-z]+)\s*$"
+    r"[Tt]he\s+((?:[a-z]+\s+){0,3}[a-z]+)\s*$"
 )
+# Heads that any body may be described by ("the worldwide press freedom organization").
+_ANY_BODY = frozenset({"organisation", "organization", "group", "body"})
 _DOCUMENT_NOUNS = lx.DOCUMENT_NOUNS_PATTERN
 _THE_DOCUMENT = re.compile(rf"^\s*(?:(?:in\s+)?which\s+)?[Tt]he\s+(?:{_DOCUMENT_NOUNS})\s*$")
 _DOCUMENT_WORD = re.compile(rf"\b(?:{_DOCUMENT_NOUNS})s?\b")
@@ -383,6 +385,11 @@ class MentionIndex(CueIndex):
                 return Speaker(entity.name, "organization", entity, "pronoun")  # "the city" for its council
             if phrase[0] in words if len(phrase) == 1 else _holds(words, phrase):
                 return Speaker(entity.name, "organization", entity, "pronoun")  # "the armed forces said"
+        if len(phrase) > 1 and phrase[-1] in _ANY_BODY:
+            # "The worldwide press freedom organization said": the body named last, whatever its name
+            for m_start, _stop, kind, entity in reversed(list(self.mentions_within(floor, at))):
+                if kind == 1 and self._outside_quotes(m_start):
+                    return Speaker(entity.name, "organization", entity, "pronoun")
         return None
 
     def issuer(self, text: str, at: int) -> Speaker | None:
