@@ -42,7 +42,8 @@ def test_every_gold_quote_lies_in_its_text() -> None:
 # (measure, fresh, sealed, sealed2) are measured, never tuned on: their floors only catch a change that
 # makes unseen news worse.
 FLOORS = {
-    "dev": {"quote_f1": 0.99, "speaker_accuracy": 0.925, "people_f1": 0.97, "sources_f1": 0.925, "roles_close": 0.74},
+    # eleven blind-annotated articles joined with 1.11 (speakers 0.935 before, 0.922 after): floors re-set
+    "dev": {"quote_f1": 0.985, "speaker_accuracy": 0.92, "people_f1": 0.97, "sources_f1": 0.92, "roles_close": 0.75},
     # speakers 0.823 with 1.8, 0.814 (one quote fewer) with 1.9 and 0.823 again with 1.10
     "measure": {"quote_f1": 0.94, "speaker_accuracy": 0.82, "people_f1": 0.85, "sources_f1": 0.80, "roles_close": 0.64},
     "fresh": {"quote_f1": 0.99, "speaker_accuracy": 0.74, "people_f1": 0.94, "sources_f1": 0.85, "roles_close": 0.61},
@@ -68,7 +69,7 @@ def test_evaluate_command_prints_each_part_and_the_whole(capsys) -> None:
     assert f"sealed2 part ({sealed2} articles)" in out
     assert "holdout" not in out  # the former holdout part is development data now
     assert f"all ({dev + measure + fresh + sealed + sealed2} articles)" in out
-    assert measure == 29 and fresh == 12 and sealed == 8 and sealed2 == 11 and dev == 115
+    assert measure == 29 and fresh == 12 and sealed == 8 and sealed2 == 11 and dev == 126
     assert main([str(GOLD), "--part", "measure", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures["parts"]) == {"measure"}
