@@ -85,3 +85,22 @@ def test_a_body_described_by_a_generic_noun_is_the_body_named_before() -> None:
         '"It is unacceptable."'
     )
     assert _quote(body, "unacceptable").speaker == "Harbour Press Union"
+
+
+def test_a_statement_is_the_one_body_named_just_before() -> None:
+    """ "The Harbour Ministry confirmed ... The statement said": no document word was written before."""
+    body = (
+        "The Harbour Ministry confirmed yesterday that the police will enforce the law.\n\n"
+        'The statement said "agencies have no qualms with visitors."\n\n'
+        'The statement continued: "Any talk of bans is unfounded."'
+    )
+    quotes = analyze(body).quotes
+    assert [q.speaker for q in quotes] == ["Harbour Ministry", "Harbour Ministry"]
+
+
+def test_a_statement_after_two_bodies_is_neither_without_a_document_word() -> None:
+    body = (
+        "The Harbour Ministry met the Tidewater Council yesterday.\n\n"
+        'The statement said "agencies have no qualms with visitors."'
+    )
+    assert analyze(body).quotes[0].speaker is None

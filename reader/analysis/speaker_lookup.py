@@ -395,7 +395,7 @@ class MentionIndex(CueIndex):
     def issuer(self, text: str, at: int) -> Speaker | None:
         """The body whose document speaks ("The resolution read" after "the council passed a
         resolution", "the report states" after "a Harbour Office assessment"): the organisation named
-        nearest a document word of the last sentences."""
+        nearest a document word of the last sentences, else the one body named in the last two."""
         if _THE_DOCUMENT.match(text) is None:
             return None
         index = self.sentence_index(at)
@@ -407,6 +407,12 @@ class MentionIndex(CueIndex):
             if words and orgs:
                 entity = min(orgs, key=lambda m: min(abs(m[1] - w) for w in words))[3]
                 return Speaker(entity.name, "organization", entity, "pronoun")
+        # "The Harbour Ministry confirmed ... The statement said": the one body named just before
+        floor = self.sentences[max(0, index - 2)][0]
+        named = {id(m[3]): m[3] for m in self.mentions_within(floor, at) if m[2] == 1 and self._outside_quotes(m[0])}
+        if len(named) == 1:
+            entity = next(iter(named.values()))
+            return Speaker(entity.name, "organization", entity, "pronoun")
         return None
 
     def by_role(self, start: int, before: int) -> tuple[Speaker, int] | None:
