@@ -31,3 +31,22 @@ def test_a_description_before_the_bodys_name_is_not_a_second_body() -> None:
 def test_a_persons_office_is_not_a_countrys_body() -> None:
     sources = _sources("Vasil Orlov's office said the meeting was cancelled.")
     assert not any(name.startswith("Vasil Orlov's") for name in sources)
+
+
+def test_the_head_alone_is_the_body_named_in_full_before() -> None:
+    """ "the Commission said" after "the Harbour Rights Commission of Tidewater": one body, not two."""
+    body = (
+        "The Harbour Rights Commission of Tidewater condemned the killing. "
+        '"We call on the government to act," the Commission said.'
+    )
+    analysis = analyze(body)
+    assert analysis.quotes[0].speaker == "Harbour Rights Commission of Tidewater"
+    assert "Commission" not in {s.name for s in analysis.sources}
+
+
+def test_the_head_alone_after_two_such_bodies_is_neither() -> None:
+    body = (
+        "The Harbour Rights Commission met the Tidewater Trade Commission. "
+        '"We call on the government to act," the Commission said.'
+    )
+    assert analyze(body).quotes[0].speaker not in ("Harbour Rights Commission", "Tidewater Trade Commission")

@@ -358,8 +358,13 @@ def _add_lower_headed(text: str, tokens: list[Token], index: OrgIndex, person_st
         index.add(name, "organization", start, end)  # "the January 25 Youth Coalition" (see org_shapes)
 
 
+# Heads that "the" and the head alone call a body named in full before ("the Commission said").
+_SHORT_HEADS = frozenset({"Commission", "Committee", "Council", "Ministry", "Agency", "Authority", "Tribunal"})
+
+
 def _add_short_aliases(text: str, index: OrgIndex) -> None:
-    """'the Post' after 'The Washington Post', 'the Church' after 'the Church of Scientology'."""
+    """'the Post' after 'The Washington Post', 'the Church' after 'the Church of Scientology', 'the
+    Commission' after 'the Human Rights Commission of Pakistan' (the one body named so before)."""
     outlets: dict[str, list[OrgEntity]] = {}  # by the last word of their name
     heads: dict[str, list[OrgEntity]] = {}  # bodies named "Head of ...", by their head
     for org in index.orgs:
@@ -368,6 +373,10 @@ def _add_short_aliases(text: str, index: OrgIndex) -> None:
             outlets.setdefault(words[-1], []).append(org)
         elif len(words) > 2 and words[0] in ORG_HEADS and words[1] == "of":
             heads.setdefault(words[0], []).append(org)
+        elif len(words) > 1:
+            for word in words[1:]:  # "the Commission" after "the Human Rights Commission of Pakistan"
+                if word in _SHORT_HEADS:
+                    heads.setdefault(word, []).append(org)
     for head, bodies in heads.items():
         if f"the {head}" not in text and f"The {head}" not in text:
             continue
