@@ -50,3 +50,9 @@ def test_the_head_alone_after_two_such_bodies_is_neither() -> None:
         '"We call on the government to act," the Commission said.'
     )
     assert analyze(body).quotes[0].speaker not in ("Harbour Rights Commission", "Tidewater Trade Commission")
+
+
+def test_a_source_is_never_one_letter_of_an_abbreviation() -> None:
+    """ "statements from U.S. representatives": not a body named "U"."""
+    sources = _sources("Harbour News received statements from U.S. representatives.")
+    assert not any(len(name) < 2 for name in sources)

@@ -232,6 +232,8 @@ class SourceFinder:
             end -= 1  # "according to Gallup.", "said Tchadinfos.com.": the sentence's full stop is not the name's
             words[-1] = words[-1][:-1]
         name = self.att.body[start:end]
+        if len(name) < 2:
+            return  # "statements from U.S. representatives" cut at "U.": no body is one letter
         if re.search(r"['’]s$", words[-1]):
             return  # "Israel's army said": the possessor is not the one who speaks
         if len(words) > 1 and words[-1] == "Today" and words[-2] not in _NOT_BODY_WORDS:
