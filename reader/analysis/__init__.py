@@ -11,7 +11,7 @@ import gc
 
 from reader.models import Analysis, Link, Person, Quote
 
-ANALYZER_VERSION = "1.10"
+ANALYZER_VERSION = "1.11"
 
 
 def analyze(body: str, title: str = "", links: list[Link] | None = None) -> Analysis:
