@@ -70,7 +70,6 @@ _PARTY_SUBJECT = re.compile(
 # The role noun a title abbreviates, so that "Sen. Ted Cruz" holds the role of "the Texas senator".
 _TITLE_ROLES = {
     "sen.": ("senator",),
-    "senator": ("senator",),
     "rep.": ("representative", "congressman", "congresswoman"),
     "representative": ("representative", "congressman", "congresswoman"),
     "gov.": ("governor",),
@@ -377,7 +376,8 @@ class MentionIndex(CueIndex):
         if len(phrase) == 1 and phrase[0] not in BODY_NOUNS and not local:
             return None
         floor = self.sentences[max(0, self.sentence_index(at) - BODY_LOOKBACK + 1)][0]
-        for _start, _stop, kind, entity in reversed(list(self.mentions_within(floor, at))):
+        recent = list(self.mentions_within(floor, at))[::-1]
+        for _start, _stop, kind, entity in recent:
             words = [_SPELLINGS.get(w, w) for w in entity.name.lower().split()]
             if kind != 1:
                 continue
@@ -387,7 +387,7 @@ class MentionIndex(CueIndex):
                 return Speaker(entity.name, "organization", entity, "pronoun")  # "the armed forces said"
         if len(phrase) > 1 and phrase[-1] in _ANY_BODY:
             # "The worldwide press freedom organization said": the body named last, whatever its name
-            for m_start, _stop, kind, entity in reversed(list(self.mentions_within(floor, at))):
+            for m_start, _stop, kind, entity in recent:
                 if kind == 1 and self._outside_quotes(m_start):
                     return Speaker(entity.name, "organization", entity, "pronoun")
         return None
@@ -407,13 +407,8 @@ class MentionIndex(CueIndex):
             if words and orgs:
                 entity = min(orgs, key=lambda m: min(abs(m[1] - w) for w in words))[3]
                 return Speaker(entity.name, "organization", entity, "pronoun")
-        # "The Harbour Ministry confirmed ... The statement said": the one body named just before
-        floor = self.sentences[max(0, index - 2)][0]
-        named = {id(m[3]): m[3] for m in self.mentions_within(floor, at) if m[2] == 1 and self._outside_quotes(m[0])}
-        if len(named) == 1:
-            entity = next(iter(named.values()))
-            return Speaker(entity.name, "organization", entity, "pronoun")
-        return None
+        body = self._one_named_before(at, 1)  # "The Harbour Ministry confirmed ... The statement said"
+        return Speaker(body.name, "organization", body, "pronoun") if body is not None else None
 
     def by_role(self, start: int, before: int) -> tuple[Speaker, int] | None:
         """(the person, the end of the phrase) when "The Iranian president" opens ``start``..``before``
@@ -496,9 +491,13 @@ class MentionIndex(CueIndex):
 
     def one_named_before(self, at: int) -> PersonEntity | None:
         """The one person named outside quotes in the last sentences before ``at``, if only one is."""
-        index = self.sentence_index(at)
-        floor = self.sentences[max(0, index - 2)][0]
-        named = {id(m[3]): m[3] for m in self.mentions_within(floor, at) if m[2] == 0 and self._outside_quotes(m[0])}
+        person = self._one_named_before(at, 0)
+        return person if isinstance(person, PersonEntity) else None
+
+    def _one_named_before(self, at: int, kind: int) -> Any:
+        """The one person (``kind`` 0) or body (1) named outside quotes in the last sentences before ``at``."""
+        floor = self.sentences[max(0, self.sentence_index(at) - 2)][0]
+        named = {id(m[3]): m[3] for m in self.mentions_within(floor, at) if m[2] == kind and self._outside_quotes(m[0])}
         return next(iter(named.values())) if len(named) == 1 else None
 
     def alias(self, text: str, at: int = -1) -> Speaker | None:
